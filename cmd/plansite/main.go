@@ -1,0 +1,85 @@
+// Command plansite publishes a plan's task table as a static website.
+//
+//	plansite build  [-content DIR] [-templates DIR] [-static DIR] [-out DIR] [-base-url URL]
+//	plansite import [-o FILE] SEED.txt
+//	plansite version
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"plansite"
+	"plansite/internal/cli"
+)
+
+// version is set at link time: -ldflags "-X main.version=v1.2.3".
+var version = "dev"
+
+const usage = `plansite publishes a government plan's task table (任务分工表) as a static website.
+
+Usage:
+  plansite build   [-content DIR] [-templates DIR] [-static DIR] [-out DIR] [-base-url URL]
+  plansite import  [-o FILE] SEED.txt
+  plansite version
+
+Run "plansite COMMAND -h" for a command's flags.
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	cmd, args := args[0], args[1:]
+	fl := flag.NewFlagSet("plansite "+cmd, flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	var err error
+	switch cmd {
+	case "build":
+		var o cli.BuildFlags
+		fl.StringVar(&o.Content, "content", "", "content folder (default: ./content if present, else the bundled plan)")
+		fl.StringVar(&o.Templates, "templates", "", "templates folder (default: ./templates if present, else the bundled ones)")
+		fl.StringVar(&o.Static, "static", "", "static files folder (default: ./static if present, else the bundled ones)")
+		fl.StringVar(&o.Out, "out", "public", "output folder; replaced whole, and only when the build succeeds")
+		fl.StringVar(&o.BaseURL, "base-url", "", "absolute URL the site is published at (default: base_url of site.toml)")
+		if fl.Parse(args) != nil {
+			return 2
+		}
+		err = cli.Build(o, plansite.Source, version, stderr)
+	case "import":
+		out := fl.String("o", "", "write the CSV to this file instead of standard output")
+		if fl.Parse(args) != nil {
+			return 2
+		}
+		if fl.NArg() != 1 {
+			fmt.Fprintln(stderr, "usage: plansite import [-o FILE] SEED.txt")
+			return 2
+		}
+		err = cli.Import(fl.Arg(0), *out, stdout)
+	case "version":
+		if fl.Parse(args) != nil {
+			return 2
+		}
+		fmt.Fprintln(stdout, "plansite", version)
+	case "-h", "-help", "--help", "help":
+		fmt.Fprint(stdout, usage)
+	default:
+		fmt.Fprintf(stderr, "plansite: unknown command %q\n\n%s", cmd, usage)
+		return 2
+	}
+	if err != nil {
+		if !errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(stderr, "plansite:", err)
+		}
+		return 1
+	}
+	return 0
+}

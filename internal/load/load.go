@@ -1,0 +1,271 @@
+// Package load reads a site's content folder (site.toml, tasks.csv,
+// departments.csv and Markdown pages) from an fs.FS into the plan model.
+// Every problem is reported with the file, line and column it comes from.
+package load
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"plansite/internal/markdown"
+	"plansite/internal/plan"
+)
+
+// Config is content/site.toml.
+type Config struct {
+	Title      string  `toml:"title"`
+	ShortTitle string  `toml:"short_title"`
+	SiteName   string  `toml:"site_name"`
+	Attachment string  `toml:"attachment"`
+	Issuer     string  `toml:"issuer"`
+	Date       string  `toml:"date"`
+	Updated    string  `toml:"updated"`
+	SourceURL  string  `toml:"source_url"`
+	SourceName string  `toml:"source_name"`
+	StartYear  int     `toml:"start_year"`
+	EndYear    int     `toml:"end_year"`
+	BaseURL    string  `toml:"base_url"`
+	Language   string  `toml:"language"`
+	Columns    Columns `toml:"columns"`
+}
+
+// Columns names the table's columns when they differ from the defaults
+// (序号, 重点任务, 标题, 主要措施, 时间节点, 牵头部门, 配合部门).
+type Columns struct {
+	ID       string `toml:"id"`
+	Area     string `toml:"area"`
+	Title    string `toml:"title"`
+	Measures string `toml:"measures"`
+	Timeline string `toml:"timeline"`
+	Lead     string `toml:"lead"`
+	Coop     string `toml:"coop"`
+}
+
+// synonyms are the names other plans' tables give to the standard columns.
+var synonyms = map[string]string{
+	"编号": "序号", "任务编号": "序号",
+	"重点领域": "重点任务", "行动": "重点任务", "专项行动": "重点任务",
+	"工作任务": "主要措施", "重点工作": "主要措施", "工作措施": "主要措施", "具体措施": "主要措施", "任务内容": "主要措施",
+	"完成时限": "时间节点", "时间安排": "时间节点", "完成时间": "时间节点", "时间进度": "时间节点",
+	"牵头单位": "牵头部门", "责任单位": "配合部门", "配合单位": "配合部门", "参与单位": "配合部门", "协同单位": "配合部门",
+}
+
+func (c Columns) renames() map[string]string {
+	m := make(map[string]string, len(synonyms)+7)
+	for k, v := range synonyms {
+		m[k] = v
+	}
+	for canonical, given := range map[string]string{"序号": c.ID, "重点任务": c.Area, "标题": c.Title, "主要措施": c.Measures, "时间节点": c.Timeline, "牵头部门": c.Lead, "配合部门": c.Coop} {
+		if given != "" {
+			m[given] = canonical
+		}
+	}
+	return m
+}
+
+// Page is a Markdown page of the content folder.
+type Page struct {
+	File string // content/about.md
+	Path string // about/
+	markdown.FrontMatter
+	Body []byte // Markdown, front matter removed
+}
+
+// Content is a whole content folder, read.
+type Content struct {
+	Config Config
+	Plan   *plan.Plan
+	Pages  []Page
+}
+
+// Reserved are the first path segments the generator's own pages use.
+var Reserved = map[string]bool{"tasks": true, "areas": true, "departments": true, "years": true, "data": true,
+	"search": true, "static": true, "plan": true, "feed": true, "404": true, "sitemap": true, "robots": true}
+
+// Site reads the content folder fsys. prefix is how its files are named in
+// messages, such as "content".
+func Site(fsys fs.FS, prefix string) (*Content, []plan.Warning, error) {
+	name := func(f string) string { return path.Join(prefix, f) }
+	c := &Content{}
+	cfgData, err := fs.ReadFile(fsys, "site.toml")
+	if err != nil {
+		return nil, nil, &plan.Error{File: name("site.toml"), Msg: "cannot read the site configuration: " + errText(err)}
+	}
+	if c.Config, err = parseConfig(name("site.toml"), cfgData); err != nil {
+		return nil, nil, err
+	}
+
+	var depts []plan.DepartmentEntry
+	if data, err := fs.ReadFile(fsys, "departments.csv"); err == nil {
+		if depts, err = departments(name("departments.csv"), data); err != nil {
+			return nil, nil, err
+		}
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return nil, nil, &plan.Error{File: name("departments.csv"), Msg: errText(err)}
+	}
+
+	data, err := fs.ReadFile(fsys, "tasks.csv")
+	if err != nil {
+		return nil, nil, &plan.Error{File: name("tasks.csv"), Msg: "cannot read the task table: " + errText(err)}
+	}
+	rows, err := Tasks(name("tasks.csv"), data, c.Config.Columns)
+	if err != nil {
+		return nil, nil, err
+	}
+	cfg := c.Config
+	p, warns, err := plan.Build(plan.Input{
+		Meta: plan.Meta{Title: cfg.Title, ShortTitle: cfg.ShortTitle, Attachment: cfg.Attachment, Issuer: cfg.Issuer,
+			Date: cfg.Date, SourceURL: cfg.SourceURL, SourceName: cfg.SourceName, StartYear: cfg.StartYear, EndYear: cfg.EndYear},
+		TasksFile: name("tasks.csv"), Rows: rows,
+		DepartmentsFile: name("departments.csv"), Departments: depts,
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	c.Plan = p
+	if c.Pages, err = pages(fsys, prefix); err != nil {
+		return nil, nil, err
+	}
+	return c, warns, nil
+}
+
+func errText(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+func parseConfig(file string, data []byte) (Config, error) {
+	var cfg Config
+	md, err := toml.Decode(strings.TrimPrefix(string(data), "\ufeff"), &cfg)
+	if err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			return cfg, &plan.Error{File: file, Line: pe.Position.Line, Col: pe.Position.Col, Msg: pe.Message}
+		}
+		return cfg, &plan.Error{File: file, Msg: err.Error()}
+	}
+	if und := md.Undecoded(); len(und) > 0 {
+		return cfg, &plan.Error{File: file, Msg: fmt.Sprintf("unknown setting %q", und[0].String())}
+	}
+	switch {
+	case plan.TrimSpace(cfg.Title) == "":
+		return cfg, &plan.Error{File: file, Msg: "title is missing"}
+	case cfg.Date != "" && !markdown.IsDate(cfg.Date):
+		return cfg, &plan.Error{File: file, Msg: fmt.Sprintf("date %q is not YYYY-MM-DD", cfg.Date)}
+	case cfg.Updated != "" && !markdown.IsDate(cfg.Updated):
+		return cfg, &plan.Error{File: file, Msg: fmt.Sprintf("updated %q is not YYYY-MM-DD", cfg.Updated)}
+	case cfg.StartYear != 0 && cfg.EndYear != 0 && cfg.EndYear < cfg.StartYear:
+		return cfg, &plan.Error{File: file, Msg: fmt.Sprintf("end_year %d is before start_year %d", cfg.EndYear, cfg.StartYear)}
+	}
+	if cfg.ShortTitle == "" {
+		cfg.ShortTitle = cfg.Title
+	}
+	if cfg.SiteName == "" {
+		cfg.SiteName = cfg.ShortTitle
+	}
+	if cfg.Language == "" {
+		cfg.Language = "zh-CN"
+	}
+	return cfg, nil
+}
+
+// Tasks reads a task table into rows, each field with its position.
+func Tasks(file string, data []byte, cols Columns) ([]plan.Row, error) {
+	t, err := readTable(file, data, taskColumns, cols.renames())
+	if err != nil {
+		return nil, err
+	}
+	var recs []taskRecord
+	if err := t.decode(&recs); err != nil {
+		return nil, &plan.Error{File: file, Msg: err.Error()}
+	}
+	rows := make([]plan.Row, len(recs))
+	for i := range recs {
+		rows[i] = plan.Row{
+			ID: t.cell(i, "序号"), Area: t.cell(i, "重点任务"), Title: t.cell(i, "标题"),
+			Measures: t.cell(i, "主要措施"), Timeline: t.cell(i, "时间节点"),
+			Lead: t.cell(i, "牵头部门"), Coop: t.cell(i, "配合部门"),
+		}
+	}
+	return rows, nil
+}
+
+func departments(file string, data []byte) ([]plan.DepartmentEntry, error) {
+	t, err := readTable(file, data, departmentColumns, nil)
+	if err != nil {
+		return nil, err
+	}
+	var recs []departmentRecord
+	if err := t.decode(&recs); err != nil {
+		return nil, &plan.Error{File: file, Msg: err.Error()}
+	}
+	out := make([]plan.DepartmentEntry, len(recs))
+	for i, r := range recs {
+		e := plan.DepartmentEntry{Name: r.Name, Slug: plan.TrimSpace(r.Slug), English: r.English, Line: t.pos[i][0].Line}
+		for _, a := range strings.Split(r.Aliases, "|") {
+			if a = plan.TrimSpace(a); a != "" {
+				e.Aliases = append(e.Aliases, a)
+			}
+		}
+		switch k := plan.Kind(plan.TrimSpace(r.Kind)); k {
+		case "", plan.Municipal, plan.District, plan.Collective:
+			e.Kind = k
+		default:
+			c := t.cell(i, "类别")
+			return nil, &plan.Error{File: file, Line: c.Line, Col: c.Col, Msg: fmt.Sprintf("类别 %q is not one of %s, %s, %s", r.Kind, plan.Municipal, plan.District, plan.Collective)}
+		}
+		out[i] = e
+	}
+	return out, nil
+}
+
+// pages reads every Markdown file of the content folder.
+func pages(fsys fs.FS, prefix string) ([]Page, error) {
+	var out []Page
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() || path.Ext(p) != ".md" {
+			return nil
+		}
+		file := path.Join(prefix, p)
+		urlPath := strings.TrimSuffix(p, ".md")
+		if base := path.Base(urlPath); base == "index" || base == "_index" {
+			urlPath = path.Dir(urlPath)
+		}
+		segs := strings.Split(urlPath, "/")
+		for _, s := range segs {
+			if !plan.ValidSlug(s) {
+				return &plan.Error{File: file, Msg: fmt.Sprintf("the file name gives the address /%s/, but %q is not lowercase ASCII letters and digits joined by hyphens", urlPath, s)}
+			}
+		}
+		if Reserved[segs[0]] {
+			return &plan.Error{File: file, Msg: fmt.Sprintf("/%s/ is an address the generator uses; rename the file", segs[0])}
+		}
+		src, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return &plan.Error{File: file, Msg: errText(err)}
+		}
+		fm, body, err := markdown.Split(file, src)
+		if err != nil {
+			return err
+		}
+		if fm.Title == "" {
+			return &plan.Error{File: file, Line: 1, Msg: "front matter has no title"}
+		}
+		out = append(out, Page{File: file, Path: urlPath + "/", FrontMatter: fm, Body: body})
+		return nil
+	})
+	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
+	return out, err
+}

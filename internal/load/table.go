@@ -1,0 +1,237 @@
+package load
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/gocarina/gocsv"
+
+	"plansite/internal/plan"
+)
+
+// taskRecord is one row of tasks.csv, under the canonical column names.
+type taskRecord struct {
+	ID       string `csv:"序号"`
+	Area     string `csv:"重点任务"`
+	Title    string `csv:"标题"`
+	Measures string `csv:"主要措施"`
+	Timeline string `csv:"时间节点"`
+	Lead     string `csv:"牵头部门"`
+	Coop     string `csv:"配合部门"`
+}
+
+// departmentRecord is one row of departments.csv.
+type departmentRecord struct {
+	Name    string `csv:"名称"`
+	Slug    string `csv:"slug"`
+	English string `csv:"英文名称"`
+	Aliases string `csv:"别名"`
+	Kind    string `csv:"类别"`
+}
+
+// column describes one column a table may have.
+type column struct {
+	name     string
+	required bool
+}
+
+var taskColumns = []column{{"序号", true}, {"重点任务", false}, {"标题", false}, {"主要措施", true}, {"时间节点", false}, {"牵头部门", true}, {"配合部门", false}}
+
+var departmentColumns = []column{{"名称", true}, {"slug", true}, {"英文名称", false}, {"别名", false}, {"类别", false}}
+
+// table is a CSV file read whole, with the position of every field, so that
+// any later complaint about a value can say where it stands.
+type table struct {
+	file    string
+	header  []string
+	rows    [][]string
+	pos     [][]plan.Cell // line and column of each field; Text unused
+	columns map[string]int
+}
+
+// readTable reads CSV data strictly: UTF-8 (a BOM is allowed), the same
+// number of fields on every row, a known header with no duplicates.
+func readTable(file string, data []byte, known []column, rename map[string]string) (*table, error) {
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	if err := checkUTF8(file, data); err != nil {
+		return nil, err
+	}
+	r := csv.NewReader(bytes.NewReader(data))
+	t := &table{file: file, columns: map[string]int{}}
+	lines := lineStarts(data)
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				return nil, &plan.Error{File: file, Line: pe.Line, Col: charCol(data, lines, pe.Line, pe.Column), Msg: csvMessage(pe)}
+			}
+			return nil, &plan.Error{File: file, Msg: err.Error()}
+		}
+		cells := make([]plan.Cell, len(rec))
+		for i := range rec {
+			line, col := r.FieldPos(i)
+			cells[i] = plan.Cell{Line: line, Col: charCol(data, lines, line, col)}
+		}
+		if t.header == nil {
+			t.header = rec
+			if err := t.checkHeader(cells, known, rename); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		t.rows = append(t.rows, rec)
+		t.pos = append(t.pos, cells)
+	}
+	if t.header == nil {
+		return nil, &plan.Error{File: file, Line: 1, Msg: "the file is empty; the first line must be the header"}
+	}
+	return t, nil
+}
+
+func (t *table) checkHeader(cells []plan.Cell, known []column, rename map[string]string) error {
+	names := make([]string, 0, len(known))
+	for _, c := range known {
+		names = append(names, c.name)
+	}
+	for i, h := range t.header {
+		h = plan.TrimSpace(h)
+		if to, ok := rename[h]; ok {
+			h = to
+		}
+		t.header[i] = h
+		if prev, dup := t.columns[h]; dup {
+			return &plan.Error{File: t.file, Line: cells[i].Line, Col: cells[i].Col, Msg: fmt.Sprintf("column %q appears twice (columns %d and %d)", h, prev+1, i+1)}
+		}
+		isKnown := false
+		for _, n := range names {
+			isKnown = isKnown || n == h
+		}
+		if !isKnown {
+			return &plan.Error{File: t.file, Line: cells[i].Line, Col: cells[i].Col, Msg: fmt.Sprintf("unknown column %q; the columns are %s", h, strings.Join(names, ", "))}
+		}
+		t.columns[h] = i
+	}
+	for _, c := range known {
+		if _, ok := t.columns[c.name]; c.required && !ok {
+			return &plan.Error{File: t.file, Line: 1, Col: 1, Msg: fmt.Sprintf("missing column %q; the header must name %s", c.name, strings.Join(requiredNames(known), ", "))}
+		}
+	}
+	return nil
+}
+
+func requiredNames(cs []column) []string {
+	var out []string
+	for _, c := range cs {
+		if c.required {
+			out = append(out, c.name)
+		}
+	}
+	return out
+}
+
+// cell returns the value and position of a named column in row i.
+func (t *table) cell(i int, name string) plan.Cell {
+	j, ok := t.columns[name]
+	if !ok {
+		return plan.Cell{}
+	}
+	c := t.pos[i][j]
+	c.Text = t.rows[i][j]
+	return c
+}
+
+// decode maps the rows onto typed records with gocsv, by column name.
+func (t *table) decode(out any) error {
+	all := append([][]string{t.header}, t.rows...)
+	if len(t.rows) == 0 {
+		return nil
+	}
+	return gocsv.UnmarshalCSV(&rowsReader{rows: all}, out)
+}
+
+// rowsReader hands rows already read (and checked) to gocsv.
+type rowsReader struct {
+	rows [][]string
+	i    int
+}
+
+func (r *rowsReader) Read() ([]string, error) {
+	if r.i >= len(r.rows) {
+		return nil, io.EOF
+	}
+	r.i++
+	return r.rows[r.i-1], nil
+}
+
+func (r *rowsReader) ReadAll() ([][]string, error) {
+	rest := r.rows[r.i:]
+	r.i = len(r.rows)
+	return rest, nil
+}
+
+func csvMessage(pe *csv.ParseError) string {
+	switch {
+	case errors.Is(pe.Err, csv.ErrFieldCount):
+		return "wrong number of fields: this row does not have as many fields as the header (a missing or extra comma, or an unquoted comma inside a cell)"
+	case errors.Is(pe.Err, csv.ErrQuote):
+		return `a quote (") inside an unquoted cell; quote the whole cell and double the quote ("")`
+	case errors.Is(pe.Err, csv.ErrBareQuote):
+		return `a bare quote (") inside a quoted cell; write it twice ("")`
+	}
+	if pe.StartLine != pe.Line {
+		return fmt.Sprintf("%v (in the record that starts on line %d)", pe.Err, pe.StartLine)
+	}
+	return pe.Err.Error()
+}
+
+// checkUTF8 rejects text that is not UTF-8, saying where.
+func checkUTF8(file string, data []byte) error {
+	if utf8.Valid(data) {
+		return nil
+	}
+	line, col := 1, 1
+	for len(data) > 0 {
+		r, size := utf8.DecodeRune(data)
+		if r == utf8.RuneError && size <= 1 {
+			return &plan.Error{File: file, Line: line, Col: col, Msg: "not valid UTF-8; save the table as CSV UTF-8 (or set encoding in site.toml)"}
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		data = data[size:]
+	}
+	return nil
+}
+
+// lineStarts returns the byte offset at which each line begins.
+func lineStarts(data []byte) []int {
+	starts := []int{0}
+	for i, b := range data {
+		if b == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+// charCol turns a 1-based byte column on a line into a 1-based character
+// column, which is what an editor shows for Chinese text.
+func charCol(data []byte, lines []int, line, byteCol int) int {
+	if line < 1 || line > len(lines) || byteCol < 1 {
+		return byteCol
+	}
+	start := lines[line-1]
+	end := min(start+byteCol-1, len(data))
+	return utf8.RuneCount(data[start:end]) + 1
+}

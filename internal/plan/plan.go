@@ -1,0 +1,166 @@
+// Package plan is the content model of a plansite site: the plan, its action
+// areas, its numbered tasks and the departments responsible for them.
+//
+// # For the person who edits the table
+//
+// The site is made from files in content/:
+//
+//   - tasks.csv: the task table (任务分工表), one row per task, with the
+//     columns 序号, 重点任务, 主要措施, 时间节点, 牵头部门, 配合部门 and an optional
+//     标题. Keep the official wording exactly: the site shows every character.
+//   - 序号 is the task number. It becomes the task's address (/tasks/7/), so
+//     never renumber a published task.
+//   - 重点任务 is the action area, written as in the original, e.g.
+//     （二）产业培育发展行动: the number in brackets orders the areas. Leave it
+//     empty on the rows that follow, as in a merged Word cell: a row with an
+//     empty 重点任务 belongs to the area above it.
+//   - 主要措施 is the measures text. The site splits it into sentences at 。！？
+//     and gives each sentence an anchor (#m1, #m2, ...). A task's title is its
+//     first sentence when that is short, otherwise the text up to the first
+//     ，or ；; a 标题 column, when present and not empty, overrides it.
+//   - 时间节点 is free text made of clauses separated by ；or a line break.
+//     Each clause starts with a year (2020年), a range (2021-2022年), a
+//     deadline (2023年底前) or 长期坚持, and says what is due then. A clause
+//     that does not start like that stops the build with an error naming the
+//     task and the clause.
+//   - 牵头部门 and 配合部门 list departments separated by 、 or ，. —— means none.
+//     A closing 按职能推进 ("each according to its function") is shown as a note
+//     on the task, not as part of a department's name.
+//   - departments.csv: one row per department: 名称 (the name used in the
+//     table), slug (the short ASCII address, /departments/<slug>/, never to
+//     change once published), 英文名称 (English name, blank when no official
+//     one exists), 别名 (other spellings in the table, separated by |, e.g. a
+//     typo in the original) and 类别 (市直部门, 区政府, or 统称 for collective
+//     actors such as 各区政府). A department missing from this table still gets
+//     a page, at a slug derived from its name, and the build warns about it.
+//   - site.toml: the plan's title, issuer, date, source and base URL.
+//   - *.md: other pages, such as about.md → /about/.
+package plan
+
+import "fmt"
+
+// Plan is one government plan's task table, parsed.
+type Plan struct {
+	Meta        Meta
+	Areas       []*Area
+	Tasks       []*Task
+	Departments []*Department // in the order of the departments table, then of first appearance
+	Years       []int         // every year from the first to the last any task is active
+}
+
+// Meta describes the plan as a document.
+type Meta struct {
+	Title      string // the plan's full title
+	ShortTitle string // used in headers and page titles
+	Attachment string // which part of the plan the table is, e.g. 附件1 任务分工表
+	Issuer     string // the issuing body
+	Date       string // issue date, YYYY-MM-DD
+	SourceURL  string // the official publication
+	SourceName string // the site that publishes the official text
+	StartYear  int    // first plan year; 0 means: from the timelines
+	EndYear    int    // last plan year; 0 means: from the timelines
+}
+
+// Area is an action area (重点任务), a group of tasks.
+type Area struct {
+	Ordinal int    // 2 for （二）
+	Label   string // as written in the table: （二）产业培育发展行动
+	Name    string // 产业培育发展行动
+	Tasks   []*Task
+}
+
+// Task is one row of the table.
+type Task struct {
+	ID   string // 序号 as written: "7"
+	Slug string // the path segment of /tasks/<slug>/
+	Line int    // the row's line in the CSV file, for messages
+
+	Area      *Area
+	Title     string
+	Measures  string   // 主要措施, exactly as in the table
+	Sentences []string // Measures split into sentences; joined they give Measures back
+
+	Timeline   string // 时间节点, exactly as in the table
+	Milestones []Milestone
+
+	LeadText, CoopText string // 牵头部门 and 配合部门, exactly as in the table
+	Lead, Coop         []*Department
+	LeadNote, CoopNote string // e.g. 按职能推进
+
+	Prev, Next *Task
+}
+
+// Milestone is one clause of a timeline: what is due in a span of years.
+type Milestone struct {
+	From, To int    // inclusive years
+	When     string // the year part as written: 2021-2022年
+	Text     string // what is due, without the year part and closing punctuation
+	Clause   string // the whole clause as written
+}
+
+// Covers reports whether the milestone is due in year y.
+func (m Milestone) Covers(y int) bool { return m.From <= y && y <= m.To }
+
+// Span lists the years the milestone covers.
+func (m Milestone) Span() []int {
+	ys := make([]int, 0, m.To-m.From+1)
+	for y := m.From; y <= m.To; y++ {
+		ys = append(ys, y)
+	}
+	return ys
+}
+
+// Years is the span of the milestone as text: 2021–2022 or 2020.
+func (m Milestone) Years() string {
+	if m.From == m.To {
+		return fmt.Sprint(m.From)
+	}
+	return fmt.Sprintf("%d–%d", m.From, m.To)
+}
+
+// ActiveIn reports whether any of the task's milestones is due in year y.
+func (t *Task) ActiveIn(y int) bool {
+	for _, m := range t.Milestones {
+		if m.Covers(y) {
+			return true
+		}
+	}
+	return false
+}
+
+// MilestonesIn returns the milestones due in year y.
+func (t *Task) MilestonesIn(y int) []Milestone {
+	var ms []Milestone
+	for _, m := range t.Milestones {
+		if m.Covers(y) {
+			ms = append(ms, m)
+		}
+	}
+	return ms
+}
+
+// Kind says what sort of actor a department is.
+type Kind string
+
+// The kinds of department. Collective actors (各区政府, 市各相关部门) stand for
+// many offices at once.
+const (
+	Municipal  Kind = "市直部门"
+	District   Kind = "区政府"
+	Collective Kind = "统称"
+)
+
+// Department is a responsible body, named in 牵头部门 or 配合部门.
+type Department struct {
+	Name    string
+	Slug    string
+	English string
+	Aliases []string
+	Kind    Kind
+	Known   bool // listed in the departments table
+	Lead    []*Task
+	Coop    []*Task
+}
+
+// Tasks returns the number of tasks the department leads or cooperates on.
+func (d *Department) Tasks() int { return len(d.Lead) + len(d.Coop) }

@@ -1,0 +1,227 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"strings"
+
+	"plansite/internal/load"
+	"plansite/internal/plan"
+)
+
+// Site is what every page can see: the plan, the configuration and the
+// site-wide links.
+type Site struct {
+	Plan     *plan.Plan
+	Config   load.Config
+	BaseURL  string // absolute, ends in /
+	BasePath string // the path part of BaseURL: / or /sub/path/
+	Pages    []load.Page
+	Assets   map[string]string // static file name → path with a version query
+	Version  string
+}
+
+// Link is a labelled internal target.
+type Link struct {
+	Label  string
+	Target string // site path such as tasks/7/
+}
+
+// Page is one page being rendered. Templates reach everything through it.
+type Page struct {
+	Site        *Site
+	Kind        string // home, task, area, departments, department, years, year, page, 404
+	Path        string // site path of the page: "" for home, tasks/7/, 404.html
+	Title       string
+	Description string
+	Updated     string // YYYY-MM-DD, from the content
+	Crumbs      []Link
+	Task        *plan.Task
+	Area        *plan.Area
+	Dept        *plan.Department
+	Year        int
+	Body        template.HTML
+	// rootRelative pages are served at any address (404.html), so their
+	// links start from the base path instead of from the page.
+	rootRelative bool
+}
+
+// File is where the page is written inside the output folder.
+func (p *Page) File() string {
+	if p.Path == "" || strings.HasSuffix(p.Path, "/") {
+		return p.Path + "index.html"
+	}
+	return p.Path
+}
+
+// Rel returns a link from this page to the site path target.
+func (p *Page) Rel(target string) string {
+	if p.rootRelative {
+		return p.Site.BasePath + target
+	}
+	depth := strings.Count(p.Path, "/")
+	if depth == 0 && target == "" {
+		return "./"
+	}
+	if strings.HasPrefix(target, "#") {
+		return target
+	}
+	return strings.Repeat("../", depth) + target
+}
+
+// Abs returns the absolute URL of a site path, on the base URL.
+func (p *Page) Abs(target string) string { return p.Site.BaseURL + target }
+
+// Canonical is the absolute URL of this page.
+func (p *Page) Canonical() string {
+	if p.Kind == "404" {
+		return ""
+	}
+	return p.Abs(p.Path)
+}
+
+// Asset links a static file by name, with its version.
+func (p *Page) Asset(name string) string {
+	if v, ok := p.Site.Assets[name]; ok {
+		return p.Rel(v)
+	}
+	panic(fmt.Sprintf("no static file %q", name))
+}
+
+// Site paths of the page kinds.
+
+func TaskPath(t *plan.Task) string       { return "tasks/" + t.Slug + "/" }
+func AreaPath(a *plan.Area) string       { return fmt.Sprintf("areas/%d/", a.Ordinal) }
+func DeptPath(d *plan.Department) string { return "departments/" + d.Slug + "/" }
+func YearPath(y int) string              { return fmt.Sprintf("years/%d/", y) }
+
+func (p *Page) TaskURL(t *plan.Task) string       { return p.Rel(TaskPath(t)) }
+func (p *Page) AreaURL(a *plan.Area) string       { return p.Rel(AreaPath(a)) }
+func (p *Page) DeptURL(d *plan.Department) string { return p.Rel(DeptPath(d)) }
+func (p *Page) YearURL(y int) string              { return p.Rel(YearPath(y)) }
+
+// Nav is the main navigation: the site's sections and the Markdown pages
+// that ask to be in it.
+func (p *Page) Nav() []Link {
+	links := []Link{{"首页", ""}, {"按部门", "departments/"}}
+	if len(p.Site.Plan.Years) > 0 {
+		links = append(links, Link{"按年度", "years/"})
+	}
+	for _, pg := range p.Site.Pages {
+		if pg.Weight > 0 {
+			links = append(links, Link{pg.Title, pg.Path})
+		}
+	}
+	return links
+}
+
+// Current reports whether target is this page or the section it is in.
+func (p *Page) Current(target string) bool {
+	if target == "" {
+		return p.Path == ""
+	}
+	return strings.HasPrefix(p.Path, target)
+}
+
+// YearEntry is a task and what is due for it in one year.
+type YearEntry struct {
+	Task       *plan.Task
+	Milestones []plan.Milestone
+}
+
+// YearTasks lists the tasks active in the page's year.
+func (p *Page) YearTasks() []YearEntry {
+	var out []YearEntry
+	for _, t := range p.Site.Plan.Tasks {
+		if ms := t.MilestonesIn(p.Year); len(ms) > 0 {
+			out = append(out, YearEntry{t, ms})
+		}
+	}
+	return out
+}
+
+// CountIn returns how many tasks are active in year y.
+func (p *Page) CountIn(y int) int {
+	n := 0
+	for _, t := range p.Site.Plan.Tasks {
+		if t.ActiveIn(y) {
+			n++
+		}
+	}
+	return n
+}
+
+// DeptGroup is departments of one kind.
+type DeptGroup struct {
+	Kind  plan.Kind
+	Label string
+	Depts []*plan.Department
+}
+
+// DeptGroups splits the departments into municipal departments, district
+// governments and collective actors.
+func (p *Page) DeptGroups() []DeptGroup {
+	groups := []DeptGroup{{plan.Municipal, "市直部门", nil}, {plan.District, "区政府", nil}, {plan.Collective, "统称（多个单位）", nil}}
+	for _, d := range p.Site.Plan.Departments {
+		for i := range groups {
+			if groups[i].Kind == d.Kind {
+				groups[i].Depts = append(groups[i].Depts, d)
+			}
+		}
+	}
+	out := groups[:0]
+	for _, g := range groups {
+		if len(g.Depts) > 0 {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// TaskYears returns the years a task is active in.
+func (p *Page) TaskYears(t *plan.Task) []int {
+	var ys []int
+	for _, y := range p.Site.Plan.Years {
+		if t.ActiveIn(y) {
+			ys = append(ys, y)
+		}
+	}
+	return ys
+}
+
+// Updated returns the latest of the plan's dates: the date the content says
+// it was last changed, else the issue date.
+func (s *Site) Updated() string {
+	if s.Config.Updated != "" {
+		return s.Config.Updated
+	}
+	return s.Config.Date
+}
+
+// TaskList is a list of tasks shown by the "tasks" template.
+type TaskList struct {
+	Page  *Page
+	Tasks []*plan.Task
+}
+
+// DeptList is a list of departments shown by the "depts" template.
+type DeptList struct {
+	Page  *Page
+	Depts []*plan.Department
+}
+
+// Column names the section of the site the page is in, for the ColumnName
+// meta tag that government site crawlers read.
+func (p *Page) Column() string {
+	switch p.Kind {
+	case "task", "area":
+		return "任务"
+	case "departments", "department":
+		return "责任部门"
+	case "years", "year":
+		return "年度安排"
+	case "home":
+		return "首页"
+	}
+	return p.Title
+}

@@ -1,0 +1,106 @@
+package render
+
+import (
+	"encoding/xml"
+	"fmt"
+	"strings"
+
+	"plansite/internal/markdown"
+)
+
+// Pages lists every HTML page of the site, in a fixed order.
+func Pages(s *Site, md *markdown.Renderer) ([]*Page, error) {
+	p := s.Plan
+	home := Link{"首页", ""}
+	pages := []*Page{{
+		Site: s, Kind: "home", Path: "", Title: s.Config.Title,
+		Description: fmt.Sprintf("%s %s：%d项任务、%d项行动、%d个责任部门，逐项列出主要措施、时间节点、牵头和配合部门。", s.Config.Title, s.Config.Attachment, len(p.Tasks), len(p.Areas), len(p.Departments)),
+	}}
+	for _, a := range p.Areas {
+		pages = append(pages, &Page{Site: s, Kind: "area", Path: AreaPath(a), Area: a,
+			Title:       a.Label,
+			Description: fmt.Sprintf("%s：%d项任务。", a.Label, len(a.Tasks)),
+			Crumbs:      []Link{home}})
+	}
+	for _, t := range p.Tasks {
+		crumbs := []Link{home}
+		if t.Area != nil {
+			crumbs = append(crumbs, Link{t.Area.Label, AreaPath(t.Area)})
+		}
+		pages = append(pages, &Page{Site: s, Kind: "task", Path: TaskPath(t), Task: t,
+			Title:       fmt.Sprintf("任务%s：%s", t.ID, t.Title),
+			Description: excerpt(t.Measures, 120),
+			Crumbs:      crumbs})
+	}
+	pages = append(pages, &Page{Site: s, Kind: "departments", Path: "departments/", Title: "责任部门",
+		Description: fmt.Sprintf("%d个责任部门及其牵头和配合的任务。", len(p.Departments)), Crumbs: []Link{home}})
+	for _, d := range p.Departments {
+		pages = append(pages, &Page{Site: s, Kind: "department", Path: DeptPath(d), Dept: d, Title: d.Name,
+			Description: fmt.Sprintf("%s牵头%d项任务，配合%d项任务。", d.Name, len(d.Lead), len(d.Coop)),
+			Crumbs:      []Link{home, {"责任部门", "departments/"}}})
+	}
+	if len(p.Years) > 0 {
+		pages = append(pages, &Page{Site: s, Kind: "years", Path: "years/", Title: "年度安排",
+			Description: fmt.Sprintf("%d—%d年逐年的任务安排。", p.Years[0], p.Years[len(p.Years)-1]), Crumbs: []Link{home}})
+		for _, y := range p.Years {
+			pg := &Page{Site: s, Kind: "year", Path: YearPath(y), Year: y, Title: fmt.Sprintf("%d年", y),
+				Crumbs: []Link{home, {"年度安排", "years/"}}}
+			pg.Description = fmt.Sprintf("%d年推进的%d项任务及当年的时间节点。", y, pg.CountIn(y))
+			pages = append(pages, pg)
+		}
+	}
+	for _, doc := range s.Pages {
+		body, err := md.Render(doc.Body)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %v", doc.File, err)
+		}
+		pages = append(pages, &Page{Site: s, Kind: "page", Path: doc.Path, Title: doc.Title,
+			Description: doc.Description, Updated: doc.Updated, Body: body, Crumbs: []Link{home}})
+	}
+	pages = append(pages, &Page{Site: s, Kind: "404", Path: "404.html", Title: "找不到页面", rootRelative: true,
+		Description: "您访问的页面不存在。"})
+	return pages, nil
+}
+
+// excerpt shortens text to at most n characters, at a sentence end if one is near.
+func excerpt(text string, n int) string {
+	rs := []rune(strings.TrimSpace(text))
+	if len(rs) <= n {
+		return string(rs)
+	}
+	cut := string(rs[:n])
+	if i := strings.LastIndex(cut, "。"); i > len(cut)/2 {
+		return cut[:i+len("。")]
+	}
+	return cut + "…"
+}
+
+// Sitemap lists the absolute URL of every page but the 404 page.
+func Sitemap(pages []*Page) ([]byte, error) {
+	type url struct {
+		Loc     string `xml:"loc"`
+		LastMod string `xml:"lastmod,omitempty"`
+	}
+	set := struct {
+		XMLName xml.Name `xml:"urlset"`
+		NS      string   `xml:"xmlns,attr"`
+		URLs    []url    `xml:"url"`
+	}{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
+	for _, p := range pages {
+		if p.Kind == "404" {
+			continue
+		}
+		mod := p.Updated
+		if mod == "" {
+			mod = p.Site.Updated()
+		}
+		set.URLs = append(set.URLs, url{Loc: p.Canonical(), LastMod: mod})
+	}
+	b, err := xml.MarshalIndent(set, "", " ")
+	return append([]byte(xml.Header), b...), err
+}
+
+// Robots allows everything and points at the sitemap.
+func Robots(s *Site) []byte {
+	return []byte("User-agent: *\nAllow: /\n\nSitemap: " + s.BaseURL + "sitemap.xml\n")
+}

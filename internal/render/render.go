@@ -1,0 +1,117 @@
+// Package render turns the plan into pages with html/template. Templates
+// are named after their file path (templates/task.html), so a template error
+// reads templates/task.html:12:5: ...
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"strings"
+
+	"plansite/internal/plan"
+)
+
+// Kinds are the page kinds; each has a template of the same name, executed
+// inside templates/base.html.
+var Kinds = []string{"home", "task", "area", "departments", "department", "years", "year", "page", "404"}
+
+// Templates holds every page kind's parsed template.
+type Templates struct {
+	byKind map[string]*template.Template
+}
+
+// TemplateError is a template that fails to parse or run.
+type TemplateError struct{ Msg string }
+
+func (e *TemplateError) Error() string { return e.Msg }
+
+func templateError(err error) error {
+	return &TemplateError{Msg: strings.TrimPrefix(err.Error(), "template: ")}
+}
+
+var funcs = template.FuncMap{
+	"add":  func(a, b int) int { return a + b },
+	"join": strings.Join,
+	"names": func(ds []*plan.Department) string {
+		n := make([]string, len(ds))
+		for i, d := range ds {
+			n[i] = d.Name
+		}
+		return strings.Join(n, "、")
+	},
+	"cn": chineseOrdinal,
+	"deptList": func(p *Page, ds []*plan.Department) DeptList { return DeptList{p, ds} },
+	"tasks": func(p *Page, ts []*plan.Task) TaskList { return TaskList{p, ts} },
+}
+
+// Parse reads templates/base.html and one template per page kind from fsys,
+// whose root holds the templates folder's files. dir names that folder in
+// messages.
+func Parse(fsys fs.FS, dir string) (*Templates, error) {
+	read := func(name string) (string, string, error) {
+		b, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return "", "", &TemplateError{Msg: fmt.Sprintf("%s: cannot read template: %v", path.Join(dir, name), err)}
+		}
+		return path.Join(dir, name), string(b), nil
+	}
+	baseName, baseText, err := read("base.html")
+	if err != nil {
+		return nil, err
+	}
+	base, err := template.New(baseName).Funcs(funcs).Parse(baseText)
+	if err != nil {
+		return nil, templateError(err)
+	}
+	t := &Templates{byKind: map[string]*template.Template{}}
+	for _, kind := range Kinds {
+		name, text, err := read(kind + ".html")
+		if err != nil {
+			return nil, err
+		}
+		clone, err := base.Clone()
+		if err != nil {
+			return nil, templateError(err)
+		}
+		if _, err := clone.New(name).Parse(text); err != nil {
+			return nil, templateError(err)
+		}
+		t.byKind[kind] = clone
+	}
+	return t, nil
+}
+
+// Render executes the page's template.
+func (t *Templates) Render(p *Page) ([]byte, error) {
+	tmpl := t.byKind[p.Kind]
+	if tmpl == nil {
+		return nil, &TemplateError{Msg: fmt.Sprintf("no template for page kind %q", p.Kind)}
+	}
+	var b bytes.Buffer
+	if err := tmpl.Execute(&b, p); err != nil {
+		return nil, templateError(err)
+	}
+	return b.Bytes(), nil
+}
+
+var cnDigits = []string{"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
+
+// chineseOrdinal writes 1 to 99 in Chinese numerals, as area labels do.
+func chineseOrdinal(n int) string {
+	switch {
+	case n <= 0 || n > 99:
+		return fmt.Sprint(n)
+	case n < 10:
+		return cnDigits[n]
+	case n == 10:
+		return "十"
+	case n < 20:
+		return "十" + cnDigits[n-10]
+	case n%10 == 0:
+		return cnDigits[n/10] + "十"
+	}
+	return cnDigits[n/10] + "十" + cnDigits[n%10]
+}

@@ -1,0 +1,230 @@
+// Package seed imports the text extraction of a Word task table into CSV rows.
+//
+// The extraction puts each table cell on its own line, prefixed by a tab,
+// and separates table rows by blank lines:
+//
+//	附件1
+//
+//	任务分工表
+//	\t序号
+//	\t重点任务
+//	...
+//
+//	\t1
+//	\t（一）基础创新提升行动
+//	\t实施重点领域研发计划。...
+//	\t2020-2021年，...；
+//	2022年持续推进。
+//	...
+//
+// A line without the tab continues the previous cell (Word wrapped the
+// cell text at a paragraph break). 重点任务 is a merged cell in the
+// original, so it is only present on the first row of each area.
+package seed
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"unicode/utf8"
+)
+
+// Header is the CSV header the import writes.
+var Header = []string{"序号", "重点任务", "主要措施", "时间节点", "牵头部门", "配合部门"}
+
+// Column indexes into Header.
+const (
+	colNumber = 0
+	colArea   = 1
+)
+
+// Error is a problem in the seed text, located by 1-based line and
+// column. Col counts bytes, as Go tools do.
+type Error struct {
+	File      string
+	Line, Col int
+	Msg       string
+}
+
+func (e *Error) Error() string {
+	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg)
+}
+
+// cell is one table cell with the position of its first byte of text.
+type cell struct {
+	text      string
+	line, col int
+}
+
+// block is a run of non-blank lines: one table row.
+type block struct {
+	line  int // first line
+	cells []cell
+}
+
+var utf8BOM = []byte("\uFEFF")
+
+// Import parses the seed text. name is used in error messages.
+// Returns the data rows (without the header), each with exactly 6 cells, area filled down.
+func Import(name string, data []byte) ([][]string, error) {
+	errAt := func(line, col int, format string, args ...any) error {
+		return &Error{File: name, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)}
+	}
+
+	// Columns must refer to the file's bytes, so remember the BOM's width.
+	bomWidth := 0
+	if bytes.HasPrefix(data, utf8BOM) {
+		bomWidth = len(utf8BOM)
+		data = data[bomWidth:]
+	}
+
+	var (
+		blocks     []block
+		cur        *block // block being read, nil between blocks
+		inPreamble = true // before the first tab-prefixed line
+		lastLine   = 1
+	)
+	for i, raw := range bytes.Split(data, []byte("\n")) {
+		lineNo := i + 1
+		lastLine = lineNo
+		colOff := 0
+		if i == 0 {
+			colOff = bomWidth
+		}
+		raw = bytes.TrimSuffix(raw, []byte("\r"))
+		if !utf8.Valid(raw) {
+			return nil, errAt(lineNo, colOff+invalidUTF8Offset(raw)+1, "invalid UTF-8")
+		}
+		// A lone CR would come back from encoding/csv changed (CR LF
+		// inside a quoted field reads back as LF), and no Word extraction
+		// has them on purpose: refuse rather than alter the text.
+		if j := bytes.IndexByte(raw, '\r'); j >= 0 {
+			return nil, errAt(lineNo, colOff+j+1, "stray carriage return inside a line")
+		}
+		line := string(raw)
+
+		switch {
+		case line == "":
+			if cur != nil {
+				blocks = append(blocks, *cur)
+				cur = nil
+			}
+		case line[0] == '\t':
+			inPreamble = false
+			if cur == nil {
+				cur = &block{line: lineNo}
+			}
+			cur.cells = append(cur.cells, cell{text: line[1:], line: lineNo, col: colOff + 2})
+		case cur != nil:
+			// The cell's text went on past a line break in the original.
+			c := &cur.cells[len(cur.cells)-1]
+			c.text += "\n" + line
+		case inPreamble:
+			// Title lines (附件1, 任务分工表, …): not part of the table.
+		case isDigits(line):
+			// Page number printed between table rows.
+		default:
+			return nil, errAt(lineNo, colOff+1, "unexpected text outside a table row: %q", line)
+		}
+	}
+	if cur != nil {
+		blocks = append(blocks, *cur)
+	}
+
+	if len(blocks) == 0 {
+		return nil, errAt(lastLine, 1, "no table header: want a line %q", "\t"+Header[0])
+	}
+	if err := checkHeader(blocks[0], errAt); err != nil {
+		return nil, err
+	}
+	if len(blocks) == 1 {
+		return nil, errAt(lastLine, 1, "no task rows after the header")
+	}
+
+	rows := make([][]string, 0, len(blocks)-1)
+	area := ""
+	for _, b := range blocks[1:] {
+		if len(b.cells) != len(Header) {
+			return nil, errAt(b.line, 1, "block has %d cells, want %d", len(b.cells), len(Header))
+		}
+		num := b.cells[colNumber]
+		if !isDigits(num.text) {
+			return nil, errAt(num.line, num.col, "%s %q is not a number", Header[colNumber], num.text)
+		}
+		row := make([]string, len(Header))
+		for i, c := range b.cells {
+			row[i] = c.text
+		}
+		// 重点任务 is a merged cell: empty means "same area as above".
+		if a := b.cells[colArea]; a.text == "" {
+			if area == "" {
+				return nil, errAt(a.line, a.col, "first task %s has an empty %s: nothing to fill down", num.text, Header[colArea])
+			}
+			row[colArea] = area
+		} else {
+			area = a.text
+		}
+		rows = append(rows, row)
+	}
+	return rows, nil
+}
+
+func checkHeader(b block, errAt func(line, col int, format string, args ...any) error) error {
+	for i, want := range Header {
+		if i >= len(b.cells) {
+			return errAt(b.line, 1, "header has %d cells, want %d (missing %q)", len(b.cells), len(Header), want)
+		}
+		if c := b.cells[i]; c.text != want {
+			return errAt(c.line, c.col, "header cell %d is %q, want %q", i+1, c.text, want)
+		}
+	}
+	if len(b.cells) > len(Header) {
+		c := b.cells[len(Header)]
+		return errAt(c.line, c.col, "header has %d cells, want %d (extra %q)", len(b.cells), len(Header), c.text)
+	}
+	return nil
+}
+
+// isDigits reports whether s is a non-empty run of ASCII digits.
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// invalidUTF8Offset returns the byte offset of the first invalid sequence in b.
+func invalidUTF8Offset(b []byte) int {
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return len(b)
+}
+
+// WriteCSV writes Header and rows as UTF-8 CSV (encoding/csv, "\n" line ends, no BOM).
+func WriteCSV(w io.Writer, rows [][]string) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(Header); err != nil {
+		return err
+	}
+	for i, row := range rows {
+		if len(row) != len(Header) {
+			return fmt.Errorf("seed: row %d has %d cells, want %d", i+1, len(row), len(Header))
+		}
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
