@@ -101,14 +101,16 @@ func Generate(o Options) (*Result, error) {
 		return nil, err
 	}
 	files = append(files, rendered...)
-	sitemap, err := render.Sitemap(pages)
+	more, err := extras(s, pages)
 	if err != nil {
 		return nil, err
 	}
-	if sitemap, err = mini.File("sitemap.xml", sitemap); err != nil {
-		return nil, err
+	for _, f := range more {
+		if f.Data, err = mini.File(f.Path, f.Data); err != nil {
+			return nil, fmt.Errorf("minifying %s: %v", f.Path, err)
+		}
+		files = append(files, f)
 	}
-	files = append(files, output.File{Path: "sitemap.xml", Data: sitemap}, output.File{Path: "robots.txt", Data: render.Robots(s)})
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	for i := 1; i < len(files); i++ {
 		if files[i].Path == files[i-1].Path {

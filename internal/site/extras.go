@@ -1,0 +1,20 @@
+package site
+
+import (
+	"plansite/internal/output"
+	"plansite/internal/render"
+)
+
+// extras makes the files of the site that are not HTML pages. Each is
+// minified by its extension afterwards.
+func extras(s *render.Site, pages []*render.Page) ([]output.File, error) {
+	sitemap, err := render.Sitemap(pages)
+	if err != nil {
+		return nil, err
+	}
+	files := []output.File{
+		{Path: "sitemap.xml", Data: sitemap},
+		{Path: "robots.txt", Data: render.Robots(s)},
+	}
+	return files, nil
+}
