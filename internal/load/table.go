@@ -72,7 +72,11 @@ func readTable(file string, data []byte, known []column, rename map[string]strin
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				return nil, &plan.Error{File: file, Line: pe.Line, Col: charCol(data, lines, pe.Line, pe.Column), Msg: csvMessage(pe)}
+				line, col := pe.Line, charCol(data, lines, pe.Line, pe.Column)
+				if errors.Is(pe.Err, csv.ErrQuote) && pe.StartLine != pe.Line {
+					line, col = quotePos(data, lines, pe)
+				}
+				return nil, &plan.Error{File: file, Line: line, Col: col, Msg: csvMessage(pe)}
 			}
 			return nil, &plan.Error{File: file, Msg: err.Error()}
 		}
@@ -182,15 +186,35 @@ func csvMessage(pe *csv.ParseError) string {
 	switch {
 	case errors.Is(pe.Err, csv.ErrFieldCount):
 		return "wrong number of fields: this row does not have as many fields as the header (a missing or extra comma, or an unquoted comma inside a cell)"
-	case errors.Is(pe.Err, csv.ErrQuote):
-		return `a quote (") inside an unquoted cell; quote the whole cell and double the quote ("")`
 	case errors.Is(pe.Err, csv.ErrBareQuote):
-		return `a bare quote (") inside a quoted cell; write it twice ("")`
+		return `a quote (") inside an unquoted cell; quote the whole cell and double the quote ("")`
+	case errors.Is(pe.Err, csv.ErrQuote) && pe.StartLine != pe.Line:
+		return fmt.Sprintf(`unbalanced quote: the quoted cell opened on line %d is not closed before line %d; close it, or write a quote inside a cell as ""`, pe.StartLine, pe.Line)
+	case errors.Is(pe.Err, csv.ErrQuote):
+		return `a quote (") inside a quoted cell; write it twice ("")`
 	}
 	if pe.StartLine != pe.Line {
 		return fmt.Sprintf("%v (in the record that starts on line %d)", pe.Err, pe.StartLine)
 	}
 	return pe.Err.Error()
+}
+
+// quotePos is where an unbalanced quote opens: the first quote on the line
+// where the record starts, as line and character column.
+func quotePos(data []byte, lines []int, pe *csv.ParseError) (int, int) {
+	if pe.StartLine < 1 || pe.StartLine > len(lines) {
+		return pe.Line, pe.Column
+	}
+	start := lines[pe.StartLine-1]
+	end := len(data)
+	if pe.StartLine < len(lines) {
+		end = lines[pe.StartLine]
+	}
+	i := bytes.IndexByte(data[start:end], '"')
+	if i < 0 {
+		return pe.StartLine, 1
+	}
+	return pe.StartLine, utf8.RuneCount(data[start:start+i]) + 1
 }
 
 // checkUTF8 rejects text that is not UTF-8, saying where.
