@@ -42,9 +42,9 @@ var funcs = template.FuncMap{
 		}
 		return strings.Join(n, "、")
 	},
-	"cn": chineseOrdinal,
+	"cn":       chineseOrdinal,
 	"deptList": func(p *Page, ds []*plan.Department) DeptList { return DeptList{p, ds} },
-	"tasks": func(p *Page, ts []*plan.Task) TaskList { return TaskList{p, ts} },
+	"tasks":    func(p *Page, ts []*plan.Task) TaskList { return TaskList{p, ts} },
 }
 
 // Parse reads templates/base.html and one template per page kind from fsys,

@@ -40,9 +40,9 @@ func replaceLine(t *testing.T, m fstest.MapFS, file string, n int, edit func(str
 
 func TestBadInputKeepsOldSite(t *testing.T) {
 	cases := []struct {
-		name  string
+		name   string
 		break_ func(t *testing.T, content, templates fstest.MapFS)
-		want  []string // all must appear in the message
+		want   []string // all must appear in the message
 	}{
 		{"unbalanced quote", func(t *testing.T, c, _ fstest.MapFS) {
 			replaceLine(t, c, "tasks.csv", 3, func(s string) string { return strings.Replace(s, "创建国家级", `"创建国家级`, 1) })
