@@ -1,0 +1,200 @@
+package search
+
+import (
+	"bytes"
+	"compress/flate"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"plansite/internal/plan"
+)
+
+// Dir is the folder of the site the index is written to: the search page's
+// own folder, so the script finds it next to the page.
+const Dir = "search/"
+
+// MaxCompressed is the most a shard may weigh once gzip-compressed, so that
+// a phone on a slow network gets its first results quickly. It is measured
+// at gzip's fastest level, the one nginx uses by default, which compresses
+// least: any other level gives a smaller file.
+const MaxCompressed = 200 << 10
+
+// rawBudget is how much JSON a shard collects before it is closed. Chinese
+// JSON compresses about three to one, so shards land well under
+// MaxCompressed; a shard that still comes out too heavy is halved.
+const rawBudget = 448 << 10
+
+// Doc is one task in the index. The short JSON names keep the index small;
+// static/search.js reads them.
+type Doc struct {
+	ID        string   `json:"i"`           // 序号, as written
+	Slug      string   `json:"u"`           // the task's path segment: tasks/<u>/
+	Title     string   `json:"t"`           // title
+	Area      string   `json:"a,omitempty"` // area label
+	Sentences []string `json:"s"`           // 主要措施, sentence by sentence: #m1, #m2, …
+	Clauses   []string `json:"m,omitempty"` // 时间节点, clause by clause
+	Lead      []string `json:"l,omitempty"` // lead departments
+	Coop      []string `json:"c,omitempty"` // cooperating departments
+	Aliases   []string `json:"x,omitempty"` // other names of those departments (市规划和自然局)
+	// Hay is every field above from Title on, folded and joined by "\n", in
+	// that order. The script matches the query against it and maps a match
+	// back to its field by position. Folding turns every line break of the
+	// text into a space, so "\n" only ever separates fields.
+	Hay string `json:"h"`
+}
+
+// fields lists the searchable fields in the order Hay joins them.
+func (d *Doc) fields() []string {
+	f := []string{d.Title}
+	if d.Area != "" {
+		f = append(f, d.Area)
+	}
+	for _, list := range [][]string{d.Sentences, d.Clauses, d.Lead, d.Coop, d.Aliases} {
+		f = append(f, list...)
+	}
+	return f
+}
+
+// NewDoc makes the index entry of a task.
+func NewDoc(t *plan.Task) Doc {
+	d := Doc{ID: t.ID, Slug: t.Slug, Title: t.Title, Sentences: t.Sentences}
+	if d.Sentences == nil {
+		d.Sentences = []string{}
+	}
+	if t.Area != nil {
+		d.Area = t.Area.Label
+	}
+	for _, m := range t.Milestones {
+		d.Clauses = append(d.Clauses, m.Clause)
+	}
+	seen := map[string]bool{}
+	for _, list := range []struct {
+		depts []*plan.Department
+		names *[]string
+	}{{t.Lead, &d.Lead}, {t.Coop, &d.Coop}} {
+		for _, dep := range list.depts {
+			*list.names = append(*list.names, dep.Name)
+			for _, a := range dep.Aliases {
+				if !seen[a] {
+					seen[a] = true
+					d.Aliases = append(d.Aliases, a)
+				}
+			}
+		}
+	}
+	f := d.fields()
+	for i := range f {
+		f[i] = Fold(f[i])
+	}
+	d.Hay = strings.Join(f, "\n")
+	return d
+}
+
+// Manifest is search/index.json: what the script loads first.
+type Manifest struct {
+	Version int     `json:"version"` // of this format
+	Tasks   int     `json:"tasks"`
+	Shards  []Shard `json:"shards"`
+}
+
+// Shard names one file of the index, relative to the manifest, with a
+// version query from its content so a browser never mixes old and new.
+type Shard struct {
+	URL   string `json:"url"`
+	Tasks int    `json:"tasks"`
+	Bytes int    `json:"bytes"` // uncompressed size, for the progress line
+}
+
+// File is a file of the index, at a path of the site.
+type File struct {
+	Path string
+	Data []byte
+}
+
+// Build makes the index of the plan: search/index.json and the shards it
+// names, search/0.json, search/1.json, … in task order.
+func Build(p *plan.Plan) ([]File, error) {
+	docs := make([][]byte, len(p.Tasks))
+	for i, t := range p.Tasks {
+		b, err := marshal(NewDoc(t))
+		if err != nil {
+			return nil, fmt.Errorf("search index, task %s: %v", t.ID, err)
+		}
+		docs[i] = b
+	}
+	var groups [][][]byte
+	var cur [][]byte
+	size := 0
+	for _, d := range docs {
+		if len(cur) > 0 && size+len(d)+1 > rawBudget {
+			groups = append(groups, cur)
+			cur, size = nil, 0
+		}
+		cur = append(cur, d)
+		size += len(d) + 1
+	}
+	if len(cur) > 0 || len(groups) == 0 {
+		groups = append(groups, cur)
+	}
+	var shards [][]byte
+	var counts []int
+	for _, g := range groups {
+		for _, part := range split(g) {
+			shards = append(shards, joinArray(part))
+			counts = append(counts, len(part))
+		}
+	}
+	m := Manifest{Version: 1, Tasks: len(p.Tasks)}
+	files := []File{{Path: Dir + "index.json"}}
+	for i, data := range shards {
+		name := fmt.Sprintf("%d.json", i)
+		sum := sha256.Sum256(data)
+		m.Shards = append(m.Shards, Shard{URL: name + "?v=" + hex.EncodeToString(sum[:4]), Tasks: counts[i], Bytes: len(data)})
+		files = append(files, File{Path: Dir + name, Data: data})
+	}
+	mb, err := marshal(m)
+	if err != nil {
+		return nil, err
+	}
+	files[0].Data = mb
+	return files, nil
+}
+
+// split halves a group of documents until every part compresses under
+// MaxCompressed. A single document heavier than that stays alone.
+func split(g [][]byte) [][][]byte {
+	if len(g) < 2 || Compressed(joinArray(g)) <= MaxCompressed {
+		return [][][]byte{g}
+	}
+	h := len(g) / 2
+	return append(split(g[:h]), split(g[h:])...)
+}
+
+func joinArray(docs [][]byte) []byte {
+	return append(append([]byte{'['}, bytes.Join(docs, []byte{','})...), ']')
+}
+
+// Compressed is the size of data gzip-compressed at the fastest level,
+// header and trailer included.
+func Compressed(data []byte) int {
+	var b bytes.Buffer
+	w, _ := flate.NewWriter(&b, flate.BestSpeed)
+	w.Write(data)
+	w.Close()
+	return b.Len() + 18 // gzip's header and trailer
+}
+
+// marshal writes compact JSON without escaping <, > and &: the index is
+// never inlined into HTML, and the escapes would only make it bigger.
+func marshal(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimRight(b.Bytes(), "\n"), nil
+}

@@ -1,0 +1,170 @@
+package search
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+	"unicode/utf16"
+
+	"plansite/internal/load"
+	"plansite/internal/plan"
+	"plansite/internal/synth"
+)
+
+func TestFold(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"5G", "5g"},
+		{"５Ｇ", "5g"},
+		{"ＡＩ与ai", "ai与ai"},
+		{"（智能网联汽车）", "(智能网联汽车)"},
+		{"市科技局\u3000", "市科技局 "},
+		{"2020年；\n2022年", "2020年; 2022年"},
+		{"无人机、无人船。", "无人机、无人船。"}, // 、 and 。 are not full-width ASCII forms
+		{"𠀀😀Ｘ", "𠀀😀x"},
+	} {
+		if got := Fold(c.in); got != c.want {
+			t.Errorf("Fold(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	// Positions must survive folding: one UTF-16 unit for one.
+	for r := rune(0); r <= 0x10FFFF; r++ {
+		if r >= 0xD800 && r <= 0xDFFF {
+			continue
+		}
+		if a, b := len(utf16.Encode([]rune{r})), len(utf16.Encode([]rune(Fold(string(r))))); a != b {
+			t.Fatalf("Fold(%U) changes length in UTF-16 from %d to %d", r, a, b)
+		}
+	}
+}
+
+func realPlan(t testing.TB) *plan.Plan {
+	t.Helper()
+	c, _, err := load.Site(os.DirFS("../../content"), "content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c.Plan
+}
+
+func TestHayMatchesFields(t *testing.T) {
+	for _, task := range realPlan(t).Tasks {
+		d := NewDoc(task)
+		parts := strings.Split(d.Hay, "\n")
+		f := d.fields()
+		if len(parts) != len(f) {
+			t.Fatalf("task %s: %d parts in the folded text, %d fields", task.ID, len(parts), len(f))
+		}
+		for i := range f {
+			if parts[i] != Fold(f[i]) {
+				t.Errorf("task %s field %d: %q, want %q", task.ID, i, parts[i], Fold(f[i]))
+			}
+		}
+		if strings.Join(d.Sentences, "") != task.Measures {
+			t.Errorf("task %s: sentences do not give back 主要措施", task.ID)
+		}
+	}
+}
+
+// shards decodes every shard of an index and checks the manifest's counts.
+func shards(t *testing.T, files []File) (Manifest, [][]Doc) {
+	t.Helper()
+	var m Manifest
+	if files[0].Path != Dir+"index.json" {
+		t.Fatalf("first file is %s, want the manifest", files[0].Path)
+	}
+	if err := json.Unmarshal(files[0].Data, &m); err != nil {
+		t.Fatal(err)
+	}
+	if len(files) != len(m.Shards)+1 {
+		t.Fatalf("%d files for %d shards", len(files), len(m.Shards))
+	}
+	var all [][]Doc
+	for i, s := range m.Shards {
+		f := files[i+1]
+		if !strings.HasPrefix(s.URL, strings.TrimPrefix(f.Path, Dir)+"?v=") {
+			t.Errorf("shard %d: manifest names %s, file is %s", i, s.URL, f.Path)
+		}
+		var docs []Doc
+		if err := json.Unmarshal(f.Data, &docs); err != nil {
+			t.Fatalf("%s: %v", f.Path, err)
+		}
+		if len(docs) != s.Tasks || len(f.Data) != s.Bytes {
+			t.Errorf("%s: %d tasks and %d bytes, manifest says %d and %d", f.Path, len(docs), len(f.Data), s.Tasks, s.Bytes)
+		}
+		all = append(all, docs)
+	}
+	return m, all
+}
+
+func gzipSize(t *testing.T, data []byte, level int) int {
+	var b bytes.Buffer
+	w, err := gzip.NewWriterLevel(&b, level)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Write(data)
+	w.Close()
+	return b.Len()
+}
+
+func TestRealTableIsOneShard(t *testing.T) {
+	p := realPlan(t)
+	files, err := Build(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, docs := shards(t, files)
+	if len(m.Shards) != 1 || len(docs[0]) != len(p.Tasks) || m.Tasks != len(p.Tasks) {
+		t.Fatalf("real table: %d shards, want one shard of %d tasks", len(m.Shards), len(p.Tasks))
+	}
+	for i, d := range docs[0] {
+		if d.ID != p.Tasks[i].ID {
+			t.Errorf("doc %d is task %s, want %s", i, d.ID, p.Tasks[i].ID)
+		}
+	}
+}
+
+// TestLargeTableShards builds the index of a synthetic 10,000-task table:
+// it must come in several shards, in task order, none over MaxCompressed
+// once gzip-compressed at the fastest level (nginx's default) or the usual
+// one.
+func TestLargeTableShards(t *testing.T) {
+	fsys, err := synth.Content(os.DirFS("../../content"), 10000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, _, err := load.Site(fsys, "content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := Build(c.Plan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, docs := shards(t, files)
+	if len(m.Shards) < 2 {
+		t.Errorf("10,000 tasks in %d shard; want it split", len(m.Shards))
+	}
+	n, raw := 0, 0
+	for i, f := range files[1:] {
+		for _, level := range []int{gzip.BestSpeed, gzip.DefaultCompression} {
+			if z := gzipSize(t, f.Data, level); z > MaxCompressed {
+				t.Errorf("%s: %d bytes gzip-compressed at level %d, over %d", f.Path, z, level, MaxCompressed)
+			}
+		}
+		for _, d := range docs[i] {
+			if d.ID != c.Plan.Tasks[n].ID {
+				t.Fatalf("%s: task %s where %s was expected", f.Path, d.ID, c.Plan.Tasks[n].ID)
+			}
+			n++
+		}
+		raw += len(f.Data)
+	}
+	if n != 10000 || m.Tasks != 10000 {
+		t.Errorf("%d tasks in the shards, manifest says %d; want 10000", n, m.Tasks)
+	}
+	t.Logf("10,000 tasks: %d shards, %.1f MB of JSON", len(m.Shards), float64(raw)/1e6)
+}
