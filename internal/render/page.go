@@ -222,6 +222,8 @@ func (p *Page) Column() string {
 		return "年度安排"
 	case "home":
 		return "首页"
+	case "search":
+		return "搜索"
 	}
 	return p.Title
 }

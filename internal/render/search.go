@@ -1,0 +1,57 @@
+package render
+
+import (
+	"strings"
+
+	"plansite/internal/plan"
+	"plansite/internal/search"
+)
+
+// searchPage is /search/. It works from its address (/search/?q=无人机), so a
+// search can be linked and shared; static/search.js reads the query and the
+// index the generator writes beside the page (see internal/search).
+func searchPage(s *Site, home Link) *Page {
+	return &Page{Site: s, Kind: "search", Path: search.Dir, Title: "搜索任务",
+		Description: "按关键词搜索全部任务的主要措施、时间节点和责任部门。", Crumbs: []Link{home}}
+}
+
+// SearchIndex links the index manifest from the page.
+func (p *Page) SearchIndex() string { return p.Rel(search.Dir + "index.json") }
+
+// SearchExamples are queries the search page offers as links, taken from
+// words that occur in the plan, so each gives results.
+func (p *Page) SearchExamples() []string {
+	var out []string
+	for _, q := range []string{"无人机", "5G", "区块链", "先导区", "数据", "教育"} {
+		for _, t := range p.Site.Plan.Tasks {
+			if containsFold(t.Measures, q) {
+				out = append(out, q)
+				break
+			}
+		}
+	}
+	// A district's name, since a citizen often looks for their own district.
+	for _, d := range p.Site.Plan.Departments {
+		if d.Kind == plan.District {
+			return append(out, d.Name)
+		}
+	}
+	if len(p.Site.Plan.Departments) > 0 {
+		out = append(out, p.Site.Plan.Departments[0].Name)
+	}
+	return out
+}
+
+func containsFold(text, q string) bool {
+	return strings.Contains(search.Fold(text), search.Fold(q))
+}
+
+// FontSize is a choice of the reading-size switch in the header.
+type FontSize struct{ Key, Label string }
+
+// FontSizes are the choices of the 大/中/小 switch, in the order government
+// sites show them. static/prefs.js stores the choice and sets a class on
+// <html> (size-l, size-s; 中 is the default and has none).
+func (p *Page) FontSizes() []FontSize {
+	return []FontSize{{"l", "大"}, {"m", "中"}, {"s", "小"}}
+}
