@@ -1,0 +1,271 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Drawing of the charts. Sizes are in the SVG's own units; the stylesheet
+// scales the drawing to the width of the page (.chart-svg). Colours are
+// given twice: as presentation attributes, for readers without the
+// stylesheet, and as classes the stylesheet colours, so that high-contrast
+// mode can recolour them. No style attributes: the site's Content Security
+// Policy forbids inline styles.
+
+const (
+	chartWidth = 400.0
+	fontSize   = 14.0
+	ink        = "#1b1b1b" // --text
+	barColour  = "#1d4f91" // --link
+	gridColour = "#b1b4b6" // --line
+)
+
+// svgDoc collects the elements of one chart.
+type svgDoc struct {
+	b strings.Builder
+}
+
+func num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+
+// round1 keeps one decimal, so the output stays short and stable.
+func round1(f float64) float64 { return float64(int64(f*10+0.5)) / 10 }
+
+func (s *svgDoc) el(format string, args ...any) { fmt.Fprintf(&s.b, format, args...) }
+
+func (s *svgDoc) text(class string, x, y float64, anchor, txt string, size float64, fill string) {
+	s.el(`<text class="%s" x="%s" y="%s" font-size="%s" fill="%s"`, class, num(round1(x)), num(round1(y)), num(size), fill)
+	if anchor != "" {
+		s.el(` text-anchor="%s"`, anchor)
+	}
+	s.el(`>%s</text>`, template.HTMLEscapeString(txt))
+}
+
+func (s *svgDoc) rect(class string, x, y, w, h float64, extra string) {
+	s.el(`<rect class="%s" x="%s" y="%s" width="%s" height="%s"%s/>`, class, num(round1(x)), num(round1(y)), num(round1(w)), num(round1(h)), extra)
+}
+
+func (s *svgDoc) line(class string, x1, y1, x2, y2 float64) {
+	s.el(`<line class="%s" x1="%s" y1="%s" x2="%s" y2="%s" stroke="%s"/>`, class, num(round1(x1)), num(round1(y1)), num(round1(x2)), num(round1(y2)), gridColour)
+}
+
+// wrap opens the <svg> with its accessible name and description.
+func wrap(id, title, desc string, w, h float64, body string) template.HTML {
+	var b strings.Builder
+	fmt.Fprintf(&b, `<svg class="chart-svg" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %s %s" width="%s" height="%s" role="img" aria-labelledby="%s-t %s-d">`,
+		num(round1(w)), num(round1(h)), num(round1(w)), num(round1(h)), id, id)
+	fmt.Fprintf(&b, `<title id="%s-t">%s</title><desc id="%s-d">%s</desc>`, id, template.HTMLEscapeString(title), id, template.HTMLEscapeString(desc))
+	b.WriteString(body)
+	b.WriteString(`</svg>`)
+	return template.HTML(b.String())
+}
+
+// textWidth estimates how wide text is drawn: CJK characters are one em,
+// others about 0.6 em.
+func textWidth(s string, size float64) float64 {
+	w := 0.0
+	for _, r := range s {
+		if r >= 0x1100 {
+			w += size
+		} else {
+			w += size * 0.6
+		}
+	}
+	return w
+}
+
+// SVG draws the timeline.
+func (g *Gantt) SVG() template.HTML {
+	const rowH, barH, headH = 28.0, 12.0, 30.0
+	labelW := 4.0
+	if !g.Small {
+		for _, r := range g.Rows {
+			if w := textWidth(rowLabel(r), fontSize) + 12; w > labelW {
+				labelW = w
+			}
+		}
+	}
+	n := float64(len(g.Years))
+	colW := (chartWidth - labelW - 8) / n
+	h := headH + rowH*float64(len(g.Rows)) + 6
+	var s svgDoc
+	for i, y := range g.Years {
+		x := labelW + colW*float64(i)
+		s.line("grid", x, headH-8, x, h)
+		s.text("year", x+colW/2, 19, "middle", strconv.Itoa(y), fontSize, ink)
+	}
+	s.line("grid", labelW+colW*n, headH-8, labelW+colW*n, h)
+	first := g.Years[0]
+	for i, r := range g.Rows {
+		top := headH + rowH*float64(i)
+		mid := top + rowH/2
+		s.el(`<g class="row">`)
+		if !g.Small {
+			s.text("label", 0, mid+5, "", rowLabel(r), fontSize, ink)
+		}
+		for _, m := range r.Spans {
+			from, to := clamp(m.From, first, len(g.Years)), clamp(m.To, first, len(g.Years))
+			x0 := labelW + colW*float64(from) + 3
+			x1 := labelW + colW*float64(to+1) - 3
+			s.rect("bar", x0, mid-barH/2, x1-x0, barH, fmt.Sprintf(` rx="2" fill="%s"`, barColour))
+		}
+		for _, m := range r.Spans {
+			to := clamp(m.To, first, len(g.Years))
+			cx := labelW + colW*float64(to+1) - 3
+			d := 7.0
+			s.el(`<polygon class="mark" points="%s,%s %s,%s %s,%s %s,%s" fill="%s" stroke="#fff" stroke-width="1.5"/>`,
+				num(round1(cx)), num(round1(mid-d)), num(round1(cx+d)), num(round1(mid)), num(round1(cx)), num(round1(mid+d)), num(round1(cx-d)), num(round1(mid)), ink)
+		}
+		s.el(`</g>`)
+	}
+	return wrap(g.ID, g.Title, g.Desc, chartWidth, h, s.b.String())
+}
+
+func rowLabel(r GanttRow) string { return "任务" + r.Task.ID }
+
+// clamp turns a year into a column index within the chart.
+func clamp(y, first, n int) int {
+	i := y - first
+	if i < 0 {
+		return 0
+	}
+	if i >= n {
+		return n - 1
+	}
+	return i
+}
+
+// areaLines splits an area's name into short lines for a column heading.
+func areaLines(name string) []string {
+	const per = 4
+	rs := []rune(name)
+	var lines []string
+	for len(rs) > 0 {
+		k := per
+		if len(rs) < k {
+			k = len(rs)
+		}
+		lines = append(lines, string(rs[:k]))
+		rs = rs[k:]
+	}
+	return lines
+}
+
+// SVG draws the matrix.
+func (m *Matrix) SVG() template.HTML {
+	const rowH, box, small = 30.0, 20.0, 12.0
+	labelW := 0.0
+	for _, r := range m.Rows {
+		if w := textWidth(r.Dept.Name, fontSize) + 10; w > labelW {
+			labelW = w
+		}
+	}
+	maxLines := 1
+	for _, a := range m.Areas {
+		if n := len(areaLines(a.Name)); n > maxLines {
+			maxLines = n
+		}
+	}
+	colW := 54.0
+	if w := (chartWidth - labelW) / float64(len(m.Areas)); w > colW {
+		colW = w
+	}
+	width := labelW + colW*float64(len(m.Areas))
+	headH := 22 + 15*float64(maxLines) + 4
+	h := headH + rowH*float64(len(m.Rows)) + 4
+	var s svgDoc
+	for i, a := range m.Areas {
+		cx := labelW + colW*(float64(i)+0.5)
+		s.text("area", cx, 16, "middle", "（"+chineseOrdinal(a.Ordinal)+"）", fontSize, ink)
+		for j, l := range areaLines(a.Name) {
+			s.text("area-name", cx, 16+15*float64(j+1), "middle", l, small, ink)
+		}
+	}
+	s.line("grid", 0, headH-2, width, headH-2)
+	for i, r := range m.Rows {
+		top := headH + rowH*float64(i)
+		mid := top + rowH/2
+		s.el(`<g class="row">`)
+		s.text("label", 0, mid+5, "", r.Dept.Name, fontSize, ink)
+		for j, c := range r.Cells {
+			cx := labelW + colW*(float64(j)+0.5)
+			if c.Lead > 0 {
+				w := boxWidth(c.Lead, box)
+				s.rect("lead", cx-2-w, mid-box/2, w, box, fmt.Sprintf(` fill="%s"`, barColour))
+				s.text("n lead-n", cx-2-w/2, mid+4.5, "middle", strconv.Itoa(c.Lead), small, "#fff")
+			}
+			if c.Coop > 0 {
+				w := boxWidth(c.Coop, box)
+				s.rect("coop", cx+2+1, mid-box/2+1, w-2, box-2, fmt.Sprintf(` fill="#fff" stroke="%s" stroke-width="2"`, barColour))
+				s.text("n coop-n", cx+2+w/2, mid+4.5, "middle", strconv.Itoa(c.Coop), small, barColour)
+			}
+		}
+		s.line("grid", 0, top+rowH, width, top+rowH)
+		s.el(`</g>`)
+	}
+	return wrap(m.ID, m.Title, m.Desc, width, h, s.b.String())
+}
+
+// boxWidth widens a matrix box for numbers of more than two digits.
+func boxWidth(n int, box float64) float64 {
+	if d := float64(utf8.RuneCountInString(strconv.Itoa(n))); d > 2 {
+		return box + (d-2)*7
+	}
+	return box
+}
+
+// SVG draws the bar chart: each series stacked, the first filled, the others
+// outlined, and the values written after the bar.
+func (b *Bars) SVG() template.HTML {
+	const rowH, barH = 28.0, 16.0
+	labelW, valueW := 0.0, 0.0
+	max := 1
+	for _, r := range b.Rows {
+		if w := textWidth(r.Label, fontSize) + 10; w > labelW {
+			labelW = w
+		}
+		if w := textWidth(barValue(r), fontSize) + 8; w > valueW {
+			valueW = w
+		}
+		if t := r.Total(); t > max {
+			max = t
+		}
+	}
+	unit := (chartWidth - labelW - valueW) / float64(max)
+	h := rowH*float64(len(b.Rows)) + 4
+	var s svgDoc
+	s.line("grid", labelW, 0, labelW, h)
+	for i, r := range b.Rows {
+		top := rowH * float64(i)
+		mid := top + rowH/2
+		s.el(`<g class="row">`)
+		s.text("label", 0, mid+5, "", r.Label, fontSize, ink)
+		x := labelW
+		for k, v := range r.Values {
+			if v == 0 {
+				continue
+			}
+			w := unit * float64(v)
+			if k == 0 {
+				s.rect("s0", x, mid-barH/2, w, barH, fmt.Sprintf(` fill="%s"`, barColour))
+			} else {
+				s.rect(fmt.Sprintf("s%d", k), x+1, mid-barH/2+1, w-2, barH-2, fmt.Sprintf(` fill="#fff" stroke="%s" stroke-width="2"`, barColour))
+			}
+			x += w
+		}
+		s.text("value", x+6, mid+5, "", barValue(r), fontSize, ink)
+		s.el(`</g>`)
+	}
+	return wrap(b.ID, b.Title, b.Desc, chartWidth, h, s.b.String())
+}
+
+// barValue is the text after a bar: 10+6 for two series, 22 for one.
+func barValue(r BarRow) string {
+	parts := make([]string, len(r.Values))
+	for i, v := range r.Values {
+		parts[i] = strconv.Itoa(v)
+	}
+	return strings.Join(parts, "+")
+}
