@@ -19,7 +19,7 @@
   var more = document.getElementById('search-more');
   var root = app.getAttribute('data-root');
   var baseTitle = document.title;
-  var PAGE = 50; // results shown at once; "显示更多结果" adds as many again
+  var PAGE = 20; // results shown at once; "显示更多结果" adds as many again
   var HITS = 3; // matching passages shown under a result
 
   // fold must stay identical to Fold in internal/search/fold.go: the index

@@ -1,0 +1,134 @@
+package browser
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"plansite/internal/site"
+)
+
+// chromium returns the browser to drive, or skips the test where there is
+// none, except in CI, where a missing browser is a failure.
+func chromium(tb testing.TB) string {
+	tb.Helper()
+	if p := os.Getenv("CHROMIUM"); p != "" {
+		return p
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("CI") == "true" {
+		tb.Fatal("Chromium is not installed, and CI must run the browser tests: apt-get install chromium")
+	}
+	tb.Skip("Chromium is not installed; set CHROMIUM or install chromium to run the browser tests")
+	return ""
+}
+
+// sources are the repository's own content, templates and static folders,
+// the content replaced by content when it is not nil.
+func sources(content fs.FS) site.Options {
+	if content == nil {
+		content = os.DirFS("../../content")
+	}
+	return site.Options{
+		Content:   site.Source{FS: content, Name: "content"},
+		Templates: site.Source{FS: os.DirFS("../../templates"), Name: "templates"},
+		Static:    site.Source{FS: os.DirFS("../../static"), Name: "static"},
+		Version:   "test",
+	}
+}
+
+// serve builds the site into a temporary folder and serves it on
+// 127.0.0.1, as a static host would. It returns the site's root URL.
+func serve(tb testing.TB, o site.Options) (string, *site.Result) {
+	tb.Helper()
+	dir := filepath.Join(tb.TempDir(), "public")
+	r, err := site.Build(o, dir)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
+	tb.Cleanup(srv.Close)
+	return srv.URL + "/", r
+}
+
+// browser starts a headless Chromium with the flags this machine needs (no
+// sandbox as root, no network beyond the test server) and returns a tab.
+func browser(tb testing.TB, width, height int) context.Context {
+	tb.Helper()
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chromium(tb)),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.UserDataDir(tb.TempDir()),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("hide-scrollbars", true),
+		chromedp.WindowSize(width, height),
+	)
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancel := chromedp.NewContext(actx)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 3*time.Minute)
+	tb.Cleanup(func() { cancelTimeout(); cancel(); cancelAlloc() })
+	if err := chromedp.Run(ctx); err != nil {
+		tb.Fatalf("starting Chromium: %v", err)
+	}
+	return ctx
+}
+
+// run runs actions and fails the test on error.
+func run(tb testing.TB, ctx context.Context, what string, actions ...chromedp.Action) {
+	tb.Helper()
+	if err := chromedp.Run(ctx, actions...); err != nil {
+		tb.Fatalf("%s: %v", what, err)
+	}
+}
+
+// waitSearch waits until the search page has finished searching for q over
+// the whole index.
+func waitSearch(q string) chromedp.Action {
+	return waitFor(fmt.Sprintf(`(function(){var a=document.getElementById('search-app');return !!a&&a.getAttribute('data-state')==='done'&&a.getAttribute('data-q')===%s})()`, jsString(q)))
+}
+
+// waitFor evaluates the expression until it is true. Unlike chromedp.Poll
+// it outlasts a navigation that is still under way, such as the one a form
+// submission starts.
+func waitFor(expr string) chromedp.Action {
+	return chromedp.ActionFunc(func(ctx context.Context) error {
+		deadline := time.Now().Add(30 * time.Second)
+		var last error
+		for time.Now().Before(deadline) {
+			var ok bool
+			err := chromedp.Evaluate(expr, &ok).Do(ctx)
+			if err == nil && ok {
+				return nil
+			}
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			last = err
+			time.Sleep(20 * time.Millisecond)
+		}
+		return fmt.Errorf("timed out waiting for %s (last error: %v)", expr, last)
+	})
+}
+
+// jsString quotes s as a JavaScript string literal.
+func jsString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}

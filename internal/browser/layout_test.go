@@ -1,0 +1,141 @@
+package browser
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// pageKinds are one page of each kind, the long ones included.
+var pageKinds = []struct{ name, path string }{
+	{"home", ""},
+	{"task", "tasks/18/"},
+	{"area", "areas/2/"},
+	{"departments", "departments/"},
+	{"department", "departments/industry-it/"},
+	{"years", "years/"},
+	{"year", "years/2020/"},
+	{"about", "about/"},
+	{"search", "search/?q=%E6%97%A0%E4%BA%BA%E6%9C%BA"},
+	{"404", "404.html"},
+}
+
+// layoutCheck measures, in the page: horizontal overflow; buttons, fields
+// and block links smaller than 24×24 CSS px (links inside running text are
+// exempt, as WCAG 2.5.8 allows); and text whose contrast with what is
+// behind it is under 4.5:1 (3:1 for large text), for HTML and SVG text.
+const layoutCheck = `(function(){
+function rgba(s){var m=s.match(/[\d.]+/g)||[0,0,0,0];return [+m[0],+m[1],+m[2],m.length>3?+m[3]:1]}
+function lin(c){c/=255;return c<=0.03928?c/12.92:Math.pow((c+0.055)/1.055,2.4)}
+function L(c){return 0.2126*lin(c[0])+0.7152*lin(c[1])+0.0722*lin(c[2])}
+function over(f,b){var a=f[3];return [f[0]*a+b[0]*(1-a),f[1]*a+b[1]*(1-a),f[2]*a+b[2]*(1-a),1]}
+function ratio(a,b){var x=L(a),y=L(b);return (Math.max(x,y)+0.05)/(Math.min(x,y)+0.05)}
+function bg(e){for(;e;e=e.parentElement){var c=rgba(getComputedStyle(e).backgroundColor);if(c[3]>0)return c}return [255,255,255,1]}
+function opacity(e){var o=1;for(;e;e=e.parentElement)o*=+getComputedStyle(e).opacity;return o}
+function hidden(e){return !!e.closest('[hidden]')||e.getClientRects().length===0||getComputedStyle(e).visibility!=='visible'}
+function name(e){return e.tagName.toLowerCase()+(e.id?'#'+e.id:'')+(e.getAttribute('class')?'.'+e.getAttribute('class').split(' ').join('.'):'')}
+var out={scroll:document.documentElement.scrollWidth,width:window.innerWidth,small:[],low:[]};
+document.querySelectorAll('a,button,input,select,textarea,summary').forEach(function(e){
+	if(hidden(e)||e.closest('.visually-hidden'))return;
+	var cs=getComputedStyle(e);if(cs.display==='inline')return;
+	if(e.classList.contains('skip'))return;
+	var r=e.getBoundingClientRect();
+	if(r.width<24||r.height<24)out.small.push(name(e)+' "'+e.textContent.trim().slice(0,20)+'" '+Math.round(r.width)+'x'+Math.round(r.height));
+});
+document.querySelectorAll('body *').forEach(function(e){
+	var own='';e.childNodes.forEach(function(n){if(n.nodeType===3)own+=n.data});own=own.trim();
+	if(!own||hidden(e)||e.closest('.visually-hidden,.skip,title,desc,script'))return;
+	var cs=getComputedStyle(e),back=bg(e),fg;
+	if(e instanceof SVGElement){
+		fg=rgba(cs.fill);
+		var p=e.previousElementSibling;
+		if(p&&p.tagName==='rect'){var a=p.getBoundingClientRect(),b=e.getBoundingClientRect();
+			if(b.left>=a.left-1&&b.right<=a.right+1&&b.top>=a.top-1&&b.bottom<=a.bottom+1){var f=rgba(getComputedStyle(p).fill);if(f[3]>0)back=f}}
+	}else fg=rgba(cs.color);
+	fg=over([fg[0],fg[1],fg[2],fg[3]*opacity(e)],back);
+	var size=parseFloat(cs.fontSize),bold=+cs.fontWeight>=700;
+	if(e instanceof SVGElement){var m=e.getScreenCTM();if(m)size*=m.a}
+	var need=(size>=24||(bold&&size>=18.66))?3:4.5,r=ratio(fg,back);
+	if(r<need)out.low.push(name(e)+' "'+own.slice(0,16)+'" '+r.toFixed(2)+' ('+cs.color+' on '+back.join(',')+', '+size.toFixed(1)+'px)');
+});
+return out})()`
+
+type layout struct {
+	Scroll int      `json:"scroll"`
+	Width  int      `json:"width"`
+	Small  []string `json:"small"`
+	Low    []string `json:"low"`
+}
+
+// TestLayout loads each page kind at 320 px (a small phone), 640 px (a
+// 1280 px window at 200% zoom) and 1280 px, in the default look, in 大 and
+// in high contrast: nothing may scroll sideways, targets must be at least
+// 24×24 and text contrast at least 4.5:1. With SCREENSHOTS=DIR it also
+// saves a screenshot of each.
+func TestLayout(t *testing.T) {
+	root, _ := serve(t, sources(nil))
+	shots := os.Getenv("SCREENSHOTS")
+	if shots != "" {
+		if err := os.MkdirAll(shots, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	modes := []struct {
+		name     string
+		width    int
+		size     string // localStorage plansite-size
+		contrast bool
+	}{
+		{"320", 320, "", false},
+		{"375", 375, "", false},
+		{"640", 640, "", false},
+		{"1280", 1280, "", false},
+		{"320-large", 320, "l", false},
+		{"375-large-contrast", 375, "l", true},
+		{"1280-contrast", 1280, "", true},
+	}
+	for _, m := range modes {
+		ctx := browser(t, m.width, 900)
+		set := fmt.Sprintf(`localStorage.clear();%s%s;true`,
+			map[bool]string{true: `localStorage.setItem('plansite-size',` + jsString(m.size) + `);`}[m.size != ""],
+			map[bool]string{true: `localStorage.setItem('plansite-contrast','on')`}[m.contrast])
+		var ok bool
+		run(t, ctx, "settings", chromedp.Navigate(root), chromedp.Evaluate(set, &ok))
+		for _, pk := range pageKinds {
+			var l layout
+			actions := []chromedp.Action{
+				chromedp.EmulateViewport(int64(m.width), 900),
+				chromedp.Navigate(root + pk.path),
+				chromedp.WaitReady("footer", chromedp.ByQuery),
+			}
+			if pk.name == "search" {
+				actions = append(actions, waitSearch("无人机"))
+			}
+			actions = append(actions, chromedp.Evaluate(layoutCheck, &l))
+			if shots != "" {
+				var png []byte
+				actions = append(actions, chromedp.FullScreenshot(&png, 100), chromedp.ActionFunc(func(context.Context) error {
+					return os.WriteFile(filepath.Join(shots, pk.name+"-"+m.name+".png"), png, 0o644)
+				}))
+			}
+			run(t, ctx, pk.name+" at "+m.name, actions...)
+			where := pk.name + " at " + m.name
+			if l.Scroll > l.Width {
+				t.Errorf("%s: scrolls sideways (%d px wide in a %d px window)", where, l.Scroll, l.Width)
+			}
+			for _, s := range l.Small {
+				t.Errorf("%s: target smaller than 24×24: %s", where, s)
+			}
+			for _, s := range l.Low {
+				t.Errorf("%s: contrast too low: %s", where, s)
+			}
+		}
+	}
+	if shots != "" {
+		t.Logf("screenshots in %s", shots)
+	}
+}
