@@ -82,6 +82,9 @@ type Content struct {
 	Config Config
 	Plan   *plan.Plan
 	Pages  []Page
+	// Table is tasks.csv exactly as read: /data/tasks.csv republishes it
+	// byte for byte, so readers can check it against the official table.
+	Table []byte
 }
 
 // Reserved are the first path segments the generator's own pages use.
@@ -114,6 +117,7 @@ func Site(fsys fs.FS, prefix string) (*Content, []plan.Warning, error) {
 	if err != nil {
 		return nil, nil, &plan.Error{File: name("tasks.csv"), Msg: "cannot read the task table: " + errText(err)}
 	}
+	c.Table = data
 	rows, err := Tasks(name("tasks.csv"), data, c.Config.Columns)
 	if err != nil {
 		return nil, nil, err
