@@ -49,6 +49,7 @@ func Pages(s *Site, md *markdown.Renderer) ([]*Page, error) {
 			pages = append(pages, pg)
 		}
 	}
+	pages = append(pages, referencePages(s, home)...)
 	for _, doc := range s.Pages {
 		body, err := md.Render(doc.Body)
 		if err != nil {

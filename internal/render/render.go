@@ -16,7 +16,7 @@ import (
 
 // Kinds are the page kinds; each has a template of the same name, executed
 // inside templates/base.html.
-var Kinds = []string{"home", "task", "area", "departments", "department", "years", "year", "page", "404"}
+var Kinds = []string{"home", "task", "area", "departments", "department", "years", "year", "page", "404", "plan", "data"}
 
 // Templates holds every page kind's parsed template.
 type Templates struct {
@@ -42,9 +42,9 @@ var funcs = template.FuncMap{
 		}
 		return strings.Join(n, "、")
 	},
-	"cn": chineseOrdinal,
+	"cn":       chineseOrdinal,
 	"deptList": func(p *Page, ds []*plan.Department) DeptList { return DeptList{p, ds} },
-	"tasks": func(p *Page, ts []*plan.Task) TaskList { return TaskList{p, ts} },
+	"tasks":    func(p *Page, ts []*plan.Task) TaskList { return TaskList{p, ts} },
 }
 
 // Parse reads templates/base.html and one template per page kind from fsys,
