@@ -47,7 +47,7 @@ func (p *Page) OGLocale() string {
 
 // OGImage is the absolute URL of the page's share image.
 func (p *Page) OGImage() string {
-	if p.Kind == "task" && p.Task != nil {
+	if p.Kind == "task" && p.Task != nil && p.Site.HasTaskImages() {
 		return p.Abs(TaskShareImage(p.Task))
 	}
 	return p.Abs(ShareImage)
@@ -55,7 +55,7 @@ func (p *Page) OGImage() string {
 
 // OGImageAlt describes the share image for people who cannot see it.
 func (p *Page) OGImageAlt() string {
-	if p.Kind == "task" && p.Task != nil {
+	if p.Kind == "task" && p.Task != nil && p.Site.HasTaskImages() {
 		return "任务" + p.Task.ID + "的编号和实施年度示意图"
 	}
 	return p.Site.Config.ShortTitle + "：各项行动的任务数量示意图"

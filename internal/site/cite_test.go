@@ -147,12 +147,11 @@ func sentenceURLs(t *testing.T, planJSON []byte) []string {
 	return out
 }
 
-// Every link of the pages this issue adds or changes resolves, fragment
-// included.
-func TestNewPagesLinksResolve(t *testing.T) {
+// Every internal link, stylesheet and script of every page resolves,
+// fragment included: the new pages, the footer's links and the data links.
+func TestInternalLinksResolve(t *testing.T) {
 	b := bundled(t)
-	pages := []string{"plan/index.html", "data/index.html", "tasks/7/index.html", "index.html", "404.html"}
-	for _, file := range pages {
+	for _, file := range b.htmlPages() {
 		doc := b.doc(t, file)
 		for _, tag := range []string{"a", "link", "script"} {
 			for _, e := range elements(doc, tag) {

@@ -37,6 +37,7 @@ type builtSite struct {
 	files map[string][]byte
 	paths []string // sorted
 	cfg   siteConfig
+	docs  map[string]*html.Node // parsed pages, by path
 }
 
 func (b *builtSite) file(t *testing.T, p string) []byte {
@@ -48,12 +49,17 @@ func (b *builtSite) file(t *testing.T, p string) []byte {
 	return data
 }
 
+// doc parses an HTML file once; tests must not change the tree.
 func (b *builtSite) doc(t *testing.T, p string) *html.Node {
 	t.Helper()
+	if n, ok := b.docs[p]; ok {
+		return n
+	}
 	n, err := html.Parse(bytes.NewReader(b.file(t, p)))
 	if err != nil {
 		t.Fatalf("%s: %v", p, err)
 	}
+	b.docs[p] = n
 	return n
 }
 
@@ -101,7 +107,7 @@ func buildContent(t *testing.T, content fstest.MapFS) *builtSite {
 	if err != nil {
 		t.Fatalf("build: %v", err)
 	}
-	b := &builtSite{files: map[string][]byte{}}
+	b := &builtSite{files: map[string][]byte{}, docs: map[string]*html.Node{}}
 	for _, f := range r.Files {
 		b.files[f.Path] = f.Data
 		b.paths = append(b.paths, f.Path)

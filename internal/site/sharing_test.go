@@ -2,6 +2,7 @@ package site_test
 
 import (
 	"bytes"
+	"fmt"
 	"image/png"
 	"strings"
 	"testing"
@@ -225,5 +226,25 @@ func TestUpdatedDatesFromContent(t *testing.T) {
 		if !strings.HasPrefix(e.Updated, "2021-03-01T") {
 			t.Errorf("feed entry %s updated %s, want site.toml's 2021-03-01", e.ID, e.Updated)
 		}
+	}
+}
+
+// A table larger than render.MaxTaskShareImages shares the site image on
+// every page instead of drawing one image per task.
+func TestLargeTableSharesTheSiteImage(t *testing.T) {
+	content := repoFS(t, "../../content")
+	var csv strings.Builder
+	csv.WriteString("序号,重点任务,主要措施,时间节点,牵头部门,配合部门\n")
+	for i := 1; i <= render.MaxTaskShareImages+1; i++ {
+		fmt.Fprintf(&csv, "%d,（一）测试行动,第%d项措施。,2020年持续推进。,市科技局,——\n", i, i)
+	}
+	content["tasks.csv"].Data = []byte(csv.String())
+	b := buildContent(t, content)
+	if _, ok := b.files["tasks/1/share.png"]; ok {
+		t.Error("a task image was drawn for a large table")
+	}
+	last := fmt.Sprintf("tasks/%d/index.html", render.MaxTaskShareImages+1)
+	if got := metas(b.doc(t, last))["og:image"]; len(got) != 1 || got[0] != b.cfg.BaseURL+"share.png" {
+		t.Errorf("%s: og:image %v, want the site image", last, got)
 	}
 }
