@@ -41,6 +41,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	cmd, args := args[0], args[1:]
 	fl := flag.NewFlagSet("plansite "+cmd, flag.ContinueOnError)
 	fl.SetOutput(stderr)
+	fl.Usage = func() {
+		fmt.Fprintf(stderr, "Usage of plansite %s:\n", cmd)
+		fl.PrintDefaults()
+	}
 	var err error
 	switch cmd {
 	case "build":
@@ -50,14 +54,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fl.StringVar(&o.Static, "static", "", "static files folder (default: ./static if present, else the bundled ones)")
 		fl.StringVar(&o.Out, "out", "public", "output folder; replaced whole, and only when the build succeeds")
 		fl.StringVar(&o.BaseURL, "base-url", "", "absolute URL the site is published at (default: base_url of site.toml)")
-		if fl.Parse(args) != nil {
-			return 2
+		if code, done := parse(fl, args); done {
+			return code
 		}
 		err = cli.Build(o, plansite.Source, version, stderr)
 	case "import":
 		out := fl.String("o", "", "write the CSV to this file instead of standard output")
-		if fl.Parse(args) != nil {
-			return 2
+		if code, done := parse(fl, args); done {
+			return code
 		}
 		if fl.NArg() != 1 {
 			fmt.Fprintln(stderr, "usage: plansite import [-o FILE] SEED.txt")
@@ -65,8 +69,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		err = cli.Import(fl.Arg(0), *out, stdout)
 	case "version":
-		if fl.Parse(args) != nil {
-			return 2
+		if code, done := parse(fl, args); done {
+			return code
 		}
 		fmt.Fprintln(stdout, "plansite", version)
 	case "-h", "-help", "--help", "help":
@@ -76,10 +80,20 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if err != nil {
-		if !errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintln(stderr, "plansite:", err)
-		}
+		fmt.Fprintln(stderr, "plansite:", err)
 		return 1
 	}
 	return 0
+}
+
+// parse parses a command's flags; done means exit now with code (0 after -h).
+func parse(fl *flag.FlagSet, args []string) (code int, done bool) {
+	err := fl.Parse(args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		return 0, true
+	case err != nil:
+		return 2, true
+	}
+	return 0, false
 }

@@ -1,0 +1,79 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func runArgs(args ...string) (int, string, string) {
+	var out, errb bytes.Buffer
+	code := run(args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestHelp(t *testing.T) {
+	for _, cmd := range []string{"build", "import", "version"} {
+		code, _, stderr := runArgs(cmd, "-h")
+		if code != 0 || !strings.Contains(stderr, "Usage of plansite "+cmd) {
+			t.Errorf("%s -h: exit %d, stderr %q", cmd, code, stderr)
+		}
+	}
+	if code, out, _ := runArgs("-h"); code != 0 || !strings.Contains(out, "plansite build") {
+		t.Errorf("-h: exit %d, %q", code, out)
+	}
+	if code, _, _ := runArgs("frobnicate"); code != 2 {
+		t.Errorf("unknown command: exit %d, want 2", code)
+	}
+	if code, out, _ := runArgs("version"); code != 0 || !strings.HasPrefix(out, "plansite ") {
+		t.Errorf("version: exit %d, %q", code, out)
+	}
+}
+
+func TestImportMatchesContent(t *testing.T) {
+	code, out, stderr := runArgs("import", "../../seeds/000_1cf80931ab39ded8.txt")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	want, err := os.ReadFile("../../content/tasks.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out != string(want) {
+		t.Error("plansite import of the seed differs from content/tasks.csv")
+	}
+}
+
+func TestBuildErrorExitsOne(t *testing.T) {
+	dir := t.TempDir()
+	content := filepath.Join(dir, "content")
+	if err := os.MkdirAll(content, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"site.toml", "departments.csv"} {
+		b, err := os.ReadFile("../../content/" + f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(content, f), b, 0o644)
+	}
+	os.WriteFile(filepath.Join(content, "tasks.csv"), []byte("序号,主要措施,牵头部门\n1,措施。,市科技局\nx,措施。,市科技局\n"), 0o644)
+	out := filepath.Join(dir, "public")
+	code, _, stderr := runArgs("build", "-content", content, "-templates", "../../templates", "-static", "../../static", "-out", out)
+	if code != 1 || !strings.Contains(stderr, filepath.Join(content, "tasks.csv")+":3:1:") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("a failed build created %s", out)
+	}
+	os.WriteFile(filepath.Join(content, "tasks.csv"), []byte("序号,主要措施,牵头部门\n1,措施。,市科技局\n"), 0o644)
+	code, _, stderr = runArgs("build", "-content", content, "-templates", "../../templates", "-static", "../../static", "-out", out)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(out, "tasks", "1", "index.html")); err != nil {
+		t.Error(err)
+	}
+}

@@ -1,0 +1,137 @@
+package site
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// mapFS copies a folder of the repository into memory, so a test can break
+// one file of it.
+func mapFS(t *testing.T, dir string) fstest.MapFS {
+	t.Helper()
+	m := fstest.MapFS{}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if e.IsDir() {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		m[e.Name()] = &fstest.MapFile{Data: b}
+	}
+	return m
+}
+
+// replaceLine replaces line n (1-based) of a file.
+func replaceLine(t *testing.T, m fstest.MapFS, file string, n int, edit func(string) string) {
+	t.Helper()
+	lines := strings.Split(string(m[file].Data), "\n")
+	lines[n-1] = edit(lines[n-1])
+	m[file] = &fstest.MapFile{Data: []byte(strings.Join(lines, "\n"))}
+}
+
+func TestBadInputKeepsOldSite(t *testing.T) {
+	cases := []struct {
+		name   string
+		break_ func(t *testing.T, content, templates fstest.MapFS)
+		want   []string // all must appear in the message
+	}{
+		{"unbalanced quote", func(t *testing.T, c, _ fstest.MapFS) {
+			replaceLine(t, c, "tasks.csv", 3, func(s string) string { return strings.Replace(s, "创建国家级", `"创建国家级`, 1) })
+		}, []string{"content/tasks.csv:3:", "quote"}},
+		{"wrong number of fields", func(t *testing.T, c, _ fstest.MapFS) {
+			replaceLine(t, c, "tasks.csv", 5, func(s string) string { return s + ",多余" })
+		}, []string{"content/tasks.csv:5:", "wrong number of fields"}},
+		{"missing header column", func(t *testing.T, c, _ fstest.MapFS) {
+			replaceLine(t, c, "tasks.csv", 1, func(s string) string { return strings.Replace(s, "主要措施", "措施", 1) })
+		}, []string{"content/tasks.csv:1:", `unknown column "措施"`}},
+		{"no header", func(t *testing.T, c, _ fstest.MapFS) {
+			c["tasks.csv"] = &fstest.MapFile{Data: []byte("")}
+		}, []string{"content/tasks.csv:1:", "empty"}},
+		{"duplicate 序号", func(t *testing.T, c, _ fstest.MapFS) {
+			replaceLine(t, c, "tasks.csv", 4, func(s string) string { return "2" + strings.TrimPrefix(s, "3") })
+		}, []string{"content/tasks.csv:4:1:", "序号 2 appears twice (first on line 3)"}},
+		{"non-numeric 序号", func(t *testing.T, c, _ fstest.MapFS) {
+			replaceLine(t, c, "tasks.csv", 8, func(s string) string { return "七" + strings.TrimPrefix(s, "7") })
+		}, []string{"content/tasks.csv:8:1:", `序号 "七" is not a task number`}},
+		{"empty 主要措施", func(t *testing.T, c, _ fstest.MapFS) {
+			replaceLine(t, c, "tasks.csv", 6, func(s string) string {
+				f := strings.SplitN(s, ",", 4)
+				return f[0] + "," + f[1] + ",," + f[3]
+			})
+		}, []string{"content/tasks.csv:6:", "task 5: 主要措施 is empty"}},
+		{"unreadable timeline", func(t *testing.T, c, _ fstest.MapFS) {
+			replaceLine(t, c, "tasks.csv", 9, func(s string) string { return strings.Replace(s, "2020-2022年持续推进。", "尽快推进。", 1) })
+		}, []string{"content/tasks.csv:9:", "task 8:", `"尽快推进。"`}},
+		{"template does not parse", func(t *testing.T, _, tm fstest.MapFS) {
+			tm["task.html"] = &fstest.MapFile{Data: []byte("{{define \"main\"}}\n<h1>{{.Title}</h1>{{end}}")}
+		}, []string{"templates/task.html:2:"}},
+		{"template fails to run", func(t *testing.T, _, tm fstest.MapFS) {
+			tm["area.html"] = &fstest.MapFile{Data: []byte("{{define \"main\"}}\n<h1>{{.Area.Nope}}</h1>{{end}}")}
+		}, []string{"templates/area.html:2:", "Nope"}},
+		{"broken front matter", func(t *testing.T, c, _ fstest.MapFS) {
+			c["about.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"关于\"\nweight = = 3\n+++\n正文")}
+		}, []string{"content/about.md:3:"}},
+		{"slug leaving the output folder", func(t *testing.T, c, _ fstest.MapFS) {
+			replaceLine(t, c, "departments.csv", 2, func(s string) string { return strings.Replace(s, ",industry-it,", ",../../etc,", 1) })
+		}, []string{"content/departments.csv:2:", `slug "../../etc"`}},
+		{"page name leaving the output folder", func(t *testing.T, c, _ fstest.MapFS) {
+			c["..about.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"x\"\n+++\n")}
+		}, []string{"content/..about.md", "not lowercase ASCII"}},
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := Build(repoSources(), out); err != nil {
+		t.Fatal(err)
+	}
+	before := hashDir(t, out)
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			content, templates := mapFS(t, "../../content"), mapFS(t, "../../templates")
+			tc.break_(t, content, templates)
+			o := repoSources()
+			o.Content.FS, o.Templates.FS = content, templates
+			_, err := Build(o, out)
+			if err == nil {
+				t.Fatal("build succeeded")
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error %q does not contain %q", err, w)
+				}
+			}
+			after := hashDir(t, out)
+			if len(after) != len(before) {
+				t.Fatalf("output has %d files, had %d", len(after), len(before))
+			}
+			for name, data := range before {
+				if after[name] != data {
+					t.Errorf("%s changed", name)
+				}
+			}
+		})
+	}
+	leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".public.*"))
+	if len(leftovers) > 0 {
+		t.Errorf("failed builds left %v", leftovers)
+	}
+}
+
+func TestMarkdownHasNoRawHTML(t *testing.T) {
+	content := mapFS(t, "../../content")
+	content["about.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"关于\"\n+++\n<script>alert(1)</script>\n\n正文<img src=x onerror=alert(1)>")}
+	o := repoSources()
+	o.Content.FS = content
+	files := generate(t, o)
+	page := string(files["about/index.html"])
+	if strings.Contains(page, "<script>alert") || strings.Contains(page, "onerror") {
+		t.Errorf("raw HTML passed through: %s", page)
+	}
+}
