@@ -16,6 +16,7 @@ func extras(s *render.Site, pages []*render.Page) ([]output.File, error) {
 		{Path: "sitemap.xml", Data: sitemap},
 		{Path: "robots.txt", Data: render.Robots(s)},
 	}
+	files = append(files, deployFiles()...)
 	// Citations, open data and sharing (issue 3): the feed, the data files
 	// of /data/ and each task's JSON, and the share images.
 	if s.HasFeed() {
