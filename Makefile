@@ -4,7 +4,7 @@ BASE_URL ?=
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.version=$(VERSION)
 
-.PHONY: all build site test fuzz clean
+.PHONY: all build site test fuzz e2e clean
 
 all: site
 
@@ -22,6 +22,20 @@ test:
 FUZZTIME ?= 20s
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzImport$$' -fuzztime $(FUZZTIME) ./internal/seed
+	$(GO) test -run '^$$' -fuzz '^FuzzSplitDepartments$$' -fuzztime $(FUZZTIME) ./internal/plan
+	$(GO) test -run '^$$' -fuzz '^FuzzParseTimeline$$' -fuzztime $(FUZZTIME) ./internal/plan
+	$(GO) test -run '^$$' -fuzz '^FuzzSentences$$' -fuzztime $(FUZZTIME) ./internal/plan
+	$(GO) test -run '^$$' -fuzz '^FuzzTasksCSV$$' -fuzztime $(FUZZTIME) ./internal/load
+	$(GO) test -run '^$$' -fuzz '^FuzzFrontMatter$$' -fuzztime $(FUZZTIME) ./internal/markdown
+
+# End-to-end: installs what is missing (Debian chromium, fonts-noto-cjk,
+# nginx; axe-core and vnu-jar with npm ci), builds the site for
+# http://127.0.0.1:PORT/plan/, serves it with nginx and deploy/nginx.conf, and
+# checks it in headless Chromium. See e2e/env_test.go.
+E2EFLAGS ?=
+e2e:
+	bash e2e/setup.sh
+	$(GO) test -tags e2e -count=1 -v -timeout 20m $(E2EFLAGS) ./e2e
 
 clean:
 	rm -rf bin public

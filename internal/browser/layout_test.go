@@ -20,6 +20,8 @@ var pageKinds = []struct{ name, path string }{
 	{"years", "years/"},
 	{"year", "years/2020/"},
 	{"about", "about/"},
+	{"plan", "plan/"},
+	{"data", "data/"},
 	{"search", "search/?q=%E6%97%A0%E4%BA%BA%E6%9C%BA"},
 	{"404", "404.html"},
 }

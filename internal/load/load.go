@@ -11,8 +11,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/BurntSushi/toml"
-
 	"plansite/internal/markdown"
 	"plansite/internal/plan"
 )
@@ -82,6 +80,9 @@ type Content struct {
 	Config Config
 	Plan   *plan.Plan
 	Pages  []Page
+	// Table is tasks.csv exactly as read: /data/tasks.csv republishes it
+	// byte for byte, so readers can check it against the official table.
+	Table []byte
 }
 
 // Reserved are the first path segments the generator's own pages use.
@@ -114,6 +115,7 @@ func Site(fsys fs.FS, prefix string) (*Content, []plan.Warning, error) {
 	if err != nil {
 		return nil, nil, &plan.Error{File: name("tasks.csv"), Msg: "cannot read the task table: " + errText(err)}
 	}
+	c.Table = data
 	rows, err := Tasks(name("tasks.csv"), data, c.Config.Columns)
 	if err != nil {
 		return nil, nil, err
@@ -145,26 +147,32 @@ func errText(err error) string {
 
 func parseConfig(file string, data []byte) (Config, error) {
 	var cfg Config
-	md, err := toml.Decode(strings.TrimPrefix(string(data), "\ufeff"), &cfg)
+	src := strings.TrimPrefix(string(data), "\ufeff")
+	md, err := markdown.DecodeTOML(src, &cfg)
 	if err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			return cfg, &plan.Error{File: file, Line: pe.Position.Line, Col: pe.Position.Col, Msg: pe.Message}
-		}
-		return cfg, &plan.Error{File: file, Msg: err.Error()}
+		line, col, msg := markdown.TOMLErrorPos(src, err)
+		return cfg, &plan.Error{File: file, Line: line, Col: col, Msg: msg}
+	}
+	fail := func(key, format string, args ...any) error {
+		line, col := markdown.KeyPos(src, strings.Split(key, "."))
+		return &plan.Error{File: file, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)}
 	}
 	if und := md.Undecoded(); len(und) > 0 {
-		return cfg, &plan.Error{File: file, Msg: fmt.Sprintf("unknown setting %q", und[0].String())}
+		return cfg, fail(und[0].String(), "unknown setting %q; the settings are documented in README.md", und[0].String())
 	}
 	switch {
 	case plan.TrimSpace(cfg.Title) == "":
-		return cfg, &plan.Error{File: file, Msg: "title is missing"}
+		return cfg, fail("title", "title is missing")
 	case cfg.Date != "" && !markdown.IsDate(cfg.Date):
-		return cfg, &plan.Error{File: file, Msg: fmt.Sprintf("date %q is not YYYY-MM-DD", cfg.Date)}
+		return cfg, fail("date", "date %q is not YYYY-MM-DD", cfg.Date)
 	case cfg.Updated != "" && !markdown.IsDate(cfg.Updated):
-		return cfg, &plan.Error{File: file, Msg: fmt.Sprintf("updated %q is not YYYY-MM-DD", cfg.Updated)}
+		return cfg, fail("updated", "updated %q is not YYYY-MM-DD", cfg.Updated)
+	case cfg.StartYear != 0 && (cfg.StartYear < 1900 || cfg.StartYear > 2200):
+		return cfg, fail("start_year", "start_year %d is not a year between 1900 and 2200", cfg.StartYear)
+	case cfg.EndYear != 0 && (cfg.EndYear < 1900 || cfg.EndYear > 2200):
+		return cfg, fail("end_year", "end_year %d is not a year between 1900 and 2200", cfg.EndYear)
 	case cfg.StartYear != 0 && cfg.EndYear != 0 && cfg.EndYear < cfg.StartYear:
-		return cfg, &plan.Error{File: file, Msg: fmt.Sprintf("end_year %d is before start_year %d", cfg.EndYear, cfg.StartYear)}
+		return cfg, fail("end_year", "end_year %d is before start_year %d", cfg.EndYear, cfg.StartYear)
 	}
 	if cfg.ShortTitle == "" {
 		cfg.ShortTitle = cfg.Title
@@ -231,9 +239,10 @@ func departments(file string, data []byte) ([]plan.DepartmentEntry, error) {
 // pages reads every Markdown file of the content folder.
 func pages(fsys fs.FS, prefix string) ([]Page, error) {
 	var out []Page
+	byPath := map[string]string{} // address → file, so two files never share one
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			return err
+			return &plan.Error{File: path.Join(prefix, p), Msg: errText(err)}
 		}
 		if d.IsDir() || path.Ext(p) != ".md" {
 			return nil
@@ -242,6 +251,9 @@ func pages(fsys fs.FS, prefix string) ([]Page, error) {
 		urlPath := strings.TrimSuffix(p, ".md")
 		if base := path.Base(urlPath); base == "index" || base == "_index" {
 			urlPath = path.Dir(urlPath)
+		}
+		if urlPath == "." {
+			return &plan.Error{File: file, Msg: "this page would take the address of the home page /, which the generator makes; rename the file"}
 		}
 		segs := strings.Split(urlPath, "/")
 		for _, s := range segs {
@@ -252,6 +264,10 @@ func pages(fsys fs.FS, prefix string) ([]Page, error) {
 		if Reserved[segs[0]] {
 			return &plan.Error{File: file, Msg: fmt.Sprintf("/%s/ is an address the generator uses; rename the file", segs[0])}
 		}
+		if other, dup := byPath[urlPath]; dup {
+			return &plan.Error{File: file, Msg: fmt.Sprintf("this page has the address /%s/, like %s; rename one of them", urlPath, other)}
+		}
+		byPath[urlPath] = file
 		src, err := fs.ReadFile(fsys, p)
 		if err != nil {
 			return &plan.Error{File: file, Msg: errText(err)}

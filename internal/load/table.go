@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -72,18 +73,32 @@ func readTable(file string, data []byte, known []column, rename map[string]strin
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				line, col := pe.Line, charCol(data, lines, pe.Line, pe.Column)
-				if errors.Is(pe.Err, csv.ErrQuote) && pe.StartLine != pe.Line {
-					line, col = quotePos(data, lines, pe)
+				line, col, msg := pe.Line, charCol(data, lines, pe.Line, pe.Column), csvMessage(pe)
+				switch {
+				case errors.Is(pe.Err, csv.ErrQuote):
+					// encoding/csv stops where a quoted cell goes wrong, often
+					// far below the quote that opened it, which is what to fix.
+					l, c, atEOF, ok := openQuote(data, lines, pe.StartLine)
+					switch {
+					case ok && atEOF:
+						line, col = l, c
+						msg = `unbalanced quote: the quoted cell that starts here is never closed (the file ends inside it); close it, or write a quote inside a cell as ""`
+					case ok && l < pe.Line:
+						msg = fmt.Sprintf(`unbalanced quote: the quoted cell that starts here runs on to line %d, column %d, where a quote is followed by other text; close it, or write a quote inside a cell as ""`, line, col)
+						line, col = l, c
+					}
+				case errors.Is(pe.Err, csv.ErrFieldCount):
+					msg = fmt.Sprintf("wrong number of fields: this row has %d, the header has %d (a missing or extra comma, or an unquoted comma inside a cell)", len(rec), len(t.header))
 				}
-				return nil, &plan.Error{File: file, Line: line, Col: col, Msg: csvMessage(pe)}
+				return nil, &plan.Error{File: file, Line: line, Col: col, Msg: msg}
 			}
 			return nil, &plan.Error{File: file, Msg: err.Error()}
 		}
 		cells := make([]plan.Cell, len(rec))
+		var cc colCounter
 		for i := range rec {
 			line, col := r.FieldPos(i)
-			cells[i] = plan.Cell{Line: line, Col: charCol(data, lines, line, col)}
+			cells[i] = plan.Cell{Line: line, Col: cc.charCol(data, lines, line, col)}
 		}
 		if t.header == nil {
 			t.header = rec
@@ -188,10 +203,8 @@ func csvMessage(pe *csv.ParseError) string {
 		return "wrong number of fields: this row does not have as many fields as the header (a missing or extra comma, or an unquoted comma inside a cell)"
 	case errors.Is(pe.Err, csv.ErrBareQuote):
 		return `a quote (") inside an unquoted cell; quote the whole cell and double the quote ("")`
-	case errors.Is(pe.Err, csv.ErrQuote) && pe.StartLine != pe.Line:
-		return fmt.Sprintf(`unbalanced quote: the quoted cell opened on line %d is not closed before line %d; close it, or write a quote inside a cell as ""`, pe.StartLine, pe.Line)
 	case errors.Is(pe.Err, csv.ErrQuote):
-		return `a quote (") inside a quoted cell; write it twice ("")`
+		return `a stray quote (") in a quoted cell; inside quotes write a quote twice (""), and follow the closing quote with a comma or the end of the line`
 	}
 	if pe.StartLine != pe.Line {
 		return fmt.Sprintf("%v (in the record that starts on line %d)", pe.Err, pe.StartLine)
@@ -199,22 +212,48 @@ func csvMessage(pe *csv.ParseError) string {
 	return pe.Err.Error()
 }
 
-// quotePos is where an unbalanced quote opens: the first quote on the line
-// where the record starts, as line and character column.
-func quotePos(data []byte, lines []int, pe *csv.ParseError) (int, int) {
-	if pe.StartLine < 1 || pe.StartLine > len(lines) {
-		return pe.Line, pe.Column
+// openQuote reads the record that starts on line startLine by the rules of
+// encoding/csv until it goes wrong in a quoted cell, and returns the line and
+// character column of that cell's opening quote; atEOF says the file ends
+// inside the cell. ok is false when no quoted cell goes wrong.
+func openQuote(data []byte, lines []int, startLine int) (line, col int, atEOF, ok bool) {
+	if startLine < 1 || startLine > len(lines) {
+		return 0, 0, false, false
 	}
-	start := lines[pe.StartLine-1]
-	end := len(data)
-	if pe.StartLine < len(lines) {
-		end = lines[pe.StartLine]
+	at := func(off int) (int, int) {
+		l := sort.Search(len(lines), func(k int) bool { return lines[k] > off })
+		return l, utf8.RuneCount(data[lines[l-1]:off]) + 1
 	}
-	i := bytes.IndexByte(data[start:end], '"')
-	if i < 0 {
-		return pe.StartLine, 1
+	i := lines[startLine-1]
+	for { // at the start of a field
+		if i < len(data) && data[i] == '"' {
+			open := i
+			for i++; ; {
+				j := bytes.IndexByte(data[i:], '"')
+				if j < 0 {
+					line, col = at(open)
+					return line, col, true, true
+				}
+				i += j + 1
+				if i >= len(data) || data[i] != '"' {
+					break
+				}
+				i++ // "" is a quote inside the cell
+			}
+			if i < len(data) && data[i] != ',' && data[i] != '\n' && !(data[i] == '\r' && i+1 < len(data) && data[i+1] == '\n') {
+				line, col = at(open)
+				return line, col, false, true
+			}
+		} else {
+			for i < len(data) && data[i] != ',' && data[i] != '\n' && data[i] != '"' {
+				i++
+			}
+		}
+		if i >= len(data) || data[i] != ',' {
+			return 0, 0, false, false
+		}
+		i++
 	}
-	return pe.StartLine, utf8.RuneCount(data[start:start+i]) + 1
 }
 
 // checkUTF8 rejects text that is not UTF-8, saying where.
@@ -226,7 +265,7 @@ func checkUTF8(file string, data []byte) error {
 	for len(data) > 0 {
 		r, size := utf8.DecodeRune(data)
 		if r == utf8.RuneError && size <= 1 {
-			return &plan.Error{File: file, Line: line, Col: col, Msg: "not valid UTF-8; save the table as CSV UTF-8 (or set encoding in site.toml)"}
+			return &plan.Error{File: file, Line: line, Col: col, Msg: `not valid UTF-8; save the table as "CSV UTF-8" (Excel: Save As, CSV UTF-8; WPS: choose the UTF-8 encoding)`}
 		}
 		if r == '\n' {
 			line, col = line+1, 1
@@ -258,4 +297,23 @@ func charCol(data []byte, lines []int, line, byteCol int) int {
 	start := lines[line-1]
 	end := min(start+byteCol-1, len(data))
 	return utf8.RuneCount(data[start:end]) + 1
+}
+
+// colCounter converts the byte columns of one record's fields, which come in
+// order, counting on from the previous field of the same line: counting from
+// the start of the line each time made a line of many fields take quadratic
+// time (a 700 KB header took half a minute).
+type colCounter struct{ line, byteCol, col int }
+
+func (c *colCounter) charCol(data []byte, lines []int, line, byteCol int) int {
+	if line < 1 || line > len(lines) || byteCol < 1 {
+		return byteCol
+	}
+	if line != c.line || byteCol < c.byteCol {
+		c.line, c.byteCol, c.col = line, 1, 1
+	}
+	start := lines[line-1]
+	from, to := min(start+c.byteCol-1, len(data)), min(start+byteCol-1, len(data))
+	c.byteCol, c.col = byteCol, c.col+utf8.RuneCount(data[from:to])
+	return c.col
 }

@@ -8,7 +8,10 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"regexp"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 	"github.com/yuin/goldmark"
@@ -61,6 +64,9 @@ func (e *Error) Error() string {
 
 const fence = "+++"
 
+// isFence reports whether line is the fence f, allowing trailing spaces.
+func isFence(line, f string) bool { return strings.TrimRight(line, " \t\r") == f }
+
 // Split separates the TOML front matter from the body and decodes it. A
 // page without front matter is all body. Errors name the file and the line
 // within it.
@@ -68,41 +74,164 @@ func Split(file string, src []byte) (FrontMatter, []byte, error) {
 	var fm FrontMatter
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
 	text := strings.ReplaceAll(string(src), "\r\n", "\n")
-	if !strings.HasPrefix(text, fence+"\n") && text != fence {
-		if strings.HasPrefix(text, "---\n") {
+	first, rest, _ := strings.Cut(text, "\n")
+	if !isFence(first, fence) {
+		if isFence(first, "---") {
 			return fm, nil, &Error{File: file, Line: 1, Col: 1, Msg: "front matter must be TOML between +++ lines, not YAML between ---"}
 		}
 		return fm, []byte(text), nil
 	}
-	rest := text[len(fence)+1:]
-	end := strings.Index(rest, "\n"+fence+"\n")
 	var head, body string
-	switch {
-	case strings.HasPrefix(rest, fence+"\n"):
-		head, body = "", rest[len(fence)+1:]
-	case end >= 0:
-		head, body = rest[:end+1], rest[end+len(fence)+2:]
-	case strings.HasSuffix(rest, "\n"+fence):
-		head, body = rest[:len(rest)-len(fence)], ""
-	default:
-		return fm, nil, &Error{File: file, Line: 1, Col: 1, Msg: "front matter opened with +++ is never closed"}
-	}
-	md, err := toml.Decode(head, &fm)
-	if err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			// +1: the opening +++ line comes before the TOML.
-			return fm, nil, &Error{File: file, Line: pe.Position.Line + 1, Col: pe.Position.Col, Msg: "front matter: " + pe.Message}
+	for pos := 0; ; {
+		line, after, more := strings.Cut(rest[pos:], "\n")
+		if isFence(line, fence) {
+			head, body = rest[:pos], after
+			break
 		}
-		return fm, nil, &Error{File: file, Line: 2, Msg: "front matter: " + err.Error()}
+		if !more {
+			return fm, nil, &Error{File: file, Line: 1, Col: 1, Msg: "front matter opened with +++ is never closed (no closing +++ line)"}
+		}
+		pos += len(line) + 1
+	}
+	md, err := DecodeTOML(head, &fm)
+	if err != nil {
+		line, col, msg := TOMLErrorPos(head, err)
+		if line == 0 {
+			line, col = 1, 1 // the opening +++: the error has no better place
+		} else {
+			line++ // the opening +++ line comes before the TOML
+		}
+		return fm, nil, &Error{File: file, Line: line, Col: col, Msg: "front matter: " + msg}
+	}
+	at := func(key ...string) (int, int) {
+		line, col := KeyPos(head, key)
+		if line == 0 {
+			return 1, 1
+		}
+		return line + 1, col
 	}
 	if und := md.Undecoded(); len(und) > 0 {
-		return fm, nil, &Error{File: file, Line: 2, Msg: fmt.Sprintf("front matter: unknown key %q (known: title, description, updated, weight)", und[0].String())}
+		line, col := at(und[0]...)
+		return fm, nil, &Error{File: file, Line: line, Col: col, Msg: fmt.Sprintf("front matter: unknown key %q (known: title, description, updated, weight)", und[0].String())}
 	}
 	if fm.Updated != "" && !IsDate(fm.Updated) {
-		return fm, nil, &Error{File: file, Line: 2, Msg: fmt.Sprintf("front matter: updated %q is not a date YYYY-MM-DD", fm.Updated)}
+		line, col := at("updated")
+		return fm, nil, &Error{File: file, Line: line, Col: col, Msg: fmt.Sprintf("front matter: updated %q is not a date YYYY-MM-DD", fm.Updated)}
 	}
 	return fm, []byte(body), nil
+}
+
+// MaxTOMLDepth bounds how deeply a TOML document may nest keys and inline
+// tables. BurntSushi/toml takes time quadratic in that depth (a 40 KB dotted
+// key took half a minute, 20,000 nested inline tables minutes); settings and
+// front matter need two or three levels.
+const MaxTOMLDepth = 100
+
+// DecodeTOML is toml.Decode with a bound on nesting (MaxTOMLDepth), so that
+// no file can stall a build. A document nested too deeply gives a
+// toml.ParseError placed at the line that goes too deep.
+func DecodeTOML(src string, v any) (toml.MetaData, error) {
+	depth, off := 0, 0 // open inline tables, which TOML 1.1 lets span lines
+	for i, l := range strings.Split(src, "\n") {
+		dots := 0
+		if t := strings.TrimSpace(l); strings.HasPrefix(t, "[") && !strings.HasPrefix(t, "[\"") {
+			dots = strings.Count(t, ".") // [a.b.c]
+		} else if key, _, ok := strings.Cut(l, "="); ok {
+			dots = strings.Count(key, ".") // a.b.c = 1
+		}
+		for _, c := range l {
+			switch c {
+			case '{':
+				depth++
+			case '}':
+				depth--
+			}
+			if depth > MaxTOMLDepth {
+				break
+			}
+		}
+		if dots > MaxTOMLDepth || depth > MaxTOMLDepth {
+			return toml.MetaData{}, toml.ParseError{
+				Message:  fmt.Sprintf("keys or tables nested more than %d deep", MaxTOMLDepth),
+				Position: toml.Position{Line: i + 1, Col: 1, Start: off, Len: 1},
+				Line:     i + 1,
+			}
+		}
+		off += len(l) + 1
+	}
+	return toml.Decode(src, v)
+}
+
+// typeError is how BurntSushi/toml words a value of the wrong type: a plain
+// error, not a ParseError, with the line inside the message.
+var typeError = regexp.MustCompile(`^toml: (?:line (\d+) )?\(last key "((?:[^"\\]|\\.)*)"\): (.*)$`)
+
+// TOMLErrorPos locates an error that toml.Decode returned for src: its line
+// and character (not byte) column, 0 when unknown, and a message for people.
+func TOMLErrorPos(src string, err error) (line, col int, msg string) {
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		line, col = pe.Position.Line, pe.Position.Col
+		if s := pe.Position.Start; s >= 0 && s <= len(src) && line > 0 {
+			lineStart := strings.LastIndexByte(src[:s], '\n') + 1
+			col = utf8.RuneCountInString(src[lineStart:s]) + 1
+		}
+		return line, col, pe.Message
+	}
+	m := typeError.FindStringSubmatch(err.Error())
+	if m == nil {
+		return 0, 0, err.Error()
+	}
+	key, msg := m[2], m[3]
+	if strings.Contains(msg, "time.Time") {
+		msg += `; write dates in quotes, such as "2020-02-27"`
+	}
+	line, col = KeyPos(src, strings.Split(key, "."))
+	if line == 0 {
+		line, _ = strconv.Atoi(m[1])
+	}
+	return line, col, key + ": " + msg
+}
+
+// KeyPos finds the line and character column where the TOML document src
+// sets key (or opens it as a table); 0, 0 when it cannot tell. It reads
+// simple documents (key = value lines, [table] headers), which is what site
+// configuration and front matter are; it only serves to place messages.
+func KeyPos(src string, key []string) (line, col int) {
+	want := strings.Join(key, ".")
+	table := ""
+	for i, l := range strings.Split(src, "\n") {
+		t := strings.TrimSpace(l)
+		indent := len(l) - len(strings.TrimLeft(l, " \t")) + 1 // spaces and tabs are one byte each
+		var full string
+		switch {
+		case strings.HasPrefix(t, "["):
+			name, _, _ := strings.Cut(strings.TrimLeft(t, "["), "]") // [table] # comment
+			table = normalizeKey(name)
+			full = table
+		case strings.Contains(t, "=") && !strings.HasPrefix(t, "#"):
+			k, _, _ := strings.Cut(t, "=")
+			full = normalizeKey(k)
+			if table != "" {
+				full = table + "." + full
+			}
+		default:
+			continue
+		}
+		if full == want {
+			return i + 1, indent
+		}
+	}
+	return 0, 0
+}
+
+// normalizeKey writes a dotted TOML key without spaces or quotes.
+func normalizeKey(k string) string {
+	parts := strings.Split(k, ".")
+	for i, p := range parts {
+		parts[i] = strings.Trim(strings.TrimSpace(p), `"'`)
+	}
+	return strings.Join(parts, ".")
 }
 
 // IsDate reports whether s is a date written YYYY-MM-DD.

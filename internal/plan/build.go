@@ -85,6 +85,7 @@ func Build(in Input) (*Plan, []Warning, error) {
 		return nil, nil, err
 	}
 	areas := map[string]*Area{}
+	byOrdinal := map[int]*Area{}
 	seen := map[string]int{}
 	var area *Area
 	for _, r := range in.Rows {
@@ -115,13 +116,12 @@ func Build(in Input) (*Plan, []Warning, error) {
 					warns = append(warns, Warning{File: in.TasksFile, Line: r.Area.Line, Col: r.Area.Col, Task: id,
 						Msg: fmt.Sprintf("area %q has no ordinal such as （一）; numbered %d by its order", label, ord)})
 				}
-				for _, a := range p.Areas {
-					if a.Ordinal == ord {
-						return nil, nil, fail(r.Area, id, "area %q has the same number %d as %q", label, ord, a.Label)
-					}
+				if a, dup := byOrdinal[ord]; dup {
+					return nil, nil, fail(r.Area, id, "area %q has the same number %d as %q", label, ord, a.Label)
 				}
 				area = &Area{Ordinal: ord, Label: label, Name: name}
 				areas[label] = area
+				byOrdinal[ord] = area
 				p.Areas = append(p.Areas, area)
 			}
 		}
@@ -154,10 +154,14 @@ func Build(in Input) (*Plan, []Warning, error) {
 		if len(lead) == 0 && r.Lead.Line > 0 {
 			warns = append(warns, Warning{File: in.TasksFile, Line: r.Lead.Line, Col: r.Lead.Col, Task: id, Msg: "no lead department (牵头部门)"})
 		}
+		// A department named twice, or as lead and as cooperating, counts
+		// once, as lead. A map, not a search of the lists: a cell may be long.
+		named := map[*Department]bool{}
 		for _, n := range lead {
 			d, w := depts.get(n, in.TasksFile, r.Lead)
 			warns = append(warns, w...)
-			if !contains(t.Lead, d) {
+			if !named[d] {
+				named[d] = true
 				t.Lead = append(t.Lead, d)
 				d.Lead = append(d.Lead, t)
 			}
@@ -165,7 +169,8 @@ func Build(in Input) (*Plan, []Warning, error) {
 		for _, n := range coop {
 			d, w := depts.get(n, in.TasksFile, r.Coop)
 			warns = append(warns, w...)
-			if !contains(t.Coop, d) && !contains(t.Lead, d) {
+			if !named[d] {
+				named[d] = true
 				t.Coop = append(t.Coop, d)
 				d.Coop = append(d.Coop, t)
 			}
@@ -187,15 +192,6 @@ func Build(in Input) (*Plan, []Warning, error) {
 	p.Departments = depts.used()
 	p.Years = years(p)
 	return p, warns, nil
-}
-
-func contains(ds []*Department, d *Department) bool {
-	for _, x := range ds {
-		if x == d {
-			return true
-		}
-	}
-	return false
 }
 
 func years(p *Plan) []int {

@@ -69,25 +69,27 @@ var noneMarks = map[string]bool{"": true, "——": true, "—": true, "-": true
 
 // SplitDepartments splits a 牵头部门 or 配合部门 cell into department names,
 // as written, and the note that closes the list, if any. The table separates
-// names with 、 and also with ，; —— means none.
+// names with 、 and also with ，; —— means none. A note is never part of a
+// name: wherever it stands it is taken out, and a closing 。 is dropped.
 func SplitDepartments(cell string) (names []string, note string) {
 	s := TrimSpace(cell)
 	if noneMarks[s] {
 		return nil, ""
 	}
+	var notes []string
 	for _, n := range departmentNotes {
-		if strings.HasSuffix(s, n) {
-			note = n
-			s = TrimSpace(strings.TrimSuffix(s, n))
-			break
+		if strings.Contains(s, n) {
+			notes = append(notes, n)
+			s = strings.ReplaceAll(s, n, "、")
 		}
 	}
 	for _, part := range strings.FieldsFunc(s, isDepartmentSeparator) {
-		if p := TrimSpace(part); !noneMarks[p] {
+		p := strings.TrimFunc(part, func(r rune) bool { return unicode.IsSpace(r) || r == '。' })
+		if !noneMarks[p] {
 			names = append(names, p)
 		}
 	}
-	return names, note
+	return names, strings.Join(notes, "、")
 }
 
 func isDepartmentSeparator(r rune) bool {
@@ -111,7 +113,7 @@ func (e *TimelineError) Error() string {
 const timelineHint = "a clause must start with a year (2020年), a range (2021-2022年), a deadline (2023年底前) or 长期坚持"
 
 var (
-	yearRange = regexp.MustCompile(`^(\d{4})\s*年?\s*[-－—–~～至到]+\s*(\d{4})\s*年(?:底|末)?`)
+	yearRange = regexp.MustCompile(`^(\d{4})\s*年?\s*[-－—–~～至到]+\s*(\d{4})\s*年(?:底|末)?前?`)
 	yearBy    = regexp.MustCompile(`^(\d{4})\s*年(?:\d{1,2}月)?(?:底|末|年底|年末)?前`)
 	yearFrom  = regexp.MustCompile(`^(\d{4})\s*年(?:起|开始|以后)`)
 	yearOne   = regexp.MustCompile(`^(\d{4})\s*年(?:\d{1,2}月)?(?:底|末|上半年|下半年)?`)
@@ -172,13 +174,11 @@ func parseClause(c string, start, end int) (Milestone, error) {
 			return m, &TimelineError{Clause: c, Reason: "长期坚持 needs the plan's years (start_year and end_year in site.toml)"}
 		}
 		m.From, m.To, m.When = start, end, ""
-		m.Text = strings.TrimRight(c, "。；;.")
-		return m, nil
 	default:
 		return m, &TimelineError{Clause: c, Reason: timelineHint}
 	}
 	if m.From < 1900 || m.To > 2200 {
-		return m, &TimelineError{Clause: c, Reason: "year out of range"}
+		return m, &TimelineError{Clause: c, Reason: "year out of range (1900 to 2200)"}
 	}
 	if m.From > m.To {
 		return m, &TimelineError{Clause: c, Reason: fmt.Sprintf("range runs backwards (%d after %d)", m.From, m.To)}

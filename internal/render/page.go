@@ -19,6 +19,7 @@ type Site struct {
 	Pages    []load.Page
 	Assets   map[string]string // static file name → path with a version query
 	Version  string
+	Table    []byte // content/tasks.csv as read, for /data/tasks.csv
 }
 
 // Link is a labelled internal target.

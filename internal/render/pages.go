@@ -50,6 +50,7 @@ func Pages(s *Site, md *markdown.Renderer) ([]*Page, error) {
 		}
 	}
 	pages = append(pages, searchPage(s, home))
+	pages = append(pages, referencePages(s, home)...)
 	for _, doc := range s.Pages {
 		body, err := md.Render(doc.Body)
 		if err != nil {

@@ -16,7 +16,7 @@ import (
 
 // Kinds are the page kinds; each has a template of the same name, executed
 // inside templates/base.html.
-var Kinds = []string{"home", "task", "area", "departments", "department", "years", "year", "page", "404", "search"}
+var Kinds = []string{"home", "task", "area", "departments", "department", "years", "year", "page", "404", "plan", "data", "search"}
 
 // Templates holds every page kind's parsed template.
 type Templates struct {

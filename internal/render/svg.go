@@ -62,9 +62,9 @@ func wrap(id, title, desc string, w, h float64, body string) template.HTML {
 	return template.HTML(b.String())
 }
 
-// textWidth estimates how wide text is drawn: CJK characters are one em,
+// chartTextWidth estimates how wide text is drawn: CJK characters are one em,
 // others about 0.6 em.
-func textWidth(s string, size float64) float64 {
+func chartTextWidth(s string, size float64) float64 {
 	w := 0.0
 	for _, r := range s {
 		if r >= 0x1100 {
@@ -86,7 +86,7 @@ func (g *Gantt) SVG() template.HTML {
 		width = 300
 	} else {
 		for _, r := range g.Rows {
-			if w := textWidth(rowLabel(r), fontSize) + 12; w > labelW {
+			if w := chartTextWidth(rowLabel(r), fontSize) + 12; w > labelW {
 				labelW = w
 			}
 		}
@@ -162,7 +162,7 @@ func (m *Matrix) SVG() template.HTML {
 	const rowH, box, small = 30.0, 20.0, 12.0
 	labelW := 0.0
 	for _, r := range m.Rows {
-		if w := textWidth(r.Dept.Name, fontSize) + 10; w > labelW {
+		if w := chartTextWidth(r.Dept.Name, fontSize) + 10; w > labelW {
 			labelW = w
 		}
 	}
@@ -227,10 +227,10 @@ func (b *Bars) SVG() template.HTML {
 	labelW, valueW := 0.0, 0.0
 	max := 1
 	for _, r := range b.Rows {
-		if w := textWidth(r.Label, fontSize) + 10; w > labelW {
+		if w := chartTextWidth(r.Label, fontSize) + 10; w > labelW {
 			labelW = w
 		}
-		if w := textWidth(barValue(r), fontSize) + 8; w > valueW {
+		if w := chartTextWidth(barValue(r), fontSize) + 8; w > valueW {
 			valueW = w
 		}
 		if t := r.Total(); t > max {

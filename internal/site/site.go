@@ -80,7 +80,7 @@ func Generate(o Options) (*Result, error) {
 		return nil, err
 	}
 	s := &render.Site{Plan: c.Plan, Config: c.Config, BaseURL: baseURL, BasePath: basePath,
-		Pages: c.Pages, Assets: assets, Version: o.Version}
+		Pages: c.Pages, Assets: assets, Version: o.Version, Table: c.Table}
 	pages, err := render.Pages(s, mdr)
 	if err != nil {
 		return nil, err

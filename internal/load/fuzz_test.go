@@ -1,0 +1,87 @@
+package load
+
+import (
+	"errors"
+	"os"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"plansite/internal/plan"
+)
+
+// wholeFile are the messages about a file as a whole, which have no line.
+var wholeFile = []string{"the table has no tasks"}
+
+func FuzzTasksCSV(f *testing.F) {
+	for _, name := range []string{"../../content/tasks.csv", "../../content/departments.csv"} {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	for _, s := range []string{
+		"", "\n", "\ufeff", tasksCSV, "\ufeff" + strings.ReplaceAll(tasksCSV, "\n", "\r\n"), header,
+		header + `1,（一）甲,"措施。,2020年,市科技局,` + "\n",
+		header + `1,（一）甲,"措施"。,2020年,市科技局,` + "\n",
+		header + `1,（一）甲,措"施。,2020年,市科技局,` + "\n",
+		header + "1,（一）甲,措施。,2020年,市科技局\n",
+		header + "1,（一）甲\xff,措施。,2020年,市科技局,\n",
+		header + "1,（一）甲,措施。,\"2020年，甲；\n明年乙\",市科技局,\n",
+		header + "1,（一）甲,措施。,2020年,市科技局,\n1,,措施。,2020年,市科技局,\n",
+		header + "一,,,尽快,——,\n",
+		"序号,编号,主要措施,牵头部门\n1,1,措施。,市科技局\n",
+		"序号,主要措施,牵头部门,序号\n",
+		"序号,,主要措施,牵头部门\n",
+		"\"序号\",\"主要措施\",\"牵头部门\"\r\n\"1\",\"a\"\"b\",\"\"\r\n",
+		"序号,主要措施,牵头部门\n\"1\n",
+		"序号,主要措施,牵头部门\r1,a,b\r",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		const file = "content/tasks.csv"
+		rows, err := Tasks(file, data, Columns{})
+		if err == nil {
+			for _, r := range rows {
+				for _, c := range []plan.Cell{r.ID, r.Measures, r.Lead} { // the required columns
+					if c.Line < 1 || c.Col < 1 {
+						t.Fatalf("cell %+v has no position", c)
+					}
+				}
+			}
+			_, _, err = plan.Build(plan.Input{Meta: plan.Meta{StartYear: 2020, EndYear: 2022}, TasksFile: file, Rows: rows, DepartmentsFile: "content/departments.csv"})
+		}
+		if err == nil {
+			return
+		}
+		var e *plan.Error
+		if !errors.As(err, &e) {
+			t.Fatalf("error %v is a %T, not a *plan.Error", err, err)
+		}
+		if e.File != file {
+			t.Fatalf("error %q names file %q", err, e.File)
+		}
+		if e.Line < 1 {
+			for _, m := range wholeFile {
+				if e.Msg == m {
+					return
+				}
+			}
+			t.Fatalf("error %q has no line", err)
+		}
+		if e.Col < 0 || strings.TrimSpace(e.Msg) == "" {
+			t.Fatalf("error %+v", e)
+		}
+		// The position is inside the file: the line exists, and the column
+		// is at most one past its last character.
+		lines := strings.Split(strings.TrimPrefix(string(data), "\ufeff"), "\n")
+		if e.Line > len(lines) {
+			t.Fatalf("error %q: the file has %d lines", err, len(lines))
+		}
+		if n := utf8.RuneCountInString(lines[e.Line-1]); e.Col > n+1 {
+			t.Fatalf("error %q: line %d has %d characters", err, e.Line, n)
+		}
+	})
+}

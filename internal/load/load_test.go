@@ -1,0 +1,431 @@
+package load
+
+import (
+	"encoding/csv"
+	"errors"
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"plansite/internal/plan"
+)
+
+const (
+	siteTOML = `# test site
+title = "测试计划"
+date = "2020-02-27"
+start_year = 2020
+end_year = 2022
+`
+	departmentsCSV = `名称,slug,英文名称,别名,类别
+市科技局,science-technology,,,市直部门
+市规划和自然资源局,planning,Planning Bureau,市规划和自然局,市直部门
+各区政府,district-governments,,,统称
+`
+	header   = "序号,重点任务,主要措施,时间节点,牵头部门,配合部门\n"
+	tasksCSV = header +
+		"1,（一）基础创新提升行动,实施研发计划。强化联动。,2022年持续推进。,市科技局,各区政府\n" +
+		"2,,\"建设平台，\"\"重点\"\"推进。\",\"2020-2021年，甲；\n2022年持续推进。\",市规划和自然局,——\n" +
+		"3,（二）产业培育发展行动,组织实施工程。,2020-2022年持续推进。,市规划和自然资源局按职能推进,市科技局　\n"
+	aboutMD = "+++\ntitle = \"关于本站\"\nweight = 10\n+++\n\n正文。\n"
+)
+
+// files returns a small valid content folder with some files replaced;
+// a nil value removes the file.
+func files(edits map[string]*string) fstest.MapFS {
+	m := fstest.MapFS{}
+	for name, data := range map[string]string{"site.toml": siteTOML, "departments.csv": departmentsCSV, "tasks.csv": tasksCSV, "about.md": aboutMD} {
+		m[name] = &fstest.MapFile{Data: []byte(data)}
+	}
+	for name, data := range edits {
+		if data == nil {
+			delete(m, name)
+		} else {
+			m[name] = &fstest.MapFile{Data: []byte(*data)}
+		}
+	}
+	return m
+}
+
+func ptr(s string) *string { return &s }
+
+func TestSiteLoads(t *testing.T) {
+	c, warns, err := Site(files(nil), "content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(warns) != 0 {
+		t.Errorf("warnings: %v", warns)
+	}
+	p := c.Plan
+	if c.Config.Title != "测试计划" || c.Config.ShortTitle != "测试计划" || c.Config.Language != "zh-CN" || p.Meta.Date != "2020-02-27" {
+		t.Errorf("config %+v", c.Config)
+	}
+	if len(p.Tasks) != 3 || len(p.Areas) != 2 || len(p.Departments) != 3 {
+		t.Fatalf("%d tasks, %d areas, %d departments; want 3, 2, 3", len(p.Tasks), len(p.Areas), len(p.Departments))
+	}
+	t2 := p.Tasks[1]
+	if t2.Measures != `建设平台，"重点"推进。` || t2.Timeline != "2020-2021年，甲；\n2022年持续推进。" || t2.Area != p.Areas[0] {
+		t.Errorf("task 2: measures %q timeline %q", t2.Measures, t2.Timeline)
+	}
+	if t2.Line != 3 || len(t2.Milestones) != 2 || t2.Lead[0].Slug != "planning" {
+		t.Errorf("task 2: line %d, milestones %+v, lead %v", t2.Line, t2.Milestones, t2.Lead)
+	}
+	if t3 := p.Tasks[2]; t3.Line != 5 || t3.LeadNote != "按职能推进" || t3.Coop[0].Name != "市科技局" || t3.CoopText != "市科技局　" {
+		t.Errorf("task 3: line %d note %q coop %v", t3.Line, t3.LeadNote, t3.Coop)
+	}
+	if !reflect.DeepEqual(p.Years, []int{2020, 2021, 2022}) {
+		t.Errorf("years %v", p.Years)
+	}
+	if len(c.Pages) != 1 || c.Pages[0].Path != "about/" || c.Pages[0].Title != "关于本站" || c.Pages[0].Weight != 10 ||
+		c.Pages[0].File != "content/about.md" || string(c.Pages[0].Body) != "\n正文。\n" {
+		t.Errorf("pages %+v", c.Pages)
+	}
+}
+
+// TestSiteVariants: forms of the same table that must give the same plan.
+func TestSiteVariants(t *testing.T) {
+	want, _, err := Site(files(nil), "content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string]string{
+		"BOM":          "\ufeff" + tasksCSV,
+		"CRLF":         strings.ReplaceAll(tasksCSV, "\n", "\r\n"),
+		"BOM and CRLF": "\ufeff" + strings.ReplaceAll(tasksCSV, "\n", "\r\n"),
+	} {
+		t.Run(name, func(t *testing.T) {
+			c, _, err := Site(files(map[string]*string{"tasks.csv": &data}), "content")
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, got := range c.Plan.Tasks {
+				w := want.Plan.Tasks[i]
+				timeline := strings.ReplaceAll(got.Timeline, "\r\n", "\n") // CRLF inside a quoted cell stays in the cell
+				if got.ID != w.ID || got.Measures != w.Measures || timeline != w.Timeline || got.Line != w.Line || got.Title != w.Title {
+					t.Errorf("task %s differs: %+v", got.ID, got)
+				}
+			}
+		})
+	}
+}
+
+func TestSiteWithoutOptionalFiles(t *testing.T) {
+	c, warns, err := Site(files(map[string]*string{"departments.csv": nil, "about.md": nil}), "content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Pages) != 0 {
+		t.Errorf("pages %v", c.Pages)
+	}
+	// Every department is then unknown: one warning each, at a stable slug;
+	// without the alias, 市规划和自然局 is a department of its own.
+	if len(warns) != 4 || len(c.Plan.Departments) != 4 {
+		t.Errorf("%d warnings, %d departments; want 4 and 4: %v", len(warns), len(c.Plan.Departments), warns)
+	}
+}
+
+// TestSiteErrors: each malformed input gives one error that says where.
+func TestSiteErrors(t *testing.T) {
+	row := func(s string) *string { return ptr(header + s + "\n") }
+	tests := []struct {
+		name string
+		file string
+		data *string
+		want string // the whole message
+	}{
+		// tasks.csv, as encoding/csv reads it.
+		{"unbalanced quote", "tasks.csv", row(`1,（一）甲,"措施。,2020年,市科技局,`),
+			`content/tasks.csv:2:8: unbalanced quote: the quoted cell that starts here is never closed (the file ends inside it); close it, or write a quote inside a cell as ""`},
+		{"unbalanced quote running into the next rows", "tasks.csv", ptr(header + "1,（一）甲,\"措施。,2020年,市科技局,\n2,,措施。,2020年,市科技局,\n3,,\"措施\",2020年,市科技局,\n"),
+			`content/tasks.csv:2:8: unbalanced quote: the quoted cell that starts here runs on to line 4, column 4, where a quote is followed by other text; close it, or write a quote inside a cell as ""`},
+		{"stray quote in a quoted cell", "tasks.csv", row(`1,（一）甲,"措施"。,2020年,市科技局,`),
+			`content/tasks.csv:2:11: a stray quote (") in a quoted cell; inside quotes write a quote twice (""), and follow the closing quote with a comma or the end of the line`},
+		{"quote inside an unquoted cell", "tasks.csv", row(`1,（一）甲,措"施。,2020年,市科技局,`),
+			`content/tasks.csv:2:9: a quote (") inside an unquoted cell; quote the whole cell and double the quote ("")`},
+		{"too few fields", "tasks.csv", row(`1,（一）甲,措施。,2020年,市科技局`),
+			`content/tasks.csv:2:1: wrong number of fields: this row has 5, the header has 6 (a missing or extra comma, or an unquoted comma inside a cell)`},
+		{"too many fields", "tasks.csv", row(`1,（一）甲,措施，甲,乙。,2020年,市科技局,`),
+			`content/tasks.csv:2:1: wrong number of fields: this row has 7, the header has 6 (a missing or extra comma, or an unquoted comma inside a cell)`},
+		{"missing header column", "tasks.csv", ptr("序号,重点任务,时间节点,牵头部门,配合部门\n1,（一）甲,2020年,市科技局,\n"),
+			`content/tasks.csv:1:1: missing column "主要措施"; the header must name 序号, 主要措施, 牵头部门`},
+		{"unknown header column", "tasks.csv", ptr("序号,重点任务,措施,时间节点,牵头部门,配合部门\n1,（一）甲,措施。,2020年,市科技局,\n"),
+			`content/tasks.csv:1:9: unknown column "措施"; the columns are 序号, 重点任务, 标题, 主要措施, 时间节点, 牵头部门, 配合部门`},
+		{"duplicate header", "tasks.csv", ptr(strings.TrimSuffix(header, "\n") + ",序号\n1,（一）甲,措施。,2020年,市科技局,,1\n"),
+			`content/tasks.csv:1:29: column "序号" appears twice (columns 1 and 7)`},
+		{"duplicate header through a synonym", "tasks.csv", ptr("序号,编号,主要措施,牵头部门\n1,1,措施。,市科技局\n"),
+			`content/tasks.csv:1:4: column "序号" appears twice (columns 1 and 2)`},
+		{"invalid UTF-8", "tasks.csv", row("1,（一）甲\xff,措施。,2020年,市科技局,"),
+			`content/tasks.csv:2:7: not valid UTF-8; save the table as "CSV UTF-8" (Excel: Save As, CSV UTF-8; WPS: choose the UTF-8 encoding)`},
+		{"GB18030", "tasks.csv", ptr("\xd0\xf2\xba\xc5,\xd6\xf7\xd2\xaa\xb4\xeb\xca\xa9\n"),
+			`content/tasks.csv:1:1: not valid UTF-8; save the table as "CSV UTF-8" (Excel: Save As, CSV UTF-8; WPS: choose the UTF-8 encoding)`},
+		{"empty file", "tasks.csv", ptr(""), `content/tasks.csv:1: the file is empty; the first line must be the header`},
+		{"blank lines only", "tasks.csv", ptr("\n\n"), `content/tasks.csv:1: the file is empty; the first line must be the header`},
+		{"header only", "tasks.csv", ptr(header), `content/tasks.csv: the table has no tasks`},
+		{"missing tasks.csv", "tasks.csv", nil, `content/tasks.csv: cannot read the task table: file does not exist`},
+
+		// tasks.csv, as the plan model reads it. Columns are characters, not bytes.
+		{"duplicate 序号", "tasks.csv", row("1,（一）甲,措施。,2020年,市科技局,\n1,,措施。,2020年,市科技局,"),
+			`content/tasks.csv:3:1: 序号 1 appears twice (first on line 2)`},
+		{"non-numeric 序号", "tasks.csv", row("一,（一）甲,措施。,2020年,市科技局,"),
+			`content/tasks.csv:2:1: 序号 "一" is not a task number (1, 2, … or 1.1, 1.2, …)`},
+		{"empty 主要措施", "tasks.csv", row("1,（一）甲,,2020年,市科技局,"),
+			`content/tasks.csv:2:8: task 1: 主要措施 is empty`},
+		{"unreadable timeline clause", "tasks.csv", row("1,（一）甲,措施。,2020年，甲；尽快完成,市科技局,"),
+			`content/tasks.csv:2:12: task 1: cannot read timeline clause "尽快完成": a clause must start with a year (2020年), a range (2021-2022年), a deadline (2023年底前) or 长期坚持`},
+		{"timeline in the second line of a quoted cell", "tasks.csv", row("1,（一）甲,措施。,\"2020年，甲；\n明年乙\",市科技局,"),
+			`content/tasks.csv:2:12: task 1: cannot read timeline clause "明年乙": a clause must start with a year (2020年), a range (2021-2022年), a deadline (2023年底前) or 长期坚持`},
+		{"empty first area", "tasks.csv", row("1,,措施。,2020年,市科技局,"),
+			`content/tasks.csv:2:3: task 1: 重点任务 is empty and no row above names an area`},
+
+		// departments.csv
+		{"department slug shared", "departments.csv", ptr("名称,slug\n市科技局,science\n市财政局,science\n"),
+			`content/departments.csv:3: slug "science" is used by both 市科技局 and 市财政局`},
+		{"department kind unknown", "departments.csv", ptr("名称,slug,类别\n市科技局,science,部门\n"),
+			`content/departments.csv:2:14: 类别 "部门" is not one of 市直部门, 区政府, 统称`},
+		{"department header unknown", "departments.csv", ptr("名称,网址\n市科技局,science\n"),
+			`content/departments.csv:1:4: unknown column "网址"; the columns are 名称, slug, 英文名称, 别名, 类别`},
+
+		// site.toml
+		// BurntSushi/toml places this error at the space before the x.
+		{"site.toml syntax", "site.toml", ptr("title = \"测试计划\"\nshort_title = \"简称\" x\n"),
+			`content/site.toml:2:19: expected a top-level item to end with a newline, comment, or EOF, but got 'x' instead`},
+		{"site.toml unclosed string", "site.toml", ptr("title = \"测试计划\n"),
+			`content/site.toml:1:14: strings cannot contain newlines`},
+		{"site.toml unknown key", "site.toml", ptr(siteTOML + "  titel = \"x\"\n"),
+			`content/site.toml:6:3: unknown setting "titel"; the settings are documented in README.md`},
+		{"site.toml unknown column key", "site.toml", ptr(siteTOML + "[columns]\nid = \"编号\"\nfoo = \"x\"\n"),
+			`content/site.toml:8:1: unknown setting "columns.foo"; the settings are documented in README.md`},
+		{"site.toml bad date", "site.toml", ptr("title = \"测试计划\"\ndate = \"2020-13-01\"\n"),
+			`content/site.toml:2:1: date "2020-13-01" is not YYYY-MM-DD`},
+		{"site.toml unquoted date", "site.toml", ptr("title = \"测试计划\"\ndate = 2020-02-27\n"),
+			`content/site.toml:2:1: date: incompatible types: TOML value has type time.Time; destination has type string; write dates in quotes, such as "2020-02-27"`},
+		{"site.toml year as text", "site.toml", ptr("title = \"测试计划\"\nstart_year = \"2020\"\n"),
+			`content/site.toml:2:1: start_year: incompatible types: TOML value has type string; destination has type integer`},
+		{"site.toml years reversed", "site.toml", ptr("title = \"测试计划\"\nstart_year = 2022\nend_year = 2020\n"),
+			`content/site.toml:3:1: end_year 2020 is before start_year 2022`},
+		{"site.toml year out of range", "site.toml", ptr("title = \"测试计划\"\nstart_year = 20\n"),
+			`content/site.toml:2:1: start_year 20 is not a year between 1900 and 2200`},
+		{"site.toml nested too deep", "site.toml", ptr("title = \"测试计划\"\n" + strings.Repeat("a.", 200) + "b = 1\n"),
+			`content/site.toml:2:1: keys or tables nested more than 100 deep`},
+		{"site.toml without title", "site.toml", ptr("date = \"2020-02-27\"\n"), `content/site.toml: title is missing`},
+		{"site.toml empty title", "site.toml", ptr("date = \"2020-02-27\"\ntitle = \"　\"\n"), `content/site.toml:2:1: title is missing`},
+		{"site.toml missing", "site.toml", nil, `content/site.toml: cannot read the site configuration: file does not exist`},
+
+		// Markdown pages
+		{"broken front matter", "about.md", ptr("+++\ntitle = \"关于\"\nweight = = 3\n+++\n正文"),
+			`content/about.md:3:10: front matter: expected value but found '=' instead`},
+		{"unclosed front matter", "about.md", ptr("+++\ntitle = \"关于\"\n\n正文"),
+			`content/about.md:1:1: front matter opened with +++ is never closed (no closing +++ line)`},
+		{"YAML front matter", "about.md", ptr("---\ntitle: 关于\n---\n正文"),
+			`content/about.md:1:1: front matter must be TOML between +++ lines, not YAML between ---`},
+		{"front matter unknown key", "about.md", ptr("+++\ntitle = \"关于\"\nauthor = \"x\"\n+++\n"),
+			`content/about.md:3:1: front matter: unknown key "author" (known: title, description, updated, weight)`},
+		{"page without title", "about.md", ptr("正文"), `content/about.md:1: front matter has no title`},
+		{"file name not a slug", "About Us.md", ptr("+++\ntitle = \"x\"\n+++\n"),
+			`content/About Us.md: the file name gives the address /About Us/, but "About Us" is not lowercase ASCII letters and digits joined by hyphens`},
+		{"Chinese file name", "关于.md", ptr("+++\ntitle = \"x\"\n+++\n"),
+			`content/关于.md: the file name gives the address /关于/, but "关于" is not lowercase ASCII letters and digits joined by hyphens`},
+		{"reserved name", "tasks.md", ptr("+++\ntitle = \"x\"\n+++\n"),
+			`content/tasks.md: /tasks/ is an address the generator uses; rename the file`},
+		{"reserved folder", "departments/extra.md", ptr("+++\ntitle = \"x\"\n+++\n"),
+			`content/departments/extra.md: /departments/ is an address the generator uses; rename the file`},
+		{"home page", "index.md", ptr("+++\ntitle = \"x\"\n+++\n"),
+			`content/index.md: this page would take the address of the home page /, which the generator makes; rename the file`},
+		{"two files, one address", "about/index.md", ptr("+++\ntitle = \"x\"\n+++\n"),
+			`content/about.md: this page has the address /about/, like content/about/index.md; rename one of them`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, _, err := Site(files(map[string]*string{tt.file: tt.data}), "content")
+			if err == nil {
+				t.Fatalf("loaded %+v", c)
+			}
+			if err.Error() != tt.want {
+				t.Errorf("error\n%s\nwant\n%s", err, tt.want)
+			}
+		})
+	}
+}
+
+// TestColumnsAreCharacters: a column number counts characters, as an editor
+// does, not the three bytes of each Chinese character.
+func TestColumnsAreCharacters(t *testing.T) {
+	rows, err := Tasks("t.csv", []byte("\ufeff"+header+"1,（一）甲,措施。,2020年,市科技局,配合\n"), Columns{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := rows[0]
+	for _, c := range []struct {
+		cell      plan.Cell
+		text      string
+		line, col int
+	}{
+		{r.ID, "1", 2, 1}, {r.Area, "（一）甲", 2, 3}, {r.Measures, "措施。", 2, 8},
+		{r.Timeline, "2020年", 2, 12}, {r.Lead, "市科技局", 2, 18}, {r.Coop, "配合", 2, 23},
+	} {
+		if c.cell.Text != c.text || c.cell.Line != c.line || c.cell.Col != c.col {
+			t.Errorf("cell %+v, want %q at %d:%d", c.cell, c.text, c.line, c.col)
+		}
+	}
+	if r.Title != (plan.Cell{}) {
+		t.Errorf("absent 标题 column gives %+v", r.Title)
+	}
+}
+
+// TestColumnsAcrossLines: a quoted cell with a line break moves the fields
+// after it to the next line, and their columns count from that line's start.
+func TestColumnsAcrossLines(t *testing.T) {
+	rows, err := Tasks("t.csv", []byte(header+"1,（一）甲,措施。,\"2020年，甲；\n2022年乙。\",市科技局,配合\n"), Columns{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := rows[0]
+	if r.Timeline.Line != 2 || r.Timeline.Col != 12 || r.Lead.Line != 3 || r.Lead.Col != 10 || r.Coop.Line != 3 || r.Coop.Col != 15 {
+		t.Errorf("timeline %+v, lead %+v, coop %+v; want 2:12, 3:10, 3:15", r.Timeline, r.Lead, r.Coop)
+	}
+}
+
+// TestLongHeader: a line of very many fields is read in linear time. Counting
+// each field's column from the start of its line took half a minute for this
+// header (about 1.4 MB); it must take a small fraction of a second.
+func TestLongHeader(t *testing.T) {
+	data := []byte("序号,主要措施,牵头部门" + strings.Repeat(",配合部门x", 100000) + "\n")
+	start := time.Now()
+	_, err := Tasks("t.csv", data, Columns{})
+	if d := time.Since(start); d > 10*time.Second {
+		t.Errorf("took %v", d)
+	}
+	if err == nil || err.Error() != `t.csv:1:14: unknown column "配合部门x"; the columns are 序号, 重点任务, 标题, 主要措施, 时间节点, 牵头部门, 配合部门` {
+		t.Errorf("error %v", err)
+	}
+}
+
+func TestColumnMapping(t *testing.T) {
+	data := "编号,工作任务,完成时限,牵头单位,责任单位,要点\n1.1,措施。,2020年,市科技局,,标题甲\n"
+	rows, err := Tasks("t.csv", []byte(data), Columns{Title: "要点"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := rows[0]
+	if r.ID.Text != "1.1" || r.Measures.Text != "措施。" || r.Timeline.Text != "2020年" || r.Lead.Text != "市科技局" || r.Title.Text != "标题甲" || r.Area.Line != 0 {
+		t.Errorf("row %+v", r)
+	}
+}
+
+// TestRealContent loads the bundled content and checks it against the brief.
+func TestRealContent(t *testing.T) {
+	c, warns, err := Site(os.DirFS("../../content"), "content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range warns {
+		t.Errorf("warning: %v", w)
+	}
+	p := c.Plan
+	if len(p.Tasks) != 23 || len(p.Areas) != 5 || len(p.Departments) != 17 {
+		t.Errorf("%d tasks, %d areas, %d departments; want 23, 5, 17", len(p.Tasks), len(p.Areas), len(p.Departments))
+	}
+	if !reflect.DeepEqual(p.Years, []int{2020, 2021, 2022}) {
+		t.Errorf("years %v", p.Years)
+	}
+	for i, a := range p.Areas {
+		if a.Ordinal != i+1 {
+			t.Errorf("area %d has ordinal %d", i, a.Ordinal)
+		}
+	}
+	// Task 1 is active only in 2022.
+	if t1 := p.Tasks[0]; t1.ActiveIn(2020) || t1.ActiveIn(2021) || !t1.ActiveIn(2022) {
+		t.Errorf("task 1 milestones %+v", t1.Milestones)
+	}
+
+	// Every character of every cell arrives unchanged.
+	f, err := os.Open("../../content/tasks.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range recs[1:] {
+		tk := p.Tasks[i]
+		if got := []string{tk.ID, tk.Measures, tk.Timeline, tk.LeadText, tk.CoopText}; !reflect.DeepEqual(got, []string{r[0], r[2], r[3], r[4], r[5]}) {
+			t.Errorf("task %s: %q, want %q", tk.ID, got, r)
+		}
+		if strings.Join(tk.Sentences, "") != tk.Measures {
+			t.Errorf("task %s: sentences do not join to the measures", tk.ID)
+		}
+	}
+
+	// The departments table of the brief: lead and cooperating task numbers.
+	want := map[string][2]string{
+		"市工业和信息化局":   {"3 4 5 6 7 11 13 14 15 18", "1 2 9 10 22 23"},
+		"各区政府":       {"", "2 7 11 13 14 15 17 18 19"},
+		"市科技局":       {"1 2 9 15", "4 6 10"},
+		"市发展改革委":     {"5 15", "10 23"},
+		"市政务服务数据管理局": {"16 17 23", ""},
+		"黄埔区政府":      {"8 12 13", ""},
+		"市各相关部门":     {"", "16 17"},
+		"市财政局":       {"", "2 23"},
+		"市规划和自然资源局":  {"18", "7"},
+		"市商务局":       {"10 19", ""},
+		"市公安局":       {"18", ""},
+		"市交通运输局":     {"18", ""},
+		"市地方金融监管局":   {"20", ""},
+		"市卫生健康委":     {"22", ""},
+		"市教育局":       {"21", ""},
+		"市人力资源社会保障局": {"", "21"},
+		"市国资委":       {"", "23"},
+	}
+	ids := func(ts []*plan.Task) string {
+		var s []string
+		for _, t := range ts {
+			s = append(s, t.ID)
+		}
+		return strings.Join(s, " ")
+	}
+	slugs := map[string]string{}
+	for _, d := range p.Departments {
+		w, ok := want[d.Name]
+		if !ok {
+			t.Errorf("unexpected department %q", d.Name)
+			continue
+		}
+		if got := [2]string{ids(d.Lead), ids(d.Coop)}; got != w {
+			t.Errorf("%s: lead/coop %q, want %q", d.Name, got, w)
+		}
+		if other, dup := slugs[d.Slug]; dup || !plan.ValidSlug(d.Slug) || !d.Known {
+			t.Errorf("%s: slug %q (also %q), known %v", d.Name, d.Slug, other, d.Known)
+		}
+		slugs[d.Slug] = d.Name
+	}
+	kinds := map[string]plan.Kind{"各区政府": plan.Collective, "市各相关部门": plan.Collective, "黄埔区政府": plan.District, "市科技局": plan.Municipal}
+	for _, d := range p.Departments {
+		if k, ok := kinds[d.Name]; ok && d.Kind != k {
+			t.Errorf("%s is %q, want %q", d.Name, d.Kind, k)
+		}
+	}
+	// 按职能推进 of tasks 15 and 18 is a note.
+	for _, i := range []int{14, 17} {
+		if p.Tasks[i].LeadNote != "按职能推进" {
+			t.Errorf("task %s: lead note %q", p.Tasks[i].ID, p.Tasks[i].LeadNote)
+		}
+	}
+	if len(c.Pages) == 0 {
+		t.Error("no pages")
+	}
+}
+
+// TestErrorsArePlanErrors: callers can rely on the error type.
+func TestErrorsArePlanErrors(t *testing.T) {
+	_, err := Tasks("x.csv", []byte("a,b\n"), Columns{})
+	var e *plan.Error
+	if !errors.As(err, &e) || e.File != "x.csv" || e.Line != 1 || e.Col != 1 {
+		t.Errorf("error %v (%T)", err, err)
+	}
+}

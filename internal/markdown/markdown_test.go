@@ -1,0 +1,202 @@
+package markdown
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestSplit(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		fm   FrontMatter
+		body string
+	}{
+		{"no front matter", "# 标题\n\n正文。\n", FrontMatter{}, "# 标题\n\n正文。\n"},
+		{"empty", "", FrontMatter{}, ""},
+		{"front matter", "+++\ntitle = \"关于本站\"\ndescription = \"说明\"\nupdated = \"2020-03-01\"\nweight = 10\n+++\n\n正文。\n",
+			FrontMatter{Title: "关于本站", Description: "说明", Updated: "2020-03-01", Weight: 10}, "\n正文。\n"},
+		{"CRLF", "+++\r\ntitle = \"关于\"\r\n+++\r\n正文。\r\n第二行\r\n", FrontMatter{Title: "关于"}, "正文。\n第二行\n"},
+		{"BOM", "\ufeff+++\ntitle = \"关于\"\n+++\n正文", FrontMatter{Title: "关于"}, "正文"},
+		{"BOM and CRLF without front matter", "\ufeff正文\r\n", FrontMatter{}, "正文\n"},
+		{"empty front matter", "+++\n+++\n正文", FrontMatter{}, "正文"},
+		{"empty front matter, nothing else", "+++\n+++", FrontMatter{}, ""},
+		{"closing fence at the end of the file", "+++\ntitle = \"关于\"\n+++", FrontMatter{Title: "关于"}, ""},
+		{"fences with trailing spaces", "+++ \ntitle = \"关于\"\n+++\t\n正文", FrontMatter{Title: "关于"}, "正文"},
+		{"+++ later in the body stays", "+++\ntitle = \"关于\"\n+++\n甲\n+++\n乙", FrontMatter{Title: "关于"}, "甲\n+++\n乙"},
+		{"+++ not on the first line", "\n+++\ntitle = \"x\"\n+++\n", FrontMatter{}, "\n+++\ntitle = \"x\"\n+++\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fm, body, err := Split("content/about.md", []byte(tt.src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if fm != tt.fm || string(body) != tt.body {
+				t.Errorf("Split = %+v, %q; want %+v, %q", fm, body, tt.fm, tt.body)
+			}
+		})
+	}
+}
+
+func TestSplitErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		want string
+	}{
+		{"unclosed", "+++\ntitle = \"关于\"\n\n正文", "content/about.md:1:1: front matter opened with +++ is never closed (no closing +++ line)"},
+		{"only the opening fence", "+++", "content/about.md:1:1: front matter opened with +++ is never closed (no closing +++ line)"},
+		{"opening fence and newline", "+++\n", "content/about.md:1:1: front matter opened with +++ is never closed (no closing +++ line)"},
+		{"YAML", "---\ntitle: 关于\n---\n", "content/about.md:1:1: front matter must be TOML between +++ lines, not YAML between ---"},
+		{"YAML with CRLF", "---\r\ntitle: 关于\r\n---\r\n", "content/about.md:1:1: front matter must be TOML between +++ lines, not YAML between ---"},
+		{"TOML syntax", "+++\ntitle = \"关于\"\nweight = = 3\n+++\n", "content/about.md:3:10: front matter: expected value but found '=' instead"},
+		{"TOML syntax after a BOM and CRLF", "\ufeff+++\r\ntitle = \"关于\"\r\nweight = = 3\r\n+++\r\n", "content/about.md:3:10: front matter: expected value but found '=' instead"},
+		// The column counts characters: 关于 are two, not six bytes.
+		{"unclosed string", "+++\ntitle = \"关于\n+++\n", "content/about.md:2:12: front matter: strings cannot contain newlines"},
+		{"wrong type", "+++\ntitle = \"关于\"\n  weight = \"十\"\n+++\n",
+			"content/about.md:3:3: front matter: weight: incompatible types: TOML value has type string; destination has type integer"},
+		{"unknown key", "+++\ntitle = \"关于\"\nauthor = \"某\"\n+++\n",
+			`content/about.md:3:1: front matter: unknown key "author" (known: title, description, updated, weight)`},
+		{"unknown table", "+++\ntitle = \"关于\"\n[extra]\nx = 1\n+++\n",
+			`content/about.md:3:1: front matter: unknown key "extra" (known: title, description, updated, weight)`},
+		{"bad updated", "+++\ntitle = \"关于\"\nupdated = \"2020-3-1\"\n+++\n",
+			`content/about.md:3:1: front matter: updated "2020-3-1" is not a date YYYY-MM-DD`},
+		{"unquoted date", "+++\ntitle = \"关于\"\nupdated = 2020-03-01\n+++\n",
+			`content/about.md:3:1: front matter: updated: incompatible types: TOML value has type time.Time; destination has type string; write dates in quotes, such as "2020-02-27"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, err := Split("content/about.md", []byte(tt.src))
+			var e *Error
+			if !errors.As(err, &e) {
+				t.Fatalf("Split: %v (%T), want a *markdown.Error", err, err)
+			}
+			if err.Error() != tt.want {
+				t.Errorf("error\n%s\nwant\n%s", err, tt.want)
+			}
+		})
+	}
+}
+
+// TestDeepTOML: BurntSushi/toml takes quadratic time in the nesting depth
+// (minutes for these inputs), so DecodeTOML refuses deep nesting up front.
+func TestDeepTOML(t *testing.T) {
+	want := "content/about.md:3:1: front matter: keys or tables nested more than 100 deep"
+	for name, head := range map[string]string{
+		"dotted key":     strings.Repeat("a.", 20000) + "b = 1\n",
+		"inline tables":  "x = " + strings.Repeat("{a=", 20000) + "1" + strings.Repeat("}", 20000) + "\n",
+		"table header":   "[" + strings.Repeat("a.", 20000) + "b]\n",
+		"array of table": "[[" + strings.Repeat("a.", 20000) + "b]]\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			start := time.Now()
+			_, _, err := Split("content/about.md", []byte("+++\ntitle = \"关于\"\n"+head+"+++\n"))
+			if d := time.Since(start); d > 5*time.Second {
+				t.Errorf("took %v", d)
+			}
+			if err == nil || err.Error() != want {
+				t.Errorf("error %v, want %s", err, want)
+			}
+		})
+	}
+	// Shallow nesting is fine.
+	var v struct {
+		A struct{ B struct{ C int } }
+		X struct{ Y struct{ Z int } }
+	}
+	if _, err := DecodeTOML("a.b.c = 1\nx = {y = {z = 2}}\n", &v); err != nil || v.A.B.C != 1 || v.X.Y.Z != 2 {
+		t.Errorf("DecodeTOML: %+v, %v", v, err)
+	}
+}
+
+func TestRenderHasNoRawHTML(t *testing.T) {
+	r := New()
+	tests := []struct {
+		src      string
+		mustNot  []string
+		mustHave []string
+	}{
+		{"<script>alert(1)</script>\n", []string{"<script"}, nil},
+		{"正文<script>alert(1)</script>。\n", []string{"<script"}, []string{"正文"}},
+		{"<img src=x onerror=alert(1)>\n", []string{"<img", "onerror"}, nil},
+		{"甲<img src=x onerror=alert(1)>乙\n", []string{"<img"}, []string{"甲", "乙"}},
+		{"<div onclick=\"x()\">块</div>\n", []string{"<div", "onclick"}, nil},
+		{"[链接](javascript:alert(1))\n", []string{"javascript:"}, []string{"链接"}},
+		{"`<script>`\n", []string{"<script>"}, []string{"&lt;script&gt;"}},
+		{"a & b < c\n", []string{" < "}, []string{"&amp;", "&lt;"}},
+	}
+	for _, tt := range tests {
+		html, err := r.Render([]byte(tt.src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range tt.mustNot {
+			if strings.Contains(string(html), s) {
+				t.Errorf("Render(%q) = %q holds %q", tt.src, html, s)
+			}
+		}
+		for _, s := range tt.mustHave {
+			if !strings.Contains(string(html), s) {
+				t.Errorf("Render(%q) = %q lacks %q", tt.src, html, s)
+			}
+		}
+	}
+}
+
+func TestRender(t *testing.T) {
+	html, err := New().Render([]byte("## 内容来源\n\n| 甲 | 乙 |\n|---|---|\n| 1 | 2 |\n\n~~删~~ https://gxj.gz.gov.cn/\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{`<h2 id="`, "<table>", "<td>1</td>", "<del>删</del>", `<a href="https://gxj.gz.gov.cn/">`} {
+		if !strings.Contains(string(html), s) {
+			t.Errorf("Render gives %q, without %q", html, s)
+		}
+	}
+}
+
+func TestIsDate(t *testing.T) {
+	for _, s := range []string{"2020-02-27", "2022-12-31", "1999-01-01"} {
+		if !IsDate(s) {
+			t.Errorf("IsDate(%q) = false", s)
+		}
+	}
+	for _, s := range []string{"", "2020-2-27", "2020/02/27", "2020-13-01", "2020-00-10", "2020-01-00", "2020-01-32", "２０２０-01-01", "20200227xx", "2020-02-2７"} {
+		if IsDate(s) {
+			t.Errorf("IsDate(%q) = true", s)
+		}
+	}
+}
+
+func TestKeyPos(t *testing.T) {
+	src := "# comment = no\ntitle = \"x\"\n  date=\"y\"\n\"quoted\" = 1\n[ columns ] # the table\nid = \"编号\"\na.b = 2\n"
+	tests := []struct {
+		key       []string
+		line, col int
+	}{
+		{[]string{"title"}, 2, 1},
+		{[]string{"date"}, 3, 3},
+		{[]string{"quoted"}, 4, 1},
+		{[]string{"columns"}, 5, 1},
+		{[]string{"columns", "id"}, 6, 1},
+		{[]string{"columns", "a", "b"}, 7, 1},
+		{[]string{"id"}, 0, 0},
+		{[]string{"comment"}, 0, 0},
+		{[]string{"missing"}, 0, 0},
+	}
+	for _, tt := range tests {
+		if line, col := KeyPos(src, tt.key); line != tt.line || col != tt.col {
+			t.Errorf("KeyPos(%q) = %d:%d, want %d:%d", tt.key, line, col, tt.line, tt.col)
+		}
+	}
+}
+
+func TestTOMLErrorPosOther(t *testing.T) {
+	line, col, msg := TOMLErrorPos("", errors.New("something else"))
+	if line != 0 || col != 0 || msg != "something else" {
+		t.Errorf("TOMLErrorPos = %d, %d, %q", line, col, msg)
+	}
+}

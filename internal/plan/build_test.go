@@ -1,0 +1,297 @@
+package plan
+
+import (
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+const tasksFile = "content/tasks.csv"
+
+// row makes a table row as the loader would: the row stands on line `line`
+// and its cells in columns 1, 3, 5, ... (positions only need to be distinct).
+func row(line int, id, area, measures, timeline, lead, coop string) Row {
+	c := func(col int, s string) Cell { return Cell{Text: s, Line: line, Col: col} }
+	return Row{ID: c(1, id), Area: c(3, area), Measures: c(5, measures), Timeline: c(7, timeline), Lead: c(9, lead), Coop: c(11, coop)}
+}
+
+var testDepartments = []DepartmentEntry{
+	{Name: "市工业和信息化局", Slug: "industry-it", Line: 2},
+	{Name: "市科技局", Slug: "science-technology", Line: 3},
+	{Name: "市规划和自然资源局", Slug: "planning-natural-resources", Aliases: []string{"市规划和自然局"}, Line: 4},
+	{Name: "各区政府", Slug: "district-governments", Kind: Collective, Line: 5},
+}
+
+func input(rows ...Row) Input {
+	return Input{
+		Meta:      Meta{Title: "计划", StartYear: 2020, EndYear: 2022},
+		TasksFile: tasksFile, Rows: rows,
+		DepartmentsFile: "content/departments.csv", Departments: testDepartments,
+	}
+}
+
+func TestBuild(t *testing.T) {
+	in := input(
+		row(2, "1", "（一）基础创新提升行动", "实施重点领域研发计划。强化联动。", "2022年持续推进。", "市科技局", "市工业和信息化局"),
+		row(3, "2", "", "创建试验区。", "2020年，申报；2021-2022年持续推进。", "市科技局", "市工业和信息化局、各区政府"),
+		row(4, "3", "（二）产业培育发展行动", "组织实施“强芯”工程，加大集成电路设计、专用设备制造、检验检测等关键环节的支持力度。", "2020-2022年持续推进。",
+			"市工业和信息化局、市规划和自然资源局按职能推进", "——"),
+		row(5, "4", "", "建设先导区。", "2021年，认定。", "市工业和信息化局", "市规划和自然局　、各区政府"),
+	)
+	in.Rows[1].Title = Cell{Text: " 自定标题 ", Line: 3, Col: 13}
+	p, warns, err := Build(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(warns) != 0 {
+		t.Errorf("warnings: %v", warns)
+	}
+	if len(p.Tasks) != 4 || len(p.Areas) != 2 {
+		t.Fatalf("%d tasks in %d areas, want 4 in 2", len(p.Tasks), len(p.Areas))
+	}
+	a1, a2 := p.Areas[0], p.Areas[1]
+	if a1.Ordinal != 1 || a1.Name != "基础创新提升行动" || a1.Label != "（一）基础创新提升行动" || len(a1.Tasks) != 2 {
+		t.Errorf("area 1 = %+v", a1)
+	}
+	if a2.Ordinal != 2 || len(a2.Tasks) != 2 || p.Tasks[3].Area != a2 {
+		t.Errorf("area 2 does not hold tasks 3 and 4 (fill down): %+v", a2)
+	}
+	t1, t2, t3, t4 := p.Tasks[0], p.Tasks[1], p.Tasks[2], p.Tasks[3]
+	if t1.Title != "实施重点领域研发计划" || t2.Title != "自定标题" || t3.Title != "组织实施“强芯”工程" {
+		t.Errorf("titles %q, %q, %q", t1.Title, t2.Title, t3.Title)
+	}
+	if t1.Slug != "1" || t1.Line != 2 || t1.Prev != nil || t1.Next != t2 || t4.Prev != t3 || t4.Next != nil {
+		t.Errorf("task 1 slug %q line %d, or neighbours wrong", t1.Slug, t1.Line)
+	}
+	if !reflect.DeepEqual(t1.Sentences, []string{"实施重点领域研发计划。", "强化联动。"}) {
+		t.Errorf("sentences %q", t1.Sentences)
+	}
+	if len(t2.Milestones) != 2 || t2.ActiveIn(2019) || !t2.ActiveIn(2021) || t1.ActiveIn(2021) {
+		t.Errorf("milestones of task 2: %+v", t2.Milestones)
+	}
+	if t3.LeadNote != "按职能推进" || t3.CoopNote != "" || len(t3.Coop) != 0 {
+		t.Errorf("task 3 note %q / %q, coop %v", t3.LeadNote, t3.CoopNote, t3.Coop)
+	}
+	// The typo 市规划和自然局 is the same department; the text keeps it.
+	planning := t3.Lead[1]
+	if planning.Slug != "planning-natural-resources" || len(t4.Coop) != 2 || t4.Coop[0] != planning {
+		t.Errorf("alias not resolved: task 4 coop %v", names(t4.Coop))
+	}
+	if t4.CoopText != "市规划和自然局　、各区政府" {
+		t.Errorf("CoopText changed: %q", t4.CoopText)
+	}
+	if !reflect.DeepEqual(p.Years, []int{2020, 2021, 2022}) {
+		t.Errorf("years %v", p.Years)
+	}
+	// Departments in table order, only those used.
+	if got := names(p.Departments); !reflect.DeepEqual(got, []string{"市工业和信息化局", "市科技局", "市规划和自然资源局", "各区政府"}) {
+		t.Errorf("departments %q", got)
+	}
+	it := p.Departments[0]
+	if len(it.Lead) != 2 || len(it.Coop) != 2 || it.Tasks() != 4 || !it.Known || it.Kind != Municipal {
+		t.Errorf("市工业和信息化局 lead %d coop %d known %v kind %q", len(it.Lead), len(it.Coop), it.Known, it.Kind)
+	}
+}
+
+func names(ds []*Department) []string {
+	var out []string
+	for _, d := range ds {
+		out = append(out, d.Name)
+	}
+	return out
+}
+
+func TestBuildErrors(t *testing.T) {
+	good := func(line int, id string) Row {
+		return row(line, id, "（一）甲", "措施。", "2020年推进。", "市科技局", "——")
+	}
+	tests := []struct {
+		name      string
+		rows      []Row
+		line, col int
+		task      string
+		msg       string
+	}{
+		{"duplicate 序号", []Row{good(2, "1"), good(3, "2"), good(4, "1")}, 4, 1, "", "序号 1 appears twice (first on line 2)"},
+		{"duplicate 序号 with spaces", []Row{good(2, "1"), good(3, " 1 ")}, 3, 1, "", "序号 1 appears twice (first on line 2)"},
+		{"non-numeric 序号", []Row{good(2, "1"), good(3, "二")}, 3, 1, "", `序号 "二" is not a task number`},
+		{"empty 序号", []Row{good(2, "")}, 2, 1, "", "序号 is empty"},
+		{"empty 主要措施", []Row{row(2, "1", "（一）甲", " \u3000", "2020年", "市科技局", "")}, 2, 5, "1", "主要措施 is empty"},
+		{"empty first area", []Row{row(2, "1", "", "措施。", "2020年", "市科技局", "")}, 2, 3, "1", "重点任务 is empty and no row above names an area"},
+		{"bad timeline", []Row{good(2, "1"), row(3, "2", "", "措施。", "2020年，甲；尽快完成", "市科技局", "")}, 3, 7, "2", `cannot read timeline clause "尽快完成"`},
+		{"two areas with one ordinal", []Row{good(2, "1"), row(3, "2", "一、乙", "措施。", "2020年", "市科技局", "")}, 3, 3, "2", `area "一、乙" has the same number 1 as "（一）甲"`},
+		{"no rows", nil, 0, 0, "", "the table has no tasks"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, _, err := Build(input(tt.rows...))
+			var e *Error
+			if !errors.As(err, &e) {
+				t.Fatalf("Build = %v, %v; want a *plan.Error", p, err)
+			}
+			if e.File != tasksFile || e.Line != tt.line || e.Col != tt.col || e.Task != tt.task || !strings.Contains(e.Msg, tt.msg) {
+				t.Errorf("error %+v; want %s:%d:%d task %q, message with %q", e, tasksFile, tt.line, tt.col, tt.task, tt.msg)
+			}
+		})
+	}
+}
+
+func TestErrorFormat(t *testing.T) {
+	tests := []struct {
+		e    Error
+		want string
+	}{
+		{Error{File: "content/tasks.csv", Line: 3, Col: 4, Task: "2", Msg: "主要措施 is empty"}, "content/tasks.csv:3:4: task 2: 主要措施 is empty"},
+		{Error{File: "content/tasks.csv", Line: 3, Msg: "m"}, "content/tasks.csv:3: m"},
+		{Error{File: "content/tasks.csv", Msg: "the table has no tasks"}, "content/tasks.csv: the table has no tasks"},
+	}
+	for _, tt := range tests {
+		if got := tt.e.Error(); got != tt.want {
+			t.Errorf("Error() = %q, want %q", got, tt.want)
+		}
+	}
+}
+
+func TestBuildUnknownDepartment(t *testing.T) {
+	mk := func(order ...string) (*Plan, []Warning) {
+		var rows []Row
+		for i, lead := range order {
+			rows = append(rows, row(i+2, string(rune('1'+i)), "（一）甲", "措施。", "2020年", lead, ""))
+		}
+		p, warns, err := Build(input(rows...))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p, warns
+	}
+	p, warns := mk("市科技局", "市新部门")
+	d := p.Tasks[1].Lead[0]
+	if d.Name != "市新部门" || d.Known || !ValidSlug(d.Slug) || !strings.HasPrefix(d.Slug, "d-") {
+		t.Fatalf("unknown department %+v", d)
+	}
+	if len(warns) != 1 {
+		t.Fatalf("warnings %v, want one", warns)
+	}
+	w := warns[0]
+	if w.File != tasksFile || w.Line != 3 || w.Col != 9 || !strings.Contains(w.Msg, `"市新部门" is not in content/departments.csv`) ||
+		!strings.Contains(w.Msg, "/departments/"+d.Slug+"/") {
+		t.Errorf("warning %+v", w)
+	}
+	// The slug depends on the name alone: not on row order or other rows.
+	p2, _ := mk("市新部门", "市另一新部门", "市科技局")
+	if s := p2.Tasks[0].Lead[0].Slug; s != d.Slug {
+		t.Errorf("slug changed with row order: %q then %q", d.Slug, s)
+	}
+	if s := p2.Tasks[1].Lead[0].Slug; s == d.Slug {
+		t.Errorf("two unknown departments share slug %q", s)
+	}
+	// One warning per department, not per mention.
+	if _, warns := mk("市新部门", "市新部门"); len(warns) != 1 {
+		t.Errorf("%d warnings for one unknown department named twice", len(warns))
+	}
+}
+
+func TestBuildLeadAndCoop(t *testing.T) {
+	p, _, err := Build(input(
+		row(2, "1", "（一）甲", "措施。", "2020年", "市科技局、市科技局", "市科技局、市工业和信息化局"),
+		row(3, "2", "", "措施。", "2020年", "市规划和自然局", "市规划和自然资源局"),
+	))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t1, t2 := p.Tasks[0], p.Tasks[1]
+	if got := names(t1.Lead); !reflect.DeepEqual(got, []string{"市科技局"}) {
+		t.Errorf("task 1 lead %q", got)
+	}
+	if got := names(t1.Coop); !reflect.DeepEqual(got, []string{"市工业和信息化局"}) {
+		t.Errorf("task 1 coop %q: a lead department must not also cooperate", got)
+	}
+	if len(t2.Lead) != 1 || len(t2.Coop) != 0 {
+		t.Errorf("task 2: alias and name are one department, lead only; got lead %q coop %q", names(t2.Lead), names(t2.Coop))
+	}
+	sci := t1.Lead[0]
+	if len(sci.Lead) != 1 || len(sci.Coop) != 0 {
+		t.Errorf("市科技局 lead %d coop %d, want 1 and 0", len(sci.Lead), len(sci.Coop))
+	}
+}
+
+func TestBuildWarnings(t *testing.T) {
+	_, warns, err := Build(input(
+		row(2, "1", "基础行动", "措施。", "2020年", "", ""),
+	))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var msgs []string
+	for _, w := range warns {
+		msgs = append(msgs, w.Error())
+	}
+	want := []string{
+		`content/tasks.csv:2:3: task 1: area "基础行动" has no ordinal such as （一）; numbered 1 by its order`,
+		"content/tasks.csv:2:9: task 1: no lead department (牵头部门)",
+	}
+	if !reflect.DeepEqual(msgs, want) {
+		t.Errorf("warnings\n%q\nwant\n%q", msgs, want)
+	}
+}
+
+func TestBuildNoAreaColumn(t *testing.T) {
+	// A table without a 重点任务 column: cells have no position.
+	r := row(2, "1", "", "措施。", "2020年", "市科技局", "")
+	r.Area = Cell{}
+	p, _, err := Build(input(r))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Areas) != 0 || p.Tasks[0].Area != nil {
+		t.Errorf("areas %v", p.Areas)
+	}
+}
+
+func TestBuildDepartmentTableErrors(t *testing.T) {
+	okRow := row(2, "1", "（一）甲", "措施。", "2020年", "市科技局", "")
+	tests := []struct {
+		name  string
+		depts []DepartmentEntry
+		line  int
+		msg   string
+	}{
+		{"two departments with one slug", []DepartmentEntry{
+			{Name: "市科技局", Slug: "science", Line: 2}, {Name: "市财政局", Slug: "science", Line: 3},
+		}, 3, `slug "science" is used by both 市科技局 and 市财政局`},
+		{"bad slug", []DepartmentEntry{{Name: "市科技局", Slug: "Science Bureau", Line: 2}}, 2, `slug "Science Bureau" of 市科技局 must be lowercase`},
+		{"slug leaving the folder", []DepartmentEntry{{Name: "市科技局", Slug: "../x", Line: 2}}, 2, `slug "../x"`},
+		{"empty name", []DepartmentEntry{{Name: " ", Slug: "x", Line: 2}}, 2, "名称 is empty"},
+		{"alias of two departments", []DepartmentEntry{
+			{Name: "市科技局", Slug: "a", Line: 2}, {Name: "市科学技术局", Slug: "b", Aliases: []string{"市科技局"}, Line: 3},
+		}, 3, `name "市科技局" is listed for both 市科技局 and 市科学技术局`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := input(okRow)
+			in.Departments = tt.depts
+			_, _, err := Build(in)
+			var e *Error
+			if !errors.As(err, &e) {
+				t.Fatalf("Build: %v; want a *plan.Error", err)
+			}
+			if e.File != "content/departments.csv" || e.Line != tt.line || !strings.Contains(e.Msg, tt.msg) {
+				t.Errorf("error %+v; want line %d and %q", e, tt.line, tt.msg)
+			}
+		})
+	}
+}
+
+func TestValidSlug(t *testing.T) {
+	for _, s := range []string{"a", "industry-it", "d-1x9", "2020"} {
+		if !ValidSlug(s) {
+			t.Errorf("ValidSlug(%q) = false", s)
+		}
+	}
+	for _, s := range []string{"", "A", "a b", "a--b", "-a", "a-", "../a", "a/b", "市科技局", strings.Repeat("a", 65)} {
+		if ValidSlug(s) {
+			t.Errorf("ValidSlug(%q) = true", s)
+		}
+	}
+}

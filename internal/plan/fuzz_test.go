@@ -1,0 +1,152 @@
+package plan
+
+import (
+	"encoding/csv"
+	"errors"
+	"os"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
+
+// realColumn returns one column of the bundled table, to seed the fuzzers
+// with the real cells.
+func realColumn(f *testing.F, name string) []string {
+	data, err := os.Open("../../content/tasks.csv")
+	if err != nil {
+		f.Fatal(err)
+	}
+	defer data.Close()
+	recs, err := csv.NewReader(data).ReadAll()
+	if err != nil {
+		f.Fatal(err)
+	}
+	col := -1
+	for i, h := range recs[0] {
+		if h == name {
+			col = i
+		}
+	}
+	if col < 0 {
+		f.Fatalf("tasks.csv has no column %s", name)
+	}
+	var out []string
+	for _, r := range recs[1:] {
+		out = append(out, r[col])
+	}
+	return out
+}
+
+func FuzzSplitDepartments(f *testing.F) {
+	for _, col := range []string{"牵头部门", "配合部门"} {
+		for _, s := range realColumn(f, col) {
+			f.Add(s)
+		}
+	}
+	for _, s := range []string{"", "——", "、", "，，", "按职能推进", "市科技局按职能推进、", "市A按职能推进B", "　市科技局　",
+		"a,b;c；d\ne", "市科技局。", "。", "\xff、\xfe", "按职能推进按职责推进", "按职能推进。按职能推进"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, cell string) {
+		names, note := SplitDepartments(cell)
+		for _, n := range names {
+			if n == "" {
+				t.Fatalf("SplitDepartments(%q) gives an empty name: %q", cell, names)
+			}
+			r, _ := utf8.DecodeRuneInString(n)
+			l, _ := utf8.DecodeLastRuneInString(n)
+			if unicode.IsSpace(r) || unicode.IsSpace(l) {
+				t.Fatalf("SplitDepartments(%q): name %q has leading or trailing space", cell, n)
+			}
+			if strings.ContainsFunc(n, isDepartmentSeparator) {
+				t.Fatalf("SplitDepartments(%q): name %q holds a separator", cell, n)
+			}
+			for _, dn := range departmentNotes {
+				if strings.Contains(n, dn) {
+					t.Fatalf("SplitDepartments(%q): note %q inside name %q", cell, dn, n)
+				}
+			}
+			if !strings.Contains(cell, n) {
+				t.Fatalf("SplitDepartments(%q): name %q is not written in the cell", cell, n)
+			}
+			if noneMarks[n] {
+				t.Fatalf("SplitDepartments(%q): %q means none, not a name", cell, n)
+			}
+		}
+		if note != "" && !strings.Contains(cell, strings.Split(note, "、")[0]) {
+			t.Fatalf("SplitDepartments(%q): note %q is not in the cell", cell, note)
+		}
+	})
+}
+
+func FuzzParseTimeline(f *testing.F) {
+	for _, s := range realColumn(f, "时间节点") {
+		f.Add(s, 2020, 2022)
+	}
+	for _, s := range []string{"", "。", "；", "2023年底前完成", "2021—2023年", "长期坚持", "2020年起", "尽快完成", "明年",
+		"2022-2020年", "2020年\r\n2021年", "2021年6月底前", "2020年至2021年", "0000年", "9999年", "2020-2022年底前",
+		"2020年，；；\n\n2021年。", "\xff2020年", "2020年\xff"} {
+		f.Add(s, 2020, 2022)
+		f.Add(s, 0, 0)
+	}
+	f.Add("长期坚持", 2022, 2020)
+	f.Add("2023年底前", -5, 1<<40)
+	f.Fuzz(func(t *testing.T, cell string, start, end int) {
+		ms, err := ParseTimeline(cell, start, end)
+		if err != nil {
+			var te *TimelineError
+			if !errors.As(err, &te) {
+				t.Fatalf("ParseTimeline(%q): %T %v, want a *TimelineError", cell, err, err)
+			}
+			if te.Clause == "" || !strings.Contains(cell, te.Clause) {
+				t.Fatalf("ParseTimeline(%q): error names clause %q, which is not in the cell", cell, te.Clause)
+			}
+			if ms != nil {
+				t.Fatalf("ParseTimeline(%q): milestones %v with error", cell, ms)
+			}
+			return
+		}
+		if len(ms) == 0 && TrimSpace(cell) != "" {
+			t.Fatalf("ParseTimeline(%q): no milestones and no error", cell)
+		}
+		for _, m := range ms {
+			if m.From < 1900 || m.To > 2200 {
+				t.Fatalf("ParseTimeline(%q, %d, %d): year out of range: %+v", cell, start, end, m)
+			}
+			if m.From > m.To {
+				t.Fatalf("ParseTimeline(%q, %d, %d): milestone runs backwards: %+v", cell, start, end, m)
+			}
+			if m.Clause == "" || !strings.Contains(cell, m.Clause) {
+				t.Fatalf("ParseTimeline(%q): clause %q is not in the cell", cell, m.Clause)
+			}
+			if !strings.HasPrefix(m.Clause, m.When) || !strings.Contains(m.Clause, m.Text) {
+				t.Fatalf("ParseTimeline(%q): milestone %+v is not made of its clause", cell, m)
+			}
+		}
+	})
+}
+
+func FuzzSentences(f *testing.F) {
+	for _, s := range realColumn(f, "主要措施") {
+		f.Add(s)
+	}
+	for _, s := range []string{"", "。", "。。", "甲。”乙", "“。”", "a\xff。", "\xe3\x80", "甲。 \n", "？！", "）。"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		ss := Sentences(text)
+		if j := strings.Join(ss, ""); j != text {
+			t.Fatalf("Sentences(%q) joined = %q", text, j)
+		}
+		for _, s := range ss {
+			if s == "" {
+				t.Fatalf("Sentences(%q) has an empty sentence: %q", text, ss)
+			}
+		}
+		title := DeriveTitle(text)
+		if !strings.Contains(text, title) {
+			t.Fatalf("DeriveTitle(%q) = %q, not taken from the text", text, title)
+		}
+	})
+}

@@ -1,0 +1,70 @@
+package render
+
+import "plansite/internal/plan"
+
+// Citation is a task's reference in the form GB/T 7714-2015 (信息与文献
+// 参考文献著录规则) gives for an electronic resource. Its §4.6 (电子资源) pattern is
+//
+//	主要责任者. 题名: 其他题名信息[文献类型标识/文献载体标识]. 出版地: 出版者,
+//	出版年: 引文页码(更新或修改日期)[引用日期]. 获取和访问路径.
+//
+// A web page has no place, publisher or pages, so those elements drop out,
+// as in the standard's own example
+//
+//	萧钰. 出版业信息化迈入快车道[EB/OL]. (2001-12-19)[2002-04-15].
+//	http://www.creader.com/news/20011219/200112190019.html.
+//
+// For a task that gives
+//
+//	广州市工业和信息化局. 广州市关于推进新一代人工智能产业发展的行动计划（2020-2022年）:
+//	附件1 任务分工表 第7项[EB/OL]. (2020-02-27)[引用日期]. https://…/tasks/7/.
+//
+// The elements:
+//
+//   - 主要责任者: the issuing body, an organisation, written as it names itself.
+//   - 题名: the plan's title, exactly as published, full-width brackets and all.
+//   - 其他题名信息: which part is cited, the attachment and the task number;
+//     the standard puts ": " before it (as in 陈登原. 国史旧闻: 第1卷[M]).
+//   - [EB/OL]: EB is 电子公告 (a web page), OL is 联机网络 (online) (Annex B).
+//   - (更新或修改日期): the plan's issue date, YYYY-MM-DD as the standard writes dates.
+//   - [引用日期]: the day the reader looked at the page. The build cannot know
+//     it and must not use its own clock (builds are byte-identical), so the
+//     HTML carries the placeholder 引用日期 that static/cite.js replaces with
+//     the reader's date; without JavaScript the reader fills it in.
+//   - 获取和访问路径: the task page's canonical URL.
+//
+// The standard's 著录用符号 (§7) are Western punctuation, written with a
+// following space in its examples, and every entry ends with a full stop.
+type Citation struct {
+	Before string // everything up to the access date's opening bracket
+	Access string // the access date, or AccessPlaceholder
+	After  string // from the access date's closing bracket to the end
+}
+
+// AccessPlaceholder stands for the access date in built pages.
+const AccessPlaceholder = "引用日期"
+
+// TaskCitation cites task t, with access as the access date.
+func (s *Site) TaskCitation(t *plan.Task, access string) Citation {
+	c := s.Config
+	title := c.Title
+	if c.Attachment != "" {
+		title += ": " + c.Attachment + " 第" + t.ID + "项"
+	} else {
+		title += ": 第" + t.ID + "项"
+	}
+	return Citation{
+		Before: c.Issuer + ". " + title + "[EB/OL]. (" + c.Date + ")",
+		Access: access,
+		After:  ". " + s.BaseURL + TaskPath(t) + ".",
+	}
+}
+
+// String is the whole reference.
+func (c Citation) String() string { return c.Before + "[" + c.Access + "]" + c.After }
+
+// Citation is the reference of the page's task, with the access date left
+// for the reader (or static/cite.js) to fill in.
+func (p *Page) Citation() Citation {
+	return p.Site.TaskCitation(p.Task, AccessPlaceholder)
+}

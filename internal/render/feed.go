@@ -1,0 +1,137 @@
+package render
+
+import (
+	"encoding/xml"
+	"sort"
+	"strings"
+)
+
+// FeedPath is the site path of the Atom feed.
+const FeedPath = "feed.xml"
+
+// AtomNS is the Atom 1.0 namespace (RFC 4287).
+const AtomNS = "http://www.w3.org/2005/Atom"
+
+// The plan's dates are calendar days in China; Atom wants a moment, so a day
+// is read as its first instant in China Standard Time.
+const dayStart = "T00:00:00+08:00"
+
+// AtomFeed is an Atom 1.0 feed document (RFC 4287).
+type AtomFeed struct {
+	XMLName   xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
+	ID        string      `xml:"id"`
+	Title     string      `xml:"title"`
+	Subtitle  string      `xml:"subtitle,omitempty"`
+	Updated   string      `xml:"updated"`
+	Author    AtomPerson  `xml:"author"`
+	Links     []AtomLink  `xml:"link"`
+	Generator string      `xml:"generator,omitempty"`
+	Entries   []AtomEntry `xml:"entry"`
+}
+
+// AtomPerson names an author.
+type AtomPerson struct {
+	Name string `xml:"name"`
+}
+
+// AtomLink is a link element.
+type AtomLink struct {
+	Rel  string `xml:"rel,attr,omitempty"`
+	Type string `xml:"type,attr,omitempty"`
+	Href string `xml:"href,attr"`
+}
+
+// AtomText is a text construct; Type is "text" here, the official text
+// having no markup.
+type AtomText struct {
+	Type string `xml:"type,attr,omitempty"`
+	Body string `xml:",chardata"`
+}
+
+// AtomCategory is an entry's category.
+type AtomCategory struct {
+	Term  string `xml:"term,attr"`
+	Label string `xml:"label,attr,omitempty"`
+}
+
+// AtomEntry is one entry: a task, or a dated page of the content.
+type AtomEntry struct {
+	ID        string         `xml:"id"`
+	Title     string         `xml:"title"`
+	Updated   string         `xml:"updated"`
+	Published string         `xml:"published,omitempty"`
+	Links     []AtomLink     `xml:"link"`
+	Category  []AtomCategory `xml:"category"`
+	Summary   AtomText       `xml:"summary"`
+	Content   *AtomText      `xml:"content,omitempty"`
+}
+
+// atomDate turns YYYY-MM-DD into an RFC 3339 date-time.
+func atomDate(day string) string {
+	if day == "" {
+		return ""
+	}
+	return day + dayStart
+}
+
+// Feed is the Atom feed of the plan: one entry per task, identified by the
+// task's canonical URL (which never changes), dated by the plan's dates; and
+// one entry per Markdown page that carries an updated date, so that dated
+// updates of the content reach subscribers. Nothing is dated by the build
+// clock.
+func Feed(s *Site, pages []*Page) ([]byte, error) {
+	c := s.Config
+	f := AtomFeed{
+		ID: s.BaseURL, Title: c.SiteName, Subtitle: c.Title + " " + c.Attachment,
+		Updated: atomDate(s.Updated()), Author: AtomPerson{Name: c.Issuer},
+		Links: []AtomLink{
+			{Rel: "self", Type: "application/atom+xml", Href: s.BaseURL + FeedPath},
+			{Rel: "alternate", Type: "text/html", Href: s.BaseURL},
+		},
+		Generator: "plansite",
+	}
+	var dated []AtomEntry
+	for _, p := range pages {
+		switch {
+		case p.Kind == "task":
+			t := p.Task
+			e := AtomEntry{ID: p.Canonical(), Title: p.Title, Updated: atomDate(s.Updated()), Published: atomDate(c.Date),
+				Links:   []AtomLink{{Rel: "alternate", Type: "text/html", Href: p.Canonical()}, {Rel: "alternate", Type: "application/json", Href: p.Abs(TaskJSONPath(t))}},
+				Summary: AtomText{Type: "text", Body: p.Description},
+				Content: &AtomText{Type: "text", Body: taskText(t.Measures, t.Timeline, t.LeadText, t.CoopText)}}
+			if t.Area != nil {
+				e.Category = []AtomCategory{{Term: t.Area.Label}}
+			}
+			f.Entries = append(f.Entries, e)
+		case p.Kind == "page" && p.Updated != "":
+			dated = append(dated, AtomEntry{ID: p.Canonical(), Title: p.Title, Updated: atomDate(p.Updated),
+				Links: []AtomLink{{Rel: "alternate", Type: "text/html", Href: p.Canonical()}}, Summary: AtomText{Type: "text", Body: p.Description}})
+			if p.Updated > strings.TrimSuffix(f.Updated, dayStart) {
+				f.Updated = atomDate(p.Updated)
+			}
+		}
+	}
+	// Newest dated pages first, then the tasks in the table's order.
+	sort.SliceStable(dated, func(i, j int) bool { return dated[i].Updated > dated[j].Updated })
+	f.Entries = append(dated, f.Entries...)
+	b, err := xml.MarshalIndent(f, "", " ")
+	return append([]byte(xml.Header), b...), err
+}
+
+// taskText is a task's whole row as plain text for feed readers.
+func taskText(measures, timeline, lead, coop string) string {
+	var b strings.Builder
+	b.WriteString("主要措施：" + measures)
+	if timeline != "" {
+		b.WriteString("\n时间节点：" + timeline)
+	}
+	b.WriteString("\n牵头部门：" + lead)
+	if coop != "" {
+		b.WriteString("\n配合部门：" + coop)
+	}
+	return b.String()
+}
+
+// HasFeed reports whether the site has a feed: Atom requires a date on the
+// feed and on every entry, and the content is the only source of dates.
+func (s *Site) HasFeed() bool { return s.Updated() != "" }

@@ -1,0 +1,63 @@
+package render
+
+import (
+	"fmt"
+
+	"plansite/internal/plan"
+)
+
+// The reference pages: the whole table as one printable page (/plan/) and
+// the open data page (/data/).
+
+// PlanPath is the site path of the full-table page.
+const PlanPath = "plan/"
+
+// referencePages makes /plan/ and /data/.
+func referencePages(s *Site, home Link) []*Page {
+	c, p := s.Config, s.Plan
+	return []*Page{
+		{Site: s, Kind: "plan", Path: PlanPath, Title: "完整分工表", Crumbs: []Link{home},
+			Description: fmt.Sprintf("《%s》%s全文：%d项任务按原表的顺序和列排列，逐字照录，可打印。", c.Title, c.Attachment, len(p.Tasks))},
+		{Site: s, Kind: "data", Path: DataPath, Title: "数据下载", Crumbs: []Link{home},
+			Description: fmt.Sprintf("%s的开放数据：原表CSV、结构化JSON及其JSON Schema，逐项说明字段和数据来源。", c.Attachment)},
+	}
+}
+
+// PlanRow is a row of the full table. The 重点任务 column is a merged cell in
+// the original, so a row either starts an area's cell (AreaSpan rows tall)
+// or lies under the cell of the row above (AreaSpan 0).
+type PlanRow struct {
+	Task     *plan.Task
+	AreaSpan int
+}
+
+// PlanRows lists the tasks in the table's order with their 重点任务 cells
+// merged as in the original: one cell for each run of rows in one area.
+func (p *Page) PlanRows() []PlanRow {
+	ts := p.Site.Plan.Tasks
+	rows := make([]PlanRow, len(ts))
+	for i := 0; i < len(ts); {
+		j := i + 1
+		for j < len(ts) && ts[j].Area == ts[i].Area {
+			j++
+		}
+		rows[i] = PlanRow{Task: ts[i], AreaSpan: j - i}
+		for k := i + 1; k < j; k++ {
+			rows[k] = PlanRow{Task: ts[k]}
+		}
+		i = j
+	}
+	return rows
+}
+
+// SchemaDocs lists the fields of plan.json for the /data/ page.
+func (p *Page) SchemaDocs() ([]SchemaSection, error) { return SchemaDocs() }
+
+// Links to the data files, relative to the page.
+
+func (p *Page) TableCSVURL() string   { return p.Rel(TableCSVPath) }
+func (p *Page) PlanJSONURL() string   { return p.Rel(PlanJSONPath) }
+func (p *Page) PlanSchemaURL() string { return p.Rel(PlanSchemaPath) }
+
+// TaskJSONURL links a task's own JSON file.
+func (p *Page) TaskJSONURL(t *plan.Task) string { return p.Rel(TaskJSONPath(t)) }

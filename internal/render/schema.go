@@ -1,0 +1,163 @@
+package render
+
+import (
+	"bytes"
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"strings"
+)
+
+// planSchema is the JSON Schema (draft 2020-12) of /data/plan.json. It is
+// written by hand, next to the types of data.go, and the /data/ page is made
+// from its descriptions, so the page explains exactly the fields the schema
+// allows: a field added to one and not the other fails the tests.
+//
+//go:embed plan.schema.json
+var planSchema []byte
+
+// PlanSchema returns the schema as published.
+func PlanSchema() []byte { return append([]byte{}, planSchema...) }
+
+// FieldDoc is one field of a JSON object, as the /data/ page lists it.
+type FieldDoc struct {
+	Name        string
+	Type        string // in words: 字符串, 整数, 数组（tasks[]）…
+	Description string
+}
+
+// SchemaSection is one kind of JSON object: the top level or one of $defs.
+type SchemaSection struct {
+	Anchor      string // id of its heading on the /data/ page
+	Title       string // plan.json, plan, tasks[] …
+	Description string
+	Fields      []FieldDoc
+}
+
+type schemaNode struct {
+	Title       string            `json:"title"`
+	Description string            `json:"description"`
+	Type        json.RawMessage   `json:"type"`
+	Const       json.RawMessage   `json:"const"`
+	Enum        []json.RawMessage `json:"enum"`
+	Ref         string            `json:"$ref"`
+	Pattern     string            `json:"pattern"`
+	Items       *schemaNode       `json:"items"`
+	Properties  orderedNodes      `json:"properties"`
+	Defs        orderedNodes      `json:"$defs"`
+}
+
+type namedNode struct {
+	Name string
+	Node *schemaNode
+}
+
+// orderedNodes keeps an object's keys in the order written, which
+// encoding/json's maps would lose: the page lists fields as the schema does.
+type orderedNodes []namedNode
+
+func (o *orderedNodes) UnmarshalJSON(b []byte) error {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return fmt.Errorf("expected an object")
+	}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return err
+		}
+		key, _ := tok.(string)
+		n := &schemaNode{}
+		if err := dec.Decode(n); err != nil {
+			return fmt.Errorf("%s: %v", key, err)
+		}
+		*o = append(*o, namedNode{key, n})
+	}
+	return nil
+}
+
+// SchemaDocs lists the objects of plan.json and their fields, from the
+// schema: the top level first, then every $defs entry that has a title.
+func SchemaDocs() ([]SchemaSection, error) {
+	root := &schemaNode{}
+	if err := json.Unmarshal(planSchema, root); err != nil {
+		return nil, fmt.Errorf("plan.schema.json: %v", err)
+	}
+	defs := map[string]*schemaNode{}
+	for _, d := range root.Defs {
+		defs["#/$defs/"+d.Name] = d.Node
+	}
+	section := func(anchor, title string, n *schemaNode) SchemaSection {
+		s := SchemaSection{Anchor: anchor, Title: title, Description: n.Description}
+		for _, f := range n.Properties {
+			s.Fields = append(s.Fields, FieldDoc{Name: f.Name, Type: typeWords(f.Node, defs), Description: f.Node.Description})
+		}
+		return s
+	}
+	out := []SchemaSection{section("json-top", "plan.json", root)}
+	for _, d := range root.Defs {
+		if d.Node.Title != "" && len(d.Node.Properties) > 0 {
+			out = append(out, section("json-"+d.Name, d.Node.Title, d.Node))
+		}
+	}
+	return out, nil
+}
+
+// typeWords says in Chinese what a field holds.
+func typeWords(n *schemaNode, defs map[string]*schemaNode) string {
+	if n.Ref != "" {
+		d := defs[n.Ref]
+		if d == nil {
+			return n.Ref
+		}
+		if d.Title != "" && len(d.Properties) > 0 {
+			return "对象（" + d.Title + "）"
+		}
+		w := typeWords(d, defs)
+		if strings.Contains(d.Pattern, "[0-9]{4}-[0-9]{2}-[0-9]{2}") {
+			w += "（YYYY-MM-DD）"
+		}
+		return w
+	}
+	if len(n.Const) > 0 {
+		return "固定值 " + string(n.Const)
+	}
+	if len(n.Enum) > 0 {
+		vals := make([]string, len(n.Enum))
+		for i, v := range n.Enum {
+			vals[i] = string(v)
+		}
+		return "取值之一：" + strings.Join(vals, "、")
+	}
+	var types []string
+	if err := json.Unmarshal(n.Type, &types); err != nil {
+		var one string
+		if json.Unmarshal(n.Type, &one) == nil {
+			types = []string{one}
+		}
+	}
+	words := make([]string, 0, len(types))
+	for _, t := range types {
+		switch t {
+		case "string":
+			words = append(words, "字符串")
+		case "integer":
+			words = append(words, "整数")
+		case "boolean":
+			words = append(words, "布尔值")
+		case "null":
+			words = append(words, "null")
+		case "object":
+			words = append(words, "对象")
+		case "array":
+			w := "数组"
+			if n.Items != nil {
+				w += "，元素为" + typeWords(n.Items, defs)
+			}
+			words = append(words, w)
+		default:
+			words = append(words, t)
+		}
+	}
+	return strings.Join(words, "或")
+}
