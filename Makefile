@@ -4,7 +4,7 @@ BASE_URL ?=
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.version=$(VERSION)
 
-.PHONY: all build site test fuzz e2e clean
+.PHONY: all build site test fuzz e2e bench-search clean
 
 all: site
 
@@ -36,6 +36,11 @@ E2EFLAGS ?=
 e2e:
 	bash e2e/setup.sh
 	$(GO) test -tags e2e -count=1 -v -timeout 20m $(E2EFLAGS) ./e2e
+
+# Search speed in headless Chromium: the real table and 10,000 synthetic
+# tasks, milliseconds per query (see internal/browser/bench_test.go).
+bench-search:
+	$(GO) test -run '^$$' -bench '^BenchmarkSearch$$' -benchtime 1x -timeout 20m ./internal/browser
 
 clean:
 	rm -rf bin public

@@ -11,6 +11,8 @@ import (
 	"golang.org/x/net/html"
 
 	"plansite/internal/plan"
+	"plansite/internal/render"
+	"plansite/internal/synth"
 )
 
 // The charts are checked as published: the SVG is parsed from the minified
@@ -381,4 +383,51 @@ func TestDepartmentCharts(t *testing.T) {
 			t.Errorf("%d departments charted, want %d", len(seen), len(p.Departments))
 		}
 	})
+}
+
+// TestYearBarsForLargeTables: above render.GanttMax tasks /years/ draws
+// tasks per year instead of one row per task, with the same checks.
+func TestYearBarsForLargeTables(t *testing.T) {
+	o := repoSources()
+	fsys, err := synth.Content(o.Content.FS, render.GanttMax+30)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o.Content.FS = fsys
+	r, err := Generate(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := parseHTML(t, "years", filesMap(r.Files)["years/index.html"])
+	for _, s := range find(doc, el("svg")) {
+		if strings.HasPrefix(mustAttr(s, "aria-labelledby"), "timeline-chart") {
+			t.Error("a timeline of every task is drawn for a large table")
+		}
+	}
+	svg, table := chart(t, "years/index.html", doc, "year-chart")
+	p := r.Content.Plan
+	rows, groups := bodyRows(table), classed(svg, "row")
+	if len(rows) != len(p.Years) || len(groups) != len(p.Years) {
+		t.Fatalf("%d bars, %d table rows, %d years", len(groups), len(rows), len(p.Years))
+	}
+	unit := 0.0
+	for i, y := range p.Years {
+		want := 0
+		for _, task := range p.Tasks {
+			if task.ActiveIn(y) {
+				want++
+			}
+		}
+		label := fullText(classed(groups[i], "label")[0])
+		drawn := atoi(fullText(classed(groups[i], "value")[0]))
+		w := num(t, classed(groups[i], "s0")[0], "width")
+		if unit == 0 {
+			unit = w / float64(drawn)
+		}
+		tabled := atoi(fullText(find(rows[i], el("td"))[0]))
+		if label != fmt.Sprintf("%d年", y) || fullText(find(rows[i], el("th"))[0]) != label ||
+			drawn != want || tabled != want || math.Abs(w-unit*float64(want)) > 0.2 {
+			t.Errorf("%d: chart %q %d (%.1f long), table %d, plan %d", y, label, drawn, w, tabled, want)
+		}
+	}
 }
