@@ -2,7 +2,11 @@ package main
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"fmt"
+	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -75,5 +79,52 @@ func TestBuildErrorExitsOne(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(out, "tasks", "1", "index.html")); err != nil {
 		t.Error(err)
+	}
+}
+
+// TestDeterministicAcrossCores builds the site three times in separate
+// processes, with one and with two cores, and compares every file's hash.
+func TestDeterministicAcrossCores(t *testing.T) {
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "plansite")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	var first map[string]string
+	for i, procs := range []string{"1", "2", "2"} {
+		out := filepath.Join(dir, fmt.Sprintf("public%d", i))
+		cmd := exec.Command(bin, "build", "-content", "../../content", "-templates", "../../templates", "-static", "../../static", "-out", out)
+		cmd.Env = append(os.Environ(), "GOMAXPROCS="+procs)
+		if b, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("build %d: %v\n%s", i, err, b)
+		}
+		sums := map[string]string{}
+		err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			b, err := os.ReadFile(p)
+			rel, _ := filepath.Rel(out, p)
+			sums[rel] = fmt.Sprintf("%x", sha256.Sum256(b))
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(sums) < 50 {
+			t.Fatalf("build %d wrote only %d files", i, len(sums))
+		}
+		if first == nil {
+			first = sums
+			continue
+		}
+		if len(sums) != len(first) {
+			t.Errorf("build %d (GOMAXPROCS=%s) wrote %d files, build 0 wrote %d", i, procs, len(sums), len(first))
+		}
+		for p, h := range first {
+			if sums[p] != h {
+				t.Errorf("build %d (GOMAXPROCS=%s): %s differs", i, procs, p)
+			}
+		}
 	}
 }

@@ -35,6 +35,10 @@ type departmentRecord struct {
 	Kind    string `csv:"类别"`
 }
 
+// MaxCell is the longest cell accepted, in bytes. The longest cell of a real
+// table is a few thousand characters; a far longer one is a mistake.
+const MaxCell = 64 << 10
+
 // column describes one column a table may have.
 type column struct {
 	name     string
@@ -99,6 +103,10 @@ func readTable(file string, data []byte, known []column, rename map[string]strin
 		for i := range rec {
 			line, col := r.FieldPos(i)
 			cells[i] = plan.Cell{Line: line, Col: cc.charCol(data, lines, line, col)}
+			if len(rec[i]) > MaxCell {
+				return nil, &plan.Error{File: file, Line: cells[i].Line, Col: cells[i].Col,
+					Msg: fmt.Sprintf("a cell of %d bytes, over the limit of %d: no cell of a task table is that long; is a quote left open, or is this the wrong file?", len(rec[i]), MaxCell)}
+			}
 		}
 		if t.header == nil {
 			t.header = rec

@@ -1,0 +1,146 @@
+package plansite_test
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"golang.org/x/tools/txtar"
+
+	"plansite/internal/site"
+)
+
+// TestBadInputCorpus builds each case of testdata/bad over the bundled
+// content. A case is a txtar archive: its files replace those of the same
+// name in content/, templates/ or static/; its comment holds the lines the
+// error must contain ("want: …") and, for inputs too large to keep, what to
+// expand ("repeat: TEXT COUNT" turns every @@REPEAT@@ into TEXT repeated)
+// and which files to remove ("delete: templates/year.html").
+// Every case must fail with its message and leave the previous site as it
+// was.
+func TestBadInputCorpus(t *testing.T) {
+	cases, err := filepath.Glob("testdata/bad/*.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cases) < 20 {
+		t.Fatalf("only %d cases in testdata/bad", len(cases))
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := site.Build(options(t, nil), out); err != nil {
+		t.Fatal(err)
+	}
+	before := snapshot(t, out)
+	for _, file := range cases {
+		name := strings.TrimSuffix(filepath.Base(file), ".txtar")
+		t.Run(name, func(t *testing.T) {
+			ar, err := txtar.ParseFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			wants, files := parseCase(t, ar)
+			if len(wants) == 0 {
+				t.Fatal("the case says nothing it wants")
+			}
+			_, err = site.Build(options(t, files), out)
+			if err == nil {
+				t.Fatal("the build succeeded")
+			}
+			for _, w := range wants {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error\n\t%s\ndoes not contain\n\t%s", err, w)
+				}
+			}
+			after := snapshot(t, out)
+			if len(after) != len(before) {
+				t.Errorf("public/ has %d files, had %d", len(after), len(before))
+			}
+			for p, data := range before {
+				if !bytes.Equal(after[p], data) {
+					t.Errorf("public/%s changed", p)
+				}
+			}
+		})
+	}
+}
+
+func parseCase(t *testing.T, ar *txtar.Archive) ([]string, map[string][]byte) {
+	var wants []string
+	repeat := ""
+	files := map[string][]byte{} // nil data: remove the file
+	for _, line := range strings.Split(string(ar.Comment), "\n") {
+		switch {
+		case strings.HasPrefix(line, "want: "):
+			wants = append(wants, strings.TrimPrefix(line, "want: "))
+		case strings.HasPrefix(line, "delete: "):
+			files[strings.TrimPrefix(line, "delete: ")] = nil
+		case strings.HasPrefix(line, "repeat: "):
+			f := strings.Fields(strings.TrimPrefix(line, "repeat: "))
+			n, err := strconv.Atoi(f[1])
+			if len(f) != 2 || err != nil {
+				t.Fatalf("bad repeat line %q", line)
+			}
+			repeat = strings.Repeat(f[0], n)
+		}
+	}
+	for _, f := range ar.Files {
+		data := append([]byte{}, f.Data...) // never nil: nil means delete
+		if repeat != "" {
+			data = bytes.ReplaceAll(data, []byte("@@REPEAT@@"), []byte(repeat))
+		}
+		files[f.Name] = data
+	}
+	return wants, files
+}
+
+// options are the repository's folders with the case's files laid over them.
+func options(t *testing.T, files map[string][]byte) site.Options {
+	t.Helper()
+	var o site.Options
+	for _, src := range []*site.Source{&o.Content, &o.Templates, &o.Static} {
+		name := map[*site.Source]string{&o.Content: "content", &o.Templates: "templates", &o.Static: "static"}[src]
+		m := fstest.MapFS{}
+		err := fs.WalkDir(os.DirFS(name), ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			b, err := os.ReadFile(filepath.Join(name, p))
+			m[p] = &fstest.MapFile{Data: b}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for f, data := range files {
+			if rest, ok := strings.CutPrefix(f, name+"/"); ok && data == nil {
+				delete(m, rest)
+			} else if ok {
+				m[rest] = &fstest.MapFile{Data: data}
+			}
+		}
+		*src = site.Source{FS: m, Name: name}
+	}
+	return o
+}
+
+func snapshot(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	m := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		m[rel], err = os.ReadFile(p)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
