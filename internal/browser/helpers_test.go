@@ -69,11 +69,18 @@ func serve(tb testing.TB, o site.Options) (string, *site.Result) {
 // sandbox as root, no network beyond the test server) and returns a tab.
 func browser(tb testing.TB, width, height int) context.Context {
 	tb.Helper()
+	// Not tb.TempDir: Chromium's helper processes may still write to the
+	// profile for a moment after the browser exits, which makes TempDir's
+	// own cleanup fail the test. The profile is removed with retries below.
+	profile, err := os.MkdirTemp("", "plansite-chromium-")
+	if err != nil {
+		tb.Fatal(err)
+	}
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chromium(tb)),
 		chromedp.NoSandbox,
 		chromedp.DisableGPU,
-		chromedp.UserDataDir(tb.TempDir()),
+		chromedp.UserDataDir(profile),
 		chromedp.Flag("disable-quic", true),
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
@@ -83,7 +90,14 @@ func browser(tb testing.TB, width, height int) context.Context {
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancel := chromedp.NewContext(actx)
 	ctx, cancelTimeout := context.WithTimeout(ctx, 3*time.Minute)
-	tb.Cleanup(func() { cancelTimeout(); cancel(); cancelAlloc() })
+	tb.Cleanup(func() {
+		cancelTimeout()
+		cancel()
+		cancelAlloc()
+		for i := 0; i < 20 && os.RemoveAll(profile) != nil; i++ {
+			time.Sleep(100 * time.Millisecond)
+		}
+	})
 	if err := chromedp.Run(ctx); err != nil {
 		tb.Fatalf("starting Chromium: %v", err)
 	}
