@@ -45,14 +45,14 @@ func Build(f BuildFlags, src SourceFunc, version string, log io.Writer) error {
 		return err
 	}
 	o.BaseURL = f.BaseURL
-	r, err := site.Build(o, f.Out)
+	r, err := site.Build(o, f.Out, nil)
 	if err != nil {
 		return err
 	}
 	for _, w := range r.Warnings {
 		fmt.Fprintln(log, "warning:", w.Error())
 	}
-	fmt.Fprintf(log, "wrote %d files to %s\n", len(r.Files), f.Out)
+	fmt.Fprintf(log, "wrote %d files to %s\n", r.Files, f.Out)
 	return nil
 }
 

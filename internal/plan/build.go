@@ -200,7 +200,9 @@ func contains(ds []*Department, d *Department) bool {
 
 func years(p *Plan) []int {
 	lo, hi := p.Meta.StartYear, p.Meta.EndYear
+	dated := false
 	for _, t := range p.Tasks {
+		dated = dated || len(t.Milestones) > 0
 		for _, m := range t.Milestones {
 			if lo == 0 || m.From < lo {
 				lo = m.From
@@ -210,7 +212,8 @@ func years(p *Plan) []int {
 			}
 		}
 	}
-	if lo == 0 || hi < lo {
+	if !dated || lo == 0 || hi < lo {
+		// A table without timelines has no year pages, whatever the plan's span.
 		return nil
 	}
 	ys := make([]int, 0, hi-lo+1)

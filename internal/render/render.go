@@ -18,6 +18,11 @@ import (
 // inside templates/base.html.
 var Kinds = []string{"home", "task", "area", "departments", "department", "years", "year", "page", "404"}
 
+// Partials are templates every page kind may call, each in its own file:
+// pager.html defines "pager" and "page-of", the links between the pages of
+// a long list.
+var Partials = []string{"pager"}
+
 // Templates holds every page kind's parsed template.
 type Templates struct {
 	byKind map[string]*template.Template
@@ -42,9 +47,9 @@ var funcs = template.FuncMap{
 		}
 		return strings.Join(n, "、")
 	},
-	"cn": chineseOrdinal,
+	"cn":       chineseOrdinal,
 	"deptList": func(p *Page, ds []*plan.Department) DeptList { return DeptList{p, ds} },
-	"tasks": func(p *Page, ts []*plan.Task) TaskList { return TaskList{p, ts} },
+	"tasks":    func(p *Page, ts []*plan.Task) TaskList { return TaskList{p, ts} },
 }
 
 // Parse reads templates/base.html and one template per page kind from fsys,
@@ -65,6 +70,15 @@ func Parse(fsys fs.FS, dir string) (*Templates, error) {
 	base, err := template.New(baseName).Funcs(funcs).Parse(baseText)
 	if err != nil {
 		return nil, templateError(err)
+	}
+	for _, part := range Partials {
+		name, text, err := read(part + ".html")
+		if err != nil {
+			return nil, err
+		}
+		if _, err := base.New(name).Parse(text); err != nil {
+			return nil, templateError(err)
+		}
 	}
 	t := &Templates{byKind: map[string]*template.Template{}}
 	for _, kind := range Kinds {
