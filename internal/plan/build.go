@@ -34,6 +34,7 @@ type DepartmentEntry struct {
 type Error struct {
 	File      string
 	Line, Col int
+	Ref       string // the worksheet cell, Sheet1!C5, when the file is a workbook
 	Task      string // 序号 of the task concerned, if any
 	Msg       string
 }
@@ -48,6 +49,9 @@ func (e *Error) Error() string {
 		}
 	}
 	b.WriteString(": ")
+	if e.Ref != "" {
+		b.WriteString(e.Ref + ": ")
+	}
 	if e.Task != "" {
 		fmt.Fprintf(&b, "task %s: ", e.Task)
 	}
