@@ -21,7 +21,7 @@ func TestTableFormsGiveTheSameSite(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := generate(t, "../../content")
-	checkLinks(t, want.Files)
+	checkSite(t, want)
 
 	gb, err := simplifiedchinese.GB18030.NewEncoder().Bytes(orig)
 	if err != nil {

@@ -84,7 +84,8 @@ func sameSite(t *testing.T, what string, want, got []output.File) {
 // checkLinks fails for every internal link, image or script of every HTML
 // page that points at no file of the site, and for every link to an anchor
 // (#m3) that the target page does not have.
-func checkLinks(t *testing.T, files []output.File) {
+// basePath is the path of the base URL the 404 page links from.
+func checkLinks(t *testing.T, files []output.File, basePath string) {
 	t.Helper()
 	site := byPath(files)
 	ids := map[string]map[string]bool{}
@@ -120,11 +121,12 @@ func checkLinks(t *testing.T, files []output.File) {
 			dir := path.Dir(f.Path)
 			if strings.HasPrefix(u.Path, "/") {
 				// Only the 404 page, served at any address, links from the
-				// base path (here the root).
-				if f.Path != "404.html" {
+				// base path.
+				if f.Path != "404.html" || !strings.HasPrefix(u.Path, basePath) {
 					t.Errorf("%s: link %q is not relative", f.Path, val)
 					return
 				}
+				u.Path = "/" + strings.TrimPrefix(u.Path, basePath)
 				dir = "/"
 			}
 			target := f.Path
@@ -146,6 +148,20 @@ func checkLinks(t *testing.T, files []output.File) {
 			}
 		})
 	}
+}
+
+// checkSite checks the links of a site built with its own base URL.
+func checkSite(t *testing.T, r *Result) {
+	t.Helper()
+	u, err := url.Parse(r.Content.Config.BaseURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := u.Path
+	if !strings.HasSuffix(p, "/") {
+		p += "/"
+	}
+	checkLinks(t, r.Files, p)
 }
 
 func forEachAttr(data []byte, fn func(tag, key, val string)) {
