@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"plansite/internal/check"
 	"plansite/internal/seed"
 	"plansite/internal/site"
 )
@@ -55,6 +56,30 @@ func Build(f BuildFlags, src SourceFunc, version string, log io.Writer) error {
 	fmt.Fprintf(log, "wrote %d files to %s\n", r.Files, f.Out)
 	return nil
 }
+
+// Check validates and lints the content folder, printing each problem to
+// out. It returns an error when there is at least one that stops a build.
+func Check(content string, src SourceFunc, out io.Writer) error {
+	c, err := src("content", content)
+	if err != nil {
+		return err
+	}
+	r := check.Content(c.FS, c.Name)
+	for _, m := range r.Messages {
+		fmt.Fprintln(out, m)
+	}
+	fmt.Fprintf(out, "%s: %d error(s), %d warning(s)\n", c.Name, r.Errors(), r.Warnings())
+	if n := r.Errors(); n > 0 {
+		return ErrFound{n}
+	}
+	return nil
+}
+
+// ErrFound is the error of a check that found problems that stop a build;
+// they have been printed already.
+type ErrFound struct{ N int }
+
+func (e ErrFound) Error() string { return fmt.Sprintf("%d errors", e.N) }
 
 // Import converts a seed text file to CSV, on out or into the file outFile.
 func Import(file, outFile string, out io.Writer) error {
