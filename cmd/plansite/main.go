@@ -8,11 +8,14 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
+	"syscall"
 
 	"plansite"
 	"plansite/internal/cli"
@@ -58,6 +61,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return 2
 		}
 		err = cli.Build(o, plansite.Source, version, stderr)
+	case "serve":
+		var o cli.ServeFlags
+		fl.StringVar(&o.Addr, "addr", "127.0.0.1:1313", "address to serve the preview on")
+		fl.StringVar(&o.Content, "content", "", "content folder (default: ./content if present, else the bundled plan)")
+		fl.StringVar(&o.Templates, "templates", "", "templates folder (default: ./templates if present, else the bundled ones)")
+		fl.StringVar(&o.Static, "static", "", "static files folder (default: ./static if present, else the bundled ones)")
+		if fl.Parse(args) != nil {
+			return 2
+		}
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		defer stop()
+		err = cli.Serve(ctx, o, plansite.Source, version, stderr)
 	case "check":
 		content := fl.String("content", "", "content folder (default: ./content if present, else the bundled plan)")
 		if fl.Parse(args) != nil {

@@ -3,6 +3,7 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -10,6 +11,7 @@ import (
 
 	"plansite/internal/check"
 	"plansite/internal/seed"
+	"plansite/internal/serve"
 	"plansite/internal/site"
 )
 
@@ -55,6 +57,22 @@ func Build(f BuildFlags, src SourceFunc, version string, log io.Writer) error {
 	}
 	fmt.Fprintf(log, "wrote %d files to %s\n", r.Files, f.Out)
 	return nil
+}
+
+// ServeFlags are the flags of plansite serve.
+type ServeFlags struct {
+	Addr                       string
+	Content, Templates, Static string
+}
+
+// Serve previews the site on f.Addr, rebuilding it on every change, until
+// ctx ends.
+func Serve(ctx context.Context, f ServeFlags, src SourceFunc, version string, log io.Writer) error {
+	o, err := Options(f.Content, f.Templates, f.Static, src, version)
+	if err != nil {
+		return err
+	}
+	return serve.Run(ctx, serve.Options{Addr: f.Addr, Site: o, Log: log}, nil)
 }
 
 // Check validates and lints the content folder, printing each problem to
