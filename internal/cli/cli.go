@@ -48,7 +48,9 @@ func Build(f BuildFlags, src SourceFunc, version string, log io.Writer) error {
 		return err
 	}
 	o.BaseURL = f.BaseURL
-	r, err := site.Build(o, f.Out, nil)
+	progress, done := newProgress(log)
+	r, err := site.Build(o, f.Out, progress)
+	done()
 	if err != nil {
 		return err
 	}
