@@ -4,7 +4,7 @@ BASE_URL ?=
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.version=$(VERSION)
 
-.PHONY: all build site test fuzz clean
+.PHONY: all build site test fuzz bench clean
 
 all: site
 
@@ -22,6 +22,10 @@ test:
 FUZZTIME ?= 20s
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzImport$$' -fuzztime $(FUZZTIME) ./internal/seed
+
+# Time plansite against Hugo on synthetic tables (BENCH_FLAGS=-sizes 1000,10000 for a shorter run).
+bench:
+	bash cmd/plansite-bench/bench.sh $(BENCH_FLAGS)
 
 clean:
 	rm -rf bin public

@@ -92,9 +92,12 @@ func TestLiveReloadInBrowser(t *testing.T) {
 	waitText(bctx, t, "实施重点领域研发计划", 10*time.Second)
 	// Let the page's event stream connect.
 	var ready bool
-	for i := 0; i < 100 && !ready; i++ {
-		chromedp.Run(bctx, chromedp.Evaluate(`performance.getEntriesByType("resource").some(e => e.name.includes("/_plansite/events"))`, &ready))
+	for i := 0; i < 250 && !ready; i++ {
+		chromedp.Run(bctx, chromedp.Evaluate(`window.plansiteLive === true`, &ready))
 		time.Sleep(20 * time.Millisecond)
+	}
+	if !ready {
+		t.Fatal("the page's event stream did not connect")
 	}
 
 	tasks := filepath.Join(dir, "tasks.csv")

@@ -10,6 +10,7 @@
   function connect() {
     var es = new EventSource("/_plansite/events");
     es.addEventListener("hello", function (e) {
+      window.plansiteLive = true; // connected: tests and the benchmark wait for this
       if (seen !== null && e.data !== seen) {
         location.reload();
         return;
