@@ -32,7 +32,7 @@ func main() {
 	sizes := flag.String("sizes", "1000,10000,100000", "numbers of tasks of the synthetic tables")
 	bin := flag.String("plansite", "bin/plansite", "the plansite binary to time")
 	anchor := flag.String("anchor", "../shared/bench/hugo-anchor", "the Hugo anchor site (csv2hugo.py and layouts/)")
-	work := flag.String("work", "", "folder for tables and outputs (default: a new temporary folder, removed at the end)")
+	work := flag.String("work", "", "folder for tables and outputs (default: a new folder in /dev/shm when there is one, else in the temporary folder; removed at the end)")
 	real := flag.String("real", "content", "the real table's content folder")
 	realRuns := flag.Int("real-runs", 5, "runs of each tool on the real table (the median is given)")
 	serveSize := flag.Int("serve-tasks", 10000, "table size for the preview latency; 0 skips it")
@@ -64,11 +64,19 @@ func run(sizeList, bin, anchor, work, real string, realRuns, serveSize int) erro
 		return err
 	}
 	if work == "" {
-		if work, err = os.MkdirTemp("", "plansite-bench-"); err != nil {
+		// Memory-backed by default: on a shared virtual disk, creating and
+		// deleting tens of thousands of files takes wildly varying time that
+		// has nothing to do with either tool.
+		parent := ""
+		if st, err := os.Stat("/dev/shm"); err == nil && st.IsDir() {
+			parent = "/dev/shm"
+		}
+		if work, err = os.MkdirTemp(parent, "plansite-bench-"); err != nil {
 			return err
 		}
 		defer os.RemoveAll(work)
 	}
+	fmt.Printf("work folder: %s\n", work)
 	hugo := hugoAvailable(anchor)
 	machine()
 	if hugo == "" {

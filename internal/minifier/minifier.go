@@ -36,6 +36,20 @@ var types = map[string]string{
 	".json": "application/json", ".xml": "application/xml", ".webmanifest": "application/manifest+json",
 }
 
+// FileTo minifies data according to the extension of name into dst, which
+// is reset first; other files are copied as they are. Reusing dst saves an
+// allocation per file.
+func (m *Minifier) FileTo(dst *bytes.Buffer, name string, data []byte) error {
+	dst.Reset()
+	mt, ok := types[path.Ext(name)]
+	if !ok {
+		dst.Write(data)
+		return nil
+	}
+	dst.Grow(len(data))
+	return m.m.Minify(mt, dst, bytes.NewReader(data))
+}
+
 // File minifies data according to the extension of name. Other files are
 // returned as they are.
 func (m *Minifier) File(name string, data []byte) ([]byte, error) {

@@ -47,8 +47,7 @@ func Write(dir string, files []File) error {
 // memory whole; Commit then puts the folder in the target's place.
 type Writer struct {
 	dir, tmp string
-	mu       sync.Mutex
-	made     map[string]bool // folders already created
+	made     sync.Map // folders already created → true
 }
 
 // NewWriter starts writing a site that will replace the folder dir.
@@ -66,7 +65,9 @@ func NewWriter(dir string) (*Writer, error) {
 		os.RemoveAll(tmp)
 		return nil, err
 	}
-	return &Writer{dir: dir, tmp: tmp, made: map[string]bool{tmp: true}}, nil
+	w := &Writer{dir: dir, tmp: tmp}
+	w.made.Store(tmp, true)
+	return w, nil
 }
 
 // Write writes one file. It is safe for concurrent use.
@@ -78,19 +79,25 @@ func (w *Writer) Write(f File) error {
 	if err := w.mkdir(filepath.Dir(target)); err != nil {
 		return err
 	}
-	return os.WriteFile(target, f.Data, 0o644)
+	return writeFile(target, f.Data)
 }
 
+// mkdir makes the folder d and those above it inside the site, each once,
+// with a single mkdir call apiece. Workers may race to make the same folder;
+// the loser finds it made.
 func (w *Writer) mkdir(d string) error {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	if w.made[d] {
+	if _, ok := w.made.Load(d); ok {
 		return nil
 	}
-	if err := os.MkdirAll(d, 0o755); err != nil {
+	if parent := filepath.Dir(d); parent != d {
+		if err := w.mkdir(parent); err != nil {
+			return err
+		}
+	}
+	if err := os.Mkdir(d, 0o755); err != nil && !os.IsExist(err) {
 		return err
 	}
-	w.made[d] = true
+	w.made.Store(d, true)
 	return nil
 }
 

@@ -100,15 +100,24 @@ func Parse(fsys fs.FS, dir string) (*Templates, error) {
 
 // Render executes the page's template.
 func (t *Templates) Render(p *Page) ([]byte, error) {
-	tmpl := t.byKind[p.Kind]
-	if tmpl == nil {
-		return nil, &TemplateError{Msg: fmt.Sprintf("no template for page kind %q", p.Kind)}
-	}
 	var b bytes.Buffer
-	if err := tmpl.Execute(&b, p); err != nil {
-		return nil, templateError(err)
+	if err := t.RenderTo(&b, p); err != nil {
+		return nil, err
 	}
 	return b.Bytes(), nil
+}
+
+// RenderTo executes the page's template into b, which is reset first.
+func (t *Templates) RenderTo(b *bytes.Buffer, p *Page) error {
+	b.Reset()
+	tmpl := t.byKind[p.Kind]
+	if tmpl == nil {
+		return &TemplateError{Msg: fmt.Sprintf("no template for page kind %q", p.Kind)}
+	}
+	if err := tmpl.Execute(b, p); err != nil {
+		return templateError(err)
+	}
+	return nil
 }
 
 var cnDigits = []string{"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"}

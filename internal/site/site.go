@@ -3,6 +3,7 @@
 package site
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -135,18 +136,44 @@ func (b *build) checkPaths() error {
 // total is the number of files of the site.
 func (b *build) total() int { return len(b.pages) + len(b.other) }
 
-// page renders and minifies page i.
+// page renders and minifies page i into a new file.
 func (b *build) page(i int) (output.File, error) {
-	p := b.pages[i]
-	data, err := b.tmpl.Render(p)
+	bufs := getBuffers()
+	defer putBuffers(bufs)
+	name, data, err := b.render(i, bufs)
 	if err != nil {
 		return output.File{}, err
 	}
-	name := p.File()
-	if data, err = b.mini.File(name, data); err != nil {
-		return output.File{}, fmt.Errorf("minifying %s: %v", name, err)
+	return output.File{Path: name, Data: bytes.Clone(data)}, nil
+}
+
+// render renders and minifies page i using the buffers bufs; the result
+// is valid until they are reused.
+func (b *build) render(i int, bufs *buffers) (name string, data []byte, err error) {
+	p := b.pages[i]
+	name = p.File()
+	if err := b.tmpl.RenderTo(&bufs.page, p); err != nil {
+		return "", nil, err
 	}
-	return output.File{Path: name, Data: data}, nil
+	if err := b.mini.FileTo(&bufs.min, name, bufs.page.Bytes()); err != nil {
+		return "", nil, fmt.Errorf("minifying %s: %v", name, err)
+	}
+	return name, bufs.min.Bytes(), nil
+}
+
+// buffers are a worker's scratch space for one page at a time: rendering
+// tens of thousands of pages into fresh buffers keeps the collector busy.
+type buffers struct{ page, min bytes.Buffer }
+
+var bufferPool = sync.Pool{New: func() any { return new(buffers) }}
+
+func getBuffers() *buffers { return bufferPool.Get().(*buffers) }
+
+func putBuffers(b *buffers) {
+	if b.page.Cap() > 1<<20 {
+		return // a huge page: let it go rather than keep it
+	}
+	bufferPool.Put(b)
 }
 
 // Generate builds the site in memory.
@@ -209,11 +236,13 @@ func Build(o Options, out string, progress Progress) (*Stats, error) {
 		wrote()
 	}
 	if err := parallel(len(b.pages), b.workers, func(i int) error {
-		f, err := b.page(i)
+		bufs := getBuffers()
+		defer putBuffers(bufs)
+		name, data, err := b.render(i, bufs)
 		if err != nil {
 			return err
 		}
-		if err := w.Write(f); err != nil {
+		if err := w.Write(output.File{Path: name, Data: data}); err != nil {
 			return err
 		}
 		wrote()

@@ -1,0 +1,58 @@
+package site
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"plansite/internal/output"
+)
+
+// Build, which writes each page as it is rendered, writes exactly the files
+// Generate makes in memory; a failed build leaves the folder as it was.
+func TestBuildWritesWhatGenerateMakes(t *testing.T) {
+	want := generate(t, "../../content")
+	out := filepath.Join(t.TempDir(), "public")
+	var calls, last int
+	st, err := Build(Options{Content: dirSource("../../content"), Templates: dirSource("../../templates"), Static: dirSource("../../static"), Workers: 3},
+		out, func(done, total int) { calls++; last = done })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Files != len(want.Files) || calls != len(want.Files) || last != len(want.Files) {
+		t.Errorf("Build reports %d files and %d progress calls up to %d, want %d", st.Files, calls, last, len(want.Files))
+	}
+	sameSite(t, "Build", want.Files, readTree(t, out))
+
+	dir := copyDir(t, "../../content", nil)
+	data, _ := os.ReadFile(filepath.Join(dir, "tasks.csv"))
+	os.WriteFile(filepath.Join(dir, "tasks.csv"), []byte(strings.Replace(string(data), "2022年持续推进。", "尽快。", 1)), 0o644)
+	if _, err := Build(Options{Content: dirSource(dir), Templates: dirSource("../../templates"), Static: dirSource("../../static")}, out, nil); err == nil {
+		t.Fatal("a broken table built")
+	}
+	sameSite(t, "after a failed build", want.Files, readTree(t, out))
+	entries, _ := os.ReadDir(filepath.Dir(out))
+	if len(entries) != 1 {
+		t.Errorf("the failed build left %d entries beside public/", len(entries)-1)
+	}
+}
+
+func readTree(t *testing.T, dir string) []output.File {
+	t.Helper()
+	var files []output.File
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		files = append(files, output.File{Path: filepath.ToSlash(rel), Data: data})
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
