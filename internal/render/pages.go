@@ -14,7 +14,7 @@ func Pages(s *Site, md *markdown.Renderer) ([]*Page, error) {
 	home := Link{"首页", ""}
 	homePage := &Page{
 		Site: s, Kind: "home", Path: "", Title: s.Config.Title,
-		Description: fmt.Sprintf("%s %s：%d项任务、%d项行动、%d个责任部门，逐项列出主要措施、时间节点、牵头和配合部门。", s.Config.Title, s.Config.Attachment, len(p.Tasks), len(p.Areas), len(p.Departments)),
+		Description: homeDescription(s),
 	}
 	pages := []*Page{homePage}
 	if len(p.Areas) == 0 && len(p.Tasks) > PerPage {
@@ -65,6 +65,19 @@ func Pages(s *Site, md *markdown.Renderer) ([]*Page, error) {
 	pages = append(pages, &Page{Site: s, Kind: "404", Path: "404.html", Title: "找不到页面", rootRelative: true,
 		Description: "您访问的页面不存在。"})
 	return pages, nil
+}
+
+// homeDescription sums the plan up, naming only the parts its table has.
+func homeDescription(s *Site) string {
+	p := s.Plan
+	areas, timeline := "", ""
+	if len(p.Areas) > 0 {
+		areas = fmt.Sprintf("%d项行动、", len(p.Areas))
+	}
+	if len(p.Years) > 0 {
+		timeline = "时间节点、"
+	}
+	return fmt.Sprintf("%s %s：%d项任务、%s%d个责任部门，逐项列出主要措施、%s牵头和配合部门。", s.Config.Title, s.Config.Attachment, len(p.Tasks), areas, len(p.Departments), timeline)
 }
 
 // paged splits a list page into pages of PerPage items when its list is

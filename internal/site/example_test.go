@@ -68,6 +68,9 @@ func TestDistrictExample(t *testing.T) {
 		}
 	}
 	checkSite(t, r)
+	if home := string(files["index.html"]); strings.Contains(home, "0项行动") || strings.Contains(home, "按行动") {
+		t.Errorf("the home page speaks of areas the table does not have")
+	}
 
 	task := string(files["tasks/1-2/index.html"])
 	for _, s := range []string{"编制公共数据目录", "按照“一数一源”要求梳理公共数据资源", "2023年6月底前完成首批目录；2024—2025年动态更新", "各街道办事处"} {
