@@ -47,8 +47,18 @@ func (m *Minifier) FileTo(dst *bytes.Buffer, name string, data []byte) error {
 		return nil
 	}
 	dst.Grow(len(data))
-	return m.m.Minify(mt, dst, bytes.NewReader(data))
+	return m.m.Minify(mt, dst, source{bytes.NewReader(data), data})
 }
+
+// source is data to minify. Its Bytes method lets the minifier's parser
+// use the data where it lies; from a plain reader it reads a copy, grown
+// step by step, for every file.
+type source struct {
+	*bytes.Reader
+	data []byte
+}
+
+func (s source) Bytes() []byte { return s.data }
 
 // File minifies data according to the extension of name. Other files are
 // returned as they are.
@@ -59,7 +69,7 @@ func (m *Minifier) File(name string, data []byte) ([]byte, error) {
 	}
 	var b bytes.Buffer
 	b.Grow(len(data))
-	if err := m.m.Minify(mt, &b, bytes.NewReader(data)); err != nil {
+	if err := m.m.Minify(mt, &b, source{bytes.NewReader(data), data}); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), nil
