@@ -35,17 +35,30 @@ func chromium(t *testing.T) string {
 // machine needs.
 func Browser(ctx context.Context, t *testing.T) (context.Context, context.CancelFunc) {
 	t.Helper()
+	// Not t.TempDir: its cleanup fails if Chromium writes to it while
+	// shutting down.
+	profile, err := os.MkdirTemp("", "plansite-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chromium(t)),
 		chromedp.NoSandbox,
 		chromedp.DisableGPU,
 		chromedp.Flag("disable-quic", true),
 		chromedp.Flag("disable-component-update", true),
-		chromedp.UserDataDir(t.TempDir()),
+		chromedp.UserDataDir(profile),
 	)
 	actx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
 	bctx, cancelBrowser := chromedp.NewContext(actx)
-	return bctx, func() { cancelBrowser(); cancelAlloc() }
+	return bctx, func() {
+		cancelBrowser()
+		cancelAlloc()
+		// Chromium's helpers may still be writing the profile for a moment.
+		for i := 0; i < 20 && os.RemoveAll(profile) != nil; i++ {
+			time.Sleep(100 * time.Millisecond)
+		}
+	}
 }
 
 // waitText waits until the page's text contains want, with no navigation
