@@ -4,7 +4,7 @@ BASE_URL ?=
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.version=$(VERSION)
 
-.PHONY: all build site test fuzz e2e bench-search clean
+.PHONY: all build site test fuzz e2e bench bench-search clean
 
 all: site
 
@@ -41,6 +41,10 @@ e2e:
 # tasks, milliseconds per query (see internal/browser/bench_test.go).
 bench-search:
 	$(GO) test -run '^$$' -bench '^BenchmarkSearch$$' -benchtime 1x -timeout 20m ./internal/browser
+
+# Time plansite against Hugo on synthetic tables (BENCH_FLAGS=-sizes 1000,10000 for a shorter run).
+bench:
+	bash cmd/plansite-bench/bench.sh $(BENCH_FLAGS)
 
 clean:
 	rm -rf bin public

@@ -32,7 +32,7 @@ func TestBadInputCorpus(t *testing.T) {
 		t.Fatalf("only %d cases in testdata/bad", len(cases))
 	}
 	out := filepath.Join(t.TempDir(), "public")
-	if _, err := site.Build(options(t, nil), out); err != nil {
+	if _, err := site.Build(options(t, nil), out, nil); err != nil {
 		t.Fatal(err)
 	}
 	before := snapshot(t, out)
@@ -47,7 +47,7 @@ func TestBadInputCorpus(t *testing.T) {
 			if len(wants) == 0 {
 				t.Fatal("the case says nothing it wants")
 			}
-			_, err = site.Build(options(t, files), out)
+			_, err = site.Build(options(t, files), out, nil)
 			if err == nil {
 				t.Fatal("the build succeeded")
 			}

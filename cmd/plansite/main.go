@@ -1,16 +1,21 @@
 // Command plansite publishes a plan's task table as a static website.
 //
 //	plansite build  [-content DIR] [-templates DIR] [-static DIR] [-out DIR] [-base-url URL]
+//	plansite serve  [-addr 127.0.0.1:1313] [-content DIR] [-templates DIR] [-static DIR]
+//	plansite check  [-content DIR]
 //	plansite import [-o FILE] SEED.txt
 //	plansite version
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
+	"syscall"
 
 	"plansite"
 	"plansite/internal/cli"
@@ -23,6 +28,8 @@ const usage = `plansite publishes a government plan's task table (任务分工�
 
 Usage:
   plansite build   [-content DIR] [-templates DIR] [-static DIR] [-out DIR] [-base-url URL]
+  plansite serve   [-addr 127.0.0.1:1313] [-content DIR] [-templates DIR] [-static DIR]
+  plansite check   [-content DIR]
   plansite import  [-o FILE] SEED.txt
   plansite version
 
@@ -58,6 +65,32 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return code
 		}
 		err = cli.Build(o, plansite.Source, version, stderr)
+	case "serve":
+		var o cli.ServeFlags
+		fl.StringVar(&o.Addr, "addr", "127.0.0.1:1313", "address to serve the preview on")
+		fl.StringVar(&o.Content, "content", "", "content folder (default: ./content if present, else the bundled plan)")
+		fl.StringVar(&o.Templates, "templates", "", "templates folder (default: ./templates if present, else the bundled ones)")
+		fl.StringVar(&o.Static, "static", "", "static files folder (default: ./static if present, else the bundled ones)")
+		if fl.Parse(args) != nil {
+			return 2
+		}
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		defer stop()
+		err = cli.Serve(ctx, o, plansite.Source, version, stderr)
+	case "check":
+		content := fl.String("content", "", "content folder (default: ./content if present, else the bundled plan)")
+		if fl.Parse(args) != nil {
+			return 2
+		}
+		if err := cli.Check(*content, plansite.Source, stdout); err != nil {
+			var found cli.ErrFound
+			if errors.As(err, &found) {
+				return 1 // each problem is printed already
+			}
+			fmt.Fprintln(stderr, "plansite:", err)
+			return 1
+		}
+		return 0
 	case "import":
 		out := fl.String("o", "", "write the CSV to this file instead of standard output")
 		if code, done := parse(fl, args); done {

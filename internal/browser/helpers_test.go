@@ -15,6 +15,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"plansite/internal/output"
 	"plansite/internal/site"
 )
 
@@ -56,8 +57,11 @@ func sources(content fs.FS) site.Options {
 func serve(tb testing.TB, o site.Options) (string, *site.Result) {
 	tb.Helper()
 	dir := filepath.Join(tb.TempDir(), "public")
-	r, err := site.Build(o, dir)
+	r, err := site.Generate(o)
 	if err != nil {
+		tb.Fatal(err)
+	}
+	if err := output.Write(dir, r.Files); err != nil {
 		tb.Fatal(err)
 	}
 	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))

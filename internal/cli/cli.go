@@ -3,12 +3,15 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 
+	"plansite/internal/check"
 	"plansite/internal/seed"
+	"plansite/internal/serve"
 	"plansite/internal/site"
 )
 
@@ -45,16 +48,58 @@ func Build(f BuildFlags, src SourceFunc, version string, log io.Writer) error {
 		return err
 	}
 	o.BaseURL = f.BaseURL
-	r, err := site.Build(o, f.Out)
+	progress, done := newProgress(log)
+	r, err := site.Build(o, f.Out, progress)
+	done()
 	if err != nil {
 		return err
 	}
 	for _, w := range r.Warnings {
 		fmt.Fprintln(log, "warning:", w.Error())
 	}
-	fmt.Fprintf(log, "wrote %d files to %s\n", len(r.Files), f.Out)
+	fmt.Fprintf(log, "wrote %d files to %s\n", r.Files, f.Out)
 	return nil
 }
+
+// ServeFlags are the flags of plansite serve.
+type ServeFlags struct {
+	Addr                       string
+	Content, Templates, Static string
+}
+
+// Serve previews the site on f.Addr, rebuilding it on every change, until
+// ctx ends.
+func Serve(ctx context.Context, f ServeFlags, src SourceFunc, version string, log io.Writer) error {
+	o, err := Options(f.Content, f.Templates, f.Static, src, version)
+	if err != nil {
+		return err
+	}
+	return serve.Run(ctx, serve.Options{Addr: f.Addr, Site: o, Log: log}, nil)
+}
+
+// Check validates and lints the content folder, printing each problem to
+// out. It returns an error when there is at least one that stops a build.
+func Check(content string, src SourceFunc, out io.Writer) error {
+	c, err := src("content", content)
+	if err != nil {
+		return err
+	}
+	r := check.Content(c.FS, c.Name)
+	for _, m := range r.Messages {
+		fmt.Fprintln(out, m)
+	}
+	fmt.Fprintf(out, "%s: %d error(s), %d warning(s)\n", c.Name, r.Errors(), r.Warnings())
+	if n := r.Errors(); n > 0 {
+		return ErrFound{n}
+	}
+	return nil
+}
+
+// ErrFound is the error of a check that found problems that stop a build;
+// they have been printed already.
+type ErrFound struct{ N int }
+
+func (e ErrFound) Error() string { return fmt.Sprintf("%d errors", e.N) }
 
 // Import converts a seed text file to CSV, on out or into the file outFile.
 func Import(file, outFile string, out io.Writer) error {

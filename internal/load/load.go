@@ -4,6 +4,8 @@
 package load
 
 import (
+	"bytes"
+	"encoding/csv"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -30,6 +32,8 @@ type Config struct {
 	EndYear    int     `toml:"end_year"`
 	BaseURL    string  `toml:"base_url"`
 	Language   string  `toml:"language"`
+	Encoding   string  `toml:"encoding"` // of the CSV files: auto (default), utf-8 or gb18030
+	Table      string  `toml:"table"`    // the task table: tasks.csv or tasks.xlsx (default: whichever exists)
 	Columns    Columns `toml:"columns"`
 }
 
@@ -92,49 +96,45 @@ var Reserved = map[string]bool{"tasks": true, "areas": true, "departments": true
 // Site reads the content folder fsys. prefix is how its files are named in
 // messages, such as "content".
 func Site(fsys fs.FS, prefix string) (*Content, []plan.Warning, error) {
-	name := func(f string) string { return path.Join(prefix, f) }
-	c := &Content{}
-	cfgData, err := fs.ReadFile(fsys, "site.toml")
-	if err != nil {
-		return nil, nil, &plan.Error{File: name("site.toml"), Msg: "cannot read the site configuration: " + errText(err)}
-	}
-	if c.Config, err = parseConfig(name("site.toml"), cfgData); err != nil {
-		return nil, nil, err
-	}
-
-	var depts []plan.DepartmentEntry
-	if data, err := fs.ReadFile(fsys, "departments.csv"); err == nil {
-		if depts, err = departments(name("departments.csv"), data); err != nil {
-			return nil, nil, err
-		}
-	} else if !errors.Is(err, fs.ErrNotExist) {
-		return nil, nil, &plan.Error{File: name("departments.csv"), Msg: errText(err)}
-	}
-
-	data, err := fs.ReadFile(fsys, "tasks.csv")
-	if err != nil {
-		return nil, nil, &plan.Error{File: name("tasks.csv"), Msg: "cannot read the task table: " + errText(err)}
-	}
-	c.Table = data
-	rows, err := Tasks(name("tasks.csv"), data, c.Config.Columns)
+	cfg, err := ReadConfig(fsys, prefix)
 	if err != nil {
 		return nil, nil, err
 	}
-	cfg := c.Config
-	p, warns, err := plan.Build(plan.Input{
-		Meta: plan.Meta{Title: cfg.Title, ShortTitle: cfg.ShortTitle, Attachment: cfg.Attachment, Issuer: cfg.Issuer,
-			Date: cfg.Date, SourceURL: cfg.SourceURL, SourceName: cfg.SourceName, StartYear: cfg.StartYear, EndYear: cfg.EndYear},
-		TasksFile: name("tasks.csv"), Rows: rows,
-		DepartmentsFile: name("departments.csv"), Departments: depts,
-	})
+	tables, err := ReadTables(fsys, prefix, cfg)
 	if err != nil {
 		return nil, nil, err
 	}
-	c.Plan = p
+	p, warns, err := plan.Build(tables.Input(cfg))
+	if err != nil {
+		return nil, nil, tables.Locate(err)
+	}
+	for i := range warns {
+		tables.Locate(&warns[i])
+	}
+	c := &Content{Config: cfg, Plan: p, Table: TableCSV(tables.Rows)}
 	if c.Pages, err = pages(fsys, prefix); err != nil {
 		return nil, nil, err
 	}
 	return c, warns, nil
+}
+
+// ReadConfig reads and checks site.toml.
+func ReadConfig(fsys fs.FS, prefix string) (Config, error) {
+	file := path.Join(prefix, "site.toml")
+	data, err := fs.ReadFile(fsys, "site.toml")
+	if err != nil {
+		return Config{}, &plan.Error{File: file, Msg: "cannot read the site configuration: " + errText(err)}
+	}
+	cfg, err := parseConfig(file, data)
+	if err != nil {
+		return cfg, err
+	}
+	enc, ok := normalEncoding(cfg.Encoding)
+	if !ok {
+		return cfg, &plan.Error{File: file, Msg: fmt.Sprintf("encoding %q is not one of auto, utf-8, gb18030", cfg.Encoding)}
+	}
+	cfg.Encoding = enc
+	return cfg, nil
 }
 
 func errText(err error) string {
@@ -192,9 +192,52 @@ func Tasks(file string, data []byte, cols Columns) ([]plan.Row, error) {
 	if err != nil {
 		return nil, err
 	}
+	return t.taskRows()
+}
+
+// TableCSV writes the task table back out as UTF-8 CSV, whatever form it
+// was read in (GB18030, BOM, CRLF, a workbook): the columns it has, under
+// their standard names and in the standard order, each cell exactly as read.
+// For a table that is already standard UTF-8 CSV, as content/tasks.csv
+// made by plansite import is, that is the file byte for byte.
+func TableCSV(rows []plan.Row) []byte {
+	if len(rows) == 0 {
+		return nil
+	}
+	cells := func(r plan.Row) []plan.Cell {
+		return []plan.Cell{r.ID, r.Area, r.Title, r.Measures, r.Timeline, r.Lead, r.Coop}
+	}
+	names := []string{"序号", "重点任务", "标题", "主要措施", "时间节点", "牵头部门", "配合部门"}
+	var keep []int
+	for i, c := range cells(rows[0]) {
+		if c.Line > 0 { // a column the table does not have has no position
+			keep = append(keep, i)
+		}
+	}
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	rec := make([]string, len(keep))
+	for j, i := range keep {
+		rec[j] = names[i]
+	}
+	w.Write(rec)
+	for _, r := range rows {
+		cs := cells(r)
+		for j, i := range keep {
+			rec[j] = cs[i].Text
+		}
+		w.Write(rec)
+	}
+	w.Flush()
+	return b.Bytes()
+}
+
+// taskRows maps a task table's rows onto taskRecord with gocsv, then gives
+// each field with its position.
+func (t *table) taskRows() ([]plan.Row, error) {
 	var recs []taskRecord
 	if err := t.decode(&recs); err != nil {
-		return nil, &plan.Error{File: file, Msg: err.Error()}
+		return nil, &plan.Error{File: t.file, Msg: err.Error()}
 	}
 	rows := make([]plan.Row, len(recs))
 	for i := range recs {

@@ -36,6 +36,30 @@ var types = map[string]string{
 	".json": "application/json", ".xml": "application/xml", ".webmanifest": "application/manifest+json",
 }
 
+// FileTo minifies data according to the extension of name into dst, which
+// is reset first; other files are copied as they are. Reusing dst saves an
+// allocation per file.
+func (m *Minifier) FileTo(dst *bytes.Buffer, name string, data []byte) error {
+	dst.Reset()
+	mt, ok := types[path.Ext(name)]
+	if !ok {
+		dst.Write(data)
+		return nil
+	}
+	dst.Grow(len(data))
+	return m.m.Minify(mt, dst, source{bytes.NewReader(data), data})
+}
+
+// source is data to minify. Its Bytes method lets the minifier's parser
+// use the data where it lies; from a plain reader it reads a copy, grown
+// step by step, for every file.
+type source struct {
+	*bytes.Reader
+	data []byte
+}
+
+func (s source) Bytes() []byte { return s.data }
+
 // File minifies data according to the extension of name. Other files are
 // returned as they are.
 func (m *Minifier) File(name string, data []byte) ([]byte, error) {
@@ -45,7 +69,7 @@ func (m *Minifier) File(name string, data []byte) ([]byte, error) {
 	}
 	var b bytes.Buffer
 	b.Grow(len(data))
-	if err := m.m.Minify(mt, &b, bytes.NewReader(data)); err != nil {
+	if err := m.m.Minify(mt, &b, source{bytes.NewReader(data), data}); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), nil

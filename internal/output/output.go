@@ -10,6 +10,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"sync"
 )
 
 // File is one file of the site, at a slash-separated path inside it.
@@ -27,42 +28,90 @@ func CheckPath(p string) error {
 }
 
 // Write replaces the folder dir with exactly the given files.
-func Write(dir string, files []File) (err error) {
-	dir = filepath.Clean(dir)
-	parent, base := filepath.Dir(dir), filepath.Base(dir)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.MkdirTemp(parent, "."+base+".new-")
+func Write(dir string, files []File) error {
+	w, err := NewWriter(dir)
 	if err != nil {
 		return err
 	}
-	defer func() {
-		if err != nil {
-			os.RemoveAll(tmp)
+	for _, f := range files {
+		if err := w.Write(f); err != nil {
+			w.Abort()
+			return err
 		}
-	}()
+	}
+	return w.Commit()
+}
+
+// Writer writes a site file by file into a new folder beside its target,
+// from any number of goroutines, so that a large site need never be held in
+// memory whole; Commit then puts the folder in the target's place.
+type Writer struct {
+	dir, tmp string
+	made     sync.Map // folders already created → true
+}
+
+// NewWriter starts writing a site that will replace the folder dir.
+func NewWriter(dir string) (*Writer, error) {
+	dir = filepath.Clean(dir)
+	parent, base := filepath.Dir(dir), filepath.Base(dir)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, err
+	}
+	tmp, err := os.MkdirTemp(parent, "."+base+".new-")
+	if err != nil {
+		return nil, err
+	}
 	if err := os.Chmod(tmp, 0o755); err != nil {
+		os.RemoveAll(tmp)
+		return nil, err
+	}
+	w := &Writer{dir: dir, tmp: tmp}
+	w.made.Store(tmp, true)
+	return w, nil
+}
+
+// Write writes one file. It is safe for concurrent use.
+func (w *Writer) Write(f File) error {
+	if err := CheckPath(f.Path); err != nil {
 		return err
 	}
-	made := map[string]bool{}
-	for _, f := range files {
-		if err := CheckPath(f.Path); err != nil {
-			return err
-		}
-		target := filepath.Join(tmp, filepath.FromSlash(f.Path))
-		if d := filepath.Dir(target); !made[d] {
-			if err := os.MkdirAll(d, 0o755); err != nil {
-				return err
-			}
-			made[d] = true
-		}
-		if err := os.WriteFile(target, f.Data, 0o644); err != nil {
+	target := filepath.Join(w.tmp, filepath.FromSlash(f.Path))
+	if err := w.mkdir(filepath.Dir(target)); err != nil {
+		return err
+	}
+	return writeFile(target, f.Data)
+}
+
+// mkdir makes the folder d and those above it inside the site, each once,
+// with a single mkdir call apiece. Workers may race to make the same folder;
+// the loser finds it made.
+func (w *Writer) mkdir(d string) error {
+	if _, ok := w.made.Load(d); ok {
+		return nil
+	}
+	if parent := filepath.Dir(d); parent != d {
+		if err := w.mkdir(parent); err != nil {
 			return err
 		}
 	}
-	return swap(tmp, dir)
+	if err := os.Mkdir(d, 0o755); err != nil && !os.IsExist(err) {
+		return err
+	}
+	w.made.Store(d, true)
+	return nil
 }
+
+// Commit replaces the target folder with what was written.
+func (w *Writer) Commit() error {
+	if err := swap(w.tmp, w.dir); err != nil {
+		os.RemoveAll(w.tmp)
+		return err
+	}
+	return nil
+}
+
+// Abort removes what was written and leaves the target as it was.
+func (w *Writer) Abort() { os.RemoveAll(w.tmp) }
 
 // swap puts the folder tmp in the place of dir. Between the two renames the
 // target is briefly missing; it is never half-written.

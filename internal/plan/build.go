@@ -34,6 +34,7 @@ type DepartmentEntry struct {
 type Error struct {
 	File      string
 	Line, Col int
+	Ref       string // the worksheet cell, Sheet1!C5, when the file is a workbook
 	Task      string // 序号 of the task concerned, if any
 	Msg       string
 }
@@ -48,6 +49,9 @@ func (e *Error) Error() string {
 		}
 	}
 	b.WriteString(": ")
+	if e.Ref != "" {
+		b.WriteString(e.Ref + ": ")
+	}
 	if e.Task != "" {
 		fmt.Fprintf(&b, "task %s: ", e.Task)
 	}
@@ -196,7 +200,9 @@ func Build(in Input) (*Plan, []Warning, error) {
 
 func years(p *Plan) []int {
 	lo, hi := p.Meta.StartYear, p.Meta.EndYear
+	dated := false
 	for _, t := range p.Tasks {
+		dated = dated || len(t.Milestones) > 0
 		for _, m := range t.Milestones {
 			if lo == 0 || m.From < lo {
 				lo = m.From
@@ -206,7 +212,8 @@ func years(p *Plan) []int {
 			}
 		}
 	}
-	if lo == 0 || hi < lo {
+	if !dated || lo == 0 || hi < lo {
+		// A table without timelines has no year pages, whatever the plan's span.
 		return nil
 	}
 	ys := make([]int, 0, hi-lo+1)

@@ -19,7 +19,9 @@ type Site struct {
 	Pages    []load.Page
 	Assets   map[string]string // static file name → path with a version query
 	Version  string
-	Table    []byte // content/tasks.csv as read, for /data/tasks.csv
+	Table    []byte // the task table as UTF-8 CSV, for /data/tasks.csv
+
+	yearIdx yearIndex
 }
 
 // Link is a labelled internal target.
@@ -42,6 +44,7 @@ type Page struct {
 	Dept        *plan.Department
 	Year        int
 	Body        template.HTML
+	Pager       *Pager // nil unless the page is one of a list's pages
 	// rootRelative pages are served at any address (404.html), so their
 	// links start from the base path instead of from the page.
 	rootRelative bool
@@ -130,27 +133,12 @@ type YearEntry struct {
 	Milestones []plan.Milestone
 }
 
-// YearTasks lists the tasks active in the page's year.
-func (p *Page) YearTasks() []YearEntry {
-	var out []YearEntry
-	for _, t := range p.Site.Plan.Tasks {
-		if ms := t.MilestonesIn(p.Year); len(ms) > 0 {
-			out = append(out, YearEntry{t, ms})
-		}
-	}
-	return out
-}
+// YearTasks lists the tasks active in the page's year (on a paged list,
+// those of this page).
+func (p *Page) YearTasks() []YearEntry { return items(p, p.Site.years()[p.Year], 0) }
 
 // CountIn returns how many tasks are active in year y.
-func (p *Page) CountIn(y int) int {
-	n := 0
-	for _, t := range p.Site.Plan.Tasks {
-		if t.ActiveIn(y) {
-			n++
-		}
-	}
-	return n
-}
+func (p *Page) CountIn(y int) int { return len(p.Site.years()[y]) }
 
 // DeptGroup is departments of one kind.
 type DeptGroup struct {

@@ -12,15 +12,20 @@ import (
 func Pages(s *Site, md *markdown.Renderer) ([]*Page, error) {
 	p := s.Plan
 	home := Link{"首页", ""}
-	pages := []*Page{{
+	homePage := &Page{
 		Site: s, Kind: "home", Path: "", Title: s.Config.Title,
-		Description: fmt.Sprintf("%s %s：%d项任务、%d项行动、%d个责任部门，逐项列出主要措施、时间节点、牵头和配合部门。", s.Config.Title, s.Config.Attachment, len(p.Tasks), len(p.Areas), len(p.Departments)),
-	}}
+		Description: homeDescription(s),
+	}
+	pages := []*Page{homePage}
+	if len(p.Areas) == 0 && len(p.Tasks) > PerPage {
+		// Without areas the home page lists the tasks themselves.
+		pages = paginate(homePage, len(p.Tasks))
+	}
 	for _, a := range p.Areas {
-		pages = append(pages, &Page{Site: s, Kind: "area", Path: AreaPath(a), Area: a,
+		pages = append(pages, paged(&Page{Site: s, Kind: "area", Path: AreaPath(a), Area: a,
 			Title:       a.Label,
 			Description: fmt.Sprintf("%s：%d项任务。", a.Label, len(a.Tasks)),
-			Crumbs:      []Link{home}})
+			Crumbs:      []Link{home}}, len(a.Tasks))...)
 	}
 	for _, t := range p.Tasks {
 		crumbs := []Link{home}
@@ -35,9 +40,9 @@ func Pages(s *Site, md *markdown.Renderer) ([]*Page, error) {
 	pages = append(pages, &Page{Site: s, Kind: "departments", Path: "departments/", Title: "责任部门",
 		Description: fmt.Sprintf("%d个责任部门及其牵头和配合的任务。", len(p.Departments)), Crumbs: []Link{home}})
 	for _, d := range p.Departments {
-		pages = append(pages, &Page{Site: s, Kind: "department", Path: DeptPath(d), Dept: d, Title: d.Name,
+		pages = append(pages, paged(&Page{Site: s, Kind: "department", Path: DeptPath(d), Dept: d, Title: d.Name,
 			Description: fmt.Sprintf("%s牵头%d项任务，配合%d项任务。", d.Name, len(d.Lead), len(d.Coop)),
-			Crumbs:      []Link{home, {"责任部门", "departments/"}}})
+			Crumbs:      []Link{home, {"责任部门", "departments/"}}}, d.Tasks())...)
 	}
 	if len(p.Years) > 0 {
 		pages = append(pages, &Page{Site: s, Kind: "years", Path: "years/", Title: "年度安排",
@@ -46,7 +51,7 @@ func Pages(s *Site, md *markdown.Renderer) ([]*Page, error) {
 			pg := &Page{Site: s, Kind: "year", Path: YearPath(y), Year: y, Title: fmt.Sprintf("%d年", y),
 				Crumbs: []Link{home, {"年度安排", "years/"}}}
 			pg.Description = fmt.Sprintf("%d年推进的%d项任务及当年的时间节点。", y, pg.CountIn(y))
-			pages = append(pages, pg)
+			pages = append(pages, paged(pg, pg.CountIn(y))...)
 		}
 	}
 	pages = append(pages, searchPage(s, home))
@@ -62,6 +67,28 @@ func Pages(s *Site, md *markdown.Renderer) ([]*Page, error) {
 	pages = append(pages, &Page{Site: s, Kind: "404", Path: "404.html", Title: "找不到页面", rootRelative: true,
 		Description: "您访问的页面不存在。"})
 	return pages, nil
+}
+
+// homeDescription sums the plan up, naming only the parts its table has.
+func homeDescription(s *Site) string {
+	p := s.Plan
+	areas, timeline := "", ""
+	if len(p.Areas) > 0 {
+		areas = fmt.Sprintf("%d项行动、", len(p.Areas))
+	}
+	if len(p.Years) > 0 {
+		timeline = "时间节点、"
+	}
+	return fmt.Sprintf("%s %s：%d项任务、%s%d个责任部门，逐项列出主要措施、%s牵头和配合部门。", s.Config.Title, s.Config.Attachment, len(p.Tasks), areas, len(p.Departments), timeline)
+}
+
+// paged splits a list page into pages of PerPage items when its list is
+// longer than that; a shorter list keeps its single page as it was.
+func paged(p *Page, total int) []*Page {
+	if total <= PerPage {
+		return []*Page{p}
+	}
+	return paginate(p, total)
 }
 
 // excerpt shortens text to at most n characters, at a sentence end if one is near.

@@ -18,6 +18,11 @@ import (
 // inside templates/base.html.
 var Kinds = []string{"home", "task", "area", "departments", "department", "years", "year", "page", "404", "plan", "data", "search"}
 
+// Partials are templates every page kind may call, each in its own file:
+// pager.html defines "pager" and "page-of", the links between the pages of
+// a long list.
+var Partials = []string{"pager"}
+
 // Templates holds every page kind's parsed template.
 type Templates struct {
 	byKind map[string]*template.Template
@@ -66,6 +71,15 @@ func Parse(fsys fs.FS, dir string) (*Templates, error) {
 	if err != nil {
 		return nil, templateError(err)
 	}
+	for _, part := range Partials {
+		name, text, err := read(part + ".html")
+		if err != nil {
+			return nil, err
+		}
+		if _, err := base.New(name).Parse(text); err != nil {
+			return nil, templateError(err)
+		}
+	}
 	t := &Templates{byKind: map[string]*template.Template{}}
 	for _, kind := range Kinds {
 		name, text, err := read(kind + ".html")
@@ -86,15 +100,24 @@ func Parse(fsys fs.FS, dir string) (*Templates, error) {
 
 // Render executes the page's template.
 func (t *Templates) Render(p *Page) ([]byte, error) {
-	tmpl := t.byKind[p.Kind]
-	if tmpl == nil {
-		return nil, &TemplateError{Msg: fmt.Sprintf("no template for page kind %q", p.Kind)}
-	}
 	var b bytes.Buffer
-	if err := tmpl.Execute(&b, p); err != nil {
-		return nil, templateError(err)
+	if err := t.RenderTo(&b, p); err != nil {
+		return nil, err
 	}
 	return b.Bytes(), nil
+}
+
+// RenderTo executes the page's template into b, which is reset first.
+func (t *Templates) RenderTo(b *bytes.Buffer, p *Page) error {
+	b.Reset()
+	tmpl := t.byKind[p.Kind]
+	if tmpl == nil {
+		return &TemplateError{Msg: fmt.Sprintf("no template for page kind %q", p.Kind)}
+	}
+	if err := tmpl.Execute(b, p); err != nil {
+		return templateError(err)
+	}
+	return nil
 }
 
 var cnDigits = []string{"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"}

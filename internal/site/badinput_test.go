@@ -88,7 +88,7 @@ func TestBadInputKeepsOldSite(t *testing.T) {
 		}, []string{"content/..about.md", "not lowercase ASCII"}},
 	}
 	out := filepath.Join(t.TempDir(), "public")
-	if _, err := Build(repoSources(), out); err != nil {
+	if _, err := Build(repoSources(), out, nil); err != nil {
 		t.Fatal(err)
 	}
 	before := hashDir(t, out)
@@ -98,7 +98,7 @@ func TestBadInputKeepsOldSite(t *testing.T) {
 			tc.break_(t, content, templates)
 			o := repoSources()
 			o.Content.FS, o.Templates.FS = content, templates
-			_, err := Build(o, out)
+			_, err := Build(o, out, nil)
 			if err == nil {
 				t.Fatal("build succeeded")
 			}

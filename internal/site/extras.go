@@ -9,14 +9,11 @@ import (
 // extras makes the files of the site that are not HTML pages. Each is
 // minified by its extension afterwards.
 func extras(s *render.Site, pages []*render.Page) ([]output.File, error) {
-	sitemap, err := render.Sitemap(pages)
+	files, err := sitemaps(s, pages)
 	if err != nil {
 		return nil, err
 	}
-	files := []output.File{
-		{Path: "sitemap.xml", Data: sitemap},
-		{Path: "robots.txt", Data: render.Robots(s)},
-	}
+	files = append(files, output.File{Path: "robots.txt", Data: render.Robots(s)})
 	files = append(files, deployFiles()...)
 	// Citations, open data and sharing (issue 3): the feed, the data files
 	// of /data/ and each task's JSON, and the share images.

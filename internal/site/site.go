@@ -3,6 +3,7 @@
 package site
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -13,6 +14,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"plansite/internal/load"
 	"plansite/internal/markdown"
@@ -56,8 +58,21 @@ type Result struct {
 	Content  *load.Content
 }
 
-// Generate builds the site in memory.
-func Generate(o Options) (*Result, error) {
+// build is a site ready to render: the model, its pages and the files that
+// are not pages, already made.
+type build struct {
+	content *load.Content
+	warns   []plan.Warning
+	tmpl    *render.Templates
+	mini    *minifier.Minifier
+	pages   []*render.Page
+	other   []output.File // static files and extras, minified
+	workers int
+}
+
+// prepare loads the content and templates and lists every file of the site,
+// rendering none of the pages yet.
+func prepare(o Options) (*build, error) {
 	mdr, mini := engines()
 	c, warns, err := load.Site(o.Content.FS, o.Content.Name)
 	if err != nil {
@@ -85,22 +100,6 @@ func Generate(o Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	rendered := make([]output.File, len(pages))
-	if err := parallel(len(pages), o.Workers, func(i int) error {
-		b, err := tmpl.Render(pages[i])
-		if err != nil {
-			return err
-		}
-		name := pages[i].File()
-		if b, err = mini.File(name, b); err != nil {
-			return fmt.Errorf("minifying %s: %v", name, err)
-		}
-		rendered[i] = output.File{Path: name, Data: b}
-		return nil
-	}); err != nil {
-		return nil, err
-	}
-	files = append(files, rendered...)
 	more, err := extras(s, pages)
 	if err != nil {
 		return nil, err
@@ -111,23 +110,151 @@ func Generate(o Options) (*Result, error) {
 		}
 		files = append(files, f)
 	}
-	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
-	for i := 1; i < len(files); i++ {
-		if files[i].Path == files[i-1].Path {
-			return nil, fmt.Errorf("two files would be written to %s", files[i].Path)
-		}
-	}
-	return &Result{Files: files, Warnings: warns, Content: c}, nil
+	b := &build{content: c, warns: warns, tmpl: tmpl, mini: mini, pages: pages, other: files, workers: o.Workers}
+	return b, b.checkPaths()
 }
 
-// Build generates the site and replaces the folder out with it. On error the
-// folder is left as it was.
-func Build(o Options, out string) (*Result, error) {
-	r, err := Generate(o)
+// checkPaths refuses a site in which two files would have the same path,
+// before anything is written.
+func (b *build) checkPaths() error {
+	paths := make([]string, 0, len(b.pages)+len(b.other))
+	for _, p := range b.pages {
+		paths = append(paths, p.File())
+	}
+	for _, f := range b.other {
+		paths = append(paths, f.Path)
+	}
+	sort.Strings(paths)
+	for i := 1; i < len(paths); i++ {
+		if paths[i] == paths[i-1] {
+			return fmt.Errorf("two files would be written to %s", paths[i])
+		}
+	}
+	return nil
+}
+
+// total is the number of files of the site.
+func (b *build) total() int { return len(b.pages) + len(b.other) }
+
+// page renders and minifies page i into a new file.
+func (b *build) page(i int) (output.File, error) {
+	bufs := getBuffers()
+	defer putBuffers(bufs)
+	name, data, err := b.render(i, bufs)
+	if err != nil {
+		return output.File{}, err
+	}
+	return output.File{Path: name, Data: bytes.Clone(data)}, nil
+}
+
+// render renders and minifies page i using the buffers bufs; the result
+// is valid until they are reused.
+func (b *build) render(i int, bufs *buffers) (name string, data []byte, err error) {
+	p := b.pages[i]
+	name = p.File()
+	if err := b.tmpl.RenderTo(&bufs.page, p); err != nil {
+		return "", nil, err
+	}
+	if err := b.mini.FileTo(&bufs.min, name, bufs.page.Bytes()); err != nil {
+		return "", nil, fmt.Errorf("minifying %s: %v", name, err)
+	}
+	return name, bufs.min.Bytes(), nil
+}
+
+// buffers are a worker's scratch space for one page at a time: rendering
+// tens of thousands of pages into fresh buffers keeps the collector busy.
+type buffers struct{ page, min bytes.Buffer }
+
+var bufferPool = sync.Pool{New: func() any { return new(buffers) }}
+
+func getBuffers() *buffers { return bufferPool.Get().(*buffers) }
+
+func putBuffers(b *buffers) {
+	if b.page.Cap() > 1<<20 {
+		return // a huge page: let it go rather than keep it
+	}
+	bufferPool.Put(b)
+}
+
+// Generate builds the site in memory.
+func Generate(o Options) (*Result, error) {
+	b, err := prepare(o)
 	if err != nil {
 		return nil, err
 	}
-	return r, output.Write(out, r.Files)
+	rendered := make([]output.File, len(b.pages))
+	if err := parallel(len(b.pages), b.workers, func(i int) (err error) {
+		rendered[i], err = b.page(i)
+		return err
+	}); err != nil {
+		return nil, err
+	}
+	files := append(b.other, rendered...)
+	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	return &Result{Files: files, Warnings: b.warns, Content: b.content}, nil
+}
+
+// Stats describes a build written to its folder.
+type Stats struct {
+	Files    int
+	Warnings []plan.Warning
+	Content  *load.Content
+}
+
+// Progress is told, after each file written, how many of the total are.
+// It is called from several goroutines, never at once.
+type Progress func(done, total int)
+
+// Build generates the site and replaces the folder out with it. Each page is
+// written as soon as it is rendered, so the site is never held in memory
+// whole. On error the folder is left as it was.
+func Build(o Options, out string, progress Progress) (*Stats, error) {
+	b, err := prepare(o)
+	if err != nil {
+		return nil, err
+	}
+	w, err := output.NewWriter(out)
+	if err != nil {
+		return nil, err
+	}
+	var mu sync.Mutex
+	done, total := 0, b.total()
+	wrote := func() {
+		if progress == nil {
+			return
+		}
+		mu.Lock()
+		done++
+		progress(done, total)
+		mu.Unlock()
+	}
+	for _, f := range b.other {
+		if err := w.Write(f); err != nil {
+			w.Abort()
+			return nil, err
+		}
+		wrote()
+	}
+	if err := parallel(len(b.pages), b.workers, func(i int) error {
+		bufs := getBuffers()
+		defer putBuffers(bufs)
+		name, data, err := b.render(i, bufs)
+		if err != nil {
+			return err
+		}
+		if err := w.Write(output.File{Path: name, Data: data}); err != nil {
+			return err
+		}
+		wrote()
+		return nil
+	}); err != nil {
+		w.Abort()
+		return nil, err
+	}
+	if err := w.Commit(); err != nil {
+		return nil, err
+	}
+	return &Stats{Files: total, Warnings: b.warns, Content: b.content}, nil
 }
 
 func normalizeBase(base string) (string, string, error) {
@@ -174,11 +301,14 @@ func staticFiles(src Source, mini *minifier.Minifier) ([]output.File, map[string
 
 // parallel runs fn for 0..n-1 on workers goroutines and returns the error of
 // the lowest index that failed, so the message does not depend on timing.
+// After a failure no new index is started: every index below the failed one
+// has been started already, so the lowest failure is still found.
 func parallel(n, workers int, fn func(int) error) error {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	errs := make([]error, n)
+	var failed atomic.Bool
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for w := 0; w < workers; w++ {
@@ -186,11 +316,13 @@ func parallel(n, workers int, fn func(int) error) error {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				errs[i] = fn(i)
+				if errs[i] = fn(i); errs[i] != nil {
+					failed.Store(true)
+				}
 			}
 		}()
 	}
-	for i := 0; i < n; i++ {
+	for i := 0; i < n && !failed.Load(); i++ {
 		next <- i
 	}
 	close(next)

@@ -1,0 +1,213 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"plansite/internal/synth"
+)
+
+// serveLatency starts plansite serve on a table of n tasks, opens a task
+// page, changes one cell of that task in the table and measures how long
+// the page takes to show the new text: in headless Chromium when there is
+// one, else through the event stream and a fetch of the page.
+func serveLatency(bin, dir string, n int) error {
+	content := filepath.Join(dir, "content")
+	if err := synth.Write(content, n, 1); err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	cmd := exec.Command(bin, "serve", "-addr", addr, "-content", content)
+	cmd.Stdout, cmd.Stderr = io.Discard, io.Discard
+	if err := cmd.Start(); err != nil {
+		return err
+	}
+	defer func() { cmd.Process.Signal(os.Interrupt); cmd.Wait() }()
+	base := "http://" + addr + "/"
+	task := n / 2
+	page := fmt.Sprintf("%stasks/%d/", base, task)
+	if err := waitUp(page, 60*time.Second); err != nil {
+		return err
+	}
+	tasks := filepath.Join(content, "tasks.csv")
+	const rounds = 5
+	var lat []time.Duration
+	how := "headless Chromium"
+	if browser := chromiumPath(); browser != "" {
+		lat, err = browserRounds(browser, page, tasks, task, rounds)
+	} else {
+		how = "event stream and fetch (no Chromium found)"
+		lat, err = streamRounds(base, page, tasks, task, rounds)
+	}
+	if err != nil {
+		return err
+	}
+	var parts []string
+	for _, d := range lat {
+		parts = append(parts, ms(d))
+	}
+	fmt.Printf("serve: one cell of a %d-task table changed → the open page shows it (%s), %d rounds: %s; median %s\n",
+		n, how, rounds, strings.Join(parts, ", "), ms(median(lat)))
+	return nil
+}
+
+func waitUp(url string, timeout time.Duration) error {
+	deadline := time.Now().Add(timeout)
+	for time.Now().Before(deadline) {
+		if resp, err := http.Get(url); err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == 200 {
+				return nil
+			}
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	return fmt.Errorf("plansite serve did not answer %s within %v", url, timeout)
+}
+
+// editCell appends mark to the 主要措施 of task id and rewrites the table.
+func editCell(file string, id int, mark string) error {
+	f, err := os.Open(file)
+	if err != nil {
+		return err
+	}
+	recs, err := csv.NewReader(f).ReadAll()
+	f.Close()
+	if err != nil {
+		return err
+	}
+	want := fmt.Sprint(id)
+	for _, r := range recs {
+		if r[0] == want {
+			r[2] += mark
+		}
+	}
+	tmp := file + ".bench"
+	out, err := os.Create(tmp)
+	if err != nil {
+		return err
+	}
+	w := csv.NewWriter(bufio.NewWriter(out))
+	w.WriteAll(recs)
+	if err := w.Error(); err != nil {
+		out.Close()
+		return err
+	}
+	if err := out.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp, file) // one change, as an editor's save
+}
+
+func chromiumPath() string {
+	for _, p := range []string{os.Getenv("CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"} {
+		if p != "" {
+			if _, err := exec.LookPath(p); err == nil {
+				return p
+			}
+		}
+	}
+	return ""
+}
+
+func browserRounds(browser, page, tasks string, task, rounds int) ([]time.Duration, error) {
+	profile, err := os.MkdirTemp("", "plansite-bench-chromium-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(profile)
+	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(browser), chromedp.NoSandbox, chromedp.DisableGPU,
+		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-component-update", true), chromedp.UserDataDir(profile))
+	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancelA()
+	ctx, cancel := chromedp.NewContext(actx)
+	defer cancel()
+	if err := chromedp.Run(ctx, chromedp.Navigate(page)); err != nil {
+		return nil, err
+	}
+	var out []time.Duration
+	for i := 1; i <= rounds; i++ {
+		if err := waitStream(ctx); err != nil {
+			return nil, err
+		}
+		mark := fmt.Sprintf("（第%d次修改）", i)
+		start := time.Now()
+		if err := editCell(tasks, task, mark); err != nil {
+			return nil, err
+		}
+		for {
+			var text string
+			if err := chromedp.Run(ctx, chromedp.Evaluate(`document.body ? document.body.innerText : ""`, &text)); err == nil && strings.Contains(text, mark) {
+				break
+			}
+			if time.Since(start) > 30*time.Second {
+				return nil, fmt.Errorf("the page did not show the change within 30 s")
+			}
+			time.Sleep(5 * time.Millisecond)
+		}
+		out = append(out, time.Since(start))
+	}
+	return out, nil
+}
+
+// waitStream waits until the open page's event stream is connected.
+func waitStream(ctx context.Context) error {
+	for i := 0; i < 500; i++ {
+		var ok bool
+		err := chromedp.Run(ctx, chromedp.Evaluate(`window.plansiteLive === true`, &ok))
+		if err == nil && ok {
+			return nil
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	return fmt.Errorf("the page's event stream did not connect")
+}
+
+func streamRounds(base, page, tasks string, task, rounds int) ([]time.Duration, error) {
+	var out []time.Duration
+	for i := 1; i <= rounds; i++ {
+		resp, err := http.Get(base + "_plansite/events")
+		if err != nil {
+			return nil, err
+		}
+		events := bufio.NewScanner(resp.Body)
+		events.Scan() // retry:
+		mark := fmt.Sprintf("（第%d次修改）", i)
+		start := time.Now()
+		if err := editCell(tasks, task, mark); err != nil {
+			resp.Body.Close()
+			return nil, err
+		}
+		for events.Scan() && events.Text() != "event: reload" {
+		}
+		resp.Body.Close()
+		r, err := http.Get(page)
+		if err != nil {
+			return nil, err
+		}
+		body, _ := io.ReadAll(r.Body)
+		r.Body.Close()
+		if !strings.Contains(string(body), mark) {
+			return nil, fmt.Errorf("after the reload event the page lacks the change")
+		}
+		out = append(out, time.Since(start))
+	}
+	return out, nil
+}

@@ -1,0 +1,175 @@
+package check
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+const siteTOML = `title = "测试计划"
+start_year = 2020
+end_year = 2022
+base_url = "https://example.org/"
+`
+
+const depts = `名称,slug,英文名称,别名,类别
+市科技局,science,,,
+市规划和自然资源局,planning,,,
+市财政局,finance,,,
+市教育局,education,,,
+各区政府,districts,,,统称
+`
+
+// folder is a content folder with the given task table.
+func folder(tasks string, more ...string) fstest.MapFS {
+	fs := fstest.MapFS{
+		"site.toml":       {Data: []byte(siteTOML)},
+		"departments.csv": {Data: []byte(depts)},
+		"tasks.csv":       {Data: []byte(tasks)},
+	}
+	for i := 0; i+1 < len(more); i += 2 {
+		fs[more[i]] = &fstest.MapFile{Data: []byte(more[i+1])}
+	}
+	return fs
+}
+
+const header = "序号,重点任务,主要措施,时间节点,牵头部门,配合部门\n"
+
+func TestCheck(t *testing.T) {
+	tests := []struct {
+		name   string
+		fs     fstest.MapFS
+		want   []string // every message, in order
+		errors int
+	}{
+		{
+			name: "clean",
+			fs:   folder(header + "1,（一）甲,措施。,2020年。,市科技局,市财政局\n"),
+		},
+		{
+			name: "mixed separators",
+			fs:   folder(header + "1,（一）甲,措施。,2020年。,市科技局,市财政局、市教育局，各区政府\n"),
+			want: []string{`content/tasks.csv:2:24: warning: task 1: 配合部门 separates names with both 、 and ，: "市财政局、市教育局，各区政府"; the site reads both, but one separator is clearer`},
+		},
+		{
+			name: "likely alias missing from the departments table",
+			fs:   folder(header + "1,（一）甲,措施。,2020年。,市科技局,市规划和自然局\n"),
+			want: []string{
+				`content/tasks.csv:2:24: warning: task 1: department "市规划和自然局" is not in content/departments.csv (named in 1 cells); it is published at a slug made from its name`,
+				`content/tasks.csv:2:24: warning: task 1: "市规划和自然局" looks like "市规划和自然资源局": if they are one department, list "市规划和自然局" as an alias (别名) of "市规划和自然资源局" in content/departments.csv`,
+			},
+		},
+		{
+			name: "an alias already listed is no warning",
+			fs: folder(header+"1,（一）甲,措施。,2020年。,市科技局,市规划和自然局\n",
+				"departments.csv", strings.Replace(depts, "planning,,,", "planning,,市规划和自然局,", 1)),
+		},
+		{
+			name: "two unknown names alike, said once",
+			fs:   folder(header + "1,（一）甲,措施。,2020年。,市交通运输局,——\n2,（一）甲,措施。,2020年。,市交通局,——\n"),
+			want: []string{
+				`content/tasks.csv:2:19: warning: task 1: department "市交通运输局" is not in content/departments.csv (named in 1 cells); it is published at a slug made from its name`,
+				`content/tasks.csv:3:19: warning: task 2: department "市交通局" is not in content/departments.csv (named in 1 cells); it is published at a slug made from its name`,
+				`content/tasks.csv:3:19: warning: task 2: "市交通局" looks like "市交通运输局": if they are one department, write it one way, or list one as an alias (别名) of the other in content/departments.csv`,
+			},
+		},
+		{
+			name: "short names a character or two apart are not alike",
+			fs:   folder(header + "1,（一）甲,措施。,2020年。,市科技局,市教育局、市财政局\n"),
+		},
+		{
+			name: "unreadable timeline clauses, each reported",
+			fs: folder(header + "1,（一）甲,措施。,2020年；尽快完成。,市科技局,——\n" +
+				"2,（一）甲,措施。,适时推进,市科技局,——\n3,（一）甲,措施。,2021-2022年持续推进。,市科技局,——\n"),
+			want: []string{
+				`content/tasks.csv:2:12: error: task 1: cannot read timeline clause "尽快完成。": a clause must start with a year (2020年), a range (2021-2022年), a deadline (2023年底前) or 长期坚持`,
+				`content/tasks.csv:3:12: error: task 2: cannot read timeline clause "适时推进": a clause must start with a year (2020年), a range (2021-2022年), a deadline (2023年底前) or 长期坚持`,
+			},
+			errors: 2,
+		},
+		{
+			name: "task without a lead",
+			fs:   folder(header + "1,（一）甲,措施。,2020年。,——,市财政局\n"),
+			want: []string{`content/tasks.csv:2:19: warning: task 1: no lead department (牵头部门)`},
+		},
+		{
+			name: "bad, duplicate and empty numbers, empty measures",
+			fs:   folder(header + "1,（一）甲,措施。,2020年。,市科技局,——\n1,（一）甲,,2020年。,市科技局,——\n一,（一）甲,措施。,2020年。,市科技局,——\n,（一）甲,措施。,2020年。,市科技局,——\n"),
+			want: []string{
+				`content/tasks.csv:3:1: error: 序号 1 appears twice (first on line 2)`,
+				`content/tasks.csv:3:8: error: task 1: 主要措施 is empty`,
+				`content/tasks.csv:4:1: error: 序号 "一" is not a task number (1, 2, … or 1.1, 1.2, …)`,
+				`content/tasks.csv:5:1: error: 序号 is empty`,
+			},
+			errors: 4,
+		},
+		{
+			name:   "a table that cannot be read stops the check",
+			fs:     folder(header + "1,（一）甲,\"措施。,2020年。,市科技局,——\n"),
+			want:   []string{`content/tasks.csv:2:`},
+			errors: 1,
+		},
+		{
+			name:   "what only the build finds: two areas with one number",
+			fs:     folder(header + "1,（一）甲,措施。,2020年。,市科技局,——\n2,（一）乙,措施。,2020年。,市科技局,——\n"),
+			want:   []string{`content/tasks.csv:3:3: error: task 2: area "（一）乙" has the same number 1 as "（一）甲"`},
+			errors: 1,
+		},
+		{
+			name: "an area without an ordinal is the build's warning",
+			fs:   folder(header + "1,甲行动,措施。,2020年。,市科技局,——\n"),
+			want: []string{`content/tasks.csv:2:3: warning: task 1: area "甲行动" has no ordinal such as （一）; numbered 1 by its order`},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := Content(tt.fs, "content")
+			var got []string
+			for _, m := range r.Messages {
+				got = append(got, m.String())
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %d messages, want %d:\n%s", len(got), len(tt.want), strings.Join(got, "\n"))
+			}
+			for i := range got {
+				if !strings.HasPrefix(got[i], tt.want[i]) {
+					t.Errorf("message %d:\n got %s\nwant %s", i, got[i], tt.want[i])
+				}
+			}
+			if r.Errors() != tt.errors {
+				t.Errorf("%d errors, want %d", r.Errors(), tt.errors)
+			}
+		})
+	}
+}
+
+// The bundled plan has one warning: task 2 mixes separators, as the
+// official table does.
+func TestBundledContent(t *testing.T) {
+	r := Content(os.DirFS("../../content"), "content")
+	if r.Errors() != 0 || r.Warnings() != 1 || !strings.Contains(r.Messages[0].String(), "content/tasks.csv:3:") {
+		t.Errorf("got %v", r.Messages)
+	}
+}
+
+func TestSimilar(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want bool
+	}{
+		{"市规划和自然局", "市规划和自然资源局", true},
+		{"市科技局", "市科学技术局", true},
+		{"市财政局", "市财政厅", true},
+		{"市工业和信息化局", "市工业和信息化委", true},
+		{"市科技局", "市教育局", false},
+		{"黄埔区政府", "番禺区政府", false},
+		{"黄埔区政府", "各区政府", false},
+		{"增城区人民政府", "从化区人民政府", false},
+		{"市商务局", "市公安局", false},
+	} {
+		if got := similar(tt.a, tt.b); got != tt.want {
+			t.Errorf("similar(%s, %s) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,208 @@
+package load
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"plansite/internal/plan"
+)
+
+// The task table's file names when site.toml does not name one.
+const (
+	DefaultCSV  = "tasks.csv"
+	DefaultXLSX = "tasks.xlsx"
+)
+
+// tableFile is the task table chosen for a content folder: the file that
+// site.toml's table names, else whichever of tasks.csv and tasks.xlsx
+// exists.
+func tableFile(fsys fs.FS, prefix string, cfg Config) (string, error) {
+	if cfg.Table != "" {
+		name := cfg.Table
+		if !fs.ValidPath(name) || strings.Contains(name, `\`) {
+			return "", &plan.Error{File: path.Join(prefix, "site.toml"), Msg: fmt.Sprintf("table %q must be a file name inside the content folder", name)}
+		}
+		switch strings.ToLower(path.Ext(name)) {
+		case ".csv", ".xlsx":
+		default:
+			return "", &plan.Error{File: path.Join(prefix, "site.toml"), Msg: fmt.Sprintf("table %q must be a .csv or an .xlsx file", name)}
+		}
+		return name, nil
+	}
+	var found []string
+	for _, name := range []string{DefaultCSV, DefaultXLSX} {
+		if _, err := fs.Stat(fsys, name); err == nil {
+			found = append(found, name)
+		}
+	}
+	switch len(found) {
+	case 0:
+		return DefaultCSV, nil // reading it gives the message
+	case 1:
+		return found[0], nil
+	}
+	return "", &plan.Error{File: path.Join(prefix, "site.toml"),
+		Msg: fmt.Sprintf("both %s and %s exist; say which is the task table with table = \"%s\" (or remove the other)", DefaultCSV, DefaultXLSX, DefaultXLSX)}
+}
+
+// taskTable reads the task table named file (a CSV file in the configured
+// encoding or an .xlsx workbook) into rows. sheet is the worksheet read, for
+// an .xlsx file; errors in it carry the cell reference (Sheet1!C5).
+func taskTable(file string, data []byte, cfg Config) (rows []plan.Row, sheet string, err error) {
+	if strings.EqualFold(path.Ext(file), ".xlsx") {
+		t, sheet, err := readXLSX(file, data, taskColumns, cfg.Columns.renames())
+		if err != nil {
+			return nil, sheet, withRef(err, file, sheet)
+		}
+		rows, err := t.taskRows()
+		return rows, sheet, withRef(err, file, sheet)
+	}
+	text, err := decodeText(file, data, cfg.Encoding)
+	if err != nil {
+		return nil, "", err
+	}
+	rows, err = Tasks(file, text, cfg.Columns)
+	return rows, "", err
+}
+
+// readXLSX reads the first worksheet of a workbook: its first row is the
+// header, and every row below that is not wholly empty is a record. Line
+// and column of each cell are its row and column numbers.
+func readXLSX(file string, data []byte, known []column, rename map[string]string) (*table, string, error) {
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, "", &plan.Error{File: file, Msg: "cannot read the workbook: " + err.Error()}
+	}
+	defer f.Close()
+	sheets := f.GetSheetList()
+	if len(sheets) == 0 {
+		return nil, "", &plan.Error{File: file, Msg: "the workbook has no worksheet"}
+	}
+	sheet := sheets[0]
+	all, err := f.GetRows(sheet)
+	if err != nil {
+		return nil, sheet, &plan.Error{File: file, Msg: fmt.Sprintf("cannot read worksheet %s: %v", sheet, err)}
+	}
+	if len(all) == 0 || len(all[0]) == 0 {
+		return nil, sheet, &plan.Error{File: file, Line: 1, Col: 1, Msg: fmt.Sprintf("worksheet %s is empty; its first row must be the header", sheet)}
+	}
+	header := all[0]
+	for len(header) > 0 && plan.TrimSpace(header[len(header)-1]) == "" {
+		header = header[:len(header)-1] // formatting often reaches past the last column
+	}
+	t := &table{file: file, header: header, columns: map[string]int{}}
+	if err := t.checkHeader(cellRow(1, len(header)), known, rename); err != nil {
+		return nil, sheet, err
+	}
+	for i, rec := range all[1:] {
+		line := i + 2
+		if blank(rec) {
+			continue
+		}
+		for j := len(header); j < len(rec); j++ {
+			if plan.TrimSpace(rec[j]) != "" {
+				return nil, sheet, &plan.Error{File: file, Line: line, Col: j + 1, Msg: "this cell has a value but its column has no header"}
+			}
+		}
+		row := make([]string, len(header))
+		copy(row, rec)
+		t.rows = append(t.rows, row)
+		t.pos = append(t.pos, cellRow(line, len(header)))
+	}
+	return t, sheet, nil
+}
+
+func cellRow(line, n int) []plan.Cell {
+	cells := make([]plan.Cell, n)
+	for j := range cells {
+		cells[j] = plan.Cell{Line: line, Col: j + 1}
+	}
+	return cells
+}
+
+func blank(rec []string) bool {
+	for _, c := range rec {
+		if plan.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// withRef adds the worksheet cell reference to an error located in file.
+func withRef(err error, file, sheet string) error {
+	var pe *plan.Error
+	if sheet != "" && errors.As(err, &pe) {
+		addRef(pe, file, sheet)
+	}
+	return err
+}
+
+func addRef(e *plan.Error, file, sheet string) {
+	if e.File != file || e.Line < 1 || e.Col < 1 || e.Ref != "" {
+		return
+	}
+	if name, err := excelize.CoordinatesToCellName(e.Col, e.Line); err == nil {
+		e.Ref = sheet + "!" + name
+	}
+}
+
+// Tables are a content folder's tables, read but not yet made into the plan.
+type Tables struct {
+	TasksFile       string // content/tasks.csv or content/tasks.xlsx
+	Sheet           string // the worksheet read, for a workbook
+	Rows            []plan.Row
+	DepartmentsFile string
+	Departments     []plan.DepartmentEntry
+}
+
+// ReadTables reads the task table and departments.csv (which may be
+// missing) of the content folder fsys.
+func ReadTables(fsys fs.FS, prefix string, cfg Config) (*Tables, error) {
+	name := func(f string) string { return path.Join(prefix, f) }
+	t := &Tables{DepartmentsFile: name("departments.csv")}
+	if data, err := fs.ReadFile(fsys, "departments.csv"); err == nil {
+		text, err := decodeText(t.DepartmentsFile, data, cfg.Encoding)
+		if err != nil {
+			return nil, err
+		}
+		if t.Departments, err = departments(t.DepartmentsFile, text); err != nil {
+			return nil, err
+		}
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return nil, &plan.Error{File: t.DepartmentsFile, Msg: errText(err)}
+	}
+	table, err := tableFile(fsys, prefix, cfg)
+	if err != nil {
+		return nil, err
+	}
+	t.TasksFile = name(table)
+	data, err := fs.ReadFile(fsys, table)
+	if err != nil {
+		return nil, &plan.Error{File: t.TasksFile, Msg: "cannot read the task table: " + errText(err)}
+	}
+	if t.Rows, t.Sheet, err = taskTable(t.TasksFile, data, cfg); err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+// Input is what plan.Build needs to make the plan from the tables.
+func (t *Tables) Input(cfg Config) plan.Input {
+	return plan.Input{
+		Meta: plan.Meta{Title: cfg.Title, ShortTitle: cfg.ShortTitle, Attachment: cfg.Attachment, Issuer: cfg.Issuer,
+			Date: cfg.Date, SourceURL: cfg.SourceURL, SourceName: cfg.SourceName, StartYear: cfg.StartYear, EndYear: cfg.EndYear},
+		TasksFile: t.TasksFile, Rows: t.Rows,
+		DepartmentsFile: t.DepartmentsFile, Departments: t.Departments,
+	}
+}
+
+// Locate adds the worksheet cell reference to a problem in a workbook and
+// returns it.
+func (t *Tables) Locate(err error) error { return withRef(err, t.TasksFile, t.Sheet) }

@@ -1,0 +1,135 @@
+package serve
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// chromium finds the browser; without one the test is skipped, except in
+// CI (CI=true), where it must run.
+func chromium(t *testing.T) string {
+	t.Helper()
+	for _, p := range []string{os.Getenv("CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"} {
+		if p == "" {
+			continue
+		}
+		if _, err := exec.LookPath(p); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("CI") != "" {
+		t.Fatal("no Chromium: install Debian's chromium (apt-get install chromium)")
+	}
+	t.Skip("no Chromium; set CHROMIUM or install chromium")
+	return ""
+}
+
+// Browser opens a context in headless Chromium, as root-safe as the
+// machine needs.
+func Browser(ctx context.Context, t *testing.T) (context.Context, context.CancelFunc) {
+	t.Helper()
+	// Not t.TempDir: its cleanup fails if Chromium writes to it while
+	// shutting down.
+	profile, err := os.MkdirTemp("", "plansite-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chromium(t)),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.UserDataDir(profile),
+	)
+	actx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
+	bctx, cancelBrowser := chromedp.NewContext(actx)
+	return bctx, func() {
+		cancelBrowser()
+		cancelAlloc()
+		// Chromium's helpers may still be writing the profile for a moment.
+		for i := 0; i < 20 && os.RemoveAll(profile) != nil; i++ {
+			time.Sleep(100 * time.Millisecond)
+		}
+	}
+}
+
+// waitText waits until the page's text contains want, with no navigation
+// but the reloads the server asks for.
+func waitText(ctx context.Context, t *testing.T, want string, timeout time.Duration) string {
+	t.Helper()
+	deadline := time.Now().Add(timeout)
+	var text string
+	for time.Now().Before(deadline) {
+		if err := chromedp.Run(ctx, chromedp.Evaluate(`document.body ? document.body.innerText : ""`, &text)); err == nil && strings.Contains(text, want) {
+			return text
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatalf("after %v the page does not say %q; it says:\n%s", timeout, want, text)
+	return ""
+}
+
+// In a real browser: an open page reloads with the new text when the table
+// changes, shows the error with file and line when the table breaks, and
+// comes back when it is fixed.
+func TestLiveReloadInBrowser(t *testing.T) {
+	chromium(t)
+	dir := contentCopy(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	addr := make(chan string, 1)
+	done := make(chan error, 1)
+	o := options(dir)
+	go func() {
+		done <- Run(ctx, Options{Addr: "127.0.0.1:0", Site: o}, func(a string) { addr <- a })
+	}()
+	var base string
+	select {
+	case base = <-addr:
+	case err := <-done:
+		t.Fatal(err)
+	}
+	bctx, closeBrowser := Browser(ctx, t)
+	defer closeBrowser()
+	if err := chromedp.Run(bctx, chromedp.Navigate(base+"tasks/1/")); err != nil {
+		t.Fatal(err)
+	}
+	waitText(bctx, t, "实施重点领域研发计划", 10*time.Second)
+	// Let the page's event stream connect.
+	var ready bool
+	for i := 0; i < 250 && !ready; i++ {
+		chromedp.Run(bctx, chromedp.Evaluate(`window.plansiteLive === true`, &ready))
+		time.Sleep(20 * time.Millisecond)
+	}
+	if !ready {
+		t.Fatal("the page's event stream did not connect")
+	}
+
+	tasks := filepath.Join(dir, "tasks.csv")
+	replaceIn(t, tasks, "实施重点领域研发计划。", "实施重点领域研发计划（预览已更新）。")
+	waitText(bctx, t, "实施重点领域研发计划（预览已更新）", 10*time.Second)
+
+	replaceIn(t, tasks, "2022年持续推进。", "尽快推进。")
+	text := waitText(bctx, t, "构建失败", 10*time.Second)
+	if !strings.Contains(text, filepath.Join(dir, "tasks.csv")+":2:") || !strings.Contains(text, `cannot read timeline clause "尽快推进。"`) {
+		t.Errorf("the error page should name the file, line and clause; it says:\n%s", text)
+	}
+
+	replaceIn(t, tasks, "尽快推进。", "2022年持续推进。")
+	text = waitText(bctx, t, "实施重点领域研发计划（预览已更新）", 10*time.Second)
+	if strings.Contains(text, "构建失败") {
+		t.Errorf("the error is still shown after the fix")
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+}

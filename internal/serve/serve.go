@@ -1,0 +1,355 @@
+// Package serve is plansite's live preview: it builds the site in memory,
+// serves it over HTTP, watches the input folders, rebuilds when a file
+// changes and tells open pages to reload, by server-sent events, through a
+// small script that only served pages carry (a build never writes it).
+//
+// A rebuild reads the content and lists the pages; each page is rendered
+// when a browser asks for it (and kept until the next change), exactly as a
+// build would write it, so a change to a table of ten thousand tasks shows
+// in well under a second. When the content or a template is broken, every
+// page shows the error with its file, line and column, while the last good
+// site's stylesheets and images go on being served.
+package serve
+
+import (
+	"bytes"
+	"context"
+	_ "embed"
+	"fmt"
+	"html/template"
+	"io"
+	"mime"
+	"net"
+	"net/http"
+	"path"
+	"strings"
+	"sync"
+	"time"
+
+	"plansite/internal/site"
+)
+
+// Prefix is the path under which the server serves its own files; no site
+// path starts with an underscore.
+const Prefix = "/_plansite/"
+
+// Options says what to serve and where.
+type Options struct {
+	Addr     string       // host:port to listen on
+	Site     site.Options // the input folders; BaseURL is set to the server's address
+	Log      io.Writer
+	Debounce time.Duration // quiet time after a change before rebuilding; 0: 100 ms
+}
+
+// state is one build: the site, or the error that stopped it.
+type state struct {
+	site  *site.Prepared // nil until a build succeeds
+	err   error          // the last build's error, nil when it succeeded
+	gen   int            // counts builds, successful or not
+	cache sync.Map       // path → []byte, pages rendered for this build
+}
+
+// Server serves the latest build and notifies browsers of new ones.
+type Server struct {
+	opts Options
+	id   string // tells one run of the server from another, for the script
+	mu   sync.RWMutex
+	cur  *state
+	good *state // the last successful build, for assets while cur is broken
+	subs map[chan int]bool
+	busy sync.Mutex // one build at a time
+}
+
+// New returns a server that has built nothing yet.
+func New(o Options) *Server {
+	if o.Log == nil {
+		o.Log = io.Discard
+	}
+	if o.Debounce == 0 {
+		o.Debounce = 100 * time.Millisecond
+	}
+	return &Server{opts: o, id: fmt.Sprint(time.Now().UnixNano()), cur: &state{}, subs: map[chan int]bool{}}
+}
+
+// Rebuild builds the site again and tells every open page to reload.
+func (s *Server) Rebuild() error {
+	s.busy.Lock()
+	defer s.busy.Unlock()
+	start := time.Now()
+	p, err := site.Prepare(s.opts.Site)
+	s.mu.Lock()
+	st := &state{site: p, err: err, gen: s.cur.gen + 1}
+	if err == nil {
+		s.good = st
+	}
+	s.cur = st
+	for ch := range s.subs {
+		select {
+		case ch <- st.gen:
+		default: // the page has a reload pending already
+		}
+	}
+	s.mu.Unlock()
+	if err != nil {
+		fmt.Fprintf(s.opts.Log, "error: %v\n", err)
+		return err
+	}
+	for _, w := range p.Warnings() {
+		fmt.Fprintln(s.opts.Log, "warning:", w.Error())
+	}
+	fmt.Fprintf(s.opts.Log, "built %d files in %v\n", len(p.Paths()), time.Since(start).Round(time.Millisecond))
+	return nil
+}
+
+func (s *Server) state() (cur, good *state) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.cur, s.good
+}
+
+// ServeHTTP serves the site, the reload script and the event stream.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	switch r.URL.Path {
+	case Prefix + "events":
+		s.events(w, r)
+		return
+	case Prefix + "reload.js":
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-store")
+		w.Write(reloadJS)
+		return
+	case Prefix + "error.css":
+		w.Header().Set("Content-Type", "text/css; charset=utf-8")
+		w.Write(errorCSS)
+		return
+	}
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	st, good := s.state()
+	name, redirect := resolve(st, good, r.URL.Path)
+	if redirect {
+		target := r.URL.Path + "/"
+		if r.URL.RawQuery != "" {
+			target += "?" + r.URL.RawQuery
+		}
+		http.Redirect(w, r, target, http.StatusMovedPermanently)
+		return
+	}
+	html := path.Ext(name) == ".html"
+	from := st
+	if st.err != nil {
+		if html {
+			s.errorPage(w, st, st.err)
+			return
+		}
+		from = good // stylesheets and images of the last good site
+	}
+	data, status, err := s.file(from, name)
+	if err != nil {
+		s.errorPage(w, st, err)
+		return
+	}
+	if status == http.StatusNotFound {
+		if st.err != nil {
+			s.errorPage(w, st, st.err)
+			return
+		}
+		name, html = "404.html", true
+		if data, _, err = s.file(from, name); err != nil {
+			s.errorPage(w, st, err)
+			return
+		}
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	if ct := mime.TypeByExtension(path.Ext(name)); ct != "" {
+		w.Header().Set("Content-Type", ct)
+	}
+	if html {
+		data = inject(data, s.build(st))
+	}
+	w.WriteHeader(status)
+	w.Write(data)
+}
+
+// resolve maps a URL path to a file of the site: / and /tasks/7/ to their
+// index.html. redirect is true for /tasks/7, which should end in a slash.
+func resolve(st, good *state, urlPath string) (name string, redirect bool) {
+	p := strings.TrimPrefix(path.Clean("/"+urlPath), "/")
+	if p == "" || p == "." {
+		return "index.html", false
+	}
+	if strings.HasSuffix(urlPath, "/") {
+		return p + "/index.html", false
+	}
+	sp := st.site
+	if sp == nil && good != nil {
+		sp = good.site
+	}
+	if sp != nil && !sp.Has(p) && sp.Has(p+"/index.html") {
+		return "", true
+	}
+	return p, false
+}
+
+// file returns a file of the build st, rendering a page once per build.
+func (s *Server) file(st *state, name string) ([]byte, int, error) {
+	if st == nil || st.site == nil {
+		return nil, http.StatusNotFound, nil
+	}
+	if d, ok := st.cache.Load(name); ok {
+		return d.([]byte), http.StatusOK, nil
+	}
+	data, ok, err := st.site.File(name)
+	if err != nil {
+		return nil, 0, err
+	}
+	if !ok {
+		return nil, http.StatusNotFound, nil
+	}
+	st.cache.Store(name, data)
+	return data, http.StatusOK, nil
+}
+
+// The server's own files, served under Prefix and never part of a build.
+var (
+	//go:embed reload.js
+	reloadJS []byte
+	//go:embed error.css
+	errorCSS []byte
+)
+
+// build names a build for the reload script: the server's run and the
+// build's number.
+func (s *Server) build(st *state) string { return fmt.Sprintf("%s-%d", s.id, st.gen) }
+
+// script is the tag that served HTML pages get before </body>. It names
+// the build the page comes from, so that the page reloads if a newer one
+// was made before its event stream connected.
+func script(build string) string {
+	return `<script src="` + Prefix + `reload.js" data-build="` + build + `" defer></script>`
+}
+
+// inject adds the reload script to an HTML page.
+func inject(page []byte, build string) []byte {
+	tag := script(build)
+	i := bytes.LastIndex(page, []byte("</body>"))
+	if i < 0 {
+		i = len(page)
+	}
+	out := make([]byte, 0, len(page)+len(tag))
+	out = append(out, page[:i]...)
+	out = append(out, tag...)
+	return append(out, page[i:]...)
+}
+
+var errorTmpl = template.Must(template.New("error").Parse(`<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>构建失败 - plansite</title>
+<link rel="stylesheet" href="` + Prefix + `error.css">
+</head>
+<body>
+<main>
+<h1>构建失败</h1>
+<p>修改内容或模板后，网站没有生成。请按下面的位置（文件:行:列）修正，保存后页面会自动刷新。</p>
+<pre id="plansite-error">{{.Err}}</pre>
+<p class="hint">The site could not be built; fix the file at the position above and save: this page reloads by itself.</p>
+</main>
+<script src="` + Prefix + `reload.js" data-build="{{.Build}}" defer></script>
+</body>
+</html>
+`))
+
+func (s *Server) errorPage(w http.ResponseWriter, st *state, err error) {
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(http.StatusInternalServerError)
+	errorTmpl.Execute(w, struct{ Err, Build string }{err.Error(), s.build(st)})
+}
+
+// events streams a "hello" naming the current build, then a "reload" for
+// each new build, until the browser goes away.
+func (s *Server) events(w http.ResponseWriter, r *http.Request) {
+	fl, ok := w.(http.Flusher)
+	if !ok {
+		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
+		return
+	}
+	ch := make(chan int, 1)
+	s.mu.Lock()
+	s.subs[ch] = true
+	gen := s.cur.gen
+	s.mu.Unlock()
+	defer func() {
+		s.mu.Lock()
+		delete(s.subs, ch)
+		s.mu.Unlock()
+	}()
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.Header().Set("Cache-Control", "no-store")
+	fmt.Fprintf(w, "retry: 500\nevent: hello\ndata: %s-%d\n\n", s.id, gen)
+	fl.Flush()
+	tick := time.NewTicker(15 * time.Second)
+	defer tick.Stop()
+	for {
+		select {
+		case g := <-ch:
+			fmt.Fprintf(w, "event: reload\ndata: %s-%d\n\n", s.id, g)
+			fl.Flush()
+		case <-tick.C:
+			io.WriteString(w, ": keep-alive\n\n")
+			fl.Flush()
+		case <-r.Context().Done():
+			return
+		}
+	}
+}
+
+// Run builds the site, serves it on o.Addr and rebuilds on every change
+// until ctx ends. ready, when not nil, is told the address once the server
+// listens.
+func Run(ctx context.Context, o Options, ready func(addr string)) error {
+	if o.Log == nil {
+		o.Log = io.Discard
+	}
+	ln, err := net.Listen("tcp", o.Addr)
+	if err != nil {
+		return err
+	}
+	addr := ln.Addr().(*net.TCPAddr)
+	host := addr.IP.String()
+	if addr.IP.IsUnspecified() {
+		host = "127.0.0.1"
+	}
+	base := "http://" + net.JoinHostPort(host, fmt.Sprint(addr.Port)) + "/"
+	o.Site.BaseURL = base
+	s := New(o)
+	s.Rebuild() // a broken site is served as its error page
+	w, err := newWatcher(o.Site, o.Log)
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	defer w.close()
+	go w.run(ctx, s.opts.Debounce, func() { s.Rebuild() })
+	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	go func() {
+		<-ctx.Done()
+		shut, cancel := context.WithTimeout(context.Background(), time.Second)
+		defer cancel()
+		srv.Shutdown(shut)
+		srv.Close() // event streams do not end by themselves
+	}()
+	fmt.Fprintf(o.Log, "serving %s (Ctrl+C to stop)\n", base)
+	if ready != nil {
+		ready(base)
+	}
+	if err := srv.Serve(ln); err != http.ErrServerClosed {
+		return err
+	}
+	return nil
+}

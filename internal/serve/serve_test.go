@@ -1,0 +1,133 @@
+package serve
+
+import (
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"plansite/internal/site"
+)
+
+func dirSource(dir string) site.Source { return site.Source{FS: os.DirFS(dir), Name: dir, Dir: dir} }
+
+// contentCopy copies the bundled content into a temporary folder.
+func contentCopy(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	entries, err := os.ReadDir("../../content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		data, err := os.ReadFile(filepath.Join("../../content", e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, e.Name()), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func options(content string) site.Options {
+	return site.Options{Content: dirSource(content), Templates: dirSource("../../templates"), Static: dirSource("../../static"),
+		BaseURL: "http://127.0.0.1:1313/"}
+}
+
+func get(t *testing.T, h http.Handler, target string) (int, string, http.Header) {
+	t.Helper()
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest("GET", target, nil))
+	body, _ := io.ReadAll(rec.Result().Body)
+	return rec.Code, string(body), rec.Result().Header
+}
+
+func replaceIn(t *testing.T, file, old, new string) {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), old) {
+		t.Fatalf("%s lacks %q", file, old)
+	}
+	if err := os.WriteFile(file, []byte(strings.Replace(string(data), old, new, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestServer(t *testing.T) {
+	dir := contentCopy(t)
+	s := New(Options{Site: options(dir)})
+	if err := s.Rebuild(); err != nil {
+		t.Fatal(err)
+	}
+	code, body, h := get(t, s, "/tasks/7/?from=groupmessage")
+	if code != 200 || !strings.Contains(h.Get("Content-Type"), "text/html") || !strings.Contains(body, "任务7") {
+		t.Fatalf("/tasks/7/: %d %s", code, h.Get("Content-Type"))
+	}
+	if !strings.Contains(body, `<script src="/_plansite/reload.js" data-build="`) || !strings.HasSuffix(body, "defer></script></body></html>") {
+		t.Errorf("the served page lacks the reload script before </body>")
+	}
+	if code, _, h := get(t, s, "/tasks/7"); code != http.StatusMovedPermanently || h.Get("Location") != "/tasks/7/" {
+		t.Errorf("/tasks/7 should redirect to /tasks/7/, got %d %s", code, h.Get("Location"))
+	}
+	if code, body, _ := get(t, s, "/no/such/page/"); code != 404 || !strings.Contains(body, "找不到页面") {
+		t.Errorf("a missing page should give the 404 page, got %d", code)
+	}
+	if code, body, _ := get(t, s, "/_plansite/reload.js"); code != 200 || !strings.Contains(body, "EventSource") {
+		t.Errorf("reload.js: %d", code)
+	}
+	_, css, _ := get(t, s, "/static/style.css")
+
+	// The site as served is the site as built, but for the script.
+	r, err := site.Generate(options(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range r.Files {
+		if strings.Contains(string(f.Data), "_plansite") {
+			t.Errorf("the build's %s mentions _plansite", f.Path)
+		}
+		if f.Path == "tasks/7/index.html" {
+			served := string(inject(f.Data, s.build(s.cur)))
+			if served != body7(t, s) {
+				t.Errorf("tasks/7/ as served differs from the build plus the script")
+			}
+		}
+	}
+
+	// A broken table: every page shows the error; assets stay.
+	replaceIn(t, filepath.Join(dir, "tasks.csv"), "2022年持续推进。", "尽快推进。")
+	if err := s.Rebuild(); err == nil {
+		t.Fatal("the broken table built")
+	}
+	code, body, _ = get(t, s, "/tasks/3/")
+	if code != 500 || !strings.Contains(body, "tasks.csv:2:") || !strings.Contains(body, "cannot read timeline clause &#34;尽快推进。&#34;") {
+		t.Errorf("the error page should give the error with file and line, got %d %s", code, body)
+	}
+	if !strings.Contains(body, `src="/_plansite/reload.js"`) {
+		t.Errorf("the error page lacks the reload script")
+	}
+	if code, got, _ := get(t, s, "/static/style.css"); code != 200 || got != css {
+		t.Errorf("the last good stylesheet should still be served, got %d", code)
+	}
+	// Fixed: the site is back.
+	replaceIn(t, filepath.Join(dir, "tasks.csv"), "尽快推进。", "2022年持续推进。")
+	if err := s.Rebuild(); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, _ := get(t, s, "/tasks/3/"); code != 200 {
+		t.Errorf("after the fix: %d", code)
+	}
+}
+
+func body7(t *testing.T, s *Server) string {
+	_, b, _ := get(t, s, "/tasks/7/")
+	return b
+}

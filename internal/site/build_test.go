@@ -1,0 +1,93 @@
+package site
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"plansite/internal/output"
+)
+
+// Build, which writes each page as it is rendered, writes exactly the files
+// Generate makes in memory; a failed build leaves the folder as it was.
+func TestBuildWritesWhatGenerateMakes(t *testing.T) {
+	want := generateDir(t, "../../content")
+	out := filepath.Join(t.TempDir(), "public")
+	var calls, last int
+	st, err := Build(Options{Content: dirSource("../../content"), Templates: dirSource("../../templates"), Static: dirSource("../../static"), Workers: 3},
+		out, func(done, total int) { calls++; last = done })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Files != len(want.Files) || calls != len(want.Files) || last != len(want.Files) {
+		t.Errorf("Build reports %d files and %d progress calls up to %d, want %d", st.Files, calls, last, len(want.Files))
+	}
+	sameSite(t, "Build", want.Files, readTree(t, out))
+
+	dir := copyDir(t, "../../content", nil)
+	data, _ := os.ReadFile(filepath.Join(dir, "tasks.csv"))
+	os.WriteFile(filepath.Join(dir, "tasks.csv"), []byte(strings.Replace(string(data), "2022年持续推进。", "尽快。", 1)), 0o644)
+	if _, err := Build(Options{Content: dirSource(dir), Templates: dirSource("../../templates"), Static: dirSource("../../static")}, out, nil); err == nil {
+		t.Fatal("a broken table built")
+	}
+	sameSite(t, "after a failed build", want.Files, readTree(t, out))
+	entries, _ := os.ReadDir(filepath.Dir(out))
+	if len(entries) != 1 {
+		t.Errorf("the failed build left %d entries beside public/", len(entries)-1)
+	}
+}
+
+func readTree(t *testing.T, dir string) []output.File {
+	t.Helper()
+	var files []output.File
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		files = append(files, output.File{Path: filepath.ToSlash(rel), Data: data})
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// A site of more pages than one sitemap may list gets an index of
+// sitemaps, each within the limit, that together list every page once.
+func TestSitemapIndex(t *testing.T) {
+	b, err := prepare(Options{Content: dirSource("../../content"), Templates: dirSource("../../templates"), Static: dirSource("../../static")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := b.pages
+	for len(pages) <= 2*MaxSitemapURLs {
+		pages = append(pages, b.pages...)
+	}
+	files, err := sitemaps(b.pages[0].Site, pages)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) != 4 || files[3].Path != "sitemap.xml" || files[2].Path != "sitemaps/3.xml" {
+		t.Fatalf("got %d files", len(files))
+	}
+	index := string(files[3].Data)
+	if !strings.Contains(index, "<sitemapindex") || !strings.Contains(index, "<loc>https://plansite.example.org/sitemaps/3.xml</loc>") {
+		t.Errorf("sitemap.xml is not an index of the three:\n%s", index)
+	}
+	total := 0
+	for _, f := range files[:3] {
+		n := strings.Count(string(f.Data), "<url>")
+		if n > MaxSitemapURLs {
+			t.Errorf("%s lists %d addresses", f.Path, n)
+		}
+		total += n
+	}
+	if want := len(pages) - len(pages)/len(b.pages); total != want { // less the 404 pages
+		t.Errorf("the sitemaps list %d addresses, want %d", total, want)
+	}
+}

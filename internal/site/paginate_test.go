@@ -1,0 +1,88 @@
+package site
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"plansite/internal/render"
+	"plansite/internal/synth"
+)
+
+var taskLink = regexp.MustCompile(`<a class="?task-link"? href="?[^ >"]*tasks/(\d+)/`)
+
+// Lists that grow with the table are split into pages that a phone can
+// load, each linked to the next and the previous.
+func TestLongListsArePaginated(t *testing.T) {
+	dir := t.TempDir()
+	if err := synth.Write(dir, 2000, 7); err != nil {
+		t.Fatal(err)
+	}
+	r := generateDir(t, dir)
+	checkSite(t, r)
+	files := byPath(r.Files)
+	for p, data := range files {
+		if n := len(taskLink.FindAllString(string(data), -1)); strings.HasSuffix(p, ".html") && n > render.PerPage {
+			t.Errorf("%s lists %d tasks, more than %d", p, n, render.PerPage)
+		}
+	}
+	// 2,000 tasks in 8 areas: 250 each, on two pages.
+	a1, a2 := string(files["areas/1/index.html"]), string(files["areas/1/page/2/index.html"])
+	if a1 == "" || a2 == "" || files["areas/1/page/3/index.html"] != nil {
+		t.Fatalf("area 1 should have exactly two pages")
+	}
+	if !strings.Contains(a1, `rel="next"`) || !strings.Contains(a2, `rel="prev"`) || strings.Contains(a2, `rel="next" href`) {
+		t.Errorf("area pages lack their prev/next links")
+	}
+	if got := taskLink.FindAllStringSubmatch(a2, -1); len(got) != 50 || got[0][1] != "201" || got[49][1] != "250" {
+		t.Errorf("area 1 page 2 should list tasks 201 to 250")
+	}
+	// The home page shows part of each area and links to the whole.
+	if home := string(files["index.html"]); !strings.Contains(home, "查看本行动全部250项任务") {
+		t.Errorf("the home page does not link to the whole of each area")
+	}
+}
+
+// A department's list runs through its lead tasks, then its cooperating
+// ones; without areas the home page itself is paged.
+func TestDepartmentAndHomePages(t *testing.T) {
+	dir := copyDir(t, districtCSV, func(n string) bool { return n == "tasks.csv" })
+	var b strings.Builder
+	b.WriteString("序号,工作任务,牵头单位,配合单位,完成时限\n")
+	for i := 1; i <= 450; i++ {
+		coop := "——"
+		if i > 400 {
+			coop = "区财政局"
+		}
+		fmt.Fprintf(&b, "%d,第%d项工作。,区政务服务数据管理局,%s,2024年\n", i, i, coop)
+	}
+	b.WriteString("451,最后一项工作。,区财政局,区政务服务数据管理局,2024年\n")
+	if err := os.WriteFile(filepath.Join(dir, "tasks.csv"), []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := generateDir(t, dir)
+	checkSite(t, r)
+	files := byPath(r.Files)
+	d := func(n int) string {
+		return string(files[render.PagePath("departments/government-data/", n)+"index.html"])
+	}
+	// 450 lead + 1 cooperating = 451 items: three pages.
+	if d(1) == "" || d(2) == "" || d(3) == "" || d(4) != "" {
+		t.Fatalf("the department should have three pages")
+	}
+	if !strings.Contains(d(1), `id="lead"`) || strings.Contains(d(1), `id="coop"`) {
+		t.Errorf("page 1 should show lead tasks only")
+	}
+	if p3 := d(3); !strings.Contains(p3, `id="lead"`) || !strings.Contains(p3, `id="coop"`) || !strings.Contains(p3, "tasks/451/") || !strings.Contains(p3, "tasks/450/") {
+		t.Errorf("page 3 should end the lead tasks and hold the cooperating one")
+	}
+	if files["page/2/index.html"] == nil || files["page/3/index.html"] == nil || files["page/4/index.html"] != nil {
+		t.Errorf("the home page of 451 tasks without areas should have three pages")
+	}
+	if !strings.Contains(string(files["page/3/index.html"]), "tasks/451/") {
+		t.Errorf("home page 3 should list task 451")
+	}
+}
