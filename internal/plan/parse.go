@@ -41,6 +41,26 @@ func chineseNumber(s string) (int, bool) {
 	return 0, false
 }
 
+var numeralDigits = []string{"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
+
+// Numeral writes 1 to 99 in Chinese numerals, as area labels do (（十二）);
+// other numbers in Arabic digits. chineseNumber reads them back.
+func Numeral(n int) string {
+	switch {
+	case n <= 0 || n > 99:
+		return strconv.Itoa(n)
+	case n < 10:
+		return numeralDigits[n]
+	case n == 10:
+		return "十"
+	case n < 20:
+		return "十" + numeralDigits[n-10]
+	case n%10 == 0:
+		return numeralDigits[n/10] + "十"
+	}
+	return numeralDigits[n/10] + "十" + numeralDigits[n%10]
+}
+
 var areaLabel = regexp.MustCompile(`^(?:[（(]\s*([一二三四五六七八九十〇零两\d]+)\s*[）)]|([一二三四五六七八九十〇零两\d]+)\s*[、.．])\s*(.*)$`)
 
 // ParseAreaLabel reads an area label such as （二）产业培育发展行动 or

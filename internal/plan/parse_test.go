@@ -248,3 +248,12 @@ func TestMilestoneHelpers(t *testing.T) {
 		t.Errorf("Years = %q", got)
 	}
 }
+
+func TestNumeralRoundTrip(t *testing.T) {
+	for n := 1; n <= 99; n++ {
+		got, ok := chineseNumber(Numeral(n))
+		if !ok || got != n {
+			t.Errorf("Numeral(%d) = %q reads back as %d, %v", n, Numeral(n), got, ok)
+		}
+	}
+}

@@ -191,4 +191,4 @@ func (p *Page) DeptBars() *Bars {
 }
 
 // Ordinal writes an area's number as in its label: 一, 二, ….
-func (m *Matrix) Ordinal(a *plan.Area) string { return chineseOrdinal(a.Ordinal) }
+func (m *Matrix) Ordinal(a *plan.Area) string { return plan.Numeral(a.Ordinal) }

@@ -47,7 +47,7 @@ var funcs = template.FuncMap{
 		}
 		return strings.Join(n, "、")
 	},
-	"cn":       chineseOrdinal,
+	"cn":       plan.Numeral,
 	"deptList": func(p *Page, ds []*plan.Department) DeptList { return DeptList{p, ds} },
 	"tasks":    func(p *Page, ts []*plan.Task) TaskList { return TaskList{p, ts} },
 }
@@ -118,23 +118,4 @@ func (t *Templates) RenderTo(b *bytes.Buffer, p *Page) error {
 		return templateError(err)
 	}
 	return nil
-}
-
-var cnDigits = []string{"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
-
-// chineseOrdinal writes 1 to 99 in Chinese numerals, as area labels do.
-func chineseOrdinal(n int) string {
-	switch {
-	case n <= 0 || n > 99:
-		return fmt.Sprint(n)
-	case n < 10:
-		return cnDigits[n]
-	case n == 10:
-		return "十"
-	case n < 20:
-		return "十" + cnDigits[n-10]
-	case n%10 == 0:
-		return cnDigits[n/10] + "十"
-	}
-	return cnDigits[n/10] + "十" + cnDigits[n%10]
 }

@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"html/template"
+	"plansite/internal/plan"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -182,7 +183,7 @@ func (m *Matrix) SVG() template.HTML {
 	var s svgDoc
 	for i, a := range m.Areas {
 		cx := labelW + colW*(float64(i)+0.5)
-		s.text("area", cx, 16, "middle", "（"+chineseOrdinal(a.Ordinal)+"）", fontSize, ink)
+		s.text("area", cx, 16, "middle", "（"+plan.Numeral(a.Ordinal)+"）", fontSize, ink)
 		for j, l := range areaLines(a.Name) {
 			s.text("area-name", cx, 16+15*float64(j+1), "middle", l, small, ink)
 		}

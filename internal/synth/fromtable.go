@@ -75,7 +75,7 @@ func Table(base [][]string, n int) ([]byte, error) {
 		area := ""
 		if i%per == 0 {
 			k := i / per
-			area = "（" + ordinal(k+1) + "）" + areaNames[k%len(areaNames)]
+			area = "（" + plan.Numeral(k+1) + "）" + areaNames[k%len(areaNames)]
 		}
 		// The row's own sentences, one borrowed from elsewhere, and one of
 		// its own with a made-up place name, so no two rows are the same.
@@ -95,23 +95,6 @@ func word(rng *rand.Rand, pool []rune, n int) string {
 		rs[i] = pool[rng.Intn(len(pool))]
 	}
 	return string(rs)
-}
-
-var digits = []string{"", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
-
-// ordinal writes 1 to 99 in Chinese numerals, as area labels do.
-func ordinal(n int) string {
-	switch {
-	case n < 10:
-		return digits[n]
-	case n == 10:
-		return "十"
-	case n < 20:
-		return "十" + digits[n-10]
-	case n%10 == 0:
-		return digits[n/10] + "十"
-	}
-	return digits[n/10] + "十" + digits[n%10]
 }
 
 // Content returns a copy of the content folder content whose tasks.csv is a

@@ -16,6 +16,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"plansite/internal/plan"
 	"strings"
 )
 
@@ -136,7 +137,7 @@ func Tasks(w io.Writer, n int, seed uint64) error {
 	per := (n + Areas - 1) / Areas
 	for i := 1; i <= n; i++ {
 		a := (i - 1) / per
-		label := fmt.Sprintf("（%s）%s", chinese(a+1), areaNames[a%len(areaNames)])
+		label := fmt.Sprintf("（%s）%s", plan.Numeral(a+1), areaNames[a%len(areaNames)])
 		cw.Write([]string{fmt.Sprint(i), label, measures(r), timeline(r), lead(r, municipal, depts), coop(r, depts)})
 	}
 	cw.Flush()
@@ -217,18 +218,4 @@ func dedupe(xs []string) []string {
 		}
 	}
 	return out
-}
-
-var cnDigits = []string{"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
-
-func chinese(n int) string {
-	switch {
-	case n < 10:
-		return cnDigits[n]
-	case n == 10:
-		return "十"
-	case n < 20:
-		return "十" + cnDigits[n-10]
-	}
-	return cnDigits[n/10] + "十" + cnDigits[n%10]
 }
