@@ -85,3 +85,35 @@ func FuzzTasksCSV(f *testing.F) {
 		}
 	})
 }
+
+// FuzzDecodeText feeds the encoding detection any bytes: it must not panic,
+// a failure must say where, and what it returns must be UTF-8 text that the
+// rest of the loader can read.
+func FuzzDecodeText(f *testing.F) {
+	data, err := os.ReadFile("../../content/tasks.csv")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(data, uint8(0))
+	f.Add([]byte("\xd0\xf2\xba\xc5,\xd6\xf7\xd2\xaa\xb4\xeb\xca\xa9\n"), uint8(0))
+	f.Add([]byte("\xff\xfe1\x00"), uint8(1))
+	f.Add([]byte("序号\n1,\xa3\xa8\xd2\xbb\xa3\xa9\n"), uint8(2))
+	encs := []string{EncodingAuto, EncodingUTF8, EncodingGB18030}
+	f.Fuzz(func(t *testing.T, data []byte, e uint8) {
+		enc := encs[int(e)%len(encs)]
+		text, err := decodeText("content/tasks.csv", data, enc)
+		if err != nil {
+			var pe *plan.Error
+			if !errors.As(err, &pe) || pe.File != "content/tasks.csv" {
+				t.Fatalf("error %v is not located in the file", err)
+			}
+			if pe.Line < 1 && len(data) > 0 && !strings.Contains(pe.Msg, "GB18030:") {
+				t.Fatalf("error %q has no line", err)
+			}
+			return
+		}
+		if !utf8.Valid(text) {
+			t.Fatalf("decoded %q is not UTF-8", text)
+		}
+	})
+}
