@@ -104,12 +104,17 @@ func prepare(o Options) (*build, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, f := range more {
-		if f.Data, err = mini.File(f.Path, f.Data); err != nil {
-			return nil, fmt.Errorf("minifying %s: %v", f.Path, err)
+	// One file per task (its JSON) makes this list as long as the table's:
+	// minify it on every core too.
+	if err := parallel(len(more), o.Workers, func(i int) (err error) {
+		if more[i].Data, err = mini.File(more[i].Path, more[i].Data); err != nil {
+			return fmt.Errorf("minifying %s: %v", more[i].Path, err)
 		}
-		files = append(files, f)
+		return nil
+	}); err != nil {
+		return nil, err
 	}
+	files = append(files, more...)
 	b := &build{content: c, warns: warns, tmpl: tmpl, mini: mini, pages: pages, other: files, workers: o.Workers}
 	return b, b.checkPaths()
 }
