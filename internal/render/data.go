@@ -203,10 +203,10 @@ func MarshalData(v any) ([]byte, error) {
 
 var bom = []byte("\ufeff")
 
-// TableCSV is the task table as published: the bytes of content/tasks.csv,
-// unchanged, behind a UTF-8 byte order mark, which Excel and WPS need to
-// read the file as UTF-8 rather than as the Windows code page. A table that
-// already starts with a BOM keeps just the one.
+// TableCSV is the task table as published: the table as read (load.TableCSV:
+// for content/tasks.csv made by plansite import, its bytes), behind a UTF-8
+// byte order mark, which Excel and WPS need to read the file as UTF-8 rather
+// than as the Windows code page.
 func TableCSV(raw []byte) ([]byte, error) {
 	raw = bytes.TrimPrefix(raw, bom)
 	if !utf8.Valid(raw) {
