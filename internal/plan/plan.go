@@ -5,11 +5,16 @@
 //
 // The site is made from files in content/:
 //
-//   - tasks.csv: the task table (任务分工表), one row per task, with the
-//     columns 序号, 重点任务, 主要措施, 时间节点, 牵头部门, 配合部门 and an optional
-//     标题. Keep the official wording exactly: the site shows every character.
-//   - 序号 is the task number. It becomes the task's address (/tasks/7/), so
-//     never renumber a published task.
+//   - tasks.csv (or tasks.xlsx): the task table (任务分工表), one row per task,
+//     with the columns 序号, 重点任务, 主要措施, 时间节点, 牵头部门, 配合部门 and
+//     an optional 标题. Keep the official wording exactly: the site shows every
+//     character. Excel's and WPS's CSV (GB18030 or UTF-8) both work; other
+//     column names (工作任务, 牵头单位, 完成时限, …) are understood or can be
+//     named in site.toml. Without 重点任务 or 时间节点 the site simply has no
+//     area or year pages.
+//   - 序号 is the task number (7, or 1.1 in plans that number by section).
+//     It becomes the task's address (/tasks/7/, /tasks/1-1/), so never
+//     renumber a published task.
 //   - 重点任务 is the action area, written as in the original, e.g.
 //     （二）产业培育发展行动: the number in brackets orders the areas. Leave it
 //     empty on the rows that follow, as in a merged Word cell: a row with an
@@ -33,7 +38,9 @@
 //     typo in the original) and 类别 (市直部门, 区政府, or 统称 for collective
 //     actors such as 各区政府). A department missing from this table still gets
 //     a page, at a slug derived from its name, and the build warns about it.
-//   - site.toml: the plan's title, issuer, date, source and base URL.
+//   - site.toml: the plan's title, issuer, date, source and base URL, and
+//     how to read the table (encoding, file, column names); README.md lists
+//     every key.
 //   - *.md: other pages, such as about.md → /about/.
 package plan
 
