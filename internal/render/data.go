@@ -215,8 +215,10 @@ func TableCSV(raw []byte) ([]byte, error) {
 	return append(append([]byte{}, bom...), raw...), nil
 }
 
-// DataFiles makes the open data files: the table, plan.json, its schema and
-// one JSON file per task.
+// DataFiles makes the site-wide open data files: the table, plan.json and
+// its schema. Each task's JSON is made by TaskJSON, so that a build can make
+// it when it has a core free and write it at once rather than hold
+// thousands of them.
 func DataFiles(s *Site) ([]DataFile, error) {
 	if len(s.Table) == 0 {
 		return nil, fmt.Errorf("%s: no task table to publish", TableCSVPath)
@@ -229,20 +231,15 @@ func DataFiles(s *Site) ([]DataFile, error) {
 	if err != nil {
 		return nil, err
 	}
-	files := []DataFile{
+	return []DataFile{
 		{TableCSVPath, table},
 		{PlanJSONPath, planJSON},
 		{PlanSchemaPath, PlanSchema()},
-	}
-	for _, t := range s.Plan.Tasks {
-		b, err := MarshalData(NewTaskData(s, t))
-		if err != nil {
-			return nil, err
-		}
-		files = append(files, DataFile{TaskJSONPath(t), b})
-	}
-	return files, nil
+	}, nil
 }
+
+// TaskJSON makes the file at TaskJSONPath(t): the task as plan.json has it.
+func TaskJSON(s *Site, t *plan.Task) ([]byte, error) { return MarshalData(NewTaskData(s, t)) }
 
 // DataFile is a generated file that is not a page.
 type DataFile struct {

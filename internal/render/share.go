@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"image"
 	"image/color"
-	"runtime"
 	"sync"
 
 	"plansite/internal/plan"
@@ -221,42 +220,3 @@ const MaxTaskShareImages = 500
 
 // HasTaskImages reports whether each task has its own share image.
 func (s *Site) HasTaskImages() bool { return len(s.Plan.Tasks) <= MaxTaskShareImages }
-
-// ShareImages draws the site image and, for tables up to
-// MaxTaskShareImages tasks, every task's image, on all cores.
-func ShareImages(s *Site) ([]DataFile, error) {
-	site, err := SiteShareImage(s.Plan)
-	if err != nil {
-		return nil, err
-	}
-	files := []DataFile{{ShareImage, site}}
-	if !s.HasTaskImages() {
-		return files, nil
-	}
-	tasks := s.Plan.Tasks
-	out := make([]DataFile, len(tasks))
-	errs := make([]error, len(tasks))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				b, err := TaskShareImageData(s.Plan, tasks[i])
-				out[i], errs[i] = DataFile{TaskShareImage(tasks[i]), b}, err
-			}
-		}()
-	}
-	for i := range tasks {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
-		}
-	}
-	return append(files, out...), nil
-}

@@ -2,6 +2,7 @@ package site
 
 import (
 	"plansite/internal/load"
+	"plansite/internal/output"
 	"plansite/internal/plan"
 )
 
@@ -28,6 +29,18 @@ func Prepare(o Options) (*Prepared, error) {
 		p.paths = append(p.paths, pg.File())
 	}
 	for _, f := range b.other {
+		p.other[f.Path] = f.Data
+		p.paths = append(p.paths, f.Path)
+	}
+	// The jobs are cheap beside the pages: make them all now, on every core.
+	made := make([]output.File, len(b.jobs))
+	if err := parallel(len(made), b.workers, func(i int) (err error) {
+		made[i], err = b.file(i)
+		return err
+	}); err != nil {
+		return nil, err
+	}
+	for _, f := range made {
 		p.other[f.Path] = f.Data
 		p.paths = append(p.paths, f.Path)
 	}

@@ -67,6 +67,7 @@ type build struct {
 	mini    *minifier.Minifier
 	pages   []*render.Page
 	other   []output.File // static files and extras, minified
+	jobs    []job         // the other files, made and minified when written
 	workers int
 }
 
@@ -100,31 +101,29 @@ func prepare(o Options) (*build, error) {
 	if err != nil {
 		return nil, err
 	}
-	more, err := extras(s, pages)
+	more, jobs, err := extras(s, pages)
 	if err != nil {
 		return nil, err
 	}
-	// One file per task (its JSON) makes this list as long as the table's:
-	// minify it on every core too.
-	if err := parallel(len(more), o.Workers, func(i int) (err error) {
+	for i := range more {
 		if more[i].Data, err = mini.File(more[i].Path, more[i].Data); err != nil {
-			return fmt.Errorf("minifying %s: %v", more[i].Path, err)
+			return nil, fmt.Errorf("minifying %s: %v", more[i].Path, err)
 		}
-		return nil
-	}); err != nil {
-		return nil, err
 	}
 	files = append(files, more...)
-	b := &build{content: c, warns: warns, tmpl: tmpl, mini: mini, pages: pages, other: files, workers: o.Workers}
+	b := &build{content: c, warns: warns, tmpl: tmpl, mini: mini, pages: pages, other: files, jobs: jobs, workers: o.Workers}
 	return b, b.checkPaths()
 }
 
 // checkPaths refuses a site in which two files would have the same path,
 // before anything is written.
 func (b *build) checkPaths() error {
-	paths := make([]string, 0, len(b.pages)+len(b.other))
+	paths := make([]string, 0, b.total())
 	for _, p := range b.pages {
 		paths = append(paths, p.File())
+	}
+	for _, j := range b.jobs {
+		paths = append(paths, j.path)
 	}
 	for _, f := range b.other {
 		paths = append(paths, f.Path)
@@ -139,17 +138,41 @@ func (b *build) checkPaths() error {
 }
 
 // total is the number of files of the site.
-func (b *build) total() int { return len(b.pages) + len(b.other) }
+func (b *build) total() int { return len(b.pages) + len(b.other) + len(b.jobs) }
 
-// page renders and minifies page i into a new file.
-func (b *build) page(i int) (output.File, error) {
+// made is the number of files a build makes as it writes them: the jobs,
+// numbered first, then the pages.
+func (b *build) made() int { return len(b.jobs) + len(b.pages) }
+
+// file makes file i of those numbered by made into a new file.
+func (b *build) file(i int) (output.File, error) {
 	bufs := getBuffers()
 	defer putBuffers(bufs)
-	name, data, err := b.render(i, bufs)
+	name, data, err := b.make(i, bufs)
 	if err != nil {
 		return output.File{}, err
 	}
 	return output.File{Path: name, Data: bytes.Clone(data)}, nil
+}
+
+// page renders and minifies page i into a new file.
+func (b *build) page(i int) (output.File, error) { return b.file(len(b.jobs) + i) }
+
+// make makes and minifies file i of those numbered by made using the
+// buffers bufs; the result is valid until they are reused.
+func (b *build) make(i int, bufs *buffers) (name string, data []byte, err error) {
+	if i < len(b.jobs) {
+		j := b.jobs[i]
+		raw, err := j.make()
+		if err != nil {
+			return "", nil, err
+		}
+		if err := b.mini.FileTo(&bufs.min, j.path, raw); err != nil {
+			return "", nil, fmt.Errorf("minifying %s: %v", j.path, err)
+		}
+		return j.path, bufs.min.Bytes(), nil
+	}
+	return b.render(i-len(b.jobs), bufs)
 }
 
 // render renders and minifies page i using the buffers bufs; the result
@@ -187,9 +210,9 @@ func Generate(o Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	rendered := make([]output.File, len(b.pages))
-	if err := parallel(len(b.pages), b.workers, func(i int) (err error) {
-		rendered[i], err = b.page(i)
+	rendered := make([]output.File, b.made())
+	if err := parallel(len(rendered), b.workers, func(i int) (err error) {
+		rendered[i], err = b.file(i)
 		return err
 	}); err != nil {
 		return nil, err
@@ -240,10 +263,10 @@ func Build(o Options, out string, progress Progress) (*Stats, error) {
 		}
 		wrote()
 	}
-	if err := parallel(len(b.pages), b.workers, func(i int) error {
+	if err := parallel(b.made(), b.workers, func(i int) error {
 		bufs := getBuffers()
 		defer putBuffers(bufs)
-		name, data, err := b.render(i, bufs)
+		name, data, err := b.make(i, bufs)
 		if err != nil {
 			return err
 		}
