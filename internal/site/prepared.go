@@ -23,6 +23,9 @@ func Prepare(o Options) (*Prepared, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := b.collect(); err != nil {
+		return nil, err
+	}
 	p := &Prepared{b: b, pages: make(map[string]int, len(b.pages)), other: make(map[string][]byte, len(b.other))}
 	for i, pg := range b.pages {
 		p.pages[pg.File()] = i

@@ -66,13 +66,15 @@ type build struct {
 	tmpl    *render.Templates
 	mini    *minifier.Minifier
 	pages   []*render.Page
-	other   []output.File // static files and extras, minified
+	other   []output.File // static files, minified, then extras once made
+	extras  []producer    // makers of the other files, not run yet
 	jobs    []job         // the other files, made and minified when written
 	workers int
 }
 
-// prepare loads the content and templates and lists every file of the site,
-// rendering none of the pages yet.
+// prepare loads the content and templates and lists the pages of the site,
+// rendering none of them yet; the files that are not pages are made by
+// collect, or, in a build, made and written by writeExtras.
 func prepare(o Options) (*build, error) {
 	mdr, mini := engines()
 	c, warns, err := load.Site(o.Content.FS, o.Content.Name)
@@ -101,24 +103,53 @@ func prepare(o Options) (*build, error) {
 	if err != nil {
 		return nil, err
 	}
-	more, jobs, err := extras(s, pages)
-	if err != nil {
-		return nil, err
-	}
-	for i := range more {
-		if more[i].Data, err = mini.File(more[i].Path, more[i].Data); err != nil {
-			return nil, fmt.Errorf("minifying %s: %v", more[i].Path, err)
+	more, jobs := extras(s, pages)
+	return &build{content: c, warns: warns, tmpl: tmpl, mini: mini, pages: pages, other: files,
+		extras: more, jobs: jobs, workers: o.Workers}, nil
+}
+
+// makeExtras runs the makers of the extras on every core, minifies their
+// files and hands each to use, which must be safe for concurrent use. The
+// error is that of the first maker, in their order, that failed.
+func (b *build) makeExtras(use func(i int, f output.File) error) error {
+	return parallel(len(b.extras), b.workers, func(i int) error {
+		files, err := b.extras[i]()
+		if err != nil {
+			return err
 		}
+		for _, f := range files {
+			if f.Data, err = b.mini.File(f.Path, f.Data); err != nil {
+				return fmt.Errorf("minifying %s: %v", f.Path, err)
+			}
+			if err := use(i, f); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// collect makes the extras and keeps them with the other files, in the
+// makers' order, then checks the paths of the whole site.
+func (b *build) collect() error {
+	made := make([][]output.File, len(b.extras))
+	if err := b.makeExtras(func(i int, f output.File) error {
+		made[i] = append(made[i], f) // only maker i's goroutine touches made[i]
+		return nil
+	}); err != nil {
+		return err
 	}
-	files = append(files, more...)
-	b := &build{content: c, warns: warns, tmpl: tmpl, mini: mini, pages: pages, other: files, jobs: jobs, workers: o.Workers}
-	return b, b.checkPaths()
+	for _, fs := range made {
+		b.other = append(b.other, fs...)
+	}
+	return b.checkPaths(nil)
 }
 
 // checkPaths refuses a site in which two files would have the same path,
-// before anything is written.
-func (b *build) checkPaths() error {
-	paths := make([]string, 0, b.total())
+// before any page is written. more are paths of files not in b.other.
+func (b *build) checkPaths(more []string) error {
+	paths := make([]string, 0, b.total()+len(more))
+	paths = append(paths, more...)
 	for _, p := range b.pages {
 		paths = append(paths, p.File())
 	}
@@ -210,6 +241,9 @@ func Generate(o Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := b.collect(); err != nil {
+		return nil, err
+	}
 	rendered := make([]output.File, b.made())
 	if err := parallel(len(rendered), b.workers, func(i int) (err error) {
 		rendered[i], err = b.file(i)
@@ -245,8 +279,28 @@ func Build(o Options, out string, progress Progress) (*Stats, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The extras (plan.json, the feed, the search index: tens of megabytes
+	// for a large table) are written as soon as each is made rather than
+	// held; their number is known, and progress told, once all are.
 	var mu sync.Mutex
-	done, total := 0, b.total()
+	var extras []string
+	if err := b.makeExtras(func(_ int, f output.File) error {
+		if err := w.Write(f); err != nil {
+			return err
+		}
+		mu.Lock()
+		extras = append(extras, f.Path)
+		mu.Unlock()
+		return nil
+	}); err != nil {
+		w.Abort()
+		return nil, err
+	}
+	if err := b.checkPaths(extras); err != nil {
+		w.Abort()
+		return nil, err
+	}
+	done, total := 0, b.total()+len(extras)
 	wrote := func() {
 		if progress == nil {
 			return
@@ -261,6 +315,9 @@ func Build(o Options, out string, progress Progress) (*Stats, error) {
 			w.Abort()
 			return nil, err
 		}
+		wrote()
+	}
+	for range extras {
 		wrote()
 	}
 	if err := parallel(b.made(), b.workers, func(i int) error {
