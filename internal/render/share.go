@@ -114,7 +114,7 @@ func canvas() *image.Paletted {
 		fill(frame, 0, ShareHeight-48, ShareWidth, 48, shareDark)
 		fill(frame, 0, ShareHeight-54, ShareWidth, 6, shareGold)
 	})
-	img := image.NewPaletted(frame.Rect, sharePalette)
+	img := canvases.Get().(*image.Paletted)
 	copy(img.Pix, frame.Pix)
 	return img
 }
@@ -124,6 +124,19 @@ var (
 	frameOnce sync.Once
 	frame     *image.Paletted
 )
+
+// canvases are images of the share size to draw on: a fresh one for each
+// task would be three quarters of a megabyte to allocate and clear. Each
+// image is returned by done once encoded.
+var canvases = sync.Pool{New: func() any {
+	return image.NewPaletted(image.Rect(0, 0, ShareWidth, ShareHeight), sharePalette)
+}}
+
+// done encodes a canvas and puts it back for the next image.
+func done(img *image.Paletted) ([]byte, error) {
+	defer canvases.Put(img)
+	return encodePNG(img)
+}
 
 // yearSpan writes the plan's years as 2020-2022.
 func yearSpan(ys []int) string {
@@ -167,7 +180,7 @@ func SiteShareImage(p *plan.Plan) ([]byte, error) {
 		}
 		fill(img, x, bottom+6, colW, 4, shareFaint)
 	}
-	return encodePNG(img)
+	return done(img)
 }
 
 // areaCounts is the number of tasks of each area, or of the whole table when
@@ -195,7 +208,7 @@ func TaskShareImageData(p *plan.Plan, t *plan.Task) ([]byte, error) {
 
 	ys := p.Years
 	if len(ys) == 0 {
-		return encodePNG(img)
+		return done(img)
 	}
 	const x0, x1, top = 660, ShareWidth - 72, 110
 	rowH := min(110, 400/len(ys))
@@ -209,7 +222,7 @@ func TaskShareImageData(p *plan.Plan, t *plan.Task) ([]byte, error) {
 			outline(img, bx, yy+8, x1-bx, rowH-28, 4, shareFaint)
 		}
 	}
-	return encodePNG(img)
+	return done(img)
 }
 
 // MaxTaskShareImages is the largest table whose tasks get images of their

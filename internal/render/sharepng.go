@@ -58,15 +58,7 @@ func encodePNG(img *image.Paletted) ([]byte, error) {
 	}
 	row := make([]byte, 1+(w+1)/2) // row[0] is the filter type: none
 	for y := b.Min.Y; y < b.Max.Y; y++ {
-		pix := img.Pix[img.PixOffset(b.Min.X, y):][:w]
-		i := 1
-		for x := 0; x+1 < w; x += 2 {
-			row[i] = pix[x]<<4 | pix[x+1]
-			i++
-		}
-		if w%2 == 1 {
-			row[i] = pix[w-1] << 4
-		}
+		pack4(row[1:], img.Pix[img.PixOffset(b.Min.X, y):][:w])
 		if _, err := e.zw.Write(row); err != nil {
 			return nil, err
 		}
@@ -79,6 +71,28 @@ func encodePNG(img *image.Paletted) ([]byte, error) {
 	}
 	e.chunk("IEND", nil)
 	return bytes.Clone(e.out.Bytes()), nil
+}
+
+// pack4 packs pixels of a palette of up to 16 colours two to a byte, the
+// first in the high nibble, as PNG's 4-bit rows have them: eight pixels at a
+// time, in a word, then one by one.
+func pack4(dst, pix []byte) {
+	x, i := 0, 0
+	for ; x+8 <= len(pix); x, i = x+8, i+4 {
+		v := binary.LittleEndian.Uint64(pix[x:])
+		// Each 16-bit lane holds two pixels, the first in its low byte:
+		// make its low byte first<<4 | second, then gather the low bytes.
+		v = (v&0x000F000F000F000F)<<4 | (v>>8)&0x000F000F000F000F
+		v = (v | v>>8) & 0x0000FFFF0000FFFF
+		v = (v | v>>16) & 0xFFFFFFFF
+		binary.LittleEndian.PutUint32(dst[i:], uint32(v))
+	}
+	for ; x+1 < len(pix); x, i = x+2, i+1 {
+		dst[i] = pix[x]<<4 | pix[x+1]&0xF
+	}
+	if x < len(pix) {
+		dst[i] = pix[x] << 4
+	}
 }
 
 // A pngEncoder keeps its zlib writer and buffer from image to image, as
