@@ -48,6 +48,7 @@ func Build(f BuildFlags, src SourceFunc, version string, log io.Writer) error {
 		return err
 	}
 	o.BaseURL = f.BaseURL
+	deferGC(64 << 20)
 	progress, done := newProgress(log)
 	r, err := site.Build(o, f.Out, progress)
 	done()
