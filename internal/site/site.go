@@ -74,7 +74,7 @@ type build struct {
 
 // prepare loads the content and templates and lists the pages of the site,
 // rendering none of them yet; the files that are not pages are made by
-// collect, or, in a build, made and written by writeExtras.
+// collect, or, in a build, made and written by Build beside the pages.
 func prepare(o Options) (*build, error) {
 	mdr, mini := engines()
 	c, warns, err := load.Site(o.Content.FS, o.Content.Name)
@@ -108,11 +108,11 @@ func prepare(o Options) (*build, error) {
 		extras: more, jobs: jobs, workers: o.Workers}, nil
 }
 
-// makeExtras runs the makers of the extras on every core, minifies their
+// makeExtras runs the makers of the extras on workers goroutines, minifies their
 // files and hands each to use, which must be safe for concurrent use. The
 // error is that of the first maker, in their order, that failed.
-func (b *build) makeExtras(use func(i int, f output.File) error) error {
-	return parallel(len(b.extras), b.workers, func(i int) error {
+func (b *build) makeExtras(workers int, use func(i int, f output.File) error) error {
+	return parallel(len(b.extras), workers, func(i int) error {
 		files, err := b.extras[i]()
 		if err != nil {
 			return err
@@ -133,7 +133,7 @@ func (b *build) makeExtras(use func(i int, f output.File) error) error {
 // makers' order, then checks the paths of the whole site.
 func (b *build) collect() error {
 	made := make([][]output.File, len(b.extras))
-	if err := b.makeExtras(func(i int, f output.File) error {
+	if err := b.makeExtras(b.workers, func(i int, f output.File) error {
 		made[i] = append(made[i], f) // only maker i's goroutine touches made[i]
 		return nil
 	}); err != nil {
@@ -275,52 +275,57 @@ func Build(o Options, out string, progress Progress) (*Stats, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The paths known before anything is made are checked before anything
+	// is written; those of the extras, once they are all made.
+	if err := b.checkPaths(nil); err != nil {
+		return nil, err
+	}
 	w, err := output.NewWriter(out)
 	if err != nil {
 		return nil, err
 	}
-	// The extras (plan.json, the feed, the search index: tens of megabytes
-	// for a large table) are written as soon as each is made rather than
-	// held; their number is known, and progress told, once all are.
 	var mu sync.Mutex
 	var extras []string
-	if err := b.makeExtras(func(_ int, f output.File) error {
-		if err := w.Write(f); err != nil {
-			return err
-		}
+	done, total := 0, b.total()
+	// wrote counts a file written; extra names one of the extras, whose
+	// number is not known beforehand, so the total grows as they are made.
+	wrote := func(extra string) {
 		mu.Lock()
-		extras = append(extras, f.Path)
-		mu.Unlock()
-		return nil
-	}); err != nil {
-		w.Abort()
-		return nil, err
-	}
-	if err := b.checkPaths(extras); err != nil {
-		w.Abort()
-		return nil, err
-	}
-	done, total := 0, b.total()+len(extras)
-	wrote := func() {
-		if progress == nil {
-			return
+		defer mu.Unlock()
+		if extra != "" {
+			extras = append(extras, extra)
+			total++
 		}
-		mu.Lock()
 		done++
-		progress(done, total)
-		mu.Unlock()
+		if progress != nil {
+			progress(done, total)
+		}
 	}
 	for _, f := range b.other {
 		if err := w.Write(f); err != nil {
 			w.Abort()
 			return nil, err
 		}
-		wrote()
+		wrote("")
 	}
-	for range extras {
-		wrote()
-	}
-	if err := parallel(b.made(), b.workers, func(i int) error {
+	// The extras (plan.json, the feed, the search index: tens of megabytes
+	// each for a large table) are made one at a time beside the pages and
+	// each written at once, so that no two are held together and the pages
+	// need not wait for them.
+	var extrasErr error
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		extrasErr = b.makeExtras(1, func(_ int, f output.File) error {
+			if err := w.Write(f); err != nil {
+				return err
+			}
+			wrote(f.Path)
+			return nil
+		})
+	}()
+	pagesErr := parallel(b.made(), b.workers, func(i int) error {
 		bufs := getBuffers()
 		defer putBuffers(bufs)
 		name, data, err := b.make(i, bufs)
@@ -330,9 +335,20 @@ func Build(o Options, out string, progress Progress) (*Stats, error) {
 		if err := w.Write(output.File{Path: name, Data: data}); err != nil {
 			return err
 		}
-		wrote()
+		wrote("")
 		return nil
-	}); err != nil {
+	})
+	wg.Wait()
+	// The errors in the order a build that made the extras first would
+	// meet them: an extra's, two files at one path, then a page's.
+	err = extrasErr
+	if err == nil {
+		err = b.checkPaths(extras)
+	}
+	if err == nil {
+		err = pagesErr
+	}
+	if err != nil {
 		w.Abort()
 		return nil, err
 	}
