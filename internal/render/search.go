@@ -21,13 +21,30 @@ func (p *Page) SearchIndex() string { return p.Rel(search.Dir + "index.json") }
 // SearchExamples are queries the search page offers as links, taken from
 // words that occur in the plan, so each gives results.
 func (p *Page) SearchExamples() []string {
-	var out []string
-	for _, q := range []string{"无人机", "5G", "区块链", "先导区", "数据", "教育"} {
-		for _, t := range p.Site.Plan.Tasks {
-			if containsFold(t.Measures, q) {
-				out = append(out, q)
-				break
+	// One pass over the tasks, folding each text once, until every query
+	// is found: a query that occurs nowhere reads the whole table.
+	queries := []string{"无人机", "5G", "区块链", "先导区", "数据", "教育"}
+	folded := make([]string, len(queries))
+	for i, q := range queries {
+		folded[i] = search.Fold(q)
+	}
+	found, left := make([]bool, len(queries)), len(queries)
+	for _, t := range p.Site.Plan.Tasks {
+		if left == 0 {
+			break
+		}
+		text := search.Fold(t.Measures)
+		for i, q := range folded {
+			if !found[i] && strings.Contains(text, q) {
+				found[i] = true
+				left--
 			}
+		}
+	}
+	var out []string
+	for i, q := range queries {
+		if found[i] {
+			out = append(out, q)
 		}
 	}
 	// A district's name, since a citizen often looks for their own district.
@@ -40,10 +57,6 @@ func (p *Page) SearchExamples() []string {
 		out = append(out, p.Site.Plan.Departments[0].Name)
 	}
 	return out
-}
-
-func containsFold(text, q string) bool {
-	return strings.Contains(search.Fold(text), search.Fold(q))
 }
 
 // FontSize is a choice of the reading-size switch in the header.
