@@ -22,6 +22,7 @@ type Site struct {
 	Table    []byte // the task table as UTF-8 CSV, for /data/tasks.csv
 
 	yearIdx yearIndex
+	planIdx planIndex
 }
 
 // Link is a labelled internal target.

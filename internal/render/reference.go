@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"sync"
 
 	"plansite/internal/plan"
 )
@@ -12,15 +13,42 @@ import (
 // PlanPath is the site path of the full-table page.
 const PlanPath = "plan/"
 
-// referencePages makes /plan/ and /data/.
+// referencePages makes /plan/ and /data/. A table longer than PerPage
+// rows is split over plan/page/2/ and on, like every list that grows with
+// the table: tens of megabytes of HTML in one page is more than a phone can
+// load, and /data/tasks.csv holds the whole table in one file anyway.
 func referencePages(s *Site, home Link) []*Page {
 	c, p := s.Config, s.Plan
-	return []*Page{
-		{Site: s, Kind: "plan", Path: PlanPath, Title: "完整分工表", Crumbs: []Link{home},
-			Description: fmt.Sprintf("《%s》%s全文：%d项任务按原表的顺序和列排列，逐字照录，可打印。", c.Title, c.Attachment, len(p.Tasks))},
-		{Site: s, Kind: "data", Path: DataPath, Title: "数据下载", Crumbs: []Link{home},
-			Description: fmt.Sprintf("%s的开放数据：原表CSV、结构化JSON及其JSON Schema，逐项说明字段和数据来源。", c.Attachment)},
+	planPage := &Page{Site: s, Kind: "plan", Path: PlanPath, Title: "完整分工表", Crumbs: []Link{home},
+		Description: fmt.Sprintf("《%s》%s全文：%d项任务按原表的顺序和列排列，逐字照录，可打印。", c.Title, c.Attachment, len(p.Tasks))}
+	return append(paged(planPage, len(p.Tasks)), &Page{Site: s, Kind: "data", Path: DataPath, Title: "数据下载", Crumbs: []Link{home},
+		Description: fmt.Sprintf("%s的开放数据：原表CSV、结构化JSON及其JSON Schema，逐项说明字段和数据来源。", c.Attachment)})
+}
+
+// PlanURL links a task's row in the full table, on the page of the table
+// that holds it.
+func (p *Page) PlanURL(t *plan.Task) string {
+	n := 1
+	if ts := p.Site.Plan.Tasks; len(ts) > PerPage {
+		n = p.Site.planIndex()[t]/PerPage + 1
 	}
+	return p.Rel(PagePath(PlanPath, n)) + "#task-" + t.Slug
+}
+
+// planIndex is each task's position in the table, worked out once per site.
+type planIndex struct {
+	once sync.Once
+	pos  map[*plan.Task]int
+}
+
+func (s *Site) planIndex() map[*plan.Task]int {
+	s.planIdx.once.Do(func() {
+		s.planIdx.pos = make(map[*plan.Task]int, len(s.Plan.Tasks))
+		for i, t := range s.Plan.Tasks {
+			s.planIdx.pos[t] = i
+		}
+	})
+	return s.planIdx.pos
 }
 
 // PlanRow is a row of the full table. The 重点任务 column is a merged cell in
@@ -31,10 +59,11 @@ type PlanRow struct {
 	AreaSpan int
 }
 
-// PlanRows lists the tasks in the table's order with their 重点任务 cells
-// merged as in the original: one cell for each run of rows in one area.
+// PlanRows lists the tasks of this page of the table in the table's order
+// with their 重点任务 cells merged as in the original: one cell for each run
+// of rows in one area, started again at the top of each page.
 func (p *Page) PlanRows() []PlanRow {
-	ts := p.Site.Plan.Tasks
+	ts := items(p, p.Site.Plan.Tasks, 0)
 	rows := make([]PlanRow, len(ts))
 	for i := 0; i < len(ts); {
 		j := i + 1

@@ -40,6 +40,36 @@ func TestLongListsArePaginated(t *testing.T) {
 	if got := taskLink.FindAllStringSubmatch(a2, -1); len(got) != 50 || got[0][1] != "201" || got[49][1] != "250" {
 		t.Errorf("area 1 page 2 should list tasks 201 to 250")
 	}
+	// The full table is paged too: 2,000 rows on ten pages, each row once,
+	// in order, and each task page links its row on the page that has it
+	// (checkSite above resolves the link and its #task- anchor).
+	planRow := regexp.MustCompile(`<tr id="?task-(\d+)`)
+	next := 1
+	for n := 1; ; n++ {
+		page := files[render.PagePath(render.PlanPath, n)+"index.html"]
+		if page == nil {
+			if n != 11 {
+				t.Errorf("the full table has %d pages, want 10", n-1)
+			}
+			break
+		}
+		rows := planRow.FindAllStringSubmatch(string(page), -1)
+		if len(rows) > render.PerPage {
+			t.Errorf("full table page %d has %d rows, more than %d", n, len(rows), render.PerPage)
+		}
+		for _, r := range rows {
+			if r[1] != fmt.Sprint(next) {
+				t.Fatalf("full table page %d: row of task %s where task %d belongs", n, r[1], next)
+			}
+			next++
+		}
+	}
+	if next != 2001 {
+		t.Errorf("the full table's pages hold %d rows, want 2000", next-1)
+	}
+	if task := string(files["tasks/1234/index.html"]); !strings.Contains(task, `plan/page/7/#task-1234"`) {
+		t.Errorf("task 1234 does not link its row on page 7 of the full table")
+	}
 	// The home page shows part of each area and links to the whole.
 	if home := string(files["index.html"]); !strings.Contains(home, "查看本行动全部250项任务") {
 		t.Errorf("the home page does not link to the whole of each area")
