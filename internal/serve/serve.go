@@ -97,7 +97,15 @@ func (s *Server) Rebuild() error {
 	for _, w := range p.Warnings() {
 		fmt.Fprintln(s.opts.Log, "warning:", w.Error())
 	}
-	fmt.Fprintf(s.opts.Log, "built %d files in %v\n", len(p.Paths()), time.Since(start).Round(time.Millisecond))
+	// The pages are ready and the browsers told; the feed, plan.json and
+	// the search index are still being made, and requests for them wait.
+	go func() {
+		if err := p.Wait(); err != nil {
+			fmt.Fprintf(s.opts.Log, "error: %v\n", err)
+			return
+		}
+		fmt.Fprintf(s.opts.Log, "built %d files in %v\n", len(p.Paths()), time.Since(start).Round(time.Millisecond))
+	}()
 	return nil
 }
 

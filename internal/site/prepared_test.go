@@ -1,0 +1,47 @@
+package site
+
+import (
+	"bytes"
+	"slices"
+	"testing"
+)
+
+// A preview serves every file exactly as a build writes it, and no other:
+// the pages and the tasks' files made on demand, the extras made in the
+// background.
+func TestPreparedServesTheBuild(t *testing.T) {
+	r, err := Generate(repoSources())
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := Prepare(repoSources())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var built []string
+	for _, f := range r.Files {
+		built = append(built, f.Path)
+		data, ok, err := p.File(f.Path)
+		if err != nil || !ok {
+			t.Errorf("%s: served %v, %v", f.Path, ok, err)
+			continue
+		}
+		if !bytes.Equal(data, f.Data) {
+			t.Errorf("%s as served differs from the build", f.Path)
+		}
+		if !p.Has(f.Path) {
+			t.Errorf("Has(%s) is false", f.Path)
+		}
+	}
+	served := p.Paths()
+	slices.Sort(served)
+	if !slices.Equal(served, built) {
+		t.Errorf("the preview has %d files, the build %d", len(served), len(built))
+	}
+	if _, ok, err := p.File("no/such/file.json"); ok || err != nil {
+		t.Errorf("a path the site lacks: %v, %v", ok, err)
+	}
+	if err := p.Wait(); err != nil {
+		t.Errorf("Wait: %v", err)
+	}
+}
