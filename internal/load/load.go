@@ -84,10 +84,15 @@ type Content struct {
 	Config Config
 	Plan   *plan.Plan
 	Pages  []Page
-	// Table is tasks.csv exactly as read: /data/tasks.csv republishes it
-	// byte for byte, so readers can check it against the official table.
-	Table []byte
+	// Rows are the task table's rows as read, for Table.
+	Rows []plan.Row
 }
+
+// Table is the task table as UTF-8 CSV (TableCSV): /data/tasks.csv
+// republishes it, byte for byte the content's tasks.csv when that is
+// standard UTF-8 CSV, so readers can check it against the official table.
+// It is written when asked for, since a preview may never need it.
+func (c *Content) Table() []byte { return TableCSV(c.Rows) }
 
 // Reserved are the first path segments the generator's own pages use.
 var Reserved = map[string]bool{"tasks": true, "areas": true, "departments": true, "years": true, "data": true,
@@ -111,7 +116,7 @@ func Site(fsys fs.FS, prefix string) (*Content, []plan.Warning, error) {
 	for i := range warns {
 		tables.Locate(&warns[i])
 	}
-	c := &Content{Config: cfg, Plan: p, Table: TableCSV(tables.Rows)}
+	c := &Content{Config: cfg, Plan: p, Rows: tables.Rows}
 	if c.Pages, err = pages(fsys, prefix); err != nil {
 		return nil, nil, err
 	}

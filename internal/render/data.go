@@ -220,10 +220,14 @@ func TableCSV(raw []byte) ([]byte, error) {
 // it when it has a core free and write it at once rather than hold
 // thousands of them.
 func DataFiles(s *Site) ([]DataFile, error) {
-	if len(s.Table) == 0 {
+	var raw []byte
+	if s.Table != nil {
+		raw = s.Table()
+	}
+	if len(raw) == 0 {
 		return nil, fmt.Errorf("%s: no task table to publish", TableCSVPath)
 	}
-	table, err := TableCSV(s.Table)
+	table, err := TableCSV(raw)
 	if err != nil {
 		return nil, err
 	}

@@ -19,7 +19,7 @@ type Site struct {
 	Pages    []load.Page
 	Assets   map[string]string // static file name → path with a version query
 	Version  string
-	Table    []byte // the task table as UTF-8 CSV, for /data/tasks.csv
+	Table    func() []byte // the task table as UTF-8 CSV, for /data/tasks.csv
 
 	yearIdx yearIndex
 	planIdx planIndex

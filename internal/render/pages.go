@@ -93,11 +93,21 @@ func paged(p *Page, total int) []*Page {
 
 // excerpt shortens text to at most n characters, at a sentence end if one is near.
 func excerpt(text string, n int) string {
-	rs := []rune(strings.TrimSpace(text))
-	if len(rs) <= n {
-		return string(rs)
+	text = strings.TrimSpace(text)
+	// cut is the first n characters, found without converting the whole
+	// text: measures can be long, and every task page has an excerpt.
+	end, count := len(text), 0
+	for i := range text {
+		if count == n {
+			end = i
+			break
+		}
+		count++
 	}
-	cut := string(rs[:n])
+	if end == len(text) {
+		return text
+	}
+	cut := text[:end]
 	if i := strings.LastIndex(cut, "。"); i > len(cut)/2 {
 		return cut[:i+len("。")]
 	}
