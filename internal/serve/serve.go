@@ -65,6 +65,7 @@ func New(o Options) *Server {
 	if o.Log == nil {
 		o.Log = io.Discard
 	}
+	o.Log = &lockedWriter{w: o.Log} // rebuilds and their background work both log
 	if o.Debounce == 0 {
 		o.Debounce = 100 * time.Millisecond
 	}
@@ -324,6 +325,7 @@ func Run(ctx context.Context, o Options, ready func(addr string)) error {
 	if o.Log == nil {
 		o.Log = io.Discard
 	}
+	o.Log = &lockedWriter{w: o.Log} // rebuilds and their background work both log
 	ln, err := net.Listen("tcp", o.Addr)
 	if err != nil {
 		return err
@@ -360,4 +362,16 @@ func Run(ctx context.Context, o Options, ready func(addr string)) error {
 		return err
 	}
 	return nil
+}
+
+// lockedWriter lets several goroutines write whole lines to one writer.
+type lockedWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (l *lockedWriter) Write(b []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(b)
 }
