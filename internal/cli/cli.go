@@ -48,7 +48,12 @@ func Build(f BuildFlags, src SourceFunc, version string, log io.Writer) error {
 		return err
 	}
 	o.BaseURL = f.BaseURL
-	deferGC(64 << 20)
+	// Past 64 MB, collect at half the usual headroom (GOGC=50): most of a
+	// large table's heap is the model, kept to the end, so the usual
+	// headroom of 100% is mostly a second copy's worth of garbage. At
+	// 100,000 tasks that takes peak memory from 910 MB to 570 MB for
+	// about 5% more CPU (make bench).
+	deferGC(64<<20, 50)
 	progress, done := newProgress(log)
 	r, err := site.Build(o, f.Out, progress)
 	done()

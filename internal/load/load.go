@@ -4,10 +4,10 @@
 package load
 
 import (
-	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"sort"
@@ -88,11 +88,12 @@ type Content struct {
 	Rows []plan.Row
 }
 
-// Table is the task table as UTF-8 CSV (TableCSV): /data/tasks.csv
-// republishes it, byte for byte the content's tasks.csv when that is
-// standard UTF-8 CSV, so readers can check it against the official table.
-// It is written when asked for, since a preview may never need it.
-func (c *Content) Table() []byte { return TableCSV(c.Rows) }
+// WriteTable writes the task table as UTF-8 CSV (WriteTableCSV) to w:
+// /data/tasks.csv republishes it, byte for byte the content's tasks.csv when
+// that is standard UTF-8 CSV, so readers can check it against the official
+// table. It is written when asked for, since a preview may never need it,
+// and streamed, since a large table's is tens of megabytes.
+func (c *Content) WriteTable(w io.Writer) error { return WriteTableCSV(w, c.Rows) }
 
 // Reserved are the first path segments the generator's own pages use.
 var Reserved = map[string]bool{"tasks": true, "areas": true, "departments": true, "years": true, "data": true,
@@ -200,12 +201,12 @@ func Tasks(file string, data []byte, cols Columns) ([]plan.Row, error) {
 	return t.taskRows()
 }
 
-// TableCSV writes the task table back out as UTF-8 CSV, whatever form it
+// WriteTableCSV writes the task table back out as UTF-8 CSV, whatever form it
 // was read in (GB18030, BOM, CRLF, a workbook): the columns it has, under
 // their standard names and in the standard order, each cell exactly as read.
 // For a table that is already standard UTF-8 CSV, as content/tasks.csv
 // made by plansite import is, that is the file byte for byte.
-func TableCSV(rows []plan.Row) []byte {
+func WriteTableCSV(w io.Writer, rows []plan.Row) error {
 	if len(rows) == 0 {
 		return nil
 	}
@@ -219,22 +220,23 @@ func TableCSV(rows []plan.Row) []byte {
 			keep = append(keep, i)
 		}
 	}
-	var b bytes.Buffer
-	w := csv.NewWriter(&b)
+	cw := csv.NewWriter(w)
 	rec := make([]string, len(keep))
 	for j, i := range keep {
 		rec[j] = names[i]
 	}
-	w.Write(rec)
+	cw.Write(rec)
 	for _, r := range rows {
 		cs := cells(r)
 		for j, i := range keep {
 			rec[j] = cs[i].Text
 		}
-		w.Write(rec)
+		if err := cw.Write(rec); err != nil {
+			return err
+		}
 	}
-	w.Flush()
-	return b.Bytes()
+	cw.Flush()
+	return cw.Error()
 }
 
 // taskRows maps a task table's rows onto taskRecord with gocsv, then gives

@@ -4,7 +4,9 @@
 package output
 
 import (
+	"bufio"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -80,6 +82,33 @@ func (w *Writer) Write(f File) error {
 		return err
 	}
 	return writeFile(target, f.Data)
+}
+
+// WriteStream writes one file as write produces it, so that a file of
+// hundreds of megabytes (the feed, plan.json of a large table) need never be
+// held in memory whole. It is safe for concurrent use.
+func (w *Writer) WriteStream(p string, write func(io.Writer) error) error {
+	if err := CheckPath(p); err != nil {
+		return err
+	}
+	target := filepath.Join(w.tmp, filepath.FromSlash(p))
+	if err := w.mkdir(filepath.Dir(target)); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(target, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(f, 256<<10)
+	if err := write(bw); err != nil {
+		f.Close()
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 // mkdir makes the folder d and those above it inside the site, each once,

@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"unicode/utf8"
+	"io"
 
 	"plansite/internal/plan"
 )
@@ -121,7 +121,10 @@ type DeptData struct {
 var KindCodes = map[plan.Kind]string{plan.Municipal: "municipal", plan.District: "district", plan.Collective: "collective"}
 
 // NewPlanData converts the plan into its published form.
-func NewPlanData(s *Site) PlanData {
+func NewPlanData(s *Site) PlanData { return newPlanData(s, true) }
+
+// newPlanData converts the plan, its tasks only when tasks is set.
+func newPlanData(s *Site, tasks bool) PlanData {
 	p, c := s.Plan, s.Config
 	d := PlanData{
 		Format: DataFormat, Version: DataVersion,
@@ -138,6 +141,9 @@ func NewPlanData(s *Site) PlanData {
 			URL: s.BaseURL + AreaPath(a), Tasks: taskIDs(a.Tasks)})
 	}
 	for _, t := range p.Tasks {
+		if !tasks {
+			break
+		}
 		d.Tasks = append(d.Tasks, NewTaskData(s, t))
 	}
 	for _, dep := range p.Departments {
@@ -203,50 +209,89 @@ func MarshalData(v any) ([]byte, error) {
 
 var bom = []byte("\ufeff")
 
-// TableCSV is the task table as published: the table as read (load.TableCSV:
-// for content/tasks.csv made by plansite import, its bytes), behind a UTF-8
-// byte order mark, which Excel and WPS need to read the file as UTF-8 rather
-// than as the Windows code page.
-func TableCSV(raw []byte) ([]byte, error) {
-	raw = bytes.TrimPrefix(raw, bom)
-	if !utf8.Valid(raw) {
-		return nil, fmt.Errorf("%s: the table is not UTF-8, so it cannot be republished as it is", TableCSVPath)
+// DataFiles lists the site-wide open data files made from the table: the
+// table itself and plan.json (its schema is PlanSchema), each written by
+// its Write function when a build gets to it.
+// They are streamed rather than made whole: for a table of 100,000 tasks
+// plan.json alone is 165 MB, and its parts would be several times that.
+// Each task's JSON is made by TaskJSON, so that a build can make it when it
+// has a core free and write it at once rather than hold thousands of them.
+//
+// What they write is already minified: compact JSON, and the table as it
+// is, so the build writes it as it comes.
+func DataFiles(s *Site) []StreamFile {
+	return []StreamFile{
+		{TableCSVPath, func(w io.Writer) error { return WriteTableCSV(w, s) }},
+		{PlanJSONPath, func(w io.Writer) error { return WritePlanJSON(w, s) }},
 	}
-	return append(append([]byte{}, bom...), raw...), nil
 }
 
-// DataFiles makes the site-wide open data files: the table, plan.json and
-// its schema. Each task's JSON is made by TaskJSON, so that a build can make
-// it when it has a core free and write it at once rather than hold
-// thousands of them.
-func DataFiles(s *Site) ([]DataFile, error) {
-	var raw []byte
-	if s.Table != nil {
-		raw = s.Table()
-	}
-	if len(raw) == 0 {
-		return nil, fmt.Errorf("%s: no task table to publish", TableCSVPath)
-	}
-	table, err := TableCSV(raw)
-	if err != nil {
-		return nil, err
-	}
-	planJSON, err := MarshalData(NewPlanData(s))
-	if err != nil {
-		return nil, err
-	}
-	return []DataFile{
-		{TableCSVPath, table},
-		{PlanJSONPath, planJSON},
-		{PlanSchemaPath, PlanSchema()},
-	}, nil
+// StreamFile is a generated file written as it is made.
+type StreamFile struct {
+	Path  string
+	Write func(io.Writer) error
 }
 
-// TaskJSON makes the file at TaskJSONPath(t): the task as plan.json has it.
-func TaskJSON(s *Site, t *plan.Task) ([]byte, error) { return MarshalData(NewTaskData(s, t)) }
+// WriteTableCSV writes /data/tasks.csv: the table as read (s.Table, which
+// is load.WriteTableCSV for a loaded site), behind a UTF-8 byte order mark,
+// which Excel and WPS need to read the file as UTF-8 rather than as the
+// Windows code page.
+func WriteTableCSV(w io.Writer, s *Site) error {
+	if s.Table == nil {
+		return fmt.Errorf("%s: no task table to publish", TableCSVPath)
+	}
+	if _, err := w.Write(bom); err != nil {
+		return err
+	}
+	return s.Table(w)
+}
 
-// DataFile is a generated file that is not a page.
-type DataFile struct {
-	Path string
-	Data []byte
+// WritePlanJSON writes /data/plan.json, the same bytes as MarshalData of
+// NewPlanData less its final newline, but a task at a time: what comes
+// before the tasks, each task, then what comes after them.
+func WritePlanJSON(w io.Writer, s *Site) error {
+	d := newPlanData(s, false)
+	head, err := MarshalData(struct {
+		Format  string     `json:"format"`
+		Version int        `json:"version"`
+		Plan    MetaData   `json:"plan"`
+		Areas   []AreaData `json:"areas"`
+	}{d.Format, d.Version, d.Plan, d.Areas})
+	if err != nil {
+		return err
+	}
+	tail, err := MarshalData(struct {
+		Departments []DeptData `json:"departments"`
+		Years       []int      `json:"years"`
+	}{d.Departments, d.Years})
+	if err != nil {
+		return err
+	}
+	// {head} and {tail} become {head,"tasks":[…],tail}.
+	head = append(bytes.TrimSuffix(head, []byte("}\n")), `,"tasks":[`...)
+	tail = append([]byte("],"), bytes.TrimSuffix(tail[1:], []byte("\n"))...)
+	if _, err := w.Write(head); err != nil {
+		return err
+	}
+	for i, t := range s.Plan.Tasks {
+		b, err := TaskJSON(s, t)
+		if err != nil {
+			return fmt.Errorf("%s, task %s: %v", PlanJSONPath, t.ID, err)
+		}
+		if i > 0 {
+			b = append([]byte{','}, b...)
+		}
+		if _, err := w.Write(b); err != nil {
+			return err
+		}
+	}
+	_, err = w.Write(tail)
+	return err
+}
+
+// TaskJSON makes the file at TaskJSONPath(t): the task as plan.json has it,
+// compact, with no final newline, which is what minifying it would give.
+func TaskJSON(s *Site, t *plan.Task) ([]byte, error) {
+	b, err := MarshalData(NewTaskData(s, t))
+	return bytes.TrimSuffix(b, []byte("\n")), err
 }

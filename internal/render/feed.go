@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"encoding/xml"
 	"sort"
 	"strings"
@@ -74,12 +75,17 @@ func atomDate(day string) string {
 	return day + dayStart
 }
 
-// Feed is the Atom feed of the plan: one entry per task, identified by the
-// task's canonical URL (which never changes), dated by the plan's dates; and
-// one entry per Markdown page that carries an updated date, so that dated
-// updates of the content reach subscribers. Nothing is dated by the build
-// clock.
-func Feed(s *Site, pages []*Page) ([]byte, error) {
+// WriteFeed writes the Atom feed of the plan: one entry per task,
+// identified by the task's canonical URL (which never changes), dated by the
+// plan's dates; and one entry per Markdown page that carries an updated
+// date, so that dated updates of the content reach subscribers. Nothing is
+// dated by the build clock.
+//
+// The feed of a large table is hundreds of megabytes, so it is handed to
+// emit in pieces, never whole: the document up to its first entry, each
+// entry, then the closing tag. Each piece is well-formed on its own up to
+// the open feed element, so that it can be minified by itself.
+func WriteFeed(s *Site, pages []*Page, emit func([]byte) error) error {
 	c := s.Config
 	f := AtomFeed{
 		ID: s.BaseURL, Title: c.SiteName, Subtitle: c.Title + " " + c.Attachment,
@@ -92,18 +98,7 @@ func Feed(s *Site, pages []*Page) ([]byte, error) {
 	}
 	var dated []AtomEntry
 	for _, p := range pages {
-		switch {
-		case p.Kind == "task":
-			t := p.Task
-			e := AtomEntry{ID: p.Canonical(), Title: p.Title, Updated: atomDate(s.Updated()), Published: atomDate(c.Date),
-				Links:   []AtomLink{{Rel: "alternate", Type: "text/html", Href: p.Canonical()}, {Rel: "alternate", Type: "application/json", Href: p.Abs(TaskJSONPath(t))}},
-				Summary: AtomText{Type: "text", Body: p.Description},
-				Content: &AtomText{Type: "text", Body: taskText(t.Measures, t.Timeline, t.LeadText, t.CoopText)}}
-			if t.Area != nil {
-				e.Category = []AtomCategory{{Term: t.Area.Label}}
-			}
-			f.Entries = append(f.Entries, e)
-		case p.Kind == "page" && p.Updated != "":
+		if p.Kind == "page" && p.Updated != "" {
 			dated = append(dated, AtomEntry{ID: p.Canonical(), Title: p.Title, Updated: atomDate(p.Updated),
 				Links: []AtomLink{{Rel: "alternate", Type: "text/html", Href: p.Canonical()}}, Summary: AtomText{Type: "text", Body: p.Description}})
 			if p.Updated > strings.TrimSuffix(f.Updated, dayStart) {
@@ -113,9 +108,47 @@ func Feed(s *Site, pages []*Page) ([]byte, error) {
 	}
 	// Newest dated pages first, then the tasks in the table's order.
 	sort.SliceStable(dated, func(i, j int) bool { return dated[i].Updated > dated[j].Updated })
-	f.Entries = append(dated, f.Entries...)
-	b, err := xml.MarshalIndent(f, "", " ")
-	return append([]byte(xml.Header), b...), err
+
+	head, err := xml.Marshal(f)
+	if err != nil {
+		return err
+	}
+	const end = "</feed>"
+	if err := emit(append([]byte(xml.Header), bytes.TrimSuffix(head, []byte(end))...)); err != nil {
+		return err
+	}
+	var b bytes.Buffer
+	enc := xml.NewEncoder(&b)
+	entry := xml.StartElement{Name: xml.Name{Local: "entry"}}
+	write := func(e *AtomEntry) error {
+		b.Reset()
+		if err := enc.EncodeElement(e, entry); err != nil {
+			return err
+		}
+		return emit(b.Bytes())
+	}
+	for i := range dated {
+		if err := write(&dated[i]); err != nil {
+			return err
+		}
+	}
+	for _, p := range pages {
+		if p.Kind != "task" {
+			continue
+		}
+		t := p.Task
+		e := AtomEntry{ID: p.Canonical(), Title: p.Title, Updated: atomDate(s.Updated()), Published: atomDate(c.Date),
+			Links:   []AtomLink{{Rel: "alternate", Type: "text/html", Href: p.Canonical()}, {Rel: "alternate", Type: "application/json", Href: p.Abs(TaskJSONPath(t))}},
+			Summary: AtomText{Type: "text", Body: p.Description},
+			Content: &AtomText{Type: "text", Body: taskText(t.Measures, t.Timeline, t.LeadText, t.CoopText)}}
+		if t.Area != nil {
+			e.Category = []AtomCategory{{Term: t.Area.Label}}
+		}
+		if err := write(&e); err != nil {
+			return err
+		}
+	}
+	return emit([]byte(end))
 }
 
 // taskText is a task's whole row as plain text for feed readers.

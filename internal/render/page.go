@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"html/template"
+	"io"
 	"strings"
 
 	"plansite/internal/load"
@@ -19,7 +20,7 @@ type Site struct {
 	Pages    []load.Page
 	Assets   map[string]string // static file name → path with a version query
 	Version  string
-	Table    func() []byte // the task table as UTF-8 CSV, for /data/tasks.csv
+	Table    func(io.Writer) error // writes the task table as UTF-8 CSV, for /data/tasks.csv
 
 	yearIdx yearIndex
 	planIdx planIndex

@@ -114,63 +114,64 @@ type File struct {
 	Data []byte
 }
 
-// Build makes the index of the plan: search/index.json and the shards it
-// names, search/0.json, search/1.json, … in task order.
-func Build(p *plan.Plan) ([]File, error) {
-	docs := make([][]byte, len(p.Tasks))
-	for i, t := range p.Tasks {
-		b, err := marshal(NewDoc(t))
-		if err != nil {
-			return nil, fmt.Errorf("search index, task %s: %v", t.ID, err)
-		}
-		docs[i] = b
+// Build makes the index of the plan, search/0.json, search/1.json, … in
+// task order and then search/index.json, which names them, and hands each
+// file to emit as soon as it is made: a large table's index is a hundred
+// megabytes, of which a shard's worth is held at a time.
+func Build(p *plan.Plan, emit func(File) error) error {
+	m := Manifest{Version: 1, Tasks: len(p.Tasks)}
+	var c compressor
+	shard := func(part [][]byte) error {
+		data := joinArray(part)
+		name := fmt.Sprintf("%d.json", len(m.Shards))
+		sum := sha256.Sum256(data)
+		m.Shards = append(m.Shards, Shard{URL: name + "?v=" + hex.EncodeToString(sum[:4]), Tasks: len(part), Bytes: len(data)})
+		return emit(File{Path: Dir + name, Data: data})
 	}
-	var groups [][][]byte
+	group := func(g [][]byte) error {
+		for _, part := range c.split(g) {
+			if err := shard(part); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 	var cur [][]byte
 	size := 0
-	for _, d := range docs {
+	for _, t := range p.Tasks {
+		d, err := marshal(NewDoc(t))
+		if err != nil {
+			return fmt.Errorf("search index, task %s: %v", t.ID, err)
+		}
 		if len(cur) > 0 && size+len(d)+1 > rawBudget {
-			groups = append(groups, cur)
+			if err := group(cur); err != nil {
+				return err
+			}
 			cur, size = nil, 0
 		}
 		cur = append(cur, d)
 		size += len(d) + 1
 	}
-	if len(cur) > 0 || len(groups) == 0 {
-		groups = append(groups, cur)
-	}
-	var shards [][]byte
-	var counts []int
-	for _, g := range groups {
-		for _, part := range split(g) {
-			shards = append(shards, joinArray(part))
-			counts = append(counts, len(part))
+	if len(cur) > 0 || len(m.Shards) == 0 {
+		if err := group(cur); err != nil {
+			return err
 		}
-	}
-	m := Manifest{Version: 1, Tasks: len(p.Tasks)}
-	files := []File{{Path: Dir + "index.json"}}
-	for i, data := range shards {
-		name := fmt.Sprintf("%d.json", i)
-		sum := sha256.Sum256(data)
-		m.Shards = append(m.Shards, Shard{URL: name + "?v=" + hex.EncodeToString(sum[:4]), Tasks: counts[i], Bytes: len(data)})
-		files = append(files, File{Path: Dir + name, Data: data})
 	}
 	mb, err := marshal(m)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	files[0].Data = mb
-	return files, nil
+	return emit(File{Path: Dir + "index.json", Data: mb})
 }
 
 // split halves a group of documents until every part compresses under
 // MaxCompressed. A single document heavier than that stays alone.
-func split(g [][]byte) [][][]byte {
-	if len(g) < 2 || Compressed(joinArray(g)) <= MaxCompressed {
+func (c *compressor) split(g [][]byte) [][][]byte {
+	if len(g) < 2 || c.size(joinArray(g)) <= MaxCompressed {
 		return [][][]byte{g}
 	}
 	h := len(g) / 2
-	return append(split(g[:h]), split(g[h:])...)
+	return append(c.split(g[:h]), c.split(g[h:])...)
 }
 
 func joinArray(docs [][]byte) []byte {
@@ -180,11 +181,36 @@ func joinArray(docs [][]byte) []byte {
 // Compressed is the size of data gzip-compressed at the fastest level,
 // header and trailer included.
 func Compressed(data []byte) int {
-	var b bytes.Buffer
-	w, _ := flate.NewWriter(&b, flate.BestSpeed)
-	w.Write(data)
-	w.Close()
-	return b.Len() + 18 // gzip's header and trailer
+	var c compressor
+	return c.size(data)
+}
+
+// A compressor measures compressed sizes with one flate writer, which
+// holds about a megabyte: a new one for each of a large index's hundreds of
+// shards was most of the memory the index took.
+type compressor struct {
+	w *flate.Writer
+	n counter
+}
+
+func (c *compressor) size(data []byte) int {
+	c.n = 0
+	if c.w == nil {
+		c.w, _ = flate.NewWriter(&c.n, flate.BestSpeed)
+	} else {
+		c.w.Reset(&c.n)
+	}
+	c.w.Write(data)
+	c.w.Close()
+	return int(c.n) + 18 // gzip's header and trailer
+}
+
+// counter counts the bytes written to it.
+type counter int
+
+func (n *counter) Write(b []byte) (int, error) {
+	*n += counter(len(b))
+	return len(b), nil
 }
 
 // marshal writes compact JSON without escaping <, > and &: the index is

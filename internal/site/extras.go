@@ -1,81 +1,116 @@
 package site
 
 import (
+	"fmt"
+	"io"
+
+	"plansite/internal/minifier"
 	"plansite/internal/output"
 	"plansite/internal/render"
 	"plansite/internal/search"
 )
 
-// A producer makes some of the files of the site that are not HTML pages.
-// Each file is minified by its extension afterwards.
-type producer func() ([]output.File, error)
+// A producer makes some of the files of the site that are not HTML pages
+// and hands each to the sink as soon as it is made, so that no more of them
+// is held than one file, or, for the largest, a piece of one.
+type producer func(sink) error
+
+// A sink takes the extras as they are made: file a file to be minified by
+// its extension, stream a file written piece by piece and already minified.
+type sink struct {
+	file   func(output.File) error
+	stream func(path string, write func(io.Writer) error) error
+}
 
 // extras lists the makers of the files of the site that are not HTML pages,
-// in a set order. None is run yet: a build runs them on every core and
+// in a set order. None is run yet: a build runs them beside the pages and
 // writes each file at once. The files of which each task has one (its JSON
 // and its share image) are jobs of their own, made and written on every
 // core along with the pages, rather than all made first and held.
-func extras(s *render.Site, pages []*render.Page) ([]producer, []job) {
+func extras(s *render.Site, pages []*render.Page, mini *minifier.Minifier) ([]producer, []job) {
 	one := func(path string, make func() ([]byte, error)) producer {
-		return func() ([]output.File, error) {
+		return func(out sink) error {
 			data, err := make()
 			if err != nil {
-				return nil, err
+				return err
 			}
-			return []output.File{{Path: path, Data: data}}, nil
+			return out.file(output.File{Path: path, Data: data})
 		}
 	}
 	ps := []producer{
-		func() ([]output.File, error) { return sitemaps(s, pages) },
-		func() ([]output.File, error) {
-			return append([]output.File{{Path: "robots.txt", Data: render.Robots(s)}}, deployFiles()...), nil
+		func(out sink) error {
+			files, err := sitemaps(s, pages)
+			if err != nil {
+				return err
+			}
+			return each(out, files)
+		},
+		func(out sink) error {
+			return each(out, append([]output.File{{Path: "robots.txt", Data: render.Robots(s)}}, deployFiles()...))
 		},
 	}
 	// Citations, open data and sharing (issue 3): the feed, the data files
 	// of /data/ and each task's JSON, and the share images.
 	if s.HasFeed() {
-		ps = append(ps, one(render.FeedPath, func() ([]byte, error) { return render.Feed(s, pages) }))
+		ps = append(ps, func(out sink) error {
+			return out.stream(render.FeedPath, func(w io.Writer) error {
+				// Minified a piece at a time: the pieces are whole
+				// elements, and an XML minifier keeps none of the
+				// white space between elements.
+				return render.WriteFeed(s, pages, func(piece []byte) error {
+					m, err := mini.File(render.FeedPath, piece)
+					if err != nil {
+						return fmt.Errorf("minifying %s: %v", render.FeedPath, err)
+					}
+					_, err = w.Write(m)
+					return err
+				})
+			})
+		})
 	}
 	ps = append(ps,
-		func() ([]output.File, error) { return files(render.DataFiles(s)) },
+		func(out sink) error {
+			for _, f := range render.DataFiles(s) {
+				if err := out.stream(f.Path, f.Write); err != nil {
+					return err
+				}
+			}
+			return nil
+		},
+		one(render.PlanSchemaPath, func() ([]byte, error) { return render.PlanSchema(), nil }),
 		one(render.ShareImage, func() ([]byte, error) { return render.SiteShareImage(s.Plan) }),
-		// The search index (issue 4): a manifest and its shards under search/.
-		func() ([]output.File, error) {
-			index, err := search.Build(s.Plan)
-			if err != nil {
-				return nil, err
-			}
-			out := make([]output.File, len(index))
-			for i, f := range index {
-				out[i] = output.File{Path: f.Path, Data: f.Data}
-			}
-			return out, nil
+		// The search index (issue 4): its shards and the manifest naming
+		// them, under search/.
+		func(out sink) error {
+			return search.Build(s.Plan, func(f search.File) error {
+				return out.file(output.File{Path: f.Path, Data: f.Data})
+			})
 		})
 
 	images := s.HasTaskImages()
 	jobs := make([]job, 0, len(s.Plan.Tasks)*2)
 	for _, t := range s.Plan.Tasks {
-		jobs = append(jobs, job{render.TaskJSONPath(t), func() ([]byte, error) { return render.TaskJSON(s, t) }})
+		jobs = append(jobs, job{render.TaskJSONPath(t), func() ([]byte, error) { return render.TaskJSON(s, t) }, true})
 		if images {
-			jobs = append(jobs, job{render.TaskShareImage(t), func() ([]byte, error) { return render.TaskShareImageData(s.Plan, t) }})
+			jobs = append(jobs, job{render.TaskShareImage(t), func() ([]byte, error) { return render.TaskShareImageData(s.Plan, t) }, false})
 		}
 	}
 	return ps, jobs
 }
 
-func files(data []render.DataFile, err error) ([]output.File, error) {
-	if err != nil {
-		return nil, err
+// each hands files to the sink one by one.
+func each(out sink, files []output.File) error {
+	for _, f := range files {
+		if err := out.file(f); err != nil {
+			return err
+		}
 	}
-	out := make([]output.File, len(data))
-	for i, f := range data {
-		out[i] = output.File{Path: f.Path, Data: f.Data}
-	}
-	return out, nil
+	return nil
 }
 
 // A job is a file that is not a page, made when a worker gets to it.
 type job struct {
-	path string
-	make func() ([]byte, error)
+	path     string
+	make     func() ([]byte, error)
+	minified bool // made minified already: not minified again
 }

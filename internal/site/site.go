@@ -7,6 +7,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"io/fs"
 	"net/url"
 	"path"
@@ -98,34 +99,32 @@ func prepare(o Options) (*build, error) {
 		return nil, err
 	}
 	s := &render.Site{Plan: c.Plan, Config: c.Config, BaseURL: baseURL, BasePath: basePath,
-		Pages: c.Pages, Assets: assets, Version: o.Version, Table: c.Table}
+		Pages: c.Pages, Assets: assets, Version: o.Version, Table: c.WriteTable}
 	pages, err := render.Pages(s, mdr)
 	if err != nil {
 		return nil, err
 	}
-	more, jobs := extras(s, pages)
+	more, jobs := extras(s, pages, mini)
 	return &build{content: c, warns: warns, tmpl: tmpl, mini: mini, pages: pages, other: files,
 		extras: more, jobs: jobs, workers: o.Workers}, nil
 }
 
-// makeExtras runs the makers of the extras on workers goroutines, minifies their
-// files and hands each to use, which must be safe for concurrent use. The
-// error is that of the first maker, in their order, that failed.
-func (b *build) makeExtras(workers int, use func(i int, f output.File) error) error {
+// makeExtras runs the makers of the extras on workers goroutines and hands
+// each file to use as it is made, minified, or to stream, which must write
+// it with write; both must be safe for concurrent use. The error is that of
+// the first maker, in their order, that failed.
+func (b *build) makeExtras(workers int, use func(i int, f output.File) error, stream func(i int, path string, write func(io.Writer) error) error) error {
 	return parallel(len(b.extras), workers, func(i int) error {
-		files, err := b.extras[i]()
-		if err != nil {
-			return err
-		}
-		for _, f := range files {
-			if f.Data, err = b.mini.File(f.Path, f.Data); err != nil {
-				return fmt.Errorf("minifying %s: %v", f.Path, err)
-			}
-			if err := use(i, f); err != nil {
-				return err
-			}
-		}
-		return nil
+		return b.extras[i](sink{
+			file: func(f output.File) error {
+				var err error
+				if f.Data, err = b.mini.File(f.Path, f.Data); err != nil {
+					return fmt.Errorf("minifying %s: %v", f.Path, err)
+				}
+				return use(i, f)
+			},
+			stream: func(path string, write func(io.Writer) error) error { return stream(i, path, write) },
+		})
 	})
 }
 
@@ -133,9 +132,16 @@ func (b *build) makeExtras(workers int, use func(i int, f output.File) error) er
 // makers' order, then checks the paths of the whole site.
 func (b *build) collect() error {
 	made := make([][]output.File, len(b.extras))
-	if err := b.makeExtras(b.workers, func(i int, f output.File) error {
+	keep := func(i int, f output.File) error {
 		made[i] = append(made[i], f) // only maker i's goroutine touches made[i]
 		return nil
+	}
+	if err := b.makeExtras(b.workers, keep, func(i int, path string, write func(io.Writer) error) error {
+		var buf bytes.Buffer
+		if err := write(&buf); err != nil {
+			return err
+		}
+		return keep(i, output.File{Path: path, Data: buf.Bytes()})
 	}); err != nil {
 		return err
 	}
@@ -197,6 +203,9 @@ func (b *build) make(i int, bufs *buffers) (name string, data []byte, err error)
 		raw, err := j.make()
 		if err != nil {
 			return "", nil, err
+		}
+		if j.minified {
+			return j.path, raw, nil
 		}
 		if err := b.mini.FileTo(&bufs.min, j.path, raw); err != nil {
 			return "", nil, fmt.Errorf("minifying %s: %v", j.path, err)
@@ -322,6 +331,12 @@ func Build(o Options, out string, progress Progress) (*Stats, error) {
 				return err
 			}
 			wrote(f.Path)
+			return nil
+		}, func(_ int, path string, write func(io.Writer) error) error {
+			if err := w.WriteStream(path, write); err != nil {
+				return err
+			}
+			wrote(path)
 			return nil
 		})
 	}()
