@@ -78,13 +78,31 @@ type build struct {
 // collect, or, in a build, made and written by Build beside the pages.
 func prepare(o Options) (*build, error) {
 	mdr, mini := engines()
+	// The templates and the static files (parsed, and minified) do not
+	// depend on the content: they are made while the content loads, which
+	// for the real table is half the time before the first page.
+	var tmpl *render.Templates
+	var files []output.File
+	var assets map[string]string
+	var tmplErr, staticErr error
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() {
+		defer wg.Done()
+		tmpl, tmplErr = render.Parse(o.Templates.FS, o.Templates.Name)
+	}()
+	go func() {
+		defer wg.Done()
+		files, assets, staticErr = staticFiles(o.Static, mini)
+	}()
 	c, warns, err := load.Site(o.Content.FS, o.Content.Name)
+	wg.Wait()
+	// The errors in the order of a build that made these one after another.
 	if err != nil {
 		return nil, err
 	}
-	tmpl, err := render.Parse(o.Templates.FS, o.Templates.Name)
-	if err != nil {
-		return nil, err
+	if tmplErr != nil {
+		return nil, tmplErr
 	}
 	base := c.Config.BaseURL
 	if o.BaseURL != "" {
@@ -94,9 +112,8 @@ func prepare(o Options) (*build, error) {
 	if err != nil {
 		return nil, err
 	}
-	files, assets, err := staticFiles(o.Static, mini)
-	if err != nil {
-		return nil, err
+	if staticErr != nil {
+		return nil, staticErr
 	}
 	s := &render.Site{Plan: c.Plan, Config: c.Config, BaseURL: baseURL, BasePath: basePath,
 		Pages: c.Pages, Assets: assets, Version: o.Version, Table: c.WriteTable}
