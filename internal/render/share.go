@@ -2,9 +2,7 @@ package render
 
 import (
 	"fmt"
-	"image"
 	"image/color"
-	"sync"
 
 	"plansite/internal/plan"
 )
@@ -17,7 +15,7 @@ import (
 //
 // The site image shows the plan's years and, per action area, one block per
 // task; a task's image shows its number and the years it is active in.
-// image/png encodes deterministically, so builds stay byte-identical.
+// The encoder (sharepng.go) is deterministic, so builds stay byte-identical.
 
 // TaskShareImage is the site path of a task's share image.
 func TaskShareImage(t *plan.Task) string { return TaskPath(t) + "share.png" }
@@ -67,13 +65,13 @@ func textWidth(s string, k int) int {
 
 // drawText draws s with its top left corner at (x, y); characters the font
 // lacks are left blank.
-func drawText(img *image.Paletted, s string, x, y, k int, c uint8) {
+func drawText(p *picture, s string, x, y, k int, c uint8) {
 	for _, r := range s {
 		if g, ok := glyphs[r]; ok {
 			for row, line := range g {
 				for col, px := range line {
 					if px == '#' {
-						fill(img, x+col*k, y+row*k, k, k, c)
+						p.fill(x+col*k, y+row*k, k, k, c)
 					}
 				}
 			}
@@ -82,61 +80,24 @@ func drawText(img *image.Paletted, s string, x, y, k int, c uint8) {
 	}
 }
 
-// fill paints a rectangle, clipped to the image. The first row is painted
-// pixel by pixel and copied to the others, which is several times faster.
-func fill(img *image.Paletted, x, y, w, h int, c uint8) {
-	r := image.Rect(x, y, x+w, y+h).Intersect(img.Rect)
-	if r.Empty() {
-		return
-	}
-	first := img.Pix[img.PixOffset(r.Min.X, r.Min.Y):img.PixOffset(r.Max.X, r.Min.Y)]
-	for i := range first {
-		first[i] = c
-	}
-	for yy := r.Min.Y + 1; yy < r.Max.Y; yy++ {
-		copy(img.Pix[img.PixOffset(r.Min.X, yy):img.PixOffset(r.Max.X, yy)], first)
-	}
-}
-
-func outline(img *image.Paletted, x, y, w, h, t int, c uint8) {
-	fill(img, x, y, w, t, c)
-	fill(img, x, y+h-t, w, t, c)
-	fill(img, x, y, t, h, c)
-	fill(img, x+w-t, y, t, h, c)
+func outline(p *picture, x, y, w, h, t int, c uint8) {
+	p.fill(x, y, w, t, c)
+	p.fill(x, y+h-t, w, t, c)
+	p.fill(x, y, t, h, c)
+	p.fill(x+w-t, y, t, h, c)
 }
 
 // canvas is the common frame: the brand colour with the masthead's darker
 // band and a gold rule at the foot.
-func canvas() *image.Paletted {
-	frameOnce.Do(func() {
-		frame = image.NewPaletted(image.Rect(0, 0, ShareWidth, ShareHeight), sharePalette)
-		fill(frame, 0, 0, ShareWidth, ShareHeight, shareBrand)
-		fill(frame, 0, ShareHeight-48, ShareWidth, 48, shareDark)
-		fill(frame, 0, ShareHeight-54, ShareWidth, 6, shareGold)
-	})
-	img := canvases.Get().(*image.Paletted)
-	copy(img.Pix, frame.Pix)
-	return img
+func canvas() *picture {
+	p := newPicture(ShareWidth, ShareHeight, shareBrand)
+	p.fill(0, ShareHeight-48, ShareWidth, 48, shareDark)
+	p.fill(0, ShareHeight-54, ShareWidth, 6, shareGold)
+	return p
 }
 
-// frame is the common frame, drawn once and copied for each image.
-var (
-	frameOnce sync.Once
-	frame     *image.Paletted
-)
-
-// canvases are images of the share size to draw on: a fresh one for each
-// task would be three quarters of a megabyte to allocate and clear. Each
-// image is returned by done once encoded.
-var canvases = sync.Pool{New: func() any {
-	return image.NewPaletted(image.Rect(0, 0, ShareWidth, ShareHeight), sharePalette)
-}}
-
-// done encodes a canvas and puts it back for the next image.
-func done(img *image.Paletted) ([]byte, error) {
-	defer canvases.Put(img)
-	return encodePNG(img)
-}
+// done encodes a picture.
+func done(p *picture) ([]byte, error) { return encodePNG(p, sharePalette) }
 
 // yearSpan writes the plan's years as 2020-2022.
 func yearSpan(ys []int) string {
@@ -152,7 +113,9 @@ func yearSpan(ys []int) string {
 // SiteShareImage draws the site's image: the years at the top, the number
 // of tasks large on the right, and a column of blocks per area, one block
 // per task.
-func SiteShareImage(p *plan.Plan) ([]byte, error) {
+func SiteShareImage(p *plan.Plan) ([]byte, error) { return done(sitePicture(p)) }
+
+func sitePicture(p *plan.Plan) *picture {
 	img := canvas()
 	drawText(img, yearSpan(p.Years), 72, 64, 10, shareWhite)
 	total := fmt.Sprint(len(p.Tasks))
@@ -176,11 +139,11 @@ func SiteShareImage(p *plan.Plan) ([]byte, error) {
 	for i, g := range groups {
 		x := left + i*(colW+24)
 		for j := 0; j < g; j++ {
-			fill(img, x, bottom-(j+1)*blockH+4, colW, blockH-6, shareWhite)
+			img.fill(x, bottom-(j+1)*blockH+4, colW, blockH-6, shareWhite)
 		}
-		fill(img, x, bottom+6, colW, 4, shareFaint)
+		img.fill(x, bottom+6, colW, 4, shareFaint)
 	}
-	return done(img)
+	return img
 }
 
 // areaCounts is the number of tasks of each area, or of the whole table when
@@ -199,6 +162,10 @@ func areaCounts(p *plan.Plan) []int {
 // TaskShareImageData draws a task's image: its number large on the left and,
 // on the right, one bar per plan year, filled where the task is active.
 func TaskShareImageData(p *plan.Plan, t *plan.Task) ([]byte, error) {
+	return done(taskPicture(p, t))
+}
+
+func taskPicture(p *plan.Plan, t *plan.Task) *picture {
 	img := canvas()
 	k := 40
 	for k > 6 && textWidth(t.ID, k) > 520 {
@@ -208,7 +175,7 @@ func TaskShareImageData(p *plan.Plan, t *plan.Task) ([]byte, error) {
 
 	ys := p.Years
 	if len(ys) == 0 {
-		return done(img)
+		return img
 	}
 	const x0, x1, top = 660, ShareWidth - 72, 110
 	rowH := min(110, 400/len(ys))
@@ -217,18 +184,18 @@ func TaskShareImageData(p *plan.Plan, t *plan.Task) ([]byte, error) {
 		drawText(img, fmt.Sprint(y), x0, yy+(rowH-20-7*5)/2, 5, shareWhite)
 		bx := x0 + textWidth("0000", 5) + 28
 		if t.ActiveIn(y) {
-			fill(img, bx, yy+8, x1-bx, rowH-28, shareWhite)
+			img.fill(bx, yy+8, x1-bx, rowH-28, shareWhite)
 		} else {
 			outline(img, bx, yy+8, x1-bx, rowH-28, 4, shareFaint)
 		}
 	}
-	return done(img)
+	return img
 }
 
 // MaxTaskShareImages is the largest table whose tasks get images of their
-// own. An image costs a few milliseconds; a province's table of 100,000
-// tasks would spend minutes on them, so beyond this size every page shares
-// the site image.
+// own: each is one more file beside each task's page (a province's table
+// of 100,000 tasks would get 100,000 of them), so beyond this size every
+// page shares the site image.
 const MaxTaskShareImages = 500
 
 // HasTaskImages reports whether each task has its own share image.
