@@ -99,7 +99,7 @@ func (w *Writer) WriteStream(p string, write func(io.Writer) error) error {
 	if err != nil {
 		return err
 	}
-	bw := bufio.NewWriterSize(f, 256<<10)
+	bw := bufio.NewWriterSize(f, 64<<10)
 	if err := write(bw); err != nil {
 		f.Close()
 		return err

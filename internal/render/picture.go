@@ -5,6 +5,7 @@ import (
 	"image"
 	"image/color"
 	"slices"
+	"sync"
 )
 
 // A picture is a share image kept as what it is drawn from: rectangles of
@@ -25,7 +26,9 @@ type rect struct {
 	c              uint8
 }
 
-func newPicture(w, h int, bg uint8) *picture { return &picture{w: w, h: h, bg: bg} }
+func newPicture(w, h int, bg uint8) *picture {
+	return &picture{w: w, h: h, bg: bg, rects: make([]rect, 0, 512)} // a task's has about 400
+}
 
 // fill paints a rectangle, clipped to the picture.
 func (p *picture) fill(x, y, w, h int, c uint8) {
@@ -86,14 +89,22 @@ func (b *band) paint(dst []byte, bg uint8, solid [][]byte) {
 	}
 }
 
-// solidRows makes a row of each of n colours, w pixels long.
+// solidRows is a row of each of n colours, w pixels long, made once for
+// all the images of a size.
 func solidRows(w, n int) [][]byte {
+	key := [2]int{w, n}
+	if rows, ok := solidCache.Load(key); ok {
+		return rows.([][]byte)
+	}
 	rows := make([][]byte, n)
 	for c := range rows {
 		rows[c] = bytes.Repeat([]byte{byte(c)}, w)
 	}
+	solidCache.Store(key, rows)
 	return rows
 }
+
+var solidCache sync.Map // [2]int{width, colours} → [][]byte
 
 // paletted paints the whole picture pixel by pixel, the plain way, for
 // tests to compare with what encodePNG wrote.

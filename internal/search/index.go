@@ -167,7 +167,7 @@ func Build(p *plan.Plan, emit func(File) error) error {
 // split halves a group of documents until every part compresses under
 // MaxCompressed. A single document heavier than that stays alone.
 func (c *compressor) split(g [][]byte) [][][]byte {
-	if len(g) < 2 || c.size(joinArray(g)) <= MaxCompressed {
+	if len(g) < 2 || c.fits(joinArray(g)) {
 		return [][][]byte{g}
 	}
 	h := len(g) / 2
@@ -191,6 +191,13 @@ func Compressed(data []byte) int {
 type compressor struct {
 	w *flate.Writer
 	n counter
+}
+
+// fits reports whether data compresses under MaxCompressed; data no
+// bigger than that fits without compressing it (a small table's whole
+// index), which spares the compressor's megabyte.
+func (c *compressor) fits(data []byte) bool {
+	return len(data)+18 <= MaxCompressed || c.size(data) <= MaxCompressed
 }
 
 func (c *compressor) size(data []byte) int {
