@@ -54,9 +54,10 @@ func extras(s *render.Site, pages []*render.Page, mini *minifier.Minifier) ([]pr
 	if s.HasFeed() {
 		ps = append(ps, func(out sink) error {
 			return out.stream(render.FeedPath, func(w io.Writer) error {
-				// Minified a piece at a time: the pieces are whole
-				// elements, and an XML minifier keeps none of the
-				// white space between elements.
+				// Minified a piece at a time (the feed's head,
+				// entries, its end): an XML minifier keeps none of
+				// the white space between elements, so the pieces
+				// minify to what the whole would.
 				return render.WriteFeed(s, pages, func(piece []byte) error {
 					m, err := mini.File(render.FeedPath, piece)
 					if err != nil {

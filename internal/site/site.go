@@ -79,8 +79,8 @@ type build struct {
 func prepare(o Options) (*build, error) {
 	mdr, mini := engines()
 	// The templates and the static files (parsed, and minified) do not
-	// depend on the content: they are made while the content loads, which
-	// for the real table is half the time before the first page.
+	// depend on the content: they are made while the content loads. For the
+	// real table they take longer than loading it.
 	var tmpl *render.Templates
 	var files []output.File
 	var assets map[string]string
