@@ -2,8 +2,6 @@ package render
 
 import (
 	"bytes"
-	"image"
-	"image/color"
 	"slices"
 	"sync"
 )
@@ -105,23 +103,3 @@ func solidRows(w, n int) [][]byte {
 }
 
 var solidCache sync.Map // [2]int{width, colours} → [][]byte
-
-// paletted paints the whole picture pixel by pixel, the plain way, for
-// tests to compare with what encodePNG wrote.
-func (p *picture) paletted(pal color.Palette) *image.Paletted {
-	img := image.NewPaletted(image.Rect(0, 0, p.w, p.h), pal)
-	for y := 0; y < p.h; y++ {
-		row := img.Pix[y*img.Stride:][:p.w]
-		for i := range row {
-			row[i] = p.bg
-		}
-		for _, r := range p.rects {
-			if y >= r.y0 && y < r.y1 {
-				for x := r.x0; x < r.x1; x++ {
-					row[x] = r.c
-				}
-			}
-		}
-	}
-	return img
-}

@@ -5,6 +5,7 @@ import (
 	"compress/zlib"
 	"fmt"
 	"image"
+	"image/color"
 	"image/png"
 	"io"
 	"math/rand/v2"
@@ -129,4 +130,24 @@ func TestZlibRowsChecksum(t *testing.T) {
 			t.Fatalf("picture %d: %d bytes of rows, want %d", i, len(raw), want)
 		}
 	}
+}
+
+// paletted paints the whole picture pixel by pixel, the plain way, for
+// tests to compare with what encodePNG wrote.
+func (p *picture) paletted(pal color.Palette) *image.Paletted {
+	img := image.NewPaletted(image.Rect(0, 0, p.w, p.h), pal)
+	for y := 0; y < p.h; y++ {
+		row := img.Pix[y*img.Stride:][:p.w]
+		for i := range row {
+			row[i] = p.bg
+		}
+		for _, r := range p.rects {
+			if y >= r.y0 && y < r.y1 {
+				for x := r.x0; x < r.x1; x++ {
+					row[x] = r.c
+				}
+			}
+		}
+	}
+	return img
 }

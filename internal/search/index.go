@@ -178,13 +178,6 @@ func joinArray(docs [][]byte) []byte {
 	return append(append([]byte{'['}, bytes.Join(docs, []byte{','})...), ']')
 }
 
-// Compressed is the size of data gzip-compressed at the fastest level,
-// header and trailer included.
-func Compressed(data []byte) int {
-	var c compressor
-	return c.size(data)
-}
-
 // A compressor measures compressed sizes with one flate writer, which
 // holds about a megabyte: a new one for each of a large index's hundreds of
 // shards was most of the memory the index took.
@@ -200,6 +193,8 @@ func (c *compressor) fits(data []byte) bool {
 	return len(data)+18 <= MaxCompressed || c.size(data) <= MaxCompressed
 }
 
+// size is the size of data gzip-compressed at the fastest level, header
+// and trailer included.
 func (c *compressor) size(data []byte) int {
 	c.n = 0
 	if c.w == nil {
