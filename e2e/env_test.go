@@ -26,6 +26,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"plansite/internal/headless"
 )
 
 // env is the running test site, set up once by TestMain.
@@ -114,7 +116,7 @@ func run(m *testing.M) (int, error) {
 	}
 	defer stopNginx()
 
-	alloc, cancel := chromedp.NewExecAllocator(context.Background(), browserFlags(filepath.Join(env.tmp, "chromium-profile"))...)
+	alloc, cancel := chromedp.NewExecAllocator(context.Background(), headless.Options(env.chromium, filepath.Join(env.tmp, "chromium-profile"))...)
 	defer cancel()
 	browser, cancelB := chromedp.NewContext(alloc)
 	defer cancelB()
@@ -163,7 +165,9 @@ func setup() error {
 		}
 		missing = append(missing, name+" (Debian package "+map[string]string{"chromium": "chromium", "nginx": "nginx", "java": "openjdk-17-jre-headless"}[name]+")")
 	}
-	find(&env.chromium, "CHROMIUM", "chromium", "/usr/bin/chromium")
+	if env.chromium = headless.Path(); env.chromium == "" {
+		missing = append(missing, "chromium (Debian package chromium)")
+	}
 	find(&env.nginx, "NGINX", "nginx", "/usr/sbin/nginx")
 	find(&env.java, "JAVA", "java", "/usr/bin/java")
 	env.axeJS = filepath.Join(env.root, "node_modules", "axe-core", "axe.min.js")
@@ -323,33 +327,5 @@ func startNginx() (func(), error) {
 			stop()
 			return nil, fmt.Errorf("nginx does not answer on %s", env.host)
 		}
-	}
-}
-
-// browserFlags start Chromium headless as root on a closed network: no
-// sandbox (root), no GPU, and none of the background connections to
-// Google's services that this machine refuses.
-func browserFlags(profile string) []chromedp.ExecAllocatorOption {
-	return []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(env.chromium),
-		chromedp.UserDataDir(profile),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-extensions", true),
-		chromedp.Flag("disable-default-apps", true),
-		chromedp.Flag("disable-domain-reliability", true),
-		chromedp.Flag("no-pings", true),
-		chromedp.Flag("metrics-recording-only", true),
-		// Phones draw scrollbars over the content: keep widths exact.
-		chromedp.Flag("hide-scrollbars", true),
-		chromedp.Flag("lang", "zh-CN"),
-		chromedp.Flag("force-color-profile", "srgb"),
 	}
 }

@@ -16,6 +16,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"plansite/internal/headless"
 	"plansite/internal/synth"
 )
 
@@ -50,7 +51,7 @@ func serveLatency(bin, dir string, n int) error {
 	const rounds = 5
 	var lat []time.Duration
 	how := "headless Chromium"
-	if browser := chromiumPath(); browser != "" {
+	if browser := headless.Path(); browser != "" {
 		lat, err = browserRounds(browser, page, tasks, task, rounds)
 	} else {
 		how = "event stream and fetch (no Chromium found)"
@@ -116,29 +117,13 @@ func editCell(file string, id int, mark string) error {
 	return os.Rename(tmp, file) // one change, as an editor's save
 }
 
-func chromiumPath() string {
-	for _, p := range []string{os.Getenv("CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"} {
-		if p != "" {
-			if _, err := exec.LookPath(p); err == nil {
-				return p
-			}
-		}
-	}
-	return ""
-}
-
 func browserRounds(browser, page, tasks string, task, rounds int) ([]time.Duration, error) {
-	profile, err := os.MkdirTemp("", "plansite-bench-chromium-")
+	b, err := headless.Start(context.Background(), browser, 0, 0)
 	if err != nil {
 		return nil, err
 	}
-	defer os.RemoveAll(profile)
-	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(browser), chromedp.NoSandbox, chromedp.DisableGPU,
-		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-component-update", true), chromedp.UserDataDir(profile))
-	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancelA()
-	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
+	defer b.Close()
+	ctx := b.Context()
 	if err := chromedp.Run(ctx, chromedp.Navigate(page)); err != nil {
 		return nil, err
 	}

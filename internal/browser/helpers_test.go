@@ -8,35 +8,16 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
 
+	"plansite/internal/headless"
 	"plansite/internal/output"
 	"plansite/internal/site"
 )
-
-// chromium returns the browser to drive, or skips the test where there is
-// none, except in CI, where a missing browser is a failure.
-func chromium(tb testing.TB) string {
-	tb.Helper()
-	if p := os.Getenv("CHROMIUM"); p != "" {
-		return p
-	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("CI") == "true" {
-		tb.Fatal("Chromium is not installed, and CI must run the browser tests: apt-get install chromium")
-	}
-	tb.Skip("Chromium is not installed; set CHROMIUM or install chromium to run the browser tests")
-	return ""
-}
 
 // sources are the repository's own content, templates and static folders,
 // the content replaced by content when it is not nil.
@@ -69,43 +50,11 @@ func serve(tb testing.TB, o site.Options) (string, *site.Result) {
 	return srv.URL + "/", r
 }
 
-// browser starts a headless Chromium with the flags this machine needs (no
-// sandbox as root, no network beyond the test server) and returns a tab.
+// browser starts a headless Chromium with a window of width×height and
+// returns its tab.
 func browser(tb testing.TB, width, height int) context.Context {
 	tb.Helper()
-	// Not tb.TempDir: Chromium's helper processes may still write to the
-	// profile for a moment after the browser exits, which makes TempDir's
-	// own cleanup fail the test. The profile is removed with retries below.
-	profile, err := os.MkdirTemp("", "plansite-chromium-")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chromium(tb)),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.UserDataDir(profile),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("hide-scrollbars", true),
-		chromedp.WindowSize(width, height),
-	)
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancel := chromedp.NewContext(actx)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 3*time.Minute)
-	tb.Cleanup(func() {
-		cancelTimeout()
-		cancel()
-		cancelAlloc()
-		for i := 0; i < 20 && os.RemoveAll(profile) != nil; i++ {
-			time.Sleep(100 * time.Millisecond)
-		}
-	})
-	if err := chromedp.Run(ctx); err != nil {
-		tb.Fatalf("starting Chromium: %v", err)
-	}
-	return ctx
+	return headless.Tab(tb, width, height)
 }
 
 // run runs actions and fails the test on error.

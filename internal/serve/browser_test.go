@@ -2,64 +2,15 @@ package serve
 
 import (
 	"context"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"plansite/internal/headless"
 )
-
-// chromium finds the browser; without one the test is skipped, except in
-// CI (CI=true), where it must run.
-func chromium(t *testing.T) string {
-	t.Helper()
-	for _, p := range []string{os.Getenv("CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"} {
-		if p == "" {
-			continue
-		}
-		if _, err := exec.LookPath(p); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("CI") != "" {
-		t.Fatal("no Chromium: install Debian's chromium (apt-get install chromium)")
-	}
-	t.Skip("no Chromium; set CHROMIUM or install chromium")
-	return ""
-}
-
-// Browser opens a context in headless Chromium, as root-safe as the
-// machine needs.
-func Browser(ctx context.Context, t *testing.T) (context.Context, context.CancelFunc) {
-	t.Helper()
-	// Not t.TempDir: its cleanup fails if Chromium writes to it while
-	// shutting down.
-	profile, err := os.MkdirTemp("", "plansite-chromium-")
-	if err != nil {
-		t.Fatal(err)
-	}
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chromium(t)),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.UserDataDir(profile),
-	)
-	actx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
-	bctx, cancelBrowser := chromedp.NewContext(actx)
-	return bctx, func() {
-		cancelBrowser()
-		cancelAlloc()
-		// Chromium's helpers may still be writing the profile for a moment.
-		for i := 0; i < 20 && os.RemoveAll(profile) != nil; i++ {
-			time.Sleep(100 * time.Millisecond)
-		}
-	}
-}
 
 // waitText waits until the page's text contains want, with no navigation
 // but the reloads the server asks for.
@@ -81,7 +32,7 @@ func waitText(ctx context.Context, t *testing.T, want string, timeout time.Durat
 // changes, shows the error with file and line when the table breaks, and
 // comes back when it is fixed.
 func TestLiveReloadInBrowser(t *testing.T) {
-	chromium(t)
+	browser := headless.Require(t)
 	dir := contentCopy(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
@@ -97,8 +48,12 @@ func TestLiveReloadInBrowser(t *testing.T) {
 	case err := <-done:
 		t.Fatal(err)
 	}
-	bctx, closeBrowser := Browser(ctx, t)
-	defer closeBrowser()
+	b, err := headless.Start(ctx, browser, 0, 0)
+	if err != nil {
+		t.Fatalf("starting Chromium: %v", err)
+	}
+	defer b.Close()
+	bctx := b.Context()
 	if err := chromedp.Run(bctx, chromedp.Navigate(base+"tasks/1/")); err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,128 @@
+// Package headless starts Debian's Chromium for the tests and benchmarks
+// that drive the built site in a real browser (the browser tests, live
+// reload, the end-to-end tests and make bench), all with the same flags.
+package headless
+
+import (
+	"context"
+	"errors"
+	"os"
+	"os/exec"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// Path returns the browser to drive: $CHROMIUM, else chromium,
+// chromium-browser or google-chrome on the PATH; "" when there is none.
+func Path() string {
+	for _, p := range []string{os.Getenv("CHROMIUM"), "chromium", "chromium-browser", "google-chrome"} {
+		if p == "" {
+			continue
+		}
+		if found, err := exec.LookPath(p); err == nil {
+			return found
+		}
+	}
+	return ""
+}
+
+// Require returns the browser, or skips the test where there is none,
+// except under CI=true, where a missing browser is a failure: CI must run
+// every browser test.
+func Require(tb testing.TB) string {
+	tb.Helper()
+	p := Path()
+	if p == "" {
+		if os.Getenv("CI") == "true" {
+			tb.Fatal("Chromium is not installed, and CI must run the browser tests: apt-get install chromium")
+		}
+		tb.Skip("Chromium is not installed; set CHROMIUM or install chromium to run the browser tests")
+	}
+	return p
+}
+
+// Options are the flags for a headless run as root on a closed network: no
+// sandbox (root), no GPU, none of the background connections to Google's
+// services that this machine refuses, scrollbars hidden so that widths are
+// those of a phone, which draws scrollbars over the content.
+func Options(browser, profile string) []chromedp.ExecAllocatorOption {
+	return append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(browser),
+		chromedp.UserDataDir(profile),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-domain-reliability", true),
+		chromedp.Flag("no-pings", true),
+		chromedp.Flag("hide-scrollbars", true),
+		chromedp.Flag("lang", "zh-CN"),
+	)
+}
+
+// Browser is a running Chromium.
+type Browser struct {
+	ctx     context.Context
+	cancel  []context.CancelFunc
+	profile string
+}
+
+// Start starts browser with a fresh profile and a window of width×height
+// CSS pixels (0 for Chromium's default) and returns it once it answers.
+// Its context is ended with parent.
+func Start(parent context.Context, browser string, width, height int) (*Browser, error) {
+	if browser == "" {
+		return nil, errors.New("no Chromium: install Debian's chromium or set CHROMIUM")
+	}
+	// Not a test's TempDir: Chromium's helper processes may still write to
+	// the profile for a moment after the browser exits, which would fail
+	// TempDir's own cleanup. Close removes it with retries.
+	profile, err := os.MkdirTemp("", "plansite-chromium-")
+	if err != nil {
+		return nil, err
+	}
+	opts := Options(browser, profile)
+	if width > 0 && height > 0 {
+		opts = append(opts, chromedp.WindowSize(width, height))
+	}
+	actx, cancelAlloc := chromedp.NewExecAllocator(parent, opts...)
+	ctx, cancelTab := chromedp.NewContext(actx)
+	b := &Browser{ctx: ctx, cancel: []context.CancelFunc{cancelTab, cancelAlloc}, profile: profile}
+	if err := chromedp.Run(ctx); err != nil {
+		b.Close()
+		return nil, err
+	}
+	return b, nil
+}
+
+// Context is the browser's first tab: chromedp.Run(b.Context(), …).
+func (b *Browser) Context() context.Context { return b.ctx }
+
+// Close ends the browser and removes its profile.
+func (b *Browser) Close() {
+	for _, c := range b.cancel {
+		c()
+	}
+	for i := 0; i < 20 && os.RemoveAll(b.profile) != nil; i++ {
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// Tab starts the browser for a test, closed when the test ends, and returns
+// its tab with a deadline of three minutes. It skips or fails as Require
+// does when there is no browser.
+func Tab(tb testing.TB, width, height int) context.Context {
+	tb.Helper()
+	b, err := Start(context.Background(), Require(tb), width, height)
+	if err != nil {
+		tb.Fatalf("starting Chromium: %v", err)
+	}
+	ctx, cancel := context.WithTimeout(b.Context(), 3*time.Minute)
+	tb.Cleanup(func() {
+		cancel()
+		b.Close()
+	})
+	return ctx
+}
