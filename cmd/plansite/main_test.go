@@ -147,12 +147,12 @@ func TestCheckExitStatus(t *testing.T) {
 	if !strings.Contains(out.String(), "tasks.csv:2:14: warning: task 1: 牵头部门 separates names") {
 		t.Errorf("output lacks the warning:\n%s", out.String())
 	}
-	write("tasks.csv", "序号,主要措施,时间节点,牵头部门\n1,措施。,近期完成。,市甲局\n")
+	write("tasks.csv", "序号,主要措施,时间节点,牵头部门\n1,措施。,2020年。,市甲局\n1,措施。,2020年。,市甲局\n")
 	out.Reset()
 	if code := run([]string{"check", "-content", dir}, &out, &errOut); code != 1 {
 		t.Errorf("an error: exit %d, want 1\n%s", code, out.String())
 	}
-	if !strings.Contains(out.String(), "tasks.csv:2:7: error: task 1: cannot read timeline clause \"近期完成。\"") {
+	if !strings.Contains(out.String(), "tasks.csv:3:1: error: 序号 1 appears twice (first on line 2)") {
 		t.Errorf("output lacks the error:\n%s", out.String())
 	}
 }

@@ -111,11 +111,11 @@ func Site(fsys fs.FS, prefix string) (*Content, []plan.Warning, error) {
 		return nil, nil, err
 	}
 	p, warns, err := plan.Build(tables.Input(cfg))
-	if err != nil {
-		return nil, nil, tables.Locate(err)
-	}
 	for i := range warns {
 		tables.Locate(&warns[i])
+	}
+	if err != nil {
+		return nil, warns, tables.Locate(err)
 	}
 	c := &Content{Config: cfg, Plan: p, Rows: tables.Rows}
 	if c.Pages, err = pages(fsys, prefix); err != nil {

@@ -135,10 +135,21 @@ func blank(rec []string) bool {
 	return true
 }
 
-// withRef adds the worksheet cell reference to an error located in file.
+// withRef adds the worksheet cell reference to an error located in file,
+// or to each of a list of them.
 func withRef(err error, file, sheet string) error {
+	if sheet == "" {
+		return err
+	}
+	var all plan.Errors
+	if errors.As(err, &all) {
+		for _, e := range all {
+			addRef(e, file, sheet)
+		}
+		return err
+	}
 	var pe *plan.Error
-	if sheet != "" && errors.As(err, &pe) {
+	if errors.As(err, &pe) {
 		addRef(pe, file, sheet)
 	}
 	return err

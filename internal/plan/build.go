@@ -62,6 +62,35 @@ func (e *Error) Error() string {
 // Warning is a problem that does not stop the build.
 type Warning = Error
 
+// Errors are every problem that stops a build, in the order found, so that
+// one run reports them all.
+type Errors []*Error
+
+func (es Errors) Error() string {
+	msgs := make([]string, len(es))
+	for i, e := range es {
+		msgs[i] = e.Error()
+	}
+	return strings.Join(msgs, "\n")
+}
+
+// Unwrap lets errors.As find each *Error.
+func (es Errors) Unwrap() []error {
+	out := make([]error, len(es))
+	for i, e := range es {
+		out[i] = e
+	}
+	return out
+}
+
+// err is es as an error, or nil when there are none.
+func (es Errors) err() error {
+	if len(es) == 0 {
+		return nil
+	}
+	return es
+}
+
 // Input is everything Build needs, already read from files.
 type Input struct {
 	Meta            Meta
@@ -79,34 +108,36 @@ func ValidSlug(s string) bool { return len(s) <= 64 && slugOK.MatchString(s) }
 
 var taskID = regexp.MustCompile(`^\d{1,6}(?:\.\d{1,6})*$`)
 
-// Build turns the rows of the table into the plan. It stops at the first
-// error; warnings are problems the site can be built with.
+// Build turns the rows of the table into the plan. It reads every row and
+// returns every problem that stops a build as Errors; warnings are problems
+// the site can be built with.
 func Build(in Input) (*Plan, []Warning, error) {
 	p := &Plan{Meta: in.Meta}
 	var warns []Warning
-	depts, err := newDirectory(in)
-	if err != nil {
-		return nil, nil, err
-	}
+	depts, errs := newDirectory(in)
 	areas := map[string]*Area{}
 	byOrdinal := map[int]*Area{}
 	seen := map[string]int{}
 	var area *Area
 	for _, r := range in.Rows {
-		fail := func(c Cell, id, format string, args ...any) error {
+		at := func(c Cell, id, format string, args ...any) *Error {
 			return &Error{File: in.TasksFile, Line: c.Line, Col: c.Col, Task: id, Msg: fmt.Sprintf(format, args...)}
 		}
+		warn := func(c Cell, id, format string, args ...any) { warns = append(warns, *at(c, id, format, args...)) }
 		id := TrimSpace(r.ID.Text)
-		if id == "" {
-			return nil, nil, fail(r.ID, "", "序号 is empty")
+		switch {
+		case id == "":
+			errs = append(errs, at(r.ID, "", "序号 is empty"))
+		case !taskID.MatchString(id):
+			errs = append(errs, at(r.ID, "", "序号 %q is not a task number (1, 2, … or 1.1, 1.2, …)", r.ID.Text))
+			id = ""
+		default:
+			if prev, dup := seen[id]; dup {
+				errs = append(errs, at(r.ID, "", "序号 %s appears twice (first on line %d)", id, prev))
+			} else {
+				seen[id] = r.ID.Line
+			}
 		}
-		if !taskID.MatchString(id) {
-			return nil, nil, fail(r.ID, "", "序号 %q is not a task number (1, 2, … or 1.1, 1.2, …)", r.ID.Text)
-		}
-		if prev, dup := seen[id]; dup {
-			return nil, nil, fail(r.ID, "", "序号 %s appears twice (first on line %d)", id, prev)
-		}
-		seen[id] = r.ID.Line
 		t := &Task{ID: id, Slug: strings.ReplaceAll(id, ".", "-"), Line: r.ID.Line,
 			Measures: r.Measures.Text, Timeline: r.Timeline.Text, LeadText: r.Lead.Text, CoopText: r.Coop.Text}
 
@@ -117,11 +148,10 @@ func Build(in Input) (*Plan, []Warning, error) {
 				ord, name, ok := ParseAreaLabel(label)
 				if !ok {
 					ord = len(p.Areas) + 1
-					warns = append(warns, Warning{File: in.TasksFile, Line: r.Area.Line, Col: r.Area.Col, Task: id,
-						Msg: fmt.Sprintf("area %q has no ordinal such as （一）; numbered %d by its order", label, ord)})
+					warn(r.Area, id, "area %q has no ordinal such as （一）; numbered %d by its order", label, ord)
 				}
 				if a, dup := byOrdinal[ord]; dup {
-					return nil, nil, fail(r.Area, id, "area %q has the same number %d as %q", label, ord, a.Label)
+					errs = append(errs, at(r.Area, id, "area %q has the same number %d as %q", label, ord, a.Label))
 				}
 				area = &Area{Ordinal: ord, Label: label, Name: name}
 				areas[label] = area
@@ -130,7 +160,7 @@ func Build(in Input) (*Plan, []Warning, error) {
 			}
 		}
 		if area == nil && r.Area.Line > 0 {
-			return nil, nil, fail(r.Area, id, "重点任务 is empty and no row above names an area")
+			errs = append(errs, at(r.Area, id, "重点任务 is empty and no row above names an area"))
 		}
 		t.Area = area
 		if area != nil {
@@ -138,7 +168,7 @@ func Build(in Input) (*Plan, []Warning, error) {
 		}
 
 		if TrimSpace(t.Measures) == "" {
-			return nil, nil, fail(r.Measures, id, "主要措施 is empty")
+			errs = append(errs, at(r.Measures, id, "主要措施 is empty"))
 		}
 		t.Sentences = Sentences(t.Measures)
 		t.Title = TrimSpace(r.Title.Text)
@@ -146,24 +176,31 @@ func Build(in Input) (*Plan, []Warning, error) {
 			t.Title = DeriveTitle(t.Measures)
 		}
 
-		ms, err := ParseTimeline(t.Timeline, in.Meta.StartYear, in.Meta.EndYear)
-		if err != nil {
-			return nil, nil, fail(r.Timeline, id, "%v", err)
+		var unread []*TimelineError
+		t.Milestones, unread = ParseTimeline(t.Timeline, in.Meta.StartYear, in.Meta.EndYear)
+		for _, e := range unread {
+			warn(r.Timeline, id, "%s", e.Error())
 		}
-		t.Milestones = ms
 
 		var lead, coop []string
 		lead, t.LeadNote = SplitDepartments(t.LeadText)
 		coop, t.CoopNote = SplitDepartments(t.CoopText)
 		if len(lead) == 0 && r.Lead.Line > 0 {
-			warns = append(warns, Warning{File: in.TasksFile, Line: r.Lead.Line, Col: r.Lead.Col, Task: id, Msg: "no lead department (牵头部门)"})
+			warn(r.Lead, id, "no lead department (牵头部门)")
+		}
+		for _, c := range []struct {
+			cell Cell
+			name string
+		}{{r.Lead, "牵头部门"}, {r.Coop, "配合部门"}} {
+			if strings.Contains(c.cell.Text, "、") && strings.ContainsAny(c.cell.Text, "，,") {
+				warn(c.cell, id, "%s separates names with both 、 and ，: %s; the site reads both, but one separator is clearer", c.name, QuoteCell(c.cell.Text))
+			}
 		}
 		// A department named twice, or as lead and as cooperating, counts
 		// once, as lead. A map, not a search of the lists: a cell may be long.
 		named := map[*Department]bool{}
 		for _, n := range lead {
-			d, w := depts.get(n, in.TasksFile, r.Lead)
-			warns = append(warns, w...)
+			d := depts.get(n, in.TasksFile, id, r.Lead)
 			if !named[d] {
 				named[d] = true
 				t.Lead = append(t.Lead, d)
@@ -171,8 +208,7 @@ func Build(in Input) (*Plan, []Warning, error) {
 			}
 		}
 		for _, n := range coop {
-			d, w := depts.get(n, in.TasksFile, r.Coop)
-			warns = append(warns, w...)
+			d := depts.get(n, in.TasksFile, id, r.Coop)
 			if !named[d] {
 				named[d] = true
 				t.Coop = append(t.Coop, d)
@@ -180,6 +216,9 @@ func Build(in Input) (*Plan, []Warning, error) {
 			}
 		}
 		p.Tasks = append(p.Tasks, t)
+	}
+	if err := errs.err(); err != nil {
+		return nil, warns, err
 	}
 	if len(p.Tasks) == 0 {
 		return nil, nil, &Error{File: in.TasksFile, Msg: "the table has no tasks"}
@@ -193,6 +232,17 @@ func Build(in Input) (*Plan, []Warning, error) {
 			t.Next = p.Tasks[i+1]
 		}
 	}
+	warns = append(warns, depts.lintNames()...)
+	sort.SliceStable(warns, func(i, j int) bool {
+		a, b := warns[i], warns[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Col < b.Col
+	})
 	p.Departments = depts.used()
 	p.Years = years(p)
 	return p, warns, nil
@@ -225,27 +275,34 @@ func years(p *Plan) []int {
 
 // directory resolves department names, aliases included, to departments.
 type directory struct {
-	byName map[string]*Department
-	bySlug map[string]*Department
-	order  []*Department
-	file   string
+	byName     map[string]*Department // names and aliases
+	bySlug     map[string]*Department
+	order      []*Department
+	file       string
+	unlisted   []*unlisted // named in the task table, missing from the departments table
+	unlistedBy map[*Department]*unlisted
 }
 
-func newDirectory(in Input) (*directory, error) {
-	d := &directory{byName: map[string]*Department{}, bySlug: map[string]*Department{}, file: in.DepartmentsFile}
+func newDirectory(in Input) (*directory, Errors) {
+	d := &directory{byName: map[string]*Department{}, bySlug: map[string]*Department{}, file: in.DepartmentsFile,
+		unlistedBy: map[*Department]*unlisted{}}
+	var errs Errors
 	for _, e := range in.Departments {
-		fail := func(format string, args ...any) error {
-			return &Error{File: in.DepartmentsFile, Line: e.Line, Msg: fmt.Sprintf(format, args...)}
+		fail := func(format string, args ...any) {
+			errs = append(errs, &Error{File: in.DepartmentsFile, Line: e.Line, Msg: fmt.Sprintf(format, args...)})
 		}
 		name := TrimSpace(e.Name)
 		if name == "" {
-			return nil, fail("名称 is empty")
+			fail("名称 is empty")
+			continue
 		}
 		if !ValidSlug(e.Slug) {
-			return nil, fail("slug %q of %s must be lowercase ASCII letters and digits joined by hyphens", e.Slug, name)
+			fail("slug %q of %s must be lowercase ASCII letters and digits joined by hyphens", e.Slug, name)
+			continue
 		}
 		if other, dup := d.bySlug[e.Slug]; dup {
-			return nil, fail("slug %q is used by both %s and %s", e.Slug, other.Name, name)
+			fail("slug %q is used by both %s and %s", e.Slug, other.Name, name)
+			continue
 		}
 		kind := e.Kind
 		if kind == "" {
@@ -254,20 +311,25 @@ func newDirectory(in Input) (*directory, error) {
 		dep := &Department{Name: name, Slug: e.Slug, English: TrimSpace(e.English), Aliases: e.Aliases, Kind: kind, Known: true}
 		for _, n := range append([]string{name}, e.Aliases...) {
 			if other, dup := d.byName[n]; dup {
-				return nil, fail("name %q is listed for both %s and %s", n, other.Name, name)
+				fail("name %q is listed for both %s and %s", n, other.Name, name)
+				continue
 			}
 			d.byName[n] = dep
 		}
 		d.bySlug[e.Slug] = dep
 		d.order = append(d.order, dep)
 	}
-	return d, nil
+	return d, errs
 }
 
-// get finds or, for a name missing from the table, makes the department.
-func (d *directory) get(name, file string, c Cell) (*Department, []Warning) {
+// get finds or, for a name missing from the table, makes the department
+// named in cell c of task id.
+func (d *directory) get(name, file, id string, c Cell) *Department {
 	if dep, ok := d.byName[name]; ok {
-		return dep, nil
+		if u := d.unlistedBy[dep]; u != nil {
+			u.count++
+		}
+		return dep
 	}
 	slug := fallbackSlug(name)
 	for i := 2; d.bySlug[slug] != nil; i++ {
@@ -277,8 +339,10 @@ func (d *directory) get(name, file string, c Cell) (*Department, []Warning) {
 	d.byName[name] = dep
 	d.bySlug[slug] = dep
 	d.order = append(d.order, dep)
-	return dep, []Warning{{File: file, Line: c.Line, Col: c.Col,
-		Msg: fmt.Sprintf("department %q is not in %s; it is published at /departments/%s/", name, d.file, slug)}}
+	u := &unlisted{dep: dep, first: Warning{File: file, Line: c.Line, Col: c.Col, Task: id}, count: 1}
+	d.unlisted = append(d.unlisted, u)
+	d.unlistedBy[dep] = u
+	return dep
 }
 
 // used returns the departments that some task names, in table order.

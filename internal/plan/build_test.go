@@ -119,7 +119,6 @@ func TestBuildErrors(t *testing.T) {
 		{"empty 序号", []Row{good(2, "")}, 2, 1, "", "序号 is empty"},
 		{"empty 主要措施", []Row{row(2, "1", "（一）甲", " \u3000", "2020年", "市科技局", "")}, 2, 5, "1", "主要措施 is empty"},
 		{"empty first area", []Row{row(2, "1", "", "措施。", "2020年", "市科技局", "")}, 2, 3, "1", "重点任务 is empty and no row above names an area"},
-		{"bad timeline", []Row{good(2, "1"), row(3, "2", "", "措施。", "2020年，甲；尽快完成", "市科技局", "")}, 3, 7, "2", `cannot read timeline clause "尽快完成"`},
 		{"two areas with one ordinal", []Row{good(2, "1"), row(3, "2", "一、乙", "措施。", "2020年", "市科技局", "")}, 3, 3, "2", `area "一、乙" has the same number 1 as "（一）甲"`},
 		{"no rows", nil, 0, 0, "", "the table has no tasks"},
 	}
@@ -219,6 +218,7 @@ func TestBuildLeadAndCoop(t *testing.T) {
 func TestBuildWarnings(t *testing.T) {
 	_, warns, err := Build(input(
 		row(2, "1", "基础行动", "措施。", "2020年", "", ""),
+		row(3, "2", "", "措施。", "2020年，甲；尽快完成", "市科技局", ""),
 	))
 	if err != nil {
 		t.Fatal(err)
@@ -230,6 +230,7 @@ func TestBuildWarnings(t *testing.T) {
 	want := []string{
 		`content/tasks.csv:2:3: task 1: area "基础行动" has no ordinal such as （一）; numbered 1 by its order`,
 		"content/tasks.csv:2:9: task 1: no lead department (牵头部门)",
+		`content/tasks.csv:3:7: task 2: cannot read the date of timeline clause "尽快完成": ` + timelineHint,
 	}
 	if !reflect.DeepEqual(msgs, want) {
 		t.Errorf("warnings\n%q\nwant\n%q", msgs, want)

@@ -2,7 +2,6 @@ package plan
 
 import (
 	"encoding/csv"
-	"errors"
 	"os"
 	"strings"
 	"testing"
@@ -86,43 +85,44 @@ func FuzzParseTimeline(f *testing.F) {
 	}
 	for _, s := range []string{"", "。", "；", "2023年底前完成", "2021—2023年", "长期坚持", "2020年起", "尽快完成", "明年",
 		"2022-2020年", "2020年\r\n2021年", "2021年6月底前", "2020年至2021年", "0000年", "9999年", "2020-2022年底前",
-		"2020年，；；\n\n2021年。", "\xff2020年", "2020年\xff"} {
+		"2020年，；；\n\n2021年。", "\xff2020年", "2020年\xff",
+		"２０２３年６月底前", "二〇二三年十二月底前", "12月底前", "年内", "年底前完成", "2023年第三季度", "每季度", "2023年9月底前，2024年持续推进"} {
 		f.Add(s, 2020, 2022)
 		f.Add(s, 0, 0)
 	}
 	f.Add("长期坚持", 2022, 2020)
 	f.Add("2023年底前", -5, 1<<40)
 	f.Fuzz(func(t *testing.T, cell string, start, end int) {
-		ms, err := ParseTimeline(cell, start, end)
-		if err != nil {
-			var te *TimelineError
-			if !errors.As(err, &te) {
-				t.Fatalf("ParseTimeline(%q): %T %v, want a *TimelineError", cell, err, err)
-			}
-			if te.Clause == "" || !strings.Contains(cell, te.Clause) {
-				t.Fatalf("ParseTimeline(%q): error names clause %q, which is not in the cell", cell, te.Clause)
-			}
-			if ms != nil {
-				t.Fatalf("ParseTimeline(%q): milestones %v with error", cell, ms)
-			}
-			return
-		}
-		if len(ms) == 0 && TrimSpace(cell) != "" {
-			t.Fatalf("ParseTimeline(%q): no milestones and no error", cell)
-		}
+		ms, errs := ParseTimeline(cell, start, end)
+		unread := 0
 		for _, m := range ms {
-			if m.From < 1900 || m.To > 2200 {
-				t.Fatalf("ParseTimeline(%q, %d, %d): year out of range: %+v", cell, start, end, m)
-			}
-			if m.From > m.To {
-				t.Fatalf("ParseTimeline(%q, %d, %d): milestone runs backwards: %+v", cell, start, end, m)
-			}
 			if m.Clause == "" || !strings.Contains(cell, m.Clause) {
 				t.Fatalf("ParseTimeline(%q): clause %q is not in the cell", cell, m.Clause)
 			}
 			if !strings.HasPrefix(m.Clause, m.When) || !strings.Contains(m.Clause, m.Text) {
 				t.Fatalf("ParseTimeline(%q): milestone %+v is not made of its clause", cell, m)
 			}
+			if !m.Dated() {
+				unread++
+				continue
+			}
+			if m.From < 1900 || m.To > 2200 || m.From != m.Start.Year || m.To != m.End.Year {
+				t.Fatalf("ParseTimeline(%q, %d, %d): years out of range or apart from the dates: %+v", cell, start, end, m)
+			}
+			if m.Start.after(m.End) || m.Start.Month > 12 || m.End.Month > 12 {
+				t.Fatalf("ParseTimeline(%q, %d, %d): milestone runs backwards or has no such month: %+v", cell, start, end, m)
+			}
+		}
+		if unread != len(errs) {
+			t.Fatalf("ParseTimeline(%q): %d unread clauses, %d errors", cell, unread, len(errs))
+		}
+		for _, e := range errs {
+			if e.Clause == "" || !strings.Contains(cell, e.Clause) {
+				t.Fatalf("ParseTimeline(%q): error names clause %q, which is not in the cell", cell, e.Clause)
+			}
+		}
+		if len(ms) == 0 && TrimSpace(strings.Trim(cell, "。；;，,\r\n")) != "" && len(clauses(cell)) > 0 {
+			t.Fatalf("ParseTimeline(%q): clauses but no milestones", cell)
 		}
 	})
 }

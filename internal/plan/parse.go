@@ -1,7 +1,6 @@
 package plan
 
 import (
-	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -118,94 +117,6 @@ func isDepartmentSeparator(r rune) bool {
 		return true
 	}
 	return false
-}
-
-// TimelineError is a 时间节点 clause that cannot be read.
-type TimelineError struct {
-	Clause string
-	Reason string
-}
-
-func (e *TimelineError) Error() string {
-	return fmt.Sprintf("cannot read timeline clause %q: %s", e.Clause, e.Reason)
-}
-
-const timelineHint = "a clause must start with a year (2020年), a range (2021-2022年), a deadline (2023年底前) or 长期坚持"
-
-var (
-	yearRange = regexp.MustCompile(`^(\d{4})\s*年?\s*[-－—–~～至到]+\s*(\d{4})\s*年(?:底|末)?前?`)
-	yearBy    = regexp.MustCompile(`^(\d{4})\s*年(?:\d{1,2}月)?(?:底|末|年底|年末)?前`)
-	yearFrom  = regexp.MustCompile(`^(\d{4})\s*年(?:起|开始|以后)`)
-	yearOne   = regexp.MustCompile(`^(\d{4})\s*年(?:\d{1,2}月)?(?:底|末|上半年|下半年)?`)
-	ongoing   = regexp.MustCompile(`^(?:长期坚持|长期推进|持续推进)`)
-)
-
-// ParseTimeline splits a 时间节点 cell into milestones, one per clause.
-// Clauses are separated by ；or a line break. start and end are the plan's
-// years: a deadline (2023年底前) runs from start, 2023年起 and 长期坚持 run to
-// end; either may be 0 when unknown, and then the clause's own year is used.
-func ParseTimeline(cell string, start, end int) ([]Milestone, error) {
-	var ms []Milestone
-	for _, clause := range strings.FieldsFunc(cell, func(r rune) bool { return r == '；' || r == ';' || r == '\n' }) {
-		c := TrimSpace(clause)
-		if c == "" || c == "。" {
-			continue
-		}
-		m, err := parseClause(c, start, end)
-		if err != nil {
-			return nil, err
-		}
-		ms = append(ms, m)
-	}
-	if len(ms) == 0 && TrimSpace(cell) != "" {
-		return nil, &TimelineError{Clause: cell, Reason: timelineHint}
-	}
-	return ms, nil
-}
-
-func parseClause(c string, start, end int) (Milestone, error) {
-	m := Milestone{Clause: c}
-	var rest string
-	year := func(s string) int { n, _ := strconv.Atoi(s); return n }
-	switch {
-	case yearRange.MatchString(c):
-		g := yearRange.FindStringSubmatch(c)
-		m.From, m.To, m.When = year(g[1]), year(g[2]), g[0]
-	case yearBy.MatchString(c):
-		g := yearBy.FindStringSubmatch(c)
-		m.To, m.When = year(g[1]), g[0]
-		m.From = start
-		if start == 0 || start > m.To {
-			m.From = m.To
-		}
-	case yearFrom.MatchString(c):
-		g := yearFrom.FindStringSubmatch(c)
-		m.From, m.When = year(g[1]), g[0]
-		m.To = end
-		if end < m.From {
-			m.To = m.From
-		}
-	case yearOne.MatchString(c):
-		g := yearOne.FindStringSubmatch(c)
-		m.From, m.When = year(g[1]), g[0]
-		m.To = m.From
-	case ongoing.MatchString(c):
-		if start == 0 || end == 0 {
-			return m, &TimelineError{Clause: c, Reason: "长期坚持 needs the plan's years (start_year and end_year in site.toml)"}
-		}
-		m.From, m.To, m.When = start, end, ""
-	default:
-		return m, &TimelineError{Clause: c, Reason: timelineHint}
-	}
-	if m.From < 1900 || m.To > 2200 {
-		return m, &TimelineError{Clause: c, Reason: "year out of range (1900 to 2200)"}
-	}
-	if m.From > m.To {
-		return m, &TimelineError{Clause: c, Reason: fmt.Sprintf("range runs backwards (%d after %d)", m.From, m.To)}
-	}
-	rest = strings.TrimLeft(c[len(m.When):], "，,：: \u3000")
-	m.Text = strings.TrimRight(rest, "。；;. \u3000")
-	return m, nil
 }
 
 // sentenceEnd reports whether r closes a sentence.

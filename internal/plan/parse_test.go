@@ -1,7 +1,6 @@
 package plan
 
 import (
-	"errors"
 	"reflect"
 	"strings"
 	"testing"
@@ -41,114 +40,6 @@ func TestSplitDepartments(t *testing.T) {
 			names, note := SplitDepartments(tt.cell)
 			if !reflect.DeepEqual(names, tt.names) || note != tt.note {
 				t.Errorf("SplitDepartments(%q) = %q, %q; want %q, %q", tt.cell, names, note, tt.names, tt.note)
-			}
-		})
-	}
-}
-
-func TestParseTimeline(t *testing.T) {
-	const start, end = 2020, 2022
-	tests := []struct {
-		name string
-		cell string
-		want []Milestone
-	}{
-		{"task 1", "2022年持续推进。", []Milestone{
-			{From: 2022, To: 2022, When: "2022年", Text: "持续推进", Clause: "2022年持续推进。"},
-		}},
-		{"task 2", "2020年，申报创建国家级人工智能创新试验区，人工智能与数字经济广东省实验室挂牌成立；2021-2022年持续推进。", []Milestone{
-			{From: 2020, To: 2020, When: "2020年", Text: "申报创建国家级人工智能创新试验区，人工智能与数字经济广东省实验室挂牌成立",
-				Clause: "2020年，申报创建国家级人工智能创新试验区，人工智能与数字经济广东省实验室挂牌成立"},
-			{From: 2021, To: 2022, When: "2021-2022年", Text: "持续推进", Clause: "2021-2022年持续推进。"},
-		}},
-		{"task 14: line break", "2020-2021年，重点推动华为、腾讯、百度、京东等人工智能龙头企业在广州布局人工智能软件生态建设；\n2022年持续推进。", []Milestone{
-			{From: 2020, To: 2021, When: "2020-2021年", Text: "重点推动华为、腾讯、百度、京东等人工智能龙头企业在广州布局人工智能软件生态建设",
-				Clause: "2020-2021年，重点推动华为、腾讯、百度、京东等人工智能龙头企业在广州布局人工智能软件生态建设"},
-			{From: 2022, To: 2022, When: "2022年", Text: "持续推进", Clause: "2022年持续推进。"},
-		}},
-		{"line break without ；", "2020年，甲\n2021-2022年，乙", []Milestone{
-			{From: 2020, To: 2020, When: "2020年", Text: "甲", Clause: "2020年，甲"},
-			{From: 2021, To: 2022, When: "2021-2022年", Text: "乙", Clause: "2021-2022年，乙"},
-		}},
-		{"CRLF", "2020年，甲；\r\n2022年乙。\r\n", []Milestone{
-			{From: 2020, To: 2020, When: "2020年", Text: "甲", Clause: "2020年，甲"},
-			{From: 2022, To: 2022, When: "2022年", Text: "乙", Clause: "2022年乙。"},
-		}},
-		{"deadline runs from the plan's start", "2023年底前完成", []Milestone{
-			{From: 2020, To: 2023, When: "2023年底前", Text: "完成", Clause: "2023年底前完成"},
-		}},
-		{"deadline with a month", "2021年6月底前，建成平台。", []Milestone{
-			{From: 2020, To: 2021, When: "2021年6月底前", Text: "建成平台", Clause: "2021年6月底前，建成平台。"},
-		}},
-		{"em dash range", "2021—2023年", []Milestone{
-			{From: 2021, To: 2023, When: "2021—2023年", Clause: "2021—2023年"},
-		}},
-		{"range with 年 twice and 至", "2020年至2021年，推进", []Milestone{
-			{From: 2020, To: 2021, When: "2020年至2021年", Text: "推进", Clause: "2020年至2021年，推进"},
-		}},
-		{"range deadline", "2020-2022年底前完成", []Milestone{
-			{From: 2020, To: 2022, When: "2020-2022年底前", Text: "完成", Clause: "2020-2022年底前完成"},
-		}},
-		{"长期坚持 spans the plan", "长期坚持。", []Milestone{
-			{From: 2020, To: 2022, Text: "长期坚持", Clause: "长期坚持。"},
-		}},
-		{"from a year to the plan's end", "2020年起", []Milestone{
-			{From: 2020, To: 2022, When: "2020年起", Clause: "2020年起"},
-		}},
-		{"half year", "2021年上半年，出台政策", []Milestone{
-			{From: 2021, To: 2021, When: "2021年上半年", Text: "出台政策", Clause: "2021年上半年，出台政策"},
-		}},
-		{"empty", "", nil},
-		{"spaces only", " \u3000\n", nil},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, err := ParseTimeline(tt.cell, start, end)
-			if err != nil {
-				t.Fatalf("ParseTimeline(%q): %v", tt.cell, err)
-			}
-			if !reflect.DeepEqual(got, tt.want) {
-				t.Errorf("ParseTimeline(%q) =\n%+v\nwant\n%+v", tt.cell, got, tt.want)
-			}
-		})
-	}
-}
-
-func TestParseTimelineErrors(t *testing.T) {
-	tests := []struct {
-		name       string
-		cell       string
-		start, end int
-		clause     string // the clause the error must name
-		reason     string // a part of the reason
-	}{
-		{"no year", "尽快完成", 2020, 2022, "尽快完成", "must start with a year"},
-		{"relative year", "明年", 2020, 2022, "明年", "must start with a year"},
-		{"second clause", "2020年，甲；明年乙", 2020, 2022, "明年乙", "must start with a year"},
-		{"backwards range", "2022-2020年", 2020, 2022, "2022-2020年", "backwards"},
-		{"year without 年", "2021", 2020, 2022, "2021", "must start with a year"},
-		{"two-digit year", "21年完成", 2020, 2022, "21年完成", "must start with a year"},
-		{"year out of range", "1850年", 2020, 2022, "1850年", "out of range"},
-		{"far future", "2020-9999年", 2020, 2022, "2020-9999年", "out of range"},
-		{"punctuation only", "。", 2020, 2022, "。", "must start with a year"},
-		{"长期坚持 without plan years", "长期坚持", 0, 0, "长期坚持", "start_year"},
-		{"长期坚持 with plan years reversed", "长期坚持", 2022, 2020, "长期坚持", "backwards"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			ms, err := ParseTimeline(tt.cell, tt.start, tt.end)
-			var te *TimelineError
-			if !errors.As(err, &te) {
-				t.Fatalf("ParseTimeline(%q) = %+v, %v; want a *TimelineError", tt.cell, ms, err)
-			}
-			if te.Clause != tt.clause {
-				t.Errorf("error names clause %q, want %q", te.Clause, tt.clause)
-			}
-			if !strings.Contains(te.Reason, tt.reason) {
-				t.Errorf("reason %q does not say %q", te.Reason, tt.reason)
-			}
-			if !strings.Contains(err.Error(), tt.clause) {
-				t.Errorf("message %q does not quote the clause", err)
 			}
 		})
 	}

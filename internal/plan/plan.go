@@ -23,11 +23,18 @@
 //     and gives each sentence an anchor (#m1, #m2, ...). A task's title is its
 //     first sentence when that is short, otherwise the text up to the first
 //     ，or ；; a 标题 column, when present and not empty, overrides it.
-//   - 时间节点 is free text made of clauses separated by ；or a line break.
-//     Each clause starts with a year (2020年), a range (2021-2022年), a
-//     deadline (2023年底前) or 长期坚持, and says what is due then. A clause
-//     that does not start like that stops the build with an error naming the
-//     task and the clause.
+//   - 时间节点 is free text made of clauses separated by ；, a line break, or
+//     a comma or 。 followed by a date (2023年9月底前，2024年持续推进 is two
+//     clauses). Each clause starts with its date: a year (2020年, 2020年度,
+//     2020年内), a range (2021-2022年, 2021年至2023年, 2021—2023年), a
+//     deadline (2023年底前, 2023年6月底前, 2023年6月30日前), a part of a year
+//     (2023年上半年, 2023年第三季度), a start (2023年起, 2023年及以后), ongoing
+//     or recurring work (长期坚持, 持续推进, 常态化推进, 每年, 每季度, 立行立改),
+//     or, in a plan of one year, a date without a year (12月底前, 年内,
+//     上半年). Full-width digits and 二〇二三年 are read too. The clause is
+//     always published as written; a clause whose date cannot be read is a
+//     warning naming the task and the clause, never a refusal to publish, and
+//     the task is listed among those without a readable date.
 //   - 牵头部门 and 配合部门 list departments separated by 、 or ，. —— means none.
 //     A closing 按职能推进 ("each according to its function") is shown as a note
 //     on the task, not as part of a department's name.
@@ -97,13 +104,23 @@ type Task struct {
 	Prev, Next *Task
 }
 
-// Milestone is one clause of a timeline: what is due in a span of years.
+// Milestone is one clause of a timeline: what is due, and when. The clause
+// is always kept as written; the date read from it is structure beside it.
 type Milestone struct {
-	From, To int    // inclusive years
-	When     string // the year part as written: 2021-2022年
-	Text     string // what is due, without the year part and closing punctuation
-	Clause   string // the whole clause as written
+	Clause   string   // the whole clause as written
+	When     string   // its date as written: 2021-2022年, 2023年6月底前, 长期坚持
+	Text     string   // what is due, without the date and closing punctuation
+	Kind     DateKind // how the date is given; Unread when it cannot be read
+	Start    YearMonth
+	End      YearMonth
+	Day      int    // the day of a deadline such as 6月30日前, else 0
+	Recurs   string // 每年, 每季度, … for recurring work
+	Yearless bool   // the clause gives no year: it took the clause before's or the plan's
+	From, To int    // the years covered, inclusive: Start.Year and End.Year
 }
+
+// Dated reports whether the clause's date could be read.
+func (m Milestone) Dated() bool { return m.Kind != Unread }
 
 // Covers reports whether the milestone is due in year y.
 func (m Milestone) Covers(y int) bool { return m.From <= y && y <= m.To }
@@ -119,6 +136,9 @@ func (m Milestone) Span() []int {
 
 // Years is the span of the milestone as text: 2021–2022 or 2020.
 func (m Milestone) Years() string {
+	if !m.Dated() {
+		return ""
+	}
 	if m.From == m.To {
 		return fmt.Sprint(m.From)
 	}

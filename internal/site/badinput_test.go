@@ -68,9 +68,6 @@ func TestBadInputKeepsOldSite(t *testing.T) {
 				return f[0] + "," + f[1] + ",," + f[3]
 			})
 		}, []string{"content/tasks.csv:6:", "task 5: 主要措施 is empty"}},
-		{"unreadable timeline", func(t *testing.T, c, _ fstest.MapFS) {
-			replaceLine(t, c, "tasks.csv", 9, func(s string) string { return strings.Replace(s, "2020-2022年持续推进。", "尽快推进。", 1) })
-		}, []string{"content/tasks.csv:9:", "task 8:", `"尽快推进。"`}},
 		{"template does not parse", func(t *testing.T, _, tm fstest.MapFS) {
 			tm["task.html"] = &fstest.MapFile{Data: []byte("{{define \"main\"}}\n<h1>{{.Title}</h1>{{end}}")}
 		}, []string{"templates/task.html:2:"}},

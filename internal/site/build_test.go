@@ -28,7 +28,7 @@ func TestBuildWritesWhatGenerateMakes(t *testing.T) {
 
 	dir := copyDir(t, "../../content", nil)
 	data, _ := os.ReadFile(filepath.Join(dir, "tasks.csv"))
-	os.WriteFile(filepath.Join(dir, "tasks.csv"), []byte(strings.Replace(string(data), "2022年持续推进。", "尽快。", 1)), 0o644)
+	os.WriteFile(filepath.Join(dir, "tasks.csv"), []byte(strings.Replace(string(data), "\n2,", "\n1,", 1)), 0o644)
 	if _, err := Build(Options{Content: dirSource(dir), Templates: dirSource("../../templates"), Static: dirSource("../../static")}, out, nil); err == nil {
 		t.Fatal("a broken table built")
 	}

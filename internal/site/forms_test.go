@@ -121,13 +121,13 @@ func TestXLSXErrorNamesTheCell(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	broken := strings.Replace(string(orig), "2022年持续推进。", "尽快推进。", 1)
+	broken := strings.Replace(string(orig), "\n2,", "\n1,", 1)
 	dir := copyDir(t, "../../content", func(n string) bool { return n == "tasks.csv" })
 	if err := os.WriteFile(filepath.Join(dir, "tasks.xlsx"), xlsxOf(t, []byte(broken)), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	_, err = Generate(Options{Content: dirSource(dir), Templates: dirSource("../../templates"), Static: dirSource("../../static")})
-	want := fmt.Sprintf("%s/tasks.xlsx:2:4: Sheet1!D2: task 1: cannot read timeline clause", dir)
+	want := fmt.Sprintf("%s/tasks.xlsx:3:1: Sheet1!A3: 序号 1 appears twice", dir)
 	if err == nil || !strings.HasPrefix(err.Error(), want) {
 		t.Fatalf("got %v, want %s…", err, want)
 	}
