@@ -126,7 +126,7 @@ func CheckTarget(dir string, inputs []Input) error {
 	}
 	if !empty {
 		return refuse("the folder is not empty and has no "+MarkerName+" file, so plansite did not make it; replacing it would delete what it holds",
-			"Empty or delete it (a site built before plansite wrote "+MarkerName+" too), or choose another folder")
+			"Choose another folder, or empty it if it is a site that an older plansite built")
 	}
 	return nil
 }
