@@ -59,7 +59,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fl.StringVar(&o.Content, "content", "", "content folder (default: ./content if present, else the bundled plan)")
 		fl.StringVar(&o.Templates, "templates", "", "templates folder (default: ./templates if present, else the bundled ones)")
 		fl.StringVar(&o.Static, "static", "", "static files folder (default: ./static if present, else the bundled ones)")
-		fl.StringVar(&o.Out, "out", "public", "output folder; replaced whole, and only when the build succeeds")
+		fl.StringVar(&o.Out, "out", "public", "output folder: new, empty or made by plansite; replaced whole, and only when the build succeeds")
 		fl.StringVar(&o.BaseURL, "base-url", "", "absolute URL the site is published at (default: base_url of site.toml)")
 		if code, done := parse(fl, args); done {
 			return code

@@ -156,3 +156,155 @@ func TestCheckExitStatus(t *testing.T) {
 		t.Errorf("output lacks the error:\n%s", out.String())
 	}
 }
+
+// hashTree maps every file, folder and link under dir to its hash, type or
+// target, to show that a refused build changed nothing.
+func hashTree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	sums := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		switch {
+		case err != nil:
+			return err
+		case d.Type()&fs.ModeSymlink != 0:
+			target, err := os.Readlink(p)
+			sums[p] = "link to " + target
+			return err
+		case d.IsDir():
+			sums[p] = "folder"
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		sums[p] = fmt.Sprintf("%x", sha256.Sum256(b))
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sums
+}
+
+// build -out refuses, with status 1, before anything is written, every
+// folder whose replacement would destroy something that is not a previous
+// build; it replaces a previous build and fills an empty folder.
+func TestBuildRefusesOutput(t *testing.T) {
+	root, err := filepath.EvalSymlinks(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := func(p string) string { return filepath.Join(root, filepath.FromSlash(p)) }
+	write := func(name, text string) {
+		t.Helper()
+		if err := os.MkdirAll(filepath.Dir(at(name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(at(name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, f := range []string{"site.toml", "departments.csv"} {
+		b, err := os.ReadFile("../../content/" + f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		write("site/content/"+f, string(b))
+	}
+	write("site/content/tasks.csv", "序号,主要措施,牵头部门\n1,措施。,市科技局\n")
+	// Copies, so that a broken check can never touch the repository's own.
+	for _, dir := range []string{"templates", "static"} {
+		err := filepath.WalkDir("../../"+dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			b, err := os.ReadFile(p)
+			write("site/"+strings.TrimPrefix(filepath.ToSlash(p), "../../"), string(b))
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	templates, static := at("site/templates"), at("site/static")
+	write("home/notes.txt", "mine")
+	write("other/keep.txt", "mine")
+	write("file.txt", "mine")
+	if err := os.Mkdir(at("empty"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(at("site/content"), at("link")); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("HOME", at("home"))
+	build := func(content, out string) (int, string) {
+		t.Helper()
+		args := []string{"build", "-templates", templates, "-static", static, "-out", out}
+		if content != "" {
+			args = append(args, "-content", content)
+		}
+		code, _, stderr := runArgs(args...)
+		return code, stderr
+	}
+	if code, stderr := build(at("site/content"), at("public")); code != 0 {
+		t.Fatalf("first build: exit %d: %s", code, stderr)
+	}
+
+	content := at("site/content")
+	q := func(p string) string { return fmt.Sprintf("%q", p) }
+	cases := []struct {
+		name, dir, content, out, want string
+	}{
+		// Run in site/, where content/ is also the folder used by default.
+		{"out is the content folder", "site", "content", "content",
+			"plansite: -out \"content\": the output folder is the content folder; it would be deleted. Choose another folder, such as public\n"},
+		{"out is ./content, used by default", "site", "", "./content", "the output folder is the content folder"},
+		{"out is .", "site", "content", ".", "plansite: -out \".\": the output folder is the current folder; it would be deleted."},
+		{"out is inside the content folder", "", content, at("site/content/public"),
+			"the output folder is inside the content folder " + q(content) + "; the site would be mixed into the input of the next build"},
+		{"the content folder is inside out", "", content, at("site"),
+			"plansite: -out " + q(at("site")) + ": the output folder holds the content folder " + q(content) + "; it would be deleted."},
+		{"out is the home folder", "", content, at("home"), "the output folder is the home folder; it would be deleted."},
+		{"out is a link to the content folder", "", content, at("link"), "-out " + q(at("link")) + ": the output folder is the content folder"},
+		{"out is the templates folder", "", content, templates, "the output folder is the templates folder"},
+		{"out is not made by plansite", "", content, at("other"),
+			"-out " + q(at("other")) + ": the folder is not empty and has no .plansite-build file, so plansite did not make it; replacing it would delete what it holds."},
+		{"out is a file", "", content, at("file.txt"), "-out " + q(at("file.txt")) + ": it is a file, not a folder; it would be replaced."},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if tc.dir != "" {
+				t.Chdir(at(tc.dir))
+			}
+			before := hashTree(t, root)
+			code, stderr := build(tc.content, tc.out)
+			if code != 1 {
+				t.Errorf("exit %d, want 1", code)
+			}
+			if !strings.Contains(stderr, tc.want) || strings.Count(stderr, "\n") != 1 {
+				t.Errorf("stderr %q\nwant one line with %q", stderr, tc.want)
+			}
+			after := hashTree(t, root)
+			for p, h := range before {
+				if after[p] != h {
+					t.Errorf("%s changed: %s, was %s", p, after[p], h)
+				}
+			}
+			for p := range after {
+				if _, ok := before[p]; !ok {
+					t.Errorf("%s was made", p)
+				}
+			}
+		})
+	}
+
+	// A previous build is replaced, an empty folder filled.
+	for _, out := range []string{"public", "empty"} {
+		if code, stderr := build(content, at(out)); code != 0 {
+			t.Errorf("build into %s: exit %d: %s", out, code, stderr)
+		}
+		for _, f := range []string{".plansite-build", "tasks/1/index.html"} {
+			if _, err := os.Stat(filepath.Join(at(out), filepath.FromSlash(f))); err != nil {
+				t.Error(err)
+			}
+		}
+	}
+}

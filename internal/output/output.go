@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // File is one file of the site, at a slash-separated path inside it.
@@ -49,10 +50,12 @@ func Write(dir string, files []File) error {
 // memory whole; Commit then puts the folder in the target's place.
 type Writer struct {
 	dir, tmp string
-	made     sync.Map // folders already created → true
+	made     sync.Map    // folders already created → true
+	marked   atomic.Bool // the marker is written
 }
 
-// NewWriter starts writing a site that will replace the folder dir.
+// NewWriter starts writing a site that will replace the folder dir. It
+// replaces whatever is there: check dir with CheckTarget first.
 func NewWriter(dir string) (*Writer, error) {
 	dir = filepath.Clean(dir)
 	parent, base := filepath.Dir(dir), filepath.Base(dir)
@@ -81,7 +84,13 @@ func (w *Writer) Write(f File) error {
 	if err := w.mkdir(filepath.Dir(target)); err != nil {
 		return err
 	}
-	return writeFile(target, f.Data)
+	if err := writeFile(target, f.Data); err != nil {
+		return err
+	}
+	if f.Path == MarkerName {
+		w.marked.Store(true)
+	}
+	return nil
 }
 
 // WriteStream writes one file as write produces it, so that a file of
@@ -130,8 +139,14 @@ func (w *Writer) mkdir(d string) error {
 	return nil
 }
 
-// Commit replaces the target folder with what was written.
+// Commit replaces the target folder with what was written, which must
+// include the marker: without it the next build would refuse to replace the
+// folder.
 func (w *Writer) Commit() error {
+	if !w.marked.Load() {
+		w.Abort()
+		return fmt.Errorf("internal error: the site has no %s file", MarkerName)
+	}
 	if err := swap(w.tmp, w.dir); err != nil {
 		os.RemoveAll(w.tmp)
 		return err

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -89,5 +90,27 @@ func TestSitemapIndex(t *testing.T) {
 	}
 	if want := len(pages) - len(pages)/len(b.pages); total != want { // less the 404 pages
 		t.Errorf("the sitemaps list %d addresses, want %d", total, want)
+	}
+}
+
+// Build checks its output folder before it reads anything: a build into its
+// own content folder is refused even when that content could not be built,
+// and no file of the folder changes.
+func TestBuildRefusesItsInput(t *testing.T) {
+	dir := copyDir(t, "../../content", nil)
+	os.WriteFile(filepath.Join(dir, "tasks.csv"), []byte("序号,主要措施\nx,措施。\n"), 0o644)
+	before := readTree(t, dir)
+	o := Options{Content: dirSource(dir), Templates: dirSource("../../templates"), Static: dirSource("../../static")}
+	for _, out := range []string{dir, filepath.Join(dir, "public")} {
+		_, err := Build(o, out, nil)
+		var te *output.TargetError
+		if !errors.As(err, &te) || !strings.Contains(err.Error(), "content folder") {
+			t.Errorf("Build into %s: %v, want the content folder refused", out, err)
+		}
+		sameSite(t, "the content folder", before, readTree(t, dir))
+		entries, _ := os.ReadDir(filepath.Dir(dir))
+		if len(entries) != 1 {
+			t.Errorf("the refused build left %d entries beside the content folder", len(entries)-1)
+		}
 	}
 }

@@ -46,7 +46,7 @@ func extras(s *render.Site, pages []*render.Page, mini *minifier.Minifier) ([]pr
 			return each(out, files)
 		},
 		func(out sink) error {
-			return each(out, append([]output.File{{Path: "robots.txt", Data: render.Robots(s)}}, deployFiles()...))
+			return each(out, append([]output.File{{Path: "robots.txt", Data: render.Robots(s)}, output.Marker()}, deployFiles()...))
 		},
 	}
 	// Citations, open data and sharing (issue 3): the feed, the data files

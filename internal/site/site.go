@@ -40,6 +40,15 @@ type Options struct {
 	Workers                    int // 0: one per core
 }
 
+// inputs are the folders a build reads, which its output must never touch.
+func (o Options) inputs() []output.Input {
+	return []output.Input{
+		{Name: "content", Dir: o.Content.Dir},
+		{Name: "templates", Dir: o.Templates.Dir},
+		{Name: "static", Dir: o.Static.Dir},
+	}
+}
+
 // Engines are built once and shared by every build of a process.
 var (
 	engineOnce sync.Once
@@ -295,8 +304,13 @@ type Progress func(done, total int)
 
 // Build generates the site and replaces the folder out with it. Each page is
 // written as soon as it is rendered, so the site is never held in memory
-// whole. On error the folder is left as it was.
+// whole. On error the folder is left as it was. A folder that is not a
+// previous build (an input, a folder of other files) is refused before
+// anything is read or written.
 func Build(o Options, out string, progress Progress) (*Stats, error) {
+	if err := output.CheckTarget(out, o.inputs()); err != nil {
+		return nil, err
+	}
 	b, err := prepare(o)
 	if err != nil {
 		return nil, err
