@@ -21,6 +21,7 @@ import (
 	"mime"
 	"net"
 	"net/http"
+	"net/url"
 	"path"
 	"strings"
 	"sync"
@@ -139,7 +140,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	st, good := s.state()
 	name, redirect := resolve(st, good, r.URL.Path)
 	if redirect {
-		target := r.URL.Path + "/"
+		target := sitePath(name)
 		if r.URL.RawQuery != "" {
 			target += "?" + r.URL.RawQuery
 		}
@@ -183,7 +184,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 // resolve maps a URL path to a file of the site: / and /tasks/7/ to their
-// index.html. redirect is true for /tasks/7, which should end in a slash.
+// index.html. redirect is true for /tasks/7, which should end in a slash;
+// name is then the cleaned path, tasks/7.
 func resolve(st, good *state, urlPath string) (name string, redirect bool) {
 	p := strings.TrimPrefix(path.Clean("/"+urlPath), "/")
 	if p == "" || p == "." {
@@ -197,9 +199,18 @@ func resolve(st, good *state, urlPath string) (name string, redirect bool) {
 		sp = good.site
 	}
 	if sp != nil && !sp.Has(p) && sp.Has(p+"/index.html") {
-		return "", true
+		return p, true
 	}
 	return p, false
+}
+
+// sitePath is the address of the folder p of the site, on this server:
+// one slash, then p, escaped. The request's own path is never echoed, for
+// //evil.example/../tasks/7 would send the browser to evil.example, and so
+// would /\evil.example: browsers read a backslash as a slash.
+func sitePath(p string) string {
+	p = strings.TrimLeft(p, `/\`)
+	return (&url.URL{Path: "/" + p + "/"}).EscapedPath()
 }
 
 // file returns a file of the build st, rendering a page once per build.
