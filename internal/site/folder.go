@@ -78,6 +78,18 @@ func (f *folderFS) Stat(name string) (fs.FileInfo, error) {
 	return info, f.refuse(name, err)
 }
 
+// Lstat and ReadLink make the folder an fs.ReadLinkFS, as os.Root's is, so
+// that listing and Lstat agree; neither follows a link.
+func (f *folderFS) Lstat(name string) (fs.FileInfo, error) {
+	info, err := fs.Lstat(f.fsys, name)
+	return info, f.refuse(name, err)
+}
+
+func (f *folderFS) ReadLink(name string) (string, error) {
+	target, err := fs.ReadLink(f.fsys, name)
+	return target, f.refuse(name, err)
+}
+
 // ReadDir refuses a folder that holds a link leading outside, even one no
 // reader would open: fs.WalkDir does not follow links, so a link to a folder
 // outside would otherwise be skipped without a word, and a file that is not
