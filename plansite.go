@@ -17,7 +17,8 @@ var defaults embed.FS
 
 // Source returns the input folder called name (content, templates or
 // static): the folder dir when given, else ./name when it exists, else the
-// embedded default.
+// embedded default. A folder on disk is read through an os.Root: a link in
+// it that leads outside is refused (see site.Folder).
 func Source(name, dir string) (site.Source, error) {
 	if dir == "" {
 		if st, err := os.Stat(name); err == nil && st.IsDir() {
@@ -32,7 +33,11 @@ func Source(name, dir string) (site.Source, error) {
 		if !st.IsDir() {
 			return site.Source{}, fmt.Errorf("-%s %s: not a folder", name, dir)
 		}
-		return site.Source{FS: os.DirFS(dir), Name: dir, Dir: dir}, nil
+		src, err := site.Folder(name, dir)
+		if err != nil {
+			return site.Source{}, fmt.Errorf("-%s %s: %v", name, dir, err)
+		}
+		return src, nil
 	}
 	sub, err := fs.Sub(defaults, name)
 	if err != nil {

@@ -129,7 +129,7 @@ func ReadConfig(fsys fs.FS, prefix string) (Config, error) {
 	file := path.Join(prefix, "site.toml")
 	data, err := fs.ReadFile(fsys, "site.toml")
 	if err != nil {
-		return Config{}, &plan.Error{File: file, Msg: "cannot read the site configuration: " + errText(err)}
+		return Config{}, readError(file, "cannot read the site configuration: ", err)
 	}
 	cfg, err := parseConfig(file, data)
 	if err != nil {
@@ -292,7 +292,7 @@ func pages(fsys fs.FS, prefix string) ([]Page, error) {
 	byPath := map[string]string{} // address → file, so two files never share one
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			return &plan.Error{File: path.Join(prefix, p), Msg: errText(err)}
+			return readError(path.Join(prefix, p), "", err)
 		}
 		if d.IsDir() || path.Ext(p) != ".md" {
 			return nil
@@ -320,7 +320,7 @@ func pages(fsys fs.FS, prefix string) ([]Page, error) {
 		byPath[urlPath] = file
 		src, err := fs.ReadFile(fsys, p)
 		if err != nil {
-			return &plan.Error{File: file, Msg: errText(err)}
+			return readError(file, "", err)
 		}
 		fm, body, err := markdown.Split(file, src)
 		if err != nil {

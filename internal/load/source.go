@@ -187,7 +187,7 @@ func ReadTables(fsys fs.FS, prefix string, cfg Config) (*Tables, error) {
 			return nil, err
 		}
 	} else if !errors.Is(err, fs.ErrNotExist) {
-		return nil, &plan.Error{File: t.DepartmentsFile, Msg: errText(err)}
+		return nil, readError(t.DepartmentsFile, "", err)
 	}
 	table, err := tableFile(fsys, prefix, cfg)
 	if err != nil {
@@ -196,7 +196,7 @@ func ReadTables(fsys fs.FS, prefix string, cfg Config) (*Tables, error) {
 	t.TasksFile = name(table)
 	data, err := fs.ReadFile(fsys, table)
 	if err != nil {
-		return nil, &plan.Error{File: t.TasksFile, Msg: "cannot read the task table: " + errText(err)}
+		return nil, readError(t.TasksFile, "cannot read the task table: ", err)
 	}
 	if t.Rows, t.Sheet, err = taskTable(t.TasksFile, data, cfg); err != nil {
 		return nil, err

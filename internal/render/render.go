@@ -5,6 +5,7 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -58,6 +59,10 @@ var funcs = template.FuncMap{
 func Parse(fsys fs.FS, dir string) (*Templates, error) {
 	read := func(name string) (string, string, error) {
 		b, err := fs.ReadFile(fsys, name)
+		var refused *plan.Error // a link leading outside the folder, located already
+		if errors.As(err, &refused) {
+			return "", "", refused
+		}
 		if err != nil {
 			return "", "", &TemplateError{Msg: fmt.Sprintf("%s: cannot read template: %v", path.Join(dir, name), err)}
 		}

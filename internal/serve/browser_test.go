@@ -38,7 +38,7 @@ func TestLiveReloadInBrowser(t *testing.T) {
 	defer cancel()
 	addr := make(chan string, 1)
 	done := make(chan error, 1)
-	o := options(dir)
+	o := options(t, dir)
 	go func() {
 		done <- Run(ctx, Options{Addr: "127.0.0.1:0", Site: o}, func(a string) { addr <- a })
 	}()

@@ -21,6 +21,7 @@ import (
 	"mime"
 	"net"
 	"net/http"
+	"net/url"
 	"path"
 	"strings"
 	"sync"
@@ -39,6 +40,37 @@ type Options struct {
 	Site     site.Options // the input folders; BaseURL is set to the server's address
 	Log      io.Writer
 	Debounce time.Duration // quiet time after a change before rebuilding; 0: 100 ms
+	Timeouts Timeouts
+}
+
+// Timeouts bound what one connection may hold of the server, so that
+// clients that send slowly, or connect and send nothing, do not pile up.
+// Zero fields take the defaults.
+type Timeouts struct {
+	ReadHeader time.Duration // to send a request's headers: 10 s
+	Read       time.Duration // to send a whole request: 30 s
+	// Write is the time to send a response, from the end of its request:
+	// 2 min, for a request for the feed or the search index waits while a
+	// large table's are made. The event stream is exempt.
+	Write time.Duration
+	Idle  time.Duration // between two requests on a kept-alive connection: 60 s
+}
+
+// maxHeaderBytes is far above what a browser sends, even with the cookies
+// of every other local server, and far below net/http's 1 MB.
+const maxHeaderBytes = 64 << 10
+
+// httpServer is the server of h with the timeouts t, defaults filled in.
+func httpServer(h http.Handler, t Timeouts) *http.Server {
+	or := func(d, def time.Duration) time.Duration {
+		if d == 0 {
+			return def
+		}
+		return d
+	}
+	return &http.Server{Handler: h, MaxHeaderBytes: maxHeaderBytes,
+		ReadHeaderTimeout: or(t.ReadHeader, 10*time.Second), ReadTimeout: or(t.Read, 30*time.Second),
+		WriteTimeout: or(t.Write, 2*time.Minute), IdleTimeout: or(t.Idle, 60*time.Second)}
 }
 
 // state is one build: the site, or the error that stopped it.
@@ -139,7 +171,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	st, good := s.state()
 	name, redirect := resolve(st, good, r.URL.Path)
 	if redirect {
-		target := r.URL.Path + "/"
+		target := sitePath(name)
 		if r.URL.RawQuery != "" {
 			target += "?" + r.URL.RawQuery
 		}
@@ -183,7 +215,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 // resolve maps a URL path to a file of the site: / and /tasks/7/ to their
-// index.html. redirect is true for /tasks/7, which should end in a slash.
+// index.html. redirect is true for /tasks/7, which should end in a slash;
+// name is then the cleaned path, tasks/7.
 func resolve(st, good *state, urlPath string) (name string, redirect bool) {
 	p := strings.TrimPrefix(path.Clean("/"+urlPath), "/")
 	if p == "" || p == "." {
@@ -197,9 +230,18 @@ func resolve(st, good *state, urlPath string) (name string, redirect bool) {
 		sp = good.site
 	}
 	if sp != nil && !sp.Has(p) && sp.Has(p+"/index.html") {
-		return "", true
+		return p, true
 	}
 	return p, false
+}
+
+// sitePath is the address of the folder p of the site, on this server:
+// one slash, then p, escaped. The request's own path is never echoed, for
+// //evil.example/../tasks/7 would send the browser to evil.example, and so
+// would /\evil.example: browsers read a backslash as a slash.
+func sitePath(p string) string {
+	p = strings.TrimLeft(p, `/\`)
+	return (&url.URL{Path: "/" + p + "/"}).EscapedPath()
 }
 
 // file returns a file of the build st, rendering a page once per build.
@@ -298,6 +340,10 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 		delete(s.subs, ch)
 		s.mu.Unlock()
 	}()
+	// The stream lasts as long as the page is open: the server's write
+	// deadline, meant for one response, would end it. (The read deadline
+	// does not: net/http clears it once a bodiless request is read.)
+	http.NewResponseController(w).SetWriteDeadline(time.Time{})
 	w.Header().Set("Content-Type", "text/event-stream")
 	w.Header().Set("Cache-Control", "no-store")
 	fmt.Fprintf(w, "retry: 500\nevent: hello\ndata: %s-%d\n\n", s.id, gen)
@@ -346,7 +392,7 @@ func Run(ctx context.Context, o Options, ready func(addr string)) error {
 	}
 	defer w.close()
 	go w.run(ctx, s.opts.Debounce, func() { s.Rebuild() })
-	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	srv := httpServer(s, o.Timeouts)
 	go func() {
 		<-ctx.Done()
 		shut, cancel := context.WithTimeout(context.Background(), time.Second)

@@ -12,7 +12,15 @@ import (
 	"plansite/internal/site"
 )
 
-func dirSource(dir string) site.Source { return site.Source{FS: os.DirFS(dir), Name: dir, Dir: dir} }
+// dirSource is an input folder on disk, read as plansite serve reads it.
+func dirSource(t testing.TB, kind, dir string) site.Source {
+	t.Helper()
+	src, err := site.Folder(kind, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return src
+}
 
 // contentCopy copies the bundled content into a temporary folder.
 func contentCopy(t *testing.T) string {
@@ -34,9 +42,9 @@ func contentCopy(t *testing.T) string {
 	return dir
 }
 
-func options(content string) site.Options {
-	return site.Options{Content: dirSource(content), Templates: dirSource("../../templates"), Static: dirSource("../../static"),
-		BaseURL: "http://127.0.0.1:1313/"}
+func options(t testing.TB, content string) site.Options {
+	return site.Options{Content: dirSource(t, "content", content), Templates: dirSource(t, "templates", "../../templates"),
+		Static: dirSource(t, "static", "../../static"), BaseURL: "http://127.0.0.1:1313/"}
 }
 
 func get(t *testing.T, h http.Handler, target string) (int, string, http.Header) {
@@ -63,7 +71,7 @@ func replaceIn(t *testing.T, file, old, new string) {
 
 func TestServer(t *testing.T) {
 	dir := contentCopy(t)
-	s := New(Options{Site: options(dir)})
+	s := New(Options{Site: options(t, dir)})
 	if err := s.Rebuild(); err != nil {
 		t.Fatal(err)
 	}
@@ -86,7 +94,7 @@ func TestServer(t *testing.T) {
 	_, css, _ := get(t, s, "/static/style.css")
 
 	// The site as served is the site as built, but for the script.
-	r, err := site.Generate(options(dir))
+	r, err := site.Generate(options(t, dir))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -426,14 +426,14 @@ func staticFiles(src Source, mini *minifier.Minifier) ([]output.File, map[string
 	assets := map[string]string{}
 	err := fs.WalkDir(src.FS, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			return err
+			return readError(src, p, err)
 		}
 		if d.IsDir() || strings.HasPrefix(path.Base(p), ".") {
 			return nil
 		}
 		data, err := fs.ReadFile(src.FS, p)
 		if err != nil {
-			return err
+			return readError(src, p, err)
 		}
 		if data, err = mini.File(p, data); err != nil {
 			return fmt.Errorf("%s: %v", path.Join(src.Name, p), err)

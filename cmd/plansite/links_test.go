@@ -1,0 +1,193 @@
+package main
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// secret is text outside the input folders that must never be published.
+const secret = "SECRET-7f3a9c-never-publish"
+
+// inputFolders copies the bundled content, templates and static files into
+// dir and returns the build arguments that use them and write to dir/public.
+func inputFolders(t *testing.T, dir string) []string {
+	t.Helper()
+	for _, name := range []string{"content", "templates", "static"} {
+		src := filepath.Join("../..", name)
+		err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			rel, _ := filepath.Rel(src, p)
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			target := filepath.Join(dir, name, rel)
+			if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+				return err
+			}
+			return os.WriteFile(target, data, 0o644)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return []string{"build", "-content", filepath.Join(dir, "content"), "-templates", filepath.Join(dir, "templates"),
+		"-static", filepath.Join(dir, "static"), "-out", filepath.Join(dir, "public")}
+}
+
+// tree reads every file below dir.
+func tree(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	m := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		m[rel], err = os.ReadFile(p)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func symlink(t *testing.T, target, link string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(link), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(target, link); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestLinksOutsideAreRefused puts in each input folder a link that leads
+// out of it: the build must fail naming the folder and the file, and leave
+// the previous site as it was, without the secret.
+func TestLinksOutsideAreRefused(t *testing.T) {
+	dir := t.TempDir()
+	args := inputFolders(t, dir)
+	out := filepath.Join(dir, "public")
+	if code, _, stderr := runArgs(args...); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	before := tree(t, out)
+
+	outside := filepath.Join(dir, "outside")
+	files := map[string]string{
+		"passwd":          "root:x:0:0:" + secret + "\n",
+		"leak.md":         "+++\ntitle = \"泄露\"\n+++\n" + secret + "\n",
+		"task.html":       `{{define "main"}}<h1>{{.Title}}</h1>` + secret + `{{end}}`,
+		"folder/data.txt": secret + "\n",
+	}
+	for name, text := range files {
+		p := filepath.Join(outside, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cases := []struct {
+		name, link, target, want string
+		replaces                 bool // the link takes the place of a bundled file
+	}{
+		{"file in static", "static/passwd", filepath.Join(outside, "passwd"),
+			`static/"passwd": cannot read: the link leads outside the static folder`, false},
+		{"relative link in static", "static/passwd", "../outside/passwd", `static/"passwd": cannot read: the link leads outside the static folder`, false},
+		{"folder in static", "static/more", filepath.Join(outside, "folder"), `static/"more": cannot read: the link leads outside the static folder`, false},
+		{"file in a subfolder of static", "static/img/logo.png", "../../outside/passwd", `static/"img/logo.png": cannot read`, false},
+		{"Markdown page in content", "content/leak.md", filepath.Join(outside, "leak.md"),
+			`content/"leak.md": cannot read: the link leads outside the content folder`, false},
+		{"folder in content", "content/notes", filepath.Join(outside, "folder"), `content/"notes": cannot read: the link leads outside the content folder`, false},
+		{"task table in content", "content/tasks.csv", filepath.Join(outside, "passwd"), `content/"tasks.csv": cannot read`, true},
+		{"template", "templates/task.html", filepath.Join(outside, "task.html"),
+			`templates/"task.html": cannot read: the link leads outside the templates folder`, true},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			link := filepath.Join(dir, c.link)
+			var saved []byte
+			if c.replaces {
+				var err error
+				if saved, err = os.ReadFile(link); err != nil {
+					t.Fatal(err)
+				}
+				os.Remove(link)
+			}
+			symlink(t, c.target, link)
+			defer func() {
+				os.Remove(link)
+				if c.replaces {
+					os.WriteFile(link, saved, 0o644)
+				}
+			}()
+			code, stdout, stderr := runArgs(args...)
+			// The message starts with the place, once: no reader may put
+			// its own in front of it.
+			if want := "plansite: " + dir + "/" + c.want; code != 1 || !strings.HasPrefix(stderr, want) {
+				t.Errorf("exit %d, stderr %q; want exit 1 and %q", code, stderr, want)
+			}
+			if strings.Contains(stdout+stderr, secret) {
+				t.Errorf("the secret is in the messages: %q", stdout+stderr)
+			}
+			after := tree(t, out)
+			if len(after) != len(before) {
+				t.Errorf("public/ has %d files, had %d", len(after), len(before))
+			}
+			for p, data := range after {
+				if bytes.Contains(data, []byte(secret)) {
+					t.Errorf("public/%s holds the secret", p)
+				}
+				if !bytes.Equal(data, before[p]) {
+					t.Errorf("public/%s changed", p)
+				}
+			}
+		})
+	}
+	// plansite check refuses the link too, as an error at its place.
+	symlink(t, filepath.Join(outside, "leak.md"), filepath.Join(dir, "content", "leak.md"))
+	code, stdout, _ := runArgs("check", "-content", filepath.Join(dir, "content"))
+	if want := dir + `/content/"leak.md": error: cannot read: the link leads outside the content folder`; code != 1 || !strings.HasPrefix(stdout, want) {
+		t.Errorf("check: exit %d, %q; want exit 1 and %q", code, stdout, want)
+	}
+}
+
+// TestLinksInsideWork: a link that stays in its folder is read as the file
+// it leads to.
+func TestLinksInsideWork(t *testing.T) {
+	dir := t.TempDir()
+	args := inputFolders(t, dir)
+	symlink(t, "style.css", filepath.Join(dir, "static", "again.css"))
+	symlink(t, "../favicon.svg", filepath.Join(dir, "static", "img", "icon.svg"))
+	symlink(t, "about.md", filepath.Join(dir, "content", "about-us.md"))
+	task := filepath.Join(dir, "templates", "task.html")
+	if err := os.MkdirAll(filepath.Join(dir, "templates", "kinds"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(task, filepath.Join(dir, "templates", "kinds", "task.html")); err != nil {
+		t.Fatal(err)
+	}
+	symlink(t, "kinds/task.html", task)
+	if code, _, stderr := runArgs(args...); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	site := tree(t, filepath.Join(dir, "public"))
+	for link, file := range map[string]string{"static/again.css": "static/style.css", "static/img/icon.svg": "static/favicon.svg"} {
+		if site[link] == nil || !bytes.Equal(site[link], site[file]) {
+			t.Errorf("%s is not a copy of %s", link, file)
+		}
+	}
+	for _, p := range []string{"about-us/index.html", "tasks/1/index.html"} {
+		if site[p] == nil {
+			t.Errorf("%s is missing", p)
+		}
+	}
+}
