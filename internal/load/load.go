@@ -268,7 +268,8 @@ func departments(file string, data []byte) ([]plan.DepartmentEntry, error) {
 	}
 	out := make([]plan.DepartmentEntry, len(recs))
 	for i, r := range recs {
-		e := plan.DepartmentEntry{Name: r.Name, Slug: plan.TrimSpace(r.Slug), English: r.English, Line: t.pos[i][0].Line}
+		e := plan.DepartmentEntry{Name: r.Name, Slug: plan.TrimSpace(r.Slug), English: r.English, Line: t.pos[i][0].Line,
+			NameCol: t.cell(i, "名称").Col, SlugCol: t.cell(i, "slug").Col, AliasesCol: t.cell(i, "别名").Col}
 		for _, a := range strings.Split(r.Aliases, "|") {
 			if a = plan.TrimSpace(a); a != "" {
 				e.Aliases = append(e.Aliases, a)
