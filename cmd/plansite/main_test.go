@@ -82,6 +82,26 @@ func TestBuildErrorExitsOne(t *testing.T) {
 	}
 }
 
+// TestBuildBadBaseURLFlag: -base-url is checked as base_url of site.toml
+// is, and the message names the flag rather than a file.
+func TestBuildBadBaseURLFlag(t *testing.T) {
+	tests := []struct{ url, want string }{
+		{"http://user:pw@x/", `plansite: -base-url "http://user:pw@x/": must not carry a user name or password (user:pass@)` + "\n"},
+		{"https://x:99999/", `plansite: -base-url "https://x:99999/": has port "99999"; a port is a number from 1 to 65535` + "\n"},
+		{"example.org/plan/", `plansite: -base-url "example.org/plan/": must be an absolute http(s) address, such as https://example.org/plan/` + "\n"},
+	}
+	for _, tt := range tests {
+		out := filepath.Join(t.TempDir(), "public")
+		code, _, stderr := runArgs("build", "-base-url", tt.url, "-out", out)
+		if code != 1 || stderr != tt.want {
+			t.Errorf("-base-url %s: exit %d, stderr %q; want 1, %q", tt.url, code, stderr, tt.want)
+		}
+		if _, err := os.Stat(out); !os.IsNotExist(err) {
+			t.Errorf("a failed build created %s", out)
+		}
+	}
+}
+
 // TestDeterministicAcrossCores builds the site three times in separate
 // processes, with one and with two cores, and compares every file's hash.
 func TestDeterministicAcrossCores(t *testing.T) {

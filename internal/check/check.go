@@ -47,7 +47,7 @@ type Message struct {
 func (m Message) String() string {
 	e := m.Error
 	var b strings.Builder
-	b.WriteString(e.File)
+	b.WriteString(plan.FileName(e.File))
 	if e.Line > 0 {
 		fmt.Fprintf(&b, ":%d", e.Line)
 		if e.Col > 0 {

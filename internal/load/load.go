@@ -131,16 +131,7 @@ func ReadConfig(fsys fs.FS, prefix string) (Config, error) {
 	if err != nil {
 		return Config{}, readError(file, "cannot read the site configuration: ", err)
 	}
-	cfg, err := parseConfig(file, data)
-	if err != nil {
-		return cfg, err
-	}
-	enc, ok := normalEncoding(cfg.Encoding)
-	if !ok {
-		return cfg, &plan.Error{File: file, Msg: fmt.Sprintf("encoding %q is not one of auto, utf-8, gb18030", cfg.Encoding)}
-	}
-	cfg.Encoding = enc
-	return cfg, nil
+	return parseConfig(file, data)
 }
 
 func errText(err error) string {
@@ -169,16 +160,15 @@ func parseConfig(file string, data []byte) (Config, error) {
 	switch {
 	case plan.TrimSpace(cfg.Title) == "":
 		return cfg, fail("title", "title is missing")
-	case cfg.Date != "" && !markdown.IsDate(cfg.Date):
-		return cfg, fail("date", "date %q is not YYYY-MM-DD", cfg.Date)
-	case cfg.Updated != "" && !markdown.IsDate(cfg.Updated):
-		return cfg, fail("updated", "updated %q is not YYYY-MM-DD", cfg.Updated)
 	case cfg.StartYear != 0 && (cfg.StartYear < 1900 || cfg.StartYear > 2200):
 		return cfg, fail("start_year", "start_year %d is not a year between 1900 and 2200", cfg.StartYear)
 	case cfg.EndYear != 0 && (cfg.EndYear < 1900 || cfg.EndYear > 2200):
 		return cfg, fail("end_year", "end_year %d is not a year between 1900 and 2200", cfg.EndYear)
 	case cfg.StartYear != 0 && cfg.EndYear != 0 && cfg.EndYear < cfg.StartYear:
 		return cfg, fail("end_year", "end_year %d is before start_year %d", cfg.EndYear, cfg.StartYear)
+	}
+	if err := checkSettings(&cfg, fail); err != nil {
+		return cfg, err
 	}
 	if cfg.ShortTitle == "" {
 		cfg.ShortTitle = cfg.Title
@@ -268,7 +258,8 @@ func departments(file string, data []byte) ([]plan.DepartmentEntry, error) {
 	}
 	out := make([]plan.DepartmentEntry, len(recs))
 	for i, r := range recs {
-		e := plan.DepartmentEntry{Name: r.Name, Slug: plan.TrimSpace(r.Slug), English: r.English, Line: t.pos[i][0].Line}
+		e := plan.DepartmentEntry{Name: r.Name, Slug: plan.TrimSpace(r.Slug), English: r.English, Line: t.pos[i][0].Line,
+			NameCol: t.cell(i, "名称").Col, SlugCol: t.cell(i, "slug").Col, AliasesCol: t.cell(i, "别名").Col}
 		for _, a := range strings.Split(r.Aliases, "|") {
 			if a = plan.TrimSpace(a); a != "" {
 				e.Aliases = append(e.Aliases, a)
@@ -308,14 +299,14 @@ func pages(fsys fs.FS, prefix string) ([]Page, error) {
 		segs := strings.Split(urlPath, "/")
 		for _, s := range segs {
 			if !plan.ValidSlug(s) {
-				return &plan.Error{File: file, Msg: fmt.Sprintf("the file name gives the address /%s/, but %q is not lowercase ASCII letters and digits joined by hyphens", urlPath, s)}
+				return &plan.Error{File: file, Msg: fmt.Sprintf("the file name gives the address %s, but %q is not lowercase ASCII letters and digits joined by hyphens", plan.FileName("/"+urlPath+"/"), s)}
 			}
 		}
 		if Reserved[segs[0]] {
 			return &plan.Error{File: file, Msg: fmt.Sprintf("/%s/ is an address the generator uses; rename the file", segs[0])}
 		}
 		if other, dup := byPath[urlPath]; dup {
-			return &plan.Error{File: file, Msg: fmt.Sprintf("this page has the address /%s/, like %s; rename one of them", urlPath, other)}
+			return &plan.Error{File: file, Msg: fmt.Sprintf("this page has the address /%s/, like %s; rename one of them", urlPath, plan.FileName(other))}
 		}
 		byPath[urlPath] = file
 		src, err := fs.ReadFile(fsys, p)

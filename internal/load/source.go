@@ -24,16 +24,7 @@ const (
 // exists.
 func tableFile(fsys fs.FS, prefix string, cfg Config) (string, error) {
 	if cfg.Table != "" {
-		name := cfg.Table
-		if !fs.ValidPath(name) || strings.Contains(name, `\`) {
-			return "", &plan.Error{File: path.Join(prefix, "site.toml"), Msg: fmt.Sprintf("table %q must be a file name inside the content folder", name)}
-		}
-		switch strings.ToLower(path.Ext(name)) {
-		case ".csv", ".xlsx":
-		default:
-			return "", &plan.Error{File: path.Join(prefix, "site.toml"), Msg: fmt.Sprintf("table %q must be a .csv or an .xlsx file", name)}
-		}
-		return name, nil
+		return cfg.Table, nil // ReadConfig checked the name
 	}
 	var found []string
 	for _, name := range []string{DefaultCSV, DefaultXLSX} {

@@ -11,12 +11,15 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
+
+	"plansite/internal/plan"
 )
 
 // FrontMatter is the header of a Markdown page.
@@ -32,11 +35,15 @@ type FrontMatter struct {
 type Renderer struct{ md goldmark.Markdown }
 
 // New returns a Renderer. Raw HTML in the source is not passed through.
-func New() *Renderer {
-	return &Renderer{md: goldmark.New(
+func New() *Renderer { return &Renderer{md: newGoldmark()} }
+
+// newGoldmark is the one Markdown setup, shared by rendering and by the
+// checks of Split, so that both read a page alike.
+func newGoldmark() goldmark.Markdown {
+	return goldmark.New(
 		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
-	)}
+	)
 }
 
 // Render converts Markdown source to HTML.
@@ -57,9 +64,9 @@ type Error struct {
 
 func (e *Error) Error() string {
 	if e.Col > 0 {
-		return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg)
+		return fmt.Sprintf("%s:%d:%d: %s", plan.FileName(e.File), e.Line, e.Col, e.Msg)
 	}
-	return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+	return fmt.Sprintf("%s:%d: %s", plan.FileName(e.File), e.Line, e.Msg)
 }
 
 const fence = "+++"
@@ -67,7 +74,8 @@ const fence = "+++"
 // isFence reports whether line is the fence f, allowing trailing spaces.
 func isFence(line, f string) bool { return strings.TrimRight(line, " \t\r") == f }
 
-// Split separates the TOML front matter from the body and decodes it. A
+// Split separates the TOML front matter from the body and decodes it, and
+// checks that the body embeds nothing from other hosts (foreignImage). A
 // page without front matter is all body. Errors name the file and the line
 // within it.
 func Split(file string, src []byte) (FrontMatter, []byte, error) {
@@ -79,7 +87,7 @@ func Split(file string, src []byte) (FrontMatter, []byte, error) {
 		if isFence(first, "---") {
 			return fm, nil, &Error{File: file, Line: 1, Col: 1, Msg: "front matter must be TOML between +++ lines, not YAML between ---"}
 		}
-		return fm, []byte(text), nil
+		return fm, []byte(text), foreignImage(file, []byte(text), 1)
 	}
 	var head, body string
 	for pos := 0; ; {
@@ -114,11 +122,15 @@ func Split(file string, src []byte) (FrontMatter, []byte, error) {
 		line, col := at(und[0]...)
 		return fm, nil, &Error{File: file, Line: line, Col: col, Msg: fmt.Sprintf("front matter: unknown key %q (known: title, description, updated, weight)", und[0].String())}
 	}
-	if fm.Updated != "" && !IsDate(fm.Updated) {
+	if p := DateProblem(fm.Updated); fm.Updated != "" && p != "" {
+		if p == notDate {
+			p = "is not a date YYYY-MM-DD"
+		}
 		line, col := at("updated")
-		return fm, nil, &Error{File: file, Line: line, Col: col, Msg: fmt.Sprintf("front matter: updated %q is not a date YYYY-MM-DD", fm.Updated)}
+		return fm, nil, &Error{File: file, Line: line, Col: col, Msg: fmt.Sprintf("front matter: updated %q %s", fm.Updated, p)}
 	}
-	return fm, []byte(body), nil
+	bodyLine := strings.Count(text[:len(text)-len(body)], "\n") + 1
+	return fm, []byte(body), foreignImage(file, []byte(body), bodyLine)
 }
 
 // MaxTOMLDepth bounds how deeply a TOML document may nest keys and inline
@@ -234,16 +246,33 @@ func normalizeKey(k string) string {
 	return strings.Join(parts, ".")
 }
 
-// IsDate reports whether s is a date written YYYY-MM-DD.
-func IsDate(s string) bool {
+// IsDate reports whether s is a day of the calendar written YYYY-MM-DD.
+func IsDate(s string) bool { return DateProblem(s) == "" }
+
+// notDate is DateProblem's answer for text not written YYYY-MM-DD.
+const notDate = "is not YYYY-MM-DD"
+
+// DateProblem says what is wrong with s as a date YYYY-MM-DD, to follow the
+// date in a message, or "" when nothing is. The form is checked first, since
+// time.Parse takes a sign in the year; time.Parse then refuses days the
+// calendar does not have, such as 2023-02-31.
+func DateProblem(s string) string {
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
-		return false
+		return notDate
 	}
 	for i, c := range s {
 		if i != 4 && i != 7 && (c < '0' || c > '9') {
-			return false
+			return notDate
 		}
 	}
-	m, d := (s[5]-'0')*10+s[6]-'0', (s[8]-'0')*10+s[9]-'0'
-	return m >= 1 && m <= 12 && d >= 1 && d <= 31
+	if _, err := time.Parse(time.DateOnly, s); err == nil {
+		return ""
+	}
+	y, _ := strconv.Atoi(s[:4])
+	m, _ := strconv.Atoi(s[5:7])
+	if m < 1 || m > 12 {
+		return fmt.Sprintf("is not a day of the calendar: there is no month %s", s[5:7])
+	}
+	days := time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	return fmt.Sprintf("is not a day of the calendar: %s has %d days", s[:7], days)
 }

@@ -28,6 +28,9 @@ type DepartmentEntry struct {
 	Aliases []string
 	Kind    Kind
 	Line    int
+	// The columns of 名称, slug and 别名 on Line, so that a message points
+	// at the cell to fix; 0 when unknown.
+	NameCol, SlugCol, AliasesCol int
 }
 
 // Error is a problem with the content, located in its file.
@@ -41,7 +44,7 @@ type Error struct {
 
 func (e *Error) Error() string {
 	var b strings.Builder
-	b.WriteString(e.File)
+	b.WriteString(FileName(e.File))
 	if e.Line > 0 {
 		fmt.Fprintf(&b, ":%d", e.Line)
 		if e.Col > 0 {
@@ -57,6 +60,19 @@ func (e *Error) Error() string {
 	}
 	b.WriteString(e.Msg)
 	return b.String()
+}
+
+// FileName is how a message prints the file name f: as it is when every
+// character is printable, else quoted (strconv.Quote), so that a newline or
+// a control character in a name can neither split a message nor forge one.
+// Ordinary names stay bare: content/tasks.csv:9:42: is the documented form.
+func FileName(f string) string {
+	for _, r := range f {
+		if !strconv.IsPrint(r) {
+			return strconv.Quote(f)
+		}
+	}
+	return f
 }
 
 // Warning is a problem that does not stop the build.
@@ -288,20 +304,20 @@ func newDirectory(in Input) (*directory, Errors) {
 		unlistedBy: map[*Department]*unlisted{}}
 	var errs Errors
 	for _, e := range in.Departments {
-		fail := func(format string, args ...any) {
-			errs = append(errs, &Error{File: in.DepartmentsFile, Line: e.Line, Msg: fmt.Sprintf(format, args...)})
+		fail := func(col int, format string, args ...any) {
+			errs = append(errs, &Error{File: in.DepartmentsFile, Line: e.Line, Col: col, Msg: fmt.Sprintf(format, args...)})
 		}
 		name := TrimSpace(e.Name)
 		if name == "" {
-			fail("名称 is empty")
+			fail(e.NameCol, "名称 is empty")
 			continue
 		}
 		if !ValidSlug(e.Slug) {
-			fail("slug %q of %s must be lowercase ASCII letters and digits joined by hyphens", e.Slug, name)
+			fail(e.SlugCol, "slug %q of %s must be lowercase ASCII letters and digits joined by hyphens", e.Slug, name)
 			continue
 		}
 		if other, dup := d.bySlug[e.Slug]; dup {
-			fail("slug %q is used by both %s and %s", e.Slug, other.Name, name)
+			fail(e.SlugCol, "slug %q is used by both %s and %s", e.Slug, other.Name, name)
 			continue
 		}
 		kind := e.Kind
@@ -309,9 +325,13 @@ func newDirectory(in Input) (*directory, Errors) {
 			kind = Municipal
 		}
 		dep := &Department{Name: name, Slug: e.Slug, English: TrimSpace(e.English), Aliases: e.Aliases, Kind: kind, Known: true}
-		for _, n := range append([]string{name}, e.Aliases...) {
+		for i, n := range append([]string{name}, e.Aliases...) {
 			if other, dup := d.byName[n]; dup {
-				fail("name %q is listed for both %s and %s", n, other.Name, name)
+				col := e.NameCol
+				if i > 0 {
+					col = e.AliasesCol
+				}
+				fail(col, "name %q is listed for both %s and %s", n, other.Name, name)
 				continue
 			}
 			d.byName[n] = dep

@@ -256,17 +256,21 @@ func TestBuildDepartmentTableErrors(t *testing.T) {
 		name  string
 		depts []DepartmentEntry
 		line  int
+		col   int
 		msg   string
 	}{
 		{"two departments with one slug", []DepartmentEntry{
-			{Name: "市科技局", Slug: "science", Line: 2}, {Name: "市财政局", Slug: "science", Line: 3},
-		}, 3, `slug "science" is used by both 市科技局 and 市财政局`},
-		{"bad slug", []DepartmentEntry{{Name: "市科技局", Slug: "Science Bureau", Line: 2}}, 2, `slug "Science Bureau" of 市科技局 must be lowercase`},
-		{"slug leaving the folder", []DepartmentEntry{{Name: "市科技局", Slug: "../x", Line: 2}}, 2, `slug "../x"`},
-		{"empty name", []DepartmentEntry{{Name: " ", Slug: "x", Line: 2}}, 2, "名称 is empty"},
+			{Name: "市科技局", Slug: "science", Line: 2, SlugCol: 6}, {Name: "市财政局", Slug: "science", Line: 3, NameCol: 1, SlugCol: 6},
+		}, 3, 6, `slug "science" is used by both 市科技局 and 市财政局`},
+		{"bad slug", []DepartmentEntry{{Name: "市科技局", Slug: "Science Bureau", Line: 2, SlugCol: 6}}, 2, 6, `slug "Science Bureau" of 市科技局 must be lowercase`},
+		{"slug leaving the folder", []DepartmentEntry{{Name: "市科技局", Slug: "../x", Line: 2, SlugCol: 6}}, 2, 6, `slug "../x"`},
+		{"empty name", []DepartmentEntry{{Name: " ", Slug: "x", Line: 2, NameCol: 1}}, 2, 1, "名称 is empty"},
 		{"alias of two departments", []DepartmentEntry{
-			{Name: "市科技局", Slug: "a", Line: 2}, {Name: "市科学技术局", Slug: "b", Aliases: []string{"市科技局"}, Line: 3},
-		}, 3, `name "市科技局" is listed for both 市科技局 and 市科学技术局`},
+			{Name: "市科技局", Slug: "a", Line: 2}, {Name: "市科学技术局", Slug: "b", Aliases: []string{"市科技局"}, Line: 3, NameCol: 1, AliasesCol: 11},
+		}, 3, 11, `name "市科技局" is listed for both 市科技局 and 市科学技术局`},
+		{"name of two departments", []DepartmentEntry{
+			{Name: "市科技局", Slug: "a", Line: 2}, {Name: "市科技局", Slug: "b", Line: 3, NameCol: 1, AliasesCol: 9},
+		}, 3, 1, `name "市科技局" is listed for both`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -277,10 +281,27 @@ func TestBuildDepartmentTableErrors(t *testing.T) {
 			if !errors.As(err, &e) {
 				t.Fatalf("Build: %v; want a *plan.Error", err)
 			}
-			if e.File != "content/departments.csv" || e.Line != tt.line || !strings.Contains(e.Msg, tt.msg) {
-				t.Errorf("error %+v; want line %d and %q", e, tt.line, tt.msg)
+			if e.File != "content/departments.csv" || e.Line != tt.line || e.Col != tt.col || !strings.Contains(e.Msg, tt.msg) {
+				t.Errorf("error %+v; want %d:%d and %q", e, tt.line, tt.col, tt.msg)
 			}
 		})
+	}
+}
+
+// A file name with a newline or another unprintable character is quoted, so
+// that it cannot split a message in two; ordinary names, Chinese included,
+// stay as they are.
+func TestErrorQuotesFileName(t *testing.T) {
+	tests := []struct{ file, want string }{
+		{"content/tasks.csv", "content/tasks.csv:2:3: x"},
+		{"content/任务 表.csv", "content/任务 表.csv:2:3: x"},
+		{"content/a\nb.csv", `"content/a\nb.csv":2:3: x`},
+		{"content/a\u202eb.csv", `"content/a\u202eb.csv":2:3: x`},
+	}
+	for _, tt := range tests {
+		if got := (&Error{File: tt.file, Line: 2, Col: 3, Msg: "x"}).Error(); got != tt.want {
+			t.Errorf("Error() = %s; want %s", got, tt.want)
+		}
 	}
 }
 

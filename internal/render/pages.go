@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"plansite/internal/markdown"
+	"plansite/internal/plan"
 )
 
 // Pages lists every HTML page of the site, in a fixed order.
@@ -59,7 +60,7 @@ func Pages(s *Site, md *markdown.Renderer) ([]*Page, error) {
 	for _, doc := range s.Pages {
 		body, err := md.Render(doc.Body)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %v", doc.File, err)
+			return nil, fmt.Errorf("%s: %v", plan.FileName(doc.File), err)
 		}
 		pages = append(pages, &Page{Site: s, Kind: "page", Path: doc.Path, Title: doc.Title,
 			Description: doc.Description, Updated: doc.Updated, Body: body, Crumbs: []Link{home}})

@@ -64,7 +64,7 @@ func Parse(fsys fs.FS, dir string) (*Templates, error) {
 			return "", "", refused
 		}
 		if err != nil {
-			return "", "", &TemplateError{Msg: fmt.Sprintf("%s: cannot read template: %v", path.Join(dir, name), err)}
+			return "", "", &TemplateError{Msg: fmt.Sprintf("%s: cannot read template: %v", plan.FileName(path.Join(dir, name)), err)}
 		}
 		return path.Join(dir, name), string(b), nil
 	}

@@ -28,6 +28,8 @@ import (
 	"fmt"
 	"io"
 	"unicode/utf8"
+
+	"plansite/internal/plan"
 )
 
 // Header is the CSV header the import writes.
@@ -48,7 +50,7 @@ type Error struct {
 }
 
 func (e *Error) Error() string {
-	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg)
+	return fmt.Sprintf("%s:%d:%d: %s", plan.FileName(e.File), e.Line, e.Col, e.Msg)
 }
 
 // cell is one table cell with the position of its first byte of text.

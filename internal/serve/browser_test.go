@@ -72,13 +72,13 @@ func TestLiveReloadInBrowser(t *testing.T) {
 	replaceIn(t, tasks, "实施重点领域研发计划。", "实施重点领域研发计划（预览已更新）。")
 	waitText(bctx, t, "实施重点领域研发计划（预览已更新）", 10*time.Second)
 
-	replaceIn(t, tasks, "2022年持续推进。", "尽快推进。")
+	replaceIn(t, tasks, "\n2,（一）", "\n1,（一）")
 	text := waitText(bctx, t, "构建失败", 10*time.Second)
-	if !strings.Contains(text, filepath.Join(dir, "tasks.csv")+":2:") || !strings.Contains(text, `cannot read timeline clause "尽快推进。"`) {
+	if !strings.Contains(text, filepath.Join(dir, "tasks.csv")+":3:1:") || !strings.Contains(text, `序号 1 appears twice`) {
 		t.Errorf("the error page should name the file, line and clause; it says:\n%s", text)
 	}
 
-	replaceIn(t, tasks, "尽快推进。", "2022年持续推进。")
+	replaceIn(t, tasks, "\n1,（一）基础创新提升行动,创建", "\n2,（一）基础创新提升行动,创建")
 	text = waitText(bctx, t, "实施重点领域研发计划（预览已更新）", 10*time.Second)
 	if strings.Contains(text, "构建失败") {
 		t.Errorf("the error is still shown after the fix")

@@ -111,12 +111,12 @@ func TestServer(t *testing.T) {
 	}
 
 	// A broken table: every page shows the error; assets stay.
-	replaceIn(t, filepath.Join(dir, "tasks.csv"), "2022年持续推进。", "尽快推进。")
+	replaceIn(t, filepath.Join(dir, "tasks.csv"), "\n2,（一）", "\n1,（一）")
 	if err := s.Rebuild(); err == nil {
 		t.Fatal("the broken table built")
 	}
 	code, body, _ = get(t, s, "/tasks/3/")
-	if code != 500 || !strings.Contains(body, "tasks.csv:2:") || !strings.Contains(body, "cannot read timeline clause &#34;尽快推进。&#34;") {
+	if code != 500 || !strings.Contains(body, "tasks.csv:3:1:") || !strings.Contains(body, "序号 1 appears twice") {
 		t.Errorf("the error page should give the error with file and line, got %d %s", code, body)
 	}
 	if !strings.Contains(body, `src="/_plansite/reload.js"`) {
@@ -126,7 +126,7 @@ func TestServer(t *testing.T) {
 		t.Errorf("the last good stylesheet should still be served, got %d", code)
 	}
 	// Fixed: the site is back.
-	replaceIn(t, filepath.Join(dir, "tasks.csv"), "尽快推进。", "2022年持续推进。")
+	replaceIn(t, filepath.Join(dir, "tasks.csv"), "\n1,（一）基础创新提升行动,创建", "\n2,（一）基础创新提升行动,创建")
 	if err := s.Rebuild(); err != nil {
 		t.Fatal(err)
 	}

@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"net/url"
 	"path"
 	"runtime"
 	"sort"
@@ -35,7 +34,7 @@ type Source struct {
 // Options says what to build.
 type Options struct {
 	Content, Templates, Static Source
-	BaseURL                    string // overrides base_url of site.toml when set
+	BaseURL                    string // build -base-url: overrides base_url of site.toml when set
 	Version                    string
 	Workers                    int // 0: one per core
 }
@@ -86,6 +85,12 @@ type build struct {
 // rendering none of them yet; the files that are not pages are made by
 // collect, or, in a build, made and written by Build beside the pages.
 func prepare(o Options) (*build, error) {
+	if o.BaseURL != "" {
+		// Said first: the flag is what was just typed.
+		if _, _, err := load.BaseURL(o.BaseURL); err != nil {
+			return nil, fmt.Errorf("-base-url %q: %v", o.BaseURL, err)
+		}
+	}
 	mdr, mini := engines()
 	// The templates and the static files (parsed, and minified) do not
 	// depend on the content: they are made while the content loads. For the
@@ -117,7 +122,11 @@ func prepare(o Options) (*build, error) {
 	if o.BaseURL != "" {
 		base = o.BaseURL
 	}
-	baseURL, basePath, err := normalizeBase(base)
+	if base == "" {
+		return nil, fmt.Errorf("no base URL: set base_url in site.toml or pass -base-url")
+	}
+	// Checked already, by load.ReadConfig or above.
+	baseURL, basePath, err := load.BaseURL(base)
 	if err != nil {
 		return nil, err
 	}
@@ -404,20 +413,6 @@ func Build(o Options, out string, progress Progress) (*Stats, error) {
 	return &Stats{Files: total, Warnings: b.warns, Content: b.content}, nil
 }
 
-func normalizeBase(base string) (string, string, error) {
-	if base == "" {
-		return "", "", fmt.Errorf("no base URL: set base_url in site.toml or pass -base-url")
-	}
-	u, err := url.Parse(base)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
-		return "", "", fmt.Errorf("base URL %q must be an absolute http(s) URL such as https://example.org/plan/", base)
-	}
-	if !strings.HasSuffix(u.Path, "/") {
-		u.Path += "/"
-	}
-	return u.String(), u.Path, nil
-}
-
 // staticFiles copies the static folder into static/, minified, and names
 // each file with a version query from its content so browsers never keep a
 // stale copy.
@@ -436,7 +431,7 @@ func staticFiles(src Source, mini *minifier.Minifier) ([]output.File, map[string
 			return readError(src, p, err)
 		}
 		if data, err = mini.File(p, data); err != nil {
-			return fmt.Errorf("%s: %v", path.Join(src.Name, p), err)
+			return fmt.Errorf("%s: %v", plan.FileName(path.Join(src.Name, p)), err)
 		}
 		sum := sha256.Sum256(data)
 		files = append(files, output.File{Path: "static/" + p, Data: data})

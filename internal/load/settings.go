@@ -1,0 +1,97 @@
+package load
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"path"
+	"strconv"
+	"strings"
+
+	"golang.org/x/text/language"
+
+	"plansite/internal/markdown"
+)
+
+// BaseURL checks a base URL, base_url of site.toml or build -base-url,
+// and returns it ending in / and its path (/ or /sub/path/). The error says
+// what is wrong, worded to follow the address; the caller names where it
+// came from. Both sources go through here so that they cannot disagree.
+func BaseURL(s string) (abs, path string, err error) {
+	u, err := url.Parse(s)
+	var ue *url.Error
+	switch {
+	case errors.As(err, &ue):
+		return "", "", fmt.Errorf("is not an address: %v", ue.Err)
+	case err != nil:
+		return "", "", err
+	case (u.Scheme != "http" && u.Scheme != "https") || u.Hostname() == "":
+		return "", "", errors.New("must be an absolute http(s) address, such as https://example.org/plan/")
+	case u.User != nil:
+		// It would be published in every canonical link and in the sitemap.
+		return "", "", errors.New("must not carry a user name or password (user:pass@)")
+	case u.RawQuery != "" || u.ForceQuery || strings.Contains(s, "#"):
+		// Page addresses are the base URL followed by a path.
+		return "", "", errors.New("must not have a query (?…) or a fragment (#…)")
+	}
+	// url.Parse lets through a port of any digits, or none after the colon.
+	if port := u.Port(); port != "" || strings.HasSuffix(u.Host, ":") {
+		if n, err := strconv.Atoi(port); err != nil || n < 1 || n > 65535 {
+			return "", "", fmt.Errorf("has port %q; a port is a number from 1 to 65535", port)
+		}
+	}
+	if !strings.HasSuffix(u.Path, "/") {
+		u.Path += "/"
+	}
+	return u.String(), u.Path, nil
+}
+
+// checkSettings checks the values of the settings that have a form of their
+// own; fail places a message at the key's line.
+func checkSettings(cfg *Config, fail func(key, format string, args ...any) error) error {
+	for _, d := range []struct{ key, value string }{{"date", cfg.Date}, {"updated", cfg.Updated}} {
+		if d.value != "" {
+			if p := markdown.DateProblem(d.value); p != "" {
+				return fail(d.key, "%s %q %s", d.key, d.value, p)
+			}
+		}
+	}
+	if cfg.SourceURL != "" {
+		if u, err := url.Parse(cfg.SourceURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Hostname() == "" {
+			return fail("source_url", "source_url %q must be an absolute http(s) address, such as https://www.gz.gov.cn/…", cfg.SourceURL)
+		}
+	}
+	if cfg.BaseURL != "" {
+		if _, _, err := BaseURL(cfg.BaseURL); err != nil {
+			return fail("base_url", "base_url %q %v", cfg.BaseURL, err)
+		}
+	}
+	if cfg.Language != "" {
+		// The tag is kept as written: it is the pages' lang, and language
+		// would rewrite it (zh-cn → zh-CN).
+		if _, err := language.Parse(cfg.Language); err != nil {
+			return fail("language", "language %q is not a BCP 47 language tag, such as zh-CN or zh-Hans-CN (%v)", cfg.Language, err)
+		}
+		// language.Parse takes zh_CN too, but HTML's lang does not.
+		if strings.Contains(cfg.Language, "_") {
+			return fail("language", "language %q is not a BCP 47 language tag: its parts are joined by hyphens, as in %s", cfg.Language, strings.ReplaceAll(cfg.Language, "_", "-"))
+		}
+	}
+	if enc, ok := normalEncoding(cfg.Encoding); ok {
+		cfg.Encoding = enc
+	} else {
+		return fail("encoding", "encoding %q is not one of auto, utf-8, gb18030", cfg.Encoding)
+	}
+	if name := cfg.Table; name != "" {
+		if !fs.ValidPath(name) || strings.Contains(name, `\`) {
+			return fail("table", "table %q must be a file name inside the content folder", name)
+		}
+		switch strings.ToLower(path.Ext(name)) {
+		case ".csv", ".xlsx":
+		default:
+			return fail("table", "table %q must be a .csv or an .xlsx file", name)
+		}
+	}
+	return nil
+}
