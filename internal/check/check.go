@@ -159,7 +159,7 @@ func rows(r *Report, t *load.Tables, cfg load.Config) {
 		case id == "":
 			fail(row.ID, "", "序号 is empty")
 		case !taskID.MatchString(id):
-			fail(row.ID, "", "序号 %q is not a task number (1, 2, … or 1.1, 1.2, …)", row.ID.Text)
+			fail(row.ID, "", "序号 %s is not a task number (1, 2, … or 1.1, 1.2, …)", plan.QuoteCell(row.ID.Text))
 			id = ""
 		default:
 			if prev, dup := seen[id]; dup {
@@ -184,7 +184,7 @@ func rows(r *Report, t *load.Tables, cfg load.Config) {
 			name string
 		}{{row.Lead, "牵头部门"}, {row.Coop, "配合部门"}} {
 			if mixed(c.cell.Text) {
-				warn(c.cell, id, "%s separates names with both 、 and ，: %q; the site reads both, but one separator is clearer", c.name, c.cell.Text)
+				warn(c.cell, id, "%s separates names with both 、 and ，: %s; the site reads both, but one separator is clearer", c.name, plan.QuoteCell(c.cell.Text))
 			}
 		}
 	}

@@ -49,7 +49,7 @@ func departments(r *Report, t *load.Tables) {
 	for _, u := range uses {
 		if _, ok := canon[u.name]; !ok {
 			e := u.first
-			e.Msg = fmt.Sprintf("department %q is not in %s (named in %d cells); it is published at a slug made from its name", u.name, t.DepartmentsFile, u.count)
+			e.Msg = fmt.Sprintf("department %s is not in %s (named in %d cells); it is published at a slug made from its name", plan.QuoteCell(u.name), t.DepartmentsFile, u.count)
 			r.add(Warning, e)
 		}
 	}
@@ -81,9 +81,9 @@ func departments(r *Report, t *load.Tables) {
 			if c, ok := canon[other]; ok {
 				target = c
 			}
-			e.Msg = fmt.Sprintf("%q looks like %q: if they are one department, list %q as an alias (别名) of %q in %s", u.name, other, u.name, target, t.DepartmentsFile)
+			e.Msg = fmt.Sprintf("%s looks like %s: if they are one department, list %s as an alias (别名) of %s in %s", plan.QuoteCell(u.name), plan.QuoteCell(other), plan.QuoteCell(u.name), plan.QuoteCell(target), t.DepartmentsFile)
 			if !known[other] {
-				e.Msg = fmt.Sprintf("%q looks like %q: if they are one department, write it one way, or list one as an alias (别名) of the other in %s", u.name, other, t.DepartmentsFile)
+				e.Msg = fmt.Sprintf("%s looks like %s: if they are one department, write it one way, or list one as an alias (别名) of the other in %s", plan.QuoteCell(u.name), plan.QuoteCell(other), t.DepartmentsFile)
 				if u.name > other {
 					continue // say it once, for the pair
 				}

@@ -26,12 +26,12 @@ func tableFile(fsys fs.FS, prefix string, cfg Config) (string, error) {
 	if cfg.Table != "" {
 		name := cfg.Table
 		if !fs.ValidPath(name) || strings.Contains(name, `\`) {
-			return "", &plan.Error{File: path.Join(prefix, "site.toml"), Msg: fmt.Sprintf("table %q must be a file name inside the content folder", name)}
+			return "", &plan.Error{File: path.Join(prefix, "site.toml"), Msg: fmt.Sprintf("table %s must be a file name inside the content folder", plan.QuoteCell(name))}
 		}
 		switch strings.ToLower(path.Ext(name)) {
 		case ".csv", ".xlsx":
 		default:
-			return "", &plan.Error{File: path.Join(prefix, "site.toml"), Msg: fmt.Sprintf("table %q must be a .csv or an .xlsx file", name)}
+			return "", &plan.Error{File: path.Join(prefix, "site.toml"), Msg: fmt.Sprintf("table %s must be a .csv or an .xlsx file", plan.QuoteCell(name))}
 		}
 		return name, nil
 	}

@@ -136,14 +136,14 @@ func (t *table) checkHeader(cells []plan.Cell, known []column, rename map[string
 		}
 		t.header[i] = h
 		if prev, dup := t.columns[h]; dup {
-			return &plan.Error{File: t.file, Line: cells[i].Line, Col: cells[i].Col, Msg: fmt.Sprintf("column %q appears twice (columns %d and %d)", h, prev+1, i+1)}
+			return &plan.Error{File: t.file, Line: cells[i].Line, Col: cells[i].Col, Msg: fmt.Sprintf("column %s appears twice (columns %d and %d)", plan.QuoteCell(h), prev+1, i+1)}
 		}
 		isKnown := false
 		for _, n := range names {
 			isKnown = isKnown || n == h
 		}
 		if !isKnown {
-			return &plan.Error{File: t.file, Line: cells[i].Line, Col: cells[i].Col, Msg: fmt.Sprintf("unknown column %q; the columns are %s", h, strings.Join(names, ", "))}
+			return &plan.Error{File: t.file, Line: cells[i].Line, Col: cells[i].Col, Msg: fmt.Sprintf("unknown column %s; the columns are %s", plan.QuoteCell(h), strings.Join(names, ", "))}
 		}
 		t.columns[h] = i
 	}

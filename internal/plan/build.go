@@ -101,7 +101,7 @@ func Build(in Input) (*Plan, []Warning, error) {
 			return nil, nil, fail(r.ID, "", "序号 is empty")
 		}
 		if !taskID.MatchString(id) {
-			return nil, nil, fail(r.ID, "", "序号 %q is not a task number (1, 2, … or 1.1, 1.2, …)", r.ID.Text)
+			return nil, nil, fail(r.ID, "", "序号 %s is not a task number (1, 2, … or 1.1, 1.2, …)", QuoteCell(r.ID.Text))
 		}
 		if prev, dup := seen[id]; dup {
 			return nil, nil, fail(r.ID, "", "序号 %s appears twice (first on line %d)", id, prev)
@@ -118,10 +118,10 @@ func Build(in Input) (*Plan, []Warning, error) {
 				if !ok {
 					ord = len(p.Areas) + 1
 					warns = append(warns, Warning{File: in.TasksFile, Line: r.Area.Line, Col: r.Area.Col, Task: id,
-						Msg: fmt.Sprintf("area %q has no ordinal such as （一）; numbered %d by its order", label, ord)})
+						Msg: fmt.Sprintf("area %s has no ordinal such as （一）; numbered %d by its order", QuoteCell(label), ord)})
 				}
 				if a, dup := byOrdinal[ord]; dup {
-					return nil, nil, fail(r.Area, id, "area %q has the same number %d as %q", label, ord, a.Label)
+					return nil, nil, fail(r.Area, id, "area %s has the same number %d as %s", QuoteCell(label), ord, QuoteCell(a.Label))
 				}
 				area = &Area{Ordinal: ord, Label: label, Name: name}
 				areas[label] = area
@@ -242,10 +242,10 @@ func newDirectory(in Input) (*directory, error) {
 			return nil, fail("名称 is empty")
 		}
 		if !ValidSlug(e.Slug) {
-			return nil, fail("slug %q of %s must be lowercase ASCII letters and digits joined by hyphens", e.Slug, name)
+			return nil, fail("slug %s of %s must be lowercase ASCII letters and digits joined by hyphens", QuoteCell(e.Slug), name)
 		}
 		if other, dup := d.bySlug[e.Slug]; dup {
-			return nil, fail("slug %q is used by both %s and %s", e.Slug, other.Name, name)
+			return nil, fail("slug %s is used by both %s and %s", QuoteCell(e.Slug), other.Name, name)
 		}
 		kind := e.Kind
 		if kind == "" {
@@ -254,7 +254,7 @@ func newDirectory(in Input) (*directory, error) {
 		dep := &Department{Name: name, Slug: e.Slug, English: TrimSpace(e.English), Aliases: e.Aliases, Kind: kind, Known: true}
 		for _, n := range append([]string{name}, e.Aliases...) {
 			if other, dup := d.byName[n]; dup {
-				return nil, fail("name %q is listed for both %s and %s", n, other.Name, name)
+				return nil, fail("name %s is listed for both %s and %s", QuoteCell(n), other.Name, name)
 			}
 			d.byName[n] = dep
 		}
@@ -278,7 +278,7 @@ func (d *directory) get(name, file string, c Cell) (*Department, []Warning) {
 	d.bySlug[slug] = dep
 	d.order = append(d.order, dep)
 	return dep, []Warning{{File: file, Line: c.Line, Col: c.Col,
-		Msg: fmt.Sprintf("department %q is not in %s; it is published at /departments/%s/", name, d.file, slug)}}
+		Msg: fmt.Sprintf("department %s is not in %s; it is published at /departments/%s/", QuoteCell(name), d.file, slug)}}
 }
 
 // used returns the departments that some task names, in table order.

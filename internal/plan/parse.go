@@ -127,7 +127,7 @@ type TimelineError struct {
 }
 
 func (e *TimelineError) Error() string {
-	return fmt.Sprintf("cannot read timeline clause %q: %s", e.Clause, e.Reason)
+	return fmt.Sprintf("cannot read timeline clause %s: %s", QuoteCell(e.Clause), e.Reason)
 }
 
 const timelineHint = "a clause must start with a year (2020年), a range (2021-2022年), a deadline (2023年底前) or 长期坚持"
