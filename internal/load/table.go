@@ -104,8 +104,11 @@ func readTable(file string, data []byte, known []column, rename map[string]strin
 			line, col := r.FieldPos(i)
 			cells[i] = plan.Cell{Line: line, Col: cc.charCol(data, lines, line, col)}
 			if len(rec[i]) > MaxCell {
-				return nil, &plan.Error{File: file, Line: cells[i].Line, Col: cells[i].Col,
-					Msg: fmt.Sprintf("a cell of %d bytes, over the limit of %d: no cell of a task table is that long; is a quote left open, or is this the wrong file?", len(rec[i]), MaxCell)}
+				return nil, cellTooLong(file, cells[i].Line, cells[i].Col, len(rec[i]), "is a quote left open, or is this the wrong file?")
+			}
+			var bad rune
+			if rec[i], bad = cleanCell(rec[i]); bad >= 0 {
+				return nil, controlError(file, cells[i].Line, cells[i].Col, bad)
 			}
 		}
 		if t.header == nil {
