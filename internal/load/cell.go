@@ -12,9 +12,9 @@ import (
 // cleanCell prepares a cell's text as read from a CSV file or a workbook.
 // U+000B (vertical tab) is what Word and Excel write for a line break inside
 // a cell, so it becomes "\n". Any other control character but tab, line feed
-// and carriage return (C0, U+007F, C1) is invisible in an editor and cannot be
-// written into the site's XML (feed, sitemap), so it is refused: bad is the
-// first such character, or -1.
+// and carriage return (C0, U+007F, C1) is refused: none shows in an editor,
+// so it can only be a leftover of a copy or an export, and XML (the feed)
+// cannot hold the C0 ones at all. bad is the first such character, or -1.
 func cleanCell(s string) (text string, bad rune) {
 	s = strings.ReplaceAll(s, "\v", "\n")
 	if i := strings.IndexFunc(s, isBadControl); i >= 0 {

@@ -60,7 +60,9 @@ type table struct {
 }
 
 // readTable reads CSV data strictly: UTF-8 (a BOM is allowed), the same
-// number of fields on every row, a known header with no duplicates.
+// number of fields on every row, a known header with no duplicates, cells
+// within MaxCell and, as cleanCell says, without control characters. It
+// reads both the task table and departments.csv.
 func readTable(file string, data []byte, known []column, rename map[string]string) (*table, error) {
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	if err := checkUTF8(file, data); err != nil {
