@@ -270,7 +270,7 @@ func departments(file string, data []byte) ([]plan.DepartmentEntry, error) {
 			e.Kind = k
 		default:
 			c := t.cell(i, "类别")
-			return nil, &plan.Error{File: file, Line: c.Line, Col: c.Col, Msg: fmt.Sprintf("类别 %q is not one of %s, %s, %s", r.Kind, plan.Municipal, plan.District, plan.Collective)}
+			return nil, &plan.Error{File: file, Line: c.Line, Col: c.Col, Msg: fmt.Sprintf("类别 %s is not one of %s, %s, %s", plan.QuoteCell(r.Kind), plan.Municipal, plan.District, plan.Collective)}
 		}
 		out[i] = e
 	}

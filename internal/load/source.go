@@ -1,7 +1,6 @@
 package load
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -62,72 +61,7 @@ func taskTable(file string, data []byte, cfg Config) (rows []plan.Row, sheet str
 	return rows, "", err
 }
 
-// readXLSX reads the first worksheet of a workbook: its first row is the
-// header, and every row below that is not wholly empty is a record. Line
-// and column of each cell are its row and column numbers.
-func readXLSX(file string, data []byte, known []column, rename map[string]string) (*table, string, error) {
-	f, err := excelize.OpenReader(bytes.NewReader(data))
-	if err != nil {
-		return nil, "", &plan.Error{File: file, Msg: "cannot read the workbook: " + err.Error()}
-	}
-	defer f.Close()
-	sheets := f.GetSheetList()
-	if len(sheets) == 0 {
-		return nil, "", &plan.Error{File: file, Msg: "the workbook has no worksheet"}
-	}
-	sheet := sheets[0]
-	all, err := f.GetRows(sheet)
-	if err != nil {
-		return nil, sheet, &plan.Error{File: file, Msg: fmt.Sprintf("cannot read worksheet %s: %v", sheet, err)}
-	}
-	if len(all) == 0 || len(all[0]) == 0 {
-		return nil, sheet, &plan.Error{File: file, Line: 1, Col: 1, Msg: fmt.Sprintf("worksheet %s is empty; its first row must be the header", sheet)}
-	}
-	header := all[0]
-	for len(header) > 0 && plan.TrimSpace(header[len(header)-1]) == "" {
-		header = header[:len(header)-1] // formatting often reaches past the last column
-	}
-	t := &table{file: file, header: header, columns: map[string]int{}}
-	if err := t.checkHeader(cellRow(1, len(header)), known, rename); err != nil {
-		return nil, sheet, err
-	}
-	for i, rec := range all[1:] {
-		line := i + 2
-		if blank(rec) {
-			continue
-		}
-		for j := len(header); j < len(rec); j++ {
-			if plan.TrimSpace(rec[j]) != "" {
-				return nil, sheet, &plan.Error{File: file, Line: line, Col: j + 1, Msg: "this cell has a value but its column has no header"}
-			}
-		}
-		row := make([]string, len(header))
-		copy(row, rec)
-		t.rows = append(t.rows, row)
-		t.pos = append(t.pos, cellRow(line, len(header)))
-	}
-	return t, sheet, nil
-}
-
-func cellRow(line, n int) []plan.Cell {
-	cells := make([]plan.Cell, n)
-	for j := range cells {
-		cells[j] = plan.Cell{Line: line, Col: j + 1}
-	}
-	return cells
-}
-
-func blank(rec []string) bool {
-	for _, c := range rec {
-		if plan.TrimSpace(c) != "" {
-			return false
-		}
-	}
-	return true
-}
-
-// withRef adds the worksheet cell reference to an error located in file,
-// or to each of a list of them.
+// withRef adds the worksheet cell reference to an error located in file.
 func withRef(err error, file, sheet string) error {
 	if sheet == "" {
 		return err

@@ -60,7 +60,9 @@ type table struct {
 }
 
 // readTable reads CSV data strictly: UTF-8 (a BOM is allowed), the same
-// number of fields on every row, a known header with no duplicates.
+// number of fields on every row, a known header with no duplicates, cells
+// within MaxCell and, as cleanCell says, without control characters. It
+// reads both the task table and departments.csv.
 func readTable(file string, data []byte, known []column, rename map[string]string) (*table, error) {
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	if err := checkUTF8(file, data); err != nil {
@@ -104,8 +106,11 @@ func readTable(file string, data []byte, known []column, rename map[string]strin
 			line, col := r.FieldPos(i)
 			cells[i] = plan.Cell{Line: line, Col: cc.charCol(data, lines, line, col)}
 			if len(rec[i]) > MaxCell {
-				return nil, &plan.Error{File: file, Line: cells[i].Line, Col: cells[i].Col,
-					Msg: fmt.Sprintf("a cell of %d bytes, over the limit of %d: no cell of a task table is that long; is a quote left open, or is this the wrong file?", len(rec[i]), MaxCell)}
+				return nil, cellTooLong(file, cells[i].Line, cells[i].Col, len(rec[i]), "is a quote left open, or is this the wrong file?")
+			}
+			var bad rune
+			if rec[i], bad = cleanCell(rec[i]); bad >= 0 {
+				return nil, controlError(file, cells[i].Line, cells[i].Col, bad)
 			}
 		}
 		if t.header == nil {
@@ -136,14 +141,14 @@ func (t *table) checkHeader(cells []plan.Cell, known []column, rename map[string
 		}
 		t.header[i] = h
 		if prev, dup := t.columns[h]; dup {
-			return &plan.Error{File: t.file, Line: cells[i].Line, Col: cells[i].Col, Msg: fmt.Sprintf("column %q appears twice (columns %d and %d)", h, prev+1, i+1)}
+			return &plan.Error{File: t.file, Line: cells[i].Line, Col: cells[i].Col, Msg: fmt.Sprintf("column %s appears twice (columns %d and %d)", plan.QuoteCell(h), prev+1, i+1)}
 		}
 		isKnown := false
 		for _, n := range names {
 			isKnown = isKnown || n == h
 		}
 		if !isKnown {
-			return &plan.Error{File: t.file, Line: cells[i].Line, Col: cells[i].Col, Msg: fmt.Sprintf("unknown column %q; the columns are %s", h, strings.Join(names, ", "))}
+			return &plan.Error{File: t.file, Line: cells[i].Line, Col: cells[i].Col, Msg: fmt.Sprintf("unknown column %s; the columns are %s", plan.QuoteCell(h), strings.Join(names, ", "))}
 		}
 		t.columns[h] = i
 	}

@@ -145,7 +145,7 @@ func Build(in Input) (*Plan, []Warning, error) {
 		case id == "":
 			errs = append(errs, at(r.ID, "", "序号 is empty"))
 		case !taskID.MatchString(id):
-			errs = append(errs, at(r.ID, "", "序号 %q is not a task number (1, 2, … or 1.1, 1.2, …)", r.ID.Text))
+			errs = append(errs, at(r.ID, "", "序号 %s is not a task number (1, 2, … or 1.1, 1.2, …)", QuoteCell(r.ID.Text)))
 			id = ""
 		default:
 			if prev, dup := seen[id]; dup {
@@ -164,10 +164,10 @@ func Build(in Input) (*Plan, []Warning, error) {
 				ord, name, ok := ParseAreaLabel(label)
 				if !ok {
 					ord = len(p.Areas) + 1
-					warn(r.Area, id, "area %q has no ordinal such as （一）; numbered %d by its order", label, ord)
+					warn(r.Area, id, "area %s has no ordinal such as （一）; numbered %d by its order", QuoteCell(label), ord)
 				}
 				if a, dup := byOrdinal[ord]; dup {
-					errs = append(errs, at(r.Area, id, "area %q has the same number %d as %q", label, ord, a.Label))
+					errs = append(errs, at(r.Area, id, "area %s has the same number %d as %s", QuoteCell(label), ord, QuoteCell(a.Label)))
 				}
 				area = &Area{Ordinal: ord, Label: label, Name: name}
 				areas[label] = area
@@ -313,11 +313,11 @@ func newDirectory(in Input) (*directory, Errors) {
 			continue
 		}
 		if !ValidSlug(e.Slug) {
-			fail(e.SlugCol, "slug %q of %s must be lowercase ASCII letters and digits joined by hyphens", e.Slug, name)
+			fail(e.SlugCol, "slug %s of %s must be lowercase ASCII letters and digits joined by hyphens", QuoteCell(e.Slug), name)
 			continue
 		}
 		if other, dup := d.bySlug[e.Slug]; dup {
-			fail(e.SlugCol, "slug %q is used by both %s and %s", e.Slug, other.Name, name)
+			fail(e.SlugCol, "slug %s is used by both %s and %s", QuoteCell(e.Slug), other.Name, name)
 			continue
 		}
 		kind := e.Kind
@@ -331,7 +331,7 @@ func newDirectory(in Input) (*directory, Errors) {
 				if i > 0 {
 					col = e.AliasesCol
 				}
-				fail(col, "name %q is listed for both %s and %s", n, other.Name, name)
+				fail(col, "name %s is listed for both %s and %s", QuoteCell(n), other.Name, name)
 				continue
 			}
 			d.byName[n] = dep

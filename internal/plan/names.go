@@ -21,7 +21,7 @@ func (d *directory) lintNames() []Warning {
 	var warns []Warning
 	for _, u := range d.unlisted {
 		w := u.first
-		w.Msg = fmt.Sprintf("department %q is not in %s (named in %d cells); it is published at /departments/%s/", u.dep.Name, d.file, u.count, u.dep.Slug)
+		w.Msg = fmt.Sprintf("department %s is not in %s (named in %d cells); it is published at /departments/%s/", QuoteCell(u.dep.Name), d.file, u.count, u.dep.Slug)
 		warns = append(warns, w)
 	}
 	// Every name the site may show: those of the departments table, aliases
@@ -37,12 +37,14 @@ func (d *directory) lintNames() []Warning {
 			w := u.first
 			o := d.byName[other]
 			if o.Known {
-				w.Msg = fmt.Sprintf("%q looks like %q: if they are one department, list %q as an alias (别名) of %q in %s", u.dep.Name, other, u.dep.Name, o.Name, d.file)
+				w.Msg = fmt.Sprintf("%s looks like %s: if they are one department, list %s as an alias (别名) of %s in %s",
+					QuoteCell(u.dep.Name), QuoteCell(other), QuoteCell(u.dep.Name), QuoteCell(o.Name), d.file)
 			} else {
 				if u.dep.Name > other {
 					continue // say it once, for the pair
 				}
-				w.Msg = fmt.Sprintf("%q looks like %q: if they are one department, write it one way, or list one as an alias (别名) of the other in %s", u.dep.Name, other, d.file)
+				w.Msg = fmt.Sprintf("%s looks like %s: if they are one department, write it one way, or list one as an alias (别名) of the other in %s",
+					QuoteCell(u.dep.Name), QuoteCell(other), d.file)
 			}
 			warns = append(warns, w)
 		}

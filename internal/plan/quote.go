@@ -3,24 +3,43 @@ package plan
 import (
 	"fmt"
 	"strconv"
-	"unicode/utf8"
 )
 
-// quoteMax is the most of a cell a message quotes: a cell may hold a
-// megabyte, and a message that prints it whole buries the problem.
-const quoteMax = 200
+// MaxQuoted is how many characters of a cell a message quotes: enough to find
+// the cell in the table, never the whole of a runaway one (a quote left open
+// can make a cell of the rest of the file).
+const MaxQuoted = 200
 
-// QuoteCell quotes text for a message, cut to its first 200 characters,
-// with its length when it was cut.
-func QuoteCell(text string) string {
-	n := utf8.RuneCountInString(text)
-	if n <= quoteMax {
-		return strconv.Quote(text)
+// QuoteCell quotes a cell's text for a message, as %q does, cut to MaxQuoted
+// characters with "…" and the length of the whole when it is longer:
+// "前200字…" (1,234 characters). Every message that shows a cell's content
+// goes through it.
+func QuoteCell(s string) string {
+	if len(s) <= MaxQuoted { // bytes: at most as many characters
+		return strconv.Quote(s)
 	}
-	i := 0
-	for range quoteMax {
-		_, size := utf8.DecodeRuneInString(text[i:])
-		i += size
+	n, cut := 0, len(s)
+	for i := range s {
+		if n == MaxQuoted {
+			cut = i
+		}
+		n++
 	}
-	return fmt.Sprintf("%s… (%d characters)", strconv.Quote(text[:i]), n)
+	if n <= MaxQuoted {
+		return strconv.Quote(s)
+	}
+	return fmt.Sprintf("%s (%s characters)", strconv.Quote(s[:cut]+"…"), groupDigits(n))
+}
+
+// groupDigits writes n with a comma between groups of three digits.
+func groupDigits(n int) string {
+	s := strconv.Itoa(n)
+	out := make([]byte, 0, len(s)+len(s)/3)
+	for i := range len(s) {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			out = append(out, ',')
+		}
+		out = append(out, s[i])
+	}
+	return string(out)
 }

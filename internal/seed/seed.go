@@ -127,7 +127,7 @@ func Import(name string, data []byte) ([][]string, error) {
 		case isDigits(line):
 			// Page number printed between table rows.
 		default:
-			return nil, errAt(lineNo, colOff+1, "unexpected text outside a table row: %q", line)
+			return nil, errAt(lineNo, colOff+1, "unexpected text outside a table row: %s", plan.QuoteCell(line))
 		}
 	}
 	if cur != nil {
@@ -152,7 +152,7 @@ func Import(name string, data []byte) ([][]string, error) {
 		}
 		num := b.cells[colNumber]
 		if !isDigits(num.text) {
-			return nil, errAt(num.line, num.col, "%s %q is not a number", Header[colNumber], num.text)
+			return nil, errAt(num.line, num.col, "%s %s is not a number", Header[colNumber], plan.QuoteCell(num.text))
 		}
 		row := make([]string, len(Header))
 		for i, c := range b.cells {
@@ -178,12 +178,12 @@ func checkHeader(b block, errAt func(line, col int, format string, args ...any) 
 			return errAt(b.line, 1, "header has %d cells, want %d (missing %q)", len(b.cells), len(Header), want)
 		}
 		if c := b.cells[i]; c.text != want {
-			return errAt(c.line, c.col, "header cell %d is %q, want %q", i+1, c.text, want)
+			return errAt(c.line, c.col, "header cell %d is %s, want %q", i+1, plan.QuoteCell(c.text), want)
 		}
 	}
 	if len(b.cells) > len(Header) {
 		c := b.cells[len(Header)]
-		return errAt(c.line, c.col, "header has %d cells, want %d (extra %q)", len(b.cells), len(Header), c.text)
+		return errAt(c.line, c.col, "header has %d cells, want %d (extra %s)", len(b.cells), len(Header), plan.QuoteCell(c.text))
 	}
 	return nil
 }

@@ -1,0 +1,167 @@
+package load
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"os"
+
+	"github.com/xuri/excelize/v2"
+
+	"plansite/internal/plan"
+)
+
+// Limits on a workbook, checked in its zip directory before anything is
+// unzipped, so that a small file that unzips to gigabytes (a zip bomb, or a
+// damaged file) is refused at once. The bundled table as a workbook unzips
+// to 35 KB; 100,000 tasks of its length would come to about 70 MB.
+const (
+	MaxWorkbookUnzipped = 256 << 20 // all parts together, uncompressed
+	MaxWorkbookParts    = 10_000
+	// A worksheet or shared-string part over this size is unzipped to a
+	// temporary file and read from there as a stream (excelize's
+	// UnzipXMLSizeLimit), not held in memory whole.
+	workbookSpill = 16 << 20
+	// Deflate cannot expand data more than 1032 times; a part that claims
+	// more is damaged, and excelize would allocate what it claims.
+	maxDeflateRatio = 1032
+)
+
+// oleMagic starts an encrypted workbook or an old .xls file, neither of
+// which is a zip file.
+var oleMagic = []byte{0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1}
+
+// checkWorkbook reads the zip directory of a workbook and refuses it when its
+// parts would unzip beyond the limits.
+func checkWorkbook(file string, data []byte) error {
+	fail := func(format string, args ...any) error {
+		return &plan.Error{File: file, Msg: fmt.Sprintf(format, args...)}
+	}
+	if bytes.HasPrefix(data, oleMagic) {
+		return fail("cannot read the workbook: it is encrypted or an old .xls file; save it as an .xlsx workbook without a password")
+	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return fail("cannot read the workbook: %v", err)
+	}
+	if len(zr.File) > MaxWorkbookParts {
+		return fail("the workbook has %d parts, over the limit of %d: no task table has that many; is this the wrong file?", len(zr.File), MaxWorkbookParts)
+	}
+	var total uint64
+	for _, zf := range zr.File {
+		size := zf.UncompressedSize64
+		if zf.Method == zip.Deflate && size/maxDeflateRatio > zf.CompressedSize64 {
+			return fail("cannot read the workbook: its part %s claims to unzip to %d bytes from %d, which no zip file can; the file is damaged", plan.QuoteCell(zf.Name), size, zf.CompressedSize64)
+		}
+		if size > MaxWorkbookUnzipped {
+			return fail("the workbook's part %s unzips to %d bytes, over the limit of %d: no task table is that large; is this the wrong file?", plan.QuoteCell(zf.Name), size, MaxWorkbookUnzipped)
+		}
+		total += size // each part is under the limit: no overflow
+	}
+	if total > MaxWorkbookUnzipped {
+		return fail("the workbook unzips to %d bytes, over the limit of %d: no task table is that large; is this the wrong file?", total, MaxWorkbookUnzipped)
+	}
+	return nil
+}
+
+// readXLSX reads the first worksheet of a workbook: its first row is the
+// header, and every row below that is not wholly empty is a record. Line
+// and column of each cell are its row and column numbers. Rows are read as a
+// stream, each cell checked as it comes, so an overlong cell stops the read
+// where it stands.
+func readXLSX(file string, data []byte, known []column, rename map[string]string) (_ *table, sheet string, err error) {
+	if err := checkWorkbook(file, data); err != nil {
+		return nil, "", err
+	}
+	// excelize unzips large parts into temporary files, which File.Close
+	// removes, but not those of a workbook it fails to open: give it a
+	// folder of its own and remove the folder.
+	tmp, err := os.MkdirTemp("", "plansite-xlsx-")
+	if err != nil {
+		return nil, "", &plan.Error{File: file, Msg: "cannot read the workbook: " + err.Error()}
+	}
+	defer os.RemoveAll(tmp)
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
+		UnzipSizeLimit: MaxWorkbookUnzipped, UnzipXMLSizeLimit: workbookSpill, TmpDir: tmp})
+	if f != nil {
+		defer f.Close()
+	}
+	if err != nil {
+		return nil, "", &plan.Error{File: file, Msg: "cannot read the workbook: " + err.Error()}
+	}
+	sheets := f.GetSheetList()
+	if len(sheets) == 0 {
+		return nil, "", &plan.Error{File: file, Msg: "the workbook has no worksheet"}
+	}
+	sheet = sheets[0]
+	rows, err := f.Rows(sheet)
+	if err != nil {
+		return nil, sheet, &plan.Error{File: file, Msg: fmt.Sprintf("cannot read worksheet %s: %v", sheet, err)}
+	}
+	defer rows.Close()
+	t := &table{file: file, columns: map[string]int{}}
+	for line := 1; rows.Next(); line++ {
+		rec, err := rows.Columns()
+		if err != nil {
+			return nil, sheet, &plan.Error{File: file, Line: line, Msg: fmt.Sprintf("cannot read row %d of worksheet %s: %v", line, sheet, err)}
+		}
+		for j := range rec {
+			if len(rec[j]) > MaxCell {
+				return nil, sheet, cellTooLong(file, line, j+1, len(rec[j]), "is this the wrong file?")
+			}
+			var bad rune
+			if rec[j], bad = cleanCell(rec[j]); bad >= 0 {
+				return nil, sheet, controlError(file, line, j+1, bad)
+			}
+		}
+		if line == 1 {
+			if len(rec) == 0 {
+				break
+			}
+			for len(rec) > 0 && plan.TrimSpace(rec[len(rec)-1]) == "" {
+				rec = rec[:len(rec)-1] // formatting often reaches past the last column
+			}
+			t.header = rec
+			if err := t.checkHeader(cellRow(1, len(rec)), known, rename); err != nil {
+				return nil, sheet, err
+			}
+			continue
+		}
+		if blank(rec) {
+			continue
+		}
+		for j := len(t.header); j < len(rec); j++ {
+			if plan.TrimSpace(rec[j]) != "" {
+				return nil, sheet, &plan.Error{File: file, Line: line, Col: j + 1, Msg: "this cell has a value but its column has no header"}
+			}
+		}
+		row := make([]string, len(t.header))
+		copy(row, rec)
+		t.rows = append(t.rows, row)
+		t.pos = append(t.pos, cellRow(line, len(t.header)))
+	}
+	if err := rows.Error(); err != nil {
+		return nil, sheet, &plan.Error{File: file, Msg: fmt.Sprintf("cannot read worksheet %s: %v", sheet, err)}
+	}
+	if t.header == nil {
+		return nil, sheet, &plan.Error{File: file, Line: 1, Col: 1, Msg: fmt.Sprintf("worksheet %s is empty; its first row must be the header", sheet)}
+	}
+	return t, sheet, nil
+}
+
+func cellRow(line, n int) []plan.Cell {
+	cells := make([]plan.Cell, n)
+	for j := range cells {
+		cells[j] = plan.Cell{Line: line, Col: j + 1}
+	}
+	return cells
+}
+
+func blank(rec []string) bool {
+	for _, c := range rec {
+		if plan.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}

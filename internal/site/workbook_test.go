@@ -1,0 +1,80 @@
+package site
+
+import (
+	"bytes"
+	"encoding/csv"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"plansite/internal/xlsxtest"
+)
+
+// A workbook that is refused (a zip bomb, an overlong cell, a control
+// character) fails the build with a located message and leaves the previous
+// site exactly as it was.
+func TestBadWorkbookKeepsOldSite(t *testing.T) {
+	recs, err := csv.NewReader(bytes.NewReader(mapFS(t, "../../content")["tasks.csv"].Data)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// table is the bundled table as a workbook, cell (row, col) replaced.
+	table := func(row, col int, text string) []byte {
+		rows := make([][]string, len(recs))
+		for i, r := range recs {
+			rows[i] = append([]string{}, r...)
+		}
+		rows[row-1][col-1] = text
+		data, err := xlsxtest.Workbook(rows)
+		if err == nil { // Excel's escape for a control character, which excelize will not write
+			data, err = xlsxtest.Replace(data, "@", "_x")
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		return data
+	}
+	bomb, err := xlsxtest.Bomb(1200)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"zip bomb", bomb, `content/tasks.xlsx: the workbook's part "xl/worksheets/sheet1.xml" unzips to 1258291`},
+		{"cell over the limit", table(5, 3, strings.Repeat("措", 30000)),
+			"content/tasks.xlsx:5:3: Sheet1!C5: a cell of 90000 bytes, over the limit of 65536"},
+		{"control character", table(7, 5, "市科技局@0007_"),
+			"content/tasks.xlsx:7:5: Sheet1!E7: the cell holds the control character U+0007; remove it"},
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := Build(repoSources(), out, nil); err != nil {
+		t.Fatal(err)
+	}
+	before := hashDir(t, out)
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			content := mapFS(t, "../../content")
+			delete(content, "tasks.csv")
+			content["tasks.xlsx"] = &fstest.MapFile{Data: tc.data}
+			o := repoSources()
+			o.Content.FS = content
+			_, err := Build(o, out, nil)
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("error %.300v, want …%s…", err, tc.want)
+			}
+			after := hashDir(t, out)
+			if len(after) != len(before) {
+				t.Fatalf("output has %d files, had %d", len(after), len(before))
+			}
+			for name, data := range before {
+				if after[name] != data {
+					t.Errorf("%s changed", name)
+				}
+			}
+		})
+	}
+}

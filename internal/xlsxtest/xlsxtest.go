@@ -1,0 +1,169 @@
+// Package xlsxtest makes workbooks for tests: small valid ones, and ones
+// whose worksheet unzips to far more than the file holds.
+package xlsxtest
+
+import (
+	"archive/zip"
+	"bytes"
+	"compress/flate"
+	"fmt"
+	"hash/crc32"
+	"io"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// Workbook writes rows into the first worksheet of a new workbook, every
+// cell as text.
+func Workbook(rows [][]string) ([]byte, error) {
+	f := excelize.NewFile()
+	defer f.Close()
+	for i, r := range rows {
+		for j, v := range r {
+			cell, err := excelize.CoordinatesToCellName(j+1, i+1)
+			if err != nil {
+				return nil, err
+			}
+			if err := f.SetCellStr("Sheet1", cell, v); err != nil {
+				return nil, err
+			}
+		}
+	}
+	var b bytes.Buffer
+	err := f.Write(&b)
+	return b.Bytes(), err
+}
+
+// Bomb is a valid workbook whose first worksheet is one cell, A1, of mib
+// MiB of the letter A: the sheet unzips to about 1000 times what the file
+// holds.
+func Bomb(mib int) ([]byte, error) {
+	return withSheet(`<row r="1"><c r="A1" t="inlineStr"><is><t>`, `</t></is></c></row>`, 'A', mib)
+}
+
+// Padded is a valid workbook of a task table, a header and one task, whose
+// worksheet holds mib MiB of spaces before its rows: large when unzipped,
+// and nothing wrong with it.
+func Padded(mib int) ([]byte, error) {
+	row := func(r int, cells ...string) string {
+		s := fmt.Sprintf(`<row r="%d">`, r)
+		for j, c := range cells {
+			s += fmt.Sprintf(`<c r="%c%d" t="inlineStr"><is><t>%s</t></is></c>`, 'A'+j, r, c)
+		}
+		return s + `</row>`
+	}
+	return withSheet("", row(1, "序号", "主要措施", "牵头部门")+row(2, "1", "措施。", "市科技局"), ' ', mib)
+}
+
+// withSheet replaces the first worksheet of a small workbook by one whose
+// sheetData holds before, then mib MiB of the byte fill, then after. The
+// deflated megabyte is made once and its blocks repeated, which is valid
+// deflate because each copy refers only to itself, so making a large sheet
+// costs no more than a CRC over what it unzips to.
+func withSheet(before, after string, fill byte, mib int) ([]byte, error) {
+	base, err := Workbook([][]string{{"序号"}})
+	if err != nil {
+		return nil, err
+	}
+	zr, err := zip.NewReader(bytes.NewReader(base), int64(len(base)))
+	if err != nil {
+		return nil, err
+	}
+	head := []byte(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
+		`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>` + before)
+	tail := []byte(after + `</sheetData></worksheet>`)
+	chunk := bytes.Repeat([]byte{fill}, 1<<20)
+	// deflate compresses b as blocks that stand alone: a fresh writer,
+	// flushed to a byte boundary; last closes the stream.
+	deflate := func(b []byte, last bool) ([]byte, error) {
+		var out bytes.Buffer
+		w, _ := flate.NewWriter(&out, flate.BestCompression)
+		if _, err := w.Write(b); err != nil {
+			return nil, err
+		}
+		if last {
+			err = w.Close()
+		} else {
+			err = w.Flush()
+		}
+		return out.Bytes(), err
+	}
+	var body bytes.Buffer
+	crc := crc32.Update(0, crc32.IEEETable, head)
+	d, err := deflate(head, false)
+	if err != nil {
+		return nil, err
+	}
+	body.Write(d)
+	if d, err = deflate(chunk, false); err != nil {
+		return nil, err
+	}
+	for range mib {
+		body.Write(d)
+		crc = crc32.Update(crc, crc32.IEEETable, chunk)
+	}
+	crc = crc32.Update(crc, crc32.IEEETable, tail)
+	if d, err = deflate(tail, true); err != nil {
+		return nil, err
+	}
+	body.Write(d)
+
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	for _, f := range zr.File {
+		if f.Name != "xl/worksheets/sheet1.xml" {
+			if err := zw.Copy(f); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		h := f.FileHeader
+		h.Method, h.CRC32 = zip.Deflate, crc
+		h.CompressedSize64 = uint64(body.Len())
+		h.UncompressedSize64 = uint64(len(head)+len(tail)) + uint64(mib)<<20
+		w, err := zw.CreateRaw(&h)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := w.Write(body.Bytes()); err != nil {
+			return nil, err
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
+
+// Replace rewrites every part of a workbook with old replaced by new: a way
+// to write what excelize will not, such as the escape _x0007_ by which Excel
+// keeps a control character in a cell.
+func Replace(data []byte, old, new string) ([]byte, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, err
+	}
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	for _, f := range zr.File {
+		r, err := f.Open()
+		if err != nil {
+			return nil, err
+		}
+		b, err := io.ReadAll(r)
+		if err != nil {
+			return nil, err
+		}
+		w, err := zw.Create(f.Name)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := w.Write(bytes.ReplaceAll(b, []byte(old), []byte(new))); err != nil {
+			return nil, err
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
