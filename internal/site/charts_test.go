@@ -10,8 +10,8 @@ import (
 
 	"golang.org/x/net/html"
 
+	chartpkg "plansite/internal/chart"
 	"plansite/internal/plan"
-	"plansite/internal/render"
 	"plansite/internal/synth"
 )
 
@@ -385,11 +385,11 @@ func TestDepartmentCharts(t *testing.T) {
 	})
 }
 
-// TestYearBarsForLargeTables: above render.GanttMax tasks /years/ draws
+// TestYearBarsForLargeTables: above chartpkg.GanttMax tasks /years/ draws
 // tasks per year instead of one row per task, with the same checks.
 func TestYearBarsForLargeTables(t *testing.T) {
 	o := repoSources()
-	fsys, err := synth.Content(o.Content.FS, render.GanttMax+30)
+	fsys, err := synth.Content(o.Content.FS, chartpkg.GanttMax+30)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,10 +4,14 @@ import (
 	"fmt"
 	"io"
 
+	"plansite/internal/feed"
 	"plansite/internal/minifier"
+	"plansite/internal/opendata"
 	"plansite/internal/output"
-	"plansite/internal/render"
+	"plansite/internal/pages"
 	"plansite/internal/search"
+	"plansite/internal/shareimage"
+	"plansite/internal/sitepath"
 )
 
 // A producer makes some of the files of the site that are not HTML pages
@@ -27,7 +31,7 @@ type sink struct {
 // writes each file at once. The files of which each task has one (its JSON
 // and its share image) are jobs of their own, made and written on every
 // core along with the pages, rather than all made first and held.
-func extras(s *render.Site, pages []*render.Page, mini *minifier.Minifier) ([]producer, []job) {
+func extras(s *pages.Site, data opendata.Site, css []byte, list []*pages.Page, mini *minifier.Minifier) ([]producer, []job) {
 	one := func(path string, make func() ([]byte, error)) producer {
 		return func(out sink) error {
 			data, err := make()
@@ -39,29 +43,29 @@ func extras(s *render.Site, pages []*render.Page, mini *minifier.Minifier) ([]pr
 	}
 	ps := []producer{
 		func(out sink) error {
-			files, err := sitemaps(s, pages)
+			files, err := sitemaps(s, list)
 			if err != nil {
 				return err
 			}
 			return each(out, files)
 		},
 		func(out sink) error {
-			return each(out, append([]output.File{{Path: "robots.txt", Data: render.Robots(s)}}, deployFiles()...))
+			return each(out, append([]output.File{{Path: "robots.txt", Data: robots(s)}}, deployFiles()...))
 		},
 	}
 	// Citations, open data and sharing (issue 3): the feed, the data files
 	// of /data/ and each task's JSON, and the share images.
 	if s.HasFeed() {
 		ps = append(ps, func(out sink) error {
-			return out.stream(render.FeedPath, func(w io.Writer) error {
+			return out.stream(sitepath.Feed, func(w io.Writer) error {
 				// Minified a piece at a time (the feed's head,
 				// entries, its end): an XML minifier keeps none of
 				// the white space between elements, so the pieces
 				// minify to what the whole would.
-				return render.WriteFeed(s, pages, func(piece []byte) error {
-					m, err := mini.File(render.FeedPath, piece)
+				return feed.Write(s, list, func(piece []byte) error {
+					m, err := mini.File(sitepath.Feed, piece)
 					if err != nil {
-						return fmt.Errorf("minifying %s: %v", render.FeedPath, err)
+						return fmt.Errorf("minifying %s: %v", sitepath.Feed, err)
 					}
 					_, err = w.Write(m)
 					return err
@@ -71,15 +75,15 @@ func extras(s *render.Site, pages []*render.Page, mini *minifier.Minifier) ([]pr
 	}
 	ps = append(ps,
 		func(out sink) error {
-			for _, f := range render.DataFiles(s) {
+			for _, f := range opendata.Files(data) {
 				if err := out.stream(f.Path, f.Write); err != nil {
 					return err
 				}
 			}
 			return nil
 		},
-		one(render.PlanSchemaPath, func() ([]byte, error) { return render.PlanSchema(), nil }),
-		one(render.ShareImage, func() ([]byte, error) { return render.SiteShareImage(s.Plan) }),
+		one(sitepath.PlanSchema, func() ([]byte, error) { return opendata.Schema(), nil }),
+		one(sitepath.ShareImage, func() ([]byte, error) { return shareimage.Draw(s.Plan, shareimage.PaletteFromCSS(css)) }),
 		// The search index (issue 4): its shards and the manifest naming
 		// them, under search/.
 		func(out sink) error {
@@ -88,13 +92,9 @@ func extras(s *render.Site, pages []*render.Page, mini *minifier.Minifier) ([]pr
 			})
 		})
 
-	images := s.HasTaskImages()
-	jobs := make([]job, 0, len(s.Plan.Tasks)*2)
+	jobs := make([]job, 0, len(s.Plan.Tasks))
 	for _, t := range s.Plan.Tasks {
-		jobs = append(jobs, job{render.TaskJSONPath(t), func() ([]byte, error) { return render.TaskJSON(s, t) }, true})
-		if images {
-			jobs = append(jobs, job{render.TaskShareImage(t), func() ([]byte, error) { return render.TaskShareImageData(s.Plan, t) }, false})
-		}
+		jobs = append(jobs, job{sitepath.TaskJSON(t), func() ([]byte, error) { return opendata.TaskJSON(s.BaseURL, t) }, true})
 	}
 	return ps, jobs
 }

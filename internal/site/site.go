@@ -20,9 +20,10 @@ import (
 	"plansite/internal/load"
 	"plansite/internal/markdown"
 	"plansite/internal/minifier"
+	"plansite/internal/opendata"
 	"plansite/internal/output"
+	"plansite/internal/pages"
 	"plansite/internal/plan"
-	"plansite/internal/render"
 )
 
 // Source is one input folder and the name it has in messages.
@@ -64,9 +65,9 @@ type Result struct {
 type build struct {
 	content *load.Content
 	warns   []plan.Warning
-	tmpl    *render.Templates
+	tmpl    *pages.Templates
 	mini    *minifier.Minifier
-	pages   []*render.Page
+	pages   []*pages.Page
 	other   []output.File // static files, minified, then extras once made
 	extras  []producer    // makers of the other files, not run yet
 	jobs    []job         // the other files, made and minified when written
@@ -81,7 +82,7 @@ func prepare(o Options) (*build, error) {
 	// The templates and the static files (parsed, and minified) do not
 	// depend on the content: they are made while the content loads. For the
 	// real table they take longer than loading it.
-	var tmpl *render.Templates
+	var tmpl *pages.Templates
 	var files []output.File
 	var assets map[string]string
 	var tmplErr, staticErr error
@@ -89,7 +90,7 @@ func prepare(o Options) (*build, error) {
 	wg.Add(2)
 	go func() {
 		defer wg.Done()
-		tmpl, tmplErr = render.Parse(o.Templates.FS, o.Templates.Name)
+		tmpl, tmplErr = pages.Parse(o.Templates.FS, o.Templates.Name)
 	}()
 	go func() {
 		defer wg.Done()
@@ -115,14 +116,18 @@ func prepare(o Options) (*build, error) {
 	if staticErr != nil {
 		return nil, staticErr
 	}
-	s := &render.Site{Plan: c.Plan, Config: c.Config, BaseURL: baseURL, BasePath: basePath,
-		Pages: c.Pages, Assets: assets, Version: o.Version, Table: c.WriteTable}
-	pages, err := render.Pages(s, mdr)
+	s := &pages.Site{Plan: c.Plan, Config: c.Config, BaseURL: baseURL, BasePath: basePath,
+		Pages: c.Pages, Assets: assets, Version: o.Version}
+	list, err := pages.Pages(s, mdr)
 	if err != nil {
 		return nil, err
 	}
-	more, jobs := extras(s, pages, mini)
-	return &build{content: c, warns: warns, tmpl: tmpl, mini: mini, pages: pages, other: files,
+	// The share image takes the site's colours from the stylesheet as
+	// written; a static folder without one gets an image in greys.
+	css, _ := fs.ReadFile(o.Static.FS, "style.css")
+	data := opendata.Site{Plan: c.Plan, Config: c.Config, BaseURL: baseURL, Table: c.WriteTable}
+	more, jobs := extras(s, data, css, list, mini)
+	return &build{content: c, warns: warns, tmpl: tmpl, mini: mini, pages: list, other: files,
 		extras: more, jobs: jobs, workers: o.Workers}, nil
 }
 

@@ -1,10 +1,11 @@
-package render
+package pages
 
 import (
 	"fmt"
 	"sync"
 
 	"plansite/internal/plan"
+	"plansite/internal/sitepath"
 )
 
 // PerPage is the most items a list page shows. Lists that grow with the
@@ -22,16 +23,8 @@ type Pager struct {
 	Total      int    // the items in the whole list
 }
 
-// PagePath is the site path of page n of a list whose first page is at first.
-func PagePath(first string, n int) string {
-	if n <= 1 {
-		return first
-	}
-	return fmt.Sprintf("%spage/%d/", first, n)
-}
-
 // Path returns the site path of page n of the same list.
-func (g *Pager) Path(n int) string { return PagePath(g.First, n) }
+func (g *Pager) Path(n int) string { return sitepath.Page(g.First, n) }
 
 // Prev is the site path of the page before, or "" on the first.
 func (g *Pager) Prev() string {
@@ -79,7 +72,7 @@ func paginate(page *Page, total int) []*Page {
 		if n > 1 {
 			cp := *page
 			p = &cp
-			p.Path = PagePath(page.Path, n)
+			p.Path = sitepath.Page(page.Path, n)
 			p.Title = fmt.Sprintf("%s（第%d页）", page.Title, n)
 		}
 		a, b := window(n, 0, total)

@@ -1,13 +1,13 @@
-package render
+package pages
 
 import (
 	"fmt"
 	"html/template"
-	"io"
 	"strings"
 
 	"plansite/internal/load"
 	"plansite/internal/plan"
+	"plansite/internal/sitepath"
 )
 
 // Site is what every page can see: the plan, the configuration and the
@@ -20,7 +20,6 @@ type Site struct {
 	Pages    []load.Page
 	Assets   map[string]string // static file name → path with a version query
 	Version  string
-	Table    func(io.Writer) error // writes the task table as UTF-8 CSV, for /data/tasks.csv
 
 	yearIdx yearIndex
 	planIdx planIndex
@@ -94,17 +93,12 @@ func (p *Page) Asset(name string) string {
 	panic(fmt.Sprintf("no static file %q", name))
 }
 
-// Site paths of the page kinds.
+// Links from this page to a task's, an area's, a department's and a year's.
 
-func TaskPath(t *plan.Task) string       { return "tasks/" + t.Slug + "/" }
-func AreaPath(a *plan.Area) string       { return fmt.Sprintf("areas/%d/", a.Ordinal) }
-func DeptPath(d *plan.Department) string { return "departments/" + d.Slug + "/" }
-func YearPath(y int) string              { return fmt.Sprintf("years/%d/", y) }
-
-func (p *Page) TaskURL(t *plan.Task) string       { return p.Rel(TaskPath(t)) }
-func (p *Page) AreaURL(a *plan.Area) string       { return p.Rel(AreaPath(a)) }
-func (p *Page) DeptURL(d *plan.Department) string { return p.Rel(DeptPath(d)) }
-func (p *Page) YearURL(y int) string              { return p.Rel(YearPath(y)) }
+func (p *Page) TaskURL(t *plan.Task) string       { return p.Rel(sitepath.Task(t)) }
+func (p *Page) AreaURL(a *plan.Area) string       { return p.Rel(sitepath.Area(a)) }
+func (p *Page) DeptURL(d *plan.Department) string { return p.Rel(sitepath.Dept(d)) }
+func (p *Page) YearURL(y int) string              { return p.Rel(sitepath.Year(y)) }
 
 // Nav is the main navigation: the site's sections and the Markdown pages
 // that ask to be in it.
@@ -188,6 +182,10 @@ func (s *Site) Updated() string {
 	}
 	return s.Config.Date
 }
+
+// HasFeed reports whether the site has a feed: Atom requires a date on the
+// feed and on every entry, and the content is the only source of dates.
+func (s *Site) HasFeed() bool { return s.Updated() != "" }
 
 // TaskList is a list of tasks shown by the "tasks" template.
 type TaskList struct {

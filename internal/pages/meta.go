@@ -1,24 +1,16 @@
-package render
+package pages
 
 import (
 	"strings"
+
+	"plansite/internal/shareimage"
+	"plansite/internal/sitepath"
 )
 
 // Sharing and citation metadata of a page: Open Graph, the Twitter card and
 // the citation_* tags that Google Scholar and reference managers read. The
 // values all come from the content, never from the build clock, so that two
 // builds of the same content are identical.
-
-// ShareImage is the site path of the share image of pages other than tasks;
-// task pages have their own (TaskShareImage). share.go draws both.
-const ShareImage = "share.png"
-
-// ShareWidth and ShareHeight are the size Open Graph consumers expect for a
-// large preview (1.91:1).
-const (
-	ShareWidth  = 1200
-	ShareHeight = 630
-)
 
 // OGTitle is the title a shared link shows: the plan's full title on the
 // home page, the page title elsewhere.
@@ -45,21 +37,18 @@ func (p *Page) OGLocale() string {
 	return strings.ReplaceAll(p.Site.Config.Language, "-", "_")
 }
 
-// OGImage is the absolute URL of the page's share image.
-func (p *Page) OGImage() string {
-	if p.Kind == "task" && p.Task != nil && p.Site.HasTaskImages() {
-		return p.Abs(TaskShareImage(p.Task))
-	}
-	return p.Abs(ShareImage)
-}
+// OGImage is the absolute URL of the site's share image, which every page
+// shows.
+func (p *Page) OGImage() string { return p.Abs(sitepath.ShareImage) }
 
 // OGImageAlt describes the share image for people who cannot see it.
 func (p *Page) OGImageAlt() string {
-	if p.Kind == "task" && p.Task != nil && p.Site.HasTaskImages() {
-		return "任务" + p.Task.ID + "的编号和实施年度示意图"
-	}
 	return p.Site.Config.ShortTitle + "：各项行动的任务数量示意图"
 }
+
+// ShareImageWidth and ShareImageHeight are the share image's size in pixels.
+func (p *Page) ShareImageWidth() int  { return shareimage.Width }
+func (p *Page) ShareImageHeight() int { return shareimage.Height }
 
 // CitationDate is the plan's issue date in the form citation_publication_date
 // asks for (YYYY/MM/DD).
@@ -77,13 +66,13 @@ func (p *Page) PageUpdated() string {
 	return p.Site.Config.Updated
 }
 
-// FeedURL links the Atom feed (feed.go).
-func (p *Page) FeedURL() string { return p.Rel(FeedPath) }
+// FeedURL links the Atom feed.
+func (p *Page) FeedURL() string { return p.Rel(sitepath.Feed) }
 
 // JSONURL links the page's own data file, for task pages.
 func (p *Page) JSONURL() string {
 	if p.Kind == "task" && p.Task != nil {
-		return p.Rel(TaskJSONPath(p.Task))
+		return p.Rel(sitepath.TaskJSON(p.Task))
 	}
 	return ""
 }
