@@ -11,8 +11,8 @@ import (
 )
 
 // Build, which writes each page as it is rendered, writes exactly the files
-// Generate makes in memory; a failed build leaves the folder as it was.
-func TestBuildWritesWhatGenerateMakes(t *testing.T) {
+// the pipeline makes in memory; a failed build leaves the folder as it was.
+func TestBuildWritesWhatMemoryHolds(t *testing.T) {
 	want := generateDir(t, "../../content")
 	out := filepath.Join(t.TempDir(), "public")
 	var calls, last int

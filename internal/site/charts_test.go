@@ -135,7 +135,7 @@ func ganttSpans(t *testing.T, svg *html.Node) (labels []string, spans [][]span, 
 }
 
 func TestTimelineChart(t *testing.T) {
-	r, err := Generate(repoSources())
+	r, err := makeSite(repoSources())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -210,7 +210,7 @@ func atoi(s string) int {
 }
 
 func TestDepartmentCharts(t *testing.T) {
-	r, err := Generate(repoSources())
+	r, err := makeSite(repoSources())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -394,7 +394,7 @@ func TestYearBarsForLargeTables(t *testing.T) {
 		t.Fatal(err)
 	}
 	o.Content.FS = fsys
-	r, err := Generate(o)
+	r, err := makeSite(o)
 	if err != nil {
 		t.Fatal(err)
 	}

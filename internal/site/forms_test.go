@@ -126,7 +126,7 @@ func TestXLSXErrorNamesTheCell(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "tasks.xlsx"), xlsxOf(t, []byte(broken)), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, err = Generate(Options{Content: dirSource(dir), Templates: dirSource("../../templates"), Static: dirSource("../../static")})
+	_, err = makeSite(Options{Content: dirSource(dir), Templates: dirSource("../../templates"), Static: dirSource("../../static")})
 	want := fmt.Sprintf("%s/tasks.xlsx:2:4: Sheet1!D2: task 1: cannot read timeline clause", dir)
 	if err == nil || !strings.HasPrefix(err.Error(), want) {
 		t.Fatalf("got %v, want %s…", err, want)

@@ -10,7 +10,7 @@ import (
 // the pages and the tasks' files made on demand, the extras made in the
 // background.
 func TestPreparedServesTheBuild(t *testing.T) {
-	r, err := Generate(repoSources())
+	r, err := makeSite(repoSources())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -78,9 +78,9 @@ func TestFeedIsTheWholeDocumentMinified(t *testing.T) {
 	}
 }
 
-// TestBuildStreamsWhatGenerateMakes: the files Build streams to disk are
-// those Generate makes in memory.
-func TestBuildStreamsWhatGenerateMakes(t *testing.T) {
+// TestBuildStreamsWhatMemoryHolds: the files Build streams to disk are
+// those the pipeline makes in memory.
+func TestBuildStreamsWhatMemoryHolds(t *testing.T) {
 	o := repoSources()
 	files := generate(t, o)
 	out := t.TempDir() + "/public"
