@@ -102,8 +102,8 @@ func Write(s *pages.Site, list []*pages.Page, emit func([]byte) error) error {
 	var dated []AtomEntry
 	for _, p := range list {
 		if p.Kind == "page" && p.Updated != "" {
-			dated = append(dated, AtomEntry{ID: p.Canonical(), Title: p.Title, Updated: atomDate(p.Updated),
-				Links: []AtomLink{{Rel: "alternate", Type: "text/html", Href: p.Canonical()}}, Summary: AtomText{Type: "text", Body: p.Description}})
+			dated = append(dated, AtomEntry{ID: p.Canonical, Title: p.Title, Updated: atomDate(p.Updated),
+				Links: []AtomLink{{Rel: "alternate", Type: "text/html", Href: p.Canonical}}, Summary: AtomText{Type: "text", Body: p.Description}})
 			if p.Updated > strings.TrimSuffix(f.Updated, dayStart) {
 				f.Updated = atomDate(p.Updated)
 			}
@@ -152,8 +152,8 @@ func Write(s *pages.Site, list []*pages.Page, emit func([]byte) error) error {
 			continue
 		}
 		t := p.Task
-		e := AtomEntry{ID: p.Canonical(), Title: p.Title, Updated: atomDate(s.Updated()), Published: atomDate(c.Date),
-			Links:   []AtomLink{{Rel: "alternate", Type: "text/html", Href: p.Canonical()}, {Rel: "alternate", Type: "application/json", Href: p.Abs(sitepath.TaskJSON(t))}},
+		e := AtomEntry{ID: p.Canonical, Title: p.Title, Updated: atomDate(s.Updated()), Published: atomDate(c.Date),
+			Links:   []AtomLink{{Rel: "alternate", Type: "text/html", Href: p.Canonical}, {Rel: "alternate", Type: "application/json", Href: p.Abs(sitepath.TaskJSON(t))}},
 			Summary: AtomText{Type: "text", Body: p.Description},
 			Content: &AtomText{Type: "text", Body: taskText(t.Measures, t.Timeline, t.LeadText, t.CoopText)}}
 		if t.Area != nil {

@@ -65,9 +65,3 @@ func (s *Site) TaskCitation(t *plan.Task, access string) Citation {
 
 // String is the whole reference.
 func (c Citation) String() string { return c.Before + "[" + c.Access + "]" + c.After }
-
-// Citation is the reference of the page's task, with the access date left
-// for the reader (or static/cite.js) to fill in.
-func (p *Page) Citation() Citation {
-	return p.Site.TaskCitation(p.Task, AccessPlaceholder)
-}

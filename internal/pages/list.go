@@ -11,6 +11,7 @@ import (
 // Pages lists every HTML page of the site, in a fixed order.
 func Pages(s *Site, md *markdown.Renderer) ([]*Page, error) {
 	p := s.Plan
+	s.nav = nav(s)
 	home := Link{"首页", ""}
 	homePage := &Page{
 		Site: s, Kind: "home", Path: "", Title: s.Config.Title,
@@ -50,8 +51,9 @@ func Pages(s *Site, md *markdown.Renderer) ([]*Page, error) {
 		for _, y := range p.Years {
 			pg := &Page{Site: s, Kind: "year", Path: sitepath.Year(y), Year: y, Title: fmt.Sprintf("%d年", y),
 				Crumbs: []Link{home, {"年度安排", "years/"}}}
-			pg.Description = fmt.Sprintf("%d年推进的%d项任务及当年的时间节点。", y, pg.CountIn(y))
-			pages = append(pages, paged(pg, pg.CountIn(y))...)
+			n := len(s.years()[y])
+			pg.Description = fmt.Sprintf("%d年推进的%d项任务及当年的时间节点。", y, n)
+			pages = append(pages, paged(pg, n)...)
 		}
 	}
 	pages = append(pages, searchPage(s, home))
@@ -66,6 +68,11 @@ func Pages(s *Site, md *markdown.Renderer) ([]*Page, error) {
 	}
 	pages = append(pages, &Page{Site: s, Kind: "404", Path: "404.html", Title: "找不到页面", rootRelative: true,
 		Description: "您访问的页面不存在。"})
+	for _, pg := range pages {
+		if pg.Kind != "404" {
+			pg.Canonical = pg.Abs(pg.Path)
+		}
+	}
 	return pages, nil
 }
 

@@ -12,18 +12,18 @@ import (
 // values all come from the content, never from the build clock, so that two
 // builds of the same content are identical.
 
-// OGTitle is the title a shared link shows: the plan's full title on the
+// ogTitle is the title a shared link shows: the plan's full title on the
 // home page, the page title elsewhere.
-func (p *Page) OGTitle() string {
+func ogTitle(p *Page) string {
 	if p.Kind == "home" {
 		return p.Site.Config.Title
 	}
 	return p.Title
 }
 
-// OGType is "article" for pages that are a document of their own (a task, a
+// ogType is "article" for pages that are a document of their own (a task, a
 // Markdown page) and "website" for the listings.
-func (p *Page) OGType() string {
+func ogType(p *Page) string {
 	switch p.Kind {
 	case "task", "page":
 		return "article"
@@ -31,48 +31,31 @@ func (p *Page) OGType() string {
 	return "website"
 }
 
-// OGLocale turns the site language (zh-CN) into the form Open Graph wants
-// (zh_CN).
-func (p *Page) OGLocale() string {
-	return strings.ReplaceAll(p.Site.Config.Language, "-", "_")
+// meta fills in the sharing and citation metadata of the page. Every page
+// shows the site's one share image.
+func (v *View) meta(p *Page) {
+	c := p.Site.Config
+	v.OGTitle, v.OGType = ogTitle(p), ogType(p)
+	// Open Graph wants the site language (zh-CN) as zh_CN.
+	v.OGLocale = strings.ReplaceAll(c.Language, "-", "_")
+	v.OGImage = p.Abs(sitepath.ShareImage)
+	v.OGImageAlt = c.ShortTitle + "：各项行动的任务数量示意图"
+	v.ShareImageWidth, v.ShareImageHeight = shareimage.Width, shareimage.Height
+	// citation_publication_date asks for YYYY/MM/DD.
+	v.CitationDate = strings.ReplaceAll(c.Date, "-", "/")
+	v.PageUpdated = pageUpdated(p)
+	v.FeedURL = p.Rel(sitepath.Feed)
+	if p.Kind == "task" && p.Task != nil {
+		v.JSONURL = p.Rel(sitepath.TaskJSON(p.Task))
+	}
 }
 
-// OGImage is the absolute URL of the site's share image, which every page
-// shows.
-func (p *Page) OGImage() string { return p.Abs(sitepath.ShareImage) }
-
-// OGImageAlt describes the share image for people who cannot see it.
-func (p *Page) OGImageAlt() string {
-	return p.Site.Config.ShortTitle + "：各项行动的任务数量示意图"
-}
-
-// ShareImageWidth and ShareImageHeight are the share image's size in pixels.
-func (p *Page) ShareImageWidth() int  { return shareimage.Width }
-func (p *Page) ShareImageHeight() int { return shareimage.Height }
-
-// CitationDate is the plan's issue date in the form citation_publication_date
-// asks for (YYYY/MM/DD).
-func (p *Page) CitationDate() string {
-	return strings.ReplaceAll(p.Site.Config.Date, "-", "/")
-}
-
-// PageUpdated is the date this page's content was last changed, when the
+// pageUpdated is the date this page's content was last changed, when the
 // content says so: the page's own front matter, else site.toml's updated.
 // It is empty when the content gives no date; the build clock is never used.
-func (p *Page) PageUpdated() string {
+func pageUpdated(p *Page) string {
 	if p.Updated != "" {
 		return p.Updated
 	}
 	return p.Site.Config.Updated
-}
-
-// FeedURL links the Atom feed.
-func (p *Page) FeedURL() string { return p.Rel(sitepath.Feed) }
-
-// JSONURL links the page's own data file, for task pages.
-func (p *Page) JSONURL() string {
-	if p.Kind == "task" && p.Task != nil {
-		return p.Rel(sitepath.TaskJSON(p.Task))
-	}
-	return ""
 }

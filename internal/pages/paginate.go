@@ -92,31 +92,26 @@ func items[T any](p *Page, list []T, offset int) []T {
 	return list[a:b]
 }
 
-// ListTasks is the part of the area's tasks (or, on a home page without
+// listTasks is the part of the area's tasks (or, on a home page without
 // areas, of all tasks) that this page shows.
-func (p *Page) ListTasks() []*plan.Task {
+func listTasks(p *Page) []*plan.Task {
 	if p.Area != nil {
 		return items(p, p.Area.Tasks, 0)
 	}
 	return items(p, p.Site.Plan.Tasks, 0)
 }
 
-// LeadTasks and CoopTasks are the parts of the department's lead and
-// cooperating tasks that this page shows: its list runs through the lead
-// tasks, then the cooperating ones.
-func (p *Page) LeadTasks() []*plan.Task { return items(p, p.Dept.Lead, 0) }
-
-func (p *Page) CoopTasks() []*plan.Task { return items(p, p.Dept.Coop, len(p.Dept.Lead)) }
-
-// ShowLead and ShowCoop say whether the department page has the section:
-// when it lists some of its tasks, or, for an empty list, on the page where
-// that list would stand (the first for lead, the last for cooperating).
-func (p *Page) ShowLead() bool {
-	return len(p.LeadTasks()) > 0 || (len(p.Dept.Lead) == 0 && (p.Pager == nil || p.Pager.Num == 1))
-}
-
-func (p *Page) ShowCoop() bool {
-	return len(p.CoopTasks()) > 0 || (len(p.Dept.Coop) == 0 && (p.Pager == nil || p.Pager.Num == p.Pager.Count))
+// deptLists fills in the parts of the department's lead and cooperating
+// tasks that this page shows (its list runs through the lead tasks, then
+// the cooperating ones), and whether the page has each section: when it
+// lists some of its tasks, or, for an empty list, on the page where that
+// list would stand (the first for lead, the last for cooperating).
+func (v *View) deptLists(p *Page) {
+	d := p.Dept
+	v.LeadTasks = items(p, d.Lead, 0)
+	v.CoopTasks = items(p, d.Coop, len(d.Lead))
+	v.ShowLead = len(v.LeadTasks) > 0 || (len(d.Lead) == 0 && (p.Pager == nil || p.Pager.Num == 1))
+	v.ShowCoop = len(v.CoopTasks) > 0 || (len(d.Coop) == 0 && (p.Pager == nil || p.Pager.Num == p.Pager.Count))
 }
 
 // HomePreview is how many of an area's tasks the home page lists when the

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"sync"
 
-	"plansite/internal/opendata"
 	"plansite/internal/plan"
 	"plansite/internal/sitepath"
 )
@@ -58,10 +57,10 @@ type PlanRow struct {
 	AreaSpan int
 }
 
-// PlanRows lists the tasks of this page of the table in the table's order
+// planRows lists the tasks of this page of the table in the table's order
 // with their 重点任务 cells merged as in the original: one cell for each run
 // of rows in one area, started again at the top of each page.
-func (p *Page) PlanRows() []PlanRow {
+func planRows(p *Page) []PlanRow {
 	ts := items(p, p.Site.Plan.Tasks, 0)
 	rows := make([]PlanRow, len(ts))
 	for i := 0; i < len(ts); {
@@ -77,15 +76,6 @@ func (p *Page) PlanRows() []PlanRow {
 	}
 	return rows
 }
-
-// SchemaDocs lists the fields of plan.json for the /data/ page.
-func (p *Page) SchemaDocs() ([]opendata.SchemaSection, error) { return opendata.SchemaDocs() }
-
-// Links to the data files, relative to the page.
-
-func (p *Page) TableCSVURL() string   { return p.Rel(sitepath.TableCSV) }
-func (p *Page) PlanJSONURL() string   { return p.Rel(sitepath.PlanJSON) }
-func (p *Page) PlanSchemaURL() string { return p.Rel(sitepath.PlanSchema) }
 
 // TaskJSONURL links a task's own JSON file.
 func (p *Page) TaskJSONURL(t *plan.Task) string { return p.Rel(sitepath.TaskJSON(t)) }

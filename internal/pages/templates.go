@@ -109,7 +109,11 @@ func (t *Templates) RenderTo(b *bytes.Buffer, p *Page) error {
 	if tmpl == nil {
 		return &TemplateError{Msg: fmt.Sprintf("no template for page kind %q", p.Kind)}
 	}
-	if err := tmpl.Execute(b, p); err != nil {
+	v, err := p.view()
+	if err != nil {
+		return err
+	}
+	if err := tmpl.Execute(b, v); err != nil {
 		return templateError(err)
 	}
 	return nil

@@ -70,7 +70,7 @@ func sitemap(list []*pages.Page) ([]byte, error) {
 		if mod == "" {
 			mod = p.Site.Updated()
 		}
-		set.URLs = append(set.URLs, url{Loc: p.Canonical(), LastMod: mod})
+		set.URLs = append(set.URLs, url{Loc: p.Canonical, LastMod: mod})
 	}
 	b, err := xml.MarshalIndent(set, "", " ")
 	return append([]byte(xml.Header), b...), err
