@@ -181,6 +181,3 @@ func DeptBars(pl *plan.Plan) *Bars {
 	b.Desc = fmt.Sprintf("条形图：每个部门一条，实心部分是牵头的任务数，空心部分是配合的任务数，按合计从多到少排列。最多的是%s：牵头%d项，配合%d项。下表列出同样的数据。", top.Label, top.Values[0], top.Values[1])
 	return b
 }
-
-// Ordinal writes an area's number as in its label: 一, 二, ….
-func (m *Matrix) Ordinal(a *plan.Area) string { return plan.Numeral(a.Ordinal) }

@@ -62,6 +62,3 @@ func (s *Site) TaskCitation(t *plan.Task, access string) Citation {
 		After:  ". " + s.BaseURL + sitepath.Task(t) + ".",
 	}
 }
-
-// String is the whole reference.
-func (c Citation) String() string { return c.Before + "[" + c.Access + "]" + c.After }

@@ -13,7 +13,7 @@ import (
 )
 
 // The feed, plan.json and each task's JSON are written as they are made,
-// never minified whole (see extras). These tests hold them to what minifying
+// never minified whole (see siteFiles). These tests hold them to what minifying
 // them whole would give, on the real table and on a synthetic one.
 func streamSites(t *testing.T) map[string]Options {
 	t.Helper()
