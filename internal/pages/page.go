@@ -68,32 +68,42 @@ type View struct {
 	Column    string     // the section of the site, for the ColumnName meta tag
 	FontSizes []FontSize // the choices of the reading-size switch
 
-	// Sharing and citation metadata (meta.go).
-	OGTitle, OGType, OGLocale  string
-	OGImage, OGImageAlt        string
-	ShareImageWidth            int
-	ShareImageHeight           int
-	CitationDate, PageUpdated  string
-	FeedURL, JSONURL           string
-	TableCSVURL, PlanJSONURL   string
-	PlanSchemaURL, SearchIndex string
+	// Sharing and citation metadata (meta.go) and links to site-wide files.
+	OGTitle, OGType, OGLocale         string
+	OGImage, OGImageAlt               string
+	ShareImageWidth, ShareImageHeight int
+	CitationDate, PageUpdated         string
+	FeedURL                           string
+	JSONURL                           string // task pages: the task's JSON
+	TableCSVURL, PlanJSONURL          string
+	PlanSchemaURL, SearchIndex        string
 
-	ListTasks      []*plan.Task // area; home when the plan has no areas
-	LeadTasks      []*plan.Task // department: this page's part of its lists
-	CoopTasks      []*plan.Task
-	ShowLead       bool
-	ShowCoop       bool
-	YearTasks      []YearEntry // year
-	DeptGroups     []DeptGroup // home, departments
-	DeptMatrix     *chart.Matrix
-	DeptBars       *BarsView    // departments
-	TimelineChart  *chart.Gantt // years: the timeline, or YearBars for a large table
-	YearBars       *BarsView
-	TaskTimeline   *chart.Gantt // task
-	Citation       Citation
-	PlanRows       []PlanRow                // plan
-	SchemaDocs     []opendata.SchemaSection // data
-	SearchExamples []string                 // search
+	// Home and area pages: the part of the list this page shows, of the
+	// area's tasks, or of all tasks on a home page without areas.
+	ListTasks []*plan.Task
+	// Home and departments pages.
+	DeptGroups []DeptGroup
+	// Department pages: the parts of the lead and cooperating tasks this
+	// page shows, and whether it has each section.
+	LeadTasks, CoopTasks []*plan.Task
+	ShowLead, ShowCoop   bool
+	// The departments page's charts.
+	DeptMatrix *chart.Matrix
+	DeptBars   *BarsView
+	// Year pages: the year's tasks this page shows.
+	YearTasks []YearEntry
+	// The years page: the timeline, or for a large table YearBars.
+	TimelineChart *chart.Gantt
+	YearBars      *BarsView
+	// Task pages.
+	TaskTimeline *chart.Gantt
+	Citation     Citation
+	// The full table's pages.
+	PlanRows []PlanRow
+	// The data page: the fields of plan.json, from its schema.
+	SchemaDocs []opendata.SchemaSection
+	// The search page.
+	SearchExamples []string
 }
 
 // File is where the page is written inside the output folder.
