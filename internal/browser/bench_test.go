@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"net/url"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -44,16 +45,24 @@ func BenchmarkSearch(b *testing.B) {
 			}
 		}
 		start := time.Now()
-		root, r := serve(b, sources(content))
+		root, dir, r := serveDir(b, sources(content))
 		built := time.Since(start)
 		shards, raw, zipped := 0, 0, 0
-		for _, f := range r.Files {
-			if strings.HasPrefix(f.Path, search.Dir) && strings.HasSuffix(f.Path, ".json") && f.Path != search.Dir+"index.json" {
+		entries, err := os.ReadDir(filepath.Join(dir, search.Dir))
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, e := range entries {
+			if strings.HasSuffix(e.Name(), ".json") && e.Name() != "index.json" {
+				data, err := os.ReadFile(filepath.Join(dir, search.Dir, e.Name()))
+				if err != nil {
+					b.Fatal(err)
+				}
 				shards++
-				raw += len(f.Data)
+				raw += len(data)
 				var z bytes.Buffer
 				w := gzip.NewWriter(&z)
-				w.Write(f.Data)
+				w.Write(data)
 				w.Close()
 				zipped += z.Len()
 			}

@@ -15,7 +15,6 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"plansite/internal/headless"
-	"plansite/internal/output"
 	"plansite/internal/site"
 )
 
@@ -37,17 +36,21 @@ func sources(content fs.FS) site.Options {
 // 127.0.0.1, as a static host would. It returns the site's root URL.
 func serve(tb testing.TB, o site.Options) (string, *site.Result) {
 	tb.Helper()
-	dir := filepath.Join(tb.TempDir(), "public")
-	r, err := site.Generate(o)
+	root, _, r := serveDir(tb, o)
+	return root, r
+}
+
+// serveDir is serve that also returns the folder served.
+func serveDir(tb testing.TB, o site.Options) (root, dir string, r *site.Result) {
+	tb.Helper()
+	dir = filepath.Join(tb.TempDir(), "public")
+	r, err := site.Build(o, dir, nil)
 	if err != nil {
-		tb.Fatal(err)
-	}
-	if err := output.Write(dir, r.Files); err != nil {
 		tb.Fatal(err)
 	}
 	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
 	tb.Cleanup(srv.Close)
-	return srv.URL + "/", r
+	return srv.URL + "/", dir, r
 }
 
 // browser starts a headless Chromium with a window of width×height and

@@ -10,8 +10,8 @@ import (
 
 	"golang.org/x/net/html"
 
+	chartpkg "plansite/internal/chart"
 	"plansite/internal/plan"
-	"plansite/internal/render"
 	"plansite/internal/synth"
 )
 
@@ -135,7 +135,7 @@ func ganttSpans(t *testing.T, svg *html.Node) (labels []string, spans [][]span, 
 }
 
 func TestTimelineChart(t *testing.T) {
-	r, err := Generate(repoSources())
+	r, err := makeSite(repoSources())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -210,7 +210,7 @@ func atoi(s string) int {
 }
 
 func TestDepartmentCharts(t *testing.T) {
-	r, err := Generate(repoSources())
+	r, err := makeSite(repoSources())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -385,16 +385,16 @@ func TestDepartmentCharts(t *testing.T) {
 	})
 }
 
-// TestYearBarsForLargeTables: above render.GanttMax tasks /years/ draws
+// TestYearBarsForLargeTables: above chartpkg.GanttMax tasks /years/ draws
 // tasks per year instead of one row per task, with the same checks.
 func TestYearBarsForLargeTables(t *testing.T) {
 	o := repoSources()
-	fsys, err := synth.Content(o.Content.FS, render.GanttMax+30)
+	fsys, err := synth.Content(o.Content.FS, chartpkg.GanttMax+30)
 	if err != nil {
 		t.Fatal(err)
 	}
 	o.Content.FS = fsys
-	r, err := Generate(o)
+	r, err := makeSite(o)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -20,9 +20,9 @@ func dirSource(dir string) Source { return Source{FS: os.DirFS(dir), Name: dir, 
 
 // generateDir builds the site of the content folder dir with the repository's
 // templates and static files.
-func generateDir(t *testing.T, dir string) *Result {
+func generateDir(t *testing.T, dir string) *made {
 	t.Helper()
-	r, err := Generate(Options{Content: dirSource(dir), Templates: dirSource("../../templates"), Static: dirSource("../../static")})
+	r, err := makeSite(Options{Content: dirSource(dir), Templates: dirSource("../../templates"), Static: dirSource("../../static")})
 	if err != nil {
 		t.Fatalf("building %s: %v", dir, err)
 	}
@@ -151,7 +151,7 @@ func checkLinks(t *testing.T, files []output.File, basePath string) {
 }
 
 // checkSite checks the links of a site built with its own base URL.
-func checkSite(t *testing.T, r *Result) {
+func checkSite(t *testing.T, r *made) {
 	t.Helper()
 	u, err := url.Parse(r.Content.Config.BaseURL)
 	if err != nil {

@@ -126,7 +126,7 @@ func TestXLSXErrorNamesTheCell(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "tasks.xlsx"), xlsxOf(t, []byte(broken)), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, err = Generate(Options{Content: dirSource(dir), Templates: dirSource("../../templates"), Static: dirSource("../../static")})
+	_, err = makeSite(Options{Content: dirSource(dir), Templates: dirSource("../../templates"), Static: dirSource("../../static")})
 	want := fmt.Sprintf("%s/tasks.xlsx:3:1: Sheet1!A3: 序号 1 appears twice", dir)
 	if err == nil || !strings.HasPrefix(err.Error(), want) {
 		t.Fatalf("got %v, want %s…", err, want)

@@ -21,9 +21,33 @@ func repoSources() Options {
 	}
 }
 
+// made is a site made into memory by the pipeline Build writes with.
+type made struct {
+	Files []output.File // sorted by path
+	*Result
+}
+
+// makeSite makes the site of o into memory.
+func makeSite(o Options) (*made, error) {
+	b, err := prepare(o)
+	if err != nil {
+		return nil, err
+	}
+	m := &memory{files: map[string][]byte{}}
+	r, err := b.write(m, nil)
+	if err != nil {
+		return nil, err
+	}
+	files := make([]output.File, 0, len(m.files))
+	for _, p := range m.paths() {
+		files = append(files, output.File{Path: p, Data: m.files[p]})
+	}
+	return &made{files, r}, nil
+}
+
 func generate(t *testing.T, o Options) map[string][]byte {
 	t.Helper()
-	r, err := Generate(o)
+	r, err := makeSite(o)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,7 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"plansite/internal/render"
+	"plansite/internal/pages"
+	"plansite/internal/sitepath"
 	"plansite/internal/synth"
 )
 
@@ -25,8 +26,8 @@ func TestLongListsArePaginated(t *testing.T) {
 	checkSite(t, r)
 	files := byPath(r.Files)
 	for p, data := range files {
-		if n := len(taskLink.FindAllString(string(data), -1)); strings.HasSuffix(p, ".html") && n > render.PerPage {
-			t.Errorf("%s lists %d tasks, more than %d", p, n, render.PerPage)
+		if n := len(taskLink.FindAllString(string(data), -1)); strings.HasSuffix(p, ".html") && n > pages.PerPage {
+			t.Errorf("%s lists %d tasks, more than %d", p, n, pages.PerPage)
 		}
 	}
 	// 2,000 tasks in 8 areas: 250 each, on two pages.
@@ -46,7 +47,7 @@ func TestLongListsArePaginated(t *testing.T) {
 	planRow := regexp.MustCompile(`<tr id="?task-(\d+)`)
 	next := 1
 	for n := 1; ; n++ {
-		page := files[render.PagePath(render.PlanPath, n)+"index.html"]
+		page := files[sitepath.Page(sitepath.Plan, n)+"index.html"]
 		if page == nil {
 			if n != 11 {
 				t.Errorf("the full table has %d pages, want 10", n-1)
@@ -54,8 +55,8 @@ func TestLongListsArePaginated(t *testing.T) {
 			break
 		}
 		rows := planRow.FindAllStringSubmatch(string(page), -1)
-		if len(rows) > render.PerPage {
-			t.Errorf("full table page %d has %d rows, more than %d", n, len(rows), render.PerPage)
+		if len(rows) > pages.PerPage {
+			t.Errorf("full table page %d has %d rows, more than %d", n, len(rows), pages.PerPage)
 		}
 		for _, r := range rows {
 			if r[1] != fmt.Sprint(next) {
@@ -97,7 +98,7 @@ func TestDepartmentAndHomePages(t *testing.T) {
 	checkSite(t, r)
 	files := byPath(r.Files)
 	d := func(n int) string {
-		return string(files[render.PagePath("departments/government-data/", n)+"index.html"])
+		return string(files[sitepath.Page("departments/government-data/", n)+"index.html"])
 	}
 	// 450 lead + 1 cooperating = 451 items: three pages.
 	if d(1) == "" || d(2) == "" || d(3) == "" || d(4) != "" {

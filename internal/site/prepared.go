@@ -1,70 +1,79 @@
 package site
 
 import (
+	"bytes"
+	"io"
+	"sort"
+	"sync"
+
 	"plansite/internal/load"
+	"plansite/internal/output"
 	"plansite/internal/plan"
 )
 
 // Prepared is a site whose content is read and checked and whose pages are
-// listed, ready to render any one of them on demand: a preview server shows
-// the page a browser asks for without rendering the thousands it does not.
-// Each file is exactly as Generate and Build would write it.
+// listed, ready to make any one file on demand: a preview server shows the
+// page a browser asks for without rendering the thousands it does not. Each
+// file is exactly as Build writes it.
 //
-// The pages and the files of which each task has one (its JSON, its share
-// image) are made when asked for. The site-wide extras (the feed, plan.json,
-// the search index, the sitemaps) take most of the time of a preview
-// rebuild of a large table and no page needs them, so they are made in the
-// background from the moment Prepare returns; asking for one of them, or
-// for a path the site may not have, waits for them.
+// The pages and the tasks' files are made when asked for. The site-wide
+// files (the feed, plan.json, the search index, the sitemaps) take most of
+// the time of a preview rebuild of a large table and no page needs them, so
+// they are made in the background from the moment Prepare returns; asking
+// for one of them, or for a path the site may not have, waits for them.
 type Prepared struct {
-	b     *build
-	pages map[string]int    // path → index of the page
-	jobs  map[string]int    // path → index of the job
-	other map[string][]byte // static files
+	b         *build
+	pages     map[string]int    // path → index of the page
+	taskFiles map[string]int    // path → index of the task's file
+	static    map[string][]byte // path → static file
 
-	done   chan struct{}     // closed once the extras are made
-	extras map[string][]byte // then set, with err
-	err    error
+	done      chan struct{} // closed once the site-wide files are made
+	siteFiles *memory       // then set, with err
+	err       error
 }
 
-// Prepare loads the content and templates and lists the pages of the site.
-// An error in the content is returned here; one in making the extras (none
-// is known for content that loads) is returned by Wait and by File for
-// every path that is not a page.
+// Prepare loads the content and templates and lists the files of the site.
+// An error in the content is returned here; one in making the site-wide
+// files (none is known for content that loads) is returned by Wait and by
+// File for every path that is not a page.
 func Prepare(o Options) (*Prepared, error) {
 	b, err := prepare(o)
 	if err != nil {
 		return nil, err
 	}
-	if err := b.checkPaths(nil); err != nil {
-		return nil, err
-	}
-	p := &Prepared{b: b, pages: make(map[string]int, len(b.pages)), jobs: make(map[string]int, len(b.jobs)),
-		other: make(map[string][]byte, len(b.other)), done: make(chan struct{})}
+	p := &Prepared{b: b, pages: make(map[string]int, len(b.pages)), taskFiles: make(map[string]int, len(b.taskFiles)),
+		static: make(map[string][]byte, len(b.static)), done: make(chan struct{})}
 	for i, pg := range b.pages {
 		p.pages[pg.File()] = i
 	}
-	for i, j := range b.jobs {
-		p.jobs[j.path] = i
+	for i, f := range b.taskFiles {
+		p.taskFiles[f.path] = i
 	}
-	for _, f := range b.other {
-		p.other[f.Path] = f.Data
+	for _, f := range b.static {
+		p.static[f.Path] = f.Data
 	}
-	static := len(b.other)
 	go func() {
 		defer close(p.done)
-		if p.err = b.collect(); p.err != nil {
+		m := &memory{files: map[string][]byte{}}
+		var paths []string
+		var mu sync.Mutex
+		if p.err = b.makeSiteFiles(b.workers, m, func(path string) {
+			mu.Lock()
+			paths = append(paths, path)
+			mu.Unlock()
+		}); p.err != nil {
 			return
 		}
-		p.extras = make(map[string][]byte, len(b.other)-static)
-		for _, f := range b.other[static:] {
-			p.extras[f.Path] = f.Data
+		if p.err = b.checkPaths(paths); p.err != nil {
+			return
 		}
+		p.siteFiles = m
 	}()
 	return p, nil
 }
 
-// Wait waits until the extras are made and returns the error, if any.
+// Wait waits until the site-wide files are made and returns the error, if
+// any.
 func (p *Prepared) Wait() error {
 	<-p.done
 	return p.err
@@ -78,53 +87,53 @@ func (p *Prepared) Has(path string) bool {
 	if p.Wait() != nil {
 		return false
 	}
-	_, ok := p.extras[path]
+	_, ok := p.siteFiles.files[path]
 	return ok
 }
 
-// known reports whether path is a page, a job or a static file.
+// known reports whether path is a page, a task's file or a static file.
 func (p *Prepared) known(path string) bool {
 	_, page := p.pages[path]
-	_, job := p.jobs[path]
-	_, other := p.other[path]
-	return page || job || other
+	_, task := p.taskFiles[path]
+	_, static := p.static[path]
+	return page || task || static
 }
 
 // File returns the file at path, making it if it is a page or a task's
 // file. ok is false when the site has no such file.
 func (p *Prepared) File(path string) (data []byte, ok bool, err error) {
-	if d, ok := p.other[path]; ok {
+	if d, ok := p.static[path]; ok {
 		return d, true, nil
 	}
 	if i, ok := p.pages[path]; ok {
-		f, err := p.b.page(i)
+		f, err := p.b.file(len(p.b.taskFiles) + i)
 		return f.Data, true, err
 	}
-	if i, ok := p.jobs[path]; ok {
+	if i, ok := p.taskFiles[path]; ok {
 		f, err := p.b.file(i)
 		return f.Data, true, err
 	}
 	if err := p.Wait(); err != nil {
 		return nil, false, err
 	}
-	d, ok := p.extras[path]
+	d, ok := p.siteFiles.files[path]
 	return d, ok, nil
 }
 
-// Paths lists every file of the site, in no set order, once the extras are
-// made.
+// Paths lists every file of the site, in no set order, once the site-wide
+// files are made.
 func (p *Prepared) Paths() []string {
-	paths := make([]string, 0, len(p.pages)+len(p.jobs)+len(p.other)+len(p.extras))
-	for _, m := range []map[string]int{p.pages, p.jobs} {
+	paths := make([]string, 0, len(p.pages)+len(p.taskFiles)+len(p.static))
+	for _, m := range []map[string]int{p.pages, p.taskFiles} {
 		for path := range m {
 			paths = append(paths, path)
 		}
 	}
-	p.Wait()
-	for _, m := range []map[string][]byte{p.other, p.extras} {
-		for path := range m {
-			paths = append(paths, path)
-		}
+	for path := range p.static {
+		paths = append(paths, path)
+	}
+	if p.Wait() == nil {
+		paths = append(paths, p.siteFiles.paths()...)
 	}
 	return paths
 }
@@ -134,3 +143,37 @@ func (p *Prepared) Warnings() []plan.Warning { return p.b.warns }
 
 // Content is the content the site is made from.
 func (p *Prepared) Content() *load.Content { return p.b.content }
+
+// memory is a Sink that keeps the files in memory.
+type memory struct {
+	mu    sync.Mutex
+	files map[string][]byte
+}
+
+func (m *memory) Write(f output.File) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.files[f.Path] = bytes.Clone(f.Data)
+	return nil
+}
+
+func (m *memory) WriteStream(path string, write func(io.Writer) error) error {
+	var b bytes.Buffer
+	if err := write(&b); err != nil {
+		return err
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.files[path] = b.Bytes()
+	return nil
+}
+
+// paths lists the files, sorted.
+func (m *memory) paths() []string {
+	paths := make([]string, 0, len(m.files))
+	for p := range m.files {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	return paths
+}

@@ -7,10 +7,10 @@ import (
 )
 
 // A preview serves every file exactly as a build writes it, and no other:
-// the pages and the tasks' files made on demand, the extras made in the
+// the pages and the tasks' files made on demand, the site-wide files made in the
 // background.
 func TestPreparedServesTheBuild(t *testing.T) {
-	r, err := Generate(repoSources())
+	r, err := makeSite(repoSources())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,13 +2,12 @@ package site_test
 
 import (
 	"bytes"
-	"fmt"
 	"image/png"
 	"strings"
 	"testing"
 	"time"
 
-	"plansite/internal/render"
+	"plansite/internal/pages"
 )
 
 // Every page kind carries the canonical link, Open Graph, the Twitter card,
@@ -116,7 +115,7 @@ func TestSharingMetaOnEveryPageKind(t *testing.T) {
 			t.Errorf("%s: %d Atom feed links, want 1", file, feeds)
 		}
 	}
-	for _, k := range render.Kinds {
+	for _, k := range pages.Kinds {
 		if seen[k] == 0 {
 			t.Errorf("no page of kind %q was checked", k)
 		}
@@ -135,33 +134,25 @@ func TestTaskDescriptionIsItsOwnText(t *testing.T) {
 	}
 }
 
-// The share images are 1200×630 PNGs, one for the site and one per task.
-func TestShareImages(t *testing.T) {
+// The site has one share image, a 1200×630 PNG, and every page, task pages
+// too, shows it.
+func TestShareImage(t *testing.T) {
 	b := bundled(t)
-	files := []string{"share.png"}
-	for _, task := range readTable(t, b.file(t, "data/tasks.csv")) {
-		files = append(files, "tasks/"+task.id+"/share.png")
+	cfg, err := png.DecodeConfig(bytes.NewReader(b.file(t, "share.png")))
+	if err != nil {
+		t.Fatalf("share.png: %v", err)
 	}
-	seen := map[string]string{} // task image → its file
-	for _, f := range files {
-		data := b.file(t, f)
-		cfg, err := png.DecodeConfig(bytes.NewReader(data))
-		if err != nil {
-			t.Errorf("%s: %v", f, err)
-			continue
+	if cfg.Width != 1200 || cfg.Height != 630 {
+		t.Errorf("share.png: %d×%d, want 1200×630", cfg.Width, cfg.Height)
+	}
+	for _, task := range readTable(t, b.file(t, "data/tasks.csv")) {
+		if _, ok := b.files["tasks/"+task.id+"/share.png"]; ok {
+			t.Errorf("task %s has a share image of its own", task.id)
 		}
-		if cfg.Width != 1200 || cfg.Height != 630 {
-			t.Errorf("%s: %d×%d, want 1200×630", f, cfg.Width, cfg.Height)
+		page := "tasks/" + task.id + "/index.html"
+		if got := metas(b.doc(t, page))["og:image"]; len(got) != 1 || got[0] != b.cfg.BaseURL+"share.png" {
+			t.Errorf("%s: og:image %v, want the site image", page, got)
 		}
-		if f == "share.png" {
-			continue
-		}
-		// Task numbers differ, so two equal task images mean the number
-		// was not drawn.
-		if other, dup := seen[string(data)]; dup {
-			t.Errorf("%s is the same image as %s", f, other)
-		}
-		seen[string(data)] = f
 	}
 }
 
@@ -226,25 +217,5 @@ func TestUpdatedDatesFromContent(t *testing.T) {
 		if !strings.HasPrefix(e.Updated, "2021-03-01T") {
 			t.Errorf("feed entry %s updated %s, want site.toml's 2021-03-01", e.ID, e.Updated)
 		}
-	}
-}
-
-// A table larger than render.MaxTaskShareImages shares the site image on
-// every page instead of drawing one image per task.
-func TestLargeTableSharesTheSiteImage(t *testing.T) {
-	content := repoFS(t, "../../content")
-	var csv strings.Builder
-	csv.WriteString("序号,重点任务,主要措施,时间节点,牵头部门,配合部门\n")
-	for i := 1; i <= render.MaxTaskShareImages+1; i++ {
-		fmt.Fprintf(&csv, "%d,（一）测试行动,第%d项措施。,2020年持续推进。,市科技局,——\n", i, i)
-	}
-	content["tasks.csv"].Data = []byte(csv.String())
-	b := buildContent(t, content)
-	if _, ok := b.files["tasks/1/share.png"]; ok {
-		t.Error("a task image was drawn for a large table")
-	}
-	last := fmt.Sprintf("tasks/%d/index.html", render.MaxTaskShareImages+1)
-	if got := metas(b.doc(t, last))["og:image"]; len(got) != 1 || got[0] != b.cfg.BaseURL+"share.png" {
-		t.Errorf("%s: og:image %v, want the site image", last, got)
 	}
 }

@@ -30,7 +30,7 @@ func csvTable(t *testing.T) (header []string, rows [][]string) {
 }
 
 func TestDefaultSiteCounts(t *testing.T) {
-	r, err := Generate(repoSources())
+	r, err := makeSite(repoSources())
 	if err != nil {
 		t.Fatal(err)
 	}

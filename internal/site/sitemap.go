@@ -5,7 +5,7 @@ import (
 	"fmt"
 
 	"plansite/internal/output"
-	"plansite/internal/render"
+	"plansite/internal/pages"
 )
 
 // MaxSitemapURLs is the most addresses one sitemap file may list, by the
@@ -15,9 +15,9 @@ const MaxSitemapURLs = 50000
 // sitemaps makes sitemap.xml: the list of every page, or, for a site of
 // more pages than one sitemap may list, an index of sitemaps/1.xml,
 // sitemaps/2.xml, … that list them.
-func sitemaps(s *render.Site, pages []*render.Page) ([]output.File, error) {
-	if len(pages) <= MaxSitemapURLs {
-		data, err := render.Sitemap(pages)
+func sitemaps(s *pages.Site, list []*pages.Page) ([]output.File, error) {
+	if len(list) <= MaxSitemapURLs {
+		data, err := sitemap(list)
 		return []output.File{{Path: "sitemap.xml", Data: data}}, err
 	}
 	type entry struct {
@@ -30,13 +30,13 @@ func sitemaps(s *render.Site, pages []*render.Page) ([]output.File, error) {
 		Sitemaps []entry  `xml:"sitemap"`
 	}{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
 	var files []output.File
-	for i := 0; i*MaxSitemapURLs < len(pages); i++ {
+	for i := 0; i*MaxSitemapURLs < len(list); i++ {
 		end := (i + 1) * MaxSitemapURLs
-		if end > len(pages) {
-			end = len(pages) // (the package's min is its minifier)
+		if end > len(list) {
+			end = len(list) // (the package's min is its minifier)
 		}
-		part := pages[i*MaxSitemapURLs : end]
-		data, err := render.Sitemap(part)
+		part := list[i*MaxSitemapURLs : end]
+		data, err := sitemap(part)
 		if err != nil {
 			return nil, err
 		}
@@ -49,4 +49,34 @@ func sitemaps(s *render.Site, pages []*render.Page) ([]output.File, error) {
 		return nil, err
 	}
 	return append(files, output.File{Path: "sitemap.xml", Data: append([]byte(xml.Header), data...)}), nil
+}
+
+// sitemap lists the absolute URL of every page but the 404 page.
+func sitemap(list []*pages.Page) ([]byte, error) {
+	type url struct {
+		Loc     string `xml:"loc"`
+		LastMod string `xml:"lastmod,omitempty"`
+	}
+	set := struct {
+		XMLName xml.Name `xml:"urlset"`
+		NS      string   `xml:"xmlns,attr"`
+		URLs    []url    `xml:"url"`
+	}{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
+	for _, p := range list {
+		if p.Kind == "404" {
+			continue
+		}
+		mod := p.Updated
+		if mod == "" {
+			mod = p.Site.Updated()
+		}
+		set.URLs = append(set.URLs, url{Loc: p.Canonical, LastMod: mod})
+	}
+	b, err := xml.MarshalIndent(set, "", " ")
+	return append([]byte(xml.Header), b...), err
+}
+
+// robots allows everything and points at the sitemap.
+func robots(s *pages.Site) []byte {
+	return []byte("User-agent: *\nAllow: /\n\nSitemap: " + s.BaseURL + "sitemap.xml\n")
 }

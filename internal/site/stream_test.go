@@ -7,12 +7,13 @@ import (
 	"path"
 	"testing"
 
-	"plansite/internal/render"
+	"plansite/internal/feed"
+	"plansite/internal/sitepath"
 	"plansite/internal/synth"
 )
 
 // The feed, plan.json and each task's JSON are written as they are made,
-// never minified whole (see extras). These tests hold them to what minifying
+// never minified whole (see siteFiles). These tests hold them to what minifying
 // them whole would give, on the real table and on a synthetic one.
 func streamSites(t *testing.T) map[string]Options {
 	t.Helper()
@@ -32,7 +33,7 @@ func TestStreamedFilesAreMinified(t *testing.T) {
 		files := generate(t, o)
 		checked := 0
 		for p, data := range files {
-			if p != render.FeedPath && p != render.PlanJSONPath && path.Base(p) != "index.json" {
+			if p != sitepath.Feed && p != sitepath.PlanJSON && path.Base(p) != "index.json" {
 				continue
 			}
 			checked++
@@ -55,9 +56,9 @@ func TestStreamedFilesAreMinified(t *testing.T) {
 func TestFeedIsTheWholeDocumentMinified(t *testing.T) {
 	_, mini := engines()
 	for name, o := range streamSites(t) {
-		feed := generate(t, o)[render.FeedPath]
-		var f render.AtomFeed
-		if err := xml.Unmarshal(feed, &f); err != nil {
+		built := generate(t, o)[sitepath.Feed]
+		var f feed.AtomFeed
+		if err := xml.Unmarshal(built, &f); err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
 		if len(f.Entries) < 23 {
@@ -67,49 +68,26 @@ func TestFeedIsTheWholeDocumentMinified(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		whole, err := mini.File(render.FeedPath, append([]byte(xml.Header), doc...))
+		whole, err := mini.File(sitepath.Feed, append([]byte(xml.Header), doc...))
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !bytes.Equal(whole, feed) {
-			t.Errorf("%s: the feed (%d bytes) differs from the whole document minified (%d bytes)", name, len(feed), len(whole))
+		if !bytes.Equal(whole, built) {
+			t.Errorf("%s: the feed (%d bytes) differs from the whole document minified (%d bytes)", name, len(built), len(whole))
 		}
 	}
 }
 
-// TestPlanJSONIsTheWholeDocument: plan.json written task by task is the
-// encoding of the whole PlanData.
-func TestPlanJSONIsTheWholeDocument(t *testing.T) {
-	for name, o := range streamSites(t) {
-		b, err := prepare(o)
-		if err != nil {
-			t.Fatal(err)
-		}
-		s := b.pages[0].Site
-		whole, err := render.MarshalData(render.NewPlanData(s))
-		if err != nil {
-			t.Fatal(err)
-		}
-		var streamed bytes.Buffer
-		if err := render.WritePlanJSON(&streamed, s); err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(bytes.TrimSuffix(whole, []byte("\n")), streamed.Bytes()) {
-			t.Errorf("%s: plan.json written task by task (%d bytes) differs from the whole encoded (%d bytes)", name, streamed.Len(), len(whole))
-		}
-	}
-}
-
-// TestBuildStreamsWhatGenerateMakes: the files Build streams to disk are
-// those Generate makes in memory.
-func TestBuildStreamsWhatGenerateMakes(t *testing.T) {
+// TestBuildStreamsWhatMemoryHolds: the files Build streams to disk are
+// those the pipeline makes in memory.
+func TestBuildStreamsWhatMemoryHolds(t *testing.T) {
 	o := repoSources()
 	files := generate(t, o)
 	out := t.TempDir() + "/public"
 	if _, err := Build(o, out, nil); err != nil {
 		t.Fatal(err)
 	}
-	for _, p := range []string{render.FeedPath, render.PlanJSONPath, render.TableCSVPath} {
+	for _, p := range []string{sitepath.Feed, sitepath.PlanJSON, sitepath.TableCSV} {
 		disk, err := os.ReadFile(out + "/" + p)
 		if err != nil {
 			t.Fatal(err)

@@ -15,7 +15,7 @@ var updateURLs = flag.Bool("update-urls", false, "rewrite testdata/urls.golden f
 // decision, reviewed in testdata/urls.golden, never a side effect. Only
 // additions are acceptable once a site is published.
 func TestURLContract(t *testing.T) {
-	r, err := Generate(repoSources())
+	r, err := makeSite(repoSources())
 	if err != nil {
 		t.Fatal(err)
 	}

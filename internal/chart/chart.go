@@ -1,4 +1,9 @@
-package render
+// Package chart draws the site's charts as inline SVG, so they need no
+// JavaScript. Each chart is a data model; its SVG method draws it, and the
+// page template writes the same model out as a table for screen readers and
+// for anyone who prefers numbers to shapes. A test parses both and checks
+// that they agree.
+package chart
 
 import (
 	"fmt"
@@ -6,13 +11,8 @@ import (
 	"strings"
 
 	"plansite/internal/plan"
+	"plansite/internal/sitepath"
 )
-
-// The charts are drawn by the generator as inline SVG, so they need no
-// JavaScript. Each chart is a data model; its SVG method draws it, and the
-// page template writes the same model out as a table for screen readers and
-// for anyone who prefers numbers to shapes. A test parses both and checks
-// that they agree.
 
 // GanttMax is the most tasks the timeline on /years/ draws one by one. A
 // larger table gets a bar chart of tasks per year instead: ten thousand rows
@@ -57,7 +57,6 @@ type MatrixCell struct{ Lead, Coop int }
 
 // Bars is a horizontal bar chart; each bar is a stack of one value per series.
 type Bars struct {
-	Page   *Page // the page the chart is on, for the table's links
 	ID     string
 	Title  string
 	Desc   string
@@ -82,10 +81,10 @@ func (r BarRow) Total() int {
 	return n
 }
 
-// TimelineChart is the Gantt chart of every task on /years/, or nil when the
-// table is too large for one (see YearBars) or has no timeline.
-func (p *Page) TimelineChart() *Gantt {
-	pl := p.Site.Plan
+// Timeline is the Gantt chart of every task on /years/, or nil when the
+// table is too large for one (see YearBars) or has no timeline. perYear is
+// the number of tasks active in each of the plan's years.
+func Timeline(pl *plan.Plan, perYear []int) *Gantt {
 	if len(pl.Years) == 0 || len(pl.Tasks) > GanttMax {
 		return nil
 	}
@@ -97,8 +96,8 @@ func (p *Page) TimelineChart() *Gantt {
 		}
 	}
 	var per []string
-	for _, y := range pl.Years {
-		per = append(per, fmt.Sprintf("%d年%d项", y, p.CountIn(y)))
+	for i, y := range pl.Years {
+		per = append(per, fmt.Sprintf("%d年%d项", y, perYear[i]))
 	}
 	g.Desc = fmt.Sprintf("甘特图：每行一项任务，横条是时间节点覆盖的年份，菱形标在每个时间节点的截止年份。各年推进的任务数：%s。下表列出同样的数据。", strings.Join(per, "，"))
 	return g
@@ -106,16 +105,16 @@ func (p *Page) TimelineChart() *Gantt {
 
 // YearBars charts how many tasks are active each year. /years/ shows it in
 // place of the timeline when the table has more than GanttMax tasks.
-func (p *Page) YearBars() *Bars {
-	pl := p.Site.Plan
+// perYear is the number of tasks active in each of the plan's years.
+func YearBars(pl *plan.Plan, perYear []int) *Bars {
 	if len(pl.Years) == 0 || len(pl.Tasks) <= GanttMax {
 		return nil
 	}
-	b := &Bars{Page: p, ID: "year-chart", Title: "各年度推进的任务数", Label: "年度", Series: []string{"任务数"}}
+	b := &Bars{ID: "year-chart", Title: "各年度推进的任务数", Label: "年度", Series: []string{"任务数"}}
 	var per []string
-	for _, y := range pl.Years {
-		n := p.CountIn(y)
-		b.Rows = append(b.Rows, BarRow{Label: fmt.Sprintf("%d年", y), Target: YearPath(y), Values: []int{n}})
+	for i, y := range pl.Years {
+		n := perYear[i]
+		b.Rows = append(b.Rows, BarRow{Label: fmt.Sprintf("%d年", y), Target: sitepath.Year(y), Values: []int{n}})
 		per = append(per, fmt.Sprintf("%d年%d项", y, n))
 	}
 	b.Desc = fmt.Sprintf("条形图：每年推进的任务数。%s。下表列出同样的数据。", strings.Join(per, "，"))
@@ -123,8 +122,7 @@ func (p *Page) YearBars() *Bars {
 }
 
 // TaskTimeline is the small timeline of one task's page.
-func (p *Page) TaskTimeline() *Gantt {
-	t, pl := p.Task, p.Site.Plan
+func TaskTimeline(pl *plan.Plan, t *plan.Task) *Gantt {
 	if t == nil || len(t.Milestones) == 0 || len(pl.Years) == 0 {
 		return nil
 	}
@@ -138,11 +136,10 @@ func (p *Page) TaskTimeline() *Gantt {
 		Desc:  fmt.Sprintf("时间线：横条是时间节点覆盖的年份，菱形标在截止年份。%s。下表列出同样的数据。", strings.Join(parts, "；"))}
 }
 
-// DeptMatrix is the department × area chart of /departments/. Departments
-// come in the groups of DeptGroups, so district governments stand apart
-// from municipal departments.
-func (p *Page) DeptMatrix() *Matrix {
-	pl := p.Site.Plan
+// DeptMatrix is the department × area chart of /departments/, a row for
+// each of depts in their order: the page passes them in groups, so that
+// district governments stand apart from municipal departments.
+func DeptMatrix(pl *plan.Plan, depts []*plan.Department) *Matrix {
 	if len(pl.Areas) == 0 {
 		return nil
 	}
@@ -152,43 +149,35 @@ func (p *Page) DeptMatrix() *Matrix {
 	for i, a := range pl.Areas {
 		col[a] = i
 	}
-	leads := 0
-	for _, g := range p.DeptGroups() {
-		for _, d := range g.Depts {
-			r := MatrixRow{Dept: d, Cells: make([]MatrixCell, len(pl.Areas))}
-			for _, t := range d.Lead {
-				if i, ok := col[t.Area]; ok {
-					r.Cells[i].Lead++
-					leads++
-				}
+	for _, d := range depts {
+		r := MatrixRow{Dept: d, Cells: make([]MatrixCell, len(pl.Areas))}
+		for _, t := range d.Lead {
+			if i, ok := col[t.Area]; ok {
+				r.Cells[i].Lead++
 			}
-			for _, t := range d.Coop {
-				if i, ok := col[t.Area]; ok {
-					r.Cells[i].Coop++
-				}
-			}
-			m.Rows = append(m.Rows, r)
 		}
+		for _, t := range d.Coop {
+			if i, ok := col[t.Area]; ok {
+				r.Cells[i].Coop++
+			}
+		}
+		m.Rows = append(m.Rows, r)
 	}
 	m.Desc = fmt.Sprintf("矩阵图：每行一个部门，每列一项行动。实心方块里的数字是该部门在该行动中牵头的任务数，空心方块里的数字是配合的任务数。共%d个部门、%d项行动。下表列出同样的数据。", len(m.Rows), len(pl.Areas))
 	return m
 }
 
 // DeptBars charts each department's lead and cooperating tasks, most first.
-func (p *Page) DeptBars() *Bars {
-	pl := p.Site.Plan
+func DeptBars(pl *plan.Plan) *Bars {
 	if len(pl.Departments) == 0 {
 		return nil
 	}
-	b := &Bars{Page: p, ID: "dept-chart", Title: "各部门承担的任务数", Label: "部门", Series: []string{"牵头", "配合"}}
+	b := &Bars{ID: "dept-chart", Title: "各部门承担的任务数", Label: "部门", Series: []string{"牵头", "配合"}}
 	for _, d := range pl.Departments {
-		b.Rows = append(b.Rows, BarRow{Label: d.Name, Target: DeptPath(d), Values: []int{len(d.Lead), len(d.Coop)}})
+		b.Rows = append(b.Rows, BarRow{Label: d.Name, Target: sitepath.Dept(d), Values: []int{len(d.Lead), len(d.Coop)}})
 	}
 	sort.SliceStable(b.Rows, func(i, j int) bool { return b.Rows[i].Total() > b.Rows[j].Total() })
 	top := b.Rows[0]
 	b.Desc = fmt.Sprintf("条形图：每个部门一条，实心部分是牵头的任务数，空心部分是配合的任务数，按合计从多到少排列。最多的是%s：牵头%d项，配合%d项。下表列出同样的数据。", top.Label, top.Values[0], top.Values[1])
 	return b
 }
-
-// Ordinal writes an area's number as in its label: 一, 二, ….
-func (m *Matrix) Ordinal(a *plan.Area) string { return plan.Numeral(a.Ordinal) }

@@ -1,6 +1,9 @@
-package render
+package pages
 
-import "plansite/internal/plan"
+import (
+	"plansite/internal/plan"
+	"plansite/internal/sitepath"
+)
 
 // Citation is a task's reference in the form GB/T 7714-2015 (信息与文献
 // 参考文献著录规则) gives for an electronic resource. Its §4.6 (电子资源) pattern is
@@ -56,15 +59,6 @@ func (s *Site) TaskCitation(t *plan.Task, access string) Citation {
 	return Citation{
 		Before: c.Issuer + ". " + title + "[EB/OL]. (" + c.Date + ")",
 		Access: access,
-		After:  ". " + s.BaseURL + TaskPath(t) + ".",
+		After:  ". " + s.BaseURL + sitepath.Task(t) + ".",
 	}
-}
-
-// String is the whole reference.
-func (c Citation) String() string { return c.Before + "[" + c.Access + "]" + c.After }
-
-// Citation is the reference of the page's task, with the access date left
-// for the reader (or static/cite.js) to fill in.
-func (p *Page) Citation() Citation {
-	return p.Site.TaskCitation(p.Task, AccessPlaceholder)
 }

@@ -1,10 +1,11 @@
-package render
+package pages
 
 import (
 	"fmt"
 	"sync"
 
 	"plansite/internal/plan"
+	"plansite/internal/sitepath"
 )
 
 // PerPage is the most items a list page shows. Lists that grow with the
@@ -22,16 +23,8 @@ type Pager struct {
 	Total      int    // the items in the whole list
 }
 
-// PagePath is the site path of page n of a list whose first page is at first.
-func PagePath(first string, n int) string {
-	if n <= 1 {
-		return first
-	}
-	return fmt.Sprintf("%spage/%d/", first, n)
-}
-
 // Path returns the site path of page n of the same list.
-func (g *Pager) Path(n int) string { return PagePath(g.First, n) }
+func (g *Pager) Path(n int) string { return sitepath.Page(g.First, n) }
 
 // Prev is the site path of the page before, or "" on the first.
 func (g *Pager) Prev() string {
@@ -79,7 +72,7 @@ func paginate(page *Page, total int) []*Page {
 		if n > 1 {
 			cp := *page
 			p = &cp
-			p.Path = PagePath(page.Path, n)
+			p.Path = sitepath.Page(page.Path, n)
 			p.Title = fmt.Sprintf("%s（第%d页）", page.Title, n)
 		}
 		a, b := window(n, 0, total)
@@ -99,31 +92,26 @@ func items[T any](p *Page, list []T, offset int) []T {
 	return list[a:b]
 }
 
-// ListTasks is the part of the area's tasks (or, on a home page without
+// listTasks is the part of the area's tasks (or, on a home page without
 // areas, of all tasks) that this page shows.
-func (p *Page) ListTasks() []*plan.Task {
+func listTasks(p *Page) []*plan.Task {
 	if p.Area != nil {
 		return items(p, p.Area.Tasks, 0)
 	}
 	return items(p, p.Site.Plan.Tasks, 0)
 }
 
-// LeadTasks and CoopTasks are the parts of the department's lead and
-// cooperating tasks that this page shows: its list runs through the lead
-// tasks, then the cooperating ones.
-func (p *Page) LeadTasks() []*plan.Task { return items(p, p.Dept.Lead, 0) }
-
-func (p *Page) CoopTasks() []*plan.Task { return items(p, p.Dept.Coop, len(p.Dept.Lead)) }
-
-// ShowLead and ShowCoop say whether the department page has the section:
-// when it lists some of its tasks, or, for an empty list, on the page where
-// that list would stand (the first for lead, the last for cooperating).
-func (p *Page) ShowLead() bool {
-	return len(p.LeadTasks()) > 0 || (len(p.Dept.Lead) == 0 && (p.Pager == nil || p.Pager.Num == 1))
-}
-
-func (p *Page) ShowCoop() bool {
-	return len(p.CoopTasks()) > 0 || (len(p.Dept.Coop) == 0 && (p.Pager == nil || p.Pager.Num == p.Pager.Count))
+// deptLists fills in the parts of the department's lead and cooperating
+// tasks that this page shows (its list runs through the lead tasks, then
+// the cooperating ones), and whether the page has each section: when it
+// lists some of its tasks, or, for an empty list, on the page where that
+// list would stand (the first for lead, the last for cooperating).
+func (v *View) deptLists(p *Page) {
+	d := p.Dept
+	v.LeadTasks = items(p, d.Lead, 0)
+	v.CoopTasks = items(p, d.Coop, len(d.Lead))
+	v.ShowLead = len(v.LeadTasks) > 0 || (len(d.Lead) == 0 && (p.Pager == nil || p.Pager.Num == 1))
+	v.ShowCoop = len(v.CoopTasks) > 0 || (len(d.Coop) == 0 && (p.Pager == nil || p.Pager.Num == p.Pager.Count))
 }
 
 // HomePreview is how many of an area's tasks the home page lists when the

@@ -1,14 +1,16 @@
-package render
+// Package feed makes the site's Atom feed (/feed.xml): an entry per task
+// and per dated page, so that subscribers learn of changes to the content.
+package feed
 
 import (
 	"bytes"
 	"encoding/xml"
 	"sort"
 	"strings"
-)
 
-// FeedPath is the site path of the Atom feed.
-const FeedPath = "feed.xml"
+	"plansite/internal/pages"
+	"plansite/internal/sitepath"
+)
 
 // AtomNS is the Atom 1.0 namespace (RFC 4287).
 const AtomNS = "http://www.w3.org/2005/Atom"
@@ -75,7 +77,7 @@ func atomDate(day string) string {
 	return day + dayStart
 }
 
-// WriteFeed writes the Atom feed of the plan: one entry per task,
+// Write writes the Atom feed of the plan: one entry per task,
 // identified by the task's canonical URL (which never changes), dated by the
 // plan's dates; and one entry per Markdown page that carries an updated
 // date, so that dated updates of the content reach subscribers. Nothing is
@@ -86,22 +88,22 @@ func atomDate(day string) string {
 // entries some at a time, then the closing tag. Each piece is well-formed
 // on its own up to the open feed element, so that it can be minified by
 // itself.
-func WriteFeed(s *Site, pages []*Page, emit func([]byte) error) error {
+func Write(s *pages.Site, list []*pages.Page, emit func([]byte) error) error {
 	c := s.Config
 	f := AtomFeed{
 		ID: s.BaseURL, Title: c.SiteName, Subtitle: c.Title + " " + c.Attachment,
 		Updated: atomDate(s.Updated()), Author: AtomPerson{Name: c.Issuer},
 		Links: []AtomLink{
-			{Rel: "self", Type: "application/atom+xml", Href: s.BaseURL + FeedPath},
+			{Rel: "self", Type: "application/atom+xml", Href: s.BaseURL + sitepath.Feed},
 			{Rel: "alternate", Type: "text/html", Href: s.BaseURL},
 		},
 		Generator: "plansite",
 	}
 	var dated []AtomEntry
-	for _, p := range pages {
+	for _, p := range list {
 		if p.Kind == "page" && p.Updated != "" {
-			dated = append(dated, AtomEntry{ID: p.Canonical(), Title: p.Title, Updated: atomDate(p.Updated),
-				Links: []AtomLink{{Rel: "alternate", Type: "text/html", Href: p.Canonical()}}, Summary: AtomText{Type: "text", Body: p.Description}})
+			dated = append(dated, AtomEntry{ID: p.Canonical, Title: p.Title, Updated: atomDate(p.Updated),
+				Links: []AtomLink{{Rel: "alternate", Type: "text/html", Href: p.Canonical}}, Summary: AtomText{Type: "text", Body: p.Description}})
 			if p.Updated > strings.TrimSuffix(f.Updated, dayStart) {
 				f.Updated = atomDate(p.Updated)
 			}
@@ -145,13 +147,13 @@ func WriteFeed(s *Site, pages []*Page, emit func([]byte) error) error {
 			return err
 		}
 	}
-	for _, p := range pages {
+	for _, p := range list {
 		if p.Kind != "task" {
 			continue
 		}
 		t := p.Task
-		e := AtomEntry{ID: p.Canonical(), Title: p.Title, Updated: atomDate(s.Updated()), Published: atomDate(c.Date),
-			Links:   []AtomLink{{Rel: "alternate", Type: "text/html", Href: p.Canonical()}, {Rel: "alternate", Type: "application/json", Href: p.Abs(TaskJSONPath(t))}},
+		e := AtomEntry{ID: p.Canonical, Title: p.Title, Updated: atomDate(s.Updated()), Published: atomDate(c.Date),
+			Links:   []AtomLink{{Rel: "alternate", Type: "text/html", Href: p.Canonical}, {Rel: "alternate", Type: "application/json", Href: p.Abs(sitepath.TaskJSON(t))}},
 			Summary: AtomText{Type: "text", Body: p.Description},
 			Content: &AtomText{Type: "text", Body: taskText(t.Measures, t.Timeline, t.LeadText, t.CoopText)}}
 		if t.Area != nil {
@@ -180,7 +182,3 @@ func taskText(measures, timeline, lead, coop string) string {
 	}
 	return b.String()
 }
-
-// HasFeed reports whether the site has a feed: Atom requires a date on the
-// feed and on every entry, and the content is the only source of dates.
-func (s *Site) HasFeed() bool { return s.Updated() != "" }

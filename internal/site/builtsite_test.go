@@ -1,6 +1,6 @@
 package site_test
 
-// Helpers of the tests of citations, sharing and open data (issue 3): build
+// Helpers of the tests of citations, sharing and open data: build
 // the bundled site from the repository's folders and read its HTML with
 // golang.org/x/net/html.
 
@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -98,20 +99,30 @@ func repoFS(t *testing.T, dir string) fstest.MapFS {
 // repository's templates and static files.
 func buildContent(t *testing.T, content fstest.MapFS) *builtSite {
 	t.Helper()
-	r, err := site.Generate(site.Options{
+	out := t.TempDir()
+	_, err := site.Build(site.Options{
 		Content:   site.Source{FS: content, Name: "content"},
 		Templates: site.Source{FS: os.DirFS("../../templates"), Name: "templates"},
 		Static:    site.Source{FS: os.DirFS("../../static"), Name: "static"},
 		Version:   "test",
-	})
+	}, out, nil)
 	if err != nil {
 		t.Fatalf("build: %v", err)
 	}
 	b := &builtSite{files: map[string][]byte{}, docs: map[string]*html.Node{}}
-	for _, f := range r.Files {
-		b.files[f.Path] = f.Data
-		b.paths = append(b.paths, f.Path)
+	err = fs.WalkDir(os.DirFS(out), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(path.Join(out, p))
+		b.files[p] = data
+		b.paths = append(b.paths, p)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
+	sort.Strings(b.paths)
 	if _, err := toml.Decode(string(content["site.toml"].Data), &b.cfg); err != nil {
 		t.Fatal(err)
 	}

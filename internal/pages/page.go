@@ -1,13 +1,15 @@
-package render
+package pages
 
 import (
 	"fmt"
 	"html/template"
-	"io"
 	"strings"
 
+	"plansite/internal/chart"
 	"plansite/internal/load"
+	"plansite/internal/opendata"
 	"plansite/internal/plan"
+	"plansite/internal/sitepath"
 )
 
 // Site is what every page can see: the plan, the configuration and the
@@ -20,8 +22,8 @@ type Site struct {
 	Pages    []load.Page
 	Assets   map[string]string // static file name → path with a version query
 	Version  string
-	Table    func(io.Writer) error // writes the task table as UTF-8 CSV, for /data/tasks.csv
 
+	nav     []Link // the main navigation, the same on every page
 	yearIdx yearIndex
 	planIdx planIndex
 }
@@ -32,11 +34,17 @@ type Link struct {
 	Target string // site path such as tasks/7/
 }
 
-// Page is one page being rendered. Templates reach everything through it.
+// Page is one page of the site. Templates reach everything through it.
+//
+// Pages lists every page with the fields above View; the fields below it
+// are what the templates show, filled in by view on a copy of the page just
+// before it is rendered, so that listing the pages of a large table stays
+// cheap. Those of one kind of page only are left empty on the others.
 type Page struct {
 	Site        *Site
-	Kind        string // home, task, area, departments, department, years, year, page, 404
+	Kind        string // home, task, area, departments, department, years, year, page, 404, plan, data, search
 	Path        string // site path of the page: "" for home, tasks/7/, 404.html
+	Canonical   string // absolute URL of the page; empty for the 404 page, which has none
 	Title       string
 	Description string
 	Updated     string // YYYY-MM-DD, from the content
@@ -50,6 +58,52 @@ type Page struct {
 	// rootRelative pages are served at any address (404.html), so their
 	// links start from the base path instead of from the page.
 	rootRelative bool
+
+	View
+}
+
+// View is what the templates show of a page beyond its identity.
+type View struct {
+	Nav       []Link     // the main navigation
+	Column    string     // the section of the site, for the ColumnName meta tag
+	FontSizes []FontSize // the choices of the reading-size switch
+
+	// Sharing and citation metadata (meta.go) and links to site-wide files.
+	OGTitle, OGType, OGLocale         string
+	OGImage, OGImageAlt               string
+	ShareImageWidth, ShareImageHeight int
+	CitationDate, PageUpdated         string
+	FeedURL                           string
+	JSONURL                           string // task pages: the task's JSON
+	TableCSVURL, PlanJSONURL          string
+	PlanSchemaURL, SearchIndex        string
+
+	// Home and area pages: the part of the list this page shows, of the
+	// area's tasks, or of all tasks on a home page without areas.
+	ListTasks []*plan.Task
+	// Home and departments pages.
+	DeptGroups []DeptGroup
+	// Department pages: the parts of the lead and cooperating tasks this
+	// page shows, and whether it has each section.
+	LeadTasks, CoopTasks []*plan.Task
+	ShowLead, ShowCoop   bool
+	// The departments page's charts.
+	DeptMatrix *chart.Matrix
+	DeptBars   *BarsView
+	// Year pages: the year's tasks this page shows.
+	YearTasks []YearEntry
+	// The years page: the timeline, or for a large table YearBars.
+	TimelineChart *chart.Gantt
+	YearBars      *BarsView
+	// Task pages.
+	TaskTimeline *chart.Gantt
+	Citation     Citation
+	// The full table's pages.
+	PlanRows []PlanRow
+	// The data page: the fields of plan.json, from its schema.
+	SchemaDocs []opendata.SchemaSection
+	// The search page.
+	SearchExamples []string
 }
 
 // File is where the page is written inside the output folder.
@@ -78,14 +132,6 @@ func (p *Page) Rel(target string) string {
 // Abs returns the absolute URL of a site path, on the base URL.
 func (p *Page) Abs(target string) string { return p.Site.BaseURL + target }
 
-// Canonical is the absolute URL of this page.
-func (p *Page) Canonical() string {
-	if p.Kind == "404" {
-		return ""
-	}
-	return p.Abs(p.Path)
-}
-
 // Asset links a static file by name, with its version.
 func (p *Page) Asset(name string) string {
 	if v, ok := p.Site.Assets[name]; ok {
@@ -94,26 +140,21 @@ func (p *Page) Asset(name string) string {
 	panic(fmt.Sprintf("no static file %q", name))
 }
 
-// Site paths of the page kinds.
+// Links from this page to a task's, an area's, a department's and a year's.
 
-func TaskPath(t *plan.Task) string       { return "tasks/" + t.Slug + "/" }
-func AreaPath(a *plan.Area) string       { return fmt.Sprintf("areas/%d/", a.Ordinal) }
-func DeptPath(d *plan.Department) string { return "departments/" + d.Slug + "/" }
-func YearPath(y int) string              { return fmt.Sprintf("years/%d/", y) }
+func (p *Page) TaskURL(t *plan.Task) string       { return p.Rel(sitepath.Task(t)) }
+func (p *Page) AreaURL(a *plan.Area) string       { return p.Rel(sitepath.Area(a)) }
+func (p *Page) DeptURL(d *plan.Department) string { return p.Rel(sitepath.Dept(d)) }
+func (p *Page) YearURL(y int) string              { return p.Rel(sitepath.Year(y)) }
 
-func (p *Page) TaskURL(t *plan.Task) string       { return p.Rel(TaskPath(t)) }
-func (p *Page) AreaURL(a *plan.Area) string       { return p.Rel(AreaPath(a)) }
-func (p *Page) DeptURL(d *plan.Department) string { return p.Rel(DeptPath(d)) }
-func (p *Page) YearURL(y int) string              { return p.Rel(YearPath(y)) }
-
-// Nav is the main navigation: the site's sections and the Markdown pages
+// nav is the main navigation: the site's sections and the Markdown pages
 // that ask to be in it.
-func (p *Page) Nav() []Link {
+func nav(s *Site) []Link {
 	links := []Link{{"首页", ""}, {"按部门", "departments/"}}
-	if len(p.Site.Plan.Years) > 0 {
+	if len(s.Plan.Years) > 0 {
 		links = append(links, Link{"按年度", "years/"})
 	}
-	for _, pg := range p.Site.Pages {
+	for _, pg := range s.Pages {
 		if pg.Weight > 0 {
 			links = append(links, Link{pg.Title, pg.Path})
 		}
@@ -135,10 +176,6 @@ type YearEntry struct {
 	Milestones []plan.Milestone
 }
 
-// YearTasks lists the tasks active in the page's year (on a paged list,
-// those of this page).
-func (p *Page) YearTasks() []YearEntry { return items(p, p.Site.years()[p.Year], 0) }
-
 // CountIn returns how many tasks are active in year y.
 func (p *Page) CountIn(y int) int { return len(p.Site.years()[y]) }
 
@@ -149,11 +186,11 @@ type DeptGroup struct {
 	Depts []*plan.Department
 }
 
-// DeptGroups splits the departments into municipal departments, district
+// deptGroups splits the departments into municipal departments, district
 // governments and collective actors.
-func (p *Page) DeptGroups() []DeptGroup {
+func deptGroups(s *Site) []DeptGroup {
 	groups := []DeptGroup{{plan.Municipal, "市直部门", nil}, {plan.District, "区政府", nil}, {plan.Collective, "统称（多个单位）", nil}}
-	for _, d := range p.Site.Plan.Departments {
+	for _, d := range s.Plan.Departments {
 		for i := range groups {
 			if groups[i].Kind == d.Kind {
 				groups[i].Depts = append(groups[i].Depts, d)
@@ -189,6 +226,10 @@ func (s *Site) Updated() string {
 	return s.Config.Date
 }
 
+// HasFeed reports whether the site has a feed: Atom requires a date on the
+// feed and on every entry, and the content is the only source of dates.
+func (s *Site) HasFeed() bool { return s.Updated() != "" }
+
 // TaskList is a list of tasks shown by the "tasks" template.
 type TaskList struct {
 	Page  *Page
@@ -201,9 +242,9 @@ type DeptList struct {
 	Depts []*plan.Department
 }
 
-// Column names the section of the site the page is in, for the ColumnName
+// column names the section of the site the page is in, for the ColumnName
 // meta tag that government site crawlers read.
-func (p *Page) Column() string {
+func column(p *Page) string {
 	switch p.Kind {
 	case "task", "area":
 		return "任务"

@@ -1,4 +1,8 @@
-package render
+// Package opendata makes the site's open data: the table as published
+// (/data/tasks.csv), the parsed plan (/data/plan.json), its JSON Schema
+// (/data/plan.schema.json, also the source of the field list on /data/) and
+// one JSON file per task (/tasks/7/index.json).
+package opendata
 
 import (
 	"bytes"
@@ -6,7 +10,9 @@ import (
 	"fmt"
 	"io"
 
+	"plansite/internal/load"
 	"plansite/internal/plan"
+	"plansite/internal/sitepath"
 )
 
 // The open data of the site: the table as published (/data/tasks.csv), the
@@ -15,23 +21,12 @@ import (
 // published format: a field renamed here breaks every reader of the data, so
 // they change only together with plan.schema.json and its version.
 
-// Site paths of the data files.
-const (
-	DataPath       = "data/"
-	TableCSVPath   = "data/tasks.csv"
-	PlanJSONPath   = "data/plan.json"
-	PlanSchemaPath = "data/plan.schema.json"
-)
-
 // DataFormat and DataVersion identify the JSON format; DataVersion goes up
 // when a field changes meaning or disappears.
 const (
 	DataFormat  = "plansite-plan"
 	DataVersion = 1
 )
-
-// TaskJSONPath is the site path of a task's own JSON file.
-func TaskJSONPath(t *plan.Task) string { return TaskPath(t) + "index.json" }
 
 // PlanData is /data/plan.json.
 type PlanData struct {
@@ -116,47 +111,58 @@ type DeptData struct {
 	Coop    []string `json:"coop"`
 }
 
-// KindCodes are the ASCII codes of the department kinds in the JSON, so that
+// kindCode is the ASCII code of a department kind in the JSON, so that
 // programs need not compare Chinese strings.
-var KindCodes = map[plan.Kind]string{plan.Municipal: "municipal", plan.District: "district", plan.Collective: "collective"}
+func kindCode(k plan.Kind) string {
+	switch k {
+	case plan.Municipal:
+		return "municipal"
+	case plan.District:
+		return "district"
+	case plan.Collective:
+		return "collective"
+	}
+	return ""
+}
 
-// NewPlanData converts the plan into its published form.
-func NewPlanData(s *Site) PlanData { return newPlanData(s, true) }
+// Site is what the open data is made from: the plan, its configuration,
+// the absolute address the site is published at (ending in /), and the
+// table as read, which Table writes as UTF-8 CSV.
+type Site struct {
+	Plan    *plan.Plan
+	Config  load.Config
+	BaseURL string
+	Table   func(io.Writer) error
+}
 
-// newPlanData converts the plan, its tasks only when tasks is set.
-func newPlanData(s *Site, tasks bool) PlanData {
+// planData converts the plan into its published form, without its tasks,
+// which WritePlanJSON writes one at a time.
+func planData(s Site) PlanData {
 	p, c := s.Plan, s.Config
 	d := PlanData{
 		Format: DataFormat, Version: DataVersion,
 		Plan: MetaData{Title: c.Title, ShortTitle: c.ShortTitle, Attachment: c.Attachment, Issuer: c.Issuer,
 			Date: c.Date, Updated: c.Updated, SourceURL: c.SourceURL, SourceName: c.SourceName,
-			StartYear: c.StartYear, EndYear: c.EndYear, SiteURL: s.BaseURL, TableURL: s.BaseURL + TableCSVPath},
+			StartYear: c.StartYear, EndYear: c.EndYear, SiteURL: s.BaseURL, TableURL: s.BaseURL + sitepath.TableCSV},
 		Areas:       make([]AreaData, 0, len(p.Areas)),
-		Tasks:       make([]TaskData, 0, len(p.Tasks)),
 		Departments: make([]DeptData, 0, len(p.Departments)),
 		Years:       append([]int{}, p.Years...),
 	}
 	for _, a := range p.Areas {
 		d.Areas = append(d.Areas, AreaData{Ordinal: a.Ordinal, Label: a.Label, Name: a.Name,
-			URL: s.BaseURL + AreaPath(a), Tasks: taskIDs(a.Tasks)})
-	}
-	for _, t := range p.Tasks {
-		if !tasks {
-			break
-		}
-		d.Tasks = append(d.Tasks, NewTaskData(s, t))
+			URL: s.BaseURL + sitepath.Area(a), Tasks: taskIDs(a.Tasks)})
 	}
 	for _, dep := range p.Departments {
 		d.Departments = append(d.Departments, DeptData{Slug: dep.Slug, Name: dep.Name, English: dep.English,
-			Aliases: append([]string{}, dep.Aliases...), Kind: KindCodes[dep.Kind], Listed: dep.Known,
-			URL: s.BaseURL + DeptPath(dep), Lead: taskIDs(dep.Lead), Coop: taskIDs(dep.Coop)})
+			Aliases: append([]string{}, dep.Aliases...), Kind: kindCode(dep.Kind), Listed: dep.Known,
+			URL: s.BaseURL + sitepath.Dept(dep), Lead: taskIDs(dep.Lead), Coop: taskIDs(dep.Coop)})
 	}
 	return d
 }
 
-// NewTaskData converts one task.
-func NewTaskData(s *Site, t *plan.Task) TaskData {
-	url := s.BaseURL + TaskPath(t)
+// taskData converts one task; baseURL is the site's address.
+func taskData(baseURL string, t *plan.Task) TaskData {
+	url := baseURL + sitepath.Task(t)
 	td := TaskData{ID: t.ID, URL: url, Title: t.Title, Measures: t.Measures, Timeline: t.Timeline,
 		LeadText: t.LeadText, CoopText: t.CoopText, LeadNote: t.LeadNote, CoopNote: t.CoopNote,
 		Sentences:  make([]SentenceData, len(t.Sentences)),
@@ -167,7 +173,7 @@ func NewTaskData(s *Site, t *plan.Task) TaskData {
 		td.Area = &ord
 	}
 	for i, sen := range t.Sentences {
-		a := SentenceAnchor(i)
+		a := sitepath.SentenceAnchor(i)
 		td.Sentences[i] = SentenceData{Anchor: a, URL: url + "#" + a, Text: sen}
 	}
 	for i, m := range t.Milestones {
@@ -175,9 +181,6 @@ func NewTaskData(s *Site, t *plan.Task) TaskData {
 	}
 	return td
 }
-
-// SentenceAnchor is the id of the i-th (from 0) sentence on a task page.
-func SentenceAnchor(i int) string { return fmt.Sprintf("m%d", i+1) }
 
 func taskIDs(ts []*plan.Task) []string {
 	ids := make([]string, len(ts))
@@ -195,9 +198,9 @@ func slugs(ds []*plan.Department) []string {
 	return out
 }
 
-// MarshalData encodes v as JSON, leaving <, > and & as they are: the
+// marshal encodes v as JSON, leaving <, > and & as they are: the
 // official text contains no markup, and readers should see its characters.
-func MarshalData(v any) ([]byte, error) {
+func marshal(v any) ([]byte, error) {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
@@ -209,8 +212,8 @@ func MarshalData(v any) ([]byte, error) {
 
 var bom = []byte("\ufeff")
 
-// DataFiles lists the site-wide open data files made from the table: the
-// table itself and plan.json (its schema is PlanSchema), each written by
+// Files lists the site-wide open data files made from the table: the
+// table itself and plan.json (its schema is Schema), each written by
 // its Write function when a build gets to it.
 // They are streamed rather than made whole: for a table of 100,000 tasks
 // plan.json alone is 165 MB, and its parts would be several times that.
@@ -219,10 +222,10 @@ var bom = []byte("\ufeff")
 //
 // What they write is already minified: compact JSON, and the table as it
 // is, so the build writes it as it comes.
-func DataFiles(s *Site) []StreamFile {
+func Files(s Site) []StreamFile {
 	return []StreamFile{
-		{TableCSVPath, func(w io.Writer) error { return WriteTableCSV(w, s) }},
-		{PlanJSONPath, func(w io.Writer) error { return WritePlanJSON(w, s) }},
+		{sitepath.TableCSV, func(w io.Writer) error { return writeTableCSV(w, s) }},
+		{sitepath.PlanJSON, func(w io.Writer) error { return writePlanJSON(w, s) }},
 	}
 }
 
@@ -232,13 +235,13 @@ type StreamFile struct {
 	Write func(io.Writer) error
 }
 
-// WriteTableCSV writes /data/tasks.csv: the table as read (s.Table, which
+// writeTableCSV writes /data/tasks.csv: the table as read (s.Table, which
 // is load.WriteTableCSV for a loaded site), behind a UTF-8 byte order mark,
 // which Excel and WPS need to read the file as UTF-8 rather than as the
 // Windows code page.
-func WriteTableCSV(w io.Writer, s *Site) error {
+func writeTableCSV(w io.Writer, s Site) error {
 	if s.Table == nil {
-		return fmt.Errorf("%s: no task table to publish", TableCSVPath)
+		return fmt.Errorf("%s: no task table to publish", sitepath.TableCSV)
 	}
 	if _, err := w.Write(bom); err != nil {
 		return err
@@ -246,12 +249,12 @@ func WriteTableCSV(w io.Writer, s *Site) error {
 	return s.Table(w)
 }
 
-// WritePlanJSON writes /data/plan.json, the same bytes as MarshalData of
-// NewPlanData less its final newline, but a task at a time: what comes
+// writePlanJSON writes /data/plan.json, the same bytes as marshal of the
+// whole PlanData less its final newline, but a task at a time: what comes
 // before the tasks, each task, then what comes after them.
-func WritePlanJSON(w io.Writer, s *Site) error {
-	d := newPlanData(s, false)
-	head, err := MarshalData(struct {
+func writePlanJSON(w io.Writer, s Site) error {
+	d := planData(s)
+	head, err := marshal(struct {
 		Format  string     `json:"format"`
 		Version int        `json:"version"`
 		Plan    MetaData   `json:"plan"`
@@ -260,7 +263,7 @@ func WritePlanJSON(w io.Writer, s *Site) error {
 	if err != nil {
 		return err
 	}
-	tail, err := MarshalData(struct {
+	tail, err := marshal(struct {
 		Departments []DeptData `json:"departments"`
 		Years       []int      `json:"years"`
 	}{d.Departments, d.Years})
@@ -274,9 +277,9 @@ func WritePlanJSON(w io.Writer, s *Site) error {
 		return err
 	}
 	for i, t := range s.Plan.Tasks {
-		b, err := TaskJSON(s, t)
+		b, err := TaskJSON(s.BaseURL, t)
 		if err != nil {
-			return fmt.Errorf("%s, task %s: %v", PlanJSONPath, t.ID, err)
+			return fmt.Errorf("%s, task %s: %v", sitepath.PlanJSON, t.ID, err)
 		}
 		if i > 0 {
 			b = append([]byte{','}, b...)
@@ -289,9 +292,10 @@ func WritePlanJSON(w io.Writer, s *Site) error {
 	return err
 }
 
-// TaskJSON makes the file at TaskJSONPath(t): the task as plan.json has it,
-// compact, with no final newline, which is what minifying it would give.
-func TaskJSON(s *Site, t *plan.Task) ([]byte, error) {
-	b, err := MarshalData(NewTaskData(s, t))
+// TaskJSON makes the file at sitepath.TaskJSON(t): the task as plan.json
+// has it, compact, with no final newline, which is what minifying it would
+// give. baseURL is the site's address.
+func TaskJSON(baseURL string, t *plan.Task) ([]byte, error) {
+	b, err := marshal(taskData(baseURL, t))
 	return bytes.TrimSuffix(b, []byte("\n")), err
 }

@@ -1,4 +1,4 @@
-package render
+package opendata
 
 import (
 	"bytes"
@@ -16,8 +16,8 @@ import (
 //go:embed plan.schema.json
 var planSchema []byte
 
-// PlanSchema returns the schema as published.
-func PlanSchema() []byte { return append([]byte{}, planSchema...) }
+// Schema returns the schema as published, at sitepath.PlanSchema.
+func Schema() []byte { return append([]byte{}, planSchema...) }
 
 // FieldDoc is one field of a JSON object, as the /data/ page lists it.
 type FieldDoc struct {

@@ -1,4 +1,4 @@
-package render
+package pages
 
 import (
 	"strings"
@@ -15,12 +15,9 @@ func searchPage(s *Site, home Link) *Page {
 		Description: "按关键词搜索全部任务的主要措施、时间节点和责任部门。", Crumbs: []Link{home}}
 }
 
-// SearchIndex links the index manifest from the page.
-func (p *Page) SearchIndex() string { return p.Rel(search.Dir + "index.json") }
-
-// SearchExamples are queries the search page offers as links, taken from
+// searchExamples are queries the search page offers as links, taken from
 // words that occur in the plan, so each gives results.
-func (p *Page) SearchExamples() []string {
+func searchExamples(s *Site) []string {
 	// One pass over the tasks, folding each text once, until every query
 	// is found: a query that occurs nowhere reads the whole table.
 	queries := []string{"无人机", "5G", "区块链", "先导区", "数据", "教育"}
@@ -29,7 +26,7 @@ func (p *Page) SearchExamples() []string {
 		folded[i] = search.Fold(q)
 	}
 	found, left := make([]bool, len(queries)), len(queries)
-	for _, t := range p.Site.Plan.Tasks {
+	for _, t := range s.Plan.Tasks {
 		if left == 0 {
 			break
 		}
@@ -48,13 +45,13 @@ func (p *Page) SearchExamples() []string {
 		}
 	}
 	// A district's name, since a citizen often looks for their own district.
-	for _, d := range p.Site.Plan.Departments {
+	for _, d := range s.Plan.Departments {
 		if d.Kind == plan.District {
 			return append(out, d.Name)
 		}
 	}
-	if len(p.Site.Plan.Departments) > 0 {
-		out = append(out, p.Site.Plan.Departments[0].Name)
+	if len(s.Plan.Departments) > 0 {
+		out = append(out, s.Plan.Departments[0].Name)
 	}
 	return out
 }
@@ -62,9 +59,7 @@ func (p *Page) SearchExamples() []string {
 // FontSize is a choice of the reading-size switch in the header.
 type FontSize struct{ Key, Label string }
 
-// FontSizes are the choices of the 大/中/小 switch, in the order government
+// fontSizes are the choices of the 大/中/小 switch, in the order government
 // sites show them. static/prefs.js stores the choice and sets a class on
 // <html> (size-l, size-s; 中 is the default and has none).
-func (p *Page) FontSizes() []FontSize {
-	return []FontSize{{"l", "大"}, {"m", "中"}, {"s", "小"}}
-}
+var fontSizes = []FontSize{{"l", "大"}, {"m", "中"}, {"s", "小"}}

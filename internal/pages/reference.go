@@ -1,17 +1,15 @@
-package render
+package pages
 
 import (
 	"fmt"
 	"sync"
 
 	"plansite/internal/plan"
+	"plansite/internal/sitepath"
 )
 
 // The reference pages: the whole table as one printable page (/plan/) and
 // the open data page (/data/).
-
-// PlanPath is the site path of the full-table page.
-const PlanPath = "plan/"
 
 // referencePages makes /plan/ and /data/. A table longer than PerPage
 // rows is split over plan/page/2/ and on, like every list that grows with
@@ -19,9 +17,9 @@ const PlanPath = "plan/"
 // load, and /data/tasks.csv holds the whole table in one file anyway.
 func referencePages(s *Site, home Link) []*Page {
 	c, p := s.Config, s.Plan
-	planPage := &Page{Site: s, Kind: "plan", Path: PlanPath, Title: "完整分工表", Crumbs: []Link{home},
+	planPage := &Page{Site: s, Kind: "plan", Path: sitepath.Plan, Title: "完整分工表", Crumbs: []Link{home},
 		Description: fmt.Sprintf("《%s》%s全文：%d项任务按原表的顺序和列排列，逐字照录，可打印。", c.Title, c.Attachment, len(p.Tasks))}
-	return append(paged(planPage, len(p.Tasks)), &Page{Site: s, Kind: "data", Path: DataPath, Title: "数据下载", Crumbs: []Link{home},
+	return append(paged(planPage, len(p.Tasks)), &Page{Site: s, Kind: "data", Path: sitepath.Data, Title: "数据下载", Crumbs: []Link{home},
 		Description: fmt.Sprintf("%s的开放数据：原表CSV、结构化JSON及其JSON Schema，逐项说明字段和数据来源。", c.Attachment)})
 }
 
@@ -32,7 +30,7 @@ func (p *Page) PlanURL(t *plan.Task) string {
 	if ts := p.Site.Plan.Tasks; len(ts) > PerPage {
 		n = p.Site.planIndex()[t]/PerPage + 1
 	}
-	return p.Rel(PagePath(PlanPath, n)) + "#task-" + t.Slug
+	return p.Rel(sitepath.Page(sitepath.Plan, n)) + "#task-" + t.Slug
 }
 
 // planIndex is each task's position in the table, worked out once per site.
@@ -59,10 +57,10 @@ type PlanRow struct {
 	AreaSpan int
 }
 
-// PlanRows lists the tasks of this page of the table in the table's order
+// planRows lists the tasks of this page of the table in the table's order
 // with their 重点任务 cells merged as in the original: one cell for each run
 // of rows in one area, started again at the top of each page.
-func (p *Page) PlanRows() []PlanRow {
+func planRows(p *Page) []PlanRow {
 	ts := items(p, p.Site.Plan.Tasks, 0)
 	rows := make([]PlanRow, len(ts))
 	for i := 0; i < len(ts); {
@@ -79,14 +77,5 @@ func (p *Page) PlanRows() []PlanRow {
 	return rows
 }
 
-// SchemaDocs lists the fields of plan.json for the /data/ page.
-func (p *Page) SchemaDocs() ([]SchemaSection, error) { return SchemaDocs() }
-
-// Links to the data files, relative to the page.
-
-func (p *Page) TableCSVURL() string   { return p.Rel(TableCSVPath) }
-func (p *Page) PlanJSONURL() string   { return p.Rel(PlanJSONPath) }
-func (p *Page) PlanSchemaURL() string { return p.Rel(PlanSchemaPath) }
-
 // TaskJSONURL links a task's own JSON file.
-func (p *Page) TaskJSONURL(t *plan.Task) string { return p.Rel(TaskJSONPath(t)) }
+func (p *Page) TaskJSONURL(t *plan.Task) string { return p.Rel(sitepath.TaskJSON(t)) }

@@ -1,7 +1,9 @@
-// Package render turns the plan into pages with html/template. Templates
-// are named after their file path (templates/task.html), so a template error
-// reads templates/task.html:12:5: ...
-package render
+// Package pages makes the site's HTML pages with html/template: it lists
+// every page of the site (Pages), with what its template shows, and renders
+// each with the template of its kind. Templates are named after their file
+// path (templates/task.html), so a template error reads
+// templates/task.html:12:5: ...
+package pages
 
 import (
 	"bytes"
@@ -13,6 +15,7 @@ import (
 	"strings"
 
 	"plansite/internal/plan"
+	"plansite/internal/sitepath"
 )
 
 // Kinds are the page kinds; each has a template of the same name, executed
@@ -49,6 +52,7 @@ var funcs = template.FuncMap{
 		return strings.Join(n, "、")
 	},
 	"cn":       plan.Numeral,
+	"anchor":   sitepath.SentenceAnchor,
 	"deptList": func(p *Page, ds []*plan.Department) DeptList { return DeptList{p, ds} },
 	"tasks":    func(p *Page, ts []*plan.Task) TaskList { return TaskList{p, ts} },
 }
@@ -103,15 +107,6 @@ func Parse(fsys fs.FS, dir string) (*Templates, error) {
 	return t, nil
 }
 
-// Render executes the page's template.
-func (t *Templates) Render(p *Page) ([]byte, error) {
-	var b bytes.Buffer
-	if err := t.RenderTo(&b, p); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
-}
-
 // RenderTo executes the page's template into b, which is reset first.
 func (t *Templates) RenderTo(b *bytes.Buffer, p *Page) error {
 	b.Reset()
@@ -119,7 +114,11 @@ func (t *Templates) RenderTo(b *bytes.Buffer, p *Page) error {
 	if tmpl == nil {
 		return &TemplateError{Msg: fmt.Sprintf("no template for page kind %q", p.Kind)}
 	}
-	if err := tmpl.Execute(b, p); err != nil {
+	v, err := p.view()
+	if err != nil {
+		return err
+	}
+	if err := tmpl.Execute(b, v); err != nil {
 		return templateError(err)
 	}
 	return nil

@@ -1,17 +1,18 @@
-package render
+package pages
 
 import (
-	"encoding/xml"
 	"fmt"
 	"strings"
 
 	"plansite/internal/markdown"
 	"plansite/internal/plan"
+	"plansite/internal/sitepath"
 )
 
 // Pages lists every HTML page of the site, in a fixed order.
 func Pages(s *Site, md *markdown.Renderer) ([]*Page, error) {
 	p := s.Plan
+	s.nav = nav(s)
 	home := Link{"首页", ""}
 	homePage := &Page{
 		Site: s, Kind: "home", Path: "", Title: s.Config.Title,
@@ -23,7 +24,7 @@ func Pages(s *Site, md *markdown.Renderer) ([]*Page, error) {
 		pages = paginate(homePage, len(p.Tasks))
 	}
 	for _, a := range p.Areas {
-		pages = append(pages, paged(&Page{Site: s, Kind: "area", Path: AreaPath(a), Area: a,
+		pages = append(pages, paged(&Page{Site: s, Kind: "area", Path: sitepath.Area(a), Area: a,
 			Title:       a.Label,
 			Description: fmt.Sprintf("%s：%d项任务。", a.Label, len(a.Tasks)),
 			Crumbs:      []Link{home}}, len(a.Tasks))...)
@@ -31,9 +32,9 @@ func Pages(s *Site, md *markdown.Renderer) ([]*Page, error) {
 	for _, t := range p.Tasks {
 		crumbs := []Link{home}
 		if t.Area != nil {
-			crumbs = append(crumbs, Link{t.Area.Label, AreaPath(t.Area)})
+			crumbs = append(crumbs, Link{t.Area.Label, sitepath.Area(t.Area)})
 		}
-		pages = append(pages, &Page{Site: s, Kind: "task", Path: TaskPath(t), Task: t,
+		pages = append(pages, &Page{Site: s, Kind: "task", Path: sitepath.Task(t), Task: t,
 			Title:       fmt.Sprintf("任务%s：%s", t.ID, t.Title),
 			Description: excerpt(t.Measures, 120),
 			Crumbs:      crumbs})
@@ -41,7 +42,7 @@ func Pages(s *Site, md *markdown.Renderer) ([]*Page, error) {
 	pages = append(pages, &Page{Site: s, Kind: "departments", Path: "departments/", Title: "责任部门",
 		Description: fmt.Sprintf("%d个责任部门及其牵头和配合的任务。", len(p.Departments)), Crumbs: []Link{home}})
 	for _, d := range p.Departments {
-		pages = append(pages, paged(&Page{Site: s, Kind: "department", Path: DeptPath(d), Dept: d, Title: d.Name,
+		pages = append(pages, paged(&Page{Site: s, Kind: "department", Path: sitepath.Dept(d), Dept: d, Title: d.Name,
 			Description: fmt.Sprintf("%s牵头%d项任务，配合%d项任务。", d.Name, len(d.Lead), len(d.Coop)),
 			Crumbs:      []Link{home, {"责任部门", "departments/"}}}, d.Tasks())...)
 	}
@@ -49,10 +50,11 @@ func Pages(s *Site, md *markdown.Renderer) ([]*Page, error) {
 		pages = append(pages, &Page{Site: s, Kind: "years", Path: "years/", Title: "年度安排",
 			Description: fmt.Sprintf("%d—%d年逐年的任务安排。", p.Years[0], p.Years[len(p.Years)-1]), Crumbs: []Link{home}})
 		for _, y := range p.Years {
-			pg := &Page{Site: s, Kind: "year", Path: YearPath(y), Year: y, Title: fmt.Sprintf("%d年", y),
+			pg := &Page{Site: s, Kind: "year", Path: sitepath.Year(y), Year: y, Title: fmt.Sprintf("%d年", y),
 				Crumbs: []Link{home, {"年度安排", "years/"}}}
-			pg.Description = fmt.Sprintf("%d年推进的%d项任务及当年的时间节点。", y, pg.CountIn(y))
-			pages = append(pages, paged(pg, pg.CountIn(y))...)
+			n := len(s.years()[y])
+			pg.Description = fmt.Sprintf("%d年推进的%d项任务及当年的时间节点。", y, n)
+			pages = append(pages, paged(pg, n)...)
 		}
 	}
 	pages = append(pages, searchPage(s, home))
@@ -67,6 +69,11 @@ func Pages(s *Site, md *markdown.Renderer) ([]*Page, error) {
 	}
 	pages = append(pages, &Page{Site: s, Kind: "404", Path: "404.html", Title: "找不到页面", rootRelative: true,
 		Description: "您访问的页面不存在。"})
+	for _, pg := range pages {
+		if pg.Kind != "404" {
+			pg.Canonical = pg.Abs(pg.Path)
+		}
+	}
 	return pages, nil
 }
 
@@ -113,34 +120,4 @@ func excerpt(text string, n int) string {
 		return cut[:i+len("。")]
 	}
 	return cut + "…"
-}
-
-// Sitemap lists the absolute URL of every page but the 404 page.
-func Sitemap(pages []*Page) ([]byte, error) {
-	type url struct {
-		Loc     string `xml:"loc"`
-		LastMod string `xml:"lastmod,omitempty"`
-	}
-	set := struct {
-		XMLName xml.Name `xml:"urlset"`
-		NS      string   `xml:"xmlns,attr"`
-		URLs    []url    `xml:"url"`
-	}{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
-	for _, p := range pages {
-		if p.Kind == "404" {
-			continue
-		}
-		mod := p.Updated
-		if mod == "" {
-			mod = p.Site.Updated()
-		}
-		set.URLs = append(set.URLs, url{Loc: p.Canonical(), LastMod: mod})
-	}
-	b, err := xml.MarshalIndent(set, "", " ")
-	return append([]byte(xml.Header), b...), err
-}
-
-// Robots allows everything and points at the sitemap.
-func Robots(s *Site) []byte {
-	return []byte("User-agent: *\nAllow: /\n\nSitemap: " + s.BaseURL + "sitemap.xml\n")
 }

@@ -1,0 +1,218 @@
+package site
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+	"sync"
+
+	"plansite/internal/load"
+	"plansite/internal/minifier"
+	"plansite/internal/opendata"
+	"plansite/internal/output"
+	"plansite/internal/pages"
+	"plansite/internal/plan"
+)
+
+// build is a site ready to make: the model, its pages and the makers of its
+// other files, none run yet, and the static files, already made.
+type build struct {
+	content   *load.Content
+	warns     []plan.Warning
+	tmpl      *pages.Templates
+	mini      *minifier.Minifier
+	pages     []*pages.Page
+	static    []output.File // the static folder's files, minified
+	siteFiles []siteFile    // makers of the site-wide files: sitemap, feed, open data, search index
+	taskFiles []taskFile    // the files of which each task has one, made when written
+	workers   int
+}
+
+// prepare loads the content and templates and lists the files of the site,
+// making none of them but the static files, and refuses a site in which two
+// files would have the same path as far as that is known beforehand.
+func prepare(o Options) (*build, error) {
+	if o.BaseURL != "" {
+		// Said first: the flag is what was just typed.
+		if _, _, err := load.BaseURL(o.BaseURL); err != nil {
+			return nil, fmt.Errorf("-base-url %q: %v", o.BaseURL, err)
+		}
+	}
+	mdr, mini := engines()
+	// The templates and the static files (parsed, and minified) do not
+	// depend on the content: they are made while the content loads. For the
+	// real table they take longer than loading it.
+	var tmpl *pages.Templates
+	var files []output.File
+	var assets map[string]string
+	var tmplErr, staticErr error
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() {
+		defer wg.Done()
+		tmpl, tmplErr = pages.Parse(o.Templates.FS, o.Templates.Name)
+	}()
+	go func() {
+		defer wg.Done()
+		files, assets, staticErr = staticFiles(o.Static, mini)
+	}()
+	c, warns, err := load.Site(o.Content.FS, o.Content.Name)
+	wg.Wait()
+	// The errors in the order of a build that made these one after another.
+	if err != nil {
+		return nil, err
+	}
+	if tmplErr != nil {
+		return nil, tmplErr
+	}
+	base := c.Config.BaseURL
+	if o.BaseURL != "" {
+		base = o.BaseURL
+	}
+	if base == "" {
+		return nil, fmt.Errorf("no base URL: set base_url in site.toml or pass -base-url")
+	}
+	// Checked already, by load.ReadConfig or above.
+	baseURL, basePath, err := load.BaseURL(base)
+	if err != nil {
+		return nil, err
+	}
+	if staticErr != nil {
+		return nil, staticErr
+	}
+	s := &pages.Site{Plan: c.Plan, Config: c.Config, BaseURL: baseURL, BasePath: basePath,
+		Pages: c.Pages, Assets: assets, Version: o.Version}
+	list, err := pages.Pages(s, mdr)
+	if err != nil {
+		return nil, err
+	}
+	// The share image takes the site's colours from the stylesheet as
+	// written; a static folder without one gets an image in greys.
+	css, _ := fs.ReadFile(o.Static.FS, "style.css")
+	data := opendata.Site{Plan: c.Plan, Config: c.Config, BaseURL: baseURL, Table: c.WriteTable}
+	b := &build{content: c, warns: warns, tmpl: tmpl, mini: mini, pages: list, static: files,
+		siteFiles: siteFiles(s, data, css, list, mini), taskFiles: taskFiles(s), workers: o.Workers}
+	if err := b.checkPaths(nil); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// checkPaths refuses a site in which two files would have the same path,
+// before any page is written. more are the paths of the site-wide files,
+// once they are made.
+func (b *build) checkPaths(more []string) error {
+	paths := make([]string, 0, b.total()+len(more))
+	paths = append(paths, more...)
+	for _, p := range b.pages {
+		paths = append(paths, p.File())
+	}
+	for _, f := range b.taskFiles {
+		paths = append(paths, f.path)
+	}
+	for _, f := range b.static {
+		paths = append(paths, f.Path)
+	}
+	sort.Strings(paths)
+	for i := 1; i < len(paths); i++ {
+		if paths[i] == paths[i-1] {
+			return fmt.Errorf("two files would be written to %s", paths[i])
+		}
+	}
+	return nil
+}
+
+// total is the number of files of the site known before the site-wide
+// files are made.
+func (b *build) total() int { return len(b.pages) + len(b.static) + len(b.taskFiles) }
+
+// made is the number of files made as they are written: the tasks' files,
+// numbered first, then the pages.
+func (b *build) made() int { return len(b.taskFiles) + len(b.pages) }
+
+// file makes file i of those numbered by made into a new file.
+func (b *build) file(i int) (output.File, error) {
+	bufs := getBuffers()
+	defer putBuffers(bufs)
+	name, data, err := b.make(i, bufs)
+	if err != nil {
+		return output.File{}, err
+	}
+	return output.File{Path: name, Data: bytes.Clone(data)}, nil
+}
+
+// make makes and minifies file i of those numbered by made using the
+// buffers bufs; the result is valid until they are reused.
+func (b *build) make(i int, bufs *buffers) (name string, data []byte, err error) {
+	if i < len(b.taskFiles) {
+		f := b.taskFiles[i]
+		raw, err := f.make()
+		if err != nil {
+			return "", nil, err
+		}
+		return f.path, raw, nil
+	}
+	return b.render(i-len(b.taskFiles), bufs)
+}
+
+// render renders and minifies page i using the buffers bufs; the result
+// is valid until they are reused.
+func (b *build) render(i int, bufs *buffers) (name string, data []byte, err error) {
+	p := b.pages[i]
+	name = p.File()
+	if err := b.tmpl.RenderTo(&bufs.page, p); err != nil {
+		return "", nil, err
+	}
+	if err := b.mini.FileTo(&bufs.min, name, bufs.page.Bytes()); err != nil {
+		return "", nil, fmt.Errorf("minifying %s: %v", name, err)
+	}
+	return name, bufs.min.Bytes(), nil
+}
+
+// buffers are a worker's scratch space for one page at a time: rendering
+// tens of thousands of pages into fresh buffers keeps the collector busy.
+type buffers struct{ page, min bytes.Buffer }
+
+var bufferPool = sync.Pool{New: func() any { return new(buffers) }}
+
+func getBuffers() *buffers { return bufferPool.Get().(*buffers) }
+
+func putBuffers(b *buffers) {
+	if b.page.Cap() > 1<<20 {
+		return // a huge page: let it go rather than keep it
+	}
+	bufferPool.Put(b)
+}
+
+// staticFiles copies the static folder into static/, minified, and names
+// each file with a version query from its content so browsers never keep a
+// stale copy.
+func staticFiles(src Source, mini *minifier.Minifier) ([]output.File, map[string]string, error) {
+	var files []output.File
+	assets := map[string]string{}
+	err := fs.WalkDir(src.FS, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return readError(src, p, err)
+		}
+		if d.IsDir() || strings.HasPrefix(path.Base(p), ".") {
+			return nil
+		}
+		data, err := fs.ReadFile(src.FS, p)
+		if err != nil {
+			return readError(src, p, err)
+		}
+		if data, err = mini.File(p, data); err != nil {
+			return fmt.Errorf("%s: %v", plan.FileName(path.Join(src.Name, p)), err)
+		}
+		sum := sha256.Sum256(data)
+		files = append(files, output.File{Path: "static/" + p, Data: data})
+		assets[p] = "static/" + p + "?v=" + hex.EncodeToString(sum[:4])
+		return nil
+	})
+	return files, assets, err
+}
