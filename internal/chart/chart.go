@@ -91,8 +91,8 @@ func Timeline(pl *plan.Plan, perYear []int) *Gantt {
 	g := &Gantt{ID: "timeline-chart", Years: pl.Years,
 		Title: fmt.Sprintf("%d项任务的时间安排（%d—%d年）", len(pl.Tasks), pl.Years[0], pl.Years[len(pl.Years)-1])}
 	for _, t := range pl.Tasks {
-		if len(t.Milestones) > 0 {
-			g.Rows = append(g.Rows, GanttRow{Task: t, Spans: t.Milestones})
+		if ms := t.DatedMilestones(); len(ms) > 0 {
+			g.Rows = append(g.Rows, GanttRow{Task: t, Spans: ms})
 		}
 	}
 	var per []string
@@ -123,15 +123,19 @@ func YearBars(pl *plan.Plan, perYear []int) *Bars {
 
 // TaskTimeline is the small timeline of one task's page.
 func TaskTimeline(pl *plan.Plan, t *plan.Task) *Gantt {
-	if t == nil || len(t.Milestones) == 0 || len(pl.Years) == 0 {
+	if t == nil || len(pl.Years) == 0 {
+		return nil
+	}
+	ms := t.DatedMilestones()
+	if len(ms) == 0 {
 		return nil
 	}
 	var parts []string
-	for _, m := range t.Milestones {
+	for _, m := range ms {
 		parts = append(parts, fmt.Sprintf("%s年：%s", m.Years(), m.Text))
 	}
 	return &Gantt{ID: "task-timeline", Years: pl.Years, Small: true,
-		Rows:  []GanttRow{{Task: t, Spans: t.Milestones}},
+		Rows:  []GanttRow{{Task: t, Spans: ms}},
 		Title: fmt.Sprintf("任务%s的时间安排", t.ID),
 		Desc:  fmt.Sprintf("时间线：横条是时间节点覆盖的年份，菱形标在截止年份。%s。下表列出同样的数据。", strings.Join(parts, "；"))}
 }

@@ -25,7 +25,7 @@ import (
 // when a field changes meaning or disappears.
 const (
 	DataFormat  = "plansite-plan"
-	DataVersion = 1
+	DataVersion = 2
 )
 
 // PlanData is /data/plan.json.
@@ -80,6 +80,14 @@ type TaskData struct {
 	Coop       []string        `json:"coop"`
 	LeadNote   string          `json:"lead_note"`
 	CoopNote   string          `json:"coop_note"`
+	UnitNotes  []UnitNoteData  `json:"unit_notes"`
+}
+
+// UnitNoteData is what the table says in brackets after one unit's name in
+// the task, such as 牵头.
+type UnitNoteData struct {
+	Slug string `json:"slug"`
+	Note string `json:"note"`
 }
 
 // SentenceData is one sentence of 主要措施 and its anchor on the task page.
@@ -89,13 +97,33 @@ type SentenceData struct {
 	Text   string `json:"text"`
 }
 
-// MilestoneData is one clause of 时间节点.
+// MilestoneData is one clause of 时间节点. A clause whose date cannot be read
+// has the kind "unread" and null dates.
 type MilestoneData struct {
-	From   int    `json:"from"`
-	To     int    `json:"to"`
-	When   string `json:"when"`
-	Text   string `json:"text"`
-	Clause string `json:"clause"`
+	Kind     string  `json:"kind"`
+	From     *int    `json:"from"`
+	To       *int    `json:"to"`
+	Start    *string `json:"start"`
+	End      *string `json:"end"`
+	Day      *int    `json:"day"`
+	Recurs   string  `json:"recurs"`
+	Yearless bool    `json:"yearless"`
+	When     string  `json:"when"`
+	Text     string  `json:"text"`
+	Clause   string  `json:"clause"`
+}
+
+func milestoneData(m plan.Milestone) MilestoneData {
+	d := MilestoneData{Kind: string(m.Kind), Recurs: m.Recurs, Yearless: m.Yearless, When: m.When, Text: m.Text, Clause: m.Clause}
+	if m.Dated() {
+		from, to, start, end := m.From, m.To, m.Start.String(), m.End.String()
+		d.From, d.To, d.Start, d.End = &from, &to, &start, &end
+	}
+	if m.Day > 0 {
+		day := m.Day
+		d.Day = &day
+	}
+	return d
 }
 
 // DeptData is a responsible department.
@@ -177,7 +205,11 @@ func taskData(baseURL string, t *plan.Task) TaskData {
 		td.Sentences[i] = SentenceData{Anchor: a, URL: url + "#" + a, Text: sen}
 	}
 	for i, m := range t.Milestones {
-		td.Milestones[i] = MilestoneData{From: m.From, To: m.To, When: m.When, Text: m.Text, Clause: m.Clause}
+		td.Milestones[i] = milestoneData(m)
+	}
+	td.UnitNotes = []UnitNoteData{}
+	for _, n := range t.UnitNotes {
+		td.UnitNotes = append(td.UnitNotes, UnitNoteData{Slug: n.Dept.Slug, Note: n.Note})
 	}
 	return td
 }

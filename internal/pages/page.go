@@ -242,6 +242,14 @@ type DeptList struct {
 	Depts []*plan.Department
 }
 
+// TaskDepts is a task's lead or cooperating departments, each shown with
+// the note the table gives it (（牵头）).
+type TaskDepts struct {
+	Page  *Page
+	Task  *plan.Task
+	Depts []*plan.Department
+}
+
 // column names the section of the site the page is in, for the ColumnName
 // meta tag that government site crawlers read.
 func column(p *Page) string {

@@ -54,7 +54,10 @@ var funcs = template.FuncMap{
 	"cn":       plan.Numeral,
 	"anchor":   sitepath.SentenceAnchor,
 	"deptList": func(p *Page, ds []*plan.Department) DeptList { return DeptList{p, ds} },
-	"tasks":    func(p *Page, ts []*plan.Task) TaskList { return TaskList{p, ts} },
+	"taskDepts": func(p *Page, t *plan.Task, ds []*plan.Department) TaskDepts {
+		return TaskDepts{p, t, ds}
+	},
+	"tasks": func(p *Page, ts []*plan.Task) TaskList { return TaskList{p, ts} },
 }
 
 // Parse reads templates/base.html and one template per page kind from fsys,

@@ -114,6 +114,16 @@ type Input struct {
 	Rows            []Row
 	DepartmentsFile string
 	Departments     []DepartmentEntry
+	FirstUnitLeads  bool // the table says 排在第一位的为牵头单位: the first unit named leads
+}
+
+func anyLead(us []Named) bool {
+	for _, u := range us {
+		if u.Lead {
+			return true
+		}
+	}
+	return false
 }
 
 var slugOK = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
@@ -198,10 +208,14 @@ func Build(in Input) (*Plan, []Warning, error) {
 			warn(r.Timeline, id, "%s", e.Error())
 		}
 
-		var lead, coop []string
+		var lead, coop []Named
 		lead, t.LeadNote = SplitDepartments(t.LeadText)
 		coop, t.CoopNote = SplitDepartments(t.CoopText)
-		if len(lead) == 0 && r.Lead.Line > 0 {
+		if in.FirstUnitLeads && len(lead) > 1 {
+			// 排在第一位的为牵头单位: the first unit named leads, the rest help.
+			lead, coop = lead[:1], append(lead[1:len(lead):len(lead)], coop...)
+		}
+		if len(lead) == 0 && !anyLead(coop) && r.Lead.Line > 0 {
 			warn(r.Lead, id, "no lead department (牵头部门)")
 		}
 		for _, c := range []struct {
@@ -213,22 +227,37 @@ func Build(in Input) (*Plan, []Warning, error) {
 			}
 		}
 		// A department named twice, or as lead and as cooperating, counts
-		// once, as lead. A map, not a search of the lists: a cell may be long.
+		// once, as lead; a unit marked （牵头） leads whichever cell names it.
+		// A map, not a search of the lists: a cell may be long.
 		named := map[*Department]bool{}
-		for _, n := range lead {
-			d := depts.get(n, in.TasksFile, id, r.Lead)
-			if !named[d] {
-				named[d] = true
+		assign := func(u Named, asLead bool, c Cell) {
+			d := depts.get(u.Name, in.TasksFile, id, c)
+			if u.Note != "" {
+				t.UnitNotes = append(t.UnitNotes, UnitNote{Dept: d, Note: u.Note})
+			}
+			if named[d] {
+				return
+			}
+			named[d] = true
+			if asLead {
 				t.Lead = append(t.Lead, d)
 				d.Lead = append(d.Lead, t)
-			}
-		}
-		for _, n := range coop {
-			d := depts.get(n, in.TasksFile, id, r.Coop)
-			if !named[d] {
-				named[d] = true
+			} else {
 				t.Coop = append(t.Coop, d)
 				d.Coop = append(d.Coop, t)
+			}
+		}
+		for _, u := range lead {
+			assign(u, true, r.Lead)
+		}
+		for _, u := range coop {
+			if u.Lead {
+				assign(u, true, r.Coop)
+			}
+		}
+		for _, u := range coop {
+			if !u.Lead {
+				assign(u, false, r.Coop)
 			}
 		}
 		p.Tasks = append(p.Tasks, t)
@@ -268,8 +297,9 @@ func years(p *Plan) []int {
 	lo, hi := p.Meta.StartYear, p.Meta.EndYear
 	dated := false
 	for _, t := range p.Tasks {
-		dated = dated || len(t.Milestones) > 0
-		for _, m := range t.Milestones {
+		ms := t.DatedMilestones()
+		dated = dated || len(ms) > 0
+		for _, m := range ms {
 			if lo == 0 || m.From < lo {
 				lo = m.From
 			}

@@ -44,11 +44,23 @@ func FuzzSplitDepartments(f *testing.F) {
 		}
 	}
 	for _, s := range []string{"", "——", "、", "，，", "按职能推进", "市科技局按职能推进、", "市A按职能推进B", "　市科技局　",
-		"a,b;c；d\ne", "市科技局。", "。", "\xff、\xfe", "按职能推进按职责推进", "按职能推进。按职能推进"} {
+		"a,b;c；d\ne", "市科技局。", "。", "\xff、\xfe", "按职能推进按职责推进", "按职能推进。按职能推进",
+		"各县（市、区）人民政府", "市发展改革委（牵头）、市科技局", "各区(市、县)政府 市财政局", "（牵头）", "甲（（牵头））", "甲）（", "（、）"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, cell string) {
-		names, note := SplitDepartments(cell)
+		units, note := SplitDepartments(cell)
+		var names []string
+		for _, u := range units {
+			names = append(names, u.Name)
+			if u.Note != "" && !strings.Contains(cell, u.Name+"（"+u.Note) && !strings.Contains(cell, u.Name+"("+u.Note) &&
+				!strings.Contains(cell, u.Note) {
+				t.Fatalf("SplitDepartments(%q): note %q is not in the cell", cell, u.Note)
+			}
+			if u.Lead != strings.Contains(u.Note, "牵头") {
+				t.Fatalf("SplitDepartments(%q): %+v leads without saying 牵头", cell, u)
+			}
+		}
 		for _, n := range names {
 			if n == "" {
 				t.Fatalf("SplitDepartments(%q) gives an empty name: %q", cell, names)
@@ -58,8 +70,8 @@ func FuzzSplitDepartments(f *testing.F) {
 			if unicode.IsSpace(r) || unicode.IsSpace(l) {
 				t.Fatalf("SplitDepartments(%q): name %q has leading or trailing space", cell, n)
 			}
-			if strings.ContainsFunc(n, isDepartmentSeparator) {
-				t.Fatalf("SplitDepartments(%q): name %q holds a separator", cell, n)
+			if strings.ContainsFunc(outsideBrackets(n), isDepartmentSeparator) {
+				t.Fatalf("SplitDepartments(%q): name %q holds a separator outside brackets", cell, n)
 			}
 			for _, dn := range departmentNotes {
 				if strings.Contains(n, dn) {
@@ -149,4 +161,23 @@ func FuzzSentences(f *testing.F) {
 			t.Fatalf("DeriveTitle(%q) = %q, not taken from the text", text, title)
 		}
 	})
+}
+
+// outsideBrackets is s without what stands inside brackets.
+func outsideBrackets(s string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch {
+		case strings.ContainsRune(openers, r):
+			depth++
+		case strings.ContainsRune(closers, r):
+			if depth > 0 {
+				depth--
+			}
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }

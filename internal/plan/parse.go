@@ -79,45 +79,6 @@ func ParseAreaLabel(label string) (ordinal int, name string, ok bool) {
 	return n, TrimSpace(m[3]), true
 }
 
-// Notes that may close a department list. They qualify the list; they are
-// not part of a department's name.
-var departmentNotes = []string{"按职能推进", "按职责分工负责", "按职责推进", "按职能分工负责"}
-
-// noneMarks are the ways a table says a cell has no department.
-var noneMarks = map[string]bool{"": true, "——": true, "—": true, "-": true, "--": true, "无": true, "/": true}
-
-// SplitDepartments splits a 牵头部门 or 配合部门 cell into department names,
-// as written, and the note that closes the list, if any. The table separates
-// names with 、 and also with ，; —— means none. A note is never part of a
-// name: wherever it stands it is taken out, and a closing 。 is dropped.
-func SplitDepartments(cell string) (names []string, note string) {
-	s := TrimSpace(cell)
-	if noneMarks[s] {
-		return nil, ""
-	}
-	var notes []string
-	for _, n := range departmentNotes {
-		if strings.Contains(s, n) {
-			notes = append(notes, n)
-			s = strings.ReplaceAll(s, n, "、")
-		}
-	}
-	for _, part := range strings.FieldsFunc(s, isDepartmentSeparator) {
-		p := strings.TrimFunc(part, func(r rune) bool { return unicode.IsSpace(r) || r == '。' })
-		if !noneMarks[p] {
-			names = append(names, p)
-		}
-	}
-	return names, strings.Join(notes, "、")
-}
-
-func isDepartmentSeparator(r rune) bool {
-	switch r {
-	case '、', '，', ',', '；', ';', '\n':
-		return true
-	}
-	return false
-}
 
 // sentenceEnd reports whether r closes a sentence.
 func sentenceEnd(r rune) bool { return r == '。' || r == '！' || r == '？' }

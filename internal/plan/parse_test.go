@@ -32,16 +32,34 @@ func TestSplitDepartments(t *testing.T) {
 		{"separator only", "、", nil, ""},
 		{"ASCII commas", "市科技局,市财政局, 各区政府", []string{"市科技局", "市财政局", "各区政府"}, ""},
 		{"line break", "市科技局\n市财政局", []string{"市科技局", "市财政局"}, ""},
+		{"spaces", "市科技局 市财政局\u3000各区政府", []string{"市科技局", "市财政局", "各区政府"}, ""},
+		{"、 inside full-width brackets", "各县（市、区）人民政府、市财政局", []string{"各县（市、区）人民政府", "市财政局"}, ""},
+		{"、 inside ASCII brackets at the end", "各区(市、县)，市财政局", []string{"各区(市、县)", "市财政局"}, ""},
+		{"note in brackets is not the name", "市发展改革委（牵头）、市科技局（按职责分工负责）", []string{"市发展改革委", "市科技局"}, ""},
+		{"ASCII note", "市科技局(牵头),市财政局", []string{"市科技局", "市财政局"}, ""},
+		{"semicolons", "市科技局；市财政局;各区政府", []string{"市科技局", "市财政局", "各区政府"}, ""},
 		{"—— among names", "市科技局、——", []string{"市科技局"}, ""},
 		{"closing full stop", "市科技局、市财政局。", []string{"市科技局", "市财政局"}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			names, note := SplitDepartments(tt.cell)
+			units, note := SplitDepartments(tt.cell)
+			var names []string
+			for _, u := range units {
+				names = append(names, u.Name)
+			}
 			if !reflect.DeepEqual(names, tt.names) || note != tt.note {
 				t.Errorf("SplitDepartments(%q) = %q, %q; want %q, %q", tt.cell, names, note, tt.names, tt.note)
 			}
 		})
+	}
+}
+
+func TestSplitDepartmentsNotes(t *testing.T) {
+	units, _ := SplitDepartments("市发展改革委（牵头）、各县（市、区）人民政府（按职责分工负责）、市科技局")
+	want := []Named{{Name: "市发展改革委", Note: "牵头", Lead: true}, {Name: "各县（市、区）人民政府", Note: "按职责分工负责"}, {Name: "市科技局"}}
+	if !reflect.DeepEqual(units, want) {
+		t.Errorf("got %+v, want %+v", units, want)
 	}
 }
 

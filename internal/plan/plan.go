@@ -99,9 +99,27 @@ type Task struct {
 
 	LeadText, CoopText string // 牵头部门 and 配合部门, exactly as in the table
 	Lead, Coop         []*Department
-	LeadNote, CoopNote string // e.g. 按职能推进
+	LeadNote, CoopNote string     // e.g. 按职能推进
+	UnitNotes          []UnitNote // notes in brackets after a unit's name: （牵头）
 
 	Prev, Next *Task
+}
+
+// UnitNote is what the table says in brackets after one unit's name in a
+// task, such as 牵头 or 按职责分工负责: a note on that assignment.
+type UnitNote struct {
+	Dept *Department
+	Note string
+}
+
+// NoteFor returns the task's note on department d, if any.
+func (t *Task) NoteFor(d *Department) string {
+	for _, n := range t.UnitNotes {
+		if n.Dept == d {
+			return n.Note
+		}
+	}
+	return ""
 }
 
 // Milestone is one clause of a timeline: what is due, and when. The clause
@@ -125,8 +143,12 @@ func (m Milestone) Dated() bool { return m.Kind != Unread }
 // Covers reports whether the milestone is due in year y.
 func (m Milestone) Covers(y int) bool { return m.From <= y && y <= m.To }
 
-// Span lists the years the milestone covers.
+// Span lists the years the milestone covers; none when its date cannot be
+// read.
 func (m Milestone) Span() []int {
+	if !m.Dated() {
+		return nil
+	}
 	ys := make([]int, 0, m.To-m.From+1)
 	for y := m.From; y <= m.To; y++ {
 		ys = append(ys, y)
@@ -143,6 +165,40 @@ func (m Milestone) Years() string {
 		return fmt.Sprint(m.From)
 	}
 	return fmt.Sprintf("%d–%d", m.From, m.To)
+}
+
+// DatedMilestones returns the milestones whose date could be read.
+func (t *Task) DatedMilestones() []Milestone {
+	var ms []Milestone
+	for _, m := range t.Milestones {
+		if m.Dated() {
+			ms = append(ms, m)
+		}
+	}
+	return ms
+}
+
+// Undated reports whether some clause of the task's timeline has a date
+// that cannot be read.
+func (t *Task) Undated() bool {
+	for _, m := range t.Milestones {
+		if !m.Dated() {
+			return true
+		}
+	}
+	return false
+}
+
+// Undated returns the tasks with a timeline clause whose date cannot be
+// read, listed apart on /years/.
+func (p *Plan) Undated() []*Task {
+	var ts []*Task
+	for _, t := range p.Tasks {
+		if t.Undated() {
+			ts = append(ts, t)
+		}
+	}
+	return ts
 }
 
 // ActiveIn reports whether any of the task's milestones is due in year y.

@@ -187,7 +187,8 @@ func TestTimelineChart(t *testing.T) {
 		var tableSpans []span
 		for _, tr := range bodyRows(table) {
 			var years []int
-			for _, a := range find(find(tr, el("th"))[0], el("a")) {
+			cells := find(tr, el("td"))
+			for _, a := range find(cells[len(cells)-1], el("a")) {
 				years = append(years, atoi(fullText(a)))
 			}
 			if len(years) == 0 {

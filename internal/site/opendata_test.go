@@ -136,15 +136,23 @@ type jsonTask struct {
 	} `json:"sentences"`
 	Timeline   string `json:"timeline"`
 	Milestones []struct {
+		Kind               string
 		From, To           int
+		Start, End         string
+		Day                *int
+		Recurs             string
+		Yearless           bool
 		When, Text, Clause string
 	} `json:"milestones"`
-	LeadText string   `json:"lead_text"`
-	CoopText string   `json:"coop_text"`
-	Lead     []string `json:"lead"`
-	Coop     []string `json:"coop"`
-	LeadNote string   `json:"lead_note"`
-	CoopNote string   `json:"coop_note"`
+	LeadText  string   `json:"lead_text"`
+	CoopText  string   `json:"coop_text"`
+	Lead      []string `json:"lead"`
+	Coop      []string `json:"coop"`
+	LeadNote  string   `json:"lead_note"`
+	CoopNote  string   `json:"coop_note"`
+	UnitNotes []struct {
+		Slug, Note string
+	} `json:"unit_notes"`
 }
 
 func taskIDList(ts []*plan.Task) []string {
@@ -227,7 +235,8 @@ func TestPlanJSONRoundTrip(t *testing.T) {
 		} else {
 			for k, m := range task.Milestones {
 				jm := j.Milestones[k]
-				if jm.From != m.From || jm.To != m.To || jm.When != m.When || jm.Text != m.Text || jm.Clause != m.Clause {
+				if jm.Kind != string(m.Kind) || jm.From != m.From || jm.To != m.To || jm.Start != m.Start.String() || jm.End != m.End.String() ||
+					jm.When != m.When || jm.Text != m.Text || jm.Clause != m.Clause {
 					t.Errorf("task %s milestone %d: %+v, want %+v", task.ID, k, jm, m)
 				}
 			}

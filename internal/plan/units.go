@@ -1,0 +1,147 @@
+package plan
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Named is one unit named in a 牵头部门, 配合部门 or 责任单位 cell, as written.
+type Named struct {
+	Name string // the unit's name, without a note in brackets after it
+	Note string // the note in brackets after the name: 牵头, 按职责分工负责
+	Lead bool   // the note makes the unit a lead: （牵头）
+}
+
+// Notes that may close a department list. They qualify the list; they are
+// not part of a department's name.
+var departmentNotes = []string{"按职能推进", "按职责分工负责", "按职责推进", "按职能分工负责"}
+
+// noteWords mark the text in brackets after a name as a note on the
+// assignment (（牵头）, （按职责分工负责）) rather than part of the name, as in
+// 各县（市、区）人民政府 or 各区(市、县).
+var noteWords = []string{"牵头", "配合", "负责", "职责", "职能", "分工", "参与", "协助", "协同", "指导", "督导", "督促", "分别", "会同", "支持"}
+
+// noneMarks are the ways a table says a cell has no department.
+var noneMarks = map[string]bool{"": true, "——": true, "—": true, "-": true, "--": true, "无": true, "/": true}
+
+// Brackets that may hold separators without splitting a name.
+const (
+	openers = "（(【[〔［｛{《〈"
+	closers = "）)】]〕］｝}》〉"
+)
+
+// SplitDepartments splits a department cell into the units it names and
+// the note that closes the list, if any (按职能推进). Names are separated by
+// 、，,；; spaces and line breaks, never inside brackets:
+// 各县（市、区）人民政府 is one name. A note in brackets after a name
+// (（牵头）, （按职责分工负责）) belongs to that unit, not to its name; —— means
+// none; a closing 。 is dropped.
+func SplitDepartments(cell string) (units []Named, note string) {
+	s := TrimSpace(cell)
+	if noneMarks[s] {
+		return nil, ""
+	}
+	var notes []string
+	seen := map[string]bool{}
+	for _, part := range splitOutsideBrackets(s) {
+		p := strings.TrimFunc(part, func(r rune) bool { return unicode.IsSpace(r) || r == '。' })
+		if name, inner, ok := trailingBracket(p); ok && isNote(inner) {
+			if name = TrimSpace(name); name != "" {
+				units = append(units, Named{Name: name, Note: inner, Lead: strings.Contains(inner, "牵头")})
+			}
+			continue
+		}
+		// A closing note written without brackets (市科技局按职能推进) is
+		// taken out wherever it stands; what is left are names.
+		pieces := []string{p}
+		for _, n := range departmentNotes {
+			var next []string
+			for _, x := range pieces {
+				cut := strings.Split(x, n)
+				if len(cut) > 1 && !seen[n] {
+					seen[n] = true
+					notes = append(notes, n)
+				}
+				next = append(next, cut...)
+			}
+			pieces = next
+		}
+		for _, x := range pieces {
+			for _, q := range splitOutsideBrackets(x) {
+				q = strings.TrimFunc(q, func(r rune) bool { return unicode.IsSpace(r) || r == '。' })
+				if !noneMarks[q] {
+					units = append(units, Named{Name: q})
+				}
+			}
+		}
+	}
+	return units, strings.Join(notes, "、")
+}
+
+// splitOutsideBrackets cuts s at every separator that stands outside
+// brackets.
+func splitOutsideBrackets(s string) []string {
+	var parts []string
+	depth, from := 0, 0
+	for i, r := range s {
+		switch {
+		case strings.ContainsRune(openers, r):
+			depth++
+		case strings.ContainsRune(closers, r):
+			if depth > 0 {
+				depth--
+			}
+		case depth == 0 && isDepartmentSeparator(r):
+			parts = append(parts, s[from:i])
+			from = i + len(string(r))
+		}
+	}
+	return append(parts, s[from:])
+}
+
+func isDepartmentSeparator(r rune) bool {
+	switch r {
+	case '、', '，', ',', '；', ';':
+		return true
+	}
+	return unicode.IsSpace(r)
+}
+
+// trailingBracket splits "name（inner）" into name and inner when the text
+// ends with a closing bracket that matches an opening one.
+func trailingBracket(p string) (name, inner string, ok bool) {
+	closer, size := utf8.DecodeLastRuneInString(p)
+	k := strings.IndexRune(closers, closer)
+	if size == 0 || k < 0 {
+		return "", "", false
+	}
+	opener := []rune(openers)[utf8.RuneCountInString(closers[:k])]
+	end := len(p) - size
+	depth := 0
+	for i := end; i > 0; {
+		r, n := utf8.DecodeLastRuneInString(p[:i])
+		i -= n
+		switch r {
+		case closer:
+			depth++
+		case opener:
+			if depth == 0 {
+				return p[:i], p[i+n : end], true
+			}
+			depth--
+		}
+	}
+	return "", "", false
+}
+
+// isNote reports whether the text in brackets after a name is a note on the
+// assignment rather than part of the name.
+func isNote(inner string) bool {
+	for _, w := range noteWords {
+		if strings.Contains(inner, w) {
+			return true
+		}
+	}
+	return false
+}
