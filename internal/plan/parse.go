@@ -79,7 +79,6 @@ func ParseAreaLabel(label string) (ordinal int, name string, ok bool) {
 	return n, TrimSpace(m[3]), true
 }
 
-
 // sentenceEnd reports whether r closes a sentence.
 func sentenceEnd(r rune) bool { return r == '。' || r == '！' || r == '？' }
 
