@@ -8,6 +8,8 @@ import (
 )
 
 const siteTOML = `title = "测试计划"
+issuer = "测试市人民政府"
+date = "2020-02-27"
 start_year = 2020
 end_year = 2022
 base_url = "https://example.org/"

@@ -35,6 +35,9 @@ type Config struct {
 	Encoding   string  `toml:"encoding"` // of the CSV files: auto (default), utf-8 or gb18030
 	Table      string  `toml:"table"`    // the task table: tasks.csv or tasks.xlsx (default: whichever exists)
 	Columns    Columns `toml:"columns"`
+	// Searches the site suggests (the first also in every search box); by
+	// default, names the table itself gives.
+	SearchExamples []string `toml:"search_examples"`
 }
 
 // Columns names the table's columns when they differ from the defaults
@@ -114,6 +117,7 @@ func Site(fsys fs.FS, prefix string) (*Content, []plan.Warning, error) {
 	for i := range warns {
 		tables.Locate(&warns[i])
 	}
+	warns = append(warns, citationGaps(cfg, path.Join(prefix, "site.toml"))...)
 	if err != nil {
 		return nil, warns, tables.Locate(err)
 	}
@@ -325,4 +329,21 @@ func pages(fsys fs.FS, prefix string) ([]Page, error) {
 	})
 	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
 	return out, err
+}
+
+// citationGaps warns about the site.toml keys a complete reference to a task
+// needs (GB/T 7714: the issuing body and the issue date): without them the
+// citations and footers leave those parts out.
+func citationGaps(cfg Config, file string) []plan.Warning {
+	var warns []plan.Warning
+	for _, k := range []struct{ key, value, what string }{
+		{"issuer", cfg.Issuer, "the issuing body (主要责任者)"},
+		{"date", cfg.Date, "the issue date"},
+	} {
+		if k.value == "" {
+			warns = append(warns, plan.Warning{File: file,
+				Msg: fmt.Sprintf("%s is not set: citations and footers leave out %s; set %s for a complete reference", k.key, k.what, k.key)})
+		}
+	}
+	return warns
 }

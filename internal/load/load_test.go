@@ -19,6 +19,7 @@ title = "测试计划"
 date = "2020-02-27"
 start_year = 2020
 end_year = 2022
+issuer = "测试市人民政府"
 `
 	departmentsCSV = `名称,slug,英文名称,别名,类别
 市科技局,science-technology,,,市直部门
@@ -197,9 +198,9 @@ func TestSiteErrors(t *testing.T) {
 		{"site.toml unclosed string", "site.toml", ptr("title = \"测试计划\n"),
 			`content/site.toml:1:14: strings cannot contain newlines`},
 		{"site.toml unknown key", "site.toml", ptr(siteTOML + "  titel = \"x\"\n"),
-			`content/site.toml:6:3: unknown setting "titel"; the settings are documented in README.md`},
+			`content/site.toml:7:3: unknown setting "titel"; the settings are documented in README.md`},
 		{"site.toml unknown column key", "site.toml", ptr(siteTOML + "[columns]\nid = \"编号\"\nfoo = \"x\"\n"),
-			`content/site.toml:8:1: unknown setting "columns.foo"; the settings are documented in README.md`},
+			`content/site.toml:9:1: unknown setting "columns.foo"; the settings are documented in README.md`},
 		{"site.toml bad date", "site.toml", ptr("title = \"测试计划\"\ndate = \"2020-13-01\"\n"),
 			`content/site.toml:2:1: date "2020-13-01" is not a day of the calendar: there is no month 13`},
 		{"site.toml date not written YYYY-MM-DD", "site.toml", ptr("title = \"测试计划\"\ndate = \"2020-2-27\"\n"),
@@ -486,5 +487,23 @@ func TestSiteTimelineWarnings(t *testing.T) {
 				t.Errorf("milestones %+v: the clause is not kept as unread", ms)
 			}
 		})
+	}
+}
+
+// check names the site.toml keys a complete citation needs.
+func TestSiteCitationGaps(t *testing.T) {
+	toml := "title = \"测试计划\"\nstart_year = 2020\nend_year = 2022\n"
+	_, warns, err := Site(files(map[string]*string{"site.toml": &toml}), "content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, w := range warns {
+		if w.File == "content/site.toml" {
+			got = append(got, w.Msg)
+		}
+	}
+	if len(got) != 2 || !strings.HasPrefix(got[0], "issuer is not set") || !strings.HasPrefix(got[1], "date is not set") {
+		t.Errorf("site.toml warnings %q, want issuer and date", got)
 	}
 }

@@ -36,6 +36,11 @@ import (
 //     the reader's date; without JavaScript the reader fills it in.
 //   - 获取和访问路径: the task page's canonical URL.
 //
+// An element the content does not give (no issuer, no issue date) is left
+// out with its punctuation, as the standard does for elements a resource
+// lacks, rather than printed as an empty ". " or "()"; check warns which
+// site.toml keys a complete reference needs.
+//
 // The standard's 著录用符号 (§7) are Western punctuation, written with a
 // following space in its examples, and every entry ends with a full stop.
 type Citation struct {
@@ -56,8 +61,15 @@ func (s *Site) TaskCitation(t *plan.Task, access string) Citation {
 	} else {
 		title += ": 第" + t.ID + "项"
 	}
+	before := title + "[EB/OL]. "
+	if c.Issuer != "" {
+		before = c.Issuer + ". " + before
+	}
+	if c.Date != "" {
+		before += "(" + c.Date + ")"
+	}
 	return Citation{
-		Before: c.Issuer + ". " + title + "[EB/OL]. (" + c.Date + ")",
+		Before: before,
 		Access: access,
 		After:  ". " + s.BaseURL + sitepath.Task(t) + ".",
 	}

@@ -13,6 +13,7 @@ import (
 func Pages(s *Site, md *markdown.Renderer) ([]*Page, error) {
 	p := s.Plan
 	s.nav = nav(s)
+	s.examples = searchExamples(s)
 	home := Link{"首页", ""}
 	homePage := &Page{
 		Site: s, Kind: "home", Path: "", Title: s.Config.Title,

@@ -23,7 +23,8 @@ type Site struct {
 	Assets   map[string]string // static file name → path with a version query
 	Version  string
 
-	nav     []Link // the main navigation, the same on every page
+	nav      []Link   // the main navigation, the same on every page
+	examples []string // searches to suggest, each of which finds tasks
 	yearIdx yearIndex
 	planIdx planIndex
 }

@@ -1,7 +1,9 @@
 package pages
 
 import (
+	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"plansite/internal/plan"
 	"plansite/internal/search"
@@ -15,43 +17,60 @@ func searchPage(s *Site, home Link) *Page {
 		Description: "按关键词搜索全部任务的主要措施、时间节点和责任部门。", Crumbs: []Link{home}}
 }
 
-// searchExamples are queries the search page offers as links, taken from
-// words that occur in the plan, so each gives results.
+// searchExamples are the searches the site suggests: those site.toml
+// names that occur in the table, else names the table itself gives (its
+// areas, a district, the department with most tasks), so that each finds
+// tasks and none comes from another plan.
 func searchExamples(s *Site) []string {
-	// One pass over the tasks, folding each text once, until every query
-	// is found: a query that occurs nowhere reads the whole table.
-	queries := []string{"无人机", "5G", "区块链", "先导区", "数据", "教育"}
-	folded := make([]string, len(queries))
-	for i, q := range queries {
-		folded[i] = search.Fold(q)
-	}
-	found, left := make([]bool, len(queries)), len(queries)
-	for _, t := range s.Plan.Tasks {
-		if left == 0 {
-			break
+	var out []string
+	if qs := s.Config.SearchExamples; len(qs) > 0 {
+		// One pass over the tasks, folding each text once, until every
+		// query is found: a query that occurs nowhere reads the whole table.
+		folded := make([]string, len(qs))
+		for i, q := range qs {
+			folded[i] = search.Fold(q)
 		}
-		text := search.Fold(t.Measures)
-		for i, q := range folded {
-			if !found[i] && strings.Contains(text, q) {
-				found[i] = true
-				left--
+		found, left := make([]bool, len(qs)), len(qs)
+		for _, t := range s.Plan.Tasks {
+			if left == 0 {
+				break
+			}
+			text := search.Fold(t.Measures)
+			for i, q := range folded {
+				if !found[i] && strings.Contains(text, q) {
+					found[i] = true
+					left--
+				}
+			}
+		}
+		for i, q := range qs {
+			if found[i] {
+				out = append(out, q)
+			}
+		}
+	} else {
+		for _, a := range s.Plan.Areas {
+			if n := utf8.RuneCountInString(a.Name); n >= 2 && n <= 8 && len(out) < 3 {
+				out = append(out, a.Name)
 			}
 		}
 	}
-	var out []string
-	for i, q := range queries {
-		if found[i] {
-			out = append(out, q)
-		}
-	}
-	// A district's name, since a citizen often looks for their own district.
+	// A district's name, since a citizen often looks for their own district,
+	// and the department that leads most.
 	for _, d := range s.Plan.Departments {
 		if d.Kind == plan.District {
-			return append(out, d.Name)
+			out = append(out, d.Name)
+			break
 		}
 	}
-	if len(s.Plan.Departments) > 0 {
-		out = append(out, s.Plan.Departments[0].Name)
+	var busiest *plan.Department
+	for _, d := range s.Plan.Departments {
+		if busiest == nil || len(d.Lead) > len(busiest.Lead) {
+			busiest = d
+		}
+	}
+	if busiest != nil && !slices.Contains(out, busiest.Name) {
+		out = append(out, busiest.Name)
 	}
 	return out
 }

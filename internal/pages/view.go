@@ -18,6 +18,7 @@ func (p *Page) view() (*Page, error) {
 	v.PlanJSONURL = p.Rel(sitepath.PlanJSON)
 	v.PlanSchemaURL = p.Rel(sitepath.PlanSchema)
 	v.SearchIndex = p.Rel(search.Dir + "index.json")
+	v.SearchExamples = s.examples
 	switch p.Kind {
 	case "home":
 		v.DeptGroups = deptGroups(s)
@@ -48,8 +49,6 @@ func (p *Page) view() (*Page, error) {
 			return nil, err
 		}
 		v.SchemaDocs = docs
-	case "search":
-		v.SearchExamples = searchExamples(s)
 	}
 	return &v, nil
 }
