@@ -19,7 +19,6 @@ title = "测试计划"
 date = "2020-02-27"
 start_year = 2020
 end_year = 2022
-issuer = "测试市人民政府"
 `
 	departmentsCSV = `名称,slug,英文名称,别名,类别
 市科技局,science-technology,,,市直部门
@@ -58,7 +57,8 @@ func TestSiteLoads(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(warns) != 0 {
+	// The test site gives no issuer: the one warning says a citation needs it.
+	if len(warns) != 1 || !strings.HasPrefix(warns[0].Msg, "issuer is not set") {
 		t.Errorf("warnings: %v", warns)
 	}
 	p := c.Plan
@@ -125,8 +125,8 @@ func TestSiteWithoutOptionalFiles(t *testing.T) {
 	// Every department is then unknown: one warning each, at a stable slug;
 	// without the alias, 市规划和自然局 is a department of its own, and one
 	// more warning says it looks like 市规划和自然资源局.
-	if len(warns) != 5 || len(c.Plan.Departments) != 4 {
-		t.Errorf("%d warnings, %d departments; want 5 and 4: %v", len(warns), len(c.Plan.Departments), warns)
+	if len(warns) != 6 || len(c.Plan.Departments) != 4 {
+		t.Errorf("%d warnings, %d departments; want 6 (one for the issuer) and 4: %v", len(warns), len(c.Plan.Departments), warns)
 	}
 }
 
@@ -198,9 +198,9 @@ func TestSiteErrors(t *testing.T) {
 		{"site.toml unclosed string", "site.toml", ptr("title = \"测试计划\n"),
 			`content/site.toml:1:14: strings cannot contain newlines`},
 		{"site.toml unknown key", "site.toml", ptr(siteTOML + "  titel = \"x\"\n"),
-			`content/site.toml:7:3: unknown setting "titel"; the settings are documented in README.md`},
+			`content/site.toml:6:3: unknown setting "titel"; the settings are documented in README.md`},
 		{"site.toml unknown column key", "site.toml", ptr(siteTOML + "[columns]\nid = \"编号\"\nfoo = \"x\"\n"),
-			`content/site.toml:9:1: unknown setting "columns.foo"; the settings are documented in README.md`},
+			`content/site.toml:8:1: unknown setting "columns.foo"; the settings are documented in README.md`},
 		{"site.toml bad date", "site.toml", ptr("title = \"测试计划\"\ndate = \"2020-13-01\"\n"),
 			`content/site.toml:2:1: date "2020-13-01" is not a day of the calendar: there is no month 13`},
 		{"site.toml date not written YYYY-MM-DD", "site.toml", ptr("title = \"测试计划\"\ndate = \"2020-2-27\"\n"),
@@ -479,7 +479,7 @@ func TestSiteTimelineWarnings(t *testing.T) {
 				t.Fatal(err)
 			}
 			want := tt.at + `cannot read the date of timeline clause "` + tt.clause + `"`
-			if len(warns) != 1 || !strings.HasPrefix(warns[0].Error(), want) {
+			if len(warns) != 2 || !strings.HasPrefix(warns[0].Error(), want) { // and the issuer's
 				t.Fatalf("warnings %v, want one starting %s", warns, want)
 			}
 			ms := c.Plan.Tasks[0].Milestones

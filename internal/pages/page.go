@@ -25,8 +25,8 @@ type Site struct {
 
 	nav      []Link   // the main navigation, the same on every page
 	examples []string // searches to suggest, each of which finds tasks
-	yearIdx yearIndex
-	planIdx planIndex
+	yearIdx  yearIndex
+	planIdx  planIndex
 }
 
 // Link is a labelled internal target.
