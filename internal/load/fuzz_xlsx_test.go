@@ -7,6 +7,7 @@ import (
 	"testing"
 	"unicode"
 
+	"plansite/internal/config"
 	"plansite/internal/plan"
 	"plansite/internal/xlsxtest"
 )
@@ -52,7 +53,7 @@ func FuzzReadXLSX(f *testing.F) {
 	f.Add([]byte("PK\x03\x04"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		const file = "content/tasks.xlsx"
-		tb, _, err := readXLSX(file, data, taskColumns, Columns{}.renames())
+		tb, _, err := readXLSX(file, data, taskColumns, renames(config.Columns{}))
 		if err == nil {
 			for _, rec := range append([][]string{tb.header}, tb.rows...) {
 				for _, c := range rec {

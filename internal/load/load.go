@@ -5,7 +5,6 @@ package load
 
 import (
 	"encoding/csv"
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -13,63 +12,10 @@ import (
 	"sort"
 	"strings"
 
+	"plansite/internal/config"
 	"plansite/internal/markdown"
 	"plansite/internal/plan"
 )
-
-// Config is content/site.toml.
-type Config struct {
-	Title      string  `toml:"title"`
-	ShortTitle string  `toml:"short_title"`
-	SiteName   string  `toml:"site_name"`
-	Attachment string  `toml:"attachment"`
-	Issuer     string  `toml:"issuer"`
-	Date       string  `toml:"date"`
-	Updated    string  `toml:"updated"`
-	SourceURL  string  `toml:"source_url"`
-	SourceName string  `toml:"source_name"`
-	StartYear  int     `toml:"start_year"`
-	EndYear    int     `toml:"end_year"`
-	BaseURL    string  `toml:"base_url"`
-	Language   string  `toml:"language"`
-	Encoding   string  `toml:"encoding"` // of the CSV files: auto (default), utf-8 or gb18030
-	Table      string  `toml:"table"`    // the task table: tasks.csv or tasks.xlsx (default: whichever exists)
-	Columns    Columns `toml:"columns"`
-}
-
-// Columns names the table's columns when they differ from the defaults
-// (序号, 重点任务, 标题, 主要措施, 时间节点, 牵头部门, 配合部门).
-type Columns struct {
-	ID       string `toml:"id"`
-	Area     string `toml:"area"`
-	Title    string `toml:"title"`
-	Measures string `toml:"measures"`
-	Timeline string `toml:"timeline"`
-	Lead     string `toml:"lead"`
-	Coop     string `toml:"coop"`
-}
-
-// synonyms are the names other plans' tables give to the standard columns.
-var synonyms = map[string]string{
-	"编号": "序号", "任务编号": "序号",
-	"重点领域": "重点任务", "行动": "重点任务", "专项行动": "重点任务",
-	"工作任务": "主要措施", "重点工作": "主要措施", "工作措施": "主要措施", "具体措施": "主要措施", "任务内容": "主要措施",
-	"完成时限": "时间节点", "时间安排": "时间节点", "完成时间": "时间节点", "时间进度": "时间节点",
-	"牵头单位": "牵头部门", "责任单位": "配合部门", "配合单位": "配合部门", "参与单位": "配合部门", "协同单位": "配合部门",
-}
-
-func (c Columns) renames() map[string]string {
-	m := make(map[string]string, len(synonyms)+7)
-	for k, v := range synonyms {
-		m[k] = v
-	}
-	for canonical, given := range map[string]string{"序号": c.ID, "重点任务": c.Area, "标题": c.Title, "主要措施": c.Measures, "时间节点": c.Timeline, "牵头部门": c.Lead, "配合部门": c.Coop} {
-		if given != "" {
-			m[given] = canonical
-		}
-	}
-	return m
-}
 
 // Page is a Markdown page of the content folder.
 type Page struct {
@@ -81,7 +27,7 @@ type Page struct {
 
 // Content is a whole content folder, read.
 type Content struct {
-	Config Config
+	Config config.Config
 	Plan   *plan.Plan
 	Pages  []Page
 	// Rows are the task table's rows as read, for Table.
@@ -102,7 +48,7 @@ var Reserved = map[string]bool{"tasks": true, "areas": true, "departments": true
 // Site reads the content folder fsys. prefix is how its files are named in
 // messages, such as "content".
 func Site(fsys fs.FS, prefix string) (*Content, []plan.Warning, error) {
-	cfg, err := ReadConfig(fsys, prefix)
+	cfg, err := config.ReadConfig(fsys, prefix)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -124,67 +70,9 @@ func Site(fsys fs.FS, prefix string) (*Content, []plan.Warning, error) {
 	return c, warns, nil
 }
 
-// ReadConfig reads and checks site.toml.
-func ReadConfig(fsys fs.FS, prefix string) (Config, error) {
-	file := path.Join(prefix, "site.toml")
-	data, err := fs.ReadFile(fsys, "site.toml")
-	if err != nil {
-		return Config{}, readError(file, "cannot read the site configuration: ", err)
-	}
-	return parseConfig(file, data)
-}
-
-func errText(err error) string {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
-	}
-	return err.Error()
-}
-
-func parseConfig(file string, data []byte) (Config, error) {
-	var cfg Config
-	src := strings.TrimPrefix(string(data), "\ufeff")
-	md, err := markdown.DecodeTOML(src, &cfg)
-	if err != nil {
-		line, col, msg := markdown.TOMLErrorPos(src, err)
-		return cfg, &plan.Error{File: file, Line: line, Col: col, Msg: msg}
-	}
-	fail := func(key, format string, args ...any) error {
-		line, col := markdown.KeyPos(src, strings.Split(key, "."))
-		return &plan.Error{File: file, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)}
-	}
-	if und := md.Undecoded(); len(und) > 0 {
-		return cfg, fail(und[0].String(), "unknown setting %q; the settings are documented in README.md", und[0].String())
-	}
-	switch {
-	case plan.TrimSpace(cfg.Title) == "":
-		return cfg, fail("title", "title is missing")
-	case cfg.StartYear != 0 && (cfg.StartYear < 1900 || cfg.StartYear > 2200):
-		return cfg, fail("start_year", "start_year %d is not a year between 1900 and 2200", cfg.StartYear)
-	case cfg.EndYear != 0 && (cfg.EndYear < 1900 || cfg.EndYear > 2200):
-		return cfg, fail("end_year", "end_year %d is not a year between 1900 and 2200", cfg.EndYear)
-	case cfg.StartYear != 0 && cfg.EndYear != 0 && cfg.EndYear < cfg.StartYear:
-		return cfg, fail("end_year", "end_year %d is before start_year %d", cfg.EndYear, cfg.StartYear)
-	}
-	if err := checkSettings(&cfg, fail); err != nil {
-		return cfg, err
-	}
-	if cfg.ShortTitle == "" {
-		cfg.ShortTitle = cfg.Title
-	}
-	if cfg.SiteName == "" {
-		cfg.SiteName = cfg.ShortTitle
-	}
-	if cfg.Language == "" {
-		cfg.Language = "zh-CN"
-	}
-	return cfg, nil
-}
-
 // Tasks reads a task table into rows, each field with its position.
-func Tasks(file string, data []byte, cols Columns) ([]plan.Row, error) {
-	t, err := readTable(file, data, taskColumns, cols.renames())
+func Tasks(file string, data []byte, cols config.Columns) ([]plan.Row, error) {
+	t, err := readTable(file, data, taskColumns, renames(cols))
 	if err != nil {
 		return nil, err
 	}
@@ -283,7 +171,7 @@ func pages(fsys fs.FS, prefix string) ([]Page, error) {
 	byPath := map[string]string{} // address → file, so two files never share one
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			return readError(path.Join(prefix, p), "", err)
+			return config.ReadError(path.Join(prefix, p), "", err)
 		}
 		if d.IsDir() || path.Ext(p) != ".md" {
 			return nil
@@ -311,7 +199,7 @@ func pages(fsys fs.FS, prefix string) ([]Page, error) {
 		byPath[urlPath] = file
 		src, err := fs.ReadFile(fsys, p)
 		if err != nil {
-			return readError(file, "", err)
+			return config.ReadError(file, "", err)
 		}
 		fm, body, err := markdown.Split(file, src)
 		if err != nil {

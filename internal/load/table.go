@@ -12,6 +12,7 @@ import (
 
 	"github.com/gocarina/gocsv"
 
+	"plansite/internal/config"
 	"plansite/internal/plan"
 )
 
@@ -329,4 +330,26 @@ func (c *colCounter) charCol(data []byte, lines []int, line, byteCol int) int {
 	from, to := min(start+c.byteCol-1, len(data)), min(start+byteCol-1, len(data))
 	c.byteCol, c.col = byteCol, c.col+utf8.RuneCount(data[from:to])
 	return c.col
+}
+
+// synonyms are the names other plans' tables give to the standard columns.
+var synonyms = map[string]string{
+	"编号": "序号", "任务编号": "序号",
+	"重点领域": "重点任务", "行动": "重点任务", "专项行动": "重点任务",
+	"工作任务": "主要措施", "重点工作": "主要措施", "工作措施": "主要措施", "具体措施": "主要措施", "任务内容": "主要措施",
+	"完成时限": "时间节点", "时间安排": "时间节点", "完成时间": "时间节点", "时间进度": "时间节点",
+	"牵头单位": "牵头部门", "责任单位": "配合部门", "配合单位": "配合部门", "参与单位": "配合部门", "协同单位": "配合部门",
+}
+
+func renames(c config.Columns) map[string]string {
+	m := make(map[string]string, len(synonyms)+7)
+	for k, v := range synonyms {
+		m[k] = v
+	}
+	for canonical, given := range map[string]string{"序号": c.ID, "重点任务": c.Area, "标题": c.Title, "主要措施": c.Measures, "时间节点": c.Timeline, "牵头部门": c.Lead, "配合部门": c.Coop} {
+		if given != "" {
+			m[given] = canonical
+		}
+	}
+	return m
 }
