@@ -70,13 +70,27 @@ func Site(fsys fs.FS, prefix string) (*Content, []plan.Warning, error) {
 	return c, warns, nil
 }
 
-// Tasks reads a task table into rows, each field with its position.
+// Tasks reads a task table of CSV text into rows, each field with its
+// position.
 func Tasks(file string, data []byte, cols config.Columns) ([]plan.Row, error) {
-	t, err := readTable(file, data, taskColumns, renames(cols))
+	src, err := newCSVSource(file, data)
 	if err != nil {
 		return nil, err
 	}
-	return t.taskRows()
+	return taskRows(file, src, cols)
+}
+
+// taskRows reads the rows of a task table, CSV or worksheet.
+func taskRows(file string, src rowSource, cols config.Columns) ([]plan.Row, error) {
+	recs, _, err := records(file, src, taskColumns, cols)
+	if err != nil {
+		return nil, err
+	}
+	rows := make([]plan.Row, len(recs))
+	for i := range recs {
+		rows[i] = recs[i].row()
+	}
+	return rows, nil
 }
 
 // WriteTableCSV writes the task table back out as UTF-8 CSV, whatever form it
@@ -88,26 +102,23 @@ func WriteTableCSV(w io.Writer, rows []plan.Row) error {
 	if len(rows) == 0 {
 		return nil
 	}
-	cells := func(r plan.Row) []plan.Cell {
-		return []plan.Cell{r.ID, r.Area, r.Title, r.Measures, r.Timeline, r.Lead, r.Coop}
-	}
-	names := []string{"序号", "重点任务", "标题", "主要措施", "时间节点", "牵头部门", "配合部门"}
-	var keep []int
-	for i, c := range cells(rows[0]) {
-		if c.Line > 0 { // a column the table does not have has no position
-			keep = append(keep, i)
+	var keep []column[taskRecord]
+	first := recordOf(rows[0])
+	for _, c := range taskColumns {
+		if c.field(&first).Line > 0 { // a column the table does not have has no position
+			keep = append(keep, c)
 		}
 	}
 	cw := csv.NewWriter(w)
 	rec := make([]string, len(keep))
-	for j, i := range keep {
-		rec[j] = names[i]
+	for j, c := range keep {
+		rec[j] = c.name
 	}
 	cw.Write(rec)
 	for _, r := range rows {
-		cs := cells(r)
-		for j, i := range keep {
-			rec[j] = cs[i].Text
+		tr := recordOf(r)
+		for j, c := range keep {
+			rec[j] = c.field(&tr).Text
 		}
 		if err := cw.Write(rec); err != nil {
 			return err
@@ -117,48 +128,29 @@ func WriteTableCSV(w io.Writer, rows []plan.Row) error {
 	return cw.Error()
 }
 
-// taskRows maps a task table's rows onto taskRecord with gocsv, then gives
-// each field with its position.
-func (t *table) taskRows() ([]plan.Row, error) {
-	var recs []taskRecord
-	if err := t.decode(&recs); err != nil {
-		return nil, &plan.Error{File: t.file, Msg: err.Error()}
-	}
-	rows := make([]plan.Row, len(recs))
-	for i := range recs {
-		rows[i] = plan.Row{
-			ID: t.cell(i, "序号"), Area: t.cell(i, "重点任务"), Title: t.cell(i, "标题"),
-			Measures: t.cell(i, "主要措施"), Timeline: t.cell(i, "时间节点"),
-			Lead: t.cell(i, "牵头部门"), Coop: t.cell(i, "配合部门"),
-		}
-	}
-	return rows, nil
-}
-
 func departments(file string, data []byte) ([]plan.DepartmentEntry, error) {
-	t, err := readTable(file, data, departmentColumns, nil)
+	src, err := newCSVSource(file, data)
 	if err != nil {
 		return nil, err
 	}
-	var recs []departmentRecord
-	if err := t.decode(&recs); err != nil {
-		return nil, &plan.Error{File: file, Msg: err.Error()}
+	recs, lines, err := records(file, src, departmentColumns, config.Columns{})
+	if err != nil {
+		return nil, err
 	}
 	out := make([]plan.DepartmentEntry, len(recs))
 	for i, r := range recs {
-		e := plan.DepartmentEntry{Name: r.Name, Slug: plan.TrimSpace(r.Slug), English: r.English, Line: t.pos[i][0].Line,
-			NameCol: t.cell(i, "名称").Col, SlugCol: t.cell(i, "slug").Col, AliasesCol: t.cell(i, "别名").Col}
-		for _, a := range strings.Split(r.Aliases, "|") {
+		e := plan.DepartmentEntry{Name: r.Name.Text, Slug: plan.TrimSpace(r.Slug.Text), English: r.English.Text, Line: lines[i],
+			NameCol: r.Name.Col, SlugCol: r.Slug.Col, AliasesCol: r.Aliases.Col}
+		for _, a := range strings.Split(r.Aliases.Text, "|") {
 			if a = plan.TrimSpace(a); a != "" {
 				e.Aliases = append(e.Aliases, a)
 			}
 		}
-		switch k := plan.Kind(plan.TrimSpace(r.Kind)); k {
+		switch k := plan.Kind(plan.TrimSpace(r.Kind.Text)); k {
 		case "", plan.Municipal, plan.District, plan.Collective:
 			e.Kind = k
 		default:
-			c := t.cell(i, "类别")
-			return nil, &plan.Error{File: file, Line: c.Line, Col: c.Col, Msg: fmt.Sprintf("类别 %s is not one of %s, %s, %s", plan.QuoteCell(r.Kind), plan.Municipal, plan.District, plan.Collective)}
+			return nil, &plan.Error{File: file, Line: r.Kind.Line, Col: r.Kind.Col, Msg: fmt.Sprintf("类别 %s is not one of %s, %s, %s", plan.QuoteCell(r.Kind.Text), plan.Municipal, plan.District, plan.Collective)}
 		}
 		out[i] = e
 	}

@@ -47,11 +47,10 @@ func tableFile(fsys fs.FS, prefix string, cfg config.Config) (string, error) {
 // an .xlsx file; errors in it carry the cell reference (Sheet1!C5).
 func taskTable(file string, data []byte, cfg config.Config) (rows []plan.Row, sheet string, err error) {
 	if strings.EqualFold(path.Ext(file), ".xlsx") {
-		t, sheet, err := readXLSX(file, data, taskColumns, renames(cfg.Columns))
-		if err != nil {
-			return nil, sheet, withRef(err, file, sheet)
-		}
-		rows, err := t.taskRows()
+		sheet, err := readXLSX(file, data, func(src rowSource) (err error) {
+			rows, err = taskRows(file, src, cfg.Columns)
+			return err
+		})
 		return rows, sheet, withRef(err, file, sheet)
 	}
 	text, err := decodeText(file, data, cfg.Encoding)
