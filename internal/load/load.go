@@ -1,6 +1,9 @@
-// Package load reads a site's content folder (site.toml, tasks.csv,
-// departments.csv and Markdown pages) from an fs.FS into the plan model.
-// Every problem is reported with the file, line and column it comes from.
+// Package load reads a site's content folder from an fs.FS into the plan
+// model: site.toml (with package config), the task table (tasks.csv or
+// tasks.xlsx), departments.csv and the Markdown pages. A CSV file and a
+// worksheet are decoded alike, row by row into typed records with gocsv,
+// under the column names that taskColumns lists. Every problem is reported
+// with the file, line and column it comes from.
 package load
 
 import (

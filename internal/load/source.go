@@ -24,7 +24,7 @@ const (
 // exists.
 func tableFile(fsys fs.FS, prefix string, cfg config.Config) (string, error) {
 	if cfg.Table != "" {
-		return cfg.Table, nil // ReadConfig checked the name
+		return cfg.Table, nil // config.ReadConfig checked the name
 	}
 	var found []string
 	for _, name := range []string{DefaultCSV, DefaultXLSX} {
