@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"plansite/internal/config"
 )
 
 func TestCSVControlCharacters(t *testing.T) {
@@ -24,7 +26,7 @@ func TestCSVControlCharacters(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			files := fstest.MapFS{"tasks.csv": {Data: []byte(head + "1,甲。,市科技局\n")}, "departments.csv": {Data: []byte(deps)}}
 			files[tt.file] = &fstest.MapFile{Data: []byte(tt.data)}
-			tables, err := ReadTables(files, "content", Config{Encoding: EncodingAuto})
+			tables, err := ReadTables(files, "content", config.Config{Encoding: config.EncodingAuto})
 			if err != nil {
 				if !strings.HasPrefix(err.Error(), tt.want) {
 					t.Fatalf("error %v, want %s", err, tt.want)

@@ -2,35 +2,13 @@ package load
 
 import (
 	"bytes"
-	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 
+	"plansite/internal/config"
 	"plansite/internal/plan"
 )
-
-// The encodings a CSV file may be in. Excel and WPS on Chinese Windows save
-// "CSV" in GB18030 (GBK) and "CSV UTF-8" with a byte order mark.
-const (
-	EncodingAuto    = "auto"
-	EncodingUTF8    = "utf-8"
-	EncodingGB18030 = "gb18030"
-)
-
-// normalEncoding reads the encoding setting of site.toml; ok is false for a
-// value it does not know.
-func normalEncoding(s string) (string, bool) {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "", "auto":
-		return EncodingAuto, true
-	case "utf-8", "utf8":
-		return EncodingUTF8, true
-	case "gb18030", "gbk", "gb2312":
-		return EncodingGB18030, true
-	}
-	return "", false
-}
 
 var (
 	bomUTF8    = []byte("\ufeff")
@@ -50,9 +28,9 @@ func decodeText(file string, data []byte, enc string) ([]byte, error) {
 		return data[len(bomUTF8):], nil
 	}
 	switch enc {
-	case EncodingUTF8:
+	case config.EncodingUTF8:
 		return data, checkUTF8(file, data)
-	case EncodingAuto:
+	case config.EncodingAuto:
 		if utf8.Valid(data) {
 			return data, nil
 		}
@@ -65,7 +43,7 @@ func decodeText(file string, data []byte, enc string) ([]byte, error) {
 	// U+FFFD in the file has its own four-byte code; only then is one let by.
 	if i := bytes.IndexRune(text, utf8.RuneError); i >= 0 && !bytes.Contains(data, gb18030FFFD) {
 		line, col := position(text, i)
-		if enc != EncodingAuto {
+		if enc != config.EncodingAuto {
 			return nil, &plan.Error{File: file, Line: line, Col: col, Msg: "not valid GB18030; save the table as CSV (or set encoding in site.toml)"}
 		}
 		// Neither reads the whole file. The one that reads further is

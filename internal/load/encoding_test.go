@@ -8,6 +8,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"plansite/internal/config"
 )
 
 func gb(s string) []byte {
@@ -25,16 +27,16 @@ func TestDecodeText(t *testing.T) {
 		in        []byte
 		want      string // the text, or the start of the error
 	}{
-		{"UTF-8", EncodingAuto, []byte(text), text},
-		{"UTF-8 with BOM", EncodingAuto, append([]byte("\ufeff"), text...), text},
-		{"GB18030 detected", EncodingAuto, gb(text), text},
-		{"GB18030 configured", EncodingGB18030, gb(text), text},
-		{"BOM wins over the setting", EncodingGB18030, append([]byte("\ufeff"), text...), text},
-		{"UTF-8 configured, GB18030 given", EncodingUTF8, gb(text), "t.csv:1:1: not valid UTF-8"},
-		{"UTF-16", EncodingAuto, []byte("\xff\xfe\x8f\x5e"), "t.csv:1:1: the file is UTF-16"},
-		{"neither", EncodingAuto, []byte("序号\n1,\xff\xfe\xfd\n"), "t.csv:2:3: the file is neither UTF-8 nor GB18030"},
-		{"neither, later", EncodingAuto, []byte("id\n1,ok\n2,\x81\x20x\n"), "t.csv:3:3: the file is neither UTF-8 nor GB18030"},
-		{"not GB18030", EncodingGB18030, []byte("id\n\xff\n"), "t.csv:2:1: not valid GB18030"},
+		{"UTF-8", config.EncodingAuto, []byte(text), text},
+		{"UTF-8 with BOM", config.EncodingAuto, append([]byte("\ufeff"), text...), text},
+		{"GB18030 detected", config.EncodingAuto, gb(text), text},
+		{"GB18030 configured", config.EncodingGB18030, gb(text), text},
+		{"BOM wins over the setting", config.EncodingGB18030, append([]byte("\ufeff"), text...), text},
+		{"UTF-8 configured, GB18030 given", config.EncodingUTF8, gb(text), "t.csv:1:1: not valid UTF-8"},
+		{"UTF-16", config.EncodingAuto, []byte("\xff\xfe\x8f\x5e"), "t.csv:1:1: the file is UTF-16"},
+		{"neither", config.EncodingAuto, []byte("序号\n1,\xff\xfe\xfd\n"), "t.csv:2:3: the file is neither UTF-8 nor GB18030"},
+		{"neither, later", config.EncodingAuto, []byte("id\n1,ok\n2,\x81\x20x\n"), "t.csv:3:3: the file is neither UTF-8 nor GB18030"},
+		{"not GB18030", config.EncodingGB18030, []byte("id\n\xff\n"), "t.csv:2:1: not valid GB18030"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -70,7 +72,7 @@ func workbook(t *testing.T, rows [][]string) []byte {
 }
 
 func TestTaskTableChoiceAndWorkbooks(t *testing.T) {
-	cfg := Config{Encoding: EncodingAuto}
+	cfg := config.Config{Encoding: config.EncodingAuto}
 	csv := &fstest.MapFile{Data: []byte("序号,主要措施,牵头部门\n1,措施。,市科技局\n")}
 	header := []string{"序号", "工作任务", "牵头单位"}
 	tests := []struct {

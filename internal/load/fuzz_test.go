@@ -7,6 +7,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"plansite/internal/config"
 	"plansite/internal/plan"
 )
 
@@ -42,7 +43,7 @@ func FuzzTasksCSV(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		const file = "content/tasks.csv"
-		rows, err := Tasks(file, data, Columns{})
+		rows, err := Tasks(file, data, config.Columns{})
 		if err == nil {
 			for _, r := range rows {
 				for _, c := range []plan.Cell{r.ID, r.Measures, r.Lead} { // the required columns
@@ -98,7 +99,7 @@ func FuzzDecodeText(f *testing.F) {
 	f.Add([]byte("\xd0\xf2\xba\xc5,\xd6\xf7\xd2\xaa\xb4\xeb\xca\xa9\n"), uint8(0))
 	f.Add([]byte("\xff\xfe1\x00"), uint8(1))
 	f.Add([]byte("序号\n1,\xa3\xa8\xd2\xbb\xa3\xa9\n"), uint8(2))
-	encs := []string{EncodingAuto, EncodingUTF8, EncodingGB18030}
+	encs := []string{config.EncodingAuto, config.EncodingUTF8, config.EncodingGB18030}
 	f.Fuzz(func(t *testing.T, data []byte, e uint8) {
 		enc := encs[int(e)%len(encs)]
 		text, err := decodeText("content/tasks.csv", data, enc)

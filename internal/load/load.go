@@ -1,11 +1,13 @@
-// Package load reads a site's content folder (site.toml, tasks.csv,
-// departments.csv and Markdown pages) from an fs.FS into the plan model.
-// Every problem is reported with the file, line and column it comes from.
+// Package load reads a site's content folder from an fs.FS into the plan
+// model: site.toml (with package config), the task table (tasks.csv or
+// tasks.xlsx), departments.csv and the Markdown pages. A CSV file and a
+// worksheet are decoded alike, row by row into typed records with gocsv,
+// under the column names that taskColumns lists. Every problem is reported
+// with the file, line and column it comes from.
 package load
 
 import (
 	"encoding/csv"
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -13,66 +15,10 @@ import (
 	"sort"
 	"strings"
 
+	"plansite/internal/config"
 	"plansite/internal/markdown"
 	"plansite/internal/plan"
 )
-
-// Config is content/site.toml.
-type Config struct {
-	Title      string  `toml:"title"`
-	ShortTitle string  `toml:"short_title"`
-	SiteName   string  `toml:"site_name"`
-	Attachment string  `toml:"attachment"`
-	Issuer     string  `toml:"issuer"`
-	Date       string  `toml:"date"`
-	Updated    string  `toml:"updated"`
-	SourceURL  string  `toml:"source_url"`
-	SourceName string  `toml:"source_name"`
-	StartYear  int     `toml:"start_year"`
-	EndYear    int     `toml:"end_year"`
-	BaseURL    string  `toml:"base_url"`
-	Language   string  `toml:"language"`
-	Encoding   string  `toml:"encoding"` // of the CSV files: auto (default), utf-8 or gb18030
-	Table      string  `toml:"table"`    // the task table: tasks.csv or tasks.xlsx (default: whichever exists)
-	Columns    Columns `toml:"columns"`
-	// Searches the site suggests (the first also in every search box); by
-	// default, names the table itself gives.
-	SearchExamples []string `toml:"search_examples"`
-}
-
-// Columns names the table's columns when they differ from the defaults
-// (序号, 重点任务, 标题, 主要措施, 时间节点, 牵头部门, 配合部门).
-type Columns struct {
-	ID       string `toml:"id"`
-	Area     string `toml:"area"`
-	Title    string `toml:"title"`
-	Measures string `toml:"measures"`
-	Timeline string `toml:"timeline"`
-	Lead     string `toml:"lead"`
-	Coop     string `toml:"coop"`
-}
-
-// synonyms are the names other plans' tables give to the standard columns.
-var synonyms = map[string]string{
-	"编号": "序号", "任务编号": "序号",
-	"重点领域": "重点任务", "行动": "重点任务", "专项行动": "重点任务",
-	"工作任务": "主要措施", "重点工作": "主要措施", "工作措施": "主要措施", "具体措施": "主要措施", "任务内容": "主要措施",
-	"完成时限": "时间节点", "时间安排": "时间节点", "完成时间": "时间节点", "时间进度": "时间节点",
-	"牵头单位": "牵头部门", "责任单位": "配合部门", "配合单位": "配合部门", "参与单位": "配合部门", "协同单位": "配合部门",
-}
-
-func (c Columns) renames() map[string]string {
-	m := make(map[string]string, len(synonyms)+7)
-	for k, v := range synonyms {
-		m[k] = v
-	}
-	for canonical, given := range map[string]string{"序号": c.ID, "重点任务": c.Area, "标题": c.Title, "主要措施": c.Measures, "时间节点": c.Timeline, "牵头部门": c.Lead, "配合部门": c.Coop} {
-		if given != "" {
-			m[given] = canonical
-		}
-	}
-	return m
-}
 
 // Page is a Markdown page of the content folder.
 type Page struct {
@@ -84,7 +30,7 @@ type Page struct {
 
 // Content is a whole content folder, read.
 type Content struct {
-	Config Config
+	Config config.Config
 	Plan   *plan.Plan
 	Pages  []Page
 	// Rows are the task table's rows as read, for Table.
@@ -105,7 +51,7 @@ var Reserved = map[string]bool{"tasks": true, "areas": true, "departments": true
 // Site reads the content folder fsys. prefix is how its files are named in
 // messages, such as "content".
 func Site(fsys fs.FS, prefix string) (*Content, []plan.Warning, error) {
-	cfg, err := ReadConfig(fsys, prefix)
+	cfg, err := config.ReadConfig(fsys, prefix)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -128,71 +74,27 @@ func Site(fsys fs.FS, prefix string) (*Content, []plan.Warning, error) {
 	return c, warns, nil
 }
 
-// ReadConfig reads and checks site.toml.
-func ReadConfig(fsys fs.FS, prefix string) (Config, error) {
-	file := path.Join(prefix, "site.toml")
-	data, err := fs.ReadFile(fsys, "site.toml")
-	if err != nil {
-		return Config{}, readError(file, "cannot read the site configuration: ", err)
-	}
-	return parseConfig(file, data)
-}
-
-func errText(err error) string {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
-	}
-	return err.Error()
-}
-
-func parseConfig(file string, data []byte) (Config, error) {
-	var cfg Config
-	src := strings.TrimPrefix(string(data), "\ufeff")
-	md, err := markdown.DecodeTOML(src, &cfg)
-	if err != nil {
-		line, col, msg := markdown.TOMLErrorPos(src, err)
-		return cfg, &plan.Error{File: file, Line: line, Col: col, Msg: msg}
-	}
-	fail := func(key, format string, args ...any) error {
-		line, col := markdown.KeyPos(src, strings.Split(key, "."))
-		return &plan.Error{File: file, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)}
-	}
-	if und := md.Undecoded(); len(und) > 0 {
-		return cfg, fail(und[0].String(), "unknown setting %q; the settings are documented in README.md", und[0].String())
-	}
-	switch {
-	case plan.TrimSpace(cfg.Title) == "":
-		return cfg, fail("title", "title is missing")
-	case cfg.StartYear != 0 && (cfg.StartYear < 1900 || cfg.StartYear > 2200):
-		return cfg, fail("start_year", "start_year %d is not a year between 1900 and 2200", cfg.StartYear)
-	case cfg.EndYear != 0 && (cfg.EndYear < 1900 || cfg.EndYear > 2200):
-		return cfg, fail("end_year", "end_year %d is not a year between 1900 and 2200", cfg.EndYear)
-	case cfg.StartYear != 0 && cfg.EndYear != 0 && cfg.EndYear < cfg.StartYear:
-		return cfg, fail("end_year", "end_year %d is before start_year %d", cfg.EndYear, cfg.StartYear)
-	}
-	if err := checkSettings(&cfg, fail); err != nil {
-		return cfg, err
-	}
-	if cfg.ShortTitle == "" {
-		cfg.ShortTitle = cfg.Title
-	}
-	if cfg.SiteName == "" {
-		cfg.SiteName = cfg.ShortTitle
-	}
-	if cfg.Language == "" {
-		cfg.Language = "zh-CN"
-	}
-	return cfg, nil
-}
-
-// Tasks reads a task table into rows, each field with its position.
-func Tasks(file string, data []byte, cols Columns) ([]plan.Row, error) {
-	t, err := readTable(file, data, taskColumns, cols.renames())
+// Tasks reads a task table of CSV text into rows, each field with its
+// position.
+func Tasks(file string, data []byte, cols config.Columns) ([]plan.Row, error) {
+	src, err := newCSVSource(file, data)
 	if err != nil {
 		return nil, err
 	}
-	return t.taskRows()
+	return taskRows(file, src, cols)
+}
+
+// taskRows reads the rows of a task table, CSV or worksheet.
+func taskRows(file string, src rowSource, cols config.Columns) ([]plan.Row, error) {
+	recs, _, err := records(file, src, taskColumns, cols)
+	if err != nil {
+		return nil, err
+	}
+	rows := make([]plan.Row, len(recs))
+	for i := range recs {
+		rows[i] = recs[i].row()
+	}
+	return rows, nil
 }
 
 // WriteTableCSV writes the task table back out as UTF-8 CSV, whatever form it
@@ -204,26 +106,23 @@ func WriteTableCSV(w io.Writer, rows []plan.Row) error {
 	if len(rows) == 0 {
 		return nil
 	}
-	cells := func(r plan.Row) []plan.Cell {
-		return []plan.Cell{r.ID, r.Area, r.Title, r.Measures, r.Timeline, r.Lead, r.Coop}
-	}
-	names := []string{"序号", "重点任务", "标题", "主要措施", "时间节点", "牵头部门", "配合部门"}
-	var keep []int
-	for i, c := range cells(rows[0]) {
-		if c.Line > 0 { // a column the table does not have has no position
-			keep = append(keep, i)
+	var keep []column[taskRecord]
+	first := recordOf(rows[0])
+	for _, c := range taskColumns {
+		if c.field(&first).Line > 0 { // a column the table does not have has no position
+			keep = append(keep, c)
 		}
 	}
 	cw := csv.NewWriter(w)
 	rec := make([]string, len(keep))
-	for j, i := range keep {
-		rec[j] = names[i]
+	for j, c := range keep {
+		rec[j] = c.name
 	}
 	cw.Write(rec)
 	for _, r := range rows {
-		cs := cells(r)
-		for j, i := range keep {
-			rec[j] = cs[i].Text
+		tr := recordOf(r)
+		for j, c := range keep {
+			rec[j] = c.field(&tr).Text
 		}
 		if err := cw.Write(rec); err != nil {
 			return err
@@ -233,48 +132,29 @@ func WriteTableCSV(w io.Writer, rows []plan.Row) error {
 	return cw.Error()
 }
 
-// taskRows maps a task table's rows onto taskRecord with gocsv, then gives
-// each field with its position.
-func (t *table) taskRows() ([]plan.Row, error) {
-	var recs []taskRecord
-	if err := t.decode(&recs); err != nil {
-		return nil, &plan.Error{File: t.file, Msg: err.Error()}
-	}
-	rows := make([]plan.Row, len(recs))
-	for i := range recs {
-		rows[i] = plan.Row{
-			ID: t.cell(i, "序号"), Area: t.cell(i, "重点任务"), Title: t.cell(i, "标题"),
-			Measures: t.cell(i, "主要措施"), Timeline: t.cell(i, "时间节点"),
-			Lead: t.cell(i, "牵头部门"), Coop: t.cell(i, "配合部门"),
-		}
-	}
-	return rows, nil
-}
-
 func departments(file string, data []byte) ([]plan.DepartmentEntry, error) {
-	t, err := readTable(file, data, departmentColumns, nil)
+	src, err := newCSVSource(file, data)
 	if err != nil {
 		return nil, err
 	}
-	var recs []departmentRecord
-	if err := t.decode(&recs); err != nil {
-		return nil, &plan.Error{File: file, Msg: err.Error()}
+	recs, lines, err := records(file, src, departmentColumns, config.Columns{})
+	if err != nil {
+		return nil, err
 	}
 	out := make([]plan.DepartmentEntry, len(recs))
 	for i, r := range recs {
-		e := plan.DepartmentEntry{Name: r.Name, Slug: plan.TrimSpace(r.Slug), English: r.English, Line: t.pos[i][0].Line,
-			NameCol: t.cell(i, "名称").Col, SlugCol: t.cell(i, "slug").Col, AliasesCol: t.cell(i, "别名").Col}
-		for _, a := range strings.Split(r.Aliases, "|") {
+		e := plan.DepartmentEntry{Name: r.Name.Text, Slug: plan.TrimSpace(r.Slug.Text), English: r.English.Text, Line: lines[i],
+			NameCol: r.Name.Col, SlugCol: r.Slug.Col, AliasesCol: r.Aliases.Col}
+		for _, a := range strings.Split(r.Aliases.Text, "|") {
 			if a = plan.TrimSpace(a); a != "" {
 				e.Aliases = append(e.Aliases, a)
 			}
 		}
-		switch k := plan.Kind(plan.TrimSpace(r.Kind)); k {
+		switch k := plan.Kind(plan.TrimSpace(r.Kind.Text)); k {
 		case "", plan.Municipal, plan.District, plan.Collective:
 			e.Kind = k
 		default:
-			c := t.cell(i, "类别")
-			return nil, &plan.Error{File: file, Line: c.Line, Col: c.Col, Msg: fmt.Sprintf("类别 %s is not one of %s, %s, %s", plan.QuoteCell(r.Kind), plan.Municipal, plan.District, plan.Collective)}
+			return nil, &plan.Error{File: file, Line: r.Kind.Line, Col: r.Kind.Col, Msg: fmt.Sprintf("类别 %s is not one of %s, %s, %s", plan.QuoteCell(r.Kind.Text), plan.Municipal, plan.District, plan.Collective)}
 		}
 		out[i] = e
 	}
@@ -287,7 +167,7 @@ func pages(fsys fs.FS, prefix string) ([]Page, error) {
 	byPath := map[string]string{} // address → file, so two files never share one
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			return readError(path.Join(prefix, p), "", err)
+			return config.ReadError(path.Join(prefix, p), "", err)
 		}
 		if d.IsDir() || path.Ext(p) != ".md" {
 			return nil
@@ -315,7 +195,7 @@ func pages(fsys fs.FS, prefix string) ([]Page, error) {
 		byPath[urlPath] = file
 		src, err := fs.ReadFile(fsys, p)
 		if err != nil {
-			return readError(file, "", err)
+			return config.ReadError(file, "", err)
 		}
 		fm, body, err := markdown.Split(file, src)
 		if err != nil {
@@ -334,7 +214,7 @@ func pages(fsys fs.FS, prefix string) ([]Page, error) {
 // citationGaps warns about the site.toml keys a complete reference to a task
 // needs (GB/T 7714: the issuing body and the issue date): without them the
 // citations and footers leave those parts out.
-func citationGaps(cfg Config, file string) []plan.Warning {
+func citationGaps(cfg config.Config, file string) []plan.Warning {
 	var warns []plan.Warning
 	for _, k := range []struct{ key, value, what string }{
 		{"issuer", cfg.Issuer, "the issuing body (主要责任者)"},

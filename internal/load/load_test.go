@@ -10,6 +10,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"plansite/internal/config"
 	"plansite/internal/plan"
 )
 
@@ -288,7 +289,7 @@ func TestSiteErrors(t *testing.T) {
 // TestColumnsAreCharacters: a column number counts characters, as an editor
 // does, not the three bytes of each Chinese character.
 func TestColumnsAreCharacters(t *testing.T) {
-	rows, err := Tasks("t.csv", []byte("\ufeff"+header+"1,（一）甲,措施。,2020年,市科技局,配合\n"), Columns{})
+	rows, err := Tasks("t.csv", []byte("\ufeff"+header+"1,（一）甲,措施。,2020年,市科技局,配合\n"), config.Columns{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -313,7 +314,7 @@ func TestColumnsAreCharacters(t *testing.T) {
 // TestColumnsAcrossLines: a quoted cell with a line break moves the fields
 // after it to the next line, and their columns count from that line's start.
 func TestColumnsAcrossLines(t *testing.T) {
-	rows, err := Tasks("t.csv", []byte(header+"1,（一）甲,措施。,\"2020年，甲；\n2022年乙。\",市科技局,配合\n"), Columns{})
+	rows, err := Tasks("t.csv", []byte(header+"1,（一）甲,措施。,\"2020年，甲；\n2022年乙。\",市科技局,配合\n"), config.Columns{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -329,7 +330,7 @@ func TestColumnsAcrossLines(t *testing.T) {
 func TestLongHeader(t *testing.T) {
 	data := []byte("序号,主要措施,牵头部门" + strings.Repeat(",配合部门x", 100000) + "\n")
 	start := time.Now()
-	_, err := Tasks("t.csv", data, Columns{})
+	_, err := Tasks("t.csv", data, config.Columns{})
 	if d := time.Since(start); d > 10*time.Second {
 		t.Errorf("took %v", d)
 	}
@@ -340,7 +341,7 @@ func TestLongHeader(t *testing.T) {
 
 func TestColumnMapping(t *testing.T) {
 	data := "编号,工作任务,完成时限,牵头单位,责任单位,要点\n1.1,措施。,2020年,市科技局,,标题甲\n"
-	rows, err := Tasks("t.csv", []byte(data), Columns{Title: "要点"})
+	rows, err := Tasks("t.csv", []byte(data), config.Columns{Title: "要点"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -459,7 +460,7 @@ func TestRealContent(t *testing.T) {
 
 // TestErrorsArePlanErrors: callers can rely on the error type.
 func TestErrorsArePlanErrors(t *testing.T) {
-	_, err := Tasks("x.csv", []byte("a,b\n"), Columns{})
+	_, err := Tasks("x.csv", []byte("a,b\n"), config.Columns{})
 	var e *plan.Error
 	if !errors.As(err, &e) || e.File != "x.csv" || e.Line != 1 || e.Col != 1 {
 		t.Errorf("error %v (%T)", err, err)

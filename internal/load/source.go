@@ -9,6 +9,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"plansite/internal/config"
 	"plansite/internal/plan"
 )
 
@@ -21,9 +22,9 @@ const (
 // tableFile is the task table chosen for a content folder: the file that
 // site.toml's table names, else whichever of tasks.csv and tasks.xlsx
 // exists.
-func tableFile(fsys fs.FS, prefix string, cfg Config) (string, error) {
+func tableFile(fsys fs.FS, prefix string, cfg config.Config) (string, error) {
 	if cfg.Table != "" {
-		return cfg.Table, nil // ReadConfig checked the name
+		return cfg.Table, nil // config.ReadConfig checked the name
 	}
 	var found []string
 	for _, name := range []string{DefaultCSV, DefaultXLSX} {
@@ -44,13 +45,12 @@ func tableFile(fsys fs.FS, prefix string, cfg Config) (string, error) {
 // taskTable reads the task table named file (a CSV file in the configured
 // encoding or an .xlsx workbook) into rows. sheet is the worksheet read, for
 // an .xlsx file; errors in it carry the cell reference (Sheet1!C5).
-func taskTable(file string, data []byte, cfg Config) (rows []plan.Row, sheet string, err error) {
+func taskTable(file string, data []byte, cfg config.Config) (rows []plan.Row, sheet string, err error) {
 	if strings.EqualFold(path.Ext(file), ".xlsx") {
-		t, sheet, err := readXLSX(file, data, taskColumns, cfg.Columns.renames())
-		if err != nil {
-			return nil, sheet, withRef(err, file, sheet)
-		}
-		rows, err := t.taskRows()
+		sheet, err := readXLSX(file, data, func(src rowSource) (err error) {
+			rows, err = taskRows(file, src, cfg.Columns)
+			return err
+		})
 		return rows, sheet, withRef(err, file, sheet)
 	}
 	text, err := decodeText(file, data, cfg.Encoding)
@@ -100,7 +100,7 @@ type Tables struct {
 
 // ReadTables reads the task table and departments.csv (which may be
 // missing) of the content folder fsys.
-func ReadTables(fsys fs.FS, prefix string, cfg Config) (*Tables, error) {
+func ReadTables(fsys fs.FS, prefix string, cfg config.Config) (*Tables, error) {
 	name := func(f string) string { return path.Join(prefix, f) }
 	t := &Tables{DepartmentsFile: name("departments.csv")}
 	if data, err := fs.ReadFile(fsys, "departments.csv"); err == nil {
@@ -112,7 +112,7 @@ func ReadTables(fsys fs.FS, prefix string, cfg Config) (*Tables, error) {
 			return nil, err
 		}
 	} else if !errors.Is(err, fs.ErrNotExist) {
-		return nil, readError(t.DepartmentsFile, "", err)
+		return nil, config.ReadError(t.DepartmentsFile, "", err)
 	}
 	table, err := tableFile(fsys, prefix, cfg)
 	if err != nil {
@@ -121,7 +121,7 @@ func ReadTables(fsys fs.FS, prefix string, cfg Config) (*Tables, error) {
 	t.TasksFile = name(table)
 	data, err := fs.ReadFile(fsys, table)
 	if err != nil {
-		return nil, readError(t.TasksFile, "cannot read the task table: ", err)
+		return nil, config.ReadError(t.TasksFile, "cannot read the task table: ", err)
 	}
 	if t.Rows, t.Sheet, err = taskTable(t.TasksFile, data, cfg); err != nil {
 		return nil, err
@@ -130,7 +130,7 @@ func ReadTables(fsys fs.FS, prefix string, cfg Config) (*Tables, error) {
 }
 
 // Input is what plan.Build needs to make the plan from the tables.
-func (t *Tables) Input(cfg Config) plan.Input {
+func (t *Tables) Input(cfg config.Config) plan.Input {
 	return plan.Input{
 		Meta: plan.Meta{Title: cfg.Title, ShortTitle: cfg.ShortTitle, Attachment: cfg.Attachment, Issuer: cfg.Issuer,
 			Date: cfg.Date, SourceURL: cfg.SourceURL, SourceName: cfg.SourceName, StartYear: cfg.StartYear, EndYear: cfg.EndYear},

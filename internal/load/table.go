@@ -7,207 +7,91 @@ import (
 	"fmt"
 	"io"
 	"sort"
-	"strings"
 	"unicode/utf8"
-
-	"github.com/gocarina/gocsv"
 
 	"plansite/internal/plan"
 )
-
-// taskRecord is one row of tasks.csv, under the canonical column names.
-type taskRecord struct {
-	ID       string `csv:"序号"`
-	Area     string `csv:"重点任务"`
-	Title    string `csv:"标题"`
-	Measures string `csv:"主要措施"`
-	Timeline string `csv:"时间节点"`
-	Lead     string `csv:"牵头部门"`
-	Coop     string `csv:"配合部门"`
-}
-
-// departmentRecord is one row of departments.csv.
-type departmentRecord struct {
-	Name    string `csv:"名称"`
-	Slug    string `csv:"slug"`
-	English string `csv:"英文名称"`
-	Aliases string `csv:"别名"`
-	Kind    string `csv:"类别"`
-}
 
 // MaxCell is the longest cell accepted, in bytes. The longest cell of a real
 // table is a few thousand characters; a far longer one is a mistake.
 const MaxCell = 64 << 10
 
-// column describes one column a table may have.
-type column struct {
-	name     string
-	required bool
+// csvSource reads CSV text strictly: UTF-8 (a BOM is allowed), the same
+// number of fields on every row, cells within MaxCell and, as cleanCell
+// says, without control characters. It reads both the task table and
+// departments.csv.
+type csvSource struct {
+	file   string
+	data   []byte
+	lines  []int // where each line starts
+	r      *csv.Reader
+	header int // how many fields the header has; -1 until it is read
 }
 
-var taskColumns = []column{{"序号", true}, {"重点任务", false}, {"标题", false}, {"主要措施", true}, {"时间节点", false}, {"牵头部门", true}, {"配合部门", false}}
-
-var departmentColumns = []column{{"名称", true}, {"slug", true}, {"英文名称", false}, {"别名", false}, {"类别", false}}
-
-// table is a CSV file read whole, with the position of every field, so that
-// any later complaint about a value can say where it stands.
-type table struct {
-	file    string
-	header  []string
-	rows    [][]string
-	pos     [][]plan.Cell // line and column of each field; Text unused
-	columns map[string]int
-}
-
-// readTable reads CSV data strictly: UTF-8 (a BOM is allowed), the same
-// number of fields on every row, a known header with no duplicates, cells
-// within MaxCell and, as cleanCell says, without control characters. It
-// reads both the task table and departments.csv.
-func readTable(file string, data []byte, known []column, rename map[string]string) (*table, error) {
+func newCSVSource(file string, data []byte) (*csvSource, error) {
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	if err := checkUTF8(file, data); err != nil {
 		return nil, err
 	}
-	r := csv.NewReader(bytes.NewReader(data))
-	t := &table{file: file, columns: map[string]int{}}
-	lines := lineStarts(data)
-	for {
-		rec, err := r.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				line, col, msg := pe.Line, charCol(data, lines, pe.Line, pe.Column), csvMessage(pe)
-				switch {
-				case errors.Is(pe.Err, csv.ErrQuote):
-					// encoding/csv stops where a quoted cell goes wrong, often
-					// far below the quote that opened it, which is what to fix.
-					l, c, atEOF, ok := openQuote(data, lines, pe.StartLine)
-					switch {
-					case ok && atEOF:
-						line, col = l, c
-						msg = `unbalanced quote: the quoted cell that starts here is never closed (the file ends inside it); close it, or write a quote inside a cell as ""`
-					case ok && l < pe.Line:
-						msg = fmt.Sprintf(`unbalanced quote: the quoted cell that starts here runs on to line %d, column %d, where a quote is followed by other text; close it, or write a quote inside a cell as ""`, line, col)
-						line, col = l, c
-					}
-				case errors.Is(pe.Err, csv.ErrFieldCount):
-					msg = fmt.Sprintf("wrong number of fields: this row has %d, the header has %d (a missing or extra comma, or an unquoted comma inside a cell)", len(rec), len(t.header))
-				}
-				return nil, &plan.Error{File: file, Line: line, Col: col, Msg: msg}
-			}
-			return nil, &plan.Error{File: file, Msg: err.Error()}
-		}
-		cells := make([]plan.Cell, len(rec))
-		var cc colCounter
-		for i := range rec {
-			line, col := r.FieldPos(i)
-			cells[i] = plan.Cell{Line: line, Col: cc.charCol(data, lines, line, col)}
-			if len(rec[i]) > MaxCell {
-				return nil, cellTooLong(file, cells[i].Line, cells[i].Col, len(rec[i]), "is a quote left open, or is this the wrong file?")
-			}
-			var bad rune
-			if rec[i], bad = cleanCell(rec[i]); bad >= 0 {
-				return nil, controlError(file, cells[i].Line, cells[i].Col, bad)
-			}
-		}
-		if t.header == nil {
-			t.header = rec
-			if err := t.checkHeader(cells, known, rename); err != nil {
-				return nil, err
-			}
-			continue
-		}
-		t.rows = append(t.rows, rec)
-		t.pos = append(t.pos, cells)
-	}
-	if t.header == nil {
-		return nil, &plan.Error{File: file, Line: 1, Msg: "the file is empty; the first line must be the header"}
-	}
-	return t, nil
+	return &csvSource{file: file, data: data, lines: lineStarts(data), r: csv.NewReader(bytes.NewReader(data)), header: -1}, nil
 }
 
-func (t *table) checkHeader(cells []plan.Cell, known []column, rename map[string]string) error {
-	names := make([]string, 0, len(known))
-	for _, c := range known {
-		names = append(names, c.name)
+func (s *csvSource) next() ([]string, []plan.Cell, error) {
+	rec, err := s.r.Read()
+	if err == io.EOF && s.header < 0 {
+		return nil, nil, &plan.Error{File: s.file, Line: 1, Msg: "the file is empty; the first line must be the header"}
 	}
-	for i, h := range t.header {
-		h = plan.TrimSpace(h)
-		if to, ok := rename[h]; ok {
-			h = to
-		}
-		t.header[i] = h
-		if prev, dup := t.columns[h]; dup {
-			return &plan.Error{File: t.file, Line: cells[i].Line, Col: cells[i].Col, Msg: fmt.Sprintf("column %s appears twice (columns %d and %d)", plan.QuoteCell(h), prev+1, i+1)}
-		}
-		isKnown := false
-		for _, n := range names {
-			isKnown = isKnown || n == h
-		}
-		if !isKnown {
-			return &plan.Error{File: t.file, Line: cells[i].Line, Col: cells[i].Col, Msg: fmt.Sprintf("unknown column %s; the columns are %s", plan.QuoteCell(h), strings.Join(names, ", "))}
-		}
-		t.columns[h] = i
+	if err == io.EOF {
+		return nil, nil, io.EOF
 	}
-	for _, c := range known {
-		if _, ok := t.columns[c.name]; c.required && !ok {
-			return &plan.Error{File: t.file, Line: 1, Col: 1, Msg: fmt.Sprintf("missing column %q; the header must name %s", c.name, strings.Join(requiredNames(known), ", "))}
+	if err != nil {
+		return nil, nil, s.readError(err, len(rec))
+	}
+	cells := make([]plan.Cell, len(rec))
+	var cc colCounter
+	for i := range rec {
+		line, col := s.r.FieldPos(i)
+		cells[i] = plan.Cell{Line: line, Col: cc.charCol(s.data, s.lines, line, col)}
+		if len(rec[i]) > MaxCell {
+			return nil, nil, cellTooLong(s.file, cells[i].Line, cells[i].Col, len(rec[i]), "is a quote left open, or is this the wrong file?")
+		}
+		var bad rune
+		if rec[i], bad = cleanCell(rec[i]); bad >= 0 {
+			return nil, nil, controlError(s.file, cells[i].Line, cells[i].Col, bad)
 		}
 	}
-	return nil
+	if s.header < 0 {
+		s.header = len(rec)
+	}
+	return rec, cells, nil
 }
 
-func requiredNames(cs []column) []string {
-	var out []string
-	for _, c := range cs {
-		if c.required {
-			out = append(out, c.name)
+// readError places an error of encoding/csv; fields is how many the
+// record it stopped in has.
+func (s *csvSource) readError(err error, fields int) error {
+	var pe *csv.ParseError
+	if !errors.As(err, &pe) {
+		return &plan.Error{File: s.file, Msg: err.Error()}
+	}
+	data, lines := s.data, s.lines
+	line, col, msg := pe.Line, charCol(data, lines, pe.Line, pe.Column), csvMessage(pe)
+	switch {
+	case errors.Is(pe.Err, csv.ErrQuote):
+		// encoding/csv stops where a quoted cell goes wrong, often
+		// far below the quote that opened it, which is what to fix.
+		l, c, atEOF, ok := openQuote(data, lines, pe.StartLine)
+		switch {
+		case ok && atEOF:
+			line, col = l, c
+			msg = `unbalanced quote: the quoted cell that starts here is never closed (the file ends inside it); close it, or write a quote inside a cell as ""`
+		case ok && l < pe.Line:
+			msg = fmt.Sprintf(`unbalanced quote: the quoted cell that starts here runs on to line %d, column %d, where a quote is followed by other text; close it, or write a quote inside a cell as ""`, line, col)
+			line, col = l, c
 		}
+	case errors.Is(pe.Err, csv.ErrFieldCount):
+		msg = fmt.Sprintf("wrong number of fields: this row has %d, the header has %d (a missing or extra comma, or an unquoted comma inside a cell)", fields, s.header)
 	}
-	return out
-}
-
-// cell returns the value and position of a named column in row i.
-func (t *table) cell(i int, name string) plan.Cell {
-	j, ok := t.columns[name]
-	if !ok {
-		return plan.Cell{}
-	}
-	c := t.pos[i][j]
-	c.Text = t.rows[i][j]
-	return c
-}
-
-// decode maps the rows onto typed records with gocsv, by column name.
-func (t *table) decode(out any) error {
-	all := append([][]string{t.header}, t.rows...)
-	if len(t.rows) == 0 {
-		return nil
-	}
-	return gocsv.UnmarshalCSV(&rowsReader{rows: all}, out)
-}
-
-// rowsReader hands rows already read (and checked) to gocsv.
-type rowsReader struct {
-	rows [][]string
-	i    int
-}
-
-func (r *rowsReader) Read() ([]string, error) {
-	if r.i >= len(r.rows) {
-		return nil, io.EOF
-	}
-	r.i++
-	return r.rows[r.i-1], nil
-}
-
-func (r *rowsReader) ReadAll() ([][]string, error) {
-	rest := r.rows[r.i:]
-	r.i = len(r.rows)
-	return rest, nil
+	return &plan.Error{File: s.file, Line: line, Col: col, Msg: msg}
 }
 
 func csvMessage(pe *csv.ParseError) string {

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 
 	"github.com/xuri/excelize/v2"
@@ -64,21 +65,18 @@ func checkWorkbook(file string, data []byte) error {
 	return nil
 }
 
-// readXLSX reads the first worksheet of a workbook: its first row is the
-// header, and every row below that is not wholly empty is a record. Line
-// and column of each cell are its row and column numbers. Rows are read as a
-// stream, each cell checked as it comes, so an overlong cell stops the read
-// where it stands.
-func readXLSX(file string, data []byte, known []column, rename map[string]string) (_ *table, sheet string, err error) {
+// readXLSX opens the first worksheet of a workbook and gives read its rows
+// (sheetSource); sheet is the worksheet's name.
+func readXLSX(file string, data []byte, read func(rowSource) error) (sheet string, err error) {
 	if err := checkWorkbook(file, data); err != nil {
-		return nil, "", err
+		return "", err
 	}
 	// excelize unzips large parts into temporary files, which File.Close
 	// removes, but not those of a workbook it fails to open: give it a
 	// folder of its own and remove the folder.
 	tmp, err := os.MkdirTemp("", "plansite-xlsx-")
 	if err != nil {
-		return nil, "", &plan.Error{File: file, Msg: "cannot read the workbook: " + err.Error()}
+		return "", &plan.Error{File: file, Msg: "cannot read the workbook: " + err.Error()}
 	}
 	defer os.RemoveAll(tmp)
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
@@ -87,66 +85,77 @@ func readXLSX(file string, data []byte, known []column, rename map[string]string
 		defer f.Close()
 	}
 	if err != nil {
-		return nil, "", &plan.Error{File: file, Msg: "cannot read the workbook: " + err.Error()}
+		return "", &plan.Error{File: file, Msg: "cannot read the workbook: " + err.Error()}
 	}
 	sheets := f.GetSheetList()
 	if len(sheets) == 0 {
-		return nil, "", &plan.Error{File: file, Msg: "the workbook has no worksheet"}
+		return "", &plan.Error{File: file, Msg: "the workbook has no worksheet"}
 	}
 	sheet = sheets[0]
 	rows, err := f.Rows(sheet)
 	if err != nil {
-		return nil, sheet, &plan.Error{File: file, Msg: fmt.Sprintf("cannot read worksheet %s: %v", sheet, err)}
+		return sheet, &plan.Error{File: file, Msg: fmt.Sprintf("cannot read worksheet %s: %v", sheet, err)}
 	}
 	defer rows.Close()
-	t := &table{file: file, columns: map[string]int{}}
-	for line := 1; rows.Next(); line++ {
-		rec, err := rows.Columns()
+	return sheet, read(&sheetSource{file: file, sheet: sheet, rows: rows, header: -1})
+}
+
+// sheetSource reads a worksheet: its first row is the header, and every row
+// below that is not wholly empty is a record. Line and column of each cell
+// are its row and column numbers. Rows are read as a stream, each cell
+// checked as it comes, so an overlong cell stops the read where it stands.
+type sheetSource struct {
+	file, sheet string
+	rows        *excelize.Rows
+	line        int // the row last read
+	header      int // how many columns the header has; -1 until it is read
+}
+
+func (s *sheetSource) next() ([]string, []plan.Cell, error) {
+	for s.rows.Next() {
+		s.line++
+		rec, err := s.rows.Columns()
 		if err != nil {
-			return nil, sheet, &plan.Error{File: file, Line: line, Msg: fmt.Sprintf("cannot read row %d of worksheet %s: %v", line, sheet, err)}
+			return nil, nil, &plan.Error{File: s.file, Line: s.line, Msg: fmt.Sprintf("cannot read row %d of worksheet %s: %v", s.line, s.sheet, err)}
 		}
 		for j := range rec {
 			if len(rec[j]) > MaxCell {
-				return nil, sheet, cellTooLong(file, line, j+1, len(rec[j]), "is this the wrong file?")
+				return nil, nil, cellTooLong(s.file, s.line, j+1, len(rec[j]), "is this the wrong file?")
 			}
 			var bad rune
 			if rec[j], bad = cleanCell(rec[j]); bad >= 0 {
-				return nil, sheet, controlError(file, line, j+1, bad)
+				return nil, nil, controlError(s.file, s.line, j+1, bad)
 			}
 		}
-		if line == 1 {
+		if s.line == 1 {
 			if len(rec) == 0 {
 				break
 			}
 			for len(rec) > 0 && plan.TrimSpace(rec[len(rec)-1]) == "" {
 				rec = rec[:len(rec)-1] // formatting often reaches past the last column
 			}
-			t.header = rec
-			if err := t.checkHeader(cellRow(1, len(rec)), known, rename); err != nil {
-				return nil, sheet, err
-			}
-			continue
+			s.header = len(rec)
+			return rec, cellRow(1, len(rec)), nil
 		}
 		if blank(rec) {
 			continue
 		}
-		for j := len(t.header); j < len(rec); j++ {
+		for j := s.header; j < len(rec); j++ {
 			if plan.TrimSpace(rec[j]) != "" {
-				return nil, sheet, &plan.Error{File: file, Line: line, Col: j + 1, Msg: "this cell has a value but its column has no header"}
+				return nil, nil, &plan.Error{File: s.file, Line: s.line, Col: j + 1, Msg: "this cell has a value but its column has no header"}
 			}
 		}
-		row := make([]string, len(t.header))
+		row := make([]string, s.header)
 		copy(row, rec)
-		t.rows = append(t.rows, row)
-		t.pos = append(t.pos, cellRow(line, len(t.header)))
+		return row, cellRow(s.line, s.header), nil
 	}
-	if err := rows.Error(); err != nil {
-		return nil, sheet, &plan.Error{File: file, Msg: fmt.Sprintf("cannot read worksheet %s: %v", sheet, err)}
+	if err := s.rows.Error(); err != nil {
+		return nil, nil, &plan.Error{File: s.file, Msg: fmt.Sprintf("cannot read worksheet %s: %v", s.sheet, err)}
 	}
-	if t.header == nil {
-		return nil, sheet, &plan.Error{File: file, Line: 1, Col: 1, Msg: fmt.Sprintf("worksheet %s is empty; its first row must be the header", sheet)}
+	if s.header < 0 {
+		return nil, nil, &plan.Error{File: s.file, Line: 1, Col: 1, Msg: fmt.Sprintf("worksheet %s is empty; its first row must be the header", s.sheet)}
 	}
-	return t, sheet, nil
+	return nil, nil, io.EOF
 }
 
 func cellRow(line, n int) []plan.Cell {

@@ -10,6 +10,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"plansite/internal/config"
 	"plansite/internal/xlsxtest"
 )
 
@@ -19,7 +20,7 @@ func readWorkbook(t *testing.T, data []byte) (*Tables, error) {
 	t.Helper()
 	tmp := t.TempDir()
 	t.Setenv("TMPDIR", tmp)
-	tables, err := ReadTables(fstest.MapFS{"tasks.xlsx": {Data: data}}, "content", Config{Encoding: EncodingAuto})
+	tables, err := ReadTables(fstest.MapFS{"tasks.xlsx": {Data: data}}, "content", config.Config{Encoding: config.EncodingAuto})
 	if left, _ := os.ReadDir(tmp); len(left) > 0 {
 		t.Errorf("the read left %d files in the temporary folder, e.g. %s", len(left), left[0].Name())
 	}

@@ -5,6 +5,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"plansite/internal/config"
 )
 
 func FuzzFrontMatter(f *testing.F) {
@@ -40,7 +42,7 @@ func FuzzFrontMatter(f *testing.F) {
 		if !strings.HasSuffix(text, string(body)) {
 			t.Fatalf("Split: body %q is not the end of the page %q", body, text)
 		}
-		if fm.Updated != "" && !IsDate(fm.Updated) {
+		if fm.Updated != "" && !config.IsDate(fm.Updated) {
 			t.Fatalf("Split accepted updated = %q", fm.Updated)
 		}
 	})

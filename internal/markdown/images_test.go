@@ -41,20 +41,7 @@ func TestSplitRefusesForeignImages(t *testing.T) {
 	}
 }
 
-func TestDateProblem(t *testing.T) {
-	tests := []struct{ date, want string }{
-		{"2020-02-29", ""},
-		{"2023-02-31", "is not a day of the calendar: 2023-02 has 28 days"},
-		{"2023-04-31", "is not a day of the calendar: 2023-04 has 30 days"},
-		{"2023-13-01", "is not a day of the calendar: there is no month 13"},
-		{"-123-01-01", "is not YYYY-MM-DD"},
-		{"2023-2-3xx", "is not YYYY-MM-DD"},
-	}
-	for _, tt := range tests {
-		if got := DateProblem(tt.date); got != tt.want {
-			t.Errorf("DateProblem(%q) = %q; want %q", tt.date, got, tt.want)
-		}
-	}
+func TestDateInFrontMatter(t *testing.T) {
 	_, _, err := Split("content/about.md", []byte("+++\ntitle = \"关于\"\nupdated = \"2023-02-31\"\n+++\n"))
 	if err == nil || err.Error() != `content/about.md:3:1: front matter: updated "2023-02-31" is not a day of the calendar: 2023-02 has 28 days` {
 		t.Errorf("error %v", err)

@@ -82,7 +82,7 @@ func TestSplitErrors(t *testing.T) {
 }
 
 // TestDeepTOML: BurntSushi/toml takes quadratic time in the nesting depth
-// (minutes for these inputs), so DecodeTOML refuses deep nesting up front.
+// (minutes for these inputs), so config.DecodeTOML refuses deep nesting up front.
 func TestDeepTOML(t *testing.T) {
 	want := "content/about.md:3:1: front matter: keys or tables nested more than 100 deep"
 	for name, head := range map[string]string{
@@ -101,14 +101,6 @@ func TestDeepTOML(t *testing.T) {
 				t.Errorf("error %v, want %s", err, want)
 			}
 		})
-	}
-	// Shallow nesting is fine.
-	var v struct {
-		A struct{ B struct{ C int } }
-		X struct{ Y struct{ Z int } }
-	}
-	if _, err := DecodeTOML("a.b.c = 1\nx = {y = {z = 2}}\n", &v); err != nil || v.A.B.C != 1 || v.X.Y.Z != 2 {
-		t.Errorf("DecodeTOML: %+v, %v", v, err)
 	}
 }
 
@@ -155,48 +147,5 @@ func TestRender(t *testing.T) {
 		if !strings.Contains(string(html), s) {
 			t.Errorf("Render gives %q, without %q", html, s)
 		}
-	}
-}
-
-func TestIsDate(t *testing.T) {
-	for _, s := range []string{"2020-02-27", "2022-12-31", "1999-01-01"} {
-		if !IsDate(s) {
-			t.Errorf("IsDate(%q) = false", s)
-		}
-	}
-	for _, s := range []string{"", "2020-2-27", "2020/02/27", "2020-13-01", "2020-00-10", "2020-01-00", "2020-01-32", "２０２０-01-01", "20200227xx", "2020-02-2７"} {
-		if IsDate(s) {
-			t.Errorf("IsDate(%q) = true", s)
-		}
-	}
-}
-
-func TestKeyPos(t *testing.T) {
-	src := "# comment = no\ntitle = \"x\"\n  date=\"y\"\n\"quoted\" = 1\n[ columns ] # the table\nid = \"编号\"\na.b = 2\n"
-	tests := []struct {
-		key       []string
-		line, col int
-	}{
-		{[]string{"title"}, 2, 1},
-		{[]string{"date"}, 3, 3},
-		{[]string{"quoted"}, 4, 1},
-		{[]string{"columns"}, 5, 1},
-		{[]string{"columns", "id"}, 6, 1},
-		{[]string{"columns", "a", "b"}, 7, 1},
-		{[]string{"id"}, 0, 0},
-		{[]string{"comment"}, 0, 0},
-		{[]string{"missing"}, 0, 0},
-	}
-	for _, tt := range tests {
-		if line, col := KeyPos(src, tt.key); line != tt.line || col != tt.col {
-			t.Errorf("KeyPos(%q) = %d:%d, want %d:%d", tt.key, line, col, tt.line, tt.col)
-		}
-	}
-}
-
-func TestTOMLErrorPosOther(t *testing.T) {
-	line, col, msg := TOMLErrorPos("", errors.New("something else"))
-	if line != 0 || col != 0 || msg != "something else" {
-		t.Errorf("TOMLErrorPos = %d, %d, %q", line, col, msg)
 	}
 }

@@ -10,7 +10,7 @@ import (
 	"fmt"
 	"io"
 
-	"plansite/internal/load"
+	"plansite/internal/config"
 	"plansite/internal/plan"
 	"plansite/internal/sitepath"
 )
@@ -158,7 +158,7 @@ func kindCode(k plan.Kind) string {
 // table as read, which Table writes as UTF-8 CSV.
 type Site struct {
 	Plan    *plan.Plan
-	Config  load.Config
+	Config  config.Config
 	BaseURL string
 	Table   func(io.Writer) error
 }

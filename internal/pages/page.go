@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"plansite/internal/chart"
+	"plansite/internal/config"
 	"plansite/internal/load"
 	"plansite/internal/opendata"
 	"plansite/internal/plan"
@@ -16,7 +17,7 @@ import (
 // site-wide links.
 type Site struct {
 	Plan     *plan.Plan
-	Config   load.Config
+	Config   config.Config
 	BaseURL  string // absolute, ends in /
 	BasePath string // the path part of BaseURL: / or /sub/path/
 	Pages    []load.Page

@@ -62,8 +62,8 @@ func window(num, lo, hi int) (int, int) {
 }
 
 // paginate makes the pages of a list of total items whose first page is
-// page; make returns the page for page number n (a copy of page with its
-// own path), so that callers fill in what each page shows.
+// page: page itself, then for each further number a copy with its own path
+// and title. Each has its Pager; callers fill in what each page shows.
 func paginate(page *Page, total int) []*Page {
 	count := pageCount(total)
 	out := make([]*Page, count)

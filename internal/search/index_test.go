@@ -68,7 +68,6 @@ func TestHayMatchesFields(t *testing.T) {
 	}
 }
 
-// shards decodes every shard of an index and checks the manifest's counts.
 // buildAll collects the files Build emits, the manifest, which it emits
 // last, first.
 func buildAll(p *plan.Plan) ([]File, error) {
@@ -84,6 +83,7 @@ func buildAll(p *plan.Plan) ([]File, error) {
 	return append(files[last:], files[:last]...), nil
 }
 
+// shards decodes every shard of an index and checks the manifest's counts.
 func shards(t *testing.T, files []File) (Manifest, [][]Doc) {
 	t.Helper()
 	var m Manifest

@@ -13,6 +13,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"golang.org/x/net/html"
 
+	"plansite/internal/config"
 	"plansite/internal/load"
 	"plansite/internal/plan"
 )
@@ -67,11 +68,11 @@ func TestTableCSVIsTheTableWithBOM(t *testing.T) {
 	if !bytes.Equal(got[3:], bytes.TrimPrefix(orig, []byte("\ufeff"))) {
 		t.Fatal("data/tasks.csv minus its BOM differs from content/tasks.csv")
 	}
-	a, err := load.Tasks("data/tasks.csv", got, load.Columns{})
+	a, err := load.Tasks("data/tasks.csv", got, config.Columns{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	o, err := load.Tasks("content/tasks.csv", orig, load.Columns{})
+	o, err := load.Tasks("content/tasks.csv", orig, config.Columns{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 
+	"plansite/internal/config"
 	"plansite/internal/load"
 	"plansite/internal/minifier"
 	"plansite/internal/opendata"
@@ -39,7 +40,7 @@ type build struct {
 func prepare(o Options) (*build, error) {
 	if o.BaseURL != "" {
 		// Said first: the flag is what was just typed.
-		if _, _, err := load.BaseURL(o.BaseURL); err != nil {
+		if _, _, err := config.BaseURL(o.BaseURL); err != nil {
 			return nil, fmt.Errorf("-base-url %q: %v", o.BaseURL, err)
 		}
 	}
@@ -77,8 +78,8 @@ func prepare(o Options) (*build, error) {
 	if base == "" {
 		return nil, fmt.Errorf("no base URL: set base_url in site.toml or pass -base-url")
 	}
-	// Checked already, by load.ReadConfig or above.
-	baseURL, basePath, err := load.BaseURL(base)
+	// Checked already, by config.ReadConfig or above.
+	baseURL, basePath, err := config.BaseURL(base)
 	if err != nil {
 		return nil, err
 	}

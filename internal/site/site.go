@@ -46,13 +46,13 @@ func (o Options) inputs() []output.Input {
 // Engines are built once and shared by every build of a process.
 var (
 	engineOnce sync.Once
-	md         *markdown.Renderer
-	min        *minifier.Minifier
+	sharedMD   *markdown.Renderer
+	sharedMini *minifier.Minifier
 )
 
 func engines() (*markdown.Renderer, *minifier.Minifier) {
-	engineOnce.Do(func() { md, min = markdown.New(), minifier.New() })
-	return md, min
+	engineOnce.Do(func() { sharedMD, sharedMini = markdown.New(), minifier.New() })
+	return sharedMD, sharedMini
 }
 
 // Result describes a site made.

@@ -31,10 +31,7 @@ func sitemaps(s *pages.Site, list []*pages.Page) ([]output.File, error) {
 	}{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
 	var files []output.File
 	for i := 0; i*MaxSitemapURLs < len(list); i++ {
-		end := (i + 1) * MaxSitemapURLs
-		if end > len(list) {
-			end = len(list) // (the package's min is its minifier)
-		}
+		end := min((i+1)*MaxSitemapURLs, len(list))
 		part := list[i*MaxSitemapURLs : end]
 		data, err := sitemap(part)
 		if err != nil {

@@ -1,4 +1,4 @@
-package load
+package config
 
 import (
 	"errors"
@@ -10,8 +10,6 @@ import (
 	"strings"
 
 	"golang.org/x/text/language"
-
-	"plansite/internal/markdown"
 )
 
 // BaseURL checks a base URL, base_url of site.toml or build -base-url,
@@ -52,7 +50,7 @@ func BaseURL(s string) (abs, path string, err error) {
 func checkSettings(cfg *Config, fail func(key, format string, args ...any) error) error {
 	for _, d := range []struct{ key, value string }{{"date", cfg.Date}, {"updated", cfg.Updated}} {
 		if d.value != "" {
-			if p := markdown.DateProblem(d.value); p != "" {
+			if p := DateProblem(d.value); p != "" {
 				return fail(d.key, "%s %q %s", d.key, d.value, p)
 			}
 		}
@@ -94,4 +92,26 @@ func checkSettings(cfg *Config, fail func(key, format string, args ...any) error
 		}
 	}
 	return nil
+}
+
+// The encodings a CSV file may be in. Excel and WPS on Chinese Windows save
+// "CSV" in GB18030 (GBK) and "CSV UTF-8" with a byte order mark.
+const (
+	EncodingAuto    = "auto"
+	EncodingUTF8    = "utf-8"
+	EncodingGB18030 = "gb18030"
+)
+
+// normalEncoding reads the encoding setting of site.toml; ok is false for a
+// value it does not know.
+func normalEncoding(s string) (string, bool) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "", "auto":
+		return EncodingAuto, true
+	case "utf-8", "utf8":
+		return EncodingUTF8, true
+	case "gb18030", "gbk", "gb2312":
+		return EncodingGB18030, true
+	}
+	return "", false
 }

@@ -1,0 +1,108 @@
+// Package config reads content/site.toml, the one settings file of a site:
+// the plan's title, issuer, dates and source, its years, the address the
+// site is published at, the language of its pages, the encoding of its CSV
+// files, which file is the task table and what its columns are called.
+//
+// The file is checked as it is read, and every problem is placed at the
+// line and column of the key it concerns: an unknown key is an error (a
+// misspelt setting would otherwise do nothing), dates must be days of the
+// calendar, addresses absolute http(s) ones, the language a BCP 47 tag. The
+// TOML and date helpers that do this serve Markdown front matter too.
+package config
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"strings"
+
+	"plansite/internal/plan"
+)
+
+// Config is content/site.toml.
+type Config struct {
+	Title      string  `toml:"title"`
+	ShortTitle string  `toml:"short_title"`
+	SiteName   string  `toml:"site_name"`
+	Attachment string  `toml:"attachment"`
+	Issuer     string  `toml:"issuer"`
+	Date       string  `toml:"date"`
+	Updated    string  `toml:"updated"`
+	SourceURL  string  `toml:"source_url"`
+	SourceName string  `toml:"source_name"`
+	StartYear  int     `toml:"start_year"`
+	EndYear    int     `toml:"end_year"`
+	BaseURL    string  `toml:"base_url"`
+	Language   string  `toml:"language"`
+	Encoding   string  `toml:"encoding"` // of the CSV files: auto (default), utf-8 or gb18030
+	Table      string  `toml:"table"`    // the task table: tasks.csv or tasks.xlsx (default: whichever exists)
+	Columns    Columns `toml:"columns"`
+	// Searches the site suggests (the first also in every search box); by
+	// default, names the table itself gives.
+	SearchExamples []string `toml:"search_examples"`
+}
+
+// Columns names the table's columns when they differ from the standard
+// names and their synonyms, which the task table reader lists.
+type Columns struct {
+	ID       string `toml:"id"`
+	Area     string `toml:"area"`
+	Title    string `toml:"title"`
+	Measures string `toml:"measures"`
+	Timeline string `toml:"timeline"`
+	Lead     string `toml:"lead"`
+	Coop     string `toml:"coop"`
+}
+
+// ReadConfig reads and checks site.toml of the content folder fsys. prefix
+// is how the folder's files are named in messages, such as "content".
+func ReadConfig(fsys fs.FS, prefix string) (Config, error) {
+	file := path.Join(prefix, "site.toml")
+	data, err := fs.ReadFile(fsys, "site.toml")
+	if err != nil {
+		return Config{}, ReadError(file, "cannot read the site configuration: ", err)
+	}
+	return Parse(file, data)
+}
+
+// Parse reads and checks the settings data of file, and fills in the
+// defaults of the settings left out.
+func Parse(file string, data []byte) (Config, error) {
+	var cfg Config
+	src := strings.TrimPrefix(string(data), "\ufeff")
+	md, err := DecodeTOML(src, &cfg)
+	if err != nil {
+		line, col, msg := TOMLErrorPos(src, err)
+		return cfg, &plan.Error{File: file, Line: line, Col: col, Msg: msg}
+	}
+	fail := func(key, format string, args ...any) error {
+		line, col := KeyPos(src, strings.Split(key, "."))
+		return &plan.Error{File: file, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)}
+	}
+	if und := md.Undecoded(); len(und) > 0 {
+		return cfg, fail(und[0].String(), "unknown setting %q; the settings are documented in README.md", und[0].String())
+	}
+	switch {
+	case plan.TrimSpace(cfg.Title) == "":
+		return cfg, fail("title", "title is missing")
+	case cfg.StartYear != 0 && (cfg.StartYear < 1900 || cfg.StartYear > 2200):
+		return cfg, fail("start_year", "start_year %d is not a year between 1900 and 2200", cfg.StartYear)
+	case cfg.EndYear != 0 && (cfg.EndYear < 1900 || cfg.EndYear > 2200):
+		return cfg, fail("end_year", "end_year %d is not a year between 1900 and 2200", cfg.EndYear)
+	case cfg.StartYear != 0 && cfg.EndYear != 0 && cfg.EndYear < cfg.StartYear:
+		return cfg, fail("end_year", "end_year %d is before start_year %d", cfg.EndYear, cfg.StartYear)
+	}
+	if err := checkSettings(&cfg, fail); err != nil {
+		return cfg, err
+	}
+	if cfg.ShortTitle == "" {
+		cfg.ShortTitle = cfg.Title
+	}
+	if cfg.SiteName == "" {
+		cfg.SiteName = cfg.ShortTitle
+	}
+	if cfg.Language == "" {
+		cfg.Language = "zh-CN"
+	}
+	return cfg, nil
+}
