@@ -17,6 +17,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"plansite/internal/headless"
+	"plansite/internal/output"
 	"plansite/internal/synth"
 )
 
@@ -101,17 +102,8 @@ func editCell(file string, id int, mark string) error {
 		}
 	}
 	tmp := file + ".bench"
-	out, err := os.Create(tmp)
+	err = output.CreateFile(tmp, func(w io.Writer) error { return csv.NewWriter(w).WriteAll(recs) })
 	if err != nil {
-		return err
-	}
-	w := csv.NewWriter(bufio.NewWriter(out))
-	w.WriteAll(recs)
-	if err := w.Error(); err != nil {
-		out.Close()
-		return err
-	}
-	if err := out.Close(); err != nil {
 		return err
 	}
 	return os.Rename(tmp, file) // one change, as an editor's save

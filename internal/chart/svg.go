@@ -10,18 +10,19 @@ import (
 )
 
 // Drawing of the charts. Sizes are in the SVG's own units; the stylesheet
-// scales the drawing to the width of the page (.chart-svg). Colours are
-// given twice: as presentation attributes, for readers without the
-// stylesheet, and as classes the stylesheet colours, so that high-contrast
-// mode can recolour them. No style attributes: the site's Content Security
-// Policy forbids inline styles.
+// scales the drawing to the width of the page (.chart-svg). The SVG names no
+// colour: static/style.css colours each mark by its class (.bar, .lead,
+// .coop, .grid …), so the site's colours live in one place and high-contrast
+// mode recolours the charts with the rest of the page. Outlined shapes and
+// grid lines say fill="none" and stroke="currentColor", so that the drawing
+// still reads, in the text colour, under a stylesheet without those rules.
+// No style attributes: the site's Content Security Policy forbids inline
+// styles.
 
 const (
 	chartWidth = 400.0
 	fontSize   = 14.0
-	ink        = "#1b1b1b" // --text
-	barColour  = "#1d4f91" // --link
-	gridColour = "#b1b4b6" // --line
+	outline    = ` fill="none" stroke="currentColor" stroke-width="2"`
 )
 
 // svgDoc collects the elements of one chart.
@@ -36,8 +37,8 @@ func round1(f float64) float64 { return float64(int64(f*10+0.5)) / 10 }
 
 func (s *svgDoc) el(format string, args ...any) { fmt.Fprintf(&s.b, format, args...) }
 
-func (s *svgDoc) text(class string, x, y float64, anchor, txt string, size float64, fill string) {
-	s.el(`<text class="%s" x="%s" y="%s" font-size="%s" fill="%s"`, class, num(round1(x)), num(round1(y)), num(size), fill)
+func (s *svgDoc) text(class string, x, y float64, anchor, txt string, size float64) {
+	s.el(`<text class="%s" x="%s" y="%s" font-size="%s"`, class, num(round1(x)), num(round1(y)), num(size))
 	if anchor != "" {
 		s.el(` text-anchor="%s"`, anchor)
 	}
@@ -49,7 +50,7 @@ func (s *svgDoc) rect(class string, x, y, w, h float64, extra string) {
 }
 
 func (s *svgDoc) line(class string, x1, y1, x2, y2 float64) {
-	s.el(`<line class="%s" x1="%s" y1="%s" x2="%s" y2="%s" stroke="%s"/>`, class, num(round1(x1)), num(round1(y1)), num(round1(x2)), num(round1(y2)), gridColour)
+	s.el(`<line class="%s" x1="%s" y1="%s" x2="%s" y2="%s" stroke="currentColor"/>`, class, num(round1(x1)), num(round1(y1)), num(round1(x2)), num(round1(y2)))
 }
 
 // wrap opens the <svg> with its accessible name and description.
@@ -99,7 +100,7 @@ func (g *Gantt) SVG() template.HTML {
 	for i, y := range g.Years {
 		x := labelW + colW*float64(i)
 		s.line("grid", x, headH-8, x, h)
-		s.text("year", x+colW/2, 19, "middle", strconv.Itoa(y), fontSize, ink)
+		s.text("year", x+colW/2, 19, "middle", strconv.Itoa(y), fontSize)
 	}
 	s.line("grid", labelW+colW*n, headH-8, labelW+colW*n, h)
 	first := g.Years[0]
@@ -108,20 +109,20 @@ func (g *Gantt) SVG() template.HTML {
 		mid := top + rowH/2
 		s.el(`<g class="row">`)
 		if !g.Small {
-			s.text("label", 0, mid+5, "", rowLabel(r), fontSize, ink)
+			s.text("label", 0, mid+5, "", rowLabel(r), fontSize)
 		}
 		for _, m := range r.Spans {
 			from, to := clamp(m.From, first, len(g.Years)), clamp(m.To, first, len(g.Years))
 			x0 := labelW + colW*float64(from) + 3
 			x1 := labelW + colW*float64(to+1) - 3
-			s.rect("bar", x0, mid-barH/2, x1-x0, barH, fmt.Sprintf(` rx="2" fill="%s"`, barColour))
+			s.rect("bar", x0, mid-barH/2, x1-x0, barH, ` rx="2"`)
 		}
 		for _, m := range r.Spans {
 			to := clamp(m.To, first, len(g.Years))
 			cx := labelW + colW*float64(to+1) - 3
 			d := 7.0
-			s.el(`<polygon class="mark" points="%s,%s %s,%s %s,%s %s,%s" fill="%s" stroke="#fff" stroke-width="1.5"/>`,
-				num(round1(cx)), num(round1(mid-d)), num(round1(cx+d)), num(round1(mid)), num(round1(cx)), num(round1(mid+d)), num(round1(cx-d)), num(round1(mid)), ink)
+			s.el(`<polygon class="mark" points="%s,%s %s,%s %s,%s %s,%s" stroke-width="1.5"/>`,
+				num(round1(cx)), num(round1(mid-d)), num(round1(cx+d)), num(round1(mid)), num(round1(cx)), num(round1(mid+d)), num(round1(cx-d)), num(round1(mid)))
 		}
 		s.el(`</g>`)
 	}
@@ -183,9 +184,9 @@ func (m *Matrix) SVG() template.HTML {
 	var s svgDoc
 	for i, a := range m.Areas {
 		cx := labelW + colW*(float64(i)+0.5)
-		s.text("area", cx, 16, "middle", "（"+plan.Numeral(a.Ordinal)+"）", fontSize, ink)
+		s.text("area", cx, 16, "middle", "（"+plan.Numeral(a.Ordinal)+"）", fontSize)
 		for j, l := range areaLines(a.Name) {
-			s.text("area-name", cx, 16+15*float64(j+1), "middle", l, small, ink)
+			s.text("area-name", cx, 16+15*float64(j+1), "middle", l, small)
 		}
 	}
 	s.line("grid", 0, headH-2, width, headH-2)
@@ -193,18 +194,18 @@ func (m *Matrix) SVG() template.HTML {
 		top := headH + rowH*float64(i)
 		mid := top + rowH/2
 		s.el(`<g class="row">`)
-		s.text("label", 0, mid+5, "", r.Dept.Name, fontSize, ink)
+		s.text("label", 0, mid+5, "", r.Dept.Name, fontSize)
 		for j, c := range r.Cells {
 			cx := labelW + colW*(float64(j)+0.5)
 			if c.Lead > 0 {
 				w := boxWidth(c.Lead, box)
-				s.rect("lead", cx-2-w, mid-box/2, w, box, fmt.Sprintf(` fill="%s"`, barColour))
-				s.text("n lead-n", cx-2-w/2, mid+4.5, "middle", strconv.Itoa(c.Lead), small, "#fff")
+				s.rect("lead", cx-2-w, mid-box/2, w, box, "")
+				s.text("n lead-n", cx-2-w/2, mid+4.5, "middle", strconv.Itoa(c.Lead), small)
 			}
 			if c.Coop > 0 {
 				w := boxWidth(c.Coop, box)
-				s.rect("coop", cx+2+1, mid-box/2+1, w-2, box-2, fmt.Sprintf(` fill="#fff" stroke="%s" stroke-width="2"`, barColour))
-				s.text("n coop-n", cx+2+w/2, mid+4.5, "middle", strconv.Itoa(c.Coop), small, barColour)
+				s.rect("coop", cx+2+1, mid-box/2+1, w-2, box-2, outline)
+				s.text("n coop-n", cx+2+w/2, mid+4.5, "middle", strconv.Itoa(c.Coop), small)
 			}
 		}
 		s.line("grid", 0, top+rowH, width, top+rowH)
@@ -246,7 +247,7 @@ func (b *Bars) SVG() template.HTML {
 		top := rowH * float64(i)
 		mid := top + rowH/2
 		s.el(`<g class="row">`)
-		s.text("label", 0, mid+5, "", r.Label, fontSize, ink)
+		s.text("label", 0, mid+5, "", r.Label, fontSize)
 		x := labelW
 		for k, v := range r.Values {
 			if v == 0 {
@@ -254,13 +255,13 @@ func (b *Bars) SVG() template.HTML {
 			}
 			w := unit * float64(v)
 			if k == 0 {
-				s.rect("s0", x, mid-barH/2, w, barH, fmt.Sprintf(` fill="%s"`, barColour))
+				s.rect("s0", x, mid-barH/2, w, barH, "")
 			} else {
-				s.rect(fmt.Sprintf("s%d", k), x+1, mid-barH/2+1, w-2, barH-2, fmt.Sprintf(` fill="#fff" stroke="%s" stroke-width="2"`, barColour))
+				s.rect(fmt.Sprintf("s%d", k), x+1, mid-barH/2+1, w-2, barH-2, outline)
 			}
 			x += w
 		}
-		s.text("value", x+6, mid+5, "", barValue(r), fontSize, ink)
+		s.text("value", x+6, mid+5, "", barValue(r), fontSize)
 		s.el(`</g>`)
 	}
 	return wrap(b.ID, b.Title, b.Desc, chartWidth, h, s.b.String())

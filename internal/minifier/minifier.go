@@ -4,6 +4,7 @@ package minifier
 
 import (
 	"bytes"
+	"io"
 	"path"
 	"regexp"
 
@@ -36,18 +37,20 @@ var types = map[string]string{
 	".json": "application/json", ".xml": "application/xml", ".webmanifest": "application/manifest+json",
 }
 
-// FileTo minifies data according to the extension of name into dst, which
-// is reset first; other files are copied as they are. Reusing dst saves an
-// allocation per file.
-func (m *Minifier) FileTo(dst *bytes.Buffer, name string, data []byte) error {
-	dst.Reset()
+// Minify writes data to w minified according to the extension of name;
+// other files are written as they are. Writing into the caller's writer
+// lets a worker reuse one buffer for every page and a stream minify piece
+// by piece.
+func (m *Minifier) Minify(w io.Writer, name string, data []byte) error {
 	mt, ok := types[path.Ext(name)]
 	if !ok {
-		dst.Write(data)
-		return nil
+		_, err := w.Write(data)
+		return err
 	}
-	dst.Grow(len(data))
-	return m.m.Minify(mt, dst, source{bytes.NewReader(data), data})
+	if b, ok := w.(*bytes.Buffer); ok {
+		b.Grow(len(data))
+	}
+	return m.m.Minify(mt, w, source{bytes.NewReader(data), data})
 }
 
 // source is data to minify. Its Bytes method lets the minifier's parser
@@ -59,18 +62,3 @@ type source struct {
 }
 
 func (s source) Bytes() []byte { return s.data }
-
-// File minifies data according to the extension of name. Other files are
-// returned as they are.
-func (m *Minifier) File(name string, data []byte) ([]byte, error) {
-	mt, ok := types[path.Ext(name)]
-	if !ok {
-		return data, nil
-	}
-	var b bytes.Buffer
-	b.Grow(len(data))
-	if err := m.m.Minify(mt, &b, source{bytes.NewReader(data), data}); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
-}

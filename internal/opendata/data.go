@@ -5,12 +5,11 @@
 package opendata
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 
 	"plansite/internal/config"
+	"plansite/internal/jsonenc"
 	"plansite/internal/plan"
 	"plansite/internal/sitepath"
 )
@@ -230,18 +229,6 @@ func slugs(ds []*plan.Department) []string {
 	return out
 }
 
-// marshal encodes v as JSON, leaving <, > and & as they are: the
-// official text contains no markup, and readers should see its characters.
-func marshal(v any) ([]byte, error) {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
-}
-
 var bom = []byte("\ufeff")
 
 // Files lists the site-wide open data files made from the table: the
@@ -281,12 +268,12 @@ func writeTableCSV(w io.Writer, s Site) error {
 	return s.Table(w)
 }
 
-// writePlanJSON writes /data/plan.json, the same bytes as marshal of the
-// whole PlanData less its final newline, but a task at a time: what comes
+// writePlanJSON writes /data/plan.json, the same bytes as jsonenc.Marshal
+// of the whole PlanData, but a task at a time: what comes
 // before the tasks, each task, then what comes after them.
 func writePlanJSON(w io.Writer, s Site) error {
 	d := planData(s)
-	head, err := marshal(struct {
+	head, err := jsonenc.Marshal(struct {
 		Format  string     `json:"format"`
 		Version int        `json:"version"`
 		Plan    MetaData   `json:"plan"`
@@ -295,7 +282,7 @@ func writePlanJSON(w io.Writer, s Site) error {
 	if err != nil {
 		return err
 	}
-	tail, err := marshal(struct {
+	tail, err := jsonenc.Marshal(struct {
 		Departments []DeptData `json:"departments"`
 		Years       []int      `json:"years"`
 	}{d.Departments, d.Years})
@@ -303,8 +290,8 @@ func writePlanJSON(w io.Writer, s Site) error {
 		return err
 	}
 	// {head} and {tail} become {head,"tasks":[…],tail}.
-	head = append(bytes.TrimSuffix(head, []byte("}\n")), `,"tasks":[`...)
-	tail = append([]byte("],"), bytes.TrimSuffix(tail[1:], []byte("\n"))...)
+	head = append(head[:len(head)-1], `,"tasks":[`...)
+	tail = append([]byte("],"), tail[1:]...)
 	if _, err := w.Write(head); err != nil {
 		return err
 	}
@@ -328,6 +315,5 @@ func writePlanJSON(w io.Writer, s Site) error {
 // has it, compact, with no final newline, which is what minifying it would
 // give. baseURL is the site's address.
 func TaskJSON(baseURL string, t *plan.Task) ([]byte, error) {
-	b, err := marshal(taskData(baseURL, t))
-	return bytes.TrimSuffix(b, []byte("\n")), err
+	return jsonenc.Marshal(taskData(baseURL, t))
 }

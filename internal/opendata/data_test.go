@@ -5,6 +5,7 @@ import (
 	"os"
 	"testing"
 
+	"plansite/internal/jsonenc"
 	"plansite/internal/load"
 )
 
@@ -20,7 +21,7 @@ func TestPlanJSONIsTheWholeDocument(t *testing.T) {
 	for _, task := range s.Plan.Tasks {
 		d.Tasks = append(d.Tasks, taskData(s.BaseURL, task))
 	}
-	whole, err := marshal(d)
+	whole, err := jsonenc.Marshal(d)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -28,7 +29,7 @@ func TestPlanJSONIsTheWholeDocument(t *testing.T) {
 	if err := writePlanJSON(&streamed, s); err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(bytes.TrimSuffix(whole, []byte("\n")), streamed.Bytes()) {
+	if !bytes.Equal(whole, streamed.Bytes()) {
 		t.Errorf("plan.json written task by task (%d bytes) differs from the whole encoded (%d bytes)", streamed.Len(), len(whole))
 	}
 }

@@ -30,21 +30,6 @@ func CheckPath(p string) error {
 	return nil
 }
 
-// Write replaces the folder dir with exactly the given files.
-func Write(dir string, files []File) error {
-	w, err := NewWriter(dir)
-	if err != nil {
-		return err
-	}
-	for _, f := range files {
-		if err := w.Write(f); err != nil {
-			w.Abort()
-			return err
-		}
-	}
-	return w.Commit()
-}
-
 // Writer writes a site file by file into a new folder beside its target,
 // from any number of goroutines, so that a large site need never be held in
 // memory whole; Commit then puts the folder in the target's place.
@@ -77,11 +62,8 @@ func NewWriter(dir string) (*Writer, error) {
 
 // Write writes one file. It is safe for concurrent use.
 func (w *Writer) Write(f File) error {
-	if err := CheckPath(f.Path); err != nil {
-		return err
-	}
-	target := filepath.Join(w.tmp, filepath.FromSlash(f.Path))
-	if err := w.mkdir(filepath.Dir(target)); err != nil {
+	target, err := w.place(f.Path)
+	if err != nil {
 		return err
 	}
 	if err := writeFile(target, f.Data); err != nil {
@@ -97,14 +79,27 @@ func (w *Writer) Write(f File) error {
 // hundreds of megabytes (the feed, plan.json of a large table) need never be
 // held in memory whole. It is safe for concurrent use.
 func (w *Writer) WriteStream(p string, write func(io.Writer) error) error {
-	if err := CheckPath(p); err != nil {
+	target, err := w.place(p)
+	if err != nil {
 		return err
+	}
+	return CreateFile(target, write)
+}
+
+// place checks the site path p and makes the folders the file goes in; it
+// returns the file's name on disk.
+func (w *Writer) place(p string) (string, error) {
+	if err := CheckPath(p); err != nil {
+		return "", err
 	}
 	target := filepath.Join(w.tmp, filepath.FromSlash(p))
-	if err := w.mkdir(filepath.Dir(target)); err != nil {
-		return err
-	}
-	f, err := os.OpenFile(target, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	return target, w.mkdir(filepath.Dir(target))
+}
+
+// CreateFile creates (or truncates) the file name and writes to it, through
+// a buffer, what write produces.
+func CreateFile(name string, write func(io.Writer) error) error {
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
 	if err != nil {
 		return err
 	}

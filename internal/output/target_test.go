@@ -139,13 +139,13 @@ func quote(s string) string { return `"` + strings.ReplaceAll(s, `\`, `\\`) + `"
 // may replace it; one without it is never committed.
 func TestCommitNeedsMarker(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "public")
-	if err := Write(dir, []File{{Path: "index.html", Data: []byte("x")}}); err == nil {
+	if err := writeSite(dir, File{Path: "index.html", Data: []byte("x")}); err == nil {
 		t.Fatal("a site without the marker was committed")
 	}
 	if entries, _ := os.ReadDir(filepath.Dir(dir)); len(entries) != 0 {
 		t.Errorf("the refused site left %d entries", len(entries))
 	}
-	if err := Write(dir, []File{{Path: "index.html", Data: []byte("x")}, Marker()}); err != nil {
+	if err := writeSite(dir, File{Path: "index.html", Data: []byte("x")}, Marker()); err != nil {
 		t.Fatal(err)
 	}
 	if err := CheckTarget(dir, nil); err != nil {
@@ -154,4 +154,19 @@ func TestCommitNeedsMarker(t *testing.T) {
 	if !strings.HasPrefix(string(Marker().Data), "# This folder was made by plansite build.") {
 		t.Errorf("marker text %q", Marker().Data)
 	}
+}
+
+// writeSite replaces the folder dir with exactly the given files.
+func writeSite(dir string, files ...File) error {
+	w, err := NewWriter(dir)
+	if err != nil {
+		return err
+	}
+	for _, f := range files {
+		if err := w.Write(f); err != nil {
+			w.Abort()
+			return err
+		}
+	}
+	return w.Commit()
 }

@@ -5,10 +5,10 @@ import (
 	"compress/flate"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"strings"
 
+	"plansite/internal/jsonenc"
 	"plansite/internal/plan"
 )
 
@@ -139,7 +139,7 @@ func Build(p *plan.Plan, emit func(File) error) error {
 	var cur [][]byte
 	size := 0
 	for _, t := range p.Tasks {
-		d, err := marshal(NewDoc(t))
+		d, err := jsonenc.Marshal(NewDoc(t))
 		if err != nil {
 			return fmt.Errorf("search index, task %s: %v", t.ID, err)
 		}
@@ -157,7 +157,7 @@ func Build(p *plan.Plan, emit func(File) error) error {
 			return err
 		}
 	}
-	mb, err := marshal(m)
+	mb, err := jsonenc.Marshal(m)
 	if err != nil {
 		return err
 	}
@@ -213,16 +213,4 @@ type counter int
 func (n *counter) Write(b []byte) (int, error) {
 	*n += counter(len(b))
 	return len(b), nil
-}
-
-// marshal writes compact JSON without escaping <, > and &: the index is
-// never inlined into HTML, and the escapes would only make it bigger.
-func marshal(v any) ([]byte, error) {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return bytes.TrimRight(b.Bytes(), "\n"), nil
 }

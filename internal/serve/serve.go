@@ -368,10 +368,6 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 // until ctx ends. ready, when not nil, is told the address once the server
 // listens.
 func Run(ctx context.Context, o Options, ready func(addr string)) error {
-	if o.Log == nil {
-		o.Log = io.Discard
-	}
-	o.Log = &lockedWriter{w: o.Log} // rebuilds and their background work both log
 	ln, err := net.Listen("tcp", o.Addr)
 	if err != nil {
 		return err
@@ -385,7 +381,7 @@ func Run(ctx context.Context, o Options, ready func(addr string)) error {
 	o.Site.BaseURL = base
 	s := New(o)
 	s.Rebuild() // a broken site is served as its error page
-	w, err := newWatcher(o.Site, o.Log)
+	w, err := newWatcher(s.opts.Site, s.opts.Log)
 	if err != nil {
 		ln.Close()
 		return err
@@ -400,7 +396,7 @@ func Run(ctx context.Context, o Options, ready func(addr string)) error {
 		srv.Shutdown(shut)
 		srv.Close() // event streams do not end by themselves
 	}()
-	fmt.Fprintf(o.Log, "serving %s (Ctrl+C to stop)\n", base)
+	fmt.Fprintf(s.opts.Log, "serving %s (Ctrl+C to stop)\n", base)
 	if ready != nil {
 		ready(base)
 	}

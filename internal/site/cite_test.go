@@ -1,4 +1,4 @@
-package site_test
+package site
 
 import (
 	"encoding/json"
@@ -38,7 +38,7 @@ func TestCitationOfTask7(t *testing.T) {
 	if cite == nil {
 		t.Fatal("task 7 has no #cite-text")
 	}
-	if got := text(cite); got != want {
+	if got := fullText(cite); got != want {
 		t.Errorf("citation of task 7:\n got %s\nwant %s", got, want)
 	}
 	// The access date is one element that the script can fill in.
@@ -48,12 +48,12 @@ func TestCitationOfTask7(t *testing.T) {
 			dates = append(dates, e)
 		}
 	})
-	if len(dates) != 1 || text(dates[0]) != accessed {
+	if len(dates) != 1 || fullText(dates[0]) != accessed {
 		t.Errorf("want one [data-access-date] element holding %q", accessed)
 	}
 	// The permalink is shown as text and links to the canonical URL.
 	pl := byID(doc, "permalink")
-	if href, _ := attr(pl, "href"); pl == nil || href != url || text(pl) != url {
+	if href, _ := attr(pl, "href"); pl == nil || href != url || fullText(pl) != url {
 		t.Errorf("permalink of task 7: want a link to and the text %s", url)
 	}
 	// Copy buttons are an enhancement: hidden until the script shows them.
@@ -62,7 +62,7 @@ func TestCitationOfTask7(t *testing.T) {
 			continue // the header's search and reading-settings buttons
 		}
 		if _, hidden := attr(btn, "hidden"); !hidden {
-			t.Errorf("button %q is visible without JavaScript", text(btn))
+			t.Errorf("button %q is visible without JavaScript", fullText(btn))
 		}
 	}
 	var script bool

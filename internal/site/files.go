@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 
@@ -62,12 +63,10 @@ func siteFiles(s *pages.Site, data opendata.Site, css []byte, list []*pages.Page
 				// the white space between elements, so the pieces
 				// minify to what the whole would.
 				return feed.Write(s, list, func(piece []byte) error {
-					m, err := mini.File(sitepath.Feed, piece)
-					if err != nil {
+					if err := mini.Minify(w, sitepath.Feed, piece); err != nil {
 						return fmt.Errorf("minifying %s: %v", sitepath.Feed, err)
 					}
-					_, err = w.Write(m)
-					return err
+					return nil
 				})
 			})
 		})
@@ -110,10 +109,11 @@ type minifying struct {
 }
 
 func (m minifying) Write(f output.File) error {
-	var err error
-	if f.Data, err = m.mini.File(f.Path, f.Data); err != nil {
+	var out bytes.Buffer
+	if err := m.mini.Minify(&out, f.Path, f.Data); err != nil {
 		return fmt.Errorf("minifying %s: %v", f.Path, err)
 	}
+	f.Data = out.Bytes()
 	if err := m.sink.Write(f); err != nil {
 		return err
 	}

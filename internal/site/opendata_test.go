@@ -1,4 +1,4 @@
-package site_test
+package site
 
 import (
 	"bytes"
@@ -396,8 +396,8 @@ func TestDataPageExplainsEveryField(t *testing.T) {
 	for _, tr := range elements(doc, "tr") {
 		ths := elements(tr, "th")
 		tds := elements(tr, "td")
-		if len(ths) == 1 && len(tds) > 0 && strings.TrimSpace(text(tds[len(tds)-1])) != "" {
-			documented[strings.TrimSpace(text(ths[0]))] = true
+		if len(ths) == 1 && len(tds) > 0 && strings.TrimSpace(fullText(tds[len(tds)-1])) != "" {
+			documented[strings.TrimSpace(fullText(ths[0]))] = true
 		}
 	}
 	fields := schemaFields(t, b.file(t, "data/plan.schema.json"))
@@ -442,7 +442,7 @@ func TestPlanPageIsTheTable(t *testing.T) {
 	}
 	var head []string
 	for _, th := range elements(elements(tables[0], "thead")[0], "th") {
-		head = append(head, text(th))
+		head = append(head, fullText(th))
 	}
 	if want := []string{"序号", "重点任务", "主要措施", "时间节点", "牵头部门", "配合部门"}; !same(head, want) {
 		t.Errorf("columns %v, want %v", head, want)
@@ -466,13 +466,13 @@ func TestPlanPageIsTheTable(t *testing.T) {
 				continue
 			}
 			if hasClass(c, "plan-area") {
-				area = text(c)
+				area = fullText(c)
 				n, _ := attr(c, "rowspan")
 				span, _ = strconv.Atoi(n)
 				lastArea = area
 				continue
 			}
-			cells = append(cells, text(c))
+			cells = append(cells, fullText(c))
 		}
 		if area == "" {
 			span--

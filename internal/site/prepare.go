@@ -169,7 +169,8 @@ func (b *build) render(i int, bufs *buffers) (name string, data []byte, err erro
 	if err := b.tmpl.RenderTo(&bufs.page, p); err != nil {
 		return "", nil, err
 	}
-	if err := b.mini.FileTo(&bufs.min, name, bufs.page.Bytes()); err != nil {
+	bufs.min.Reset()
+	if err := b.mini.Minify(&bufs.min, name, bufs.page.Bytes()); err != nil {
 		return "", nil, fmt.Errorf("minifying %s: %v", name, err)
 	}
 	return name, bufs.min.Bytes(), nil
@@ -207,9 +208,11 @@ func staticFiles(src Source, mini *minifier.Minifier) ([]output.File, map[string
 		if err != nil {
 			return readError(src, p, err)
 		}
-		if data, err = mini.File(p, data); err != nil {
+		var out bytes.Buffer
+		if err := mini.Minify(&out, p, data); err != nil {
 			return fmt.Errorf("%s: %v", plan.FileName(path.Join(src.Name, p)), err)
 		}
+		data = out.Bytes()
 		sum := sha256.Sum256(data)
 		files = append(files, output.File{Path: "static/" + p, Data: data})
 		assets[p] = "static/" + p + "?v=" + hex.EncodeToString(sum[:4])

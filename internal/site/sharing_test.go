@@ -1,4 +1,4 @@
-package site_test
+package site
 
 import (
 	"bytes"
@@ -176,7 +176,7 @@ func TestNoDateFromTheBuildClock(t *testing.T) {
 // matter updated are shown as YYYY-MM-DD in <time>, and reach the feed and
 // the data.
 func TestUpdatedDatesFromContent(t *testing.T) {
-	content := repoFS(t, "../../content")
+	content := readFolder(t, "../../content")
 	content["site.toml"].Data = append(content["site.toml"].Data, []byte("\nupdated = \"2021-03-01\"\n")...)
 	about := string(content["about.md"].Data)
 	about = strings.Replace(about, "+++\n", "+++\nupdated = \"2021-05-06\"\n", 1)
@@ -185,7 +185,7 @@ func TestUpdatedDatesFromContent(t *testing.T) {
 
 	hasTime := func(file, day string) bool {
 		for _, e := range elements(b.doc(t, file), "time") {
-			if dt, _ := attr(e, "datetime"); dt == day && text(e) == day {
+			if dt, _ := attr(e, "datetime"); dt == day && fullText(e) == day {
 				return true
 			}
 		}
