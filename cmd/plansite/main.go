@@ -56,9 +56,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch cmd {
 	case "build":
 		var o cli.BuildFlags
-		fl.StringVar(&o.Content, "content", "", "content folder (default: ./content if present, else the bundled plan)")
-		fl.StringVar(&o.Templates, "templates", "", "templates folder (default: ./templates if present, else the bundled ones)")
-		fl.StringVar(&o.Static, "static", "", "static files folder (default: ./static if present, else the bundled ones)")
+		inputFlags(fl, &o.Content, &o.Templates, &o.Static)
 		fl.StringVar(&o.Out, "out", "public", "output folder: new, empty or made by plansite; replaced whole, and only when the build succeeds")
 		fl.StringVar(&o.BaseURL, "base-url", "", "absolute URL the site is published at (default: base_url of site.toml)")
 		if code, done := parse(fl, args); done {
@@ -68,9 +66,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "serve":
 		var o cli.ServeFlags
 		fl.StringVar(&o.Addr, "addr", "127.0.0.1:1313", "address to serve the preview on")
-		fl.StringVar(&o.Content, "content", "", "content folder (default: ./content if present, else the bundled plan)")
-		fl.StringVar(&o.Templates, "templates", "", "templates folder (default: ./templates if present, else the bundled ones)")
-		fl.StringVar(&o.Static, "static", "", "static files folder (default: ./static if present, else the bundled ones)")
+		inputFlags(fl, &o.Content, &o.Templates, &o.Static)
 		if fl.Parse(args) != nil {
 			return 2
 		}
@@ -129,4 +125,12 @@ func parse(fl *flag.FlagSet, args []string) (code int, done bool) {
 		return 2, true
 	}
 	return 0, false
+}
+
+// inputFlags are the flags that name the input folders, the same for every
+// command that builds.
+func inputFlags(fl *flag.FlagSet, content, templates, static *string) {
+	fl.StringVar(content, "content", "", "content folder (default: ./content if present, else the bundled plan)")
+	fl.StringVar(templates, "templates", "", "templates folder (default: ./templates if present, else the bundled ones)")
+	fl.StringVar(static, "static", "", "static files folder (default: ./static if present, else the bundled ones)")
 }

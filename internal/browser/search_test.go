@@ -98,7 +98,7 @@ func (tb table) expect(q string) []string {
 	return out
 }
 
-// spec is what issue 4 says the queries find. The test checks that the
+// spec is what README says the queries find. The test checks that the
 // table agrees, so that a change of data that breaks them is noticed.
 var spec = map[string][]string{
 	"无人机":  {"6", "18"},
@@ -111,7 +111,7 @@ func TestSearchQueries(t *testing.T) {
 	tb := readTable(t)
 	for q, want := range spec {
 		if got := tb.expect(q); fmt.Sprint(got) != fmt.Sprint(want) {
-			t.Errorf("the table gives %v for %s; issue 4 says %v", got, q, want)
+			t.Errorf("the table gives %v for %s; README says %v", got, q, want)
 		}
 	}
 	if got := tb.expect("5G"); len(got) < 3 {

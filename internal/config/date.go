@@ -6,8 +6,6 @@ import (
 	"time"
 )
 
-// IsDate reports whether s is a day of the calendar written YYYY-MM-DD.
-func IsDate(s string) bool { return DateProblem(s) == "" }
 
 // NotDate is DateProblem's answer for text not written YYYY-MM-DD.
 const NotDate = "is not YYYY-MM-DD"

@@ -17,15 +17,15 @@ func TestDecodeTOMLShallow(t *testing.T) {
 	}
 }
 
-func TestIsDate(t *testing.T) {
+func TestDateProblemAcceptsDays(t *testing.T) {
 	for _, s := range []string{"2020-02-27", "2022-12-31", "1999-01-01"} {
-		if !IsDate(s) {
-			t.Errorf("IsDate(%q) = false", s)
+		if DateProblem(s) != "" {
+			t.Errorf("DateProblem(%q) = %q, want none", s, DateProblem(s))
 		}
 	}
 	for _, s := range []string{"", "2020-2-27", "2020/02/27", "2020-13-01", "2020-00-10", "2020-01-00", "2020-01-32", "２０２０-01-01", "20200227xx", "2020-02-2７"} {
-		if IsDate(s) {
-			t.Errorf("IsDate(%q) = true", s)
+		if DateProblem(s) == "" {
+			t.Errorf("DateProblem(%q) finds nothing wrong", s)
 		}
 	}
 }

@@ -72,16 +72,6 @@ func byID(n *html.Node, id string) *html.Node {
 	return nil
 }
 
-func ids(n *html.Node) map[string]bool {
-	out := map[string]bool{}
-	walk(n, func(e *html.Node) {
-		if v, ok := attr(e, "id"); ok {
-			out[v] = true
-		}
-	})
-	return out
-}
-
 // text is the text of n without that of links, buttons and scripts, which
 // enhance the official text but are not part of it.
 func text(n *html.Node) string {

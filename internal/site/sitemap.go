@@ -12,6 +12,15 @@ import (
 // sitemap protocol (sitemaps.org).
 const MaxSitemapURLs = 50000
 
+// sitemapNS is the sitemap protocol's XML namespace.
+const sitemapNS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+
+// sitemapLink is an address in a sitemap or a sitemap in the index.
+type sitemapLink struct {
+	Loc     string `xml:"loc"`
+	LastMod string `xml:"lastmod,omitempty"`
+}
+
 // sitemaps makes sitemap.xml: the list of every page, or, for a site of
 // more pages than one sitemap may list, an index of sitemaps/1.xml,
 // sitemaps/2.xml, … that list them.
@@ -20,15 +29,11 @@ func sitemaps(s *pages.Site, list []*pages.Page) ([]output.File, error) {
 		data, err := sitemap(list)
 		return []output.File{{Path: "sitemap.xml", Data: data}}, err
 	}
-	type entry struct {
-		Loc     string `xml:"loc"`
-		LastMod string `xml:"lastmod,omitempty"`
-	}
 	index := struct {
-		XMLName  xml.Name `xml:"sitemapindex"`
-		NS       string   `xml:"xmlns,attr"`
-		Sitemaps []entry  `xml:"sitemap"`
-	}{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
+		XMLName  xml.Name      `xml:"sitemapindex"`
+		NS       string        `xml:"xmlns,attr"`
+		Sitemaps []sitemapLink `xml:"sitemap"`
+	}{NS: sitemapNS}
 	var files []output.File
 	for i := 0; i*MaxSitemapURLs < len(list); i++ {
 		end := min((i+1)*MaxSitemapURLs, len(list))
@@ -39,7 +44,7 @@ func sitemaps(s *pages.Site, list []*pages.Page) ([]output.File, error) {
 		}
 		name := fmt.Sprintf("sitemaps/%d.xml", i+1)
 		files = append(files, output.File{Path: name, Data: data})
-		index.Sitemaps = append(index.Sitemaps, entry{Loc: s.BaseURL + name, LastMod: s.Updated()})
+		index.Sitemaps = append(index.Sitemaps, sitemapLink{Loc: s.BaseURL + name, LastMod: s.Updated()})
 	}
 	data, err := xml.MarshalIndent(index, "", " ")
 	if err != nil {
@@ -50,15 +55,11 @@ func sitemaps(s *pages.Site, list []*pages.Page) ([]output.File, error) {
 
 // sitemap lists the absolute URL of every page but the 404 page.
 func sitemap(list []*pages.Page) ([]byte, error) {
-	type url struct {
-		Loc     string `xml:"loc"`
-		LastMod string `xml:"lastmod,omitempty"`
-	}
 	set := struct {
-		XMLName xml.Name `xml:"urlset"`
-		NS      string   `xml:"xmlns,attr"`
-		URLs    []url    `xml:"url"`
-	}{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
+		XMLName xml.Name      `xml:"urlset"`
+		NS      string        `xml:"xmlns,attr"`
+		URLs    []sitemapLink `xml:"url"`
+	}{NS: sitemapNS}
 	for _, p := range list {
 		if p.Kind == "404" {
 			continue
@@ -67,7 +68,7 @@ func sitemap(list []*pages.Page) ([]byte, error) {
 		if mod == "" {
 			mod = p.Site.Updated()
 		}
-		set.URLs = append(set.URLs, url{Loc: p.Canonical, LastMod: mod})
+		set.URLs = append(set.URLs, sitemapLink{Loc: p.Canonical, LastMod: mod})
 	}
 	b, err := xml.MarshalIndent(set, "", " ")
 	return append([]byte(xml.Header), b...), err
