@@ -47,7 +47,7 @@ func SplitDepartments(cell string) (units []Named, note string) {
 	for _, part := range splitOutsideBrackets(s) {
 		p := strings.TrimFunc(part, func(r rune) bool { return unicode.IsSpace(r) || r == '。' })
 		if name, inner, ok := trailingBracket(p); ok && isNote(inner) {
-			if name = TrimSpace(name); name != "" {
+			if name = TrimSpace(name); !noneMarks[name] {
 				units = append(units, Named{Name: name, Note: inner, Lead: strings.Contains(inner, "牵头")})
 			}
 			continue
