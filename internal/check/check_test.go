@@ -96,12 +96,12 @@ func TestCheck(t *testing.T) {
 		},
 		{
 			name: "bad, duplicate and empty numbers, empty measures",
-			fs:   folder(header + "1,（一）甲,措施。,2020年。,市科技局,——\n1,（一）甲,,2020年。,市科技局,——\n一,（一）甲,措施。,2020年。,市科技局,——\n,（一）甲,措施。,2020年。,市科技局,——\n"),
+			fs:   folder(header + ",（一）甲,措施。,2020年。,市科技局,——\n1,（一）甲,措施。,2020年。,市科技局,——\n1,（一）甲,,2020年。,市科技局,——\n甲,（一）甲,措施。,2020年。,市科技局,——\n"),
 			want: []string{
-				`content/tasks.csv:3:1: error: 序号 1 appears twice (first on line 2)`,
-				`content/tasks.csv:3:8: error: task 1: 主要措施 is empty`,
-				`content/tasks.csv:4:1: error: 序号 "一" is not a task number (1, 2, … or 1.1, 1.2, …)`,
-				`content/tasks.csv:5:1: error: 序号 is empty`,
+				`content/tasks.csv:2:1: error: 序号 is empty`,
+				`content/tasks.csv:4:1: error: 序号 1 appears twice (first on line 3)`,
+				`content/tasks.csv:4:8: error: task 1: 主要措施 is empty`,
+				`content/tasks.csv:5:1: error: 序号 "甲" is not a task number (1, 2, … or 1.1, 1.2, …, or （一）, 一、)`,
 			},
 			errors: 4,
 		},

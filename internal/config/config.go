@@ -40,6 +40,9 @@ type Config struct {
 	// Searches the site suggests (the first also in every search box); by
 	// default, names the table itself gives.
 	SearchExamples []string `toml:"search_examples"`
+	// The table says 排在第一位的为牵头单位: in each cell of units, the first
+	// named leads and the others help.
+	FirstUnitLeads bool `toml:"first_unit_leads"`
 }
 
 // Columns names the table's columns when they differ from the standard

@@ -46,7 +46,7 @@ func FuzzTasksCSV(f *testing.F) {
 		rows, err := Tasks(file, data, config.Columns{})
 		if err == nil {
 			for _, r := range rows {
-				for _, c := range []plan.Cell{r.ID, r.Measures, r.Lead} { // the required columns
+				for _, c := range []plan.Cell{r.Measures, r.Lead} { // the required columns
 					if c.Line < 1 || c.Col < 1 {
 						t.Fatalf("cell %+v has no position", c)
 					}

@@ -63,6 +63,7 @@ func Site(fsys fs.FS, prefix string) (*Content, []plan.Warning, error) {
 	for i := range warns {
 		tables.Locate(&warns[i])
 	}
+	warns = append(tables.Warnings, warns...)
 	warns = append(warns, citationGaps(cfg, path.Join(prefix, "site.toml"))...)
 	if err != nil {
 		return nil, warns, tables.Locate(err)
@@ -77,6 +78,14 @@ func Site(fsys fs.FS, prefix string) (*Content, []plan.Warning, error) {
 // Tasks reads a task table of CSV text into rows, each field with its
 // position.
 func Tasks(file string, data []byte, cols config.Columns) ([]plan.Row, error) {
+	t, err := taskCSV(file, data, cols)
+	if err != nil {
+		return nil, err
+	}
+	return t.Rows, nil
+}
+
+func taskCSV(file string, data []byte, cols config.Columns) (*TaskTable, error) {
 	src, err := newCSVSource(file, data)
 	if err != nil {
 		return nil, err
@@ -84,17 +93,25 @@ func Tasks(file string, data []byte, cols config.Columns) ([]plan.Row, error) {
 	return taskRows(file, src, cols)
 }
 
+// TaskTable is the task table as read: its rows, its header in its own
+// words and order, and what reading it found to warn about.
+type TaskTable struct {
+	Rows     []plan.Row
+	Columns  []plan.Column
+	Warnings []plan.Warning
+}
+
 // taskRows reads the rows of a task table, CSV or worksheet.
-func taskRows(file string, src rowSource, cols config.Columns) ([]plan.Row, error) {
-	recs, _, err := records(file, src, taskColumns, cols)
+func taskRows(file string, src rowSource, cols config.Columns) (*TaskTable, error) {
+	recs, _, header, warns, err := records(file, src, taskColumns, cols)
 	if err != nil {
 		return nil, err
 	}
-	rows := make([]plan.Row, len(recs))
+	t := &TaskTable{Rows: make([]plan.Row, len(recs)), Columns: header, Warnings: warns}
 	for i := range recs {
-		rows[i] = recs[i].row()
+		t.Rows[i] = recs[i].row()
 	}
-	return rows, nil
+	return t, nil
 }
 
 // WriteTableCSV writes the task table back out as UTF-8 CSV, whatever form it
@@ -137,7 +154,7 @@ func departments(file string, data []byte) ([]plan.DepartmentEntry, error) {
 	if err != nil {
 		return nil, err
 	}
-	recs, lines, err := records(file, src, departmentColumns, config.Columns{})
+	recs, lines, _, _, err := records(file, src, departmentColumns, config.Columns{})
 	if err != nil {
 		return nil, err
 	}

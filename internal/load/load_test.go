@@ -154,9 +154,10 @@ func TestSiteErrors(t *testing.T) {
 		{"too many fields", "tasks.csv", row(`1,（一）甲,措施，甲,乙。,2020年,市科技局,`),
 			`content/tasks.csv:2:1: wrong number of fields: this row has 7, the header has 6 (a missing or extra comma, or an unquoted comma inside a cell)`},
 		{"missing header column", "tasks.csv", ptr("序号,重点任务,时间节点,牵头部门,配合部门\n1,（一）甲,2020年,市科技局,\n"),
-			`content/tasks.csv:1:1: missing column "主要措施"; the header must name 序号, 主要措施, 牵头部门`},
+			`content/tasks.csv:1:1: missing column "主要措施"; the header must name 主要措施, 牵头部门`},
 		{"unknown header column", "tasks.csv", ptr("序号,重点任务,措施,时间节点,牵头部门,配合部门\n1,（一）甲,措施。,2020年,市科技局,\n"),
-			`content/tasks.csv:1:9: unknown column "措施"; the columns are 序号, 重点任务, 标题, 主要措施, 时间节点, 牵头部门, 配合部门`},
+			`content/tasks.csv:1:9: unknown column "措施"; the columns are 序号, 重点任务, 标题, 主要措施, 时间节点, 牵头部门, 配合部门; to read it as one of them, name it in site.toml under [columns] with the key id, area, title, measures, timeline, lead, coop
+content/tasks.csv:1:1: missing column "主要措施"; the header must name 主要措施, 牵头部门; if "措施" is that column, say so in site.toml: [columns] measures = "措施"`},
 		{"duplicate header", "tasks.csv", ptr(strings.TrimSuffix(header, "\n") + ",序号\n1,（一）甲,措施。,2020年,市科技局,,1\n"),
 			`content/tasks.csv:1:29: column "序号" appears twice (columns 1 and 7)`},
 		{"duplicate header through a synonym", "tasks.csv", ptr("序号,编号,主要措施,牵头部门\n1,1,措施。,市科技局\n"),
@@ -164,7 +165,7 @@ func TestSiteErrors(t *testing.T) {
 		{"invalid UTF-8", "tasks.csv", row("1,（一）甲\xff,措施。,2020年,市科技局,"),
 			`content/tasks.csv:2:7: the file is neither UTF-8 nor GB18030 (a mix, or another encoding); save the table as CSV UTF-8 (or set encoding in site.toml)`},
 		{"GB18030 is read as such", "tasks.csv", ptr("\xd0\xf2\xba\xc5,\xd6\xf7\xd2\xaa\xb4\xeb\xca\xa9\n"),
-			`content/tasks.csv:1:1: missing column "牵头部门"; the header must name 序号, 主要措施, 牵头部门`},
+			`content/tasks.csv:1:1: missing column "牵头部门"; the header must name 主要措施, 牵头部门`},
 		{"empty file", "tasks.csv", ptr(""), `content/tasks.csv:1: the file is empty; the first line must be the header`},
 		{"blank lines only", "tasks.csv", ptr("\n\n"), `content/tasks.csv:1: the file is empty; the first line must be the header`},
 		{"header only", "tasks.csv", ptr(header), `content/tasks.csv: the table has no tasks`},
@@ -173,8 +174,8 @@ func TestSiteErrors(t *testing.T) {
 		// tasks.csv, as the plan model reads it. Columns are characters, not bytes.
 		{"duplicate 序号", "tasks.csv", row("1,（一）甲,措施。,2020年,市科技局,\n1,,措施。,2020年,市科技局,"),
 			`content/tasks.csv:3:1: 序号 1 appears twice (first on line 2)`},
-		{"non-numeric 序号", "tasks.csv", row("一,（一）甲,措施。,2020年,市科技局,"),
-			`content/tasks.csv:2:1: 序号 "一" is not a task number (1, 2, … or 1.1, 1.2, …)`},
+		{"non-numeric 序号", "tasks.csv", row("甲,（一）甲,措施。,2020年,市科技局,"),
+			`content/tasks.csv:2:1: 序号 "甲" is not a task number (1, 2, … or 1.1, 1.2, …, or （一）, 一、)`},
 		{"empty 主要措施", "tasks.csv", row("1,（一）甲,,2020年,市科技局,"),
 			`content/tasks.csv:2:8: task 1: 主要措施 is empty`},
 		{"empty first area", "tasks.csv", row("1,,措施。,2020年,市科技局,"),
@@ -190,7 +191,8 @@ func TestSiteErrors(t *testing.T) {
 		{"department kind unknown", "departments.csv", ptr("名称,slug,类别\n市科技局,science,部门\n"),
 			`content/departments.csv:2:14: 类别 "部门" is not one of 市直部门, 区政府, 统称`},
 		{"department header unknown", "departments.csv", ptr("名称,网址\n市科技局,science\n"),
-			`content/departments.csv:1:4: unknown column "网址"; the columns are 名称, slug, 英文名称, 别名, 类别`},
+			`content/departments.csv:1:4: unknown column "网址"; the columns are 名称, slug, 英文名称, 别名, 类别
+content/departments.csv:1:1: missing column "slug"; the header must name 名称, slug`},
 
 		// site.toml
 		// BurntSushi/toml places this error at the space before the x.
@@ -334,7 +336,7 @@ func TestLongHeader(t *testing.T) {
 	if d := time.Since(start); d > 10*time.Second {
 		t.Errorf("took %v", d)
 	}
-	if err == nil || err.Error() != `t.csv:1:14: unknown column "配合部门x"; the columns are 序号, 重点任务, 标题, 主要措施, 时间节点, 牵头部门, 配合部门` {
+	if err == nil || err.Error() != `t.csv:1:14: unknown column "配合部门x"; the columns are 序号, 重点任务, 标题, 主要措施, 时间节点, 牵头部门, 配合部门; to read it as one of them, name it in site.toml under [columns] with the key id, area, title, measures, timeline, lead, coop` {
 		t.Errorf("error %v", err)
 	}
 }
@@ -506,5 +508,47 @@ func TestSiteCitationGaps(t *testing.T) {
 	}
 	if len(got) != 2 || !strings.HasPrefix(got[0], "issuer is not set") || !strings.HasPrefix(got[1], "date is not set") {
 		t.Errorf("site.toml warnings %q, want issuer and date", got)
+	}
+}
+
+// The header as real tables write it: a column of responsible units alone
+// names the leads; beside a 牵头 column it names those who help; a column
+// without a heading, in a table without 序号, holds the numbers.
+func TestHeaderOfRealTables(t *testing.T) {
+	for _, tt := range []struct {
+		name, csv string
+		lead, coop, id string
+		headings      []string
+		warn          string
+	}{
+		{"责任单位 alone leads", "序号,任务,责任单位\n1.,措施。,市发改委\n", "市发改委", "", "1.", []string{"序号", "任务", "责任单位"}, ""},
+		{"责任单位 beside 牵头单位 helps", "序号,任务,牵头单位,责任单位\n1.,措施。,区发改局,开发区\n", "区发改局", "开发区", "1.", []string{"序号", "任务", "牵头单位", "责任单位"}, ""},
+		{"a column without a heading is 序号", "工作任务,,具体要求,责任科室,时限要求\n公开,1,措施。,办公室,年底前\n", "办公室", "", "1",
+			[]string{"工作任务", "", "具体要求", "责任科室", "时限要求"}, "this column has no heading; it is read as 序号"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			cols := config.Columns{Measures: "任务"}
+			if strings.Contains(tt.csv, "具体要求") {
+				cols = config.Columns{Title: "工作任务", Measures: "具体要求"}
+			}
+			tab, err := taskCSV("t.csv", []byte(tt.csv), cols)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := tab.Rows[0]
+			if r.Lead.Text != tt.lead || r.Coop.Text != tt.coop || r.ID.Text != tt.id {
+				t.Errorf("row %+v; want lead %q, coop %q, 序号 %q", r, tt.lead, tt.coop, tt.id)
+			}
+			var hs []string
+			for _, c := range tab.Columns {
+				hs = append(hs, c.Heading)
+			}
+			if strings.Join(hs, "|") != strings.Join(tt.headings, "|") {
+				t.Errorf("headings %q, want %q", hs, tt.headings)
+			}
+			if tt.warn == "" && len(tab.Warnings) > 0 || tt.warn != "" && (len(tab.Warnings) != 1 || !strings.Contains(tab.Warnings[0].Msg, tt.warn)) {
+				t.Errorf("warnings %v, want %q", tab.Warnings, tt.warn)
+			}
+		})
 	}
 }

@@ -63,25 +63,27 @@ type column[R any] struct {
 	// of [columns] that names it: task table only.
 	synonyms []string
 	setting  func(config.Columns) string
+	key      string // that setting's key, for messages
+	hint     string // characters a table's own name for it is likely to hold
 	field    func(*R) *cell
 }
 
 // taskColumns are the columns of the task table, in the standard order: the
 // order messages list them in and /data/tasks.csv writes them in.
 var taskColumns = []column[taskRecord]{
-	{name: "序号", required: true, synonyms: []string{"编号", "任务编号"},
+	{name: "序号", key: "id", hint: "号", synonyms: []string{"编号", "任务编号"},
 		setting: func(c config.Columns) string { return c.ID }, field: func(r *taskRecord) *cell { return &r.ID }},
-	{name: "重点任务", synonyms: []string{"重点领域", "行动", "专项行动"},
+	{name: "重点任务", key: "area", hint: "领域行动类", synonyms: []string{"重点领域", "行动", "专项行动"},
 		setting: func(c config.Columns) string { return c.Area }, field: func(r *taskRecord) *cell { return &r.Area }},
-	{name: "标题",
+	{name: "标题", key: "title", hint: "题名",
 		setting: func(c config.Columns) string { return c.Title }, field: func(r *taskRecord) *cell { return &r.Title }},
-	{name: "主要措施", required: true, synonyms: []string{"工作任务", "重点工作", "工作措施", "具体措施", "任务内容"},
+	{name: "主要措施", required: true, key: "measures", hint: "措施任务内容要求工作", synonyms: []string{"工作任务", "重点工作", "工作措施", "具体措施", "任务内容"},
 		setting: func(c config.Columns) string { return c.Measures }, field: func(r *taskRecord) *cell { return &r.Measures }},
-	{name: "时间节点", synonyms: []string{"完成时限", "时间安排", "完成时间", "时间进度"},
+	{name: "时间节点", key: "timeline", hint: "时限期", synonyms: []string{"完成时限", "时间安排", "完成时间", "时间进度", "时限要求"},
 		setting: func(c config.Columns) string { return c.Timeline }, field: func(r *taskRecord) *cell { return &r.Timeline }},
-	{name: "牵头部门", required: true, synonyms: []string{"牵头单位"},
+	{name: "牵头部门", required: true, key: "lead", hint: "牵头责任单位部门", synonyms: []string{"牵头单位"},
 		setting: func(c config.Columns) string { return c.Lead }, field: func(r *taskRecord) *cell { return &r.Lead }},
-	{name: "配合部门", synonyms: []string{"责任单位", "配合单位", "参与单位", "协同单位"},
+	{name: "配合部门", key: "coop", hint: "配合参与协同", synonyms: []string{"责任单位", "责任部门", "责任科室", "责任处室", "责任主体", "配合单位", "参与单位", "协同单位"},
 		setting: func(c config.Columns) string { return c.Coop }, field: func(r *taskRecord) *cell { return &r.Coop }},
 }
 
@@ -118,7 +120,9 @@ type rowSource interface {
 }
 
 // records decodes the rows of src into records R with gocsv, each field
-// with its position, and gives the line each record starts on.
+// with its position, and gives the line each record starts on and the
+// table's header: its own names, in its order, each with the standard name
+// it was read as.
 //
 // gocsv matches the header to R's tags and sets each field's text, but it
 // knows nothing of where a cell stands. So a decoder, gocsv's Decoder,
@@ -126,15 +130,19 @@ type rowSource interface {
 // names, and keeps every field's position aside; once gocsv has made the
 // records, each field takes the position of its column in its row.
 // CSV files and workbooks come through here alike.
-func records[R any](file string, src rowSource, cols []column[R], set config.Columns) ([]R, []int, error) {
+func records[R any](file string, src rowSource, cols []column[R], set config.Columns) ([]R, []int, []plan.Column, []plan.Warning, error) {
 	d := &decoder[R]{file: file, src: src, cols: cols, set: set}
 	var recs []R
 	if err := gocsv.UnmarshalDecoder(d, &recs); err != nil {
+		var all plan.Errors
 		var pe *plan.Error
-		if errors.As(err, &pe) {
-			return nil, nil, pe
+		switch {
+		case errors.As(err, &all):
+			return nil, nil, nil, nil, all
+		case errors.As(err, &pe):
+			return nil, nil, nil, nil, pe
 		}
-		return nil, nil, &plan.Error{File: file, Msg: err.Error()}
+		return nil, nil, nil, nil, &plan.Error{File: file, Msg: err.Error()}
 	}
 	lines := make([]int, len(recs))
 	for i := range recs {
@@ -144,17 +152,19 @@ func records[R any](file string, src rowSource, cols []column[R], set config.Col
 		}
 		lines[i] = d.pos[i][0].Line
 	}
-	return recs, lines, nil
+	return recs, lines, d.header, d.warns, nil
 }
 
 // decoder is the gocsv.Decoder of records.
 type decoder[R any] struct {
-	file  string
-	src   rowSource
-	cols  []column[R]
-	set   config.Columns
-	colOf []int         // the index in cols of each field's column
-	pos   [][]plan.Cell // the position of each field of each row below the header
+	file   string
+	src    rowSource
+	cols   []column[R]
+	set    config.Columns
+	colOf  []int         // the index in cols of each field's column
+	pos    [][]plan.Cell // the position of each field of each row below the header
+	header []plan.Column // the header as the table writes it
+	warns  []plan.Warning
 }
 
 func (d *decoder[R]) GetCSVRows() ([][]string, error) {
@@ -180,29 +190,114 @@ func (d *decoder[R]) GetCSVRows() ([][]string, error) {
 }
 
 // readHeader resolves the header's names to the standard ones in place and
-// checks that each is known, none is repeated and none required is missing.
+// checks that each is known, none is repeated and none required is missing,
+// reporting every problem of the header at once.
+//
+// Two readings follow real tables: a table with one column of responsible
+// units (责任单位 alone, no 牵头 column) names the units that lead; and a
+// column without a name in a table without 序号 is its 序号, as when the
+// number column's heading cell is left blank.
 func (d *decoder[R]) readHeader(header []string, pos []plan.Cell) error {
-	seen := make([]int, len(d.cols)) // the column of the header, from 1, that each of cols is
 	d.colOf = make([]int, len(header))
+	std := make([]string, len(header))
 	for i, h := range header {
-		h = standardName(d.cols, d.set, plan.TrimSpace(h))
+		h = plan.TrimSpace(h)
+		d.header = append(d.header, plan.Column{Heading: h})
+		std[i] = standardName(d.cols, d.set, h)
+	}
+	has := func(name string) bool { return slices.Contains(std, name) }
+	if leadCol := "牵头部门"; !has(leadCol) && slices.ContainsFunc(d.cols, func(c column[R]) bool { return c.name == leadCol }) {
+		for i, h := range d.header {
+			if std[i] == "配合部门" && slices.Contains(responsible, h.Heading) && d.set.Coop != h.Heading {
+				std[i] = leadCol
+				break
+			}
+		}
+	}
+	if idCol := "序号"; !has(idCol) && slices.ContainsFunc(d.cols, func(c column[R]) bool { return c.name == idCol }) {
+		if i := slices.Index(std, ""); i >= 0 && slices.Index(std[i+1:], "") < 0 {
+			std[i] = idCol
+			d.warns = append(d.warns, plan.Warning{File: d.file, Line: pos[i].Line, Col: pos[i].Col,
+				Msg: "this column has no heading; it is read as 序号, the task numbers"})
+		}
+	}
+	var errs plan.Errors
+	seen := make([]int, len(d.cols)) // the column of the header, from 1, that each of cols is
+	var unknown []string
+	for i, h := range std {
 		header[i] = h
+		d.header[i].Std = h
 		k := slices.IndexFunc(d.cols, func(c column[R]) bool { return c.name == h })
-		if k >= 0 && seen[k] > 0 {
-			return &plan.Error{File: d.file, Line: pos[i].Line, Col: pos[i].Col, Msg: fmt.Sprintf("column %s appears twice (columns %d and %d)", plan.QuoteCell(h), seen[k], i+1)}
+		switch {
+		case k >= 0 && seen[k] > 0:
+			errs = append(errs, &plan.Error{File: d.file, Line: pos[i].Line, Col: pos[i].Col, Msg: fmt.Sprintf("column %s appears twice (columns %d and %d)", plan.QuoteCell(h), seen[k], i+1)})
+		case k < 0:
+			// Each unknown name once: a header of thousands of copies of
+			// one name is one problem.
+			if !slices.Contains(unknown, h) {
+				unknown = append(unknown, h)
+				errs = append(errs, &plan.Error{File: d.file, Line: pos[i].Line, Col: pos[i].Col, Msg: unknownColumn(d.cols, h)})
+			}
+		default:
+			seen[k], d.colOf[i] = i+1, k
 		}
-		if k < 0 {
-			return &plan.Error{File: d.file, Line: pos[i].Line, Col: pos[i].Col, Msg: fmt.Sprintf("unknown column %s; the columns are %s", plan.QuoteCell(h), strings.Join(names(d.cols, false), ", "))}
-		}
-		seen[k], d.colOf[i] = i+1, k
 	}
 	for k, c := range d.cols {
 		if c.required && seen[k] == 0 {
-			return &plan.Error{File: d.file, Line: 1, Col: 1, Msg: fmt.Sprintf("missing column %q; the header must name %s", c.name, strings.Join(names(d.cols, true), ", "))}
+			errs = append(errs, &plan.Error{File: d.file, Line: 1, Col: 1, Msg: missingColumn(d.cols, c, unknown)})
 		}
+	}
+	if len(errs) > 0 {
+		return errs
 	}
 	return nil
 }
+
+// responsible are the names of a column of responsible units: with a 牵头
+// column beside it such a column lists the units that help; alone, the
+// units that lead.
+var responsible = []string{"责任单位", "责任部门", "责任科室", "责任处室", "责任主体"}
+
+// unknownColumn says a column is unknown, lists the standard names and says
+// how site.toml can name it as one of them.
+func unknownColumn[R any](cols []column[R], h string) string {
+	msg := fmt.Sprintf("unknown column %s; the columns are %s", plan.QuoteCell(h), strings.Join(names(cols, false), ", "))
+	if keys := settingKeys(cols); len(keys) > 0 && h != "" {
+		msg += fmt.Sprintf("; to read it as one of them, name it in site.toml under [columns] with the key %s", strings.Join(keys, ", "))
+	}
+	return msg
+}
+
+// missingColumn says a required column is missing and, where the header has
+// columns it does not know, which of them could be meant.
+func missingColumn[R any](cols []column[R], c column[R], unknown []string) string {
+	msg := fmt.Sprintf("missing column %q; the header must name %s", c.name, strings.Join(names(cols, true), ", "))
+	if c.key == "" {
+		return msg
+	}
+	for _, u := range unknown {
+		if strings.ContainsAny(u, c.hint) {
+			return msg + fmt.Sprintf("; if %s is that column, say so in site.toml: [columns] %s = %s", plan.QuoteCell(u), c.key, strconvQuote(u))
+		}
+	}
+	if len(unknown) > 0 {
+		return msg + fmt.Sprintf("; if one of %s is that column, say so in site.toml: [columns] %s = \"…\"", strings.Join(unknown, ", "), c.key)
+	}
+	return msg
+}
+
+// settingKeys are the keys of [columns], in the columns' order.
+func settingKeys[R any](cols []column[R]) []string {
+	var keys []string
+	for _, c := range cols {
+		if c.key != "" {
+			keys = append(keys, c.key)
+		}
+	}
+	return keys
+}
+
+func strconvQuote(s string) string { return fmt.Sprintf("%q", s) }
 
 // names lists the standard names of cols, or of those required.
 func names[R any](cols []column[R], required bool) []string {

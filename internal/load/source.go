@@ -45,20 +45,25 @@ func tableFile(fsys fs.FS, prefix string, cfg config.Config) (string, error) {
 // taskTable reads the task table named file (a CSV file in the configured
 // encoding or an .xlsx workbook) into rows. sheet is the worksheet read, for
 // an .xlsx file; errors in it carry the cell reference (Sheet1!C5).
-func taskTable(file string, data []byte, cfg config.Config) (rows []plan.Row, sheet string, err error) {
+func taskTable(file string, data []byte, cfg config.Config) (t *TaskTable, sheet string, err error) {
 	if strings.EqualFold(path.Ext(file), ".xlsx") {
 		sheet, err := readXLSX(file, data, func(src rowSource) (err error) {
-			rows, err = taskRows(file, src, cfg.Columns)
+			t, err = taskRows(file, src, cfg.Columns)
 			return err
 		})
-		return rows, sheet, withRef(err, file, sheet)
+		if t != nil {
+			for i := range t.Warnings {
+				addRef(&t.Warnings[i], file, sheet)
+			}
+		}
+		return t, sheet, withRef(err, file, sheet)
 	}
 	text, err := decodeText(file, data, cfg.Encoding)
 	if err != nil {
 		return nil, "", err
 	}
-	rows, err = Tasks(file, text, cfg.Columns)
-	return rows, "", err
+	t, err = taskCSV(file, text, cfg.Columns)
+	return t, "", err
 }
 
 // withRef adds the worksheet cell reference to an error located in file.
@@ -94,6 +99,8 @@ type Tables struct {
 	TasksFile       string // content/tasks.csv or content/tasks.xlsx
 	Sheet           string // the worksheet read, for a workbook
 	Rows            []plan.Row
+	Columns         []plan.Column // the task table's header, in its own words and order
+	Warnings        []plan.Warning
 	DepartmentsFile string
 	Departments     []plan.DepartmentEntry
 }
@@ -123,9 +130,11 @@ func ReadTables(fsys fs.FS, prefix string, cfg config.Config) (*Tables, error) {
 	if err != nil {
 		return nil, config.ReadError(t.TasksFile, "cannot read the task table: ", err)
 	}
-	if t.Rows, t.Sheet, err = taskTable(t.TasksFile, data, cfg); err != nil {
+	tt, sheet, err := taskTable(t.TasksFile, data, cfg)
+	if err != nil {
 		return nil, err
 	}
+	t.Rows, t.Sheet, t.Columns, t.Warnings = tt.Rows, sheet, tt.Columns, tt.Warnings
 	return t, nil
 }
 
@@ -134,8 +143,9 @@ func (t *Tables) Input(cfg config.Config) plan.Input {
 	return plan.Input{
 		Meta: plan.Meta{Title: cfg.Title, ShortTitle: cfg.ShortTitle, Attachment: cfg.Attachment, Issuer: cfg.Issuer,
 			Date: cfg.Date, SourceURL: cfg.SourceURL, SourceName: cfg.SourceName, StartYear: cfg.StartYear, EndYear: cfg.EndYear},
-		TasksFile: t.TasksFile, Rows: t.Rows,
+		TasksFile: t.TasksFile, Rows: t.Rows, Columns: t.Columns,
 		DepartmentsFile: t.DepartmentsFile, Departments: t.Departments,
+		FirstUnitLeads: cfg.FirstUnitLeads,
 	}
 }
 

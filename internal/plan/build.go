@@ -115,6 +115,15 @@ type Input struct {
 	DepartmentsFile string
 	Departments     []DepartmentEntry
 	FirstUnitLeads  bool // the table says 排在第一位的为牵头单位: the first unit named leads
+	Columns         []Column
+}
+
+// Column is a column of the task table as the table heads it, and the
+// standard column it is read as (序号, 重点任务, 标题, 主要措施, 时间节点,
+// 牵头部门, 配合部门). Pages show the table's own heading.
+type Column struct {
+	Heading string
+	Std     string
 }
 
 func anyLead(us []Named) bool {
@@ -132,137 +141,22 @@ var slugOK = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
 // letters and digits separated by single hyphens.
 func ValidSlug(s string) bool { return len(s) <= 64 && slugOK.MatchString(s) }
 
-var taskID = regexp.MustCompile(`^\d{1,6}(?:\.\d{1,6})*$`)
-
 // Build turns the rows of the table into the plan. It reads every row and
 // returns every problem that stops a build as Errors; warnings are problems
 // the site can be built with.
 func Build(in Input) (*Plan, []Warning, error) {
-	p := &Plan{Meta: in.Meta}
-	var warns []Warning
 	depts, errs := newDirectory(in)
-	areas := map[string]*Area{}
-	byOrdinal := map[int]*Area{}
-	seen := map[string]int{}
-	var area *Area
-	for _, r := range in.Rows {
-		at := func(c Cell, id, format string, args ...any) *Error {
-			return &Error{File: in.TasksFile, Line: c.Line, Col: c.Col, Task: id, Msg: fmt.Sprintf(format, args...)}
-		}
-		warn := func(c Cell, id, format string, args ...any) { warns = append(warns, *at(c, id, format, args...)) }
-		id := TrimSpace(r.ID.Text)
-		switch {
-		case id == "":
-			errs = append(errs, at(r.ID, "", "序号 is empty"))
-		case !taskID.MatchString(id):
-			errs = append(errs, at(r.ID, "", "序号 %s is not a task number (1, 2, … or 1.1, 1.2, …)", QuoteCell(r.ID.Text)))
-			id = ""
-		default:
-			if prev, dup := seen[id]; dup {
-				errs = append(errs, at(r.ID, "", "序号 %s appears twice (first on line %d)", id, prev))
-			} else {
-				seen[id] = r.ID.Line
-			}
-		}
-		t := &Task{ID: id, Slug: strings.ReplaceAll(id, ".", "-"), Line: r.ID.Line,
-			Measures: r.Measures.Text, Timeline: r.Timeline.Text, LeadText: r.Lead.Text, CoopText: r.Coop.Text}
-
-		if label := TrimSpace(r.Area.Text); label != "" {
-			if a, ok := areas[label]; ok {
-				area = a
-			} else {
-				ord, name, ok := ParseAreaLabel(label)
-				if !ok {
-					ord = len(p.Areas) + 1
-					warn(r.Area, id, "area %s has no ordinal such as （一）; numbered %d by its order", QuoteCell(label), ord)
-				}
-				if a, dup := byOrdinal[ord]; dup {
-					errs = append(errs, at(r.Area, id, "area %s has the same number %d as %s", QuoteCell(label), ord, QuoteCell(a.Label)))
-				}
-				area = &Area{Ordinal: ord, Label: label, Name: name}
-				areas[label] = area
-				byOrdinal[ord] = area
-				p.Areas = append(p.Areas, area)
-			}
-		}
-		if area == nil && r.Area.Line > 0 {
-			errs = append(errs, at(r.Area, id, "重点任务 is empty and no row above names an area"))
-		}
-		t.Area = area
-		if area != nil {
-			area.Tasks = append(area.Tasks, t)
-		}
-
-		if TrimSpace(t.Measures) == "" {
-			errs = append(errs, at(r.Measures, id, "主要措施 is empty"))
-		}
-		t.Sentences = Sentences(t.Measures)
-		t.Title = TrimSpace(r.Title.Text)
-		if t.Title == "" {
-			t.Title = DeriveTitle(t.Measures)
-		}
-
-		var unread []*TimelineError
-		t.Milestones, unread = ParseTimeline(t.Timeline, in.Meta.StartYear, in.Meta.EndYear)
-		for _, e := range unread {
-			warn(r.Timeline, id, "%s", e.Error())
-		}
-
-		var lead, coop []Named
-		lead, t.LeadNote = SplitDepartments(t.LeadText)
-		coop, t.CoopNote = SplitDepartments(t.CoopText)
-		if in.FirstUnitLeads && len(lead) > 1 {
-			// 排在第一位的为牵头单位: the first unit named leads, the rest help.
-			lead, coop = lead[:1], append(lead[1:len(lead):len(lead)], coop...)
-		}
-		if len(lead) == 0 && !anyLead(coop) && r.Lead.Line > 0 {
-			warn(r.Lead, id, "no lead department (牵头部门)")
-		}
-		for _, c := range []struct {
-			cell Cell
-			name string
-		}{{r.Lead, "牵头部门"}, {r.Coop, "配合部门"}} {
-			if strings.Contains(c.cell.Text, "、") && strings.ContainsAny(c.cell.Text, "，,") {
-				warn(c.cell, id, "%s separates names with both 、 and ，: %s; the site reads both, but one separator is clearer", c.name, QuoteCell(c.cell.Text))
-			}
-		}
-		// A department named twice, or as lead and as cooperating, counts
-		// once, as lead; a unit marked （牵头） leads whichever cell names it.
-		// A map, not a search of the lists: a cell may be long.
-		named := map[*Department]bool{}
-		assign := func(u Named, asLead bool, c Cell) {
-			d := depts.get(u.Name, in.TasksFile, id, c)
-			if u.Note != "" {
-				t.UnitNotes = append(t.UnitNotes, UnitNote{Dept: d, Note: u.Note})
-			}
-			if named[d] {
-				return
-			}
-			named[d] = true
-			if asLead {
-				t.Lead = append(t.Lead, d)
-				d.Lead = append(d.Lead, t)
-			} else {
-				t.Coop = append(t.Coop, d)
-				d.Coop = append(d.Coop, t)
-			}
-		}
-		for _, u := range lead {
-			assign(u, true, r.Lead)
-		}
-		for _, u := range coop {
-			if u.Lead {
-				assign(u, true, r.Coop)
-			}
-		}
-		for _, u := range coop {
-			if !u.Lead {
-				assign(u, false, r.Coop)
-			}
-		}
-		p.Tasks = append(p.Tasks, t)
+	b := &builder{in: in, p: &Plan{Meta: in.Meta, Columns: columns(in)}, depts: depts, errs: errs,
+		areas: map[string]*Area{}, byOrdinal: map[int]*Area{}, seen: map[string]int{}}
+	b.noIDs = !b.p.HasColumn(ColID)
+	if b.noIDs {
+		b.warns = append(b.warns, Warning{File: in.TasksFile, Line: 1, Msg: "the table has no 序号 column: tasks are numbered in the order of their rows (1, 2, …), so a row added or removed changes the addresses of the rows after it"})
 	}
-	if err := errs.err(); err != nil {
+	for _, r := range in.Rows {
+		b.row(r)
+	}
+	p, warns := b.p, b.warns
+	if err := b.errs.err(); err != nil {
 		return nil, warns, err
 	}
 	if len(p.Tasks) == 0 {

@@ -115,7 +115,7 @@ func TestBuildErrors(t *testing.T) {
 	}{
 		{"duplicate 序号", []Row{good(2, "1"), good(3, "2"), good(4, "1")}, 4, 1, "", "序号 1 appears twice (first on line 2)"},
 		{"duplicate 序号 with spaces", []Row{good(2, "1"), good(3, " 1 ")}, 3, 1, "", "序号 1 appears twice (first on line 2)"},
-		{"non-numeric 序号", []Row{good(2, "1"), good(3, "二")}, 3, 1, "", `序号 "二" is not a task number`},
+		{"non-numeric 序号", []Row{good(2, "1"), good(3, "第二项")}, 3, 1, "", `序号 "第二项" is not a task number`},
 		{"empty 序号", []Row{good(2, "")}, 2, 1, "", "序号 is empty"},
 		{"empty 主要措施", []Row{row(2, "1", "（一）甲", " \u3000", "2020年", "市科技局", "")}, 2, 5, "1", "主要措施 is empty"},
 		{"empty first area", []Row{row(2, "1", "", "措施。", "2020年", "市科技局", "")}, 2, 3, "1", "重点任务 is empty and no row above names an area"},

@@ -60,6 +60,28 @@ type Plan struct {
 	Tasks       []*Task
 	Departments []*Department // in the order of the departments table, then of first appearance
 	Years       []int         // every year from the first to the last any task is active
+	Columns     []Column      // the task table's columns, in its order, under its own headings
+}
+
+// HasColumn reports whether the table has the standard column std.
+func (p *Plan) HasColumn(std string) bool {
+	for _, c := range p.Columns {
+		if c.Std == std {
+			return true
+		}
+	}
+	return false
+}
+
+// Heading is the table's own heading of the standard column std (牵头单位
+// for 牵头部门), or std when the table does not have it.
+func (p *Plan) Heading(std string) string {
+	for _, c := range p.Columns {
+		if c.Std == std && c.Heading != "" {
+			return c.Heading
+		}
+	}
+	return std
 }
 
 // Meta describes the plan as a document.
@@ -102,8 +124,23 @@ type Task struct {
 	LeadNote, CoopNote string     // e.g. 按职能推进
 	UnitNotes          []UnitNote // notes in brackets after a unit's name: （牵头）
 
+	Items []Item // rows without a number below the task's own: its sub-items
+	Rows  []Row  // the task's rows as the table writes them: its own, then its sub-items'
+
 	Prev, Next *Task
 }
+
+// Item is a row of the table with an empty 序号 right below a task, as Excel
+// exports merged cells: a sub-item of the task with cells of its own. Its
+// sentences follow the task's own in Task.Sentences, from First; its
+// milestones and units are the task's too.
+type Item struct {
+	Row      Row
+	Measures string // as written
+	Timeline string // as written
+	First    int    // the index in Task.Sentences of its first sentence
+}
+
 
 // UnitNote is what the table says in brackets after one unit's name in a
 // task, such as 牵头 or 按职责分工负责: a note on that assignment.

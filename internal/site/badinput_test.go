@@ -60,8 +60,8 @@ func TestBadInputKeepsOldSite(t *testing.T) {
 			replaceLine(t, c, "tasks.csv", 4, func(s string) string { return "2" + strings.TrimPrefix(s, "3") })
 		}, []string{"content/tasks.csv:4:1:", "序号 2 appears twice (first on line 3)"}},
 		{"non-numeric 序号", func(t *testing.T, c, _ fstest.MapFS) {
-			replaceLine(t, c, "tasks.csv", 8, func(s string) string { return "七" + strings.TrimPrefix(s, "7") })
-		}, []string{"content/tasks.csv:8:1:", `序号 "七" is not a task number`}},
+			replaceLine(t, c, "tasks.csv", 8, func(s string) string { return "第七" + strings.TrimPrefix(s, "7") })
+		}, []string{"content/tasks.csv:8:1:", `序号 "第七" is not a task number`}},
 		{"empty 主要措施", func(t *testing.T, c, _ fstest.MapFS) {
 			replaceLine(t, c, "tasks.csv", 6, func(s string) string {
 				f := strings.SplitN(s, ",", 4)

@@ -1,0 +1,302 @@
+package plan
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// The standard columns of a task table, as Column.Std names them.
+const (
+	ColID       = "序号"
+	ColArea     = "重点任务"
+	ColTitle    = "标题"
+	ColMeasures = "主要措施"
+	ColTimeline = "时间节点"
+	ColLead     = "牵头部门"
+	ColCoop     = "配合部门"
+)
+
+// Cell returns the row's cell of the standard column std.
+func (r Row) Cell(std string) Cell {
+	switch std {
+	case ColID:
+		return r.ID
+	case ColArea:
+		return r.Area
+	case ColTitle:
+		return r.Title
+	case ColMeasures:
+		return r.Measures
+	case ColTimeline:
+		return r.Timeline
+	case ColLead:
+		return r.Lead
+	case ColCoop:
+		return r.Coop
+	}
+	return Cell{}
+}
+
+// line is the line the row starts on.
+func (r Row) line() int {
+	for _, c := range []Cell{r.ID, r.Area, r.Title, r.Measures, r.Timeline, r.Lead, r.Coop} {
+		if c.Line > 0 {
+			return c.Line
+		}
+	}
+	return 0
+}
+
+// columns are the table's columns as Input gives them, or, for an input
+// made without them, the standard columns its rows have, in the standard
+// order.
+func columns(in Input) []Column {
+	if len(in.Columns) > 0 {
+		return in.Columns
+	}
+	var cols []Column
+	for _, std := range []string{ColID, ColArea, ColTitle, ColMeasures, ColTimeline, ColLead, ColCoop} {
+		if len(in.Rows) > 0 && in.Rows[0].Cell(std).Line > 0 {
+			cols = append(cols, Column{Heading: std, Std: std})
+		}
+	}
+	return cols
+}
+
+// builder makes the plan row by row.
+type builder struct {
+	in        Input
+	p         *Plan
+	depts     *directory
+	errs      Errors
+	warns     []Warning
+	areas     map[string]*Area
+	byOrdinal map[int]*Area
+	seen      map[string]int // task number → the line it is first on
+	area      *Area          // the area of the rows below, as a merged cell means
+	task      *Task          // the last task made, which rows without a number continue
+	noIDs     bool           // the table has no 序号 column
+	// The departments the last task names: a map, not a search of its
+	// lists, since a cell may name thousands.
+	named map[*Department]bool
+}
+
+func (b *builder) fail(c Cell, id, format string, args ...any) {
+	b.errs = append(b.errs, &Error{File: b.in.TasksFile, Line: c.Line, Col: c.Col, Task: id, Msg: fmt.Sprintf(format, args...)})
+}
+
+func (b *builder) warn(c Cell, id, format string, args ...any) {
+	b.warns = append(b.warns, Warning{File: b.in.TasksFile, Line: c.Line, Col: c.Col, Task: id, Msg: fmt.Sprintf(format, args...)})
+}
+
+// row reads one row of the table: a task, a heading that starts a group of
+// tasks, or a sub-item of the task above.
+func (b *builder) row(r Row) {
+	raw := TrimSpace(r.ID.Text)
+	if raw == "" && !b.noIDs {
+		if label, ok := heading(r); ok {
+			b.startArea(label, r, "")
+			return
+		}
+		if b.task != nil {
+			b.item(r)
+			return
+		}
+		b.fail(r.ID, "", "序号 is empty")
+		return
+	}
+	id := strconv.Itoa(len(b.p.Tasks) + 1)
+	if !b.noIDs {
+		var ok bool
+		if id, ok = TaskNumber(raw); !ok {
+			b.fail(r.ID, "", "序号 %s is not a task number (1, 2, … or 1.1, 1.2, …, or （一）, 一、)", QuoteCell(r.ID.Text))
+			id = ""
+		} else if prev, dup := b.seen[id]; dup {
+			b.fail(r.ID, "", "序号 %s appears twice (first on line %d)", id, prev)
+		} else {
+			b.seen[id] = r.ID.Line
+		}
+	}
+	t := &Task{ID: id, Slug: strings.ReplaceAll(id, ".", "-"), Line: r.line(), Rows: []Row{r},
+		Measures: r.Measures.Text, Timeline: r.Timeline.Text, LeadText: r.Lead.Text, CoopText: r.Coop.Text}
+	if label := TrimSpace(r.Area.Text); label != "" {
+		b.startArea(label, r, id)
+	}
+	if b.area == nil && r.Area.Line > 0 {
+		b.fail(r.Area, id, "重点任务 is empty and no row above names an area")
+	}
+	t.Area = b.area
+	if b.area != nil {
+		b.area.Tasks = append(b.area.Tasks, t)
+	}
+	if TrimSpace(t.Measures) == "" {
+		b.fail(r.Measures, id, "主要措施 is empty")
+	}
+	t.Sentences = Sentences(t.Measures)
+	t.Title = TrimSpace(r.Title.Text)
+	if t.Title == "" {
+		t.Title = DeriveTitle(t.Measures)
+	}
+	t.Milestones = b.timeline(r, id)
+	var lead, coop []Named
+	lead, t.LeadNote = SplitDepartments(t.LeadText)
+	coop, t.CoopNote = SplitDepartments(t.CoopText)
+	b.task, b.named = t, map[*Department]bool{}
+	b.units(t, r, lead, coop)
+	b.p.Tasks = append(b.p.Tasks, t)
+}
+
+// heading reports whether a row without a number is a heading that starts a
+// group of tasks (一、全市经济社会发展主要预期目标, ——推进教育高质量发展):
+// one text cell filled, no units, no timeline.
+func heading(r Row) (string, bool) {
+	if TrimSpace(r.Lead.Text) != "" || TrimSpace(r.Coop.Text) != "" || TrimSpace(r.Timeline.Text) != "" {
+		return "", false
+	}
+	var label string
+	for _, c := range []Cell{r.Area, r.Title, r.Measures} {
+		if t := TrimSpace(c.Text); t != "" {
+			if label != "" {
+				return "", false
+			}
+			label = t
+		}
+	}
+	if _, _, ok := ParseAreaLabel(label); ok || strings.HasPrefix(label, "—") {
+		return label, true
+	}
+	return "", false
+}
+
+// startArea makes the area labelled label, or goes back to it, for the rows
+// below.
+func (b *builder) startArea(label string, r Row, id string) {
+	if a, ok := b.areas[label]; ok {
+		b.area = a
+		return
+	}
+	c := r.Area
+	if c.Line == 0 {
+		c = r.Measures
+	}
+	ord, name, ok := ParseAreaLabel(label)
+	if !ok {
+		ord = len(b.p.Areas) + 1
+		name = strings.TrimLeft(label, "—－- ")
+		if r.Area.Line > 0 {
+			b.warn(c, id, "area %s has no ordinal such as （一）; numbered %d by its order", QuoteCell(label), ord)
+		}
+	}
+	if a, dup := b.byOrdinal[ord]; dup {
+		b.fail(c, id, "area %s has the same number %d as %s", QuoteCell(label), ord, QuoteCell(a.Label))
+	}
+	b.area = &Area{Ordinal: ord, Label: label, Name: name}
+	b.areas[label] = b.area
+	b.byOrdinal[ord] = b.area
+	b.p.Areas = append(b.p.Areas, b.area)
+}
+
+// item reads a row without a number right below a task: Excel's export of
+// merged cells. It is a sub-item of the task, with its own cells, shown in
+// order; its empty unit cells take the task's, as merged cells mean.
+func (b *builder) item(r Row) {
+	t := b.task
+	it := Item{Row: r, Measures: r.Measures.Text, Timeline: r.Timeline.Text, First: len(t.Sentences)}
+	t.Rows = append(t.Rows, r)
+	t.Sentences = append(t.Sentences, Sentences(it.Measures)...)
+	t.Milestones = append(t.Milestones, b.timeline(r, t.ID)...)
+	lead, _ := SplitDepartments(r.Lead.Text)
+	coop, _ := SplitDepartments(r.Coop.Text)
+	b.units(t, r, lead, coop)
+	t.Items = append(t.Items, it)
+}
+
+// timeline reads a row's 时间节点 cell, warning about each clause whose date
+// cannot be read.
+func (b *builder) timeline(r Row, id string) []Milestone {
+	ms, unread := ParseTimeline(r.Timeline.Text, b.in.Meta.StartYear, b.in.Meta.EndYear)
+	for _, e := range unread {
+		b.warn(r.Timeline, id, "%s", e.Error())
+	}
+	return ms
+}
+
+// units assigns the units a row names to task t. A unit named twice, or as
+// lead and as cooperating, counts once, as lead; a unit marked （牵头） leads
+// whichever cell names it.
+func (b *builder) units(t *Task, r Row, lead, coop []Named) {
+	if b.in.FirstUnitLeads && len(lead) > 1 {
+		// 排在第一位的为牵头单位: the first unit named leads, the rest help.
+		lead, coop = lead[:1], append(lead[1:len(lead):len(lead)], coop...)
+	}
+	if len(lead) == 0 && len(t.Lead) == 0 && !anyLead(coop) && r.Lead.Line > 0 && len(t.Items) == 0 {
+		b.warn(r.Lead, t.ID, "no lead department (牵头部门)")
+	}
+	for _, c := range []struct {
+		cell Cell
+		name string
+	}{{r.Lead, ColLead}, {r.Coop, ColCoop}} {
+		if strings.Contains(c.cell.Text, "、") && strings.ContainsAny(c.cell.Text, "，,") {
+			b.warn(c.cell, t.ID, "%s separates names with both 、 and ，: %s; the site reads both, but one separator is clearer", c.name, QuoteCell(c.cell.Text))
+		}
+	}
+	assign := func(u Named, asLead bool, c Cell) {
+		d := b.depts.get(u.Name, b.in.TasksFile, t.ID, c)
+		if u.Note != "" {
+			t.UnitNotes = append(t.UnitNotes, UnitNote{Dept: d, Note: u.Note})
+		}
+		if b.named[d] {
+			return
+		}
+		b.named[d] = true
+		if asLead {
+			t.Lead = append(t.Lead, d)
+			d.Lead = append(d.Lead, t)
+		} else {
+			t.Coop = append(t.Coop, d)
+			d.Coop = append(d.Coop, t)
+		}
+	}
+	for _, u := range lead {
+		assign(u, true, r.Lead)
+	}
+	for _, u := range coop {
+		if u.Lead {
+			assign(u, true, r.Coop)
+		}
+	}
+	for _, u := range coop {
+		if !u.Lead {
+			assign(u, false, r.Coop)
+		}
+	}
+}
+
+var (
+	dottedNumber = regexp.MustCompile(`^\d{1,6}(?:\.\d{1,6})*$`)
+	cjkOrdinal   = regexp.MustCompile(`^[一二三四五六七八九十〇零两]{1,3}$`)
+)
+
+// TaskNumber reads a 序号 cell as tables write it (7, 1.1, 7., 7、, （七）,
+// 七、) into the task's number: digits, with dots between the levels of a
+// numbering by section. ok is false for anything else.
+func TaskNumber(raw string) (string, bool) {
+	s := TrimSpace(raw)
+	s = strings.TrimRight(s, ".．、")
+	for _, pair := range [][2]string{{"（", "）"}, {"(", ")"}} {
+		if strings.HasPrefix(s, pair[0]) && strings.HasSuffix(s, pair[1]) {
+			s = TrimSpace(s[len(pair[0]) : len(s)-len(pair[1])])
+		}
+	}
+	if dottedNumber.MatchString(s) {
+		return s, true
+	}
+	if cjkOrdinal.MatchString(s) {
+		if n, ok := chineseNumber(s); ok {
+			return strconv.Itoa(n), true
+		}
+	}
+	return "", false
+}

@@ -1,0 +1,124 @@
+package plan
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+func TestTaskNumber(t *testing.T) {
+	for _, tt := range []struct{ raw, want string }{
+		{"7", "7"}, {" 7 ", "7"}, {"1.1", "1.1"}, {"7.", "7"}, {"7、", "7"}, {"204.", "204"},
+		{"（七）", "7"}, {"(七)", "7"}, {"七、", "7"}, {"十二", "12"}, {"(1)", "1"}, {"（12）", "12"},
+		{"第七", ""}, {"甲", ""}, {"1.", "1"}, {"1..2", ""}, {"", ""}, {"七七七七", ""},
+	} {
+		got, ok := TaskNumber(tt.raw)
+		if got != tt.want || ok != (tt.want != "") {
+			t.Errorf("TaskNumber(%q) = %q, %v; want %q", tt.raw, got, ok, tt.want)
+		}
+	}
+}
+
+// describe is a plan in lines: each area with its tasks, each task with its
+// number, sentences, milestones' years and units.
+func describe(p *Plan) string {
+	var b strings.Builder
+	for _, t := range p.Tasks {
+		area := ""
+		if t.Area != nil {
+			area = fmt.Sprintf("[%d %s] ", t.Area.Ordinal, t.Area.Name)
+		}
+		var lead, coop []string
+		for _, d := range t.Lead {
+			lead = append(lead, d.Name)
+		}
+		for _, d := range t.Coop {
+			coop = append(coop, d.Name)
+		}
+		var years []string
+		for _, m := range t.Milestones {
+			years = append(years, m.Years())
+		}
+		fmt.Fprintf(&b, "%s%s: %s | %s | lead %s | coop %s | items %d\n", area, t.ID, strings.Join(t.Sentences, "/"),
+			strings.Join(years, ","), strings.Join(lead, "、"), strings.Join(coop, "、"), len(t.Items))
+	}
+	return b.String()
+}
+
+// Real tables: heading rows that start a group, rows without a number that
+// continue the task above, numbers written 1. or （一）, no 序号 column, the
+// first unit leading.
+func TestBuildRealShapes(t *testing.T) {
+	c := func(line, col int, s string) Cell { return Cell{Text: s, Line: line, Col: col} }
+	// 序号, 任务, 牵头单位, 责任单位 (no area column, no timeline)
+	r := func(line int, id, task, lead, coop string) Row {
+		return Row{ID: c(line, 1, id), Measures: c(line, 2, task), Lead: c(line, 3, lead), Coop: c(line, 4, coop)}
+	}
+	tests := []struct {
+		name  string
+		in    Input
+		want  string
+		warns []string // parts of the warnings, in order
+	}{
+		{"heading rows start groups", Input{TasksFile: tasksFile, Rows: []Row{
+			r(2, "", "一、经济社会发展的主要预期目标", "", ""),
+			r(3, "1.", "生产总值增长6%。", "区发改局", "开发区，各专班"),
+			r(4, "2.", "工业增加值增长5%。", "区工信局", "开发区"),
+			r(5, "", "——推进教育高质量发展", "", ""),
+			r(6, "3.", "新建幼儿园。", "", "市教育局"),
+		}}, `[1 经济社会发展的主要预期目标] 1: 生产总值增长6%。 |  | lead 区发改局 | coop 开发区、各专班 | items 0
+[1 经济社会发展的主要预期目标] 2: 工业增加值增长5%。 |  | lead 区工信局 | coop 开发区 | items 0
+[2 推进教育高质量发展] 3: 新建幼儿园。 |  | lead  | coop 市教育局 | items 0
+`, []string{"task 3: no lead department"}},
+		{"a row without a number continues the task above", Input{TasksFile: tasksFile, Rows: []Row{
+			r(2, "1", "建设平台。", "市科技局", ""),
+			r(3, "", "完善制度。", "", "市财政局（牵头）"),
+			r(4, "2", "推广应用。", "市工业和信息化局", ""),
+		}}, `1: 建设平台。/完善制度。 |  | lead 市科技局、市财政局 | coop  | items 1
+2: 推广应用。 |  | lead 市工业和信息化局 | coop  | items 0
+`, nil},
+		{"（一） numbers", Input{TasksFile: tasksFile, Rows: []Row{
+			r(2, "（一）", "破除门槛。", "市发改委", ""),
+			r(3, "（二）", "落实政策。", "市财政局", ""),
+		}}, `1: 破除门槛。 |  | lead 市发改委 | coop  | items 0
+2: 落实政策。 |  | lead 市财政局 | coop  | items 0
+`, nil},
+		{"the first unit leads", Input{TasksFile: tasksFile, FirstUnitLeads: true, Rows: []Row{
+			r(2, "1", "建设平台。", "市科技局、市财政局、各区政府", ""),
+		}}, `1: 建设平台。 |  | lead 市科技局 | coop 市财政局、各区政府 | items 0
+`, nil},
+		{"no 序号 column: numbered by order", Input{TasksFile: tasksFile,
+			Columns: []Column{{"工作任务", ColArea}, {"具体要求", ColMeasures}, {"责任部门", ColLead}},
+			Rows: []Row{
+				{Area: c(2, 1, "一、做好财政信息公开。"), Measures: c(2, 2, "1.推进预算公开。"), Lead: c(2, 3, "财务科")},
+				{Area: c(3, 1, ""), Measures: c(3, 2, "2.更新网站。"), Lead: c(3, 3, "办公室")},
+			}}, `[1 做好财政信息公开。] 1: 1.推进预算公开。 |  | lead 财务科 | coop  | items 0
+[1 做好财政信息公开。] 2: 2.更新网站。 |  | lead 办公室 | coop  | items 0
+`, []string{"no 序号 column"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, warns, err := Build(tt.in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := describe(p); got != tt.want {
+				t.Errorf("plan\n%s\nwant\n%s", got, tt.want)
+			}
+			var unlisted []Warning // every department here is missing from a departments table
+			for _, w := range warns {
+				if !strings.Contains(w.Msg, "is not in") {
+					unlisted = append(unlisted, w)
+				}
+			}
+			if len(unlisted) != len(tt.warns) {
+				t.Fatalf("warnings %v, want %q", unlisted, tt.warns)
+			}
+			for i, w := range tt.warns {
+				if !strings.Contains(unlisted[i].Error(), w) {
+					t.Errorf("warning %q does not say %q", unlisted[i].Error(), w)
+				}
+			}
+		})
+	}
+}
