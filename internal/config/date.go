@@ -6,7 +6,6 @@ import (
 	"time"
 )
 
-
 // NotDate is DateProblem's answer for text not written YYYY-MM-DD.
 const NotDate = "is not YYYY-MM-DD"
 

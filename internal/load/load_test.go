@@ -516,10 +516,10 @@ func TestSiteCitationGaps(t *testing.T) {
 // without a heading, in a table without 序号, holds the numbers.
 func TestHeaderOfRealTables(t *testing.T) {
 	for _, tt := range []struct {
-		name, csv string
+		name, csv      string
 		lead, coop, id string
-		headings      []string
-		warn          string
+		headings       []string
+		warn           string
 	}{
 		{"责任单位 alone leads", "序号,任务,责任单位\n1.,措施。,市发改委\n", "市发改委", "", "1.", []string{"序号", "任务", "责任单位"}, ""},
 		{"责任单位 beside 牵头单位 helps", "序号,任务,牵头单位,责任单位\n1.,措施。,区发改局,开发区\n", "区发改局", "开发区", "1.", []string{"序号", "任务", "牵头单位", "责任单位"}, ""},

@@ -141,7 +141,6 @@ type Item struct {
 	First    int    // the index in Task.Sentences of its first sentence
 }
 
-
 // UnitNote is what the table says in brackets after one unit's name in a
 // task, such as 牵头 or 按职责分工负责: a note on that assignment.
 type UnitNote struct {
