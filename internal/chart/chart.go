@@ -148,7 +148,7 @@ func DeptMatrix(pl *plan.Plan, depts []*plan.Department) *Matrix {
 		return nil
 	}
 	m := &Matrix{ID: "matrix-chart", Areas: pl.Areas,
-		Title: fmt.Sprintf("%d个责任部门在%d项行动中的分工", len(pl.Departments), len(pl.Areas))}
+		Title: fmt.Sprintf("%d个责任部门在%d%s%s中的分工", len(pl.Departments), len(pl.Areas), pl.AreaCounter(), pl.AreaNoun())}
 	col := map[*plan.Area]int{}
 	for i, a := range pl.Areas {
 		col[a] = i
@@ -167,7 +167,9 @@ func DeptMatrix(pl *plan.Plan, depts []*plan.Department) *Matrix {
 		}
 		m.Rows = append(m.Rows, r)
 	}
-	m.Desc = fmt.Sprintf("矩阵图：每行一个部门，每列一项行动。实心方块里的数字是该部门在该行动中牵头的任务数，空心方块里的数字是配合的任务数。共%d个部门、%d项行动。下表列出同样的数据。", len(m.Rows), len(pl.Areas))
+	c, n := pl.AreaCounter(), pl.AreaNoun()
+	m.Desc = fmt.Sprintf("矩阵图：每行一个部门，每列一%s%s。实心方块里的数字是该部门在该%s中牵头的任务数，空心方块里的数字是配合的任务数。共%d个部门、%d%s%s。下表列出同样的数据。",
+		c, n, n, len(m.Rows), len(pl.Areas), c, n)
 	return m
 }
 

@@ -80,6 +80,17 @@ type TaskData struct {
 	LeadNote   string          `json:"lead_note"`
 	CoopNote   string          `json:"coop_note"`
 	UnitNotes  []UnitNoteData  `json:"unit_notes"`
+	Items      []ItemData      `json:"items"`
+}
+
+// ItemData is a sub-item of a task: a row of the table with an empty 序号
+// right below the task's own, its cells as written.
+type ItemData struct {
+	Measures      string `json:"measures"`
+	Timeline      string `json:"timeline"`
+	LeadText      string `json:"lead_text"`
+	CoopText      string `json:"coop_text"`
+	FirstSentence int    `json:"first_sentence"`
 }
 
 // UnitNoteData is what the table says in brackets after one unit's name in
@@ -205,6 +216,11 @@ func taskData(baseURL string, t *plan.Task) TaskData {
 	}
 	for i, m := range t.Milestones {
 		td.Milestones[i] = milestoneData(m)
+	}
+	td.Items = []ItemData{}
+	for _, it := range t.Items {
+		td.Items = append(td.Items, ItemData{Measures: it.Measures, Timeline: it.Timeline,
+			LeadText: it.Row.Lead.Text, CoopText: it.Row.Coop.Text, FirstSentence: it.First})
 	}
 	td.UnitNotes = []UnitNoteData{}
 	for _, n := range t.UnitNotes {

@@ -83,7 +83,7 @@ func homeDescription(s *Site) string {
 	p := s.Plan
 	areas, timeline := "", ""
 	if len(p.Areas) > 0 {
-		areas = fmt.Sprintf("%d项行动、", len(p.Areas))
+		areas = fmt.Sprintf("%d%s%s、", len(p.Areas), p.AreaCounter(), p.AreaNoun())
 	}
 	if len(p.Years) > 0 {
 		timeline = "时间节点、"

@@ -39,7 +39,10 @@ func (v *View) meta(p *Page) {
 	// Open Graph wants the site language (zh-CN) as zh_CN.
 	v.OGLocale = strings.ReplaceAll(c.Language, "-", "_")
 	v.OGImage = p.Abs(sitepath.ShareImage)
-	v.OGImageAlt = c.ShortTitle + "：各项行动的任务数量示意图"
+	v.OGImageAlt = c.ShortTitle + "：任务数量示意图"
+	if pl := p.Site.Plan; len(pl.Areas) > 0 {
+		v.OGImageAlt = c.ShortTitle + "：各" + pl.AreaCounter() + pl.AreaNoun() + "的任务数量示意图"
+	}
 	v.ShareImageWidth, v.ShareImageHeight = shareimage.Width, shareimage.Height
 	// citation_publication_date asks for YYYY/MM/DD.
 	v.CitationDate = strings.ReplaceAll(c.Date, "-", "/")

@@ -49,29 +49,65 @@ func (s *Site) planIndex() map[*plan.Task]int {
 	return s.planIdx.pos
 }
 
-// PlanRow is a row of the full table. The 重点任务 column is a merged cell in
-// the original, so a row either starts an area's cell (AreaSpan rows tall)
-// or lies under the cell of the row above (AreaSpan 0).
+// PlanRow is a row of the full table as the original has it: a task's own
+// row (First) or a sub-item's row below it. The 重点任务 column is a merged
+// cell in the original, so a row either starts an area's cell (AreaSpan
+// rows tall) or lies under the cell of the row above (AreaSpan 0). In a
+// table whose groups are heading rows, Heading is the heading that stands
+// above the row.
 type PlanRow struct {
 	Task     *plan.Task
+	Row      plan.Row
+	First    bool
 	AreaSpan int
+	Heading  string
 }
 
-// planRows lists the tasks of this page of the table in the table's order
+// Cells are the row's cells in the table's columns, in its order.
+func (r PlanRow) Cells(cols []plan.Column) []PlanCell {
+	cells := make([]PlanCell, len(cols))
+	head := false
+	for i, c := range cols {
+		cells[i] = PlanCell{Column: c, Text: r.Row.Cell(c.Std).Text}
+		if !head && c.Std != plan.ColArea {
+			cells[i].Head, head = true, true
+		}
+	}
+	return cells
+}
+
+// PlanCell is one cell of a row of the full table, under its column. Head
+// marks the row's header cell: the first that is not the merged 重点任务.
+type PlanCell struct {
+	Column plan.Column
+	Text   string
+	Head   bool
+}
+
+// planRows lists the rows of this page of the table in the table's order
 // with their 重点任务 cells merged as in the original: one cell for each run
 // of rows in one area, started again at the top of each page.
 func planRows(p *Page) []PlanRow {
-	ts := items(p, p.Site.Plan.Tasks, 0)
-	rows := make([]PlanRow, len(ts))
-	for i := 0; i < len(ts); {
+	pl := p.Site.Plan
+	headings := !pl.HasColumn(plan.ColArea)
+	var rows []PlanRow
+	var prev *plan.Area
+	for i, t := range items(p, pl.Tasks, 0) {
+		for k, r := range t.Rows {
+			row := PlanRow{Task: t, Row: r, First: k == 0}
+			if k == 0 && headings && t.Area != nil && (i == 0 || t.Area != prev) {
+				row.Heading = t.Area.Label
+			}
+			rows = append(rows, row)
+		}
+		prev = t.Area
+	}
+	for i := 0; i < len(rows); {
 		j := i + 1
-		for j < len(ts) && ts[j].Area == ts[i].Area {
+		for j < len(rows) && rows[j].Task.Area == rows[i].Task.Area {
 			j++
 		}
-		rows[i] = PlanRow{Task: ts[i], AreaSpan: j - i}
-		for k := i + 1; k < j; k++ {
-			rows[k] = PlanRow{Task: ts[k]}
-		}
+		rows[i].AreaSpan = j - i
 		i = j
 	}
 	return rows

@@ -54,6 +54,14 @@ var funcs = template.FuncMap{
 	"cn":       plan.Numeral,
 	"anchor":   sitepath.SentenceAnchor,
 	"deptList": func(p *Page, ds []*plan.Department) DeptList { return DeptList{p, ds} },
+	"heading": func(pl *plan.Plan, std string) plan.Column {
+		for _, c := range pl.Columns {
+			if c.Std == std {
+				return c
+			}
+		}
+		return plan.Column{Heading: std, Std: std}
+	},
 	"taskDepts": func(p *Page, t *plan.Task, ds []*plan.Department) TaskDepts {
 		return TaskDepts{p, t, ds}
 	},

@@ -51,7 +51,10 @@
 //   - *.md: other pages, such as about.md → /about/.
 package plan
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Plan is one government plan's task table, parsed.
 type Plan struct {
@@ -61,6 +64,26 @@ type Plan struct {
 	Departments []*Department // in the order of the departments table, then of first appearance
 	Years       []int         // every year from the first to the last any task is active
 	Columns     []Column      // the task table's columns, in its order, under its own headings
+}
+
+// AreaNoun is what the site calls the plan's groups of tasks: 行动 when
+// every group is an action (（二）产业培育发展行动), else 部分, so that no
+// plan's site calls its groups by another plan's word.
+func (p *Plan) AreaNoun() string {
+	for _, a := range p.Areas {
+		if !strings.HasSuffix(a.Name, "行动") {
+			return "部分"
+		}
+	}
+	return "行动"
+}
+
+// AreaCounter is AreaNoun's measure word: 项行动, 个部分.
+func (p *Plan) AreaCounter() string {
+	if p.AreaNoun() == "行动" {
+		return "项"
+	}
+	return "个"
 }
 
 // HasColumn reports whether the table has the standard column std.

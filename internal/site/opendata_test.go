@@ -154,6 +154,13 @@ type jsonTask struct {
 	UnitNotes []struct {
 		Slug, Note string
 	} `json:"unit_notes"`
+	Items []struct {
+		Measures      string `json:"measures"`
+		Timeline      string `json:"timeline"`
+		LeadText      string `json:"lead_text"`
+		CoopText      string `json:"coop_text"`
+		FirstSentence int    `json:"first_sentence"`
+	} `json:"items"`
 }
 
 func taskIDList(ts []*plan.Task) []string {
