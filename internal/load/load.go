@@ -7,6 +7,7 @@
 package load
 
 import (
+	"slices"
 	"encoding/csv"
 	"fmt"
 	"io"
@@ -168,10 +169,12 @@ func departments(file string, data []byte) ([]plan.DepartmentEntry, error) {
 			}
 		}
 		switch k := plan.Kind(plan.TrimSpace(r.Kind.Text)); k {
-		case "", plan.Municipal, plan.District, plan.Collective:
-			e.Kind = k
+		case "":
 		default:
-			return nil, &plan.Error{File: file, Line: r.Kind.Line, Col: r.Kind.Col, Msg: fmt.Sprintf("类别 %s is not one of %s, %s, %s", plan.QuoteCell(r.Kind.Text), plan.Municipal, plan.District, plan.Collective)}
+			if !slices.Contains(plan.Kinds, k) {
+				return nil, &plan.Error{File: file, Line: r.Kind.Line, Col: r.Kind.Col, Msg: fmt.Sprintf("类别 %s is not one of %s", plan.QuoteCell(r.Kind.Text), kindList())}
+			}
+			e.Kind = k
 		}
 		out[i] = e
 	}
@@ -243,4 +246,12 @@ func citationGaps(cfg config.Config, file string) []plan.Warning {
 		}
 	}
 	return warns
+}
+
+func kindList() string {
+	var ks []string
+	for _, k := range plan.Kinds {
+		ks = append(ks, string(k))
+	}
+	return strings.Join(ks, ", ")
 }

@@ -157,8 +157,12 @@ func kindCode(k plan.Kind) string {
 		return "municipal"
 	case plan.District:
 		return "district"
+	case plan.Government:
+		return "government"
 	case plan.Collective:
 		return "collective"
+	case plan.Other:
+		return "other"
 	}
 	return ""
 }

@@ -191,7 +191,12 @@ type DeptGroup struct {
 // deptGroups splits the departments into municipal departments, district
 // governments and collective actors.
 func deptGroups(s *Site) []DeptGroup {
-	groups := []DeptGroup{{plan.Municipal, "市直部门", nil}, {plan.District, "区政府", nil}, {plan.Collective, "统称（多个单位）", nil}}
+	labels := map[plan.Kind]string{plan.Municipal: "市直部门", plan.District: "区政府", plan.Government: "政府",
+		plan.Collective: "统称（多个单位）", plan.Other: "其他单位"}
+	var groups []DeptGroup
+	for _, k := range plan.Kinds {
+		groups = append(groups, DeptGroup{k, labels[k], nil})
+	}
 	for _, d := range s.Plan.Departments {
 		for i := range groups {
 			if groups[i].Kind == d.Kind {

@@ -308,12 +308,21 @@ func fallbackSlug(name string) string {
 	return "d-" + strconv.FormatUint(uint64(h.Sum32()), 36)
 }
 
+// guessKind is the kind of a department the departments table does not
+// list, read from its name alone, so that no page states a level the table
+// does not give: collective terms (各区政府, 有关单位), governments (区政府,
+// 县人民政府), municipal departments only when the name says 市, and
+// otherwise other units.
 func guessKind(name string) Kind {
 	switch {
 	case strings.HasPrefix(name, "各") || strings.Contains(name, "各相关") || strings.Contains(name, "有关"):
 		return Collective
 	case strings.HasSuffix(name, "区政府") || strings.HasSuffix(name, "区人民政府"):
 		return District
+	case strings.HasSuffix(name, "政府"):
+		return Government
+	case strings.HasPrefix(name, "市") && !strings.HasPrefix(name, "市场"):
+		return Municipal
 	}
-	return Municipal
+	return Other
 }

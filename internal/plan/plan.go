@@ -289,8 +289,13 @@ type Kind string
 const (
 	Municipal  Kind = "市直部门"
 	District   Kind = "区政府"
+	Government Kind = "政府" // a government of another level: 县政府, 镇人民政府
 	Collective Kind = "统称"
+	Other      Kind = "其他单位"
 )
+
+// Kinds are the kinds of department in the order pages group them.
+var Kinds = []Kind{Municipal, District, Government, Collective, Other}
 
 // Department is a responsible body, named in 牵头部门 or 配合部门.
 type Department struct {

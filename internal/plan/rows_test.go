@@ -122,3 +122,21 @@ func TestBuildRealShapes(t *testing.T) {
 		})
 	}
 }
+
+// A department the departments table does not list is grouped by what its
+// name says, never at a level the table does not give.
+func TestGuessKind(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		want Kind
+	}{
+		{"各县（市、区）人民政府", Collective}, {"有关单位", Collective}, {"市各相关部门", Collective},
+		{"黄埔区政府", District}, {"天河区人民政府", District},
+		{"宁县人民政府", Government}, {"某镇政府", Government},
+		{"市科技局", Municipal}, {"市场监管局", Other}, {"县发改局", Other}, {"办公室", Other}, {"区工信局", Other},
+	} {
+		if got := guessKind(tt.name); got != tt.want {
+			t.Errorf("guessKind(%s) = %s, want %s", tt.name, got, tt.want)
+		}
+	}
+}
