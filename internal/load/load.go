@@ -7,12 +7,12 @@
 package load
 
 import (
-	"slices"
 	"encoding/csv"
 	"fmt"
 	"io"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
