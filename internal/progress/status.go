@@ -1,6 +1,7 @@
 package progress
 
 import (
+	_ "embed"
 	"fmt"
 	"math"
 	"strconv"
@@ -104,6 +105,12 @@ func luminance(c string) (float64, error) {
 	return 0.2126*lin(r) + 0.7152*lin(g) + 0.0722*lin(b), nil
 }
 
+// rules are the progress styles every site with progress gets, kept apart
+// from static/style.css so that a site without progress is unchanged.
+//
+//go:embed progress.css
+var rules []byte
+
 // MinContrast is the least contrast a status colour must keep against the
 // page background: WCAG's AA for text.
 const MinContrast = 4.5
@@ -114,8 +121,24 @@ const MinContrast = 4.5
 // background the build checks it against.
 func CSS(ss []Status) []byte {
 	var b strings.Builder
+	b.Write(rules)
 	for _, s := range ss {
 		fmt.Fprintf(&b, ".%s{--st:%s}\n", s.Class(), s.Colour)
 	}
 	return []byte(b.String())
+}
+
+// LowContrast returns the first status whose colour keeps less than
+// MinContrast against any of the backgrounds, with the ratio and that
+// background; nil when all are readable.
+func LowContrast(ss []Status, backgrounds []string) (bad *Status, ratio float64, bg string) {
+	for i := range ss {
+		for _, b := range backgrounds {
+			r, err := Contrast(ss[i].Colour, b)
+			if err == nil && r < MinContrast {
+				return &ss[i], r, b
+			}
+		}
+	}
+	return nil, 0, ""
 }
