@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"sort"
@@ -101,6 +102,10 @@ func prepare(o Options) (*build, error) {
 		return nil, err
 	}
 	data := opendata.Site{Plan: c.Plan, Config: c.Config, BaseURL: baseURL, Table: c.WriteTable}
+	if c.Progress != nil {
+		data.Progress = c.Progress
+		data.ProgressTable = func(w io.Writer) error { return load.WriteProgressCSV(w, c.ProgressRows) }
+	}
 	b := &build{content: c, warns: warns, tmpl: tmpl, mini: mini, pages: list, static: files,
 		siteFiles: siteFiles(s, data, css, list, mini), taskFiles: taskFiles(s), workers: o.Workers}
 	if err := b.checkPaths(nil); err != nil {
