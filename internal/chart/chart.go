@@ -62,7 +62,10 @@ type Bars struct {
 	Desc   string
 	Label  string   // heading of the label column: 部门, 年度
 	Series []string // names of the stacked values: 牵头, 配合
-	Rows   []BarRow
+	// Classes, when set, colour each series' segment by its own class
+	// (the statuses of /progress/), all filled.
+	Classes []string
+	Rows    []BarRow
 }
 
 // BarRow is one bar.

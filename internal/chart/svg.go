@@ -232,7 +232,10 @@ func (b *Bars) SVG() template.HTML {
 		if w := chartTextWidth(r.Label, fontSize) + 10; w > labelW {
 			labelW = w
 		}
-		if w := chartTextWidth(barValue(r), fontSize) + 8; w > valueW {
+		if w := chartTextWidth(barValue(r), fontSize) + 8; w > valueW && b.Classes == nil {
+			valueW = w
+		}
+		if w := chartTextWidth(strconv.Itoa(r.Total()), fontSize) + 8; w > valueW {
 			valueW = w
 		}
 		if t := r.Total(); t > max {
@@ -254,14 +257,20 @@ func (b *Bars) SVG() template.HTML {
 				continue
 			}
 			w := unit * float64(v)
-			if k == 0 {
+			if b.Classes != nil {
+				s.rect(b.Classes[k], x, mid-barH/2, w, barH, "")
+			} else if k == 0 {
 				s.rect("s0", x, mid-barH/2, w, barH, "")
 			} else {
 				s.rect(fmt.Sprintf("s%d", k), x+1, mid-barH/2+1, w-2, barH-2, outline)
 			}
 			x += w
 		}
-		s.text("value", x+6, mid+5, "", barValue(r), fontSize)
+		value := barValue(r)
+		if b.Classes != nil {
+			value = strconv.Itoa(r.Total()) // the segments are told apart by the table
+		}
+		s.text("value", x+6, mid+5, "", value, fontSize)
 		s.el(`</g>`)
 	}
 	return wrap(b.ID, b.Title, b.Desc, chartWidth, h, s.b.String())

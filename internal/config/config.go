@@ -37,6 +37,9 @@ type Config struct {
 	Encoding   string  `toml:"encoding"` // of the CSV files: auto (default), utf-8 or gb18030
 	Table      string  `toml:"table"`    // the task table: tasks.csv or tasks.xlsx (default: whichever exists)
 	Columns    Columns `toml:"columns"`
+	// The progress file's column names, and the vocabulary of its 状态.
+	ProgressColumns ProgressColumns `toml:"progress_columns"`
+	Statuses        []StatusSetting `toml:"statuses"`
 	// Searches the site suggests (the first also in every search box); by
 	// default, names the table itself gives.
 	SearchExamples []string `toml:"search_examples"`
@@ -96,6 +99,11 @@ func Parse(file string, data []byte) (Config, error) {
 		return cfg, fail("end_year", "end_year %d is before start_year %d", cfg.EndYear, cfg.StartYear)
 	}
 	if err := checkSettings(&cfg, fail); err != nil {
+		return cfg, err
+	}
+	if err := checkStatuses(src, &cfg, func(line, col int, format string, args ...any) error {
+		return &plan.Error{File: file, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)}
+	}); err != nil {
 		return cfg, err
 	}
 	if cfg.ShortTitle == "" {

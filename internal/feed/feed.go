@@ -1,12 +1,13 @@
-// Package feed makes the site's Atom feed (/feed.xml): an entry per task
-// and per dated page, so that subscribers learn of changes to the content.
+// Package feed makes the site's Atom feed (/feed.xml): what changes in the
+// content, so that subscribers learn of it: the plan's publication, each
+// progress update and each dated page, newest first.
 package feed
 
 import (
 	"bytes"
 	"encoding/xml"
+	"fmt"
 	"sort"
-	"strings"
 
 	"plansite/internal/pages"
 	"plansite/internal/sitepath"
@@ -77,17 +78,19 @@ func atomDate(day string) string {
 	return day + dayStart
 }
 
-// Write writes the Atom feed of the plan: one entry per task,
-// identified by the task's canonical URL (which never changes), dated by the
-// plan's dates; and one entry per Markdown page that carries an updated
-// date, so that dated updates of the content reach subscribers. Nothing is
-// dated by the build clock.
+// MaxEntries is the most entries the feed carries: it says what changed
+// lately, and a reader that missed more can read the site.
+const MaxEntries = 100
+
+// Write writes the Atom feed of what changes: the plan's publication, each
+// progress update (linked to its anchor, /tasks/7/#p3) and each Markdown
+// page that carries an updated date, newest first, at most MaxEntries.
+// Every date comes from the content; nothing is dated by the build clock.
 //
-// The feed of a large table is hundreds of megabytes, so it is handed to
-// emit in pieces, never whole: the document up to its first entry, the
-// entries some at a time, then the closing tag. Each piece is well-formed
-// on its own up to the open feed element, so that it can be minified by
-// itself.
+// The feed is handed to emit in pieces: the document up to its first entry,
+// the entries some at a time, then the closing tag. Each piece is
+// well-formed on its own up to the open feed element, so that it can be
+// minified by itself.
 func Write(s *pages.Site, list []*pages.Page, emit func([]byte) error) error {
 	c := s.Config
 	f := AtomFeed{
@@ -99,19 +102,12 @@ func Write(s *pages.Site, list []*pages.Page, emit func([]byte) error) error {
 		},
 		Generator: "plansite",
 	}
-	var dated []AtomEntry
-	for _, p := range list {
-		if p.Kind == "page" && p.Updated != "" {
-			dated = append(dated, AtomEntry{ID: p.Canonical, Title: p.Title, Updated: atomDate(p.Updated),
-				Links: []AtomLink{{Rel: "alternate", Type: "text/html", Href: p.Canonical}}, Summary: AtomText{Type: "text", Body: p.Description}})
-			if p.Updated > strings.TrimSuffix(f.Updated, dayStart) {
-				f.Updated = atomDate(p.Updated)
-			}
+	entries := changes(s, list)
+	for _, e := range entries {
+		if e.Updated > f.Updated {
+			f.Updated = e.Updated
 		}
 	}
-	// Newest dated pages first, then the tasks in the table's order.
-	sort.SliceStable(dated, func(i, j int) bool { return dated[i].Updated > dated[j].Updated })
-
 	head, err := xml.Marshal(f)
 	if err != nil {
 		return err
@@ -120,65 +116,57 @@ func Write(s *pages.Site, list []*pages.Page, emit func([]byte) error) error {
 	if err := emit(append([]byte(xml.Header), bytes.TrimSuffix(head, []byte(end))...)); err != nil {
 		return err
 	}
-	// Entries go out some 64 KB at a time: a piece per entry would cost
-	// the minifier a start per entry, twice the time of the whole feed.
 	var b bytes.Buffer
 	enc := xml.NewEncoder(&b)
-	entry := xml.StartElement{Name: xml.Name{Local: "entry"}}
-	flush := func() error {
-		if b.Len() == 0 {
-			return nil
-		}
-		err := emit(b.Bytes())
-		b.Reset()
-		return err
-	}
-	write := func(e *AtomEntry) error {
-		if err := enc.EncodeElement(e, entry); err != nil {
-			return err
-		}
-		if b.Len() >= 64<<10 {
-			return flush()
-		}
-		return nil
-	}
-	for i := range dated {
-		if err := write(&dated[i]); err != nil {
+	for i := range entries {
+		if err := enc.EncodeElement(&entries[i], xml.StartElement{Name: xml.Name{Local: "entry"}}); err != nil {
 			return err
 		}
 	}
-	for _, p := range list {
-		if p.Kind != "task" {
-			continue
-		}
-		t := p.Task
-		e := AtomEntry{ID: p.Canonical, Title: p.Title, Updated: atomDate(s.Updated()), Published: atomDate(c.Date),
-			Links:   []AtomLink{{Rel: "alternate", Type: "text/html", Href: p.Canonical}, {Rel: "alternate", Type: "application/json", Href: p.Abs(sitepath.TaskJSON(t))}},
-			Summary: AtomText{Type: "text", Body: p.Description},
-			Content: &AtomText{Type: "text", Body: taskText(t.Measures, t.Timeline, t.LeadText, t.CoopText)}}
-		if t.Area != nil {
-			e.Category = []AtomCategory{{Term: t.Area.Label}}
-		}
-		if err := write(&e); err != nil {
-			return err
-		}
-	}
-	if err := flush(); err != nil {
+	if err := emit(b.Bytes()); err != nil {
 		return err
 	}
 	return emit([]byte(end))
 }
 
-// taskText is a task's whole row as plain text for feed readers.
-func taskText(measures, timeline, lead, coop string) string {
-	var b strings.Builder
-	b.WriteString("主要措施：" + measures)
-	if timeline != "" {
-		b.WriteString("\n时间节点：" + timeline)
+// changes lists the feed's entries, newest first; on one day the plan comes
+// last, and later rows of the progress file before earlier ones.
+func changes(s *pages.Site, list []*pages.Page) []AtomEntry {
+	c := s.Config
+	var es []AtomEntry
+	if c.Date != "" {
+		es = append(es, AtomEntry{ID: s.BaseURL, Title: "印发：" + c.Title, Updated: atomDate(c.Date), Published: atomDate(c.Date),
+			Links:   []AtomLink{{Rel: "alternate", Type: "text/html", Href: s.BaseURL}},
+			Summary: AtomText{Type: "text", Body: fmt.Sprintf("%s%s印发《%s》%s，共%d项任务。", c.Issuer, c.Date, c.Title, c.Attachment, len(s.Plan.Tasks))}})
 	}
-	b.WriteString("\n牵头部门：" + lead)
-	if coop != "" {
-		b.WriteString("\n配合部门：" + coop)
+	if l := s.Progress; l != nil {
+		for i := len(l.Updates) - 1; i >= 0; i-- {
+			u := l.Updates[i]
+			st := l.StatusOf(u)
+			url := s.BaseURL + sitepath.Task(u.Task) + "#" + u.Anchor()
+			day := u.Date.String()
+			if u.Date.Day == 0 {
+				day += "-01" // a month's update is dated its first day
+			}
+			body := u.Text
+			if u.Source != "" {
+				body += "\n来源：" + u.Source
+			}
+			es = append(es, AtomEntry{ID: url, Title: fmt.Sprintf("任务%s：%s（%s）", u.Task.ID, u.Task.Title, st.Name),
+				Updated: atomDate(day), Links: []AtomLink{{Rel: "alternate", Type: "text/html", Href: url}},
+				Category: []AtomCategory{{Term: st.Name}},
+				Summary:  AtomText{Type: "text", Body: body}})
+		}
 	}
-	return b.String()
+	for _, p := range list {
+		if p.Kind == "page" && p.Updated != "" {
+			es = append(es, AtomEntry{ID: p.Canonical, Title: p.Title, Updated: atomDate(p.Updated),
+				Links: []AtomLink{{Rel: "alternate", Type: "text/html", Href: p.Canonical}}, Summary: AtomText{Type: "text", Body: p.Description}})
+		}
+	}
+	sort.SliceStable(es, func(i, j int) bool { return es[i].Updated > es[j].Updated })
+	if len(es) > MaxEntries {
+		es = es[:MaxEntries]
+	}
+	return es
 }

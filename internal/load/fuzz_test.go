@@ -118,3 +118,25 @@ func FuzzDecodeText(f *testing.F) {
 		}
 	})
 }
+
+// FuzzProgressCSV: the progress reader never panics, and every error it
+// gives is placed in the file.
+func FuzzProgressCSV(f *testing.F) {
+	f.Add([]byte("序号,日期,状态,进展,来源\n7,2020-02-01,推进中,已启动。,https://example.org/\n"))
+	f.Add([]byte("序号,日期,状态,进展\n1.1,2021-13,好,\n"))
+	f.Add([]byte("\ufeff编号,时间,完成情况,进展情况\n\"1\n\",2020-02-30,已完成,x\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		rows, err := ProgressRows("progress.csv", data, config.ProgressColumns{})
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "progress.csv") {
+				t.Fatalf("error not placed in the file: %v", err)
+			}
+			return
+		}
+		for _, r := range rows {
+			if r.ID.Line < 2 {
+				t.Fatalf("row at line %d", r.ID.Line)
+			}
+		}
+	})
+}

@@ -19,6 +19,7 @@ import (
 	"plansite/internal/config"
 	"plansite/internal/markdown"
 	"plansite/internal/plan"
+	"plansite/internal/progress"
 )
 
 // Page is a Markdown page of the content folder.
@@ -36,6 +37,10 @@ type Content struct {
 	Pages  []Page
 	// Rows are the task table's rows as read, for Table.
 	Rows []plan.Row
+	// Progress is the progress file's updates, nil when there is none;
+	// ProgressRows its rows as read, for /data/progress.csv.
+	Progress     *progress.Log
+	ProgressRows []progress.Row
 }
 
 // WriteTable writes the task table as UTF-8 CSV (WriteTableCSV) to w:
@@ -70,8 +75,19 @@ func Site(fsys fs.FS, prefix string) (*Content, []plan.Warning, error) {
 		return nil, warns, tables.Locate(err)
 	}
 	c := &Content{Config: cfg, Plan: p, Rows: tables.Rows}
+	var pwarns []plan.Warning
+	if c.Progress, c.ProgressRows, pwarns, err = readProgress(fsys, prefix, cfg, p); err != nil {
+		return nil, warns, err
+	}
+	warns = append(warns, pwarns...)
 	if c.Pages, err = pages(fsys, prefix); err != nil {
 		return nil, nil, err
+	}
+	for _, pg := range c.Pages {
+		// /progress/ is the generator's only when the site has progress.
+		if c.Progress != nil && strings.HasPrefix(pg.Path, "progress/") {
+			return nil, nil, &plan.Error{File: pg.File, Msg: "/progress/ is an address the generator uses for the progress file's overview; rename the file"}
+		}
 	}
 	return c, warns, nil
 }

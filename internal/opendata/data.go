@@ -11,6 +11,7 @@ import (
 	"plansite/internal/config"
 	"plansite/internal/jsonenc"
 	"plansite/internal/plan"
+	"plansite/internal/progress"
 	"plansite/internal/sitepath"
 )
 
@@ -24,7 +25,7 @@ import (
 // when a field changes meaning or disappears.
 const (
 	DataFormat  = "plansite-plan"
-	DataVersion = 2
+	DataVersion = 3
 )
 
 // PlanData is /data/plan.json.
@@ -175,6 +176,10 @@ type Site struct {
 	Config  config.Config
 	BaseURL string
 	Table   func(io.Writer) error
+	// Progress is the progress file's updates and ProgressTable writes
+	// the file as read; both nil for a site without one.
+	Progress      *progress.Log
+	ProgressTable func(io.Writer) error
 }
 
 // planData converts the plan into its published form, without its tasks,
@@ -262,10 +267,14 @@ var bom = []byte("\ufeff")
 // What they write is already minified: compact JSON, and the table as it
 // is, so the build writes it as it comes.
 func Files(s Site) []StreamFile {
-	return []StreamFile{
+	fs := []StreamFile{
 		{sitepath.TableCSV, func(w io.Writer) error { return writeTableCSV(w, s) }},
 		{sitepath.PlanJSON, func(w io.Writer) error { return writePlanJSON(w, s) }},
 	}
+	if s.Progress != nil {
+		fs = append(fs, StreamFile{ProgressCSV, func(w io.Writer) error { return writeProgressCSV(w, s) }})
+	}
+	return fs
 }
 
 // StreamFile is a generated file written as it is made.
@@ -294,11 +303,12 @@ func writeTableCSV(w io.Writer, s Site) error {
 func writePlanJSON(w io.Writer, s Site) error {
 	d := planData(s)
 	head, err := jsonenc.Marshal(struct {
-		Format  string     `json:"format"`
-		Version int        `json:"version"`
-		Plan    MetaData   `json:"plan"`
-		Areas   []AreaData `json:"areas"`
-	}{d.Format, d.Version, d.Plan, d.Areas})
+		Format   string       `json:"format"`
+		Version  int          `json:"version"`
+		Plan     MetaData     `json:"plan"`
+		Statuses []StatusData `json:"statuses,omitempty"` // with progress only
+		Areas    []AreaData   `json:"areas"`
+	}{d.Format, d.Version, d.Plan, statusesData(s.Progress), d.Areas})
 	if err != nil {
 		return err
 	}
@@ -316,7 +326,7 @@ func writePlanJSON(w io.Writer, s Site) error {
 		return err
 	}
 	for i, t := range s.Plan.Tasks {
-		b, err := TaskJSON(s.BaseURL, t)
+		b, err := TaskProgressJSON(s.BaseURL, t, s.Progress)
 		if err != nil {
 			return fmt.Errorf("%s, task %s: %v", sitepath.PlanJSON, t.ID, err)
 		}

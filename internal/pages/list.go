@@ -58,6 +58,7 @@ func Pages(s *Site, md *markdown.Renderer) ([]*Page, error) {
 			pages = append(pages, paged(pg, n)...)
 		}
 	}
+	pages = append(pages, progressPage(s, home)...)
 	pages = append(pages, searchPage(s, home))
 	pages = append(pages, referencePages(s, home)...)
 	for _, doc := range s.Pages {

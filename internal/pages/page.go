@@ -10,6 +10,7 @@ import (
 	"plansite/internal/load"
 	"plansite/internal/opendata"
 	"plansite/internal/plan"
+	"plansite/internal/progress"
 	"plansite/internal/sitepath"
 )
 
@@ -23,6 +24,10 @@ type Site struct {
 	Pages    []load.Page
 	Assets   map[string]string // static file name → path with a version query
 	Version  string
+	// Progress is the progress file's updates, nil when the site has none;
+	// StatusCSS the path of the stylesheet that colours its statuses.
+	Progress  *progress.Log
+	StatusCSS string
 
 	nav      []Link   // the main navigation, the same on every page
 	examples []string // searches to suggest, each of which finds tasks
@@ -106,6 +111,8 @@ type View struct {
 	SchemaDocs []opendata.SchemaSection
 	// The search page.
 	SearchExamples []string
+	// The progress overview.
+	Progress *ProgressView
 }
 
 // File is where the page is written inside the output folder.
@@ -155,6 +162,9 @@ func nav(s *Site) []Link {
 	links := []Link{{"首页", ""}, {"按部门", "departments/"}}
 	if len(s.Plan.Years) > 0 {
 		links = append(links, Link{"按年度", "years/"})
+	}
+	if s.Progress != nil {
+		links = append(links, Link{"落实情况", ProgressPath})
 	}
 	for _, pg := range s.Pages {
 		if pg.Weight > 0 {

@@ -12,6 +12,7 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
+	"slices"
 	"strings"
 
 	"plansite/internal/plan"
@@ -21,6 +22,10 @@ import (
 // Kinds are the page kinds; each has a template of the same name, executed
 // inside templates/base.html.
 var Kinds = []string{"home", "task", "area", "departments", "department", "years", "year", "page", "404", "plan", "data", "search"}
+
+// Optional are page kinds whose template a templates folder may leave out:
+// a site whose content never makes such a page does not need it.
+var Optional = []string{"progress"}
 
 // Partials are templates every page kind may call, each in its own file:
 // pager.html defines "pager" and "page-of", the links between the pages of
@@ -66,6 +71,15 @@ var funcs = template.FuncMap{
 		return TaskDepts{p, t, ds}
 	},
 	"tasks": func(p *Page, ts []*plan.Task) TaskList { return TaskList{p, ts} },
+	// The tasks a department's and a year's status counts are of.
+	"deptTasks": DeptTasks,
+	"yearTasks": func(p *Page) []*plan.Task {
+		var ts []*plan.Task
+		for _, e := range p.Site.years()[p.Year] {
+			ts = append(ts, e.Task)
+		}
+		return ts
+	},
 }
 
 // Parse reads templates/base.html and one template per page kind from fsys,
@@ -101,7 +115,12 @@ func Parse(fsys fs.FS, dir string) (*Templates, error) {
 		}
 	}
 	t := &Templates{byKind: map[string]*template.Template{}}
-	for _, kind := range Kinds {
+	for _, kind := range append(append([]string{}, Kinds...), Optional...) {
+		if slices.Contains(Optional, kind) {
+			if _, err := fs.Stat(fsys, kind+".html"); errors.Is(err, fs.ErrNotExist) {
+				continue
+			}
+		}
 		name, text, err := read(kind + ".html")
 		if err != nil {
 			return nil, err

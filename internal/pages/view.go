@@ -43,6 +43,8 @@ func (p *Page) view() (*Page, error) {
 		v.Citation = s.TaskCitation(p.Task, AccessPlaceholder)
 	case "plan":
 		v.PlanRows = planRows(p)
+	case "progress":
+		v.Progress = progressView(p)
 	case "data":
 		docs, err := opendata.SchemaDocs()
 		if err != nil {

@@ -140,7 +140,7 @@ type taskFile struct {
 func taskFiles(s *pages.Site) []taskFile {
 	fs := make([]taskFile, 0, len(s.Plan.Tasks))
 	for _, t := range s.Plan.Tasks {
-		fs = append(fs, taskFile{sitepath.TaskJSON(t), func() ([]byte, error) { return opendata.TaskJSON(s.BaseURL, t) }})
+		fs = append(fs, taskFile{sitepath.TaskJSON(t), func() ([]byte, error) { return opendata.TaskProgressJSON(s.BaseURL, t, s.Progress) }})
 	}
 	return fs
 }

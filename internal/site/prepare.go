@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"sort"
@@ -86,16 +87,25 @@ func prepare(o Options) (*build, error) {
 	if staticErr != nil {
 		return nil, staticErr
 	}
+	// The share image takes the site's colours from the stylesheet as
+	// written; a static folder without one gets an image in greys.
+	css, _ := fs.ReadFile(o.Static.FS, "style.css")
+	stFiles, stPath, err := statusFiles(c, o.Content.Name, css)
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, stFiles...)
 	s := &pages.Site{Plan: c.Plan, Config: c.Config, BaseURL: baseURL, BasePath: basePath,
-		Pages: c.Pages, Assets: assets, Version: o.Version}
+		Pages: c.Pages, Assets: assets, Version: o.Version, Progress: c.Progress, StatusCSS: stPath}
 	list, err := pages.Pages(s, mdr)
 	if err != nil {
 		return nil, err
 	}
-	// The share image takes the site's colours from the stylesheet as
-	// written; a static folder without one gets an image in greys.
-	css, _ := fs.ReadFile(o.Static.FS, "style.css")
 	data := opendata.Site{Plan: c.Plan, Config: c.Config, BaseURL: baseURL, Table: c.WriteTable}
+	if c.Progress != nil {
+		data.Progress = c.Progress
+		data.ProgressTable = func(w io.Writer) error { return load.WriteProgressCSV(w, c.ProgressRows) }
+	}
 	b := &build{content: c, warns: warns, tmpl: tmpl, mini: mini, pages: list, static: files,
 		siteFiles: siteFiles(s, data, css, list, mini), taskFiles: taskFiles(s), workers: o.Workers}
 	if err := b.checkPaths(nil); err != nil {

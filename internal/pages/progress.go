@@ -1,0 +1,182 @@
+package pages
+
+import (
+	"fmt"
+	"strings"
+
+	"plansite/internal/chart"
+	"plansite/internal/plan"
+	"plansite/internal/progress"
+	"plansite/internal/sitepath"
+)
+
+// The progress of the plan (落实情况) on its pages, when the site has a
+// progress file: each task's status and updates, the counts of list pages,
+// and /progress/. Without one, every method here gives nothing and the
+// pages are as they were.
+
+// ProgressPath is the overview's address.
+const ProgressPath = "progress/"
+
+// Status is the task's current status, or nil.
+func (p *Page) Status(t *plan.Task) *progress.Status {
+	if p.Site.Progress == nil {
+		return nil
+	}
+	return p.Site.Progress.Current(t)
+}
+
+// UpdateView is one update as a task page lists it.
+type UpdateView struct {
+	*progress.Update
+	Status *progress.Status
+}
+
+// Updates are the task's updates, newest first.
+func (p *Page) Updates(t *plan.Task) []UpdateView {
+	l := p.Site.Progress
+	var out []UpdateView
+	for _, u := range l.Newest(t) {
+		out = append(out, UpdateView{u, l.StatusOf(u)})
+	}
+	return out
+}
+
+// Overdue reports whether the task is overdue.
+func (p *Page) Overdue(t *plan.Task) bool { return p.Site.Progress.Overdue(t) }
+
+// DeadlineOf is the task's deadline as text, or "".
+func (p *Page) DeadlineOf(t *plan.Task) string {
+	if d, ok := progress.Deadline(t); ok {
+		return d.String()
+	}
+	return ""
+}
+
+// CountItem is one status and how many tasks have it.
+type CountItem struct {
+	Name, Class string
+	N           int
+}
+
+// CountsView is the statuses of a list of tasks, as a line of counts.
+type CountsView struct {
+	Page  *Page
+	Items []CountItem // every status with at least one task, then those without an update
+	Total int
+}
+
+// noneName and noneClass stand for the tasks without an update.
+const (
+	noneName  = "暂无进展"
+	noneClass = "st-none"
+)
+
+// StatusCounts counts the current statuses of ts; nil without progress.
+func (p *Page) StatusCounts(ts []*plan.Task) *CountsView {
+	l := p.Site.Progress
+	if l == nil {
+		return nil
+	}
+	c := l.Count(ts)
+	v := &CountsView{Page: p, Total: c.Total}
+	for i, s := range l.Statuses {
+		if c.N[i] > 0 {
+			v.Items = append(v.Items, CountItem{s.Name, s.Class(), c.N[i]})
+		}
+	}
+	if c.None > 0 {
+		v.Items = append(v.Items, CountItem{noneName, noneClass, c.None})
+	}
+	return v
+}
+
+// DeptTasks are the tasks a department leads, then those it cooperates on.
+func DeptTasks(d *plan.Department) []*plan.Task {
+	return append(append([]*plan.Task{}, d.Lead...), d.Coop...)
+}
+
+// ProgressView is what /progress/ shows.
+type ProgressView struct {
+	Counts                   *CountsView
+	ByArea, ByDept, ByYear   *BarsView
+	Overdue                  []*plan.Task
+	AsOf                     string
+	Updates, TasksWithUpdate int
+}
+
+// statusBars charts the statuses of each group as a stack per group.
+func statusBars(p *Page, id, title, label string, groups []progress.Group) *BarsView {
+	l := p.Site.Progress
+	if len(groups) == 0 {
+		return nil
+	}
+	b := &chart.Bars{ID: id, Title: title, Label: label}
+	for _, s := range l.Statuses {
+		b.Series = append(b.Series, s.Name)
+		b.Classes = append(b.Classes, "st "+s.Class())
+	}
+	b.Series = append(b.Series, noneName)
+	b.Classes = append(b.Classes, "st "+noneClass)
+	var desc []string
+	for _, g := range groups {
+		c := l.Count(g.Tasks)
+		b.Rows = append(b.Rows, chart.BarRow{Label: g.Label, Target: g.Target, Values: append(c.N, c.None)})
+		var parts []string
+		for i, n := range c.N {
+			if n > 0 {
+				parts = append(parts, fmt.Sprintf("%s%d项", l.Statuses[i].Name, n))
+			}
+		}
+		if c.None > 0 {
+			parts = append(parts, fmt.Sprintf("%s%d项", noneName, c.None))
+		}
+		desc = append(desc, g.Label+"："+strings.Join(parts, "、"))
+	}
+	b.Desc = "堆叠条形图：每组任务按当前状态计数。" + strings.Join(desc, "；") + "。下表列出同样的数据。"
+	return barsOn(p, b)
+}
+
+// progressView fills in /progress/.
+func progressView(p *Page) *ProgressView {
+	s, l := p.Site, p.Site.Progress
+	v := &ProgressView{Counts: p.StatusCounts(s.Plan.Tasks), Overdue: l.OverdueTasks(), Updates: len(l.Updates)}
+	if !l.AsOf.IsZero() {
+		v.AsOf = l.AsOf.String()
+	}
+	for _, t := range s.Plan.Tasks {
+		if len(l.For(t)) > 0 {
+			v.TasksWithUpdate++
+		}
+	}
+	var areas, depts, years []progress.Group
+	for _, a := range s.Plan.Areas {
+		areas = append(areas, progress.Group{Label: a.Label, Target: sitepath.Area(a), Tasks: a.Tasks})
+	}
+	for _, d := range s.Plan.Departments {
+		if len(d.Lead) > 0 {
+			depts = append(depts, progress.Group{Label: d.Name, Target: sitepath.Dept(d), Tasks: d.Lead})
+		}
+	}
+	ys, byYear, undated := progress.ByDeadlineYear(s.Plan.Tasks)
+	for _, y := range ys {
+		years = append(years, progress.Group{Label: fmt.Sprintf("%d年", y), Target: sitepath.Year(y), Tasks: byYear[y]})
+	}
+	if len(undated) > 0 && len(ys) > 0 {
+		years = append(years, progress.Group{Label: "无可识别期限", Target: "years/", Tasks: undated})
+	}
+	v.ByArea = statusBars(p, "progress-areas", "各行动任务的落实情况", "行动", areas)
+	v.ByDept = statusBars(p, "progress-depts", "各牵头部门任务的落实情况", "牵头部门", depts)
+	v.ByYear = statusBars(p, "progress-years", "按完成期限年度统计的落实情况", "期限年度", years)
+	return v
+}
+
+// progressPage is /progress/, when the site has progress.
+func progressPage(s *Site, home Link) []*Page {
+	if s.Progress == nil {
+		return nil
+	}
+	return []*Page{{Site: s, Kind: "progress", Path: ProgressPath, Title: "落实情况",
+		Description: fmt.Sprintf("%d项任务的落实情况：按状态、行动、牵头部门和期限年度统计，以及已过期限尚未完成的任务。", len(s.Plan.Tasks)),
+		Crumbs:      []Link{home}}}
+}
