@@ -31,8 +31,9 @@ var districtKinds = []struct{ name, path string }{
 //   - split: a department's name broken across lines, unless the name alone
 //     is wider than the line it is in;
 //   - tiny: SVG chart text drawn under 12 CSS px after the SVG is scaled;
-//   - narrow: a table cell with a name of three or more Han characters
-//     squeezed to less than three characters' width;
+//   - narrow: a table cell with two or more Han characters squeezed to
+//     less than three characters' width (two for a two-character heading
+//     such as 牵头);
 //   - region: an element that scrolls sideways without being a focusable,
 //     labelled region (keyboard users could not scroll it, screen readers
 //     could not name it).
@@ -84,9 +85,9 @@ document.querySelectorAll('svg text').forEach(function(e){
 });
 document.querySelectorAll('td,th').forEach(function(e){
 	if(!shown(e)||getComputedStyle(e).display!=='table-cell')return;
-	var han=(e.textContent.match(/\p{Script=Han}/gu)||[]).length;if(han<3)return;
+	var han=(e.textContent.match(/\p{Script=Han}/gu)||[]).length;if(han<2)return;
 	var cs=getComputedStyle(e),w=e.clientWidth-parseFloat(cs.paddingLeft)-parseFloat(cs.paddingRight),fs=parseFloat(cs.fontSize);
-	if(w<3*fs-1)out.narrow.push(name(e)+' "'+e.textContent.trim().slice(0,16)+'" '+Math.round(w)+' px, under 3 characters of '+fs+' px');
+	if(w<Math.min(3,han)*fs-1)out.narrow.push(name(e)+' "'+e.textContent.trim().slice(0,16)+'" '+Math.round(w)+' px, under 3 characters of '+fs+' px');
 });
 document.querySelectorAll('body *').forEach(function(e){
 	var cs=getComputedStyle(e);
@@ -165,7 +166,7 @@ func TestPhoneReading(t *testing.T) {
 				if shots != "" && (m.name == "375" || m.name == "1280") {
 					var png []byte
 					file := filepath.Join(shots, fmt.Sprintf("%s-%s-%s.png", s.name, pk.name, m.name))
-					actions = append(actions, chromedp.FullScreenshot(&png, 90), chromedp.ActionFunc(func(context.Context) error {
+					actions = append(actions, chromedp.FullScreenshot(&png, 100), chromedp.ActionFunc(func(context.Context) error {
 						return os.WriteFile(file, png, 0o644)
 					}))
 				}
