@@ -92,7 +92,7 @@ func Timeline(pl *plan.Plan, perYear []int) *Gantt {
 		return nil
 	}
 	g := &Gantt{ID: "timeline-chart", Years: pl.Years,
-		Title: fmt.Sprintf("%d项任务的时间安排（%d—%d年）", len(pl.Tasks), pl.Years[0], pl.Years[len(pl.Years)-1])}
+		Title: fmt.Sprintf("%d项任务的时间安排（%d–%d年）", len(pl.Tasks), pl.Years[0], pl.Years[len(pl.Years)-1])}
 	for _, t := range pl.Tasks {
 		if ms := t.DatedMilestones(); len(ms) > 0 {
 			g.Rows = append(g.Rows, GanttRow{Task: t, Spans: ms})

@@ -3,6 +3,7 @@ package chart
 import (
 	"fmt"
 	"html/template"
+	"math"
 	"plansite/internal/plan"
 	"strconv"
 	"strings"
@@ -22,6 +23,8 @@ import (
 const (
 	chartWidth = 400.0
 	fontSize   = 14.0
+	barsWidth  = 336.0 // 288 px at MinText: a 320 px phone's column
+	barsMin    = 144.0 // the least room left for the bars themselves
 	outline    = ` fill="none" stroke="currentColor" stroke-width="2"`
 )
 
@@ -53,11 +56,19 @@ func (s *svgDoc) line(class string, x1, y1, x2, y2 float64) {
 	s.el(`<line class="%s" x1="%s" y1="%s" x2="%s" y2="%s" stroke="currentColor"/>`, class, num(round1(x1)), num(round1(y1)), num(round1(x2)), num(round1(y2)))
 }
 
-// wrap opens the <svg> with its accessible name and description.
-func wrap(id, title, desc string, w, h float64, body string) template.HTML {
+// MinText is the smallest size, in CSS px, chart text is drawn at.
+const MinText = 12.0
+
+// wrap opens the <svg> with its accessible name and description. Its width
+// and height, the size the stylesheet never shrinks it below, are those at
+// which the smallest text, minFont in the drawing's units, is MinText px:
+// the drawing scales up to fill a wide page, and on a phone too narrow for
+// it, scrolls inside its region rather than shrinking its labels unreadably.
+func wrap(id, title, desc string, w, h, minFont float64, body string) template.HTML {
 	var b strings.Builder
+	k := MinText / minFont
 	fmt.Fprintf(&b, `<svg class="chart-svg" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %s %s" width="%s" height="%s" role="img" aria-labelledby="%s-t %s-d">`,
-		num(round1(w)), num(round1(h)), num(round1(w)), num(round1(h)), id, id)
+		num(round1(w)), num(round1(h)), num(round1(w*k)), num(round1(h*k)), id, id)
 	fmt.Fprintf(&b, `<title id="%s-t">%s</title><desc id="%s-d">%s</desc>`, id, template.HTMLEscapeString(title), id, template.HTMLEscapeString(desc))
 	b.WriteString(body)
 	b.WriteString(`</svg>`)
@@ -126,7 +137,7 @@ func (g *Gantt) SVG() template.HTML {
 		}
 		s.el(`</g>`)
 	}
-	return wrap(g.ID, g.Title, g.Desc, width, h, s.b.String())
+	return wrap(g.ID, g.Title, g.Desc, width, h, fontSize, s.b.String())
 }
 
 func rowLabel(r GanttRow) string { return "任务" + r.Task.ID }
@@ -211,7 +222,7 @@ func (m *Matrix) SVG() template.HTML {
 		s.line("grid", 0, top+rowH, width, top+rowH)
 		s.el(`</g>`)
 	}
-	return wrap(m.ID, m.Title, m.Desc, width, h, s.b.String())
+	return wrap(m.ID, m.Title, m.Desc, width, h, small, s.b.String())
 }
 
 // boxWidth widens a matrix box for numbers of more than two digits.
@@ -242,7 +253,10 @@ func (b *Bars) SVG() template.HTML {
 			max = t
 		}
 	}
-	unit := (chartWidth - labelW - valueW) / float64(max)
+	// Narrower than the other charts, so that it fits a 320 px phone with
+	// its text at MinText; long labels widen it rather than squeeze the bars.
+	width := math.Max(barsWidth, labelW+valueW+barsMin)
+	unit := (width - labelW - valueW) / float64(max)
 	h := rowH*float64(len(b.Rows)) + 4
 	var s svgDoc
 	s.line("grid", labelW, 0, labelW, h)
@@ -273,7 +287,7 @@ func (b *Bars) SVG() template.HTML {
 		s.text("value", x+6, mid+5, "", value, fontSize)
 		s.el(`</g>`)
 	}
-	return wrap(b.ID, b.Title, b.Desc, chartWidth, h, s.b.String())
+	return wrap(b.ID, b.Title, b.Desc, width, h, fontSize, s.b.String())
 }
 
 // barValue is the text after a bar: 10+6 for two series, 22 for one.

@@ -49,7 +49,7 @@ func Pages(s *Site, md *markdown.Renderer) ([]*Page, error) {
 	}
 	if len(p.Years) > 0 {
 		pages = append(pages, &Page{Site: s, Kind: "years", Path: "years/", Title: "年度安排",
-			Description: fmt.Sprintf("%d—%d年逐年的任务安排。", p.Years[0], p.Years[len(p.Years)-1]), Crumbs: []Link{home}})
+			Description: fmt.Sprintf("%d–%d年逐年的任务安排。", p.Years[0], p.Years[len(p.Years)-1]), Crumbs: []Link{home}})
 		for _, y := range p.Years {
 			pg := &Page{Site: s, Kind: "year", Path: sitepath.Year(y), Year: y, Title: fmt.Sprintf("%d年", y),
 				Crumbs: []Link{home, {"年度安排", "years/"}}}

@@ -49,12 +49,14 @@ func templateError(err error) error {
 var funcs = template.FuncMap{
 	"add":  func(a, b int) int { return a + b },
 	"join": strings.Join,
-	"names": func(ds []*plan.Department) string {
+	// names lists departments, each name in its own element so that the
+	// stylesheet keeps it on one line and the list wraps between names.
+	"names": func(ds []*plan.Department) template.HTML {
 		n := make([]string, len(ds))
 		for i, d := range ds {
-			n[i] = d.Name
+			n[i] = `<span class="dept">` + template.HTMLEscapeString(d.Name) + `</span>`
 		}
-		return strings.Join(n, "、")
+		return template.HTML(strings.Join(n, "、"))
 	},
 	"cn":       plan.Numeral,
 	"anchor":   sitepath.SentenceAnchor,

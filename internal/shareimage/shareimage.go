@@ -45,6 +45,7 @@ var glyphs = [...]struct {
 	{'8', [7]string{".###.", "#...#", "#...#", ".###.", "#...#", "#...#", ".###."}},
 	{'9', [7]string{".###.", "#...#", "#...#", ".####", "....#", "...#.", ".##.."}},
 	{'-', [7]string{".....", ".....", ".....", "#####", ".....", ".....", "....."}},
+	{'–', [7]string{".....", ".....", ".....", "#####", ".....", ".....", "....."}},
 }
 
 // textWidth is the width of s drawn at scale k (one font pixel = k×k).
@@ -84,7 +85,8 @@ func (c canvas) text(s string, x, y, k int, col color.Color) {
 	}
 }
 
-// yearSpan writes the plan's years as 2020-2022.
+// yearSpan writes the plan's years as 2020–2022, with the en dash of every
+// year range on the site.
 func yearSpan(ys []int) string {
 	switch len(ys) {
 	case 0:
@@ -92,7 +94,7 @@ func yearSpan(ys []int) string {
 	case 1:
 		return fmt.Sprint(ys[0])
 	}
-	return fmt.Sprintf("%d-%d", ys[0], ys[len(ys)-1])
+	return fmt.Sprintf("%d–%d", ys[0], ys[len(ys)-1])
 }
 
 // Draw draws the site's image in the colours pal and encodes it as PNG:
