@@ -232,12 +232,12 @@ func (b *builder) units(t *Task, r Row, lead, coop []Named) {
 		lead, coop = lead[:1], append(lead[1:len(lead):len(lead)], coop...)
 	}
 	if len(lead) == 0 && len(t.Lead) == 0 && !anyLead(coop) && r.Lead.Line > 0 && len(t.Items) == 0 {
-		b.warn(r.Lead, t.ID, "no lead department (牵头部门)")
+		b.warn(r.Lead, t.ID, "no lead department (%s)", b.p.Heading(ColLead))
 	}
 	for _, c := range []struct {
 		cell Cell
 		name string
-	}{{r.Lead, ColLead}, {r.Coop, ColCoop}} {
+	}{{r.Lead, b.p.Heading(ColLead)}, {r.Coop, b.p.Heading(ColCoop)}} {
 		if strings.Contains(c.cell.Text, "、") && strings.ContainsAny(c.cell.Text, "，,") {
 			b.warn(c.cell, t.ID, "%s separates names with both 、 and ，: %s; the site reads both, but one separator is clearer", c.name, QuoteCell(c.cell.Text))
 		}
