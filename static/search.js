@@ -18,6 +18,15 @@
   var list = document.getElementById('search-results');
   var more = document.getElementById('search-more');
   var root = app.getAttribute('data-root');
+  // The status filter, on a site with progress only: its links carry the
+  // status names (data-status) and their classes, which colour the badges.
+  var filter = document.getElementById('status-filter');
+  var links = filter ? [].slice.call(filter.querySelectorAll('a[data-status]')) : [];
+  var classes = {};
+  links.forEach(function (a) {
+    var b = a.querySelector('.status');
+    if (b) classes[a.getAttribute('data-status')] = b.className;
+  });
   var baseTitle = document.title;
   var PAGE = 20; // results shown at once; "显示更多结果" adds as many again
   var HITS = 3; // matching passages shown under a result
@@ -88,14 +97,17 @@
 
   // ---- Searching. A search scans the loaded shards in order and goes on
   // as more arrive, so the first results show before the index is complete.
-  var cur = null; // {q, terms, scanned: shards done, matches: docs, shown}
+  // A search also counts, per status, the tasks that match the words, so
+  // each filter link can say how many it would show.
+  var cur = null; // {q, terms, st, scanned: shards done, matches: docs, counts, all, shown}
 
-  function search(q) {
+  function search(q, st) {
     var t0 = performance.now();
-    cur = { q: q, terms: terms(q), scanned: 0, matches: [], shown: 0 };
+    if (!filter || !classes.hasOwnProperty(st)) st = '';
+    cur = { q: q, terms: terms(q), st: st, scanned: 0, matches: [], counts: {}, all: 0, shown: 0 };
     list.textContent = '';
     more.hidden = true;
-    setURL(q);
+    setURL(q, st);
     advance();
     app.setAttribute('data-ms', (performance.now() - t0).toFixed(2));
   }
@@ -105,13 +117,16 @@
   function advance() {
     if (!cur || failed) return;
     var s = cur;
-    if (s.terms.length) {
+    if (active(s)) {
       while (s.scanned < shards.length && shards[s.scanned]) {
         var docs = shards[s.scanned++];
         for (var i = 0; i < docs.length; i++) {
-          var h = docs[i].h, ok = true;
+          var d = docs[i], h = d.h, ok = true;
           for (var k = 0; k < s.terms.length && ok; k++) ok = h.indexOf(s.terms[k]) >= 0;
-          if (ok) s.matches.push(docs[i]);
+          if (!ok) continue;
+          s.all++;
+          s.counts[d.st] = (s.counts[d.st] || 0) + 1;
+          if (!s.st || d.st === s.st) s.matches.push(d);
         }
       }
     }
@@ -119,28 +134,61 @@
     report();
   }
 
+  // A search runs when it has words or a status to filter by.
+  function active(s) {
+    return s.terms.length > 0 || s.st !== '';
+  }
+
   function complete() {
-    return cur.terms.length === 0 || (shards.length > 0 && cur.scanned === shards.length);
+    return !active(cur) || (shards.length > 0 && cur.scanned === shards.length);
+  }
+
+  // what describes the search in words: 包含“无人机”的、状态为“已完成”的.
+  function what(s) {
+    var w = [];
+    if (s.terms.length) w.push('包含“' + s.q.trim() + '”的');
+    if (s.st) w.push('状态为“' + s.st + '”的');
+    return w.join('、');
+  }
+
+  // filterLinks points each status link at the current words and marks the
+  // chosen status; once a search of words has read the whole index, each
+  // link's count becomes that of the tasks matching the words.
+  function filterLinks(s, done) {
+    links.forEach(function (a) {
+      var st = a.getAttribute('data-status');
+      var qs = params(s.q, st);
+      a.setAttribute('href', qs ? '?' + qs : './');
+      if (st === s.st) a.setAttribute('aria-current', 'true');
+      else a.removeAttribute('aria-current');
+      var n = a.parentNode.querySelector('.n');
+      if (!n) return;
+      if (!n.hasAttribute('data-all')) n.setAttribute('data-all', n.textContent);
+      n.textContent = !s.terms.length ? n.getAttribute('data-all') : done ? (st ? s.counts[st] || 0 : s.all) + '项' : '…';
+    });
   }
 
   function report() {
     var s = cur, done = complete();
     var loaded = 0;
     shards.forEach(function (d) { if (d) loaded++; });
-    if (!s.terms.length) {
-      status.textContent = '请输入要查找的词语。';
+    if (!active(s)) {
+      status.textContent = '请输入要查找的词语' + (filter ? '，或选择一种落实情况' : '') + '。';
     } else if (!done) {
       status.textContent = '正在载入索引（' + loaded + '/' + shards.length + '），已找到' + s.matches.length + '项任务……';
     } else if (!s.matches.length) {
-      status.textContent = '没有找到包含“' + s.q.trim() + '”的任务。可以换一个词，或只输入词语的一部分。';
+      status.textContent = '没有找到' + what(s) + '任务。' + (s.terms.length ? '可以换一个词，或只输入词语的一部分。' : '');
     } else {
-      status.textContent = '找到' + s.matches.length + '项任务' + (s.shown < s.matches.length ? '，显示前' + s.shown + '项' : '') + '。';
+      status.textContent = '找到' + s.matches.length + '项' + what(s) + '任务' + (s.shown < s.matches.length ? '，显示前' + s.shown + '项' : '') + '。';
     }
+    filterLinks(s, done);
     more.hidden = !(done && s.shown < s.matches.length);
     app.setAttribute('data-q', s.q);
+    app.setAttribute('data-status', s.st);
     app.setAttribute('data-count', String(s.matches.length));
     app.setAttribute('data-state', done ? 'done' : 'loading');
-    document.title = s.terms.length ? '“' + s.q.trim() + '”的搜索结果 - ' + baseTitle : baseTitle;
+    document.title = s.terms.length ? '“' + s.q.trim() + '”的搜索结果' + (s.st ? '（' + s.st + '）' : '') + ' - ' + baseTitle :
+      s.st ? '落实情况为“' + s.st + '”的任务 - ' + baseTitle : baseTitle;
   }
 
   function show(n) {
@@ -248,6 +296,11 @@
     a.appendChild(marked(el('span', 'task-title'), d.t, rs[0]));
     h.appendChild(a);
     li.appendChild(h);
+    if (d.st) {
+      var p = el('p', 'result-status', '落实情况：');
+      p.appendChild(el('span', classes[d.st] || 'status st-none', d.st));
+      li.appendChild(p);
+    }
     if (d.a) li.appendChild(marked(el('p', 'result-area'), d.a, rs[1]));
     if (hits.length) {
       var ul = el('ul', 'result-hits');
@@ -267,25 +320,42 @@
     return li;
   }
 
-  // ---- The address keeps the query (?q=…), so a search can be shared.
-  // Other parameters, such as WeChat's from=groupmessage, are left alone.
-  function setURL(q) {
-    var params = new URLSearchParams(location.search);
-    if (q.trim()) params.set('q', q);
-    else params.delete('q');
-    var qs = params.toString();
+  // ---- The address keeps the query (?q=…) and the status (?status=…), so
+  // a search can be shared. Other parameters, such as WeChat's
+  // from=groupmessage, are left alone.
+  function params(q, st) {
+    var p = new URLSearchParams(location.search);
+    if (q.trim()) p.set('q', q);
+    else p.delete('q');
+    if (st) p.set('status', st);
+    else p.delete('status');
+    return p.toString();
+  }
+
+  function setURL(q, st) {
+    var qs = params(q, st);
     history.replaceState(null, '', location.pathname + (qs ? '?' + qs : '') + location.hash);
   }
 
   var timer = 0;
   input.addEventListener('input', function () {
     clearTimeout(timer);
-    timer = setTimeout(function () { search(input.value); }, 120);
+    timer = setTimeout(function () { search(input.value, cur.st); }, 120);
   });
   form.addEventListener('submit', function (e) {
     e.preventDefault();
     clearTimeout(timer);
-    search(input.value);
+    search(input.value, cur.st);
+  });
+  // A status link filters in place; its address, kept current by
+  // filterLinks, still opens the same search in a new tab.
+  links.forEach(function (a) {
+    a.addEventListener('click', function (e) {
+      if (e.ctrlKey || e.metaKey || e.shiftKey || e.button) return;
+      e.preventDefault();
+      clearTimeout(timer);
+      search(input.value, a.getAttribute('data-status'));
+    });
   });
   more.addEventListener('click', function () {
     var first = show(PAGE);
@@ -296,8 +366,9 @@
 
   nojs.hidden = true;
   app.hidden = false;
-  var q = new URLSearchParams(location.search).get('q') || '';
+  var start = new URLSearchParams(location.search);
+  var q = start.get('q') || '';
   input.value = q;
-  search(q);
+  search(q, start.get('status') || '');
   load();
 })();

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -80,18 +81,7 @@ type layout struct {
 // saves a screenshot of each.
 func TestLayout(t *testing.T) {
 	root, _ := serve(t, sources(nil))
-	shots := os.Getenv("SCREENSHOTS")
-	if shots != "" {
-		if err := os.MkdirAll(shots, 0o755); err != nil {
-			t.Fatal(err)
-		}
-	}
-	modes := []struct {
-		name     string
-		width    int
-		size     string // localStorage plansite-size
-		contrast bool
-	}{
+	checkLayout(t, root, pageKinds, []layoutMode{
 		{"320", 320, "", false},
 		{"375", 375, "", false},
 		{"640", 640, "", false},
@@ -99,6 +89,47 @@ func TestLayout(t *testing.T) {
 		{"320-large", 320, "l", false},
 		{"375-large-contrast", 375, "l", true},
 		{"1280-contrast", 1280, "", true},
+	})
+}
+
+// TestProgressLayout checks the pages that show statuses, from the
+// progress demo, in every reading setting: each status colour must stay
+// readable (4.5:1) and nothing may scroll sideways at 320 px.
+func TestProgressLayout(t *testing.T) {
+	root, _ := serve(t, sources(os.DirFS("../../examples/progress-demo/content")))
+	checkLayout(t, root, []struct{ name, path string }{
+		{"progress", "progress/"},
+		{"task-progress", "tasks/1/"},
+		{"area-progress", "areas/1/"},
+		{"search-status", "search/?status=%E5%B7%B2%E5%AE%8C%E6%88%90"},
+	}, []layoutMode{
+		{"320", 320, "", false},
+		{"320-large", 320, "l", false},
+		{"320-small", 320, "s", false},
+		{"320-contrast", 320, "", true},
+		{"1280", 1280, "", false},
+		{"1280-large", 1280, "l", false},
+		{"1280-small", 1280, "s", false},
+		{"1280-large-contrast", 1280, "l", true},
+	})
+}
+
+// layoutMode is a window width and reading setting.
+type layoutMode struct {
+	name     string
+	width    int
+	size     string // localStorage plansite-size
+	contrast bool
+}
+
+// checkLayout runs layoutCheck on each page in each mode. A search page
+// (search/?…) is checked once its search is done.
+func checkLayout(t *testing.T, root string, kinds []struct{ name, path string }, modes []layoutMode) {
+	shots := os.Getenv("SCREENSHOTS")
+	if shots != "" {
+		if err := os.MkdirAll(shots, 0o755); err != nil {
+			t.Fatal(err)
+		}
 	}
 	for _, m := range modes {
 		ctx := browser(t, m.width, 900)
@@ -107,15 +138,15 @@ func TestLayout(t *testing.T) {
 			map[bool]string{true: `localStorage.setItem('plansite-contrast','on')`}[m.contrast])
 		var ok bool
 		run(t, ctx, "settings", chromedp.Navigate(root), chromedp.Evaluate(set, &ok))
-		for _, pk := range pageKinds {
+		for _, pk := range kinds {
 			var l layout
 			actions := []chromedp.Action{
 				chromedp.EmulateViewport(int64(m.width), 900),
 				chromedp.Navigate(root + pk.path),
 				chromedp.WaitReady("footer", chromedp.ByQuery),
 			}
-			if pk.name == "search" {
-				actions = append(actions, waitSearch("无人机"))
+			if strings.HasPrefix(pk.path, "search/?") {
+				actions = append(actions, waitFor(`document.getElementById('search-app').getAttribute('data-state')==='done'`))
 			}
 			actions = append(actions, chromedp.Evaluate(layoutCheck, &l))
 			if shots != "" {

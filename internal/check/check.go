@@ -15,11 +15,13 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"path"
 	"sort"
 	"strings"
 
 	"plansite/internal/load"
 	"plansite/internal/plan"
+	"plansite/internal/progress"
 )
 
 // Severity says whether a problem stops the build.
@@ -96,7 +98,7 @@ func (r *Report) addErr(err error) {
 func Content(fsys fs.FS, prefix string) *Report {
 	r := &Report{}
 	defer r.sort()
-	_, warns, err := load.Site(fsys, prefix)
+	c, warns, err := load.Site(fsys, prefix)
 	var all plan.Errors
 	switch {
 	case errors.As(err, &all):
@@ -108,6 +110,20 @@ func Content(fsys fs.FS, prefix string) *Report {
 	}
 	for _, w := range warns {
 		r.add(Warning, w)
+	}
+	if err == nil && c.Progress != nil {
+		// check sees the content folder only, not the static folder whose
+		// stylesheet a build reads the page background from: it judges the
+		// status colours on the bundled stylesheet's white, which is what
+		// a site without its own static folder gets.
+		if bad, ratio, bg := progress.LowContrast(c.Progress.Statuses, []string{"#ffffff"}); bad != nil {
+			e := plan.Error{File: path.Join(prefix, "site.toml"),
+				Msg: fmt.Sprintf("status %s: colour %s has a contrast of %.2f:1 against the page background %s; it needs at least %.1f:1 to be read", bad.Name, bad.Colour, ratio, bg, progress.MinContrast)}
+			if bad.Index < len(c.Config.Statuses) {
+				e.Line, e.Col = c.Config.Statuses[bad.Index].Line, c.Config.Statuses[bad.Index].Col
+			}
+			r.add(Error, e)
+		}
 	}
 	return r
 }

@@ -135,7 +135,9 @@ func changes(s *pages.Site, list []*pages.Page) []AtomEntry {
 	c := s.Config
 	var es []AtomEntry
 	if c.Date != "" {
-		es = append(es, AtomEntry{ID: s.BaseURL, Title: "印发：" + c.Title, Updated: atomDate(c.Date), Published: atomDate(c.Date),
+		// Not the feed's own id (the site's address): an entry sharing it
+		// reads to a feed reader as the feed itself, and validators reject it.
+		es = append(es, AtomEntry{ID: s.BaseURL + "#issued", Title: "印发：" + c.Title, Updated: atomDate(c.Date), Published: atomDate(c.Date),
 			Links:   []AtomLink{{Rel: "alternate", Type: "text/html", Href: s.BaseURL}},
 			Summary: AtomText{Type: "text", Body: fmt.Sprintf("%s%s印发《%s》%s，共%d项任务。", c.Issuer, c.Date, c.Title, c.Attachment, len(s.Plan.Tasks))}})
 	}

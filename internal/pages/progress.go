@@ -180,3 +180,18 @@ func progressPage(s *Site, home Link) []*Page {
 		Description: fmt.Sprintf("%d项任务的落实情况：按状态、行动、牵头部门和期限年度统计，以及已过期限尚未完成的任务。", len(s.Plan.Tasks)),
 		Crumbs:      []Link{home}}}
 }
+
+// SearchStatus gives each task's status name for the search index, 暂无进展
+// for a task without an update so that the filter can find those too; nil
+// without progress, which leaves the index as it was.
+func SearchStatus(l *progress.Log) func(*plan.Task) string {
+	if l == nil {
+		return nil
+	}
+	return func(t *plan.Task) string {
+		if s := l.Current(t); s != nil {
+			return s.Name
+		}
+		return noneName
+	}
+}

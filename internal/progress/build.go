@@ -67,6 +67,10 @@ func (l *Log) lint(file string) []plan.Warning {
 		for i := len(us) - 1; i >= 0; i-- {
 			u := us[i]
 			s := l.StatusOf(u)
+			// Going back from done to being worked on (推进中), or to any
+			// status that is not done (滞后, 未启动, 已调整), is worth a
+			// question: each says the task needs more, which a done task
+			// should not. A done status after another done one is fine.
 			if s.Done {
 				done = u
 			} else if done != nil {

@@ -39,6 +39,11 @@ type Doc struct {
 	Lead      []string `json:"l,omitempty"` // lead departments
 	Coop      []string `json:"c,omitempty"` // cooperating departments
 	Aliases   []string `json:"x,omitempty"` // other names of those departments (市规划和自然局)
+	// Status is the task's current 落实情况 status, for the search page's
+	// status filter; only a site with progress has it, so the index of a
+	// site without progress stays as it was. Not part of Hay: a status is
+	// chosen from the filter's links, not typed.
+	Status string `json:"st,omitempty"`
 	// Hay is every field above from Title on, folded and joined by "\n", in
 	// that order. The script matches the query against it and maps a match
 	// back to its field by position. Folding turns every line break of the
@@ -117,8 +122,9 @@ type File struct {
 // Build makes the index of the plan, search/0.json, search/1.json, … in
 // task order and then search/index.json, which names them, and hands each
 // file to emit as soon as it is made: a large table's index is a hundred
-// megabytes, of which a shard's worth is held at a time.
-func Build(p *plan.Plan, emit func(File) error) error {
+// megabytes, of which a shard's worth is held at a time. status gives each
+// task's status name; nil for a site without progress.
+func Build(p *plan.Plan, status func(*plan.Task) string, emit func(File) error) error {
 	m := Manifest{Version: 1, Tasks: len(p.Tasks)}
 	var c compressor
 	shard := func(part [][]byte) error {
@@ -139,7 +145,11 @@ func Build(p *plan.Plan, emit func(File) error) error {
 	var cur [][]byte
 	size := 0
 	for _, t := range p.Tasks {
-		d, err := jsonenc.Marshal(NewDoc(t))
+		doc := NewDoc(t)
+		if status != nil {
+			doc.Status = status(t)
+		}
+		d, err := jsonenc.Marshal(doc)
 		if err != nil {
 			return fmt.Errorf("search index, task %s: %v", t.ID, err)
 		}

@@ -72,7 +72,7 @@ func TestHayMatchesFields(t *testing.T) {
 // last, first.
 func buildAll(p *plan.Plan) ([]File, error) {
 	var files []File
-	err := Build(p, func(f File) error {
+	err := Build(p, nil, func(f File) error {
 		files = append(files, f)
 		return nil
 	})

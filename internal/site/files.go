@@ -85,7 +85,7 @@ func siteFiles(s *pages.Site, data opendata.Site, css []byte, list []*pages.Page
 		// The search index: its shards and the manifest naming them,
 		// under search/.
 		func(out Sink) error {
-			return search.Build(s.Plan, func(f search.File) error {
+			return search.Build(s.Plan, pages.SearchStatus(s.Progress), func(f search.File) error {
 				return out.Write(output.File{Path: f.Path, Data: f.Data})
 			})
 		})
