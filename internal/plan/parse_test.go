@@ -63,6 +63,26 @@ func TestSplitDepartmentsNotes(t *testing.T) {
 	}
 }
 
+// Notes written after a name without brackets say who leads and who helps.
+func TestSplitDepartmentsSuffixNotes(t *testing.T) {
+	for cell, want := range map[string][]Named{
+		"办公室牵头,各科室配合":       {{Name: "办公室", Note: "牵头", Lead: true}, {Name: "各科室", Note: "配合"}},
+		"市人力社保局、市农业农村局分别牵头": {{Name: "市人力社保局"}, {Name: "市农业农村局", Note: "分别牵头", Lead: true}},
+		"牵头":   {{Name: "牵头"}},
+		"市科技局": {{Name: "市科技局"}},
+	} {
+		if got, _ := SplitDepartments(cell); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: got %+v, want %+v", cell, got, want)
+		}
+	}
+}
+
+func TestOutsideBrackets(t *testing.T) {
+	if got := outsideBrackets("市发改委、市财政局(第一责任单位为牵头单位,下同)"); got != "市发改委、市财政局" {
+		t.Errorf("got %q", got)
+	}
+}
+
 func TestParseAreaLabel(t *testing.T) {
 	tests := []struct {
 		label   string

@@ -227,10 +227,6 @@ func (b *builder) timeline(r Row, id string) []Milestone {
 // lead and as cooperating, counts once, as lead; a unit marked （牵头） leads
 // whichever cell names it.
 func (b *builder) units(t *Task, r Row, lead, coop []Named) {
-	if b.in.FirstUnitLeads && len(lead) > 1 {
-		// 排在第一位的为牵头单位: the first unit named leads, the rest help.
-		lead, coop = lead[:1], append(lead[1:len(lead):len(lead)], coop...)
-	}
 	if len(lead) == 0 && len(t.Lead) == 0 && !anyLead(coop) && r.Lead.Line > 0 && len(t.Items) == 0 {
 		b.warn(r.Lead, t.ID, "no lead department (%s)", b.p.Heading(ColLead))
 	}
@@ -238,12 +234,43 @@ func (b *builder) units(t *Task, r Row, lead, coop []Named) {
 		cell Cell
 		name string
 	}{{r.Lead, b.p.Heading(ColLead)}, {r.Coop, b.p.Heading(ColCoop)}} {
-		if strings.Contains(c.cell.Text, "、") && strings.ContainsAny(c.cell.Text, "，,") {
+		// Only separators outside brackets separate names: the comma in
+		// 市财政局(第一责任单位为牵头单位,下同) is the note's.
+		if out := outsideBrackets(c.cell.Text); strings.Contains(out, "、") && strings.ContainsAny(out, "，,") {
 			b.warn(c.cell, t.ID, "%s separates names with both 、 and ，: %s; the site reads both, but one separator is clearer", c.name, QuoteCell(c.cell.Text))
 		}
 	}
-	assign := func(u Named, asLead bool, c Cell) {
-		d := b.depts.get(u.Name, b.in.TasksFile, t.ID, c)
+	// Each unit keeps the cell that names it, for messages, even when it
+	// moves between lead and helping.
+	type named struct {
+		Named
+		cell Cell
+	}
+	var leads, helps []named
+	for i, u := range lead {
+		switch {
+		case !u.Lead && strings.Contains(u.Note, "配合"):
+			// 办公室牵头，各科室配合 in a lead cell: 各科室 helps.
+			helps = append(helps, named{u, r.Lead})
+		case b.in.FirstUnitLeads && i > 0 && !u.Lead:
+			// 排在第一位的为牵头单位: the first unit named leads, the rest help.
+			helps = append(helps, named{u, r.Lead})
+		default:
+			leads = append(leads, named{u, r.Lead})
+		}
+	}
+	for _, u := range coop {
+		if u.Lead {
+			leads = append(leads, named{u, r.Coop})
+		}
+	}
+	for _, u := range coop {
+		if !u.Lead {
+			helps = append(helps, named{u, r.Coop})
+		}
+	}
+	assign := func(u named, asLead bool) {
+		d := b.depts.get(u.Name, b.in.TasksFile, t.ID, u.cell)
 		if u.Note != "" {
 			t.UnitNotes = append(t.UnitNotes, UnitNote{Dept: d, Note: u.Note})
 		}
@@ -259,18 +286,11 @@ func (b *builder) units(t *Task, r Row, lead, coop []Named) {
 			d.Coop = append(d.Coop, t)
 		}
 	}
-	for _, u := range lead {
-		assign(u, true, r.Lead)
+	for _, u := range leads {
+		assign(u, true)
 	}
-	for _, u := range coop {
-		if u.Lead {
-			assign(u, true, r.Coop)
-		}
-	}
-	for _, u := range coop {
-		if !u.Lead {
-			assign(u, false, r.Coop)
-		}
+	for _, u := range helps {
+		assign(u, false)
 	}
 }
 

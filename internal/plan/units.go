@@ -48,7 +48,7 @@ func SplitDepartments(cell string) (units []Named, note string) {
 		p := strings.TrimFunc(part, func(r rune) bool { return unicode.IsSpace(r) || r == '。' })
 		if name, inner, ok := trailingBracket(p); ok && isNote(inner) {
 			if name = TrimSpace(name); !noneMarks[name] {
-				units = append(units, Named{Name: name, Note: inner, Lead: strings.Contains(inner, "牵头")})
+				units = append(units, Named{Name: name, Note: inner, Lead: leadNote(inner)})
 			}
 			continue
 		}
@@ -71,12 +71,34 @@ func SplitDepartments(cell string) (units []Named, note string) {
 			for _, q := range splitOutsideBrackets(x) {
 				q = strings.TrimFunc(q, func(r rune) bool { return unicode.IsSpace(r) || r == '。' })
 				if !noneMarks[q] {
-					units = append(units, Named{Name: q})
+					units = append(units, suffixNote(q))
 				}
 			}
 		}
 	}
 	return units, strings.Join(notes, "、")
+}
+
+// assignmentSuffixes are notes written after a name without brackets, as
+// in 办公室牵头，各科室配合 or 市人力社保局、市农业农村局分别牵头: they say
+// who leads and who helps, and are not part of the name.
+var assignmentSuffixes = []string{"分别牵头", "牵头", "配合"}
+
+func suffixNote(q string) Named {
+	for _, s := range assignmentSuffixes {
+		if name, ok := strings.CutSuffix(q, s); ok && !noneMarks[TrimSpace(name)] {
+			return Named{Name: TrimSpace(name), Note: s, Lead: strings.Contains(s, "牵头")}
+		}
+	}
+	return Named{Name: q}
+}
+
+// leadNote reports whether a bracketed note makes its unit a lead: （牵头）,
+// （牵头负责）, （分别牵头）, but not a statement of the table's rule such as
+// (第一责任单位为牵头单位,下同).
+func leadNote(inner string) bool {
+	inner = strings.Trim(TrimSpace(inner), openers+closers)
+	return strings.HasPrefix(inner, "牵头") || strings.HasSuffix(inner, "牵头")
 }
 
 // splitOutsideBrackets cuts s at every separator that stands outside
@@ -98,6 +120,25 @@ func splitOutsideBrackets(s string) []string {
 		}
 	}
 	return append(parts, s[from:])
+}
+
+// outsideBrackets is s without the text inside brackets.
+func outsideBrackets(s string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch {
+		case strings.ContainsRune(openers, r):
+			depth++
+		case strings.ContainsRune(closers, r):
+			if depth > 0 {
+				depth--
+			}
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 func isDepartmentSeparator(r rune) bool {

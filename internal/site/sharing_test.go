@@ -216,7 +216,7 @@ func TestUpdatedDatesFromContent(t *testing.T) {
 	if !strings.HasPrefix(f.Updated, "2021-05-06T") {
 		t.Errorf("feed updated %s, want the latest content date 2021-05-06", f.Updated)
 	}
-	if e := f.Entries[1]; e.ID != b.cfg.BaseURL || !strings.HasPrefix(e.Updated, b.cfg.Date+"T") {
+	if e := f.Entries[1]; e.ID != b.cfg.BaseURL+"#issued" || !strings.HasPrefix(e.Updated, b.cfg.Date+"T") {
 		t.Errorf("feed entry %s updated %s, want the plan's publication on %s", e.ID, e.Updated, b.cfg.Date)
 	}
 }
