@@ -51,6 +51,15 @@ func checkWorkbook(file string, data []byte) error {
 	var total uint64
 	for _, zf := range zr.File {
 		size := zf.UncompressedSize64
+		switch zf.Method {
+		case zip.Store:
+			if size != zf.CompressedSize64 {
+				return fail("cannot read the workbook: its part %s is stored unzipped as %d bytes but claims %d; the file is damaged", plan.QuoteCell(zf.Name), zf.CompressedSize64, size)
+			}
+		case zip.Deflate:
+		default:
+			return fail("cannot read the workbook: its part %s is compressed with method %d, which workbooks do not use; the file is damaged", plan.QuoteCell(zf.Name), zf.Method)
+		}
 		if zf.Method == zip.Deflate && size/maxDeflateRatio > zf.CompressedSize64 {
 			return fail("cannot read the workbook: its part %s claims to unzip to %d bytes from %d, which no zip file can; the file is damaged", plan.QuoteCell(zf.Name), size, zf.CompressedSize64)
 		}
