@@ -60,7 +60,7 @@ type PlanRow struct {
 	Row      plan.Row
 	First    bool
 	AreaSpan int
-	Heading  string
+	Headings []string
 }
 
 // Cells are the row's cells in the table's columns, in its order.
@@ -89,18 +89,19 @@ type PlanCell struct {
 // of rows in one area, started again at the top of each page.
 func planRows(p *Page) []PlanRow {
 	pl := p.Site.Plan
-	headings := !pl.HasColumn(plan.ColArea)
 	var rows []PlanRow
-	var prev *plan.Area
 	for i, t := range items(p, pl.Tasks, 0) {
 		for k, r := range t.Rows {
 			row := PlanRow{Task: t, Row: r, First: k == 0}
-			if k == 0 && headings && t.Area != nil && (i == 0 || t.Area != prev) {
-				row.Heading = t.Area.Label
+			if k == 0 {
+				row.Headings = t.Headings
+				if i == 0 && len(t.Headings) == 0 && !pl.HasColumn(plan.ColArea) && t.Area != nil {
+					// A page that starts inside a group repeats its heading.
+					row.Headings = []string{t.Area.Label}
+				}
 			}
 			rows = append(rows, row)
 		}
-		prev = t.Area
 	}
 	for i := 0; i < len(rows); {
 		j := i + 1

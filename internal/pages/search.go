@@ -14,7 +14,7 @@ import (
 // index the generator writes beside the page (see internal/search).
 func searchPage(s *Site, home Link) *Page {
 	return &Page{Site: s, Kind: "search", Path: search.Dir, Title: "搜索任务",
-		Description: "按关键词搜索全部任务的主要措施、时间节点和责任部门。", Crumbs: []Link{home}}
+		Description: "按关键词搜索全部任务的" + searched(s.Plan) + "。", Crumbs: []Link{home}}
 }
 
 // searchExamples are the searches the site suggests: those site.toml
@@ -82,3 +82,12 @@ type FontSize struct{ Key, Label string }
 // sites show them. static/prefs.js stores the choice and sets a class on
 // <html> (size-l, size-s; 中 is the default and has none).
 var fontSizes = []FontSize{{"l", "大"}, {"m", "中"}, {"s", "小"}}
+
+// searched names what search looks through, in the table's own words.
+func searched(pl *plan.Plan) string {
+	what := pl.Heading(plan.ColMeasures)
+	if pl.HasColumn(plan.ColTimeline) {
+		what += "、" + pl.Heading(plan.ColTimeline)
+	}
+	return what + "和责任单位"
+}

@@ -155,6 +155,10 @@ func Build(in Input) (*Plan, []Warning, error) {
 	for _, r := range in.Rows {
 		b.row(r)
 	}
+	for _, h := range b.pending {
+		b.p.TrailingHeadings = append(b.p.TrailingHeadings, h.label)
+		b.warn(h.row.Measures, "", "heading %s has no task below it; it is shown at the end of the full table", QuoteCell(h.label))
+	}
 	p, warns := b.p, b.warns
 	if err := b.errs.err(); err != nil {
 		return nil, warns, err

@@ -64,6 +64,8 @@ type Plan struct {
 	Departments []*Department // in the order of the departments table, then of first appearance
 	Years       []int         // every year from the first to the last any task is active
 	Columns     []Column      // the task table's columns, in its order, under its own headings
+	// Heading rows below the last task, which head no task.
+	TrailingHeadings []string
 }
 
 // AreaNoun is what the site calls the plan's groups of tasks: 行动 when
@@ -147,7 +149,8 @@ type Task struct {
 	LeadNote, CoopNote string     // e.g. 按职能推进
 	UnitNotes          []UnitNote // notes in brackets after a unit's name: （牵头）
 
-	Items []Item // rows without a number below the task's own: its sub-items
+	Items    []Item   // rows without a number below the task's own: its sub-items
+	Headings []string // the heading rows right above the task in the table, outermost first
 	Rows  []Row  // the task's rows as the table writes them: its own, then its sub-items'
 
 	Prev, Next *Task

@@ -78,6 +78,7 @@ type builder struct {
 	area      *Area          // the area of the rows below, as a merged cell means
 	task      *Task          // the last task made, which rows without a number continue
 	noIDs     bool           // the table has no 序号 column
+	pending []pendingHeading // heading rows not yet followed by a task
 	// The departments the last task names: a map, not a search of its
 	// lists, since a cell may name thousands.
 	named map[*Department]bool
@@ -97,7 +98,9 @@ func (b *builder) row(r Row) {
 	raw := TrimSpace(r.ID.Text)
 	if raw == "" && !b.noIDs {
 		if label, ok := heading(r); ok {
-			b.startArea(label, r, "")
+			// The nearest heading above a task is its group; those above
+			// that (一、 over (一)) stand in /plan/ as the table has them.
+			b.pending = append(b.pending, pendingHeading{label, r})
 			return
 		}
 		if b.task != nil {
@@ -121,8 +124,16 @@ func (b *builder) row(r Row) {
 	}
 	t := &Task{ID: id, Slug: strings.ReplaceAll(id, ".", "-"), Line: r.line(), Rows: []Row{r},
 		Measures: r.Measures.Text, Timeline: r.Timeline.Text, LeadText: r.Lead.Text, CoopText: r.Coop.Text}
+	if n := len(b.pending); n > 0 {
+		last := b.pending[n-1]
+		b.startArea(last.label, last.row, id, true)
+		for _, h := range b.pending {
+			t.Headings = append(t.Headings, h.label)
+		}
+		b.pending = nil
+	}
 	if label := TrimSpace(r.Area.Text); label != "" {
-		b.startArea(label, r, id)
+		b.startArea(label, r, id, false)
 	}
 	if b.area == nil && r.Area.Line > 0 {
 		b.fail(r.Area, id, "重点任务 is empty and no row above names an area")
@@ -148,6 +159,12 @@ func (b *builder) row(r Row) {
 	b.p.Tasks = append(b.p.Tasks, t)
 }
 
+// pendingHeading is a heading row waiting for the task below it.
+type pendingHeading struct {
+	label string
+	row   Row
+}
+
 // heading reports whether a row without a number is a heading that starts a
 // group of tasks (一、全市经济社会发展主要预期目标, ——推进教育高质量发展):
 // one text cell filled, no units, no timeline.
@@ -171,8 +188,9 @@ func heading(r Row) (string, bool) {
 }
 
 // startArea makes the area labelled label, or goes back to it, for the rows
-// below.
-func (b *builder) startArea(label string, r Row, id string) {
+// below. Heading rows are numbered in their order: a table may nest them
+// (一、 over (一)), so their own ordinals repeat.
+func (b *builder) startArea(label string, r Row, id string, headingRow bool) {
 	if a, ok := b.areas[label]; ok {
 		b.area = a
 		return
@@ -182,6 +200,9 @@ func (b *builder) startArea(label string, r Row, id string) {
 		c = r.Measures
 	}
 	ord, name, ok := ParseAreaLabel(label)
+	if headingRow {
+		ord = len(b.p.Areas) + 1
+	}
 	if !ok {
 		ord = len(b.p.Areas) + 1
 		name = strings.TrimLeft(label, "—－- ")
