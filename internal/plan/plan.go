@@ -151,7 +151,7 @@ type Task struct {
 
 	Items    []Item   // rows without a number below the task's own: its sub-items
 	Headings []string // the heading rows right above the task in the table, outermost first
-	Rows  []Row  // the task's rows as the table writes them: its own, then its sub-items'
+	Rows     []Row    // the task's rows as the table writes them: its own, then its sub-items'
 
 	Prev, Next *Task
 }

@@ -74,11 +74,11 @@ type builder struct {
 	warns     []Warning
 	areas     map[string]*Area
 	byOrdinal map[int]*Area
-	seen      map[string]int // task number → the line it is first on
-	area      *Area          // the area of the rows below, as a merged cell means
-	task      *Task          // the last task made, which rows without a number continue
-	noIDs     bool           // the table has no 序号 column
-	pending []pendingHeading // heading rows not yet followed by a task
+	seen      map[string]int   // task number → the line it is first on
+	area      *Area            // the area of the rows below, as a merged cell means
+	task      *Task            // the last task made, which rows without a number continue
+	noIDs     bool             // the table has no 序号 column
+	pending   []pendingHeading // heading rows not yet followed by a task
 	// The departments the last task names: a map, not a search of its
 	// lists, since a cell may name thousands.
 	named map[*Department]bool
