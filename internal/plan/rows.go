@@ -18,6 +18,28 @@ const (
 	ColCoop     = "配合部门"
 )
 
+// Key is the column's name in site.toml's [columns] and in class names:
+// id, area, title, measures, timeline, lead or coop.
+func (c Column) Key() string {
+	switch c.Std {
+	case ColID:
+		return "id"
+	case ColArea:
+		return "area"
+	case ColTitle:
+		return "title"
+	case ColMeasures:
+		return "measures"
+	case ColTimeline:
+		return "timeline"
+	case ColLead:
+		return "lead"
+	case ColCoop:
+		return "coop"
+	}
+	return ""
+}
+
 // Cell returns the row's cell of the standard column std.
 func (r Row) Cell(std string) Cell {
 	switch std {
