@@ -46,6 +46,9 @@ type Config struct {
 	// The table says 排在第一位的为牵头单位: in each cell of units, the first
 	// named leads and the others help.
 	FirstUnitLeads bool `toml:"first_unit_leads"`
+	// The table says 无牵头单位的，责任单位即为牵头单位: where a task's lead
+	// cell is empty, the units of its other cell lead.
+	OthersLeadWithoutLead bool `toml:"others_lead_without_lead"`
 }
 
 // Columns names the table's columns when they differ from the standard

@@ -145,7 +145,7 @@ func (t *Tables) Input(cfg config.Config) plan.Input {
 			Date: cfg.Date, SourceURL: cfg.SourceURL, SourceName: cfg.SourceName, StartYear: cfg.StartYear, EndYear: cfg.EndYear},
 		TasksFile: t.TasksFile, Rows: t.Rows, Columns: t.Columns,
 		DepartmentsFile: t.DepartmentsFile, Departments: t.Departments,
-		FirstUnitLeads: cfg.FirstUnitLeads,
+		FirstUnitLeads: cfg.FirstUnitLeads, OthersLeadWithoutLead: cfg.OthersLeadWithoutLead,
 	}
 }
 

@@ -115,7 +115,10 @@ type Input struct {
 	DepartmentsFile string
 	Departments     []DepartmentEntry
 	FirstUnitLeads  bool // the table says 排在第一位的为牵头单位: the first unit named leads
-	Columns         []Column
+	// The table says 无牵头单位的，责任单位即为牵头单位: with the lead cell
+	// empty, the units of the other cell lead.
+	OthersLeadWithoutLead bool
+	Columns               []Column
 }
 
 // Column is a column of the task table as the table heads it, and the

@@ -270,6 +270,9 @@ func (b *builder) timeline(r Row, id string) []Milestone {
 // lead and as cooperating, counts once, as lead; a unit marked （牵头） leads
 // whichever cell names it.
 func (b *builder) units(t *Task, r Row, lead, coop []Named) {
+	if b.in.OthersLeadWithoutLead && len(lead) == 0 && len(t.Items) == 0 {
+		lead, coop = coop, nil
+	}
 	if len(lead) == 0 && len(t.Lead) == 0 && !anyLead(coop) && r.Lead.Line > 0 && len(t.Items) == 0 {
 		b.warn(r.Lead, t.ID, "no lead department (%s)", b.p.Heading(ColLead))
 	}

@@ -140,3 +140,29 @@ func TestGuessKind(t *testing.T) {
 		}
 	}
 }
+
+// 无牵头单位的，责任单位即为牵头单位: with others_lead_without_lead, a task
+// whose lead cell is empty is led by the units of its other cell.
+func TestOthersLeadWithoutLead(t *testing.T) {
+	c := func(line, col int, s string) Cell { return Cell{Text: s, Line: line, Col: col} }
+	r := func(line int, id, lead, coop string) Row {
+		return Row{ID: c(line, 1, id), Measures: c(line, 2, "措施。"), Lead: c(line, 3, lead), Coop: c(line, 4, coop)}
+	}
+	in := Input{TasksFile: tasksFile, OthersLeadWithoutLead: true, Rows: []Row{
+		r(2, "204", "市教育局", "各区人民政府"),
+		r(3, "205", "", "市教育局"),
+	}}
+	p, warns, err := Build(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "204: 措施。 |  | lead 市教育局 | coop 各区人民政府 | items 0\n205: 措施。 |  | lead 市教育局 | coop  | items 0\n"
+	if got := describe(p); got != want {
+		t.Errorf("plan\n%s\nwant\n%s", got, want)
+	}
+	for _, w := range warns {
+		if strings.Contains(w.Msg, "no lead") {
+			t.Errorf("warning %v", w)
+		}
+	}
+}

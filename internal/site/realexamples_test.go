@@ -40,7 +40,8 @@ var realExamples = []realExample{
 	// Two levels of headings, 一、 and (一), each a group in its order.
 	{dir: "lishui-2023-gzbg", idCol: 0, slugs: seq(1, 10)},
 	{dir: "wuhan-2023-gzbg", idCol: 0, slugs: seq(204, 211),
-		leads: map[string][]string{"市教育局": {"204", "207"}, "市疫情防控指挥部办公室": {"209"}, "市卫健委": {"211"}},
+		// 无牵头单位的,责任单位即为牵头单位: 205, 206, 208 and 210 have only 责任单位.
+		leads: map[string][]string{"市教育局": {"204", "205", "206", "207", "208"}, "市疫情防控指挥部办公室": {"209"}, "市卫健委": {"210", "211"}},
 		helps: map[string][]string{"各区人民政府": {"204"}, "东湖高新区管委会": {"207"}, "洪山区人民政府": {"207"},
 			"市疫情防控指挥部各工作组": {"209"}, "市直各相关部门": {"209"}, "各区疫情防控指挥部": {"209"},
 			"长江新区管委会": {"211"}}},
