@@ -1,0 +1,63 @@
+package browser
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+)
+
+// axePath is axe-core as npm ci installs it from package-lock.json.
+const axePath = "../../node_modules/axe-core/axe.min.js"
+
+// axeRun runs the WCAG 2.0–2.2 rules of levels A and AA and gives each
+// violation as a line.
+const axeRun = `axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})
+.then(r => ({passes: r.passes.length, violations: r.violations.map(v => v.id + ': ' + v.help + ' — ' + v.nodes.map(n => n.target.join(' ')).join(', '))}))`
+
+// The pages of 落实情况, with their status colours, pass axe-core in every
+// reading setting: the end-to-end tests run axe on the bundled plan, which
+// has no progress.
+func TestProgressAxe(t *testing.T) {
+	src, err := os.ReadFile(axePath)
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("axe-core is not installed, and CI must run this test: npm ci (%v)", err)
+		}
+		t.Skipf("axe-core is not installed (npm ci): %v", err)
+	}
+	root, _ := serve(t, sources(os.DirFS("../../examples/progress-demo/content")))
+	for _, m := range []layoutMode{{"375", 375, "", false}, {"375-large-contrast", 375, "l", true}, {"1280-contrast", 1280, "", true}} {
+		ctx := browser(t, m.width, 900)
+		set := fmt.Sprintf(`localStorage.clear();%s%s;true`,
+			map[bool]string{true: `localStorage.setItem('plansite-size',` + jsString(m.size) + `);`}[m.size != ""],
+			map[bool]string{true: `localStorage.setItem('plansite-contrast','on')`}[m.contrast])
+		var ok bool
+		run(t, ctx, "settings", chromedp.Navigate(root), chromedp.Evaluate(set, &ok))
+		for _, path := range []string{"progress/", "tasks/1/", "areas/1/", "", "search/?status=%E5%B7%B2%E5%AE%8C%E6%88%90"} {
+			var r struct {
+				Passes     int      `json:"passes"`
+				Violations []string `json:"violations"`
+			}
+			actions := []chromedp.Action{chromedp.Navigate(root + path), chromedp.WaitReady("footer", chromedp.ByQuery)}
+			if strings.HasPrefix(path, "search/?") {
+				actions = append(actions, waitFor(`document.getElementById('search-app').getAttribute('data-state')==='done'`))
+			}
+			// Evaluated through the DevTools protocol, so the page's CSP
+			// does not apply to axe itself.
+			actions = append(actions, chromedp.Evaluate(string(src), nil), chromedp.Evaluate(axeRun, &r, awaitPromise))
+			run(t, ctx, path+" at "+m.name, actions...)
+			if r.Passes == 0 {
+				t.Errorf("/%s at %s: axe-core did not run", path, m.name)
+			}
+			for _, v := range r.Violations {
+				t.Errorf("/%s at %s: %s", path, m.name, v)
+			}
+		}
+	}
+}
+
+func awaitPromise(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }
