@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html/template"
 	"math"
+	"plansite/internal/minifier"
 	"plansite/internal/plan"
 	"strconv"
 	"strings"
@@ -72,7 +73,13 @@ func wrap(id, title, desc string, w, h, minFont float64, body string) template.H
 	fmt.Fprintf(&b, `<title id="%s-t">%s</title><desc id="%s-d">%s</desc>`, id, template.HTMLEscapeString(title), id, template.HTMLEscapeString(desc))
 	b.WriteString(body)
 	b.WriteString(`</svg>`)
-	return template.HTML(b.String())
+	// Minified here, as a page would minify it, since pages are not
+	// minified whole: their templates are, once.
+	svg, err := minifier.Fragment(b.String())
+	if err != nil {
+		panic(fmt.Sprintf("chart %s: minifying the SVG: %v", id, err)) // the chart's own output: a bug
+	}
+	return template.HTML(svg)
 }
 
 // chartTextWidth estimates how wide text is drawn: CJK characters are one em,
