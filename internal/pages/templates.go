@@ -128,7 +128,8 @@ func parseAll(fsys fs.FS, dir string, prepare func(string) (string, error)) (map
 	if err != nil {
 		return nil, err
 	}
-	base, err := template.New(baseName).Funcs(funcs).Parse(baseText)
+	frags := &fragments{cache: map[fragmentKey]template.HTML{}}
+	base, err := template.New(baseName).Funcs(funcs).Funcs(template.FuncMap{"fragment": frags.render}).Parse(baseText)
 	if err != nil {
 		return nil, templateError(err)
 	}
@@ -142,6 +143,7 @@ func parseAll(fsys fs.FS, dir string, prepare func(string) (string, error)) (map
 			return nil, templateError(err)
 		}
 	}
+	frags.set = base
 	byKind := map[string]*template.Template{}
 	for _, kind := range append(append([]string{}, Kinds...), Optional...) {
 		if slices.Contains(Optional, kind) {
