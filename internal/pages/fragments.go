@@ -6,6 +6,9 @@ import (
 	"html/template"
 	"strings"
 	"sync"
+
+	"plansite/internal/plan"
+	"plansite/internal/progress"
 )
 
 // Fragments are the parts of base.html that are the same on every page of
@@ -66,6 +69,7 @@ type fragments struct {
 	set   *template.Template // holds the fragments' definitions
 	mu    sync.Mutex
 	cache map[fragmentKey]template.HTML
+	items map[itemKey]template.HTML
 }
 
 type fragmentKey struct {
@@ -103,6 +107,61 @@ func (fs *fragments) render(name string, p *Page) (template.HTML, error) {
 	h = template.HTML(b.String())
 	fs.mu.Lock()
 	fs.cache[k] = h
+	fs.mu.Unlock()
+	return h, nil
+}
+
+// Items are fragments of one task at a folder depth: a task's entry in
+// the lists of its area, its departments and the home page is the same in
+// each, so it is made once ({{item "task-item" $p .}}). An item sees
+// .Task and .Page, which has only the links and the status.
+type Item struct {
+	Page *ItemPage
+	Task *plan.Task
+}
+
+// ItemPage is a page as an item sees it: at a depth, without identity.
+type ItemPage struct{ p *Page }
+
+func (ip *ItemPage) Rel(target string) string                 { return ip.p.Rel(target) }
+func (ip *ItemPage) TaskURL(t *plan.Task) string              { return ip.p.TaskURL(t) }
+func (ip *ItemPage) AreaURL(a *plan.Area) string              { return ip.p.AreaURL(a) }
+func (ip *ItemPage) DeptURL(d *plan.Department) string        { return ip.p.DeptURL(d) }
+func (ip *ItemPage) YearURL(y int) string                     { return ip.p.YearURL(y) }
+func (ip *ItemPage) TaskYears(t *plan.Task) []int             { return ip.p.TaskYears(t) }
+func (ip *ItemPage) Status(t *plan.Task) *progress.Status     { return ip.p.Status(t) }
+func (ip *ItemPage) Overdue(t *plan.Task) bool                { return ip.p.Overdue(t) }
+func (ip *ItemPage) DeadlineOf(t *plan.Task) string           { return ip.p.DeadlineOf(t) }
+func (ip *ItemPage) PlanURL(t *plan.Task) string              { return ip.p.PlanURL(t) }
+func (ip *ItemPage) StatusCounts(ts []*plan.Task) *CountsView { return ip.p.StatusCounts(ts) }
+
+type itemKey struct {
+	site  *Site
+	name  string
+	task  *plan.Task
+	depth int // -1 for pages served at any address
+}
+
+// item returns fragment name of task t as it is on page p.
+func (fs *fragments) item(name string, p *Page, t *plan.Task) (template.HTML, error) {
+	k := itemKey{p.Site, name, t, strings.Count(p.Path, "/")}
+	if p.rootRelative {
+		k.depth = -1
+	}
+	fs.mu.Lock()
+	h, ok := fs.items[k]
+	fs.mu.Unlock()
+	if ok {
+		return h, nil
+	}
+	at := &Page{Site: p.Site, Path: strings.Repeat("x/", max(k.depth, 0)), rootRelative: p.rootRelative}
+	var b bytes.Buffer
+	if err := fs.set.ExecuteTemplate(&b, name, &Item{&ItemPage{at}, t}); err != nil {
+		return "", err
+	}
+	h = template.HTML(b.String()) // html/template's own output
+	fs.mu.Lock()
+	fs.items[k] = h
 	fs.mu.Unlock()
 	return h, nil
 }

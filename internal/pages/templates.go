@@ -128,8 +128,8 @@ func parseAll(fsys fs.FS, dir string, prepare func(string) (string, error)) (map
 	if err != nil {
 		return nil, err
 	}
-	frags := &fragments{cache: map[fragmentKey]template.HTML{}}
-	base, err := template.New(baseName).Funcs(funcs).Funcs(template.FuncMap{"fragment": frags.render}).Parse(baseText)
+	frags := &fragments{cache: map[fragmentKey]template.HTML{}, items: map[itemKey]template.HTML{}}
+	base, err := template.New(baseName).Funcs(funcs).Funcs(template.FuncMap{"fragment": frags.render, "item": frags.item}).Parse(baseText)
 	if err != nil {
 		return nil, templateError(err)
 	}
