@@ -102,7 +102,8 @@ type View struct {
 	// The years page: the timeline, or for a large table YearBars.
 	TimelineChart *chart.Gantt
 	YearBars      *BarsView
-	// Task pages.
+	// Task pages; Original is the 原表记载 block.
+	Original     [][]OriginalCell
 	TaskTimeline *chart.Gantt
 	Citation     Citation
 	// The full table's pages.

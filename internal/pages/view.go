@@ -37,6 +37,7 @@ func (p *Page) view() (*Page, error) {
 		v.TimelineChart = chart.Timeline(s.Plan, s.perYear())
 		v.YearBars = barsOn(p, chart.YearBars(s.Plan, s.perYear()))
 	case "task":
+		v.Original = original(p)
 		v.TaskTimeline = chart.TaskTimeline(s.Plan, p.Task)
 		// The access date is left for the reader, or static/cite.js, to
 		// fill in.
