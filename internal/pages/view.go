@@ -11,6 +11,7 @@ import (
 // shows, then what its kind shows.
 func (p *Page) view() (*Page, error) {
 	v := *p
+	v.View = &View{}
 	s := p.Site
 	v.Nav, v.Column, v.FontSizes = s.nav, column(p), fontSizes
 	v.meta(p)
