@@ -64,10 +64,13 @@ const MinText = 12.0
 // which the smallest text, minFont in the drawing's units, is MinText px:
 // the drawing scales up to fill a wide page, and on a phone too narrow for
 // it, scrolls inside its region rather than shrinking its labels unreadably.
+// The SVG is written as the minifier leaves it, since the pages it is put
+// in are not minified whole (only their templates are): inline in HTML, it
+// needs no xmlns, and the numbers are as short as they go.
 func wrap(id, title, desc string, w, h, minFont float64, body string) template.HTML {
 	var b strings.Builder
 	k := MinText / minFont
-	fmt.Fprintf(&b, `<svg class="chart-svg" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %s %s" width="%s" height="%s" role="img" aria-labelledby="%s-t %s-d">`,
+	fmt.Fprintf(&b, `<svg class="chart-svg" viewBox="0 0 %s %s" width="%s" height="%s" role="img" aria-labelledby="%s-t %s-d">`,
 		num(round1(w)), num(round1(h)), num(round1(w*k)), num(round1(h*k)), id, id)
 	fmt.Fprintf(&b, `<title id="%s-t">%s</title><desc id="%s-d">%s</desc>`, id, template.HTMLEscapeString(title), id, template.HTMLEscapeString(desc))
 	b.WriteString(body)

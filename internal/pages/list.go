@@ -2,9 +2,11 @@ package pages
 
 import (
 	"fmt"
+	"html/template"
 	"strings"
 
 	"plansite/internal/markdown"
+	"plansite/internal/minifier"
 	"plansite/internal/plan"
 	"plansite/internal/sitepath"
 )
@@ -66,6 +68,12 @@ func Pages(s *Site, md *markdown.Renderer) ([]*Page, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: %v", plan.FileName(doc.File), err)
 		}
+		// Minified as the page around it was when its template was parsed.
+		min, err := minifier.Fragment(string(body))
+		if err != nil {
+			return nil, fmt.Errorf("%s: minifying: %v", plan.FileName(doc.File), err)
+		}
+		body = template.HTML(min)
 		pages = append(pages, &Page{Site: s, Kind: "page", Path: doc.Path, Title: doc.Title,
 			Description: doc.Description, Updated: doc.Updated, Body: body, Crumbs: []Link{home}})
 	}

@@ -66,7 +66,10 @@ type Page struct {
 	// links start from the base path instead of from the page.
 	rootRelative bool
 
-	View
+	// A pointer, nil until view fills it in: the listed pages of a large
+	// table would otherwise each carry an empty View, 12 MB at 10,000
+	// tasks.
+	*View
 }
 
 // View is what the templates show of a page beyond its identity.
@@ -102,7 +105,8 @@ type View struct {
 	// The years page: the timeline, or for a large table YearBars.
 	TimelineChart *chart.Gantt
 	YearBars      *BarsView
-	// Task pages.
+	// Task pages; Original is the 原表记载 block.
+	Original     [][]OriginalCell
 	TaskTimeline *chart.Gantt
 	Citation     Citation
 	// The full table's pages.

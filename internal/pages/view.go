@@ -11,6 +11,7 @@ import (
 // shows, then what its kind shows.
 func (p *Page) view() (*Page, error) {
 	v := *p
+	v.View = &View{}
 	s := p.Site
 	v.Nav, v.Column, v.FontSizes = s.nav, column(p), fontSizes
 	v.meta(p)
@@ -37,6 +38,7 @@ func (p *Page) view() (*Page, error) {
 		v.TimelineChart = chart.Timeline(s.Plan, s.perYear())
 		v.YearBars = barsOn(p, chart.YearBars(s.Plan, s.perYear()))
 	case "task":
+		v.Original = original(p)
 		v.TaskTimeline = chart.TaskTimeline(s.Plan, p.Task)
 		// The access date is left for the reader, or static/cite.js, to
 		// fill in.

@@ -74,6 +74,14 @@ func TestBadInputKeepsOldSite(t *testing.T) {
 		{"template fails to run", func(t *testing.T, _, tm fstest.MapFS) {
 			tm["area.html"] = &fstest.MapFile{Data: []byte("{{define \"main\"}}\n<h1>{{.Area.Nope}}</h1>{{end}}")}
 		}, []string{"templates/area.html:2:", "Nope"}},
+		// A fragment is made once for many pages (pages.Frame): it may not
+		// show one page's own data, and says where it tried.
+		{"fragment shows a page's title", func(t *testing.T, _, tm fstest.MapFS) {
+			replaceIn(t, tm, "base.html", `href="#main">跳到正文`, `href="#main">{{.Title}}`)
+		}, []string{"templates/base.html:", "Title"}},
+		{"fragment asks for a section outside the navigation", func(t *testing.T, _, tm fstest.MapFS) {
+			replaceIn(t, tm, "base.html", `href="#main">跳到正文`, `href="#main">{{.Current "tasks/"}}`)
+		}, []string{"templates/base.html:", `"tasks/" is not in the navigation`}},
 		{"broken front matter", func(t *testing.T, c, _ fstest.MapFS) {
 			c["about.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"关于\"\nweight = = 3\n+++\n正文")}
 		}, []string{"content/about.md:3:"}},
@@ -131,4 +139,14 @@ func TestMarkdownHasNoRawHTML(t *testing.T) {
 	if strings.Contains(page, "<script>alert") || strings.Contains(page, "onerror") {
 		t.Errorf("raw HTML passed through: %s", page)
 	}
+}
+
+// replaceIn replaces old, which must be there, with new in file name of fsys.
+func replaceIn(t *testing.T, fsys fstest.MapFS, name, old, new string) {
+	t.Helper()
+	data := string(fsys[name].Data)
+	if !strings.Contains(data, old) {
+		t.Fatalf("%s has no %q", name, old)
+	}
+	fsys[name] = &fstest.MapFile{Data: []byte(strings.Replace(data, old, new, 1))}
 }

@@ -157,7 +157,7 @@ func (b *build) file(i int) (output.File, error) {
 	return output.File{Path: name, Data: bytes.Clone(data)}, nil
 }
 
-// make makes and minifies file i of those numbered by made using the
+// make makes file i of those numbered by made using the
 // buffers bufs; the result is valid until they are reused.
 func (b *build) make(i int, bufs *buffers) (name string, data []byte, err error) {
 	if i < len(b.taskFiles) {
@@ -171,24 +171,21 @@ func (b *build) make(i int, bufs *buffers) (name string, data []byte, err error)
 	return b.render(i-len(b.taskFiles), bufs)
 }
 
-// render renders and minifies page i using the buffers bufs; the result
+// render renders page i using the buffers bufs; the result
 // is valid until they are reused.
 func (b *build) render(i int, bufs *buffers) (name string, data []byte, err error) {
 	p := b.pages[i]
 	name = p.File()
+	// Made minified: the templates are (pages.Parse).
 	if err := b.tmpl.RenderTo(&bufs.page, p); err != nil {
 		return "", nil, err
 	}
-	bufs.min.Reset()
-	if err := b.mini.Minify(&bufs.min, name, bufs.page.Bytes()); err != nil {
-		return "", nil, fmt.Errorf("minifying %s: %v", name, err)
-	}
-	return name, bufs.min.Bytes(), nil
+	return name, bufs.page.Bytes(), nil
 }
 
 // buffers are a worker's scratch space for one page at a time: rendering
 // tens of thousands of pages into fresh buffers keeps the collector busy.
-type buffers struct{ page, min bytes.Buffer }
+type buffers struct{ page bytes.Buffer }
 
 var bufferPool = sync.Pool{New: func() any { return new(buffers) }}
 
