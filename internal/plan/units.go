@@ -101,43 +101,48 @@ func leadNote(inner string) bool {
 	return strings.HasPrefix(inner, "牵头") || strings.HasSuffix(inner, "牵头")
 }
 
-// splitOutsideBrackets cuts s at every separator that stands outside
-// brackets.
-func splitOutsideBrackets(s string) []string {
-	var parts []string
-	depth, from := 0, 0
+// bracketDepth calls fn for each character of s with whether it stands
+// outside brackets; the brackets themselves count as inside.
+func bracketDepth(s string, fn func(i int, r rune, outside bool)) {
+	depth := 0
 	for i, r := range s {
 		switch {
 		case strings.ContainsRune(openers, r):
 			depth++
+			fn(i, r, false)
 		case strings.ContainsRune(closers, r):
 			if depth > 0 {
 				depth--
 			}
-		case depth == 0 && isDepartmentSeparator(r):
-			parts = append(parts, s[from:i])
-			from = i + len(string(r))
+			fn(i, r, false)
+		default:
+			fn(i, r, depth == 0)
 		}
 	}
+}
+
+// splitOutsideBrackets cuts s at every separator that stands outside
+// brackets.
+func splitOutsideBrackets(s string) []string {
+	var parts []string
+	from := 0
+	bracketDepth(s, func(i int, r rune, outside bool) {
+		if outside && isDepartmentSeparator(r) {
+			parts = append(parts, s[from:i])
+			from = i + utf8.RuneLen(r)
+		}
+	})
 	return append(parts, s[from:])
 }
 
 // outsideBrackets is s without the text inside brackets.
 func outsideBrackets(s string) string {
 	var b strings.Builder
-	depth := 0
-	for _, r := range s {
-		switch {
-		case strings.ContainsRune(openers, r):
-			depth++
-		case strings.ContainsRune(closers, r):
-			if depth > 0 {
-				depth--
-			}
-		case depth == 0:
+	bracketDepth(s, func(_ int, r rune, outside bool) {
+		if outside {
 			b.WriteRune(r)
 		}
-	}
+	})
 	return b.String()
 }
 
