@@ -1,7 +1,6 @@
 package browser
 
 import (
-	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -31,12 +30,7 @@ func TestProgressAxe(t *testing.T) {
 	}
 	root, _ := serve(t, sources(os.DirFS("../../examples/progress-demo/content")))
 	for _, m := range []layoutMode{{"375", 375, "", false}, {"375-large-contrast", 375, "l", true}, {"1280-contrast", 1280, "", true}} {
-		ctx := browser(t, m.width, 900)
-		set := fmt.Sprintf(`localStorage.clear();%s%s;true`,
-			map[bool]string{true: `localStorage.setItem('plansite-size',` + jsString(m.size) + `);`}[m.size != ""],
-			map[bool]string{true: `localStorage.setItem('plansite-contrast','on')`}[m.contrast])
-		var ok bool
-		run(t, ctx, "settings", chromedp.Navigate(root), chromedp.Evaluate(set, &ok))
+		ctx := m.open(t, root)
 		for _, path := range []string{"progress/", "tasks/1/", "areas/1/", "", "search/?status=%E5%B7%B2%E5%AE%8C%E6%88%90"} {
 			var r struct {
 				Passes     int      `json:"passes"`

@@ -122,6 +122,19 @@ type layoutMode struct {
 	contrast bool
 }
 
+// open starts a browser at the mode's width with its reading settings
+// stored, as a reader who chose them on an earlier visit.
+func (m layoutMode) open(t *testing.T, root string) context.Context {
+	t.Helper()
+	ctx := browser(t, m.width, 900)
+	set := fmt.Sprintf(`localStorage.clear();%s%s;true`,
+		map[bool]string{true: `localStorage.setItem('plansite-size',` + jsString(m.size) + `);`}[m.size != ""],
+		map[bool]string{true: `localStorage.setItem('plansite-contrast','on')`}[m.contrast])
+	var ok bool
+	run(t, ctx, "settings", chromedp.Navigate(root), chromedp.Evaluate(set, &ok))
+	return ctx
+}
+
 // checkLayout runs layoutCheck on each page in each mode. A search page
 // (search/?…) is checked once its search is done.
 func checkLayout(t *testing.T, root string, kinds []struct{ name, path string }, modes []layoutMode) {
@@ -132,12 +145,7 @@ func checkLayout(t *testing.T, root string, kinds []struct{ name, path string },
 		}
 	}
 	for _, m := range modes {
-		ctx := browser(t, m.width, 900)
-		set := fmt.Sprintf(`localStorage.clear();%s%s;true`,
-			map[bool]string{true: `localStorage.setItem('plansite-size',` + jsString(m.size) + `);`}[m.size != ""],
-			map[bool]string{true: `localStorage.setItem('plansite-contrast','on')`}[m.contrast])
-		var ok bool
-		run(t, ctx, "settings", chromedp.Navigate(root), chromedp.Evaluate(set, &ok))
+		ctx := m.open(t, root)
 		for _, pk := range kinds {
 			var l layout
 			actions := []chromedp.Action{
