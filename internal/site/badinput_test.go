@@ -39,11 +39,7 @@ func replaceLine(t *testing.T, m fstest.MapFS, file string, n int, edit func(str
 }
 
 func TestBadInputKeepsOldSite(t *testing.T) {
-	cases := []struct {
-		name   string
-		break_ func(t *testing.T, content, templates fstest.MapFS)
-		want   []string // all must appear in the message
-	}{
+	cases := []badCase{
 		{"unbalanced quote", func(t *testing.T, c, _ fstest.MapFS) {
 			replaceLine(t, c, "tasks.csv", 3, func(s string) string { return strings.Replace(s, "创建国家级", `"创建国家级`, 1) })
 		}, []string{"content/tasks.csv:3:", "quote"}},
@@ -92,6 +88,22 @@ func TestBadInputKeepsOldSite(t *testing.T) {
 			c["..about.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"x\"\n+++\n")}
 		}, []string{"content/..about.md", "not lowercase ASCII"}},
 	}
+	keepsOldSite(t, cases)
+}
+
+// badCase breaks the bundled content or templates; the build must then
+// fail with a message holding every want.
+type badCase struct {
+	name   string
+	break_ func(t *testing.T, content, templates fstest.MapFS)
+	want   []string
+}
+
+// keepsOldSite builds the bundled site, then each broken one over it: each
+// must fail with its message and leave the previous site exactly as it was,
+// with nothing left beside it.
+func keepsOldSite(t *testing.T, cases []badCase) {
+	t.Helper()
 	out := filepath.Join(t.TempDir(), "public")
 	if _, err := Build(repoSources(), out, nil); err != nil {
 		t.Fatal(err)
@@ -109,7 +121,7 @@ func TestBadInputKeepsOldSite(t *testing.T) {
 			}
 			for _, w := range tc.want {
 				if !strings.Contains(err.Error(), w) {
-					t.Errorf("error %q does not contain %q", err, w)
+					t.Errorf("error %.300q does not contain %q", err, w)
 				}
 			}
 			after := hashDir(t, out)

@@ -3,7 +3,6 @@ package site
 import (
 	"bytes"
 	"encoding/csv"
-	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -39,42 +38,18 @@ func TestBadWorkbookKeepsOldSite(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cases := []struct {
-		name string
-		data []byte
-		want string
-	}{
-		{"zip bomb", bomb, `content/tasks.xlsx: the workbook's part "xl/worksheets/sheet1.xml" unzips to 1258291`},
-		{"cell over the limit", table(5, 3, strings.Repeat("措", 30000)),
-			"content/tasks.xlsx:5:3: Sheet1!C5: a cell of 90000 bytes, over the limit of 65536"},
-		{"control character", table(7, 5, "市科技局@0007_"),
-			"content/tasks.xlsx:7:5: Sheet1!E7: the cell holds the control character U+0007; remove it"},
+	// workbook replaces the table with a workbook.
+	workbook := func(data []byte) func(*testing.T, fstest.MapFS, fstest.MapFS) {
+		return func(_ *testing.T, c, _ fstest.MapFS) {
+			delete(c, "tasks.csv")
+			c["tasks.xlsx"] = &fstest.MapFile{Data: data}
+		}
 	}
-	out := filepath.Join(t.TempDir(), "public")
-	if _, err := Build(repoSources(), out, nil); err != nil {
-		t.Fatal(err)
-	}
-	before := hashDir(t, out)
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			content := mapFS(t, "../../content")
-			delete(content, "tasks.csv")
-			content["tasks.xlsx"] = &fstest.MapFile{Data: tc.data}
-			o := repoSources()
-			o.Content.FS = content
-			_, err := Build(o, out, nil)
-			if err == nil || !strings.Contains(err.Error(), tc.want) {
-				t.Fatalf("error %.300v, want …%s…", err, tc.want)
-			}
-			after := hashDir(t, out)
-			if len(after) != len(before) {
-				t.Fatalf("output has %d files, had %d", len(after), len(before))
-			}
-			for name, data := range before {
-				if after[name] != data {
-					t.Errorf("%s changed", name)
-				}
-			}
-		})
-	}
+	keepsOldSite(t, []badCase{
+		{"zip bomb", workbook(bomb), []string{`content/tasks.xlsx: the workbook's part "xl/worksheets/sheet1.xml" unzips to 1258291`}},
+		{"cell over the limit", workbook(table(5, 3, strings.Repeat("措", 30000))),
+			[]string{"content/tasks.xlsx:5:3: Sheet1!C5: a cell of 90000 bytes, over the limit of 65536"}},
+		{"control character", workbook(table(7, 5, "市科技局@0007_")),
+			[]string{"content/tasks.xlsx:7:5: Sheet1!E7: the cell holds the control character U+0007; remove it"}},
+	})
 }
