@@ -2,10 +2,13 @@ package browser
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/chromedp/chromedp"
 )
@@ -105,8 +108,8 @@ type phoneReport struct {
 	Region []string `json:"region"`
 }
 
-// TestPhoneReading loads every page kind of the bundled site and of the
-// district example at 375 px and 320 px, in the default text size and in
+// TestPhoneReading loads every page kind of the bundled site, of the
+// district example and of each real table in examples/ at 375 px and 320 px, in the default text size and in
 // 大: no heading or title ends with one character on a line of its own,
 // no department name is broken across lines, chart text is at least 12 px
 // on the screen, name cells are at least three characters wide, and what
@@ -121,6 +124,22 @@ func TestPhoneReading(t *testing.T) {
 	}{
 		{"bundled", bundled, pageKinds},
 		{"district", district, districtKinds},
+	}
+	real, err := filepath.Glob("../../examples/*/SOURCE")
+	if err != nil || len(real) == 0 {
+		t.Fatalf("no real tables in examples/ (%v)", err)
+	}
+	for _, src := range real {
+		ex := filepath.Dir(src)
+		o := sources(os.DirFS(filepath.Join(ex, "content")))
+		// The test server serves the site at its root, so the site is built
+		// for a root address: 404.html links by absolute path.
+		o.BaseURL = "https://example.org/"
+		root, dir, _ := serveDir(t, o)
+		sites = append(sites, struct {
+			name, root string
+			kinds      []struct{ name, path string }
+		}{filepath.Base(ex), root, kindsOf(t, dir)})
 	}
 	shots := os.Getenv("SCREENSHOTS")
 	if shots != "" {
@@ -192,4 +211,53 @@ func TestPhoneReading(t *testing.T) {
 			}
 		}
 	}
+}
+
+// kindsOf finds one page of each kind in the site built into dir, the
+// largest of each, since long titles, lists and tables are what break on a
+// phone; the search looks for the first two characters of that task's title.
+func kindsOf(tb testing.TB, dir string) []struct{ name, path string } {
+	tb.Helper()
+	kinds := []struct{ name, path string }{{"home", ""}}
+	largest := func(name, sub string) string {
+		entries, err := os.ReadDir(filepath.Join(dir, sub))
+		if err != nil {
+			return ""
+		}
+		best, size := "", int64(-1)
+		for _, e := range entries {
+			fi, err := os.Stat(filepath.Join(dir, sub, e.Name(), "index.html"))
+			if err != nil || !e.IsDir() || fi.Size() <= size {
+				continue
+			}
+			best, size = e.Name(), fi.Size()
+		}
+		if best != "" {
+			kinds = append(kinds, struct{ name, path string }{name, sub + "/" + best + "/"})
+		}
+		return best
+	}
+	task := largest("task", "tasks")
+	largest("area", "areas")
+	for _, k := range []struct{ name, path string }{{"departments", "departments"}, {"years", "years"}, {"plan", "plan"}, {"data", "data"}} {
+		if _, err := os.Stat(filepath.Join(dir, k.path, "index.html")); err == nil {
+			kinds = append(kinds, struct{ name, path string }{k.name, k.path + "/"})
+		}
+	}
+	largest("department", "departments")
+	largest("year", "years")
+	if task == "" {
+		tb.Fatalf("%s: no task pages", dir)
+	}
+	var j struct{ Title string }
+	data, err := os.ReadFile(filepath.Join(dir, "tasks", task, "index.json"))
+	if err == nil {
+		err = json.Unmarshal(data, &j)
+	}
+	if err != nil || utf8.RuneCountInString(j.Title) < 2 {
+		tb.Fatalf("%s: the title of task %s: %v", dir, task, err)
+	}
+	q := string([]rune(j.Title)[:2])
+	return append(kinds, struct{ name, path string }{"search", "search/?q=" + url.QueryEscape(q)},
+		struct{ name, path string }{"404", "404.html"})
 }
