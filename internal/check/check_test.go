@@ -58,7 +58,7 @@ func TestCheck(t *testing.T) {
 			name: "likely alias missing from the departments table",
 			fs:   folder(header + "1,（一）甲,措施。,2020年。,市科技局,市规划和自然局\n"),
 			want: []string{
-				`content/tasks.csv:2:24: warning: task 1: department "市规划和自然局" is not in content/departments.csv (named in 1 cells); it is published at /departments/d-`,
+				`content/tasks.csv:2:24: warning: task 1: department "市规划和自然局" is not in content/departments.csv (named in 1 cell); it is published at /departments/d-`,
 				`content/tasks.csv:2:24: warning: task 1: "市规划和自然局" looks like "市规划和自然资源局": if they are one department, list "市规划和自然局" as an alias (别名) of "市规划和自然资源局" in content/departments.csv`,
 			},
 		},
@@ -71,8 +71,8 @@ func TestCheck(t *testing.T) {
 			name: "two unknown names alike, said once",
 			fs:   folder(header + "1,（一）甲,措施。,2020年。,市交通运输局,——\n2,（一）甲,措施。,2020年。,市交通局,——\n"),
 			want: []string{
-				`content/tasks.csv:2:19: warning: task 1: department "市交通运输局" is not in content/departments.csv (named in 1 cells); it is published at /departments/d-`,
-				`content/tasks.csv:3:19: warning: task 2: department "市交通局" is not in content/departments.csv (named in 1 cells); it is published at /departments/d-`,
+				`content/tasks.csv:2:19: warning: task 1: department "市交通运输局" is not in content/departments.csv (named in 1 cell); it is published at /departments/d-`,
+				`content/tasks.csv:3:19: warning: task 2: department "市交通局" is not in content/departments.csv (named in 1 cell); it is published at /departments/d-`,
 				`content/tasks.csv:3:19: warning: task 2: "市交通局" looks like "市交通运输局": if they are one department, write it one way, or list one as an alias (别名) of the other in content/departments.csv`,
 			},
 		},

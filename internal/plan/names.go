@@ -21,7 +21,7 @@ func (d *directory) lintNames() []Warning {
 	var warns []Warning
 	for _, u := range d.unlisted {
 		w := u.first
-		w.Msg = fmt.Sprintf("department %s is not in %s (named in %d cells); it is published at /departments/%s/", QuoteCell(u.dep.Name), d.file, u.count, u.dep.Slug)
+		w.Msg = fmt.Sprintf("department %s is not in %s (named in %s); it is published at /departments/%s/", QuoteCell(u.dep.Name), d.file, cells(u.count), u.dep.Slug)
 		warns = append(warns, w)
 	}
 	// Every name the site may show: those of the departments table, aliases
@@ -222,4 +222,12 @@ func distance(a, b []rune) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(b)]
+}
+
+// cells says how many cells, in the singular for one.
+func cells(n int) string {
+	if n == 1 {
+		return "1 cell"
+	}
+	return fmt.Sprintf("%d cells", n)
 }

@@ -15,7 +15,9 @@ type Named struct {
 
 // Notes that may close a department list. They qualify the list; they are
 // not part of a department's name.
-var departmentNotes = []string{"按职能推进", "按职责分工负责", "按职责推进", "按职能分工负责"}
+// The longer of two notes that share a beginning comes first, so that
+// 按职责分工负责落实 is not cut into 按职责分工负责 and a unit named 落实.
+var departmentNotes = []string{"按职能推进", "按职责分工负责落实", "按职责分工负责", "按职责推进", "按职能分工负责", "负责落实"}
 
 // noteWords mark the text in brackets after a name as a note on the
 // assignment (（牵头）, （按职责分工负责）) rather than part of the name, as in
