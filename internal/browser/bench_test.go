@@ -39,10 +39,11 @@ func BenchmarkSearch(b *testing.B) {
 	for _, tb := range tables {
 		var content fs.FS
 		if tb.n > 0 {
-			var err error
-			if content, err = synth.Content(os.DirFS("../../content"), tb.n); err != nil {
+			dir := b.TempDir()
+			if err := synth.Write(dir, tb.n, 1); err != nil {
 				b.Fatal(err)
 			}
+			content = os.DirFS(dir)
 		}
 		start := time.Now()
 		root, dir, r := serveDir(b, sources(content))

@@ -53,11 +53,37 @@ func serveDir(tb testing.TB, o site.Options) (root, dir string, r *site.Result) 
 	return srv.URL + "/", dir, r
 }
 
-// browser starts a headless Chromium with a window of width×height and
-// returns its tab.
+// chromium returns the browser to drive, or skips the test where there is
+// none, except under CI=true, where a missing browser is a failure: CI must
+// run every browser test.
+func chromium(tb testing.TB) string {
+	tb.Helper()
+	p := headless.Path()
+	if p == "" {
+		if os.Getenv("CI") == "true" {
+			tb.Fatal("Chromium is not installed, and CI must run the browser tests: apt-get install chromium")
+		}
+		tb.Skip("Chromium is not installed; set CHROMIUM or install chromium to run the browser tests")
+	}
+	return p
+}
+
+// browser starts a headless Chromium with a window of width×height CSS
+// pixels (0 for Chromium's default), closed when the test ends, and returns
+// its tab with a deadline of three minutes. It skips or fails as chromium
+// does when there is no browser.
 func browser(tb testing.TB, width, height int) context.Context {
 	tb.Helper()
-	return headless.Tab(tb, width, height)
+	b, err := headless.Start(context.Background(), chromium(tb), width, height)
+	if err != nil {
+		tb.Fatalf("starting Chromium: %v", err)
+	}
+	ctx, cancel := context.WithTimeout(b.Context(), 3*time.Minute)
+	tb.Cleanup(func() {
+		cancel()
+		b.Close()
+	})
+	return ctx
 }
 
 // run runs actions and fails the test on error.

@@ -8,7 +8,6 @@ import (
 	"errors"
 	"os"
 	"os/exec"
-	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
@@ -26,21 +25,6 @@ func Path() string {
 		}
 	}
 	return ""
-}
-
-// Require returns the browser, or skips the test where there is none,
-// except under CI=true, where a missing browser is a failure: CI must run
-// every browser test.
-func Require(tb testing.TB) string {
-	tb.Helper()
-	p := Path()
-	if p == "" {
-		if os.Getenv("CI") == "true" {
-			tb.Fatal("Chromium is not installed, and CI must run the browser tests: apt-get install chromium")
-		}
-		tb.Skip("Chromium is not installed; set CHROMIUM or install chromium to run the browser tests")
-	}
-	return p
 }
 
 // Options are the flags for a headless run as root on a closed network: no
@@ -108,21 +92,4 @@ func (b *Browser) Close() {
 	for i := 0; i < 20 && os.RemoveAll(b.profile) != nil; i++ {
 		time.Sleep(100 * time.Millisecond)
 	}
-}
-
-// Tab starts the browser for a test, closed when the test ends, and returns
-// its tab with a deadline of three minutes. It skips or fails as Require
-// does when there is no browser.
-func Tab(tb testing.TB, width, height int) context.Context {
-	tb.Helper()
-	b, err := Start(context.Background(), Require(tb), width, height)
-	if err != nil {
-		tb.Fatalf("starting Chromium: %v", err)
-	}
-	ctx, cancel := context.WithTimeout(b.Context(), 3*time.Minute)
-	tb.Cleanup(func() {
-		cancel()
-		b.Close()
-	})
-	return ctx
 }

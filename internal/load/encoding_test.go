@@ -1,12 +1,10 @@
 package load
 
 import (
-	"bytes"
 	"strings"
 	"testing"
 	"testing/fstest"
 
-	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"plansite/internal/config"
@@ -52,23 +50,6 @@ func TestDecodeText(t *testing.T) {
 			}
 		})
 	}
-}
-
-func workbook(t *testing.T, rows [][]string) []byte {
-	t.Helper()
-	f := excelize.NewFile()
-	defer f.Close()
-	for i, r := range rows {
-		for j, v := range r {
-			cell, _ := excelize.CoordinatesToCellName(j+1, i+1)
-			f.SetCellStr("Sheet1", cell, v)
-		}
-	}
-	var b bytes.Buffer
-	if err := f.Write(&b); err != nil {
-		t.Fatal(err)
-	}
-	return b.Bytes()
 }
 
 func TestTaskTableChoiceAndWorkbooks(t *testing.T) {

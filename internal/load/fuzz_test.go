@@ -43,16 +43,16 @@ func FuzzTasksCSV(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		const file = "content/tasks.csv"
-		rows, err := Tasks(file, data, config.Columns{})
+		tab, err := taskCSV(file, data, config.Columns{})
 		if err == nil {
-			for _, r := range rows {
+			for _, r := range tab.Rows {
 				for _, c := range []plan.Cell{r.Measures, r.Lead} { // the required columns
 					if c.Line < 1 || c.Col < 1 {
 						t.Fatalf("cell %+v has no position", c)
 					}
 				}
 			}
-			_, _, err = plan.Build(plan.Input{Meta: plan.Meta{StartYear: 2020, EndYear: 2022}, TasksFile: file, Rows: rows, DepartmentsFile: "content/departments.csv"})
+			_, _, err = plan.Build(plan.Input{Meta: plan.Meta{StartYear: 2020, EndYear: 2022}, TasksFile: file, Rows: tab.Rows, DepartmentsFile: "content/departments.csv"})
 		}
 		if err == nil {
 			return

@@ -92,16 +92,8 @@ func Site(fsys fs.FS, prefix string) (*Content, []plan.Warning, error) {
 	return c, warns, nil
 }
 
-// Tasks reads a task table of CSV text into rows, each field with its
-// position.
-func Tasks(file string, data []byte, cols config.Columns) ([]plan.Row, error) {
-	t, err := taskCSV(file, data, cols)
-	if err != nil {
-		return nil, err
-	}
-	return t.Rows, nil
-}
-
+// taskCSV reads a task table of CSV text (UTF-8, decoded already) into
+// rows, each field with its position.
 func taskCSV(file string, data []byte, cols config.Columns) (*TaskTable, error) {
 	src, err := newCSVSource(file, data)
 	if err != nil {

@@ -291,11 +291,11 @@ content/departments.csv:1:1: missing column "slug"; the header must name 名称,
 // TestColumnsAreCharacters: a column number counts characters, as an editor
 // does, not the three bytes of each Chinese character.
 func TestColumnsAreCharacters(t *testing.T) {
-	rows, err := Tasks("t.csv", []byte("\ufeff"+header+"1,（一）甲,措施。,2020年,市科技局,配合\n"), config.Columns{})
+	tab, err := taskCSV("t.csv", []byte("\ufeff"+header+"1,（一）甲,措施。,2020年,市科技局,配合\n"), config.Columns{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := rows[0]
+	r := tab.Rows[0]
 	for _, c := range []struct {
 		cell      plan.Cell
 		text      string
@@ -316,11 +316,11 @@ func TestColumnsAreCharacters(t *testing.T) {
 // TestColumnsAcrossLines: a quoted cell with a line break moves the fields
 // after it to the next line, and their columns count from that line's start.
 func TestColumnsAcrossLines(t *testing.T) {
-	rows, err := Tasks("t.csv", []byte(header+"1,（一）甲,措施。,\"2020年，甲；\n2022年乙。\",市科技局,配合\n"), config.Columns{})
+	tab, err := taskCSV("t.csv", []byte(header+"1,（一）甲,措施。,\"2020年，甲；\n2022年乙。\",市科技局,配合\n"), config.Columns{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := rows[0]
+	r := tab.Rows[0]
 	if r.Timeline.Line != 2 || r.Timeline.Col != 12 || r.Lead.Line != 3 || r.Lead.Col != 10 || r.Coop.Line != 3 || r.Coop.Col != 15 {
 		t.Errorf("timeline %+v, lead %+v, coop %+v; want 2:12, 3:10, 3:15", r.Timeline, r.Lead, r.Coop)
 	}
@@ -332,7 +332,7 @@ func TestColumnsAcrossLines(t *testing.T) {
 func TestLongHeader(t *testing.T) {
 	data := []byte("序号,主要措施,牵头部门" + strings.Repeat(",配合部门x", 100000) + "\n")
 	start := time.Now()
-	_, err := Tasks("t.csv", data, config.Columns{})
+	_, err := taskCSV("t.csv", data, config.Columns{})
 	if d := time.Since(start); d > 10*time.Second {
 		t.Errorf("took %v", d)
 	}
@@ -343,11 +343,11 @@ func TestLongHeader(t *testing.T) {
 
 func TestColumnMapping(t *testing.T) {
 	data := "编号,工作任务,完成时限,牵头单位,责任单位,要点\n1.1,措施。,2020年,市科技局,,标题甲\n"
-	rows, err := Tasks("t.csv", []byte(data), config.Columns{Title: "要点"})
+	tab, err := taskCSV("t.csv", []byte(data), config.Columns{Title: "要点"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := rows[0]
+	r := tab.Rows[0]
 	if r.ID.Text != "1.1" || r.Measures.Text != "措施。" || r.Timeline.Text != "2020年" || r.Lead.Text != "市科技局" || r.Title.Text != "标题甲" || r.Area.Line != 0 {
 		t.Errorf("row %+v", r)
 	}
@@ -462,7 +462,7 @@ func TestRealContent(t *testing.T) {
 
 // TestErrorsArePlanErrors: callers can rely on the error type.
 func TestErrorsArePlanErrors(t *testing.T) {
-	_, err := Tasks("x.csv", []byte("a,b\n"), config.Columns{})
+	_, err := taskCSV("x.csv", []byte("a,b\n"), config.Columns{})
 	var e *plan.Error
 	if !errors.As(err, &e) || e.File != "x.csv" || e.Line != 1 || e.Col != 1 {
 		t.Errorf("error %v (%T)", err, err)

@@ -10,7 +10,6 @@ import (
 	"testing/fstest"
 
 	"plansite/internal/progress"
-	"plansite/internal/xlsxtest"
 )
 
 // demo is the progress demo's content folder, read into memory.
@@ -61,12 +60,8 @@ func TestProgressXLSXAndColumns(t *testing.T) {
 			rows[0] = []string{"任务序号", "报送日期", "当前状态", "工作进展", "资料来源"}
 			fsys["site.toml"].Data = append(fsys["site.toml"].Data, []byte("\n[progress_columns]\nid = \"任务序号\"\ndate = \"报送日期\"\nstatus = \"当前状态\"\ntext = \"工作进展\"\nsource = \"资料来源\"\n")...)
 		}
-		book, err := xlsxtest.Workbook(rows)
-		if err != nil {
-			t.Fatal(err)
-		}
 		delete(fsys, ProgressCSV)
-		fsys[ProgressXLSX] = &fstest.MapFile{Data: book}
+		fsys[ProgressXLSX] = &fstest.MapFile{Data: workbook(t, rows)}
 		c, _, err := Site(fsys, "content")
 		if err != nil {
 			t.Fatalf("mapped %v: %v", mapped, err)
@@ -77,8 +72,7 @@ func TestProgressXLSXAndColumns(t *testing.T) {
 	}
 	// Both files at once is an error that names them.
 	fsys = demo(t)
-	book, _ := xlsxtest.Workbook(rows[:1])
-	fsys[ProgressXLSX] = &fstest.MapFile{Data: book}
+	fsys[ProgressXLSX] = &fstest.MapFile{Data: workbook(t, rows[:1])}
 	if _, _, err := Site(fsys, "content"); err == nil || !strings.Contains(err.Error(), "keep one of them") {
 		t.Errorf("progress.csv and progress.xlsx together: %v", err)
 	}

@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"plansite/internal/config"
-	"plansite/internal/xlsxtest"
 )
 
 // readWorkbook reads data as content/tasks.xlsx with TMPDIR set to a folder
@@ -37,18 +36,15 @@ func wantError(t *testing.T, err error, want string) {
 // A workbook of a megabyte that unzips to 1.2 GB is refused from its zip
 // directory, before anything is unzipped: it once took 80 s and 7.7 GB.
 func TestWorkbookBomb(t *testing.T) {
-	bomb, err := xlsxtest.Bomb(1200)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(bomb) > 2<<20 {
-		t.Fatalf("the bomb is %d bytes; it should be about a megabyte", len(bomb))
+	data := bomb(t, 1200)
+	if len(data) > 2<<20 {
+		t.Fatalf("the bomb is %d bytes; it should be about a megabyte", len(data))
 	}
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
 	start := time.Now()
-	_, err = readWorkbook(t, bomb)
+	_, err := readWorkbook(t, data)
 	took := time.Since(start)
 	runtime.ReadMemStats(&after)
 	wantError(t, err, `content/tasks.xlsx: the workbook's part "xl/worksheets/sheet1.xml" unzips to 1258291`)
@@ -64,18 +60,10 @@ func TestWorkbookBomb(t *testing.T) {
 // A worksheet over excelize's in-memory limit is unzipped to a temporary
 // file; whether the read fails or succeeds, the file is removed.
 func TestWorkbookLargeSheetLeavesNoTemporaryFiles(t *testing.T) {
-	bomb, err := xlsxtest.Bomb(20)
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, err = readWorkbook(t, bomb)
+	_, err := readWorkbook(t, bomb(t, 20))
 	wantError(t, err, "content/tasks.xlsx:1:1: Sheet1!A1: a cell of 20971520 bytes, over the limit of 65536")
 
-	padded, err := xlsxtest.Padded(20)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tables, err := readWorkbook(t, padded)
+	tables, err := readWorkbook(t, padded(t, 20))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -89,15 +77,6 @@ func TestWorkbookCells(t *testing.T) {
 	rows := func(bad ...string) [][]string {
 		out := [][]string{header, {"1", "甲。", "市科技局"}, {"2", "乙。", "市科技局"}, {"3", "丙。", "市科技局"}}
 		return append(out, bad)
-	}
-	// Excel keeps a control character in a cell as the escape _x0007_;
-	// excelize writes U+FFFD instead, so the escapes are put in afterwards.
-	escaped := func(rows [][]string) []byte {
-		data, err := xlsxtest.Replace(workbook(t, rows), "@", "_x")
-		if err != nil {
-			t.Fatal(err)
-		}
-		return data
 	}
 	tests := []struct {
 		name string
@@ -117,12 +96,12 @@ func TestWorkbookCells(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := readWorkbook(t, escaped(tt.rows))
+			_, err := readWorkbook(t, escapedWorkbook(t, tt.rows))
 			wantError(t, err, tt.want)
 		})
 	}
 	t.Run("vertical tab is a line break", func(t *testing.T) {
-		tables, err := readWorkbook(t, escaped(rows("4", "丁。@000B_戊。\t己。", "市科技局")))
+		tables, err := readWorkbook(t, escapedWorkbook(t, rows("4", "丁。@000B_戊。\t己。", "市科技局")))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"golang.org/x/net/html"
@@ -53,6 +54,17 @@ func loadModel(t *testing.T) *plan.Plan {
 	return c.Plan
 }
 
+// tableRows reads data with the loader as the tasks.csv of a folder named
+// prefix in messages.
+func tableRows(t *testing.T, prefix string, data []byte) []plan.Row {
+	t.Helper()
+	tables, err := load.ReadTables(fstest.MapFS{load.DefaultCSV: {Data: data}}, prefix, config.Config{Encoding: config.EncodingUTF8})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tables.Rows
+}
+
 // /data/tasks.csv is content/tasks.csv byte for byte behind a UTF-8 BOM,
 // and reads back to the same rows.
 func TestTableCSVIsTheTableWithBOM(t *testing.T) {
@@ -68,14 +80,7 @@ func TestTableCSVIsTheTableWithBOM(t *testing.T) {
 	if !bytes.Equal(got[3:], bytes.TrimPrefix(orig, []byte("\ufeff"))) {
 		t.Fatal("data/tasks.csv minus its BOM differs from content/tasks.csv")
 	}
-	a, err := load.Tasks("data/tasks.csv", got, config.Columns{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	o, err := load.Tasks("content/tasks.csv", orig, config.Columns{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	a, o := tableRows(t, "data", got), tableRows(t, "content", orig)
 	if len(a) != len(o) || len(a) != 23 {
 		t.Fatalf("rows: %d published, %d in content, want 23", len(a), len(o))
 	}

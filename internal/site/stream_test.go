@@ -17,12 +17,12 @@ import (
 // them whole would give, on the real table and on a synthetic one.
 func streamSites(t *testing.T) map[string]Options {
 	t.Helper()
-	big := repoSources()
-	fsys, err := synth.Content(big.Content.FS, 300)
-	if err != nil {
+	dir := t.TempDir()
+	if err := synth.Write(dir, 300, 1); err != nil {
 		t.Fatal(err)
 	}
-	big.Content = Source{FS: fsys, Name: "content"}
+	big := repoSources()
+	big.Content.FS = os.DirFS(dir)
 	return map[string]Options{"real": repoSources(), "synthetic": big}
 }
 

@@ -3,27 +3,23 @@
 // tasks in areas whose labels carry an ordinal, measures of several
 // sentences (one of them made for the row, so no two rows are the same),
 // timelines, and lead and cooperating departments with the real table's
-// mixed 、 and ， separators. The vocabulary is either the built-in one,
-// shaped like the real table at a larger scale (Write), or drawn from a real
-// table's own rows, so that searches behave as on that table (Content).
+// mixed 、 and ， separators. The vocabulary is the built-in one, shaped
+// like the real table at a larger scale (Write).
 //
 // The output depends only on the vocabulary, the number of tasks and the
 // seed, so the same call always writes the same bytes.
 package synth
 
 import (
-	"bytes"
 	"encoding/csv"
 	"fmt"
 	"io"
-	"io/fs"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
-	"testing/fstest"
 
 	"plansite/internal/output"
 	"plansite/internal/plan"
@@ -160,44 +156,4 @@ base_url = "https://plan.example.org/"
 	}
 	v := Builtin()
 	return output.CreateFile(filepath.Join(dir, "tasks.csv"), func(w io.Writer) error { return v.Tasks(w, n, seed) })
-}
-
-// Content returns a copy of the content folder content whose tasks.csv is a
-// synthetic table of n tasks drawn from its own.
-func Content(content fs.FS, n int) (fs.FS, error) {
-	out := fstest.MapFS{}
-	err := fs.WalkDir(content, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(content, p)
-		if err == nil {
-			out[p] = &fstest.MapFile{Data: data, Mode: 0o644}
-		}
-		return err
-	})
-	if err != nil {
-		return nil, err
-	}
-	f, ok := out["tasks.csv"]
-	if !ok {
-		return nil, fmt.Errorf("synth: no tasks.csv in the content folder")
-	}
-	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(f.Data, []byte("\ufeff")))).ReadAll()
-	if err != nil {
-		return nil, fmt.Errorf("synth: tasks.csv: %v", err)
-	}
-	if len(rows) < 2 {
-		return nil, fmt.Errorf("synth: tasks.csv has no rows")
-	}
-	v, err := FromRows(rows[1:])
-	if err != nil {
-		return nil, err
-	}
-	var b bytes.Buffer
-	if err := v.Tasks(&b, n, 1); err != nil {
-		return nil, err
-	}
-	out["tasks.csv"] = &fstest.MapFile{Data: b.Bytes(), Mode: 0o644}
-	return out, nil
 }

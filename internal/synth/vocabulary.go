@@ -5,9 +5,6 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
-	"slices"
-
-	"plansite/internal/plan"
 )
 
 // StartYear and EndYear bound the built-in vocabulary's timelines.
@@ -118,36 +115,4 @@ func timeline(r *rand.Rand) string {
 		return fmt.Sprintf("%d年，%s；\n%d年，%s。", y, pick(r, dues), y+1, pick(r, dues))
 	}
 	return fmt.Sprintf("%d-%d年，%s；长期坚持。", y, y+1, pick(r, dues))
-}
-
-// FromRows draws a vocabulary from the rows of a real table, columns as in
-// the table Tasks writes: its areas, sentences, timelines and departments.
-func FromRows(rows [][]string) (*Vocabulary, error) {
-	v := &Vocabulary{}
-	for i, r := range rows {
-		if len(r) < len(header) {
-			return nil, fmt.Errorf("synth: row %d has %d fields, want %d", i+1, len(r), len(header))
-		}
-		if _, name, ok := plan.ParseAreaLabel(r[1]); ok && !slices.Contains(v.Areas, name) {
-			v.Areas = append(v.Areas, name)
-		}
-		v.Sentences = append(v.Sentences, plan.Sentences(r[2])...)
-		if t := plan.TrimSpace(r[3]); t != "" {
-			v.Timelines = append(v.Timelines, t)
-		}
-		leads, _ := plan.SplitDepartments(r[4])
-		coops, _ := plan.SplitDepartments(r[5])
-		for _, u := range leads {
-			v.Leads = append(v.Leads, u.Name)
-			v.Departments = append(v.Departments, u.Name)
-		}
-		for _, u := range coops {
-			v.Departments = append(v.Departments, u.Name)
-		}
-	}
-	if len(v.Areas) == 0 {
-		v.Areas = []string{"重点任务"}
-	}
-	v.Leads, v.Departments = dedupe(v.Leads), dedupe(v.Departments)
-	return v, nil
 }

@@ -1,7 +1,8 @@
-package serve
+package browser
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -9,7 +10,8 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"plansite/internal/headless"
+	servepkg "plansite/internal/serve"
+	"plansite/internal/site"
 )
 
 // waitText waits until the page's text contains want, with no navigation
@@ -32,15 +34,24 @@ func waitText(ctx context.Context, t *testing.T, want string, timeout time.Durat
 // changes, shows the error with file and line when the table breaks, and
 // comes back when it is fixed.
 func TestLiveReloadInBrowser(t *testing.T) {
-	browser := headless.Require(t)
-	dir := contentCopy(t)
+	bctx := browser(t, 0, 0)
+	// A copy of the bundled content, opened as plansite serve opens a
+	// folder: watched, and named in messages by its path.
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS("../../content")); err != nil {
+		t.Fatal(err)
+	}
+	o := sources(nil)
+	var err error
+	if o.Content, err = site.Folder("content", dir); err != nil {
+		t.Fatal(err)
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	addr := make(chan string, 1)
 	done := make(chan error, 1)
-	o := options(t, dir)
 	go func() {
-		done <- Run(ctx, Options{Addr: "127.0.0.1:0", Site: o}, func(a string) { addr <- a })
+		done <- servepkg.Run(ctx, servepkg.Options{Addr: "127.0.0.1:0", Site: o}, func(a string) { addr <- a })
 	}()
 	var base string
 	select {
@@ -48,15 +59,7 @@ func TestLiveReloadInBrowser(t *testing.T) {
 	case err := <-done:
 		t.Fatal(err)
 	}
-	b, err := headless.Start(ctx, browser, 0, 0)
-	if err != nil {
-		t.Fatalf("starting Chromium: %v", err)
-	}
-	defer b.Close()
-	bctx := b.Context()
-	if err := chromedp.Run(bctx, chromedp.Navigate(base+"tasks/1/")); err != nil {
-		t.Fatal(err)
-	}
+	run(t, bctx, "open", chromedp.Navigate(base+"tasks/1/"))
 	waitText(bctx, t, "实施重点领域研发计划", 10*time.Second)
 	// Let the page's event stream connect.
 	var ready bool
@@ -68,17 +71,31 @@ func TestLiveReloadInBrowser(t *testing.T) {
 		t.Fatal("the page's event stream did not connect")
 	}
 
+	// edit replaces the first old in the table with new, as an editor saves.
 	tasks := filepath.Join(dir, "tasks.csv")
-	replaceIn(t, tasks, "实施重点领域研发计划。", "实施重点领域研发计划（预览已更新）。")
+	edit := func(old, new string) {
+		t.Helper()
+		data, err := os.ReadFile(tasks)
+		if err == nil && !strings.Contains(string(data), old) {
+			t.Fatalf("the table lacks %q", old)
+		}
+		if err == nil {
+			err = os.WriteFile(tasks, []byte(strings.Replace(string(data), old, new, 1)), 0o644)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	edit("实施重点领域研发计划。", "实施重点领域研发计划（预览已更新）。")
 	waitText(bctx, t, "实施重点领域研发计划（预览已更新）", 10*time.Second)
 
-	replaceIn(t, tasks, "\n2,（一）", "\n1,（一）")
+	edit("\n2,（一）", "\n1,（一）")
 	text := waitText(bctx, t, "构建失败", 10*time.Second)
-	if !strings.Contains(text, filepath.Join(dir, "tasks.csv")+":3:1:") || !strings.Contains(text, `序号 1 appears twice`) {
+	if !strings.Contains(text, tasks+":3:1:") || !strings.Contains(text, `序号 1 appears twice`) {
 		t.Errorf("the error page should name the file, line and clause; it says:\n%s", text)
 	}
 
-	replaceIn(t, tasks, "\n1,（一）基础创新提升行动,创建", "\n2,（一）基础创新提升行动,创建")
+	edit("\n1,（一）基础创新提升行动,创建", "\n2,（一）基础创新提升行动,创建")
 	text = waitText(bctx, t, "实施重点领域研发计划（预览已更新）", 10*time.Second)
 	if strings.Contains(text, "构建失败") {
 		t.Errorf("the error is still shown after the fix")
