@@ -198,7 +198,7 @@ func (m *Matrix) SVG() template.HTML {
 	var s svgDoc
 	for i, a := range m.Areas {
 		cx := labelW + colW*(float64(i)+0.5)
-		s.text("area", cx, 16, "middle", "（"+plan.Numeral(a.Ordinal)+"）", fontSize)
+		s.text("area", cx, 16, "middle", areaNumber(a), fontSize)
 		for j, l := range areaLines(a.Name) {
 			s.text("area-name", cx, 16+15*float64(j+1), "middle", l, small)
 		}
@@ -300,4 +300,13 @@ func barValue(r BarRow) string {
 		parts[i] = strconv.Itoa(v)
 	}
 	return strings.Join(parts, "+")
+}
+
+// areaNumber is an area's number as its label writes it (一、 or （二）),
+// or （N） for a label written without one.
+func areaNumber(a *plan.Area) string {
+	if n := plan.TrimSpace(strings.TrimSuffix(a.Label, a.Name)); n != "" && n != a.Label {
+		return n
+	}
+	return "（" + plan.Numeral(a.Ordinal) + "）"
 }

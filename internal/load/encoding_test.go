@@ -70,8 +70,8 @@ func TestTaskTableChoiceAndWorkbooks(t *testing.T) {
 		{"empty rows skipped, short rows padded", fstest.MapFS{"tasks.xlsx": {Data: workbook(t, [][]string{header, {}, {"1", "工作。"}})}}, "", "工作。"},
 		{"value past the header", fstest.MapFS{"tasks.xlsx": {Data: workbook(t, [][]string{header, {"1", "工作。", "市科技局", "", "多余"}})}}, "",
 			"content/tasks.xlsx:2:5: Sheet1!E2: this cell has a value but its column has no header"},
-		{"unknown column", fstest.MapFS{"tasks.xlsx": {Data: workbook(t, [][]string{{"序号", "工作任务", "负责人"}})}}, "",
-			`content/tasks.xlsx:1:3: Sheet1!C1: unknown column "负责人"`},
+		{"missing column, another named", fstest.MapFS{"tasks.xlsx": {Data: workbook(t, [][]string{{"序号", "工作任务", "负责人"}})}}, "",
+			`content/tasks.xlsx:1:1: Sheet1!A1: missing column "牵头部门"; the header must name 主要措施, 牵头部门; if "负责人" is that column, say so in site.toml: [columns] lead = "负责人"`},
 		{"not a workbook", fstest.MapFS{"tasks.xlsx": csv}, "", "content/tasks.xlsx: cannot read the workbook"},
 	}
 	for _, tt := range tests {

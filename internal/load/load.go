@@ -48,7 +48,7 @@ type Content struct {
 // that is standard UTF-8 CSV, so readers can check it against the official
 // table. It is written when asked for, since a preview may never need it,
 // and streamed, since a large table's is tens of megabytes.
-func (c *Content) WriteTable(w io.Writer) error { return WriteTableCSV(w, c.Rows) }
+func (c *Content) WriteTable(w io.Writer) error { return WriteTableCSV(w, c.Rows, c.Plan.Columns) }
 
 // Reserved are the first path segments the generator's own pages use.
 var Reserved = map[string]bool{"tasks": true, "areas": true, "departments": true, "years": true, "data": true,
@@ -112,13 +112,16 @@ type TaskTable struct {
 
 // taskRows reads the rows of a task table, CSV or worksheet.
 func taskRows(file string, src rowSource, cols config.Columns) (*TaskTable, error) {
-	recs, _, header, warns, err := records(file, src, taskColumns, cols)
+	tab, err := records(file, src, taskColumns, cols, true)
 	if err != nil {
 		return nil, err
 	}
-	t := &TaskTable{Rows: make([]plan.Row, len(recs)), Columns: header, Warnings: warns}
-	for i := range recs {
-		t.Rows[i] = recs[i].row()
+	t := &TaskTable{Rows: make([]plan.Row, len(tab.recs)), Columns: tab.header, Warnings: tab.warns}
+	for i := range tab.recs {
+		t.Rows[i] = tab.recs[i].row()
+		if tab.others != nil {
+			t.Rows[i].Others = tab.others[i]
+		}
 	}
 	return t, nil
 }
@@ -126,9 +129,11 @@ func taskRows(file string, src rowSource, cols config.Columns) (*TaskTable, erro
 // WriteTableCSV writes the task table back out as UTF-8 CSV, whatever form it
 // was read in (GB18030, BOM, CRLF, a workbook): the columns it has, under
 // their standard names and in the standard order, each cell exactly as read.
-// For a table that is already standard UTF-8 CSV, as content/tasks.csv
-// made by plansite import is, that is the file byte for byte.
-func WriteTableCSV(w io.Writer, rows []plan.Row) error {
+// The columns plansite does not read follow, under their own names and in
+// the table's order. For a table that is already standard UTF-8 CSV, as
+// content/tasks.csv made by plansite import is, that is the file byte for
+// byte.
+func WriteTableCSV(w io.Writer, rows []plan.Row, cols []plan.Column) error {
 	if len(rows) == 0 {
 		return nil
 	}
@@ -140,15 +145,24 @@ func WriteTableCSV(w io.Writer, rows []plan.Row) error {
 		}
 	}
 	cw := csv.NewWriter(w)
-	rec := make([]string, len(keep))
-	for j, c := range keep {
-		rec[j] = c.name
+	var rec []string
+	for _, c := range keep {
+		rec = append(rec, c.name)
+	}
+	for _, c := range cols {
+		if c.Std == "" {
+			rec = append(rec, c.Heading)
+		}
 	}
 	cw.Write(rec)
 	for _, r := range rows {
 		tr := recordOf(r)
-		for j, c := range keep {
-			rec[j] = c.field(&tr).Text
+		rec = rec[:0]
+		for _, c := range keep {
+			rec = append(rec, c.field(&tr).Text)
+		}
+		for _, o := range r.Others {
+			rec = append(rec, o.Text)
 		}
 		if err := cw.Write(rec); err != nil {
 			return err
@@ -163,10 +177,11 @@ func departments(file string, data []byte) ([]plan.DepartmentEntry, error) {
 	if err != nil {
 		return nil, err
 	}
-	recs, lines, _, _, err := records(file, src, departmentColumns, config.Columns{})
+	tab, err := records(file, src, departmentColumns, config.Columns{}, false)
 	if err != nil {
 		return nil, err
 	}
+	recs, lines := tab.recs, tab.lines
 	out := make([]plan.DepartmentEntry, len(recs))
 	for i, r := range recs {
 		e := plan.DepartmentEntry{Name: r.Name.Text, Slug: plan.TrimSpace(r.Slug.Text), English: r.English.Text, Line: lines[i],

@@ -59,12 +59,12 @@ func ProgressRows(file string, data []byte, set config.ProgressColumns) ([]progr
 }
 
 func progressRows(file string, src rowSource, set config.ProgressColumns) ([]progress.Row, error) {
-	recs, _, _, _, err := records(file, src, progressColumns(set), config.Columns{})
+	tab, err := records(file, src, progressColumns(set), config.Columns{}, false)
 	if err != nil {
 		return nil, err
 	}
-	rows := make([]progress.Row, len(recs))
-	for i, r := range recs {
+	rows := make([]progress.Row, len(tab.recs))
+	for i, r := range tab.recs {
 		rows[i] = progress.Row{ID: plan.Cell(r.ID), Date: plan.Cell(r.Date), Status: plan.Cell(r.Status),
 			Text: plan.Cell(r.Text), Source: plan.Cell(r.Source)}
 	}

@@ -130,29 +130,51 @@ type rowSource interface {
 // names, and keeps every field's position aside; once gocsv has made the
 // records, each field takes the position of its column in its row.
 // CSV files and workbooks come through here alike.
-func records[R any](file string, src rowSource, cols []column[R], set config.Columns) ([]R, []int, []plan.Column, []plan.Warning, error) {
-	d := &decoder[R]{file: file, src: src, cols: cols, set: set}
+func records[R any](file string, src rowSource, cols []column[R], set config.Columns, others bool) (*table[R], error) {
+	d := &decoder[R]{file: file, src: src, cols: cols, set: set, keepOthers: others}
 	var recs []R
 	if err := gocsv.UnmarshalDecoder(d, &recs); err != nil {
 		var all plan.Errors
 		var pe *plan.Error
 		switch {
 		case errors.As(err, &all):
-			return nil, nil, nil, nil, all
+			return nil, all
 		case errors.As(err, &pe):
-			return nil, nil, nil, nil, pe
+			return nil, pe
 		}
-		return nil, nil, nil, nil, &plan.Error{File: file, Msg: err.Error()}
+		return nil, &plan.Error{File: file, Msg: err.Error()}
 	}
-	lines := make([]int, len(recs))
+	t := &table[R]{recs: recs, lines: make([]int, len(recs)), header: d.header, warns: d.warns}
+	if len(d.others) > 0 {
+		t.others = make([][]plan.Cell, len(recs))
+	}
 	for i := range recs {
 		for j, k := range d.colOf {
+			if k < 0 {
+				continue
+			}
 			f := cols[k].field(&recs[i])
 			f.Line, f.Col = d.pos[i][j].Line, d.pos[i][j].Col
 		}
-		lines[i] = d.pos[i][0].Line
+		for _, j := range d.others {
+			c := d.pos[i][j]
+			c.Text = d.rows[i][j]
+			t.others[i] = append(t.others[i], c)
+		}
+		t.lines[i] = d.pos[i][0].Line
 	}
-	return recs, lines, d.header, d.warns, nil
+	return t, nil
+}
+
+// table is a table as records reads it: its records, the line each starts
+// on, its header in its own words and order, each column with the standard
+// name it was read as, and the cells of the columns no field of R takes.
+type table[R any] struct {
+	recs   []R
+	lines  []int
+	header []plan.Column
+	others [][]plan.Cell // for each record, its cells of the other columns, in the table's order
+	warns  []plan.Warning
 }
 
 // decoder is the gocsv.Decoder of records.
@@ -161,10 +183,17 @@ type decoder[R any] struct {
 	src    rowSource
 	cols   []column[R]
 	set    config.Columns
-	colOf  []int         // the index in cols of each field's column
+	colOf  []int         // the index in cols of each field's column, -1 for another column
 	pos    [][]plan.Cell // the position of each field of each row below the header
+	rows   [][]string    // the rows below the header, for the other columns' cells
 	header []plan.Column // the header as the table writes it
 	warns  []plan.Warning
+	// keepOthers publishes a column that is none of cols instead of
+	// refusing it: a task table is printed whole, whatever else it holds.
+	keepOthers bool
+	others     []int // the header's indexes of those columns
+	unnamed    []int // columns without a heading, one of which may be 序号
+	headPos    []plan.Cell
 }
 
 func (d *decoder[R]) GetCSVRows() ([][]string, error) {
@@ -179,6 +208,7 @@ func (d *decoder[R]) GetCSVRows() ([][]string, error) {
 	for {
 		rec, pos, err := d.src.next()
 		if err == io.EOF {
+			d.unnamedColumns(rows[0])
 			return rows, nil
 		}
 		if err != nil {
@@ -186,6 +216,9 @@ func (d *decoder[R]) GetCSVRows() ([][]string, error) {
 		}
 		rows = append(rows, rec)
 		d.pos = append(d.pos, pos)
+		if d.keepOthers {
+			d.rows = append(d.rows, rec)
+		}
 	}
 }
 
@@ -199,6 +232,7 @@ func (d *decoder[R]) GetCSVRows() ([][]string, error) {
 // number column's heading cell is left blank.
 func (d *decoder[R]) readHeader(header []string, pos []plan.Cell) error {
 	d.colOf = make([]int, len(header))
+	d.headPos = pos
 	std := make([]string, len(header))
 	for i, h := range header {
 		h = plan.TrimSpace(h)
@@ -215,7 +249,7 @@ func (d *decoder[R]) readHeader(header []string, pos []plan.Cell) error {
 		}
 	}
 	if idCol := "序号"; !has(idCol) && slices.ContainsFunc(d.cols, func(c column[R]) bool { return c.name == idCol }) {
-		if i := slices.Index(std, ""); i >= 0 && slices.Index(std[i+1:], "") < 0 {
+		if i := slices.Index(std, ""); i >= 0 && slices.Index(std[i+1:], "") < 0 && !d.keepOthers {
 			std[i] = idCol
 			d.warns = append(d.warns, plan.Warning{File: d.file, Line: pos[i].Line, Col: pos[i].Col,
 				Msg: "this column has no heading; it is read as 序号, the task numbers"})
@@ -231,6 +265,17 @@ func (d *decoder[R]) readHeader(header []string, pos []plan.Cell) error {
 		switch {
 		case k >= 0 && seen[k] > 0:
 			errs = append(errs, &plan.Error{File: d.file, Line: pos[i].Line, Col: pos[i].Col, Msg: fmt.Sprintf("column %s appears twice (columns %d and %d)", plan.QuoteCell(h), seen[k], i+1)})
+		case k < 0 && d.keepOthers:
+			d.colOf[i] = -1
+			header[i] = fmt.Sprintf("\x00%d", i) // matches no field
+			d.header[i].Std = ""
+			d.others = append(d.others, i)
+			if h == "" {
+				d.unnamed = append(d.unnamed, i)
+			} else if !slices.Contains(unknown, h) {
+				unknown = append(unknown, h)
+				d.warns = append(d.warns, plan.Warning{File: d.file, Line: pos[i].Line, Col: pos[i].Col, Msg: otherColumn(d.cols, h)})
+			}
 		case k < 0:
 			// Each unknown name once: a header of thousands of copies of
 			// one name is one problem.
@@ -251,6 +296,73 @@ func (d *decoder[R]) readHeader(header []string, pos []plan.Cell) error {
 		return errs
 	}
 	return nil
+}
+
+// unnamedColumns reads the columns without a heading once every row is in:
+// in a table without 序号, the one whose cells are all task numbers is its
+// 序号, as when the number column's heading cell is left blank or a heading
+// spans it; the others are published as they are.
+func (d *decoder[R]) unnamedColumns(header []string) {
+	if len(d.unnamed) == 0 {
+		return
+	}
+	idCol := "序号"
+	k := slices.IndexFunc(d.cols, func(c column[R]) bool { return c.name == idCol })
+	if k < 0 || slices.ContainsFunc(d.header, func(c plan.Column) bool { return c.Std == idCol }) {
+		d.warnUnnamed(-1)
+		return
+	}
+	found := -1
+	for _, i := range d.unnamed {
+		numbers := 0
+		for _, r := range d.rows {
+			if i >= len(r) || plan.TrimSpace(r[i]) == "" {
+				continue
+			}
+			if _, ok := plan.TaskNumber(r[i]); !ok {
+				numbers = -1
+				break
+			}
+			numbers++
+		}
+		if numbers > 0 {
+			if found >= 0 { // two columns of numbers: neither is chosen
+				found = -1
+				break
+			}
+			found = i
+		}
+	}
+	if found >= 0 {
+		header[found] = idCol
+		d.header[found].Std = idCol
+		d.colOf[found] = k
+		d.others = slices.DeleteFunc(d.others, func(i int) bool { return i == found })
+		d.warns = append(d.warns, plan.Warning{File: d.file, Line: d.headPos[found].Line, Col: d.headPos[found].Col,
+			Msg: "this column has no heading; it is read as 序号, the task numbers"})
+	}
+	d.warnUnnamed(found)
+}
+
+// warnUnnamed says where each column without a heading, but the one read as
+// 序号, is published.
+func (d *decoder[R]) warnUnnamed(id int) {
+	for _, i := range d.unnamed {
+		if i != id {
+			d.warns = append(d.warns, plan.Warning{File: d.file, Line: d.headPos[i].Line, Col: d.headPos[i].Col,
+				Msg: "this column has no heading; its cells are published as written, in a column without a name"})
+		}
+	}
+}
+
+// otherColumn says that a column is published as written and how site.toml
+// can name it as one of the columns plansite reads.
+func otherColumn[R any](cols []column[R], h string) string {
+	msg := fmt.Sprintf("column %s is not one plansite reads (%s); its cells are published as written, in its own column", plan.QuoteCell(h), strings.Join(names(cols, false), ", "))
+	if keys := settingKeys(cols); len(keys) > 0 {
+		msg += fmt.Sprintf("; to read it as one of them, name it in site.toml under [columns] with the key %s", strings.Join(keys, ", "))
+	}
+	return msg
 }
 
 // responsible are the names of a column of responsible units: with a 牵头

@@ -190,7 +190,7 @@ func planData(s Site) PlanData {
 		Format: DataFormat, Version: DataVersion,
 		Plan: MetaData{Title: c.Title, ShortTitle: c.ShortTitle, Attachment: c.Attachment, Issuer: c.Issuer,
 			Date: c.Date, Updated: c.Updated, SourceURL: c.SourceURL, SourceName: c.SourceName,
-			StartYear: c.StartYear, EndYear: c.EndYear, SiteURL: s.BaseURL, TableURL: s.BaseURL + sitepath.TableCSV},
+			StartYear: p.Meta.StartYear, EndYear: p.Meta.EndYear, SiteURL: s.BaseURL, TableURL: s.BaseURL + sitepath.TableCSV},
 		Areas:       make([]AreaData, 0, len(p.Areas)),
 		Departments: make([]DeptData, 0, len(p.Departments)),
 		Years:       append([]int{}, p.Years...),

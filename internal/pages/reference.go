@@ -2,6 +2,7 @@ package pages
 
 import (
 	"fmt"
+	"slices"
 	"sync"
 
 	"plansite/internal/plan"
@@ -66,18 +67,19 @@ type PlanRow struct {
 // Cells are the row's cells in the table's columns, in its order.
 func (r PlanRow) Cells(cols []plan.Column) []PlanCell {
 	cells := make([]PlanCell, len(cols))
-	head := false
+	head := slices.IndexFunc(cols, func(c plan.Column) bool { return c.Std == plan.ColID })
+	if head < 0 {
+		head = slices.IndexFunc(cols, func(c plan.Column) bool { return c.Std != plan.ColArea })
+	}
 	for i, c := range cols {
-		cells[i] = PlanCell{Column: c, Text: r.Row.Cell(c.Std).Text}
-		if !head && c.Std != plan.ColArea {
-			cells[i].Head, head = true, true
-		}
+		cells[i] = PlanCell{Column: c, Text: r.Row.In(cols, i).Text, Head: i == head}
 	}
 	return cells
 }
 
 // PlanCell is one cell of a row of the full table, under its column. Head
-// marks the row's header cell: the first that is not the merged 重点任务.
+// marks the row's header cell: its 序号, else the first cell that is not
+// the merged 重点任务.
 type PlanCell struct {
 	Column plan.Column
 	Text   string

@@ -25,7 +25,7 @@ func original(p *Page) [][]OriginalCell {
 					cells[i].Text = t.Area.Label
 				}
 			default:
-				cells[i].Text = row.Cell(c.Std).Text
+				cells[i].Text = row.In(p.Site.Plan.Columns, i).Text
 			}
 		}
 		rows[k] = cells

@@ -18,6 +18,9 @@ type Cell struct {
 // Row is one task row as read from the table.
 type Row struct {
 	ID, Area, Title, Measures, Timeline, Lead, Coop Cell
+	// Others are the row's cells in the columns plansite does not read
+	// (备注, 牵头领导 …), in the table's order: published as written.
+	Others []Cell
 }
 
 // DepartmentEntry is one row of the departments table.
@@ -126,7 +129,7 @@ type Input struct {
 // 牵头部门, 配合部门). Pages show the table's own heading.
 type Column struct {
 	Heading string
-	Std     string
+	Std     string // the standard name it is read as; "" for a column plansite does not read
 }
 
 func anyLead(us []Named) bool {
@@ -148,6 +151,9 @@ func ValidSlug(s string) bool { return len(s) <= 64 && slugOK.MatchString(s) }
 // returns every problem that stops a build as Errors; warnings are problems
 // the site can be built with.
 func Build(in Input) (*Plan, []Warning, error) {
+	if in.Meta.StartYear == 0 && in.Meta.EndYear == 0 {
+		in.Meta.StartYear, in.Meta.EndYear = TitleYears(in.Meta.Title)
+	}
 	depts, errs := newDirectory(in)
 	b := &builder{in: in, p: &Plan{Meta: in.Meta, Columns: columns(in)}, depts: depts, errs: errs,
 		areas: map[string]*Area{}, byOrdinal: map[int]*Area{}, seen: map[string]int{}}

@@ -317,3 +317,23 @@ func TestValidSlug(t *testing.T) {
 		}
 	}
 }
+
+// Pages name a column in the table's own words; one the table lacks, in its
+// word for units.
+func TestHeading(t *testing.T) {
+	for _, tt := range []struct {
+		cols       []Column
+		lead, coop string
+	}{
+		{[]Column{{"牵头单位", ColLead}, {"责任单位", ColCoop}}, "牵头单位", "责任单位"},
+		{[]Column{{"责任单位", ColLead}}, "责任单位", "配合单位"},
+		{[]Column{{"责任科室", ColLead}}, "责任科室", "配合科室"},
+		{[]Column{{"牵头部门", ColLead}}, "牵头部门", "配合部门"},
+		{[]Column{{"负责", ColLead}}, "负责", "配合部门"},
+	} {
+		p := &Plan{Columns: tt.cols}
+		if got := p.Heading(ColLead) + " " + p.Heading(ColCoop); got != tt.lead+" "+tt.coop {
+			t.Errorf("%v: %s, want %s %s", tt.cols, got, tt.lead, tt.coop)
+		}
+	}
+}

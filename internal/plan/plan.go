@@ -99,11 +99,25 @@ func (p *Plan) HasColumn(std string) bool {
 }
 
 // Heading is the table's own heading of the standard column std (牵头单位
-// for 牵头部门), or std when the table does not have it.
+// for 牵头部门). For a department column the table does not have, whose
+// units are read from the other one (the first unit of a 责任单位 cell
+// leads, the rest help), it is named with the table's own word for units:
+// 配合单位 beside 责任单位, not 配合部门. Else it is std.
 func (p *Plan) Heading(std string) string {
 	for _, c := range p.Columns {
 		if c.Std == std && c.Heading != "" {
 			return c.Heading
+		}
+	}
+	role := map[string]string{ColLead: "牵头", ColCoop: "配合"}[std]
+	for _, c := range p.Columns {
+		if role == "" || (c.Std != ColLead && c.Std != ColCoop) {
+			continue
+		}
+		for _, word := range []string{"单位", "部门", "科室", "处室", "主体"} {
+			if strings.HasSuffix(c.Heading, word) {
+				return role + word
+			}
 		}
 	}
 	return std

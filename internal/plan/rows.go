@@ -18,8 +18,35 @@ const (
 	ColCoop     = "配合部门"
 )
 
+// StdColumns are the standard columns in the standard order.
+var StdColumns = []string{ColID, ColArea, ColTitle, ColMeasures, ColTimeline, ColLead, ColCoop}
+
+// CSVColumns are the names of the columns of the table as /data/tasks.csv
+// republishes it, in its order: the standard columns the table has, in the
+// standard order, then the others under their own headings (（无列名） for
+// one without).
+func (p *Plan) CSVColumns() []string {
+	var names []string
+	for _, std := range StdColumns {
+		if p.HasColumn(std) {
+			names = append(names, std)
+		}
+	}
+	for _, c := range p.Columns {
+		switch {
+		case c.Std != "":
+		case c.Heading == "":
+			names = append(names, "（无列名）")
+		default:
+			names = append(names, c.Heading)
+		}
+	}
+	return names
+}
+
 // Key is the column's name in site.toml's [columns] and in class names:
-// id, area, title, measures, timeline, lead or coop.
+// id, area, title, measures, timeline, lead or coop; other for a column
+// plansite does not read.
 func (c Column) Key() string {
 	switch c.Std {
 	case ColID:
@@ -36,8 +63,28 @@ func (c Column) Key() string {
 		return "lead"
 	case ColCoop:
 		return "coop"
+	case "":
+		return "other"
 	}
 	return ""
+}
+
+// In returns the row's cell in column i of the table's columns cols,
+// whether plansite reads that column or not.
+func (r Row) In(cols []Column, i int) Cell {
+	if cols[i].Std != "" {
+		return r.Cell(cols[i].Std)
+	}
+	n := 0 // the other columns before i
+	for _, c := range cols[:i] {
+		if c.Std == "" {
+			n++
+		}
+	}
+	if n < len(r.Others) {
+		return r.Others[n]
+	}
+	return Cell{}
 }
 
 // Cell returns the row's cell of the standard column std.
@@ -79,7 +126,7 @@ func columns(in Input) []Column {
 		return in.Columns
 	}
 	var cols []Column
-	for _, std := range []string{ColID, ColArea, ColTitle, ColMeasures, ColTimeline, ColLead, ColCoop} {
+	for _, std := range StdColumns {
 		if len(in.Rows) > 0 && in.Rows[0].Cell(std).Line > 0 {
 			cols = append(cols, Column{Heading: std, Std: std})
 		}

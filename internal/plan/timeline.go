@@ -359,3 +359,31 @@ func cjkDigits(w string) string {
 	}
 	return b.String() + unit
 }
+
+var (
+	titleRange = regexp.MustCompile(`(\d{4})\s*年?\s*[-–—~～至到]\s*(\d{4})\s*年`)
+	titleYear  = regexp.MustCompile(`(\d{4})\s*年`)
+)
+
+// TitleYears reads the years a plan covers from its title, for a site.toml
+// that sets neither start_year nor end_year: a range of years
+// (三年行动计划（2020—2022年）) or a single year (2023年重点工作任务分解),
+// in digits, full-width digits or Chinese numerals. A title with no year, or
+// with more than one that is not a range, gives 0, 0.
+func TitleYears(title string) (start, end int) {
+	s, _ := normalize(title)
+	if m := titleRange.FindAllStringSubmatch(s, -1); len(m) == 1 {
+		a, _ := strconv.Atoi(m[0][1])
+		b, _ := strconv.Atoi(m[0][2])
+		if a >= 1900 && b >= a && b <= 2200 {
+			return a, b
+		}
+		return 0, 0
+	}
+	if m := titleYear.FindAllStringSubmatch(s, -1); len(m) == 1 {
+		if y, _ := strconv.Atoi(m[0][1]); y >= 1900 && y <= 2200 {
+			return y, y
+		}
+	}
+	return 0, 0
+}

@@ -2,6 +2,7 @@ package plan
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -161,5 +162,55 @@ func TestParseTimelineUnread(t *testing.T) {
 		if ms[0].Clause != tt.clause || ms[0].Kind != Unread {
 			t.Errorf("ParseTimeline(%q): milestone %+v, want the clause kept as unread", tt.cell, ms[0])
 		}
+	}
+}
+
+func TestTitleYears(t *testing.T) {
+	for _, tt := range []struct {
+		title      string
+		start, end int
+	}{
+		{"广州市推动人工智能与实体经济深度融合发展三年行动计划（2020—2022年）", 2020, 2022},
+		{"行动方案(2023-2025年)", 2023, 2025},
+		{"2021年至2023年工作方案", 2021, 2023},
+		{"立山区政府2023年重点工作任务分解和责任分工方案", 2023, 2023},
+		{"２０２２年政务公开任务分解责任清单", 2022, 2022},
+		{"二〇二四年重点工作", 2024, 2024},
+		{"市政府工作报告重点工作责任分解", 0, 0},
+		{"落实2022年会议精神的2023年任务", 0, 0}, // two years, no range: which is the plan's?
+		{"（2023—2025年）和（2026—2030年）", 0, 0},
+		{"2025—2023年", 0, 0},
+		{"1850年纪念", 0, 0},
+	} {
+		s, e := TitleYears(tt.title)
+		if s != tt.start || e != tt.end {
+			t.Errorf("TitleYears(%q) = %d, %d; want %d, %d", tt.title, s, e, tt.start, tt.end)
+		}
+	}
+}
+
+// A plan whose title names one year places dates without a year, and
+// ongoing work, in that year; site.toml's years win over the title's.
+func TestOneYearPlanFromTitle(t *testing.T) {
+	in := input(
+		row(2, "1", "（一）甲", "措施。", "年底前", "市科技局", ""),
+		row(3, "2", "", "措施。", "持续推进", "市科技局", ""),
+	)
+	in.Meta = Meta{Title: "某区2023年重点工作任务"}
+	p, warns, err := Build(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range warns {
+		if strings.Contains(w.Msg, "cannot read the date") {
+			t.Errorf("warning: %v", w)
+		}
+	}
+	if !reflect.DeepEqual(p.Years, []int{2023}) {
+		t.Errorf("years %v, want [2023]", p.Years)
+	}
+	in.Meta = Meta{Title: "某区2023年重点工作任务", StartYear: 2023, EndYear: 2024}
+	if p, _, err = Build(in); err != nil || !reflect.DeepEqual(p.Years, []int{2023, 2024}) {
+		t.Errorf("with site.toml's years: %v, %v", p.Years, err)
 	}
 }

@@ -48,7 +48,7 @@ func TestBadInputKeepsOldSite(t *testing.T) {
 		}, []string{"content/tasks.csv:5:", "wrong number of fields"}},
 		{"missing header column", func(t *testing.T, c, _ fstest.MapFS) {
 			replaceLine(t, c, "tasks.csv", 1, func(s string) string { return strings.Replace(s, "主要措施", "措施", 1) })
-		}, []string{"content/tasks.csv:1:", `unknown column "措施"`}},
+		}, []string{"content/tasks.csv:1:", `missing column "主要措施"`, `if "措施" is that column`}},
 		{"no header", func(t *testing.T, c, _ fstest.MapFS) {
 			c["tasks.csv"] = &fstest.MapFile{Data: []byte("")}
 		}, []string{"content/tasks.csv:1:", "empty"}},

@@ -33,6 +33,13 @@ var realExamples = []realExample{
 		// 办公室牵头,各科室配合: 办公室 leads and 各科室 helps.
 		leads: map[string][]string{"财务科": {"1"}, "办公室": {"2", "4", "7", "9"}, "各科室": {"3", "5", "6", "8", "10"}},
 		helps: map[string][]string{"各科室": {"4", "7", "9"}}},
+	// 2022 from the title: a one-year plan, so 持续推进 is 2022. Two columns
+	// without a heading: the one of numbers is 序号, the other, the second
+	// level of 工作任务, is published as it stands.
+	{dir: "jingzhou-2022-gongkai", idCol: 2, slugs: seq(1, 2),
+		// 责任单位 alone leads; 负责落实 is a note on the list, not a name.
+		leads: map[string][]string{"市政府各有关部门": {"1", "2"}, "各县市区人民政府": {"1", "2"}, "功能区管委会": {"1", "2"}},
+		years: map[string][]string{"1": {"2022"}, "2": {"2022"}}},
 	{dir: "lishan-2023-fengong", idCol: 0, slugs: seq(1, 6),
 		leads: map[string][]string{"区发改局": {"1", "3", "6"}, "区工信局": {"2"}},
 		helps: map[string][]string{"立山经济开发区": {"1", "2", "3", "5"}, "各街道": {"3", "4", "5", "6"},
