@@ -32,6 +32,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzSplitDepartments$$' -fuzztime $(FUZZTIME) ./internal/plan
 	$(GO) test -run '^$$' -fuzz '^FuzzParseTimeline$$' -fuzztime $(FUZZTIME) ./internal/plan
 	$(GO) test -run '^$$' -fuzz '^FuzzSentences$$' -fuzztime $(FUZZTIME) ./internal/plan
+	$(GO) test -run '^$$' -fuzz '^FuzzTitleYears$$' -fuzztime $(FUZZTIME) ./internal/plan
 	$(GO) test -run '^$$' -fuzz '^FuzzTasksCSV$$' -fuzztime $(FUZZTIME) ./internal/load
 	$(GO) test -run '^$$' -fuzz '^FuzzDecodeText$$' -fuzztime $(FUZZTIME) ./internal/load
 	$(GO) test -run '^$$' -fuzz '^FuzzReadXLSX$$' -fuzztime $(FUZZTIME_XLSX) ./internal/load

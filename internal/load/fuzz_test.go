@@ -38,6 +38,7 @@ func FuzzTasksCSV(f *testing.F) {
 		"\"序号\",\"主要措施\",\"牵头部门\"\r\n\"1\",\"a\"\"b\",\"\"\r\n",
 		"序号,主要措施,牵头部门\n\"1\n",
 		"序号,主要措施,牵头部门\r1,a,b\r",
+		"备注,,主要措施,牵头部门,\n甲,1,措施。,市科技局,7\n,2,措施。,市财政局,\n",
 	} {
 		f.Add([]byte(s))
 	}
@@ -45,11 +46,20 @@ func FuzzTasksCSV(f *testing.F) {
 		const file = "content/tasks.csv"
 		tab, err := taskCSV(file, data, config.Columns{})
 		if err == nil {
+			others := 0 // columns plansite does not read: every row keeps a cell in each
+			for _, c := range tab.Columns {
+				if c.Std == "" {
+					others++
+				}
+			}
 			for _, r := range tab.Rows {
 				for _, c := range []plan.Cell{r.Measures, r.Lead} { // the required columns
 					if c.Line < 1 || c.Col < 1 {
 						t.Fatalf("cell %+v has no position", c)
 					}
+				}
+				if len(r.Others) != others {
+					t.Fatalf("row %+v keeps %d cells of %d other columns", r, len(r.Others), others)
 				}
 			}
 			_, _, err = plan.Build(plan.Input{Meta: plan.Meta{StartYear: 2020, EndYear: 2022}, TasksFile: file, Rows: tab.Rows, DepartmentsFile: "content/departments.csv"})

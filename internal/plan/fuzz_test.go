@@ -162,3 +162,18 @@ func FuzzSentences(f *testing.F) {
 		}
 	})
 }
+
+// FuzzTitleYears: any title gives no years, or a range within 1900–2200
+// that starts no later than it ends.
+func FuzzTitleYears(f *testing.F) {
+	for _, s := range []string{"计划（2020—2022年）", "2023年重点工作", "二〇二四年", "２０２２年", "2021年至2023年",
+		"2025—2023年", "落实2022年的2023年任务", "", "年", "9999年", "2023年\xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, title string) {
+		s, e := TitleYears(title)
+		if (s == 0) != (e == 0) || s != 0 && (s < 1900 || e > 2200 || e < s) {
+			t.Fatalf("TitleYears(%q) = %d, %d", title, s, e)
+		}
+	})
+}
