@@ -82,6 +82,14 @@ type TaskData struct {
 	CoopNote   string          `json:"coop_note"`
 	UnitNotes  []UnitNoteData  `json:"unit_notes"`
 	Items      []ItemData      `json:"items"`
+	OtherCells []OtherCellData `json:"other_cells"`
+}
+
+// OtherCellData is a cell of a column plansite does not read (备注,
+// 牵头领导 …), under the table's heading of it.
+type OtherCellData struct {
+	Heading string `json:"heading"`
+	Text    string `json:"text"`
 }
 
 // ItemData is a sub-item of a task: a row of the table with an empty 序号
@@ -91,7 +99,8 @@ type ItemData struct {
 	Timeline      string `json:"timeline"`
 	LeadText      string `json:"lead_text"`
 	CoopText      string `json:"coop_text"`
-	FirstSentence int    `json:"first_sentence"`
+	FirstSentence int             `json:"first_sentence"`
+	OtherCells    []OtherCellData `json:"other_cells"`
 }
 
 // UnitNoteData is what the table says in brackets after one unit's name in
@@ -207,9 +216,9 @@ func planData(s Site) PlanData {
 	return d
 }
 
-// taskData converts one task; baseURL is the site's address.
-func taskData(baseURL string, t *plan.Task) TaskData {
-	url := baseURL + sitepath.Task(t)
+// taskData converts one task of the site s.
+func taskData(s Site, t *plan.Task) TaskData {
+	url := s.BaseURL + sitepath.Task(t)
 	td := TaskData{ID: t.ID, URL: url, Title: t.Title, Measures: t.Measures, Timeline: t.Timeline,
 		LeadText: t.LeadText, CoopText: t.CoopText, LeadNote: t.LeadNote, CoopNote: t.CoopNote,
 		Sentences:  make([]SentenceData, len(t.Sentences)),
@@ -229,13 +238,31 @@ func taskData(baseURL string, t *plan.Task) TaskData {
 	td.Items = []ItemData{}
 	for _, it := range t.Items {
 		td.Items = append(td.Items, ItemData{Measures: it.Measures, Timeline: it.Timeline,
-			LeadText: it.Row.Lead.Text, CoopText: it.Row.Coop.Text, FirstSentence: it.First})
+			LeadText: it.Row.Lead.Text, CoopText: it.Row.Coop.Text, FirstSentence: it.First,
+			OtherCells: otherCells(s.Plan.Columns, it.Row)})
+	}
+	if len(t.Rows) > 0 {
+		td.OtherCells = otherCells(s.Plan.Columns, t.Rows[0])
+	} else {
+		td.OtherCells = []OtherCellData{}
 	}
 	td.UnitNotes = []UnitNoteData{}
 	for _, n := range t.UnitNotes {
 		td.UnitNotes = append(td.UnitNotes, UnitNoteData{Slug: n.Dept.Slug, Note: n.Note})
 	}
 	return td
+}
+
+// otherCells are a row's cells in the columns plansite does not read, each
+// under its heading.
+func otherCells(cols []plan.Column, r plan.Row) []OtherCellData {
+	out := []OtherCellData{}
+	for i, c := range cols {
+		if c.Std == "" {
+			out = append(out, OtherCellData{Heading: c.Heading, Text: r.In(cols, i).Text})
+		}
+	}
+	return out
 }
 
 func taskIDs(ts []*plan.Task) []string {
@@ -326,7 +353,7 @@ func writePlanJSON(w io.Writer, s Site) error {
 		return err
 	}
 	for i, t := range s.Plan.Tasks {
-		b, err := TaskProgressJSON(s.BaseURL, t, s.Progress)
+		b, err := TaskProgressJSON(s, t)
 		if err != nil {
 			return fmt.Errorf("%s, task %s: %v", sitepath.PlanJSON, t.ID, err)
 		}
@@ -341,9 +368,9 @@ func writePlanJSON(w io.Writer, s Site) error {
 	return err
 }
 
-// TaskJSON makes the file at sitepath.TaskJSON(t): the task as plan.json
-// has it, compact, with no final newline, which is what minifying it would
-// give. baseURL is the site's address.
-func TaskJSON(baseURL string, t *plan.Task) ([]byte, error) {
-	return jsonenc.Marshal(taskData(baseURL, t))
+// TaskJSON makes the file at sitepath.TaskJSON(t): the task of the site s
+// as plan.json has it, compact, with no final newline, which is what
+// minifying it would give.
+func TaskJSON(s Site, t *plan.Task) ([]byte, error) {
+	return jsonenc.Marshal(taskData(s, t))
 }

@@ -19,7 +19,7 @@ func TestPlanJSONIsTheWholeDocument(t *testing.T) {
 	s := Site{Plan: c.Plan, Config: c.Config, BaseURL: "https://example.org/plan/", Table: c.WriteTable}
 	d := planData(s)
 	for _, task := range s.Plan.Tasks {
-		d.Tasks = append(d.Tasks, taskData(s.BaseURL, task))
+		d.Tasks = append(d.Tasks, taskData(s, task))
 	}
 	whole, err := jsonenc.Marshal(d)
 	if err != nil {

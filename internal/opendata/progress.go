@@ -56,14 +56,14 @@ func taskProgressData(baseURL string, t *plan.Task, l *progress.Log) *taskProgre
 
 // TaskProgressJSON is TaskJSON with the task's progress from l, when the
 // site has a progress file (l is not nil).
-func TaskProgressJSON(baseURL string, t *plan.Task, l *progress.Log) ([]byte, error) {
-	if l == nil {
-		return TaskJSON(baseURL, t)
+func TaskProgressJSON(s Site, t *plan.Task) ([]byte, error) {
+	if s.Progress == nil {
+		return TaskJSON(s, t)
 	}
 	return jsonenc.Marshal(struct {
 		TaskData
 		*taskProgress
-	}{taskData(baseURL, t), taskProgressData(baseURL, t, l)})
+	}{taskData(s, t), taskProgressData(s.BaseURL, t, s.Progress)})
 }
 
 // statusesData lists the vocabulary, nil without progress.

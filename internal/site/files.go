@@ -137,10 +137,10 @@ type taskFile struct {
 	make func() ([]byte, error)
 }
 
-func taskFiles(s *pages.Site) []taskFile {
+func taskFiles(s opendata.Site) []taskFile {
 	fs := make([]taskFile, 0, len(s.Plan.Tasks))
 	for _, t := range s.Plan.Tasks {
-		fs = append(fs, taskFile{sitepath.TaskJSON(t), func() ([]byte, error) { return opendata.TaskProgressJSON(s.BaseURL, t, s.Progress) }})
+		fs = append(fs, taskFile{sitepath.TaskJSON(t), func() ([]byte, error) { return opendata.TaskProgressJSON(s, t) }})
 	}
 	return fs
 }

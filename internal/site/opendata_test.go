@@ -165,7 +165,13 @@ type jsonTask struct {
 		LeadText      string `json:"lead_text"`
 		CoopText      string `json:"coop_text"`
 		FirstSentence int    `json:"first_sentence"`
+		OtherCells    []struct {
+			Heading, Text string
+		} `json:"other_cells"`
 	} `json:"items"`
+	OtherCells []struct {
+		Heading, Text string
+	} `json:"other_cells"`
 }
 
 func taskIDList(ts []*plan.Task) []string {

@@ -107,7 +107,7 @@ func prepare(o Options) (*build, error) {
 		data.ProgressTable = func(w io.Writer) error { return load.WriteProgressCSV(w, c.ProgressRows) }
 	}
 	b := &build{content: c, warns: warns, tmpl: tmpl, mini: mini, pages: list, static: files,
-		siteFiles: siteFiles(s, data, css, list, mini), taskFiles: taskFiles(s), workers: o.Workers}
+		siteFiles: siteFiles(s, data, css, list, mini), taskFiles: taskFiles(data), workers: o.Workers}
 	if err := b.checkPaths(nil); err != nil {
 		return nil, err
 	}

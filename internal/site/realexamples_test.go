@@ -2,6 +2,7 @@ package site
 
 import (
 	"encoding/csv"
+	"encoding/json"
 	"html"
 	"os"
 	"path/filepath"
@@ -243,4 +244,29 @@ func readRows(t *testing.T, file string) [][]string {
 		t.Fatal(err)
 	}
 	return rows
+}
+
+// A column plansite does not read reaches the open data too: each task's
+// JSON has its cell under the table's heading, here the unnamed column of
+// the second level of 工作任务, and /data/tasks.csv keeps it after the
+// standard columns.
+func TestOtherColumnsInOpenData(t *testing.T) {
+	r := generateDir(t, filepath.Join("../../examples", "jingzhou-2022-gongkai", "content"))
+	files := byPath(r.Files)
+	var task struct {
+		OtherCells []struct{ Heading, Text string } `json:"other_cells"`
+	}
+	if err := json.Unmarshal(files["tasks/1/index.json"], &task); err != nil {
+		t.Fatal(err)
+	}
+	if len(task.OtherCells) != 1 || task.OtherCells[0].Heading != "" || task.OtherCells[0].Text != "(一)加强涉及市场主体的信息公开。" {
+		t.Errorf("task 1: other_cells %+v", task.OtherCells)
+	}
+	recs, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(string(files["data/tasks.csv"]), "\ufeff"))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) != 3 || recs[1][len(recs[1])-1] != "(一)加强涉及市场主体的信息公开。" || recs[2][len(recs[2])-1] != "" {
+		t.Errorf("data/tasks.csv: %q", recs)
+	}
 }
