@@ -95,10 +95,10 @@ type OtherCellData struct {
 // ItemData is a sub-item of a task: a row of the table with an empty 序号
 // right below the task's own, its cells as written.
 type ItemData struct {
-	Measures      string `json:"measures"`
-	Timeline      string `json:"timeline"`
-	LeadText      string `json:"lead_text"`
-	CoopText      string `json:"coop_text"`
+	Measures      string          `json:"measures"`
+	Timeline      string          `json:"timeline"`
+	LeadText      string          `json:"lead_text"`
+	CoopText      string          `json:"coop_text"`
 	FirstSentence int             `json:"first_sentence"`
 	OtherCells    []OtherCellData `json:"other_cells"`
 }
