@@ -382,6 +382,28 @@ func TestOtherColumns(t *testing.T) {
 	}
 }
 
+// A heading cell wrapped onto two lines, or spaced out, is still its
+// column; the pages show it as the table writes it.
+func TestHeadingsWithSpaces(t *testing.T) {
+	data := "序 号,主要措施,\"牵头\n单位\",责任 单位\n1,措施。,市科技局,市财政局\n"
+	tab, err := taskCSV("t.csv", []byte(data), config.Columns{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range tab.Columns {
+		got = append(got, c.Heading+"="+c.Std)
+	}
+	if want := "序 号=序号 主要措施=主要措施 牵头\n单位=牵头部门 责任 单位=配合部门"; strings.Join(got, " ") != want {
+		t.Errorf("columns %q, want %q", strings.Join(got, " "), want)
+	}
+	// 责任 单位 alone names the leads, as 责任单位 does.
+	tab, err = taskCSV("t.csv", []byte("序号,主要措施,责任 单位\n1,措施。,市科技局\n"), config.Columns{})
+	if err != nil || tab.Columns[2].Std != "牵头部门" {
+		t.Errorf("责任 单位 alone: %+v, %v", tab.Columns, err)
+	}
+}
+
 // Of several columns without a heading, the one of task numbers is 序号;
 // the others are published under no name.
 func TestUnnamedColumns(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/gocarina/gocsv"
 
@@ -96,19 +97,32 @@ var departmentColumns = []column[departmentRecord]{
 }
 
 // standardName resolves a header name to the standard name of its column: a
-// name that [columns] sets first, then a synonym; any other name is kept.
+// name that [columns] sets first, then the standard name or a synonym; any
+// other name is kept. Spaces and line breaks inside a name do not count:
+// a heading cell wrapped as 牵头\n单位 is 牵头单位.
 func standardName[R any](cols []column[R], set config.Columns, h string) string {
+	key := squeeze(h)
 	for _, c := range cols {
-		if c.setting != nil && h != "" && c.setting(set) == h {
+		if c.setting != nil && key != "" && squeeze(c.setting(set)) == key {
 			return c.name
 		}
 	}
 	for _, c := range cols {
-		if slices.Contains(c.synonyms, h) {
+		if squeeze(c.name) == key || slices.ContainsFunc(c.synonyms, func(s string) bool { return s == key }) {
 			return c.name
 		}
 	}
 	return h
+}
+
+// squeeze is s without white space.
+func squeeze(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
 }
 
 // rowSource gives the records of a table one by one, the header first, each
@@ -242,7 +256,7 @@ func (d *decoder[R]) readHeader(header []string, pos []plan.Cell) error {
 	has := func(name string) bool { return slices.Contains(std, name) }
 	if leadCol := "牵头部门"; !has(leadCol) && slices.ContainsFunc(d.cols, func(c column[R]) bool { return c.name == leadCol }) {
 		for i, h := range d.header {
-			if std[i] == "配合部门" && slices.Contains(responsible, h.Heading) && d.set.Coop != h.Heading {
+			if std[i] == "配合部门" && slices.Contains(responsible, squeeze(h.Heading)) && squeeze(d.set.Coop) != squeeze(h.Heading) {
 				std[i] = leadCol
 				break
 			}
