@@ -1,7 +1,9 @@
 package browser
 
 import (
+	"context"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -17,10 +19,10 @@ const axePath = "../../node_modules/axe-core/axe.min.js"
 const axeRun = `axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})
 .then(r => ({passes: r.passes.length, violations: r.violations.map(v => v.id + ': ' + v.help + ' — ' + v.nodes.map(n => n.target.join(' ')).join(', '))}))`
 
-// The pages of 落实情况, with their status colours, pass axe-core in every
-// reading setting: the end-to-end tests run axe on the bundled plan, which
-// has no progress.
-func TestProgressAxe(t *testing.T) {
+// axeSource is axe-core's script, read once; without it the test skips, but
+// fails under CI=true.
+func axeSource(t *testing.T) string {
+	t.Helper()
 	src, err := os.ReadFile(axePath)
 	if err != nil {
 		if os.Getenv("CI") == "true" {
@@ -28,28 +30,64 @@ func TestProgressAxe(t *testing.T) {
 		}
 		t.Skipf("axe-core is not installed (npm ci): %v", err)
 	}
+	return string(src)
+}
+
+// axeCheck opens url in the tab ctx and reports each violation of axe-core
+// as an error of the test, where naming the page.
+func axeCheck(t *testing.T, ctx context.Context, axe, url, where string) {
+	t.Helper()
+	var r struct {
+		Passes     int      `json:"passes"`
+		Violations []string `json:"violations"`
+	}
+	actions := []chromedp.Action{chromedp.Navigate(url), chromedp.WaitReady("footer", chromedp.ByQuery)}
+	if strings.Contains(url, "/search/?") {
+		actions = append(actions, waitFor(`document.getElementById('search-app').getAttribute('data-state')==='done'`))
+	}
+	// Evaluated through the DevTools protocol, so the page's CSP does not
+	// apply to axe itself.
+	actions = append(actions, chromedp.Evaluate(axe, nil), chromedp.Evaluate(axeRun, &r, awaitPromise))
+	run(t, ctx, where, actions...)
+	if r.Passes == 0 {
+		t.Errorf("%s: axe-core did not run", where)
+	}
+	for _, v := range r.Violations {
+		t.Errorf("%s: %s", where, v)
+	}
+}
+
+// The pages of 落实情况, with their status colours, pass axe-core in every
+// reading setting: the end-to-end tests run axe on the bundled plan, which
+// has no progress.
+func TestProgressAxe(t *testing.T) {
+	axe := axeSource(t)
 	root, _ := serve(t, sources(os.DirFS("../../examples/progress-demo/content")))
 	for _, m := range []layoutMode{{"375", 375, "", false}, {"375-large-contrast", 375, "l", true}, {"1280-contrast", 1280, "", true}} {
 		ctx := m.open(t, root)
 		for _, path := range []string{"progress/", "tasks/1/", "areas/1/", "", "search/?status=%E5%B7%B2%E5%AE%8C%E6%88%90"} {
-			var r struct {
-				Passes     int      `json:"passes"`
-				Violations []string `json:"violations"`
-			}
-			actions := []chromedp.Action{chromedp.Navigate(root + path), chromedp.WaitReady("footer", chromedp.ByQuery)}
-			if strings.HasPrefix(path, "search/?") {
-				actions = append(actions, waitFor(`document.getElementById('search-app').getAttribute('data-state')==='done'`))
-			}
-			// Evaluated through the DevTools protocol, so the page's CSP
-			// does not apply to axe itself.
-			actions = append(actions, chromedp.Evaluate(string(src), nil), chromedp.Evaluate(axeRun, &r, awaitPromise))
-			run(t, ctx, path+" at "+m.name, actions...)
-			if r.Passes == 0 {
-				t.Errorf("/%s at %s: axe-core did not run", path, m.name)
-			}
-			for _, v := range r.Violations {
-				t.Errorf("/%s at %s: %s", path, m.name, v)
-			}
+			axeCheck(t, ctx, axe, root+path, "/"+path+" at "+m.name)
+		}
+	}
+}
+
+// Every page kind of each real table in examples/ passes axe-core at phone
+// width: their shapes (columns without a heading, other columns, no area or
+// timeline column) change the pages that the bundled plan's tests see.
+func TestRealExamplesAxe(t *testing.T) {
+	axe := axeSource(t)
+	real, err := filepath.Glob("../../examples/*/SOURCE")
+	if err != nil || len(real) == 0 {
+		t.Fatalf("no real tables in examples/ (%v)", err)
+	}
+	ctx := browser(t, 375, 900)
+	for _, src := range real {
+		ex := filepath.Dir(src)
+		o := sources(os.DirFS(filepath.Join(ex, "content")))
+		o.BaseURL = "https://example.org/"
+		root, dir, _ := serveDir(t, o)
+		for _, k := range kindsOf(t, dir) {
+			axeCheck(t, ctx, axe, root+k.path, filepath.Base(ex)+" "+k.name)
 		}
 	}
 }
