@@ -161,7 +161,7 @@ func TestSiteErrors(t *testing.T) {
 		{"duplicate header", "tasks.csv", ptr(strings.TrimSuffix(header, "\n") + ",序号\n1,（一）甲,措施。,2020年,市科技局,,1\n"),
 			`content/tasks.csv:1:29: column "序号" appears twice (columns 1 and 7)`},
 		{"duplicate header through a synonym", "tasks.csv", ptr("序号,编号,主要措施,牵头部门\n1,1,措施。,市科技局\n"),
-			`content/tasks.csv:1:4: column "序号" appears twice (columns 1 and 2)`},
+			`content/tasks.csv:1:4: columns "序号" (1) and "编号" (2) are both read as 序号; say in site.toml which one is, for example [columns] id = "编号", and the other is published as written`},
 		{"invalid UTF-8", "tasks.csv", row("1,（一）甲\xff,措施。,2020年,市科技局,"),
 			`content/tasks.csv:2:7: the file is neither UTF-8 nor GB18030 (a mix, or another encoding); save the table as CSV UTF-8 (or set encoding in site.toml)`},
 		{"GB18030 is read as such", "tasks.csv", ptr("\xd0\xf2\xba\xc5,\xd6\xf7\xd2\xaa\xb4\xeb\xca\xa9\n"),
@@ -379,6 +379,18 @@ func TestOtherColumns(t *testing.T) {
 	}
 	if len(msgs) != 2 || !strings.HasPrefix(msgs[0], `t.csv:1:4: column "牵头领导" is not one plansite reads`) || !strings.HasPrefix(msgs[1], `t.csv:1:19: column "备注" is not one plansite reads`) {
 		t.Errorf("warnings %q", msgs)
+	}
+}
+
+// Where site.toml names a column, only the heading it names is that column:
+// the one the message of two columns read as one suggests.
+func TestSettingTakesTheColumn(t *testing.T) {
+	tab, err := taskCSV("t.csv", []byte("序号,编号,主要措施,牵头部门\n1,7,措施。,市科技局\n"), config.Columns{ID: "编号"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tab.Columns[0].Std != "" || tab.Columns[1].Std != "序号" || tab.Rows[0].ID.Text != "7" || tab.Rows[0].Others[0].Text != "1" {
+		t.Errorf("columns %+v, row %+v", tab.Columns, tab.Rows[0])
 	}
 }
 

@@ -74,11 +74,11 @@ type column[R any] struct {
 var taskColumns = []column[taskRecord]{
 	{name: "序号", key: "id", hint: "号", synonyms: []string{"编号", "任务编号"},
 		setting: func(c config.Columns) string { return c.ID }, field: func(r *taskRecord) *cell { return &r.ID }},
-	{name: "重点任务", key: "area", hint: "领域行动类", synonyms: []string{"重点领域", "行动", "专项行动"},
+	{name: "重点任务", key: "area", hint: "领域行动类", synonyms: []string{"重点领域", "行动", "专项行动", "类别", "工作类别", "任务类别", "领域"},
 		setting: func(c config.Columns) string { return c.Area }, field: func(r *taskRecord) *cell { return &r.Area }},
 	{name: "标题", key: "title", hint: "题名",
 		setting: func(c config.Columns) string { return c.Title }, field: func(r *taskRecord) *cell { return &r.Title }},
-	{name: "主要措施", required: true, key: "measures", hint: "措施任务内容要求工作", synonyms: []string{"工作任务", "重点工作", "工作措施", "具体措施", "任务内容"},
+	{name: "主要措施", required: true, key: "measures", hint: "措施任务内容要求工作", synonyms: []string{"工作任务", "重点工作", "工作措施", "具体措施", "任务内容", "主要工作任务", "主要任务", "工作内容", "具体任务", "具体要求"},
 		setting: func(c config.Columns) string { return c.Measures }, field: func(r *taskRecord) *cell { return &r.Measures }},
 	{name: "时间节点", key: "timeline", hint: "时限期", synonyms: []string{"完成时限", "时间安排", "完成时间", "时间进度", "时限要求"},
 		setting: func(c config.Columns) string { return c.Timeline }, field: func(r *taskRecord) *cell { return &r.Timeline }},
@@ -97,22 +97,25 @@ var departmentColumns = []column[departmentRecord]{
 }
 
 // standardName resolves a header name to the standard name of its column: a
-// name that [columns] sets first, then the standard name or a synonym; any
-// other name is kept. Spaces and line breaks inside a name do not count:
+// name that [columns] sets first, then the standard name or a synonym of a
+// column [columns] does not name; any other name is kept. Spaces and line breaks inside a name do not count:
 // a heading cell wrapped as 牵头\n单位 is 牵头单位.
-func standardName[R any](cols []column[R], set config.Columns, h string) string {
+func standardName[R any](cols []column[R], set config.Columns, h string) (string, bool) {
 	key := squeeze(h)
 	for _, c := range cols {
 		if c.setting != nil && key != "" && squeeze(c.setting(set)) == key {
-			return c.name
+			return c.name, true
 		}
 	}
 	for _, c := range cols {
+		if c.setting != nil && c.setting(set) != "" {
+			continue // site.toml names the column: no other heading is it
+		}
 		if squeeze(c.name) == key || slices.ContainsFunc(c.synonyms, func(s string) bool { return s == key }) {
-			return c.name
+			return c.name, true
 		}
 	}
-	return h
+	return h, false
 }
 
 // squeeze is s without white space.
@@ -248,15 +251,23 @@ func (d *decoder[R]) readHeader(header []string, pos []plan.Cell) error {
 	d.colOf = make([]int, len(header))
 	d.headPos = pos
 	std := make([]string, len(header))
+	known := make([]bool, len(header)) // std[i] is a standard name, not the heading kept
 	for i, h := range header {
 		h = plan.TrimSpace(h)
 		d.header = append(d.header, plan.Column{Heading: h})
-		std[i] = standardName(d.cols, d.set, h)
+		std[i], known[i] = standardName(d.cols, d.set, h)
 	}
-	has := func(name string) bool { return slices.Contains(std, name) }
+	has := func(name string) bool {
+		for i := range std {
+			if known[i] && std[i] == name {
+				return true
+			}
+		}
+		return false
+	}
 	if leadCol := "牵头部门"; !has(leadCol) && slices.ContainsFunc(d.cols, func(c column[R]) bool { return c.name == leadCol }) {
 		for i, h := range d.header {
-			if std[i] == "配合部门" && slices.Contains(responsible, squeeze(h.Heading)) && squeeze(d.set.Coop) != squeeze(h.Heading) {
+			if known[i] && std[i] == "配合部门" && slices.Contains(responsible, squeeze(h.Heading)) && squeeze(d.set.Coop) != squeeze(h.Heading) {
 				std[i] = leadCol
 				break
 			}
@@ -264,7 +275,7 @@ func (d *decoder[R]) readHeader(header []string, pos []plan.Cell) error {
 	}
 	if idCol := "序号"; !has(idCol) && slices.ContainsFunc(d.cols, func(c column[R]) bool { return c.name == idCol }) {
 		if i := slices.Index(std, ""); i >= 0 && slices.Index(std[i+1:], "") < 0 && !d.keepOthers {
-			std[i] = idCol
+			std[i], known[i] = idCol, true
 			d.warns = append(d.warns, plan.Warning{File: d.file, Line: pos[i].Line, Col: pos[i].Col,
 				Msg: "this column has no heading; it is read as 序号, the task numbers"})
 		}
@@ -275,10 +286,13 @@ func (d *decoder[R]) readHeader(header []string, pos []plan.Cell) error {
 	for i, h := range std {
 		header[i] = h
 		d.header[i].Std = h
-		k := slices.IndexFunc(d.cols, func(c column[R]) bool { return c.name == h })
+		k := -1
+		if known[i] {
+			k = slices.IndexFunc(d.cols, func(c column[R]) bool { return c.name == h })
+		}
 		switch {
 		case k >= 0 && seen[k] > 0:
-			errs = append(errs, &plan.Error{File: d.file, Line: pos[i].Line, Col: pos[i].Col, Msg: fmt.Sprintf("column %s appears twice (columns %d and %d)", plan.QuoteCell(h), seen[k], i+1)})
+			errs = append(errs, &plan.Error{File: d.file, Line: pos[i].Line, Col: pos[i].Col, Msg: twice(d.cols[k], d.header, seen[k]-1, i)})
 		case k < 0 && d.keepOthers:
 			d.colOf[i] = -1
 			header[i] = fmt.Sprintf("\x00%d", i) // matches no field
@@ -377,6 +391,18 @@ func otherColumn[R any](cols []column[R], h string) string {
 		msg += fmt.Sprintf("; to read it as one of them, name it in site.toml under [columns] with the key %s", strings.Join(keys, ", "))
 	}
 	return msg
+}
+
+// twice says that columns a and b of the header are both read as column c:
+// the same name twice, or two names that both mean c (编号 and 序号,
+// 工作任务 and 具体要求), in which case site.toml can say which one is.
+func twice[R any](c column[R], header []plan.Column, a, b int) string {
+	ha, hb := header[a].Heading, header[b].Heading
+	if ha == hb || c.key == "" {
+		return fmt.Sprintf("column %s appears twice (columns %d and %d)", plan.QuoteCell(c.name), a+1, b+1)
+	}
+	return fmt.Sprintf("columns %s (%d) and %s (%d) are both read as %s; say in site.toml which one is, for example [columns] %s = %s, and the other is published as written",
+		plan.QuoteCell(ha), a+1, plan.QuoteCell(hb), b+1, c.name, c.key, strconvQuote(hb))
 }
 
 // responsible are the names of a column of responsible units: with a 牵头
