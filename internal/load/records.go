@@ -98,8 +98,9 @@ var departmentColumns = []column[departmentRecord]{
 
 // standardName resolves a header name to the standard name of its column: a
 // name that [columns] sets first, then the standard name or a synonym of a
-// column [columns] does not name; any other name is kept. Spaces and line breaks inside a name do not count:
-// a heading cell wrapped as 牵头\n单位 is 牵头单位.
+// column [columns] does not name. Any other name is kept, and ok is false.
+// Spaces and line breaks inside a name do not count: a heading cell wrapped
+// as 牵头\n单位 is 牵头单位.
 func standardName[R any](cols []column[R], set config.Columns, h string) (string, bool) {
 	key := squeeze(h)
 	for _, c := range cols {
@@ -245,8 +246,10 @@ func (d *decoder[R]) GetCSVRows() ([][]string, error) {
 //
 // Two readings follow real tables: a table with one column of responsible
 // units (责任单位 alone, no 牵头 column) names the units that lead; and a
-// column without a name in a table without 序号 is its 序号, as when the
-// number column's heading cell is left blank.
+// column without a name in a table without 序号 may be its 序号, as when
+// the number column's heading cell is left blank (for the task table,
+// unnamedColumns decides once the rows are in). A task table's other
+// columns are kept, with a warning; any other table's are refused.
 func (d *decoder[R]) readHeader(header []string, pos []plan.Cell) error {
 	d.colOf = make([]int, len(header))
 	d.headPos = pos
