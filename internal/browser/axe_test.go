@@ -3,7 +3,6 @@ package browser
 import (
 	"context"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -76,18 +75,10 @@ func TestProgressAxe(t *testing.T) {
 // timeline column) change the pages that the bundled plan's tests see.
 func TestRealExamplesAxe(t *testing.T) {
 	axe := axeSource(t)
-	real, err := filepath.Glob("../../examples/*/SOURCE")
-	if err != nil || len(real) == 0 {
-		t.Fatalf("no real tables in examples/ (%v)", err)
-	}
 	ctx := browser(t, 375, 900)
-	for _, src := range real {
-		ex := filepath.Dir(src)
-		o := sources(os.DirFS(filepath.Join(ex, "content")))
-		o.BaseURL = "https://example.org/"
-		root, dir, _ := serveDir(t, o)
-		for _, k := range kindsOf(t, dir) {
-			axeCheck(t, ctx, axe, root+k.path, filepath.Base(ex)+" "+k.name)
+	for _, r := range serveRealExamples(t) {
+		for _, k := range r.kinds {
+			axeCheck(t, ctx, axe, r.root+k.path, r.name+" "+k.name)
 		}
 	}
 }

@@ -118,17 +118,9 @@ func TestProgressLayout(t *testing.T) {
 // examples/ to the same rules at 320 px, in 大 and in high contrast, and at
 // 640 px.
 func TestRealExamplesLayout(t *testing.T) {
-	real, err := filepath.Glob("../../examples/*/SOURCE")
-	if err != nil || len(real) == 0 {
-		t.Fatalf("no real tables in examples/ (%v)", err)
-	}
-	for _, src := range real {
-		ex := filepath.Dir(src)
-		t.Run(filepath.Base(ex), func(t *testing.T) {
-			o := sources(os.DirFS(filepath.Join(ex, "content")))
-			o.BaseURL = "https://example.org/"
-			root, dir, _ := serveDir(t, o)
-			checkLayout(t, root, kindsOf(t, dir), []layoutMode{
+	for _, r := range serveRealExamples(t) {
+		t.Run(r.name, func(t *testing.T) {
+			checkLayout(t, r.root, r.kinds, []layoutMode{
 				{"320", 320, "", false},
 				{"320-large-contrast", 320, "l", true},
 				{"640", 640, "", false},

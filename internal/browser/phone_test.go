@@ -125,21 +125,11 @@ func TestPhoneReading(t *testing.T) {
 		{"bundled", bundled, pageKinds},
 		{"district", district, districtKinds},
 	}
-	real, err := filepath.Glob("../../examples/*/SOURCE")
-	if err != nil || len(real) == 0 {
-		t.Fatalf("no real tables in examples/ (%v)", err)
-	}
-	for _, src := range real {
-		ex := filepath.Dir(src)
-		o := sources(os.DirFS(filepath.Join(ex, "content")))
-		// The test server serves the site at its root, so the site is built
-		// for a root address: 404.html links by absolute path.
-		o.BaseURL = "https://example.org/"
-		root, dir, _ := serveDir(t, o)
+	for _, r := range serveRealExamples(t) {
 		sites = append(sites, struct {
 			name, root string
 			kinds      []struct{ name, path string }
-		}{filepath.Base(ex), root, kindsOf(t, dir)})
+		}{r.name, r.root, r.kinds})
 	}
 	shots := os.Getenv("SCREENSHOTS")
 	if shots != "" {
@@ -211,6 +201,34 @@ func TestPhoneReading(t *testing.T) {
 			}
 		}
 	}
+}
+
+// realSite is one of the real tables in examples/, built and served, with
+// one page of each kind it has.
+type realSite struct {
+	name, root string
+	kinds      []struct{ name, path string }
+}
+
+// serveRealExamples builds and serves each real table in examples/ (each
+// folder with a SOURCE file).
+func serveRealExamples(tb testing.TB) []realSite {
+	tb.Helper()
+	real, err := filepath.Glob("../../examples/*/SOURCE")
+	if err != nil || len(real) == 0 {
+		tb.Fatalf("no real tables in examples/ (%v)", err)
+	}
+	var out []realSite
+	for _, src := range real {
+		ex := filepath.Dir(src)
+		o := sources(os.DirFS(filepath.Join(ex, "content")))
+		// The test server serves the site at its root, so the site is built
+		// for a root address: 404.html links by absolute path.
+		o.BaseURL = "https://example.org/"
+		root, dir, _ := serveDir(tb, o)
+		out = append(out, realSite{filepath.Base(ex), root, kindsOf(tb, dir)})
+	}
+	return out
 }
 
 // kindsOf finds one page of each kind in the site built into dir, the
