@@ -114,6 +114,14 @@ func (e ErrFound) Error() string { return fmt.Sprintf("%d errors", e.N) }
 
 // Import converts a seed text file to CSV, on out or into the file outFile.
 func Import(file, outFile string, out io.Writer) error {
+	if outFile != "" {
+		// The same file by any name: a link, ./seed.txt, a hard link.
+		in, inErr := os.Stat(file)
+		o, outErr := os.Stat(outFile)
+		if inErr == nil && outErr == nil && os.SameFile(in, o) {
+			return fmt.Errorf("-o %q is the file being imported, %q; plansite import never writes over its input: name another file, such as content/tasks.csv", outFile, file)
+		}
+	}
 	data, err := os.ReadFile(file)
 	if err != nil {
 		return err

@@ -16,6 +16,7 @@ import (
 	"path"
 	"strings"
 
+	"plansite/internal/inputfs"
 	"plansite/internal/plan"
 )
 
@@ -69,7 +70,7 @@ func ReadConfig(fsys fs.FS, prefix string) (Config, error) {
 	file := path.Join(prefix, "site.toml")
 	data, err := fs.ReadFile(fsys, "site.toml")
 	if err != nil {
-		return Config{}, ReadError(file, "cannot read the site configuration: ", err)
+		return Config{}, inputfs.ReadError(file, "cannot read the site configuration: ", err)
 	}
 	return Parse(file, data)
 }

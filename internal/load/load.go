@@ -17,6 +17,7 @@ import (
 	"strings"
 
 	"plansite/internal/config"
+	"plansite/internal/inputfs"
 	"plansite/internal/markdown"
 	"plansite/internal/plan"
 	"plansite/internal/progress"
@@ -80,9 +81,11 @@ func Site(fsys fs.FS, prefix string) (*Content, []plan.Warning, error) {
 		return nil, warns, err
 	}
 	warns = append(warns, pwarns...)
-	if c.Pages, err = pages(fsys, prefix); err != nil {
+	var mdWarns []plan.Warning
+	if c.Pages, mdWarns, err = pages(fsys, prefix); err != nil {
 		return nil, nil, err
 	}
+	warns = append(warns, mdWarns...)
 	for _, pg := range c.Pages {
 		// /progress/ is the generator's only when the site has progress.
 		if c.Progress != nil && strings.HasPrefix(pg.Path, "progress/") {
@@ -122,6 +125,7 @@ func taskRows(file string, src rowSource, cols config.Columns) (*TaskTable, erro
 		if tab.others != nil {
 			t.Rows[i].Others = tab.others[i]
 		}
+		t.Warnings = append(t.Warnings, formulaWarnings(file, t.Rows[i].Cells())...)
 	}
 	return t, nil
 }
@@ -204,15 +208,18 @@ func departments(file string, data []byte) ([]plan.DepartmentEntry, error) {
 	return out, nil
 }
 
+// MarkdownLimit is the most a Markdown page may hold: real pages (about,
+// a notice, an annex's text) are a few kilobytes, and a page is held whole
+// while it is rendered.
+var MarkdownLimit = inputfs.Limit{Bytes: 4 << 20, What: "a Markdown page"}
+
 // pages reads every Markdown file of the content folder.
-func pages(fsys fs.FS, prefix string) ([]Page, error) {
+func pages(fsys fs.FS, prefix string) ([]Page, []plan.Warning, error) {
 	var out []Page
+	var warns []plan.Warning
 	byPath := map[string]string{} // address → file, so two files never share one
-	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return config.ReadError(path.Join(prefix, p), "", err)
-		}
-		if d.IsDir() || path.Ext(p) != ".md" {
+	err := inputfs.Walk(fsys, prefix, func(p string) error {
+		if path.Ext(p) != ".md" {
 			return nil
 		}
 		file := path.Join(prefix, p)
@@ -236,14 +243,15 @@ func pages(fsys fs.FS, prefix string) ([]Page, error) {
 			return &plan.Error{File: file, Msg: fmt.Sprintf("this page has the address /%s/, like %s; rename one of them", urlPath, plan.FileName(other))}
 		}
 		byPath[urlPath] = file
-		src, err := fs.ReadFile(fsys, p)
+		src, err := inputfs.ReadFile(fsys, prefix, p, MarkdownLimit)
 		if err != nil {
-			return config.ReadError(file, "", err)
+			return inputfs.ReadError(file, "", err)
 		}
-		fm, body, err := markdown.Split(file, src)
+		fm, body, w, err := markdown.Split(file, src)
 		if err != nil {
 			return err
 		}
+		warns = append(warns, w...)
 		if fm.Title == "" {
 			return &plan.Error{File: file, Line: 1, Msg: "front matter has no title"}
 		}
@@ -251,7 +259,7 @@ func pages(fsys fs.FS, prefix string) ([]Page, error) {
 		return nil
 	})
 	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
-	return out, err
+	return out, warns, err
 }
 
 // citationGaps warns about the site.toml keys a complete reference to a task

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"plansite/internal/config"
+	"plansite/internal/inputfs"
 	"plansite/internal/plan"
 	"plansite/internal/progress"
 )
@@ -109,7 +110,7 @@ func readProgress(fsys fs.FS, prefix string, cfg config.Config, p *plan.Plan) (*
 		if _, err := fs.Stat(fsys, name); err == nil {
 			found = append(found, name)
 		} else if !errors.Is(err, fs.ErrNotExist) {
-			return nil, nil, nil, config.ReadError(path.Join(prefix, name), "", err)
+			return nil, nil, nil, inputfs.ReadError(path.Join(prefix, name), "", err)
 		}
 	}
 	switch len(found) {
@@ -122,7 +123,7 @@ func readProgress(fsys fs.FS, prefix string, cfg config.Config, p *plan.Plan) (*
 	file := path.Join(prefix, found[0])
 	data, err := fs.ReadFile(fsys, found[0])
 	if err != nil {
-		return nil, nil, nil, config.ReadError(file, "cannot read the progress file: ", err)
+		return nil, nil, nil, inputfs.ReadError(file, "cannot read the progress file: ", err)
 	}
 	var rows []progress.Row
 	sheet := ""
@@ -141,6 +142,9 @@ func readProgress(fsys fs.FS, prefix string, cfg config.Config, p *plan.Plan) (*
 		return nil, nil, nil, withRef(err, file, sheet)
 	}
 	log, warns, err := progress.Build(file, rows, p, Statuses(cfg), AsOf(cfg))
+	for _, r := range rows {
+		warns = append(warns, formulaWarnings(file, []plan.Cell{r.ID, r.Date, r.Status, r.Text, r.Source})...)
+	}
 	for i := range warns {
 		withRef(&warns[i], file, sheet)
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"plansite/internal/config"
+	"plansite/internal/inputfs"
 	"plansite/internal/plan"
 )
 
@@ -119,7 +120,7 @@ func ReadTables(fsys fs.FS, prefix string, cfg config.Config) (*Tables, error) {
 			return nil, err
 		}
 	} else if !errors.Is(err, fs.ErrNotExist) {
-		return nil, config.ReadError(t.DepartmentsFile, "", err)
+		return nil, inputfs.ReadError(t.DepartmentsFile, "", err)
 	}
 	table, err := tableFile(fsys, prefix, cfg)
 	if err != nil {
@@ -128,7 +129,7 @@ func ReadTables(fsys fs.FS, prefix string, cfg config.Config) (*Tables, error) {
 	t.TasksFile = name(table)
 	data, err := fs.ReadFile(fsys, table)
 	if err != nil {
-		return nil, config.ReadError(t.TasksFile, "cannot read the task table: ", err)
+		return nil, inputfs.ReadError(t.TasksFile, "cannot read the task table: ", err)
 	}
 	tt, sheet, err := taskTable(t.TasksFile, data, cfg)
 	if err != nil {

@@ -24,7 +24,7 @@ func FuzzFrontMatter(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
-		fm, body, err := Split("content/x.md", src)
+		fm, body, _, err := Split("content/x.md", src)
 		text := strings.ReplaceAll(strings.TrimPrefix(string(src), "\ufeff"), "\r\n", "\n")
 		if err != nil {
 			var e *Error

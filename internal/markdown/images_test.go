@@ -26,7 +26,7 @@ func TestSplitRefusesForeignImages(t *testing.T) {
 		{"![x](data:image/png;base64,AAAA)\n", `the image "data:image/png;base64,AAAA" is not a file of the site`},
 	}
 	for _, tt := range tests {
-		_, _, err := Split("content/about.md", []byte(head+tt.body))
+		_, _, _, err := Split("content/about.md", []byte(head+tt.body))
 		switch {
 		case tt.want == "" && err != nil:
 			t.Errorf("%q: %v", tt.body, err)
@@ -35,14 +35,14 @@ func TestSplitRefusesForeignImages(t *testing.T) {
 		}
 	}
 	// Without front matter the body starts on line 1.
-	_, _, err := Split("content/about.md", []byte("\n![x](https://other.example/a.png)"))
+	_, _, _, err := Split("content/about.md", []byte("\n![x](https://other.example/a.png)"))
 	if err == nil || !strings.HasPrefix(err.Error(), "content/about.md:2:1: ") {
 		t.Errorf("error %v; want it on 2:1", err)
 	}
 }
 
 func TestDateInFrontMatter(t *testing.T) {
-	_, _, err := Split("content/about.md", []byte("+++\ntitle = \"关于\"\nupdated = \"2023-02-31\"\n+++\n"))
+	_, _, _, err := Split("content/about.md", []byte("+++\ntitle = \"关于\"\nupdated = \"2023-02-31\"\n+++\n"))
 	if err == nil || err.Error() != `content/about.md:3:1: front matter: updated "2023-02-31" is not a day of the calendar: 2023-02 has 28 days` {
 		t.Errorf("error %v", err)
 	}

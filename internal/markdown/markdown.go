@@ -1,9 +1,10 @@
 // Package markdown reads the Markdown pages of content/. Split separates a
 // page's TOML front matter (between +++ lines) from its body, checks the
 // front matter's keys and date, and refuses images the body would fetch
-// from other hosts. A Renderer turns the body into HTML: CommonMark with
-// tables, strikethrough and bare links, raw HTML escaped (an editor's stray
-// <script> is shown, never run). Reading TOML and dates is config's, shared
+// from other hosts, and warns of raw HTML. A Renderer turns the body into
+// HTML: CommonMark with tables, strikethrough and bare links; raw HTML is
+// left out (goldmark writes <!-- raw HTML omitted --> in its place), so an
+// editor's stray <script> never runs. Reading TOML and dates is config's, shared
 // with site.toml so that both place their messages alike.
 package markdown
 
@@ -74,19 +75,20 @@ const fence = "+++"
 func isFence(line, f string) bool { return strings.TrimRight(line, " \t\r") == f }
 
 // Split separates the TOML front matter from the body and decodes it, and
-// checks that the body embeds nothing from other hosts (foreignImage). A
-// page without front matter is all body. Errors name the file and the line
-// within it.
-func Split(file string, src []byte) (FrontMatter, []byte, error) {
+// checks the body (checkBody): nothing embedded from other hosts, a warning
+// for raw HTML. A page without front matter is all body. Errors and
+// warnings name the file and the line within it.
+func Split(file string, src []byte) (FrontMatter, []byte, []plan.Warning, error) {
 	var fm FrontMatter
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
 	text := strings.ReplaceAll(string(src), "\r\n", "\n")
 	first, rest, _ := strings.Cut(text, "\n")
 	if !isFence(first, fence) {
 		if isFence(first, "---") {
-			return fm, nil, &Error{File: file, Line: 1, Col: 1, Msg: "front matter must be TOML between +++ lines, not YAML between ---"}
+			return fm, nil, nil, &Error{File: file, Line: 1, Col: 1, Msg: "front matter must be TOML between +++ lines, not YAML between ---"}
 		}
-		return fm, []byte(text), foreignImage(file, []byte(text), 1)
+		warns, err := checkBody(file, []byte(text), 1)
+		return fm, []byte(text), warns, err
 	}
 	var head, body string
 	for pos := 0; ; {
@@ -96,7 +98,7 @@ func Split(file string, src []byte) (FrontMatter, []byte, error) {
 			break
 		}
 		if !more {
-			return fm, nil, &Error{File: file, Line: 1, Col: 1, Msg: "front matter opened with +++ is never closed (no closing +++ line)"}
+			return fm, nil, nil, &Error{File: file, Line: 1, Col: 1, Msg: "front matter opened with +++ is never closed (no closing +++ line)"}
 		}
 		pos += len(line) + 1
 	}
@@ -108,7 +110,7 @@ func Split(file string, src []byte) (FrontMatter, []byte, error) {
 		} else {
 			line++ // the opening +++ line comes before the TOML
 		}
-		return fm, nil, &Error{File: file, Line: line, Col: col, Msg: "front matter: " + msg}
+		return fm, nil, nil, &Error{File: file, Line: line, Col: col, Msg: "front matter: " + msg}
 	}
 	at := func(key ...string) (int, int) {
 		line, col := config.KeyPos(head, key)
@@ -119,15 +121,16 @@ func Split(file string, src []byte) (FrontMatter, []byte, error) {
 	}
 	if und := md.Undecoded(); len(und) > 0 {
 		line, col := at(und[0]...)
-		return fm, nil, &Error{File: file, Line: line, Col: col, Msg: fmt.Sprintf("front matter: unknown key %q (known: title, description, updated, weight)", und[0].String())}
+		return fm, nil, nil, &Error{File: file, Line: line, Col: col, Msg: fmt.Sprintf("front matter: unknown key %q (known: title, description, updated, weight)", und[0].String())}
 	}
 	if p := config.DateProblem(fm.Updated); fm.Updated != "" && p != "" {
 		if p == config.NotDate {
 			p = "is not a date YYYY-MM-DD"
 		}
 		line, col := at("updated")
-		return fm, nil, &Error{File: file, Line: line, Col: col, Msg: fmt.Sprintf("front matter: updated %q %s", fm.Updated, p)}
+		return fm, nil, nil, &Error{File: file, Line: line, Col: col, Msg: fmt.Sprintf("front matter: updated %q %s", fm.Updated, p)}
 	}
 	bodyLine := strings.Count(text[:len(text)-len(body)], "\n") + 1
-	return fm, []byte(body), foreignImage(file, []byte(body), bodyLine)
+	warns, err := checkBody(file, []byte(body), bodyLine)
+	return fm, []byte(body), warns, err
 }

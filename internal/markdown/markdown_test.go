@@ -30,7 +30,7 @@ func TestSplit(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			fm, body, err := Split("content/about.md", []byte(tt.src))
+			fm, body, _, err := Split("content/about.md", []byte(tt.src))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -69,7 +69,7 @@ func TestSplitErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, _, err := Split("content/about.md", []byte(tt.src))
+			_, _, _, err := Split("content/about.md", []byte(tt.src))
 			var e *Error
 			if !errors.As(err, &e) {
 				t.Fatalf("Split: %v (%T), want a *markdown.Error", err, err)
@@ -93,7 +93,7 @@ func TestDeepTOML(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			start := time.Now()
-			_, _, err := Split("content/about.md", []byte("+++\ntitle = \"关于\"\n"+head+"+++\n"))
+			_, _, _, err := Split("content/about.md", []byte("+++\ntitle = \"关于\"\n"+head+"+++\n"))
 			if d := time.Since(start); d > 5*time.Second {
 				t.Errorf("took %v", d)
 			}
@@ -147,5 +147,34 @@ func TestRender(t *testing.T) {
 		if !strings.Contains(string(html), s) {
 			t.Errorf("Render gives %q, without %q", html, s)
 		}
+	}
+}
+
+// Raw HTML is left out of the page; the editor is told where, once a page.
+func TestRawHTMLWarning(t *testing.T) {
+	head := "+++\ntitle = \"关于\"\n+++\n"
+	for _, tt := range []struct{ name, body, want string }{
+		{"none", "正文 `<b>` in code\n\n    <div>indented code</div>\n", ""},
+		{"block", "正文\n\n<div class=\"x\">\n甲\n</div>\n", `content/about.md:6:1: raw HTML "<div class=\"x\">" is left out of the page`},
+		{"inline, twice", "第一段\n\n第二段有<br>换行<b>粗</b>\n", `content/about.md:6:5: raw HTML "<br>" (and 2 more on this page) is left out`},
+		{"script", "<script>alert(1)</script>\n", `content/about.md:4:1: raw HTML "<script>"`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, warns, err := Split("content/about.md", []byte(head+tt.body))
+			if err != nil {
+				t.Fatal(err)
+			}
+			switch {
+			case tt.want == "" && len(warns) > 0:
+				t.Errorf("warned %v", warns)
+			case tt.want != "" && (len(warns) != 1 || !strings.HasPrefix(warns[0].Error(), tt.want)):
+				t.Errorf("warned %v, want one starting %s", warns, tt.want)
+			}
+		})
+	}
+	// What the warning says: the renderer leaves it out.
+	html, err := New().Render([]byte("甲<b>乙</b>\n\n<script>alert(1)</script>\n"))
+	if err != nil || strings.Contains(string(html), "<b>") || strings.Contains(string(html), "<script") || !strings.Contains(string(html), "甲") {
+		t.Errorf("rendered %q, %v", html, err)
 	}
 }

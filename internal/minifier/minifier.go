@@ -37,6 +37,13 @@ var types = map[string]string{
 	".json": "application/json", ".xml": "application/xml", ".webmanifest": "application/manifest+json",
 }
 
+// Minifies reports whether Minify changes a file called name; any other
+// file is passed through as it is, and may be copied as a stream instead.
+func (m *Minifier) Minifies(name string) bool {
+	_, ok := types[path.Ext(name)]
+	return ok
+}
+
 // Minify writes data to w minified according to the extension of name;
 // other files are written as they are. Writing into the caller's writer
 // lets a worker reuse one buffer for every page and a stream minify piece

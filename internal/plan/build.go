@@ -143,9 +143,14 @@ func anyLead(us []Named) bool {
 
 var slugOK = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
 
+// MaxSlug is the longest part of an address (a task's number, a
+// department's slug): far below the 255 bytes a file system takes in a name,
+// and a path a person can still read and type.
+const MaxSlug = 64
+
 // ValidSlug reports whether s is a safe, stable path segment: lowercase ASCII
 // letters and digits separated by single hyphens.
-func ValidSlug(s string) bool { return len(s) <= 64 && slugOK.MatchString(s) }
+func ValidSlug(s string) bool { return len(s) <= MaxSlug && slugOK.MatchString(s) }
 
 // Build turns the rows of the table into the plan. It reads every row and
 // returns every problem that stops a build as Errors; warnings are problems

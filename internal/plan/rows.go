@@ -110,12 +110,19 @@ func (r Row) Cell(std string) Cell {
 
 // line is the line the row starts on.
 func (r Row) line() int {
-	for _, c := range []Cell{r.ID, r.Area, r.Title, r.Measures, r.Timeline, r.Lead, r.Coop} {
+	for _, c := range r.Cells() {
 		if c.Line > 0 {
 			return c.Line
 		}
 	}
 	return 0
+}
+
+// Cells are the row's cells: those of the standard columns, then the
+// others, in the table's order; a column the table lacks gives an empty
+// cell without a place.
+func (r Row) Cells() []Cell {
+	return append([]Cell{r.ID, r.Area, r.Title, r.Measures, r.Timeline, r.Lead, r.Coop}, r.Others...)
 }
 
 // columns are the table's columns as Input gives them, or, for an input
@@ -184,6 +191,11 @@ func (b *builder) row(r Row) {
 		var ok bool
 		if id, ok = TaskNumber(raw); !ok {
 			b.fail(r.ID, "", "序号 %s is not a task number (1, 2, … or 1.1, 1.2, …, or （一）, 一、)", QuoteCell(r.ID.Text))
+			id = ""
+		} else if len(id) > MaxSlug {
+			// Checked here, not when the page is written: a file system
+			// takes names of 255 bytes at most, some fewer.
+			b.fail(r.ID, "", "序号 %s would be the task's address /tasks/…/ but is %d characters long; an address part may have at most %d", QuoteCell(r.ID.Text), len(id), MaxSlug)
 			id = ""
 		} else if prev, dup := b.seen[id]; dup {
 			b.fail(r.ID, "", "序号 %s appears twice (first on line %d)", id, prev)

@@ -85,8 +85,8 @@ func TestBadInputKeepsOldSite(t *testing.T) {
 			replaceLine(t, c, "departments.csv", 2, func(s string) string { return strings.Replace(s, ",industry-it,", ",../../etc,", 1) })
 		}, []string{"content/departments.csv:2:", `slug "../../etc"`}},
 		{"page name leaving the output folder", func(t *testing.T, c, _ fstest.MapFS) {
-			c["..about.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"x\"\n+++\n")}
-		}, []string{"content/..about.md", "not lowercase ASCII"}},
+			c["a..about.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"x\"\n+++\n")}
+		}, []string{"content/a..about.md", "not lowercase ASCII"}},
 	}
 	keepsOldSite(t, cases)
 }

@@ -2,14 +2,10 @@ package site
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"io"
 	"io/fs"
-	"path"
 	"sort"
-	"strings"
 	"sync"
 
 	"plansite/internal/config"
@@ -29,9 +25,9 @@ type build struct {
 	tmpl      *pages.Templates
 	mini      *minifier.Minifier
 	pages     []*pages.Page
-	static    []output.File // the static folder's files, minified
-	siteFiles []siteFile    // makers of the site-wide files: sitemap, feed, open data, search index
-	taskFiles []taskFile    // the files of which each task has one, made when written
+	static    []staticFile // the static folder's files
+	siteFiles []siteFile   // makers of the site-wide files: sitemap, feed, open data, search index
+	taskFiles []taskFile   // the files of which each task has one, made when written
 	workers   int
 }
 
@@ -50,7 +46,7 @@ func prepare(o Options) (*build, error) {
 	// depend on the content: they are made while the content loads. For the
 	// real table they take longer than loading it.
 	var tmpl *pages.Templates
-	var files []output.File
+	var files []staticFile
 	var assets map[string]string
 	var tmplErr, staticErr error
 	var wg sync.WaitGroup
@@ -94,7 +90,9 @@ func prepare(o Options) (*build, error) {
 	if err != nil {
 		return nil, err
 	}
-	files = append(files, stFiles...)
+	for _, f := range stFiles {
+		files = append(files, staticFile{path: f.Path, text: true, data: f.Data})
+	}
 	s := &pages.Site{Plan: c.Plan, Config: c.Config, BaseURL: baseURL, BasePath: basePath,
 		Pages: c.Pages, Assets: assets, Version: o.Version, Progress: c.Progress, StatusCSS: stPath}
 	list, err := pages.Pages(s, mdr)
@@ -127,7 +125,7 @@ func (b *build) checkPaths(more []string) error {
 		paths = append(paths, f.path)
 	}
 	for _, f := range b.static {
-		paths = append(paths, f.Path)
+		paths = append(paths, f.path)
 	}
 	sort.Strings(paths)
 	for i := 1; i < len(paths); i++ {
@@ -196,34 +194,4 @@ func putBuffers(b *buffers) {
 		return // a huge page: let it go rather than keep it
 	}
 	bufferPool.Put(b)
-}
-
-// staticFiles copies the static folder into static/, minified, and names
-// each file with a version query from its content so browsers never keep a
-// stale copy.
-func staticFiles(src Source, mini *minifier.Minifier) ([]output.File, map[string]string, error) {
-	var files []output.File
-	assets := map[string]string{}
-	err := fs.WalkDir(src.FS, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return readError(src, p, err)
-		}
-		if d.IsDir() || strings.HasPrefix(path.Base(p), ".") {
-			return nil
-		}
-		data, err := fs.ReadFile(src.FS, p)
-		if err != nil {
-			return readError(src, p, err)
-		}
-		var out bytes.Buffer
-		if err := mini.Minify(&out, p, data); err != nil {
-			return fmt.Errorf("%s: %v", plan.FileName(path.Join(src.Name, p)), err)
-		}
-		data = out.Bytes()
-		sum := sha256.Sum256(data)
-		files = append(files, output.File{Path: "static/" + p, Data: data})
-		assets[p] = "static/" + p + "?v=" + hex.EncodeToString(sum[:4])
-		return nil
-	})
-	return files, assets, err
 }

@@ -25,7 +25,7 @@ type Prepared struct {
 	b         *build
 	pages     map[string]int    // path → index of the page
 	taskFiles map[string]int    // path → index of the task's file
-	static    map[string][]byte // path → static file
+	static    map[string]staticFile // path → static file
 
 	done      chan struct{} // closed once the site-wide files are made
 	siteFiles *memory       // then set, with err
@@ -42,7 +42,7 @@ func Prepare(o Options) (*Prepared, error) {
 		return nil, err
 	}
 	p := &Prepared{b: b, pages: make(map[string]int, len(b.pages)), taskFiles: make(map[string]int, len(b.taskFiles)),
-		static: make(map[string][]byte, len(b.static)), done: make(chan struct{})}
+		static: make(map[string]staticFile, len(b.static)), done: make(chan struct{})}
 	for i, pg := range b.pages {
 		p.pages[pg.File()] = i
 	}
@@ -50,7 +50,7 @@ func Prepare(o Options) (*Prepared, error) {
 		p.taskFiles[f.path] = i
 	}
 	for _, f := range b.static {
-		p.static[f.Path] = f.Data
+		p.static[f.path] = f
 	}
 	go func() {
 		defer close(p.done)
@@ -102,8 +102,9 @@ func (p *Prepared) known(path string) bool {
 // File returns the file at path, making it if it is a page or a task's
 // file. ok is false when the site has no such file.
 func (p *Prepared) File(path string) (data []byte, ok bool, err error) {
-	if d, ok := p.static[path]; ok {
-		return d, true, nil
+	if f, ok := p.static[path]; ok {
+		d, err := f.bytes()
+		return d, true, err
 	}
 	if i, ok := p.pages[path]; ok {
 		f, err := p.b.file(len(p.b.taskFiles) + i)

@@ -127,7 +127,7 @@ func (b *build) write(sink Sink, progress Progress) (*Result, error) {
 		}
 	}
 	for _, f := range b.static {
-		if err := sink.Write(f); err != nil {
+		if err := sink.WriteStream(f.path, f.write); err != nil {
 			return nil, err
 		}
 		wrote("")

@@ -1,0 +1,179 @@
+package inputfs
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+
+	"plansite/internal/plan"
+)
+
+// A Limit is the most a reader takes of one file into memory, and what it
+// is called in the message that refuses a larger one.
+type Limit struct {
+	Bytes int64
+	What  string // "a Markdown page"
+}
+
+// ReadFile reads the file name of fsys whole, refusing it, before reading
+// more than lim allows, with an error that names the file (prefix/name),
+// its size and the limit. A file that grows while it is read, or a device
+// whose size says nothing, is stopped at the limit too.
+func ReadFile(fsys fs.FS, prefix, name string, lim Limit) ([]byte, error) {
+	data, err := readAll(fsys, name, lim.Bytes)
+	var big *tooLarge
+	if errors.As(err, &big) {
+		size := "larger than that"
+		if big.size > lim.Bytes {
+			size = Size(big.size)
+		}
+		return nil, &plan.Error{File: path.Join(prefix, name),
+			Msg: fmt.Sprintf("the file is %s; %s may be at most %s (plansite holds it in memory whole)", size, lim.What, Size(lim.Bytes))}
+	}
+	return data, err
+}
+
+// tooLarge is a file over the limit readAll was given.
+type tooLarge struct{ size int64 }
+
+func (e *tooLarge) Error() string { return fmt.Sprintf("file of %d bytes is over the limit", e.size) }
+
+// readAll reads a file of fsys whole, at most limit bytes (-1: any size).
+func readAll(fsys fs.FS, name string, limit int64) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if info.IsDir() {
+		return nil, &fs.PathError{Op: "read", Path: name, Err: errors.New("is a directory")}
+	}
+	size := info.Size()
+	if limit >= 0 && size > limit {
+		return nil, &tooLarge{size}
+	}
+	r := io.Reader(f)
+	if limit >= 0 {
+		r = io.LimitReader(f, limit+1)
+	}
+	data := make([]byte, 0, max(size, 0)+1)
+	for {
+		n, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if limit >= 0 && int64(len(data)) > limit {
+			return nil, &tooLarge{-1}
+		}
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+	}
+}
+
+// Size writes a number of bytes as people read it: 1 MB, 64 KB, 2.1 GB.
+func Size(n int64) string {
+	const k = 1 << 10
+	switch {
+	case n >= k*k*k:
+		return trim(float64(n)/(k*k*k)) + " GB"
+	case n >= k*k:
+		return trim(float64(n)/(k*k)) + " MB"
+	case n >= k:
+		return trim(float64(n)/k) + " KB"
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+func trim(f float64) string {
+	s := fmt.Sprintf("%.1f", f)
+	if len(s) > 2 && s[len(s)-2:] == ".0" {
+		s = s[:len(s)-2]
+	}
+	return s
+}
+
+// Walk calls fn with the name of every file of fsys below dir, in lexical
+// order, skipping hidden entries. A link to a folder inside fsys is
+// followed, its files named under the link, as the folder's would be if it
+// were copied there; a link back to a folder it is in is refused, since
+// its files would have no end. Errors are located with prefix, the
+// folder's name in messages.
+func Walk(fsys fs.FS, prefix string, fn func(name string) error) error {
+	return walk(fsys, prefix, ".", nil, fn)
+}
+
+// walk walks the folder dir, whose ancestors (folders and followed links)
+// are above.
+func walk(fsys fs.FS, prefix, dir string, above []fs.FileInfo, fn func(string) error) error {
+	entries, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		return ReadError(path.Join(prefix, dir), "cannot read: ", err)
+	}
+	here, err := fs.Stat(fsys, dir)
+	if err != nil {
+		return ReadError(path.Join(prefix, dir), "cannot read: ", err)
+	}
+	above = append(above, here)
+	for _, e := range entries {
+		if Hidden(e.Name()) {
+			continue
+		}
+		p := path.Join(dir, e.Name())
+		isDir := e.IsDir()
+		if e.Type()&fs.ModeSymlink != 0 {
+			info, err := fs.Stat(fsys, p)
+			if err != nil {
+				return ReadError(path.Join(prefix, p), "cannot read: ", err)
+			}
+			isDir = info.IsDir()
+			for _, a := range above {
+				if isDir && os.SameFile(a, info) {
+					return &plan.Error{File: plan.FileName(path.Join(prefix, p)),
+						Msg: "the link leads to a folder it is in, so the folder would hold itself without end; remove the link"}
+				}
+			}
+		}
+		if isDir {
+			if len(above) > maxDepth {
+				return &plan.Error{File: plan.FileName(path.Join(prefix, p)), Msg: fmt.Sprintf("folders are nested more than %d deep; is a link leading round in a circle?", maxDepth)}
+			}
+			if err := walk(fsys, prefix, p, above, fn); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := fn(p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// maxDepth bounds the nesting of folders, a last guard against links in a
+// circle that os.SameFile cannot see (a file system that is not the OS's).
+const maxDepth = 64
+
+// ReadError locates an error reading file (named as in messages): msg,
+// then the reason. When the folder itself refused the file (a link leading
+// outside it, a named pipe) its error names the place already and is kept
+// whole; any other reason gets the file's name, which fs errors give
+// relative to the folder only, or not at all.
+func ReadError(file, msg string, err error) error {
+	var pe *plan.Error
+	if errors.As(err, &pe) {
+		return pe
+	}
+	return &plan.Error{File: file, Msg: msg + pathErr(err).Error()}
+}
