@@ -23,8 +23,8 @@ import (
 // for one of them, or for a path the site may not have, waits for them.
 type Prepared struct {
 	b         *build
-	pages     map[string]int    // path → index of the page
-	taskFiles map[string]int    // path → index of the task's file
+	pages     map[string]int        // path → index of the page
+	taskFiles map[string]int        // path → index of the task's file
 	static    map[string]staticFile // path → static file
 
 	done      chan struct{} // closed once the site-wide files are made
