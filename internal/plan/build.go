@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Cell is one field of the table, with where it stands in its file.
@@ -65,11 +66,15 @@ func (e *Error) Error() string {
 	return b.String()
 }
 
-// FileName is how a message prints the file name f: as it is when every
-// character is printable, else quoted (strconv.Quote), so that a newline or
-// a control character in a name can neither split a message nor forge one.
+// FileName is how a message prints the file name f: as it is when it is
+// UTF-8 text and every character is printable, else quoted (strconv.Quote),
+// so that a newline, a control character or a stray byte in a name can
+// neither split a message, nor forge one, nor reach a terminal raw.
 // Ordinary names stay bare: content/tasks.csv:9:42: is the documented form.
 func FileName(f string) string {
+	if !utf8.ValidString(f) {
+		return strconv.Quote(f)
+	}
 	for _, r := range f {
 		if !strconv.IsPrint(r) {
 			return strconv.Quote(f)

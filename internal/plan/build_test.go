@@ -288,7 +288,8 @@ func TestBuildDepartmentTableErrors(t *testing.T) {
 	}
 }
 
-// A file name with a newline or another unprintable character is quoted, so
+// A file name with a newline, another unprintable character or a byte that
+// is not UTF-8 is quoted, so
 // that it cannot split a message in two; ordinary names, Chinese included,
 // stay as they are.
 func TestErrorQuotesFileName(t *testing.T) {
@@ -297,6 +298,7 @@ func TestErrorQuotesFileName(t *testing.T) {
 		{"content/任务 表.csv", "content/任务 表.csv:2:3: x"},
 		{"content/a\nb.csv", `"content/a\nb.csv":2:3: x`},
 		{"content/a\u202eb.csv", `"content/a\u202eb.csv":2:3: x`},
+		{"content/b\xfe.md", `"content/b\xfe.md":2:3: x`},
 	}
 	for _, tt := range tests {
 		if got := (&Error{File: tt.file, Line: 2, Col: 3, Msg: "x"}).Error(); got != tt.want {
