@@ -1,7 +1,7 @@
 // Command plansite publishes a plan's task table as a static website.
 //
 //	plansite build  [-content DIR] [-templates DIR] [-static DIR] [-out DIR] [-base-url URL]
-//	plansite serve  [-addr 127.0.0.1:1313] [-content DIR] [-templates DIR] [-static DIR]
+//	plansite serve  [-addr 127.0.0.1:1313] [-allow-host NAME[,NAME]] [-content DIR] [-templates DIR] [-static DIR]
 //	plansite check  [-content DIR]
 //	plansite import [-o FILE] SEED.txt
 //	plansite version
@@ -15,6 +15,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	"plansite"
@@ -28,7 +29,7 @@ const usage = `plansite publishes a government plan's task table (任务分工�
 
 Usage:
   plansite build   [-content DIR] [-templates DIR] [-static DIR] [-out DIR] [-base-url URL]
-  plansite serve   [-addr 127.0.0.1:1313] [-content DIR] [-templates DIR] [-static DIR]
+  plansite serve   [-addr 127.0.0.1:1313] [-allow-host NAME[,NAME]] [-content DIR] [-templates DIR] [-static DIR]
   plansite check   [-content DIR]
   plansite import  [-o FILE] SEED.txt
   plansite version
@@ -66,6 +67,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "serve":
 		var o cli.ServeFlags
 		fl.StringVar(&o.Addr, "addr", "127.0.0.1:1313", "address to serve the preview on")
+		fl.Func("allow-host", "other host `names` to answer, separated by commas (localhost, loopback addresses, the -addr host and, with -addr on all interfaces, the machine's addresses are answered already)", func(v string) error {
+			o.AllowHosts = append(o.AllowHosts, strings.Split(v, ",")...)
+			return nil
+		})
 		inputFlags(fl, &o.Content, &o.Templates, &o.Static)
 		if fl.Parse(args) != nil {
 			return 2

@@ -75,6 +75,7 @@ func Build(f BuildFlags, src SourceFunc, version string, log io.Writer) error {
 // ServeFlags are the flags of plansite serve.
 type ServeFlags struct {
 	Addr                       string
+	AllowHosts                 []string // -allow-host, each name once per comma
 	Content, Templates, Static string
 }
 
@@ -85,7 +86,7 @@ func Serve(ctx context.Context, f ServeFlags, src SourceFunc, version string, lo
 	if err != nil {
 		return err
 	}
-	return serve.Run(ctx, serve.Options{Addr: f.Addr, Site: o, Log: log}, nil)
+	return serve.Run(ctx, serve.Options{Addr: f.Addr, AllowHosts: f.AllowHosts, Site: o, Log: log}, nil)
 }
 
 // Check validates and lints the content folder, printing each problem to

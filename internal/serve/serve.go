@@ -9,6 +9,12 @@
 // in well under a second. When the content or a template is broken, every
 // page shows the error with its file, line and column, while the last good
 // site's stylesheets and images go on being served.
+//
+// Run serves it only to requests that name one of its own hosts (loopback
+// names and addresses, the host it listens on, those the publisher allows,
+// and the machine's own addresses when it listens on all of them), only for
+// GET and HEAD, and with the security headers of the built site's _headers
+// on every response: see guard.
 package serve
 
 import (
@@ -36,11 +42,12 @@ const Prefix = "/_plansite/"
 
 // Options says what to serve and where.
 type Options struct {
-	Addr     string       // host:port to listen on
-	Site     site.Options // the input folders; BaseURL is set to the server's address
-	Log      io.Writer
-	Debounce time.Duration // quiet time after a change before rebuilding; 0: 100 ms
-	Timeouts Timeouts
+	Addr       string       // host:port to listen on
+	AllowHosts []string     // host names or IP addresses answered besides its own (-allow-host)
+	Site       site.Options // the input folders; BaseURL is set to the server's address
+	Log        io.Writer
+	Debounce   time.Duration // quiet time after a change before rebuilding; 0: 100 ms
+	Timeouts   Timeouts
 }
 
 // Timeouts bound what one connection may hold of the server, so that
@@ -68,7 +75,9 @@ func httpServer(h http.Handler, t Timeouts) *http.Server {
 		}
 		return d
 	}
-	return &http.Server{Handler: h, MaxHeaderBytes: maxHeaderBytes,
+	// DisableGeneralOptionsHandler: "OPTIONS *" goes to h, which refuses
+	// it like any OPTIONS, instead of net/http's own 200.
+	return &http.Server{Handler: h, MaxHeaderBytes: maxHeaderBytes, DisableGeneralOptionsHandler: true,
 		ReadHeaderTimeout: or(t.ReadHeader, 10*time.Second), ReadTimeout: or(t.Read, 30*time.Second),
 		WriteTimeout: or(t.Write, 2*time.Minute), IdleTimeout: or(t.Idle, 60*time.Second)}
 }
@@ -148,7 +157,8 @@ func (s *Server) state() (cur, good *state) {
 	return s.cur, s.good
 }
 
-// ServeHTTP serves the site, the reload script and the event stream.
+// ServeHTTP serves the site, the reload script and the event stream, to
+// any host and for any method: Run puts a guard in front of it.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	switch r.URL.Path {
 	case Prefix + "events":
@@ -162,10 +172,6 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case Prefix + "error.css":
 		w.Header().Set("Content-Type", "text/css; charset=utf-8")
 		w.Write(errorCSS)
-		return
-	}
-	if r.Method != http.MethodGet && r.Method != http.MethodHead {
-		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
 	st, good := s.state()
@@ -330,6 +336,11 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
 		return
 	}
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.Header().Set("Cache-Control", "no-store")
+	if r.Method == http.MethodHead {
+		return // a HEAD has no body, so no stream to wait on
+	}
 	ch := make(chan int, 1)
 	s.mu.Lock()
 	s.subs[ch] = true
@@ -344,8 +355,6 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	// deadline, meant for one response, would end it. (The read deadline
 	// does not: net/http clears it once a bodiless request is read.)
 	http.NewResponseController(w).SetWriteDeadline(time.Time{})
-	w.Header().Set("Content-Type", "text/event-stream")
-	w.Header().Set("Cache-Control", "no-store")
 	fmt.Fprintf(w, "retry: 500\nevent: hello\ndata: %s-%d\n\n", s.id, gen)
 	fl.Flush()
 	tick := time.NewTicker(15 * time.Second)
@@ -368,6 +377,10 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 // until ctx ends. ready, when not nil, is told the address once the server
 // listens.
 func Run(ctx context.Context, o Options, ready func(addr string)) error {
+	hs, err := newHosts(o.Addr, o.AllowHosts)
+	if err != nil {
+		return err
+	}
 	ln, err := net.Listen("tcp", o.Addr)
 	if err != nil {
 		return err
@@ -388,7 +401,7 @@ func Run(ctx context.Context, o Options, ready func(addr string)) error {
 	}
 	defer w.close()
 	go w.run(ctx, s.opts.Debounce, func() { s.Rebuild() })
-	srv := httpServer(s, o.Timeouts)
+	srv := httpServer(newGuard(hs, s), o.Timeouts)
 	go func() {
 		<-ctx.Done()
 		shut, cancel := context.WithTimeout(context.Background(), time.Second)

@@ -22,11 +22,18 @@ var shortTimeouts = Timeouts{ReadHeader: 300 * time.Millisecond, Read: 300 * tim
 // returns its host:port and content folder.
 func serveReal(t *testing.T) (host, dir string) {
 	t.Helper()
+	return serveOn(t, Options{Addr: "127.0.0.1:0", Timeouts: shortTimeouts})
+}
+
+// serveOn runs the server with the options o on a copy of the content, on
+// a real listener, and returns its host:port and content folder.
+func serveOn(t *testing.T, o Options) (host, dir string) {
+	t.Helper()
 	dir = contentCopy(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	addr := make(chan string, 1)
 	done := make(chan error, 1)
-	o := Options{Addr: "127.0.0.1:0", Site: options(t, dir), Timeouts: shortTimeouts}
+	o.Site = options(t, dir)
 	go func() { done <- Run(ctx, o, func(a string) { addr <- a }) }()
 	t.Cleanup(func() {
 		cancel()

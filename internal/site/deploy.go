@@ -1,6 +1,7 @@
 package site
 
 import (
+	"slices"
 	"strings"
 
 	"plansite/internal/output"
@@ -16,12 +17,20 @@ const (
 	ReferrerPolicy        = "strict-origin-when-cross-origin"
 )
 
+// Header is one HTTP response header.
+type Header struct{ Name, Value string }
+
 // securityHeaders in the order they are written.
-var securityHeaders = [][2]string{
+var securityHeaders = []Header{
 	{"Content-Security-Policy", ContentSecurityPolicy},
 	{"X-Content-Type-Options", "nosniff"},
 	{"Referrer-Policy", ReferrerPolicy},
 }
+
+// SecurityHeaders returns the headers _headers gives every file, in its
+// order: plansite serve sends them too, so that the preview breaks where
+// the published site would. It is a copy, for no caller may change them.
+func SecurityHeaders() []Header { return slices.Clone(securityHeaders) }
 
 // deployFiles are the files static hosts read from the site's root:
 // _headers for Netlify and Cloudflare Pages, and .nojekyll so that GitHub
@@ -34,7 +43,7 @@ func deployFiles() []output.File {
 	b.WriteString("# deploy/nginx.conf sends the same ones.\n")
 	b.WriteString("/*\n")
 	for _, h := range securityHeaders {
-		b.WriteString("  " + h[0] + ": " + h[1] + "\n")
+		b.WriteString("  " + h.Name + ": " + h.Value + "\n")
 	}
 	// Files under static/ are linked with a ?v= hash of their content, so a
 	// changed file gets a new URL and the old one can be kept for a year.
