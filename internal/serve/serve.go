@@ -193,6 +193,16 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		from = good // stylesheets and images of the last good site
 	}
+	if from != nil && from.site != nil {
+		if write, ok := from.site.Copied(name); ok {
+			// Sent as read, never cached: it may be a video of gigabytes.
+			s.headers(w, name)
+			if err := write(w); err != nil {
+				fmt.Fprintf(s.opts.Log, "error: %v\n", err)
+			}
+			return
+		}
+	}
 	data, status, err := s.file(from, name)
 	if err != nil {
 		s.errorPage(w, st, err)
@@ -209,15 +219,21 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	w.Header().Set("Cache-Control", "no-store")
-	if ct := mime.TypeByExtension(path.Ext(name)); ct != "" {
-		w.Header().Set("Content-Type", ct)
-	}
+	s.headers(w, name)
 	if html {
 		data = inject(data, s.build(st))
 	}
 	w.WriteHeader(status)
 	w.Write(data)
+}
+
+// headers are those of a file of the site: never cached, since the next
+// change makes a new one, and typed by its name.
+func (s *Server) headers(w http.ResponseWriter, name string) {
+	w.Header().Set("Cache-Control", "no-store")
+	if ct := mime.TypeByExtension(path.Ext(name)); ct != "" {
+		w.Header().Set("Content-Type", ct)
+	}
 }
 
 // resolve maps a URL path to a file of the site: / and /tasks/7/ to their

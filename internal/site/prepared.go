@@ -121,6 +121,18 @@ func (p *Prepared) File(path string) (data []byte, ok bool, err error) {
 	return d, ok, nil
 }
 
+// Copied returns, for a static file copied from the folder as it is (an
+// image, a PDF, a video), the function that writes it, so that the preview
+// sends it as it reads it rather than holding it whole; ok is false for
+// any other file.
+func (p *Prepared) Copied(path string) (write func(io.Writer) error, ok bool) {
+	f, ok := p.static[path]
+	if !ok || f.text {
+		return nil, false
+	}
+	return f.write, true
+}
+
 // Paths lists every file of the site, in no set order, once the site-wide
 // files are made.
 func (p *Prepared) Paths() []string {
