@@ -58,12 +58,19 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "build":
 		var o cli.BuildFlags
 		inputFlags(fl, &o.Content, &o.Templates, &o.Static)
-		fl.StringVar(&o.Out, "out", "public", "output folder: new, empty or made by plansite; replaced whole, and only when the build succeeds")
+		fl.StringVar(&o.Out, "out", "public", "output folder: new, empty or holding only what the last build wrote (as its .plansite-build lists); replaced only when the build succeeds")
 		fl.StringVar(&o.BaseURL, "base-url", "", "absolute URL the site is published at (default: base_url of site.toml)")
 		if code, done := parse(fl, args); done {
 			return code
 		}
-		err = cli.Build(o, plansite.Source, version, stderr)
+		ctx, stop := stopOnSignal(o.Out)
+		defer stop()
+		err = cli.Build(ctx, o, plansite.Source, version, stderr)
+		var in interrupted
+		if errors.As(err, &in) {
+			fmt.Fprintln(stderr, "plansite:", err)
+			return in.status()
+		}
 	case "serve":
 		var o cli.ServeFlags
 		fl.StringVar(&o.Addr, "addr", "127.0.0.1:1313", "address to serve the preview on")
@@ -118,6 +125,56 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// stopOnSignal returns a context that ends at the first SIGINT or SIGTERM,
+// its cause naming the signal, so that the build stops and removes what it
+// wrote. A second signal ends the process at once, as it would without
+// plansite's handler; the next build removes what that leaves.
+func stopOnSignal(out string) (context.Context, func()) {
+	ctx, cancel := context.WithCancelCause(context.Background())
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case s := <-sigs:
+			signal.Stop(sigs)
+			cancel(interrupted{s, out})
+		case <-done:
+		}
+	}()
+	return ctx, func() {
+		signal.Stop(sigs)
+		close(done)
+		cancel(nil)
+	}
+}
+
+// interrupted is the cause of a build stopped by a signal.
+type interrupted struct {
+	sig os.Signal
+	out string // the -out folder
+}
+
+func (e interrupted) Error() string {
+	name := e.sig.String()
+	switch e.sig {
+	case os.Interrupt:
+		name = "SIGINT (Ctrl-C)"
+	case syscall.SIGTERM:
+		name = "SIGTERM"
+	}
+	return fmt.Sprintf("build stopped by %s: what it had written is removed, and -out %q is as it was", name, e.out)
+}
+
+// status is the exit status of a process a signal ended, as shells report
+// it: 128 plus the signal's number (130 for SIGINT, 143 for SIGTERM).
+func (e interrupted) status() int {
+	if s, ok := e.sig.(syscall.Signal); ok {
+		return 128 + int(s)
+	}
+	return 1
 }
 
 // parse parses a command's flags; done means exit now with code (0 after -h).

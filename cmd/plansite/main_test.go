@@ -254,6 +254,22 @@ func TestBuildRefusesOutput(t *testing.T) {
 	if err := os.Symlink(at("site/content"), at("link")); err != nil {
 		t.Fatal(err)
 	}
+	// lnk/../content is site/content to the OS, which follows lnk first.
+	if err := os.Symlink("site/templates", at("lnk")); err != nil {
+		t.Fatal(err)
+	}
+	// A folder of other files that holds a forged marker.
+	write("forged/user.html", "mine")
+	write("forged/.plansite-build", "x\n")
+	// Sites an older plansite built, its marker a fixed text that lists
+	// nothing: one holds a file of the user's too.
+	const oldMarker = "# This folder was made by plansite build.\n# The next build replaces it whole: files added here by hand are deleted.\n"
+	write("oldsite/.plansite-build", oldMarker)
+	write("oldsite/index.html", "old")
+	write("oldsite/user.html", "mine")
+	write("oldpublic/.plansite-build", oldMarker)
+	write("oldpublic/index.html", "old")
+	write("oldpublic/tasks/1/index.html", "old")
 	t.Setenv("HOME", at("home"))
 	build := func(content, out string) (int, string) {
 		t.Helper()
@@ -266,6 +282,20 @@ func TestBuildRefusesOutput(t *testing.T) {
 	}
 	if code, stderr := build(at("site/content"), at("public")); code != 0 {
 		t.Fatalf("first build: exit %d: %s", code, stderr)
+	}
+	// A web root of other files into which a site was copied whole,
+	// marker and all (rsync -a public/ www/).
+	write("www/user.html", "mine")
+	for p, h := range hashTree(t, at("public")) {
+		if h == "folder" {
+			continue
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rel, _ := filepath.Rel(at("public"), p)
+		write("www/"+filepath.ToSlash(rel), string(b))
 	}
 
 	content := at("site/content")
@@ -286,7 +316,15 @@ func TestBuildRefusesOutput(t *testing.T) {
 		{"out is a link to the content folder", "", content, at("link"), "-out " + q(at("link")) + ": the output folder is the content folder"},
 		{"out is the templates folder", "", content, templates, "the output folder is the templates folder"},
 		{"out is not made by plansite", "", content, at("other"),
-			"-out " + q(at("other")) + ": the folder is not empty and has no .plansite-build file, so plansite did not make it; replacing it would delete what it holds."},
+			"-out " + q(at("other")) + `: the folder is not empty (it holds the file "keep.txt") and has no .plansite-build file, so plansite did not make it; replacing it would delete what it holds.`},
+		{"out holds a forged marker", "", content, at("forged"),
+			"-out " + q(at("forged")) + `: its .plansite-build file is not a marker plansite wrote, so plansite did not make the folder; replacing the folder would delete the file "user.html" and all else it holds.`},
+		{"out holds a copy of a site and other files", "", content, at("www"),
+			"-out " + q(at("www")) + `: the folder holds the file "user.html", which the last build did not write (its .plansite-build lists what it wrote); replacing the folder would delete it. Move it out of the folder`},
+		{"out holds an older plansite's site and a file of the user's", "", content, at("oldsite"),
+			"-out " + q(at("oldsite")) + `: its .plansite-build file was written by an older plansite, which did not list the files it wrote, and it holds the file "user.html", which this build does not write; replacing the folder would delete it.`},
+		{"out is inside the content folder reached through a link and ..", ".", "lnk/../content", "site/content/public",
+			`-out "site/content/public": the output folder is inside the content folder "lnk/../content"`},
 		{"out is a file", "", content, at("file.txt"), "-out " + q(at("file.txt")) + ": it is a file, not a folder; it would be replaced."},
 	}
 	for _, tc := range cases {
@@ -316,8 +354,10 @@ func TestBuildRefusesOutput(t *testing.T) {
 		})
 	}
 
-	// A previous build is replaced, an empty folder filled.
-	for _, out := range []string{"public", "empty"} {
+	// A previous build is replaced, an empty folder filled, and so is a
+	// site an older plansite built that holds nothing the build does not
+	// write.
+	for _, out := range []string{"public", "empty", "oldpublic"} {
 		if code, stderr := build(content, at(out)); code != 0 {
 			t.Errorf("build into %s: exit %d: %s", out, code, stderr)
 		}

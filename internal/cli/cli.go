@@ -41,8 +41,9 @@ func Options(content, templates, static string, src SourceFunc, version string) 
 	return o, nil
 }
 
-// Build builds the site into f.Out, printing warnings to log.
-func Build(f BuildFlags, src SourceFunc, version string, log io.Writer) error {
+// Build builds the site into f.Out, printing warnings to log. When ctx
+// ends, the build stops, removes what it wrote and returns ctx's cause.
+func Build(ctx context.Context, f BuildFlags, src SourceFunc, version string, log io.Writer) error {
 	o, err := Options(f.Content, f.Templates, f.Static, src, version)
 	if err != nil {
 		return err
@@ -60,7 +61,7 @@ func Build(f BuildFlags, src SourceFunc, version string, log io.Writer) error {
 	}
 	defer stop()
 	progress, done := newProgress(log)
-	r, err := site.Build(o, f.Out, progress)
+	r, err := site.BuildContext(ctx, o, f.Out, progress)
 	done()
 	if err != nil {
 		return err

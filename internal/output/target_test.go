@@ -1,6 +1,7 @@
 package output
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -24,8 +25,14 @@ func tree(t *testing.T) (root string, inputs []Input) {
 			t.Fatal(err)
 		}
 	}
-	if err := os.Mkdir(filepath.Join(root, "empty"), 0o755); err != nil {
+	// The previous build's marker lists its file.
+	if err := os.WriteFile(filepath.Join(root, "public", MarkerName), encodeMarker([]string{"index.html"}), 0o644); err != nil {
 		t.Fatal(err)
+	}
+	for _, d := range []string{"empty", "other/sub"} {
+		if err := os.Mkdir(filepath.Join(root, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
 	}
 	t.Setenv("HOME", filepath.Join(root, "home"))
 	for _, name := range []string{"content", "templates", "static"} {
@@ -61,13 +68,13 @@ func TestCheckTargetRefuses(t *testing.T) {
 		{"inside a link to the content folder", at("link/public"), "the output folder is inside the content folder"},
 		{"the home folder", at("home"), "the output folder is the home folder; it would be deleted"},
 		{"the root folder", "/", "the output folder is the root folder"},
-		{"a folder not made by plansite", at("other"), "the folder is not empty and has no .plansite-build file, so plansite did not make it"},
+		{"a folder not made by plansite", at("other"), `the folder is not empty (it holds the file "keep.txt") and has no .plansite-build file, so plansite did not make it`},
 		{"a file", at("file"), "it is a file, not a folder; it would be replaced"},
 		{"a broken link", at("dangling"), "it is a broken symbolic link"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			err := CheckTarget(tc.out, inputs)
+			_, err := CheckTarget(tc.out, inputs)
 			if err == nil {
 				t.Fatalf("CheckTarget(%q) accepted it", tc.out)
 			}
@@ -78,7 +85,7 @@ func TestCheckTargetRefuses(t *testing.T) {
 		})
 	}
 	// A folder that holds an input (here not the home folder too).
-	err := CheckTarget(at("site"), []Input{{Name: "static", Dir: at("site/static")}})
+	_, err := CheckTarget(at("site"), []Input{{Name: "static", Dir: at("site/static")}})
 	if want := "the output folder holds the static folder " + quote(at("site/static")) + "; it would be deleted"; err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("a folder holding the static folder: %v, want %q", err, want)
 	}
@@ -94,24 +101,25 @@ func TestCheckTargetRefusesCurrentAndHome(t *testing.T) {
 		{"", "the output folder is the current folder"},
 		{filepath.Join(root, "other"), "the output folder is the current folder"},
 		{"sub/..", "the output folder is the current folder"},
+		{"nosuch/..", "/other/nosuch does not exist, so the .. after it leads nowhere"},
 		{"..", "the output folder holds the current folder"},
 		{filepath.Join(root, "home", ".."), "the output folder holds the current folder"},
 	} {
-		err := CheckTarget(tc.out, nil)
+		_, err := CheckTarget(tc.out, nil)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("CheckTarget(%q) = %v, want %q", tc.out, err, tc.want)
 		}
 	}
 	t.Chdir(root)
-	if err := CheckTarget("home/..", nil); err == nil || !strings.Contains(err.Error(), "current folder") {
+	if _, err := CheckTarget("home/..", nil); err == nil || !strings.Contains(err.Error(), "current folder") {
 		t.Errorf("home/..: %v", err)
 	}
 	t.Chdir(filepath.Join(root, "content"))
-	if err := CheckTarget("../home/..", nil); err == nil || !strings.Contains(err.Error(), "holds the current folder") {
+	if _, err := CheckTarget("../home/..", nil); err == nil || !strings.Contains(err.Error(), "holds the current folder") {
 		t.Errorf("../home/..: %v", err)
 	}
 	t.Setenv("HOME", filepath.Join(root, "home", "me"))
-	if err := CheckTarget(filepath.Join(root, "home"), nil); err == nil || !strings.Contains(err.Error(), "holds the home folder") {
+	if _, err := CheckTarget(filepath.Join(root, "home"), nil); err == nil || !strings.Contains(err.Error(), "holds the home folder") {
 		t.Errorf("the folder above the home folder: %v", err)
 	}
 }
@@ -119,16 +127,16 @@ func TestCheckTargetRefusesCurrentAndHome(t *testing.T) {
 func TestCheckTargetAccepts(t *testing.T) {
 	root, inputs := tree(t)
 	for _, out := range []string{"public", "empty", "new", "new/deeper", "home/public"} {
-		if err := CheckTarget(filepath.Join(root, out), inputs); err != nil {
+		if _, err := CheckTarget(filepath.Join(root, out), inputs); err != nil {
 			t.Errorf("%s: %v", out, err)
 		}
 	}
 	// An embedded input has no folder to protect.
-	if err := CheckTarget(filepath.Join(root, "empty"), []Input{{Name: "content"}}); err != nil {
+	if _, err := CheckTarget(filepath.Join(root, "empty"), []Input{{Name: "content"}}); err != nil {
 		t.Error(err)
 	}
 	// A name that merely starts like an input's is another folder.
-	if err := CheckTarget(filepath.Join(root, "content2"), inputs); err != nil {
+	if _, err := CheckTarget(filepath.Join(root, "content2"), inputs); err != nil {
 		t.Error(err)
 	}
 }
@@ -148,17 +156,18 @@ func TestCommitNeedsMarker(t *testing.T) {
 	if err := writeSite(dir, File{Path: "index.html", Data: []byte("x")}, Marker()); err != nil {
 		t.Fatal(err)
 	}
-	if err := CheckTarget(dir, nil); err != nil {
+	if _, err := CheckTarget(dir, nil); err != nil {
 		t.Errorf("a site the Writer made is refused: %v", err)
-	}
-	if !strings.HasPrefix(string(Marker().Data), "# This folder was made by plansite build.") {
-		t.Errorf("marker text %q", Marker().Data)
 	}
 }
 
 // writeSite replaces the folder dir with exactly the given files.
 func writeSite(dir string, files ...File) error {
-	w, err := NewWriter(dir)
+	tg, err := CheckTarget(dir, nil)
+	if err != nil {
+		return err
+	}
+	w, err := NewWriter(context.Background(), tg)
 	if err != nil {
 		return err
 	}

@@ -1,10 +1,13 @@
 package site
 
 import (
+	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 
@@ -24,6 +27,19 @@ func TestBuildWritesWhatMemoryHolds(t *testing.T) {
 	}
 	if st.Files != len(want.Files) || calls != len(want.Files) || last != len(want.Files) {
 		t.Errorf("Build reports %d files and %d progress calls up to %d, want %d", st.Files, calls, last, len(want.Files))
+	}
+	// On disk the marker lists every other file the build wrote.
+	var listed []string
+	for _, f := range want.Files {
+		if f.Path != output.MarkerName {
+			listed = append(listed, f.Path)
+		}
+	}
+	sort.Strings(listed)
+	for i, f := range want.Files {
+		if f.Path == output.MarkerName {
+			want.Files[i].Data = []byte(string(f.Data) + strings.Join(listed, "\n") + "\n")
+		}
 	}
 	sameSite(t, "Build", want.Files, readTree(t, out))
 
@@ -77,5 +93,37 @@ func TestBuildRefusesItsInput(t *testing.T) {
 		if len(entries) != 1 {
 			t.Errorf("the refused build left %d entries beside the content folder", len(entries)-1)
 		}
+	}
+}
+
+// A build whose context ends, before it starts writing or in the middle,
+// returns the context's cause, and leaves the previous site as it was and
+// nothing beside it.
+func TestBuildContextStops(t *testing.T) {
+	o := Options{Content: dirSource("../../content"), Templates: dirSource("../../templates"), Static: dirSource("../../static"), Workers: 2}
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := Build(o, out, nil); err != nil {
+		t.Fatal(err)
+	}
+	before := readTree(t, out)
+	stop := errors.New("stopped by the test")
+	for _, at := range []int{0, 10} {
+		ctx, cancel := context.WithCancelCause(context.Background())
+		if at == 0 {
+			cancel(stop)
+		}
+		_, err := BuildContext(ctx, o, out, func(done, total int) {
+			if done == at {
+				cancel(stop)
+			}
+		})
+		if !errors.Is(err, stop) {
+			t.Errorf("stopped after %d files: %v", at, err)
+		}
+		sameSite(t, fmt.Sprintf("stopped after %d files", at), before, readTree(t, out))
+		if entries, _ := os.ReadDir(filepath.Dir(out)); len(entries) != 1 {
+			t.Errorf("stopped after %d files: %d entries beside public/", at, len(entries)-1)
+		}
+		cancel(nil)
 	}
 }

@@ -6,6 +6,7 @@
 package site
 
 import (
+	"context"
 	"io"
 	"io/fs"
 	"runtime"
@@ -34,13 +35,22 @@ type Options struct {
 	Workers                    int // 0: one per core
 }
 
-// inputs are the folders a build reads, which its output must never touch.
+// inputs are the folders a build reads, which its output must never touch,
+// each with the folder as it was opened, so that the check compares the
+// very folder read.
 func (o Options) inputs() []output.Input {
-	return []output.Input{
-		{Name: "content", Dir: o.Content.Dir},
-		{Name: "templates", Dir: o.Templates.Dir},
-		{Name: "static", Dir: o.Static.Dir},
+	var ins []output.Input
+	for _, in := range []struct {
+		name string
+		src  Source
+	}{{"content", o.Content}, {"templates", o.Templates}, {"static", o.Static}} {
+		i := output.Input{Name: in.name, Dir: in.src.Dir}
+		if in.src.Dir != "" && in.src.FS != nil {
+			i.Opened, _ = fs.Stat(in.src.FS, ".")
+		}
+		ins = append(ins, i)
 	}
+	return ins
 }
 
 // Engines are built once and shared by every build of a process.
@@ -82,20 +92,48 @@ type Progress func(done, total int)
 // build (an input, a folder of other files) is refused before anything is
 // read or written.
 func Build(o Options, out string, progress Progress) (*Result, error) {
-	if err := output.CheckTarget(out, o.inputs()); err != nil {
-		return nil, err
-	}
-	b, err := prepare(o)
+	return BuildContext(context.Background(), o, out, progress)
+}
+
+// BuildContext is Build that stops when ctx ends: it removes what it wrote,
+// leaves the folder as it was and returns ctx's cause.
+func BuildContext(ctx context.Context, o Options, out string, progress Progress) (*Result, error) {
+	target, err := output.CheckTarget(out, o.inputs())
 	if err != nil {
 		return nil, err
 	}
-	w, err := output.NewWriter(out)
+	// Reading a large table takes seconds and writes nothing: a build
+	// stopped meanwhile returns at once and leaves it to finish unused.
+	type prepared struct {
+		b   *build
+		err error
+	}
+	ready := make(chan prepared, 1)
+	go func() {
+		b, err := prepare(o)
+		ready <- prepared{b, err}
+	}()
+	var b *build
+	select {
+	case p := <-ready:
+		if p.err != nil {
+			return nil, p.err
+		}
+		b = p.b
+	case <-ctx.Done():
+		return nil, context.Cause(ctx)
+	}
+	w, err := output.NewWriter(ctx, target)
 	if err != nil {
 		return nil, err
 	}
 	r, err := b.write(w, progress)
 	if err != nil {
 		w.Abort()
+		if ctx.Err() != nil {
+			// The writes failed because the build was stopped.
+			return nil, context.Cause(ctx)
+		}
 		return nil, err
 	}
 	if err := w.Commit(); err != nil {
