@@ -76,7 +76,7 @@ func convert(ctx context.Context, file string, data []byte, ext, target string, 
 		return nil, fileError(file, "LibreOffice could not convert the document (%s); is it damaged or protected by a password? Open it in Word or WPS and save it as .%s", why, target)
 	}
 	if fi.Size() > MaxFile {
-		return nil, fileError(file, "LibreOffice made a .%s of %s of the document, over the limit of %s: is this the wrong file?", target, megabytes(fi.Size()), megabytes(MaxFile))
+		return nil, fileError(file, "LibreOffice made a .%s of %s of the document, over the limit of %s: is this the wrong file?", target, byteCount(fi.Size()), megabytes(MaxFile))
 	}
 	return os.ReadFile(result)
 }

@@ -33,7 +33,11 @@ func (b *budget) addText(n, table, row, col int) error {
 
 // cellTooLong is the error for a cell whose text passes the limit.
 func (b *budget) cellTooLong(table, row, col int) error {
-	return errorAt(b.file, table, row, col, "the cell holds more than %d KB of text, over the limit of a cell: is a table's text pasted into one cell, or is this the wrong file?", b.lim.cellText>>10)
+	size := fmt.Sprintf("%d bytes", b.lim.cellText)
+	if b.lim.cellText%1024 == 0 {
+		size = fmt.Sprintf("%d KB", b.lim.cellText>>10)
+	}
+	return errorAt(b.file, table, row, col, "the cell holds more than %s of text, over the limit of a cell: is a table's text pasted into one cell, or is this the wrong file?", size)
 }
 
 // grid builds one table's places, row by row. A place is a hole (the zero

@@ -36,7 +36,7 @@ import (
 // readHTML reads an HTML page.
 func readHTML(file string, data []byte, lim limits) (*Document, error) {
 	if len(data) > MaxHTML {
-		return nil, fileError(file, "the page is %s, over the limit of %s for a web page: is this the wrong file?", megabytes(int64(len(data))), megabytes(MaxHTML))
+		return nil, fileError(file, "the page is %s, over the limit of %s for a web page: is this the wrong file?", byteCount(int64(len(data))), megabytes(MaxHTML))
 	}
 	text, _, err := decodeHTML(file, data)
 	if err != nil {
@@ -175,7 +175,7 @@ func (h *htmlReader) start(tag string, a tagAttrs, hidden, selfClosing bool) err
 	}
 	switch tag {
 	case "br":
-		h.each(func(l *lines) { l.br() })
+		return h.feed(func(l *lines) { l.br() })
 	case "pre", "listing":
 		h.each(func(l *lines) { l.block() })
 		h.pre++
@@ -215,7 +215,7 @@ func (h *htmlReader) endTag(tag string) error {
 	}
 	switch tag {
 	case "br": // </br> is a <br> to a browser
-		h.each(func(l *lines) { l.br() })
+		return h.feed(func(l *lines) { l.br() })
 	case "pre", "listing":
 		h.each(func(l *lines) { l.block() })
 		h.pre = max(0, h.pre-1)
@@ -245,9 +245,15 @@ func (h *htmlReader) text(s string) error {
 	case h.raw != "" || h.skip != "":
 		return nil
 	}
+	return h.feed(func(l *lines) { l.text(s, h.pre > 0) })
+}
+
+// feed adds to every text that shows what comes now (each), and stops
+// one that grows past its limit.
+func (h *htmlReader) feed(fn func(*lines)) error {
 	var err error
 	h.each(func(l *lines) {
-		l.text(s, h.pre > 0)
+		fn(l)
 		if err == nil {
 			err = h.checkSize(l)
 		}

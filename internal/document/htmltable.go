@@ -38,6 +38,14 @@ type htmlCell struct {
 	r, c  int // its place in its group's grid
 }
 
+// columns writes a number of columns: "1 column", "3 columns".
+func columns(n int) string {
+	if n == 1 {
+		return "1 column"
+	}
+	return fmt.Sprintf("%d columns", n)
+}
+
 func (h *htmlReader) table() *htmlTable {
 	if len(h.tables) == 0 {
 		return nil
@@ -262,7 +270,7 @@ func (h *htmlReader) startCell(a tagAttrs) error {
 		cs++
 	}
 	if cs < colspan {
-		warnf(h.doc, h.b.file, tb.num, tb.offset+r+1, col+1, fmt.Sprintf("the cell's colspan %d overlaps a cell reaching down from above; it is read as %d columns wide", colspan, cs))
+		warnf(h.doc, h.b.file, tb.num, tb.offset+r+1, col+1, fmt.Sprintf("the cell's colspan %d overlaps a cell reaching down from above; it is read as %s wide", colspan, columns(cs)))
 	}
 	rowspan, ok := span(a.rowspan)
 	switch {

@@ -76,11 +76,14 @@ func fileError(file string, format string, args ...any) *plan.Error {
 	return &plan.Error{File: file, Msg: fmt.Sprintf(format, args...)}
 }
 
-// megabytes writes n bytes for a message: "4.3 MB", "64 MB".
-func megabytes(n int64) string {
-	mb := float64(n) / (1 << 20)
-	if mb == float64(int64(mb)) {
-		return fmt.Sprintf("%d MB", int64(mb))
+// megabytes writes a limit for a message: "64 MB".
+func megabytes(n int64) string { return fmt.Sprintf("%d MB", n>>20) }
+
+// byteCount writes a size for a message, exactly: "67,108,865 bytes".
+func byteCount(n int64) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
 	}
-	return fmt.Sprintf("%.1f MB", mb)
+	return s + " bytes"
 }

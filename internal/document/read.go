@@ -64,7 +64,7 @@ func pathless(err error) error {
 }
 
 func tooLarge(file string, size int64) error {
-	return fileError(file, "the document is %s, over the limit of %s: is this the wrong file? (pictures make Word files large: save a copy without them)", megabytes(size), megabytes(MaxFile))
+	return fileError(file, "the document is %s, over the limit of %s: is this the wrong file? (pictures make Word files large: save a copy without them)", byteCount(size), megabytes(MaxFile))
 }
 
 // Read reads a document from its bytes; file names it in messages. What it
@@ -258,6 +258,10 @@ func sniffZip(data []byte, ext string) sniffed {
 	switch ext {
 	case "xlsx", "xlsm", "xltx", "xltm":
 		return sniffed{kind: kindXLSX}
+	case "odt", "ott":
+		return sniffed{kind: kindWriter, ext: ext, name: ext, zipped: true}
+	case "ods", "ots":
+		return sniffed{kind: kindCalc, ext: ext, name: ext, zipped: true}
 	}
 	return sniffed{kind: kindDocx}
 }

@@ -15,8 +15,9 @@ import (
 // Nth worksheet that holds something; Caption is its name). Cells are their
 // formatted values, what Excel shows; merged ranges are spans, their text
 // the top left cell's. Rows and columns hidden in Excel are read like the
-// others. Empty rows and columns at the end of a sheet (formatting often
-// reaches past the table) are left out; empty rows inside it are kept.
+// others. The table ends at the last row and the last column that hold
+// text (formatting and merges often reach past it); empty rows inside it
+// are kept.
 
 // xlsxSpill: a worksheet part over this size is unzipped to a temporary
 // file and read from there as a stream, as internal/load does.
@@ -105,12 +106,9 @@ func readSheet(f *excelize.File, sheet string, doc *Document, b *budget) error {
 	if len(cells) == 0 {
 		return nil
 	}
-	merges, err := mergedAreas(f, sheet, len(cells), b.lim.cols)
+	merges, err := mergedAreas(f, sheet, len(cells), width)
 	if err != nil {
 		return fail("cannot read its merged cells: %v", err)
-	}
-	for _, m := range merges {
-		width = max(width, m.right+1)
 	}
 	if len(cells)*width > b.lim.cells-b.cells {
 		return fail("it has %d rows of %d columns, over the limit of %d cells in all: is this the wrong file?", len(cells), width, b.lim.cells)
@@ -175,8 +173,9 @@ next:
 }
 
 // mergedAreas are a sheet's merged ranges that begin in its first rows
-// rows and cols columns, clipped to them (a merge of whole columns would
-// otherwise be a million rows).
+// rows and cols columns, the rows and columns that hold text, clipped to
+// them: formatting often merges far past the table (a merge of whole
+// columns would be a million rows).
 func mergedAreas(f *excelize.File, sheet string, rows, cols int) ([]area, error) {
 	mcs, err := f.GetMergeCells(sheet, true)
 	if err != nil {

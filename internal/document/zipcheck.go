@@ -31,22 +31,22 @@ func openZip(file, what string, data []byte) (*zip.Reader, error) {
 		switch zf.Method {
 		case zip.Store:
 			if size != zf.CompressedSize64 {
-				return nil, fileError(file, "cannot read the %s: its part %s is stored unzipped as %d bytes but claims %d; the file is damaged", what, plan.QuoteCell(zf.Name), zf.CompressedSize64, size)
+				return nil, fileError(file, "cannot read the %s: its part %s is stored unzipped as %s but claims %s; the file is damaged", what, plan.QuoteCell(zf.Name), byteCount(int64(zf.CompressedSize64)), byteCount(int64(size)))
 			}
 		case zip.Deflate:
 			if size/maxDeflateRatio > zf.CompressedSize64 {
-				return nil, fileError(file, "cannot read the %s: its part %s claims to unzip to %d bytes from %d, which no zip file can; the file is damaged", what, plan.QuoteCell(zf.Name), size, zf.CompressedSize64)
+				return nil, fileError(file, "cannot read the %s: its part %s claims to unzip to %s from %s, which no zip file can; the file is damaged", what, plan.QuoteCell(zf.Name), byteCount(int64(size)), byteCount(int64(zf.CompressedSize64)))
 			}
 		default:
 			return nil, fileError(file, "cannot read the %s: its part %s is compressed with method %d, which office files do not use; the file is damaged", what, plan.QuoteCell(zf.Name), zf.Method)
 		}
 		if size > MaxUnzipped {
-			return nil, fileError(file, "the %s's part %s unzips to %d bytes, over the limit of %s: is this the wrong file?", what, plan.QuoteCell(zf.Name), size, megabytes(MaxUnzipped))
+			return nil, fileError(file, "the %s's part %s unzips to %s, over the limit of %s: is this the wrong file?", what, plan.QuoteCell(zf.Name), byteCount(int64(size)), megabytes(MaxUnzipped))
 		}
 		total += size // each part is under the limit: no overflow
 	}
 	if total > MaxUnzipped {
-		return nil, fileError(file, "the %s unzips to %d bytes, over the limit of %s: is this the wrong file?", what, total, megabytes(MaxUnzipped))
+		return nil, fileError(file, "the %s unzips to %s, over the limit of %s: is this the wrong file?", what, byteCount(int64(total)), megabytes(MaxUnzipped))
 	}
 	return zr, nil
 }
