@@ -115,7 +115,11 @@ func readDocumentXML(file, part string, r io.Reader, doc *Document, lim limits) 
 			return pe
 		}
 		line, _ := x.d.InputPos()
-		return fileError(file, "cannot read the Word file: its text (%s) is damaged at line %d: %v; open it in Word or WPS and save it again", part, line, err)
+		msg := err.Error()
+		if se, ok := err.(*xml.SyntaxError); ok {
+			line, msg = se.Line, se.Msg
+		}
+		return fileError(file, "cannot read the Word file: its text (%s) is damaged at line %d: %s; open it in Word or WPS and save it again", part, line, msg)
 	}
 	return nil
 }
@@ -142,10 +146,9 @@ type docxReader struct {
 }
 
 type docxPara struct {
-	text       strings.Builder
-	hidden     bool // the run being read is hidden text
-	markGone   bool // the paragraph mark is deleted: the next paragraph continues it
-	runs, size int
+	text     strings.Builder
+	hidden   bool // the run being read is hidden text
+	markGone bool // the paragraph mark is deleted: the next paragraph continues it
 }
 
 func (x *docxReader) run() error {

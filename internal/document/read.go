@@ -113,7 +113,13 @@ func read(ctx context.Context, file string, data []byte, opt Options, lim limits
 	case kindPDF:
 		return nil, fileError(file, "a PDF cannot be read: its table is only lines and text placed on pages; get the Word file: open the PDF in WPS or Word and save it as .docx (另存为), or ask the issuing office for the Word file")
 	case kindEncrypted:
-		return nil, fileError(file, "the document is protected by a password; open it in Word or WPS, remove the password (文件 → 信息 → 保护文档) and save it as .docx")
+		app, ext := "Word or WPS", "docx"
+		if k.name == "workbook" {
+			app, ext = "Excel or WPS", "xlsx"
+		}
+		return nil, fileError(file, "the document is protected by a password; open it in %s, remove the password (文件 → 信息 → 保护文档) and save it as .%s", app, ext)
+	case kindEmpty:
+		return nil, fileError(file, "the file is empty; is it the right file, and was it saved completely?")
 	case kindMHT:
 		return nil, fileError(file, "a single-file web page (.mht) cannot be read; open it in Word and save it as .docx, or in a browser and save it as a web page (.htm)")
 	}
@@ -132,6 +138,7 @@ const (
 	kindPDF
 	kindEncrypted
 	kindMHT
+	kindEmpty
 )
 
 // sniffed is what a file is: its kind, the extension LibreOffice is given
@@ -148,19 +155,21 @@ func sniff(file string, data []byte) sniffed {
 	ext := strings.ToLower(strings.TrimPrefix(filepath.Ext(file), "."))
 	head := data[:min(len(data), 4096)]
 	switch {
-	case bytes.Contains(data[:min(len(data), 1024)], []byte("%PDF-")):
-		return sniffed{kind: kindPDF}
+	case len(data) == 0:
+		return sniffed{kind: kindEmpty}
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")), bytes.HasPrefix(data, []byte("PK\x05\x06")):
 		return sniffZip(data, ext)
 	case bytes.HasPrefix(data, oleMagic):
 		return sniffOLE(data, ext)
 	case bytes.HasPrefix(data, []byte(`{\rtf`)):
 		return sniffed{kind: kindWriter, ext: "rtf", name: "rtf"}
+	case markup(head) == "" && bytes.Contains(data[:min(len(data), 1024)], []byte("%PDF-")):
+		return sniffed{kind: kindPDF} // a PDF's header may follow other bytes
 	}
 	if text := markup(head); text != "" {
 		// The root element tells: Word's web pages hold <w:WordDocument>
 		// in a comment of their head, a flat ODF file may quote HTML.
-		html := firstIndex(text, "<html", "<!doctype html", "<table", "<body", "<head", "<meta")
+		html := firstIndex(text, "<html", "<!doctype html", "<table", "<body", "<head", "<meta", "<p>", "<p ", "<div", "<span", "<br")
 		odf := firstIndex(text, "<office:document")
 		word := firstIndex(text, "<w:worddocument")
 		switch {
@@ -178,6 +187,10 @@ func sniff(file string, data []byte) sniffed {
 		return sniffed{kind: kindMHT}
 	}
 	switch ext {
+	case "docx", "docm", "dotx", "dotm":
+		return sniffed{kind: kindDocx} // the reader says it is not a zip file
+	case "xlsx", "xlsm", "xltx", "xltm":
+		return sniffed{kind: kindXLSX}
 	case "html", "htm", "xhtml", "shtml":
 		return sniffed{kind: kindHTML}
 	case "doc", "dot", "wps", "wpt", "rtf", "odt", "ott", "fodt":
@@ -274,6 +287,10 @@ var oleMagic = []byte{0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1}
 func sniffOLE(data []byte, ext string) sniffed {
 	switch {
 	case hasStream(data, "EncryptedPackage"):
+		switch ext {
+		case "xlsx", "xlsm", "xls", "et":
+			return sniffed{kind: kindEncrypted, name: "workbook"}
+		}
 		return sniffed{kind: kindEncrypted}
 	case hasStream(data, "WordDocument"):
 		return sniffed{kind: kindWriter, ext: "doc", name: orDefault(ext, "doc")}

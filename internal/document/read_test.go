@@ -54,6 +54,11 @@ func TestSniff(t *testing.T) {
 		{"a.et", ole("Root Entry", "Workbook"), sniffed{kind: kindCalc, ext: "xls", name: "et"}},
 		{"a.xls", ole("Root Entry", "Book"), sniffed{kind: kindCalc, ext: "xls", name: "xls"}},
 		{"a.docx", ole("Root Entry", "EncryptionInfo", "EncryptedPackage"), sniffed{kind: kindEncrypted}},
+		{"a.xlsx", ole("Root Entry", "EncryptionInfo", "EncryptedPackage"), sniffed{kind: kindEncrypted, name: "workbook"}},
+		{"a.docx", []byte("not a zip"), sniffed{kind: kindDocx}},
+		{"a.xlsx", []byte("not a zip"), sniffed{kind: kindXLSX}},
+		{"a.docx", nil, sniffed{kind: kindEmpty}},
+		{"a.txt", []byte("<p>%PDF-1.4 is a version</p>"), sniffed{kind: kindHTML}},
 		{"a.doc", ole("Root Entry"), sniffed{kind: kindWriter, ext: "doc", name: "doc"}},
 		{"a.bin", ole("Root Entry"), sniffed{}},
 		{"a.doc", []byte(`{\rtf1\ansi 任务}`), sniffed{kind: kindWriter, ext: "rtf", name: "rtf"}},
@@ -89,6 +94,9 @@ func readErr(t *testing.T, file string, data []byte, want string) {
 func TestReadRefuses(t *testing.T) {
 	readErr(t, "通知.pdf", []byte("%PDF-1.7"), "通知.pdf: a PDF cannot be read: its table is only lines and text placed on pages; get the Word file: open the PDF in WPS or Word and save it as .docx (另存为)")
 	readErr(t, "a.docx", ole("EncryptedPackage"), "a.docx: the document is protected by a password; open it in Word or WPS, remove the password")
+	readErr(t, "a.xlsx", ole("EncryptedPackage"), "a.xlsx: the document is protected by a password; open it in Excel or WPS, remove the password (文件 → 信息 → 保护文档) and save it as .xlsx")
+	readErr(t, "a.docx", nil, "a.docx: the file is empty; is it the right file, and was it saved completely?")
+	readErr(t, "a.docx", []byte("damaged"), "a.docx: cannot read the Word file: zip: not a valid zip file; the file is damaged, or not what its name says")
 	readErr(t, "a.mht", []byte("MIME-Version: 1.0"), "a.mht: a single-file web page (.mht) cannot be read")
 	readErr(t, "tasks.csv", []byte("序号,主要措施\n"), "tasks.csv: cannot read this kind of file: a task table can be read from a Word file (.docx, .doc, .wps, .rtf, .odt), a web page (.html, .htm) or a workbook (.xlsx, .xls, .et, .ods)")
 	readErr(t, "a.doc", ole("WordDocument"), "a.doc: reading this file needs LibreOffice to convert it, and LibreOffice (soffice) is not installed: install it (apt-get install libreoffice-writer-nogui), or open the file in Word or WPS and save it as .docx")
