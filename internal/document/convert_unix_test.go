@@ -119,3 +119,24 @@ func TestConvertTimeout(t *testing.T) {
 		}
 	}
 }
+
+// TestOpenFIFO: a named pipe is refused at once, not waited on.
+func TestOpenFIFO(t *testing.T) {
+	fifo := filepath.Join(t.TempDir(), "tasks.docx")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skip("cannot make a named pipe here:", err)
+	}
+	done := make(chan error, 1)
+	go func() {
+		_, err := Open(context.Background(), fifo, Options{})
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if err == nil || err.Error() != fifo+": cannot read the document: it is a named pipe (FIFO), not a file" {
+			t.Errorf("got %v", err)
+		}
+	case <-time.After(time.Minute):
+		t.Fatal("Open waits on a named pipe")
+	}
+}

@@ -8,9 +8,10 @@ import "strings"
 //   - A run of HTML whitespace (space, tab, line feed, carriage return, form
 //     feed) is one space, and none at the start or end of a line, as CSS's
 //     white-space: normal has it; a line break in the source between two
-//     Chinese characters is a space too, as Chrome shows it. No-break spaces
-//     (&nbsp;, U+00A0), U+3000 and every other character are kept as
-//     written.
+//     Chinese characters is a space too, as Chrome shows it (Firefox drops
+//     it; Word's and LibreOffice's exports only break source lines where
+//     the text has a space). No-break spaces (&nbsp;, U+00A0), U+3000 and
+//     every other character are kept as written.
 //   - <br> ends a line, so <br><br> leaves an empty line between, as shown.
 //   - A block boundary (the start or end of <p>, <div>, <li>, a heading, a
 //     nested table's cell …) ends a line that has text; consecutive

@@ -30,28 +30,45 @@ const DefaultTimeout = 2 * time.Minute
 // Formats is what the package reads, for messages.
 const Formats = "a Word file (.docx, .doc, .wps, .rtf, .odt), a web page (.html, .htm) or a workbook (.xlsx, .xls, .et, .ods)"
 
-// Open reads the document in the file name.
+// Open reads the document in the file name. The file is opened without
+// waiting (a named pipe would wait for ever), and what was opened is
+// checked to be a file.
 func Open(ctx context.Context, name string, opt Options) (*Document, error) {
-	fi, err := os.Stat(name)
-	if err != nil {
-		return nil, fileError(name, "cannot read the document: %v", pathless(err))
-	}
-	if !fi.Mode().IsRegular() {
-		return nil, fileError(name, "cannot read the document: it is not a file (%s)", fi.Mode().Type())
-	}
-	if fi.Size() > MaxFile {
-		return nil, tooLarge(name, fi.Size())
-	}
-	f, err := os.Open(name)
+	f, err := os.OpenFile(name, openFlags, 0)
 	if err != nil {
 		return nil, fileError(name, "cannot read the document: %v", pathless(err))
 	}
 	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, fileError(name, "cannot read the document: %v", pathless(err))
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, fileError(name, "cannot read the document: it is %s, not a file", kindOfFile(fi.Mode()))
+	}
+	if fi.Size() > MaxFile {
+		return nil, tooLarge(name, fi.Size())
+	}
 	data, err := io.ReadAll(io.LimitReader(f, MaxFile+1))
 	if err != nil {
 		return nil, fileError(name, "cannot read the document: %v", pathless(err))
 	}
 	return Read(ctx, name, data, opt)
+}
+
+// kindOfFile names what a path that is not a file is.
+func kindOfFile(m os.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a folder"
+	case m&os.ModeNamedPipe != 0:
+		return "a named pipe (FIFO)"
+	case m&os.ModeSocket != 0:
+		return "a socket"
+	case m&os.ModeDevice != 0:
+		return "a device"
+	}
+	return "not a regular file"
 }
 
 // pathless is an error from os without the file name, which the message

@@ -107,7 +107,7 @@ func TestReadRefuses(t *testing.T) {
 func TestOpenRefuses(t *testing.T) {
 	dir := t.TempDir()
 	_, err := Open(context.Background(), dir, Options{})
-	if err == nil || !strings.Contains(err.Error(), "cannot read the document: it is not a file") {
+	if err == nil || !strings.Contains(err.Error(), "cannot read the document: it is a folder, not a file") {
 		t.Errorf("a folder: %v", err)
 	}
 	_, err = Open(context.Background(), filepath.Join(dir, "none.docx"), Options{})

@@ -3,9 +3,14 @@
 package document
 
 import (
+	"os"
 	"os/exec"
 	"syscall"
 )
+
+// openFlags open a document without waiting: a named pipe would wait for a
+// writer for ever.
+const openFlags = os.O_RDONLY | syscall.O_NONBLOCK
 
 // ownGroup starts the command in a process group of its own: soffice
 // starts soffice.bin, and a timeout must stop both.

@@ -2,7 +2,12 @@
 
 package document
 
-import "os/exec"
+import (
+	"os"
+	"os/exec"
+)
+
+const openFlags = os.O_RDONLY
 
 func ownGroup(*exec.Cmd) {}
 
