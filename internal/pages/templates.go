@@ -43,11 +43,11 @@ type Templates struct {
 	dir    string                        // the templates folder, for messages
 }
 
-// MaxPage is the most bytes one page may have. The largest page of a
-// site at every other limit (/departments/ of 50,000 departments) has
-// about 50 MB; past this a template repeats a list inside a list, and
-// would otherwise run until memory runs out. Pages are rendered on every
-// core at once, so this much may be held for each.
+// MaxPage is the most bytes one page may have. A real table's largest
+// page has a few hundred KB, and /departments/ of 50,000 departments, the
+// most plan allows, 48 MB; past this a template most likely repeats a list
+// inside a list, and would otherwise run until memory runs out. Pages are
+// rendered on every core at once, so this much may be held for each.
 const MaxPage = 64 << 20
 
 // errPageTooLarge stops a template whose output passes MaxPage.
