@@ -64,13 +64,16 @@ type Columns struct {
 	Coop     string `toml:"coop"`
 }
 
+// SettingsLimit is the most site.toml may hold: the bundled one has 2 KB.
+var SettingsLimit = inputfs.Limit{Bytes: 1 << 20, What: "site.toml", Advice: "no site.toml is that large; is this the wrong file?"}
+
 // ReadConfig reads and checks site.toml of the content folder fsys. prefix
 // is how the folder's files are named in messages, such as "content".
 func ReadConfig(fsys fs.FS, prefix string) (Config, error) {
 	file := path.Join(prefix, "site.toml")
-	data, err := fs.ReadFile(fsys, "site.toml")
+	data, err := inputfs.ReadFile(fsys, "site.toml", file, SettingsLimit, "cannot read the site configuration: ")
 	if err != nil {
-		return Config{}, inputfs.ReadError(file, "cannot read the site configuration: ", err)
+		return Config{}, err
 	}
 	return Parse(file, data)
 }

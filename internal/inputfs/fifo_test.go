@@ -37,7 +37,7 @@ func TestNamedPipe(t *testing.T) {
 		"list": func() error { _, err := fs.ReadDir(fsys, "."); return err },
 		"walk": func() error { _, err := walked(fsys); return err },
 		"limited read": func() error {
-			_, err := ReadFile(fsys, "content", "tasks.csv", Limit{Bytes: 10, What: "x"})
+			_, err := ReadFile(fsys, "tasks.csv", "content/tasks.csv", Limit{Bytes: 10, What: "x"}, "")
 			return err
 		},
 	} {

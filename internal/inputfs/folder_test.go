@@ -182,12 +182,12 @@ func TestDanglingLink(t *testing.T) {
 // file, its size and the limit; a file at the limit is read.
 func TestReadFileLimit(t *testing.T) {
 	m := fstest.MapFS{"big.md": {Data: make([]byte, 3<<20)}, "ok.md": {Data: []byte("1234")}}
-	lim := Limit{Bytes: 1 << 20, What: "a Markdown page"}
-	_, err := ReadFile(m, "content", "big.md", lim)
-	if want := "content/big.md: the file is 3 MB; a Markdown page may be at most 1 MB"; err == nil || !strings.HasPrefix(err.Error(), want) {
-		t.Errorf("got %v, want %s…", err, want)
+	lim := Limit{Bytes: 1 << 20, What: "a Markdown page", Advice: "split it"}
+	_, err := ReadFile(m, "big.md", "content/big.md", lim, "")
+	if want := "content/big.md: the file has 3,145,728 bytes; plansite reads a Markdown page of at most 1 MB (1,048,576 bytes): split it"; err == nil || err.Error() != want {
+		t.Errorf("got %v, want %s", err, want)
 	}
-	data, err := ReadFile(m, "content", "ok.md", Limit{Bytes: 4, What: "x"})
+	data, err := ReadFile(m, "ok.md", "content/ok.md", Limit{Bytes: 4, What: "x"}, "")
 	if err != nil || string(data) != "1234" {
 		t.Errorf("at the limit: %q, %v", data, err)
 	}

@@ -1,6 +1,7 @@
 package inputfs
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -11,29 +12,36 @@ import (
 	"plansite/internal/plan"
 )
 
-// A Limit is the most a reader takes of one file into memory, and what it
-// is called in the message that refuses a larger one.
+// A Limit is the most a reader takes of one file into memory, and how the
+// message that refuses a larger one names the file's kind and says what to
+// do.
 type Limit struct {
-	Bytes int64
-	What  string // "a Markdown page"
+	Bytes  int64
+	What   string // "a table", "a Markdown page"
+	Advice string // "no real table is that large; is this the wrong file?"
 }
 
 // ReadFile reads the file name of fsys whole, refusing it, before reading
-// more than lim allows, with an error that names the file (prefix/name),
-// its size and the limit. A file that grows while it is read, or a device
-// whose size says nothing, is stopped at the limit too.
-func ReadFile(fsys fs.FS, prefix, name string, lim Limit) ([]byte, error) {
+// more than lim allows, with an error that names the file as file, its
+// size and the limit. A file that grows while it is read, or a device
+// whose size says nothing, is stopped at the limit too. Any other error is
+// located with ReadError and what ("cannot read the task table: ").
+func ReadFile(fsys fs.FS, name, file string, lim Limit, what string) ([]byte, error) {
 	data, err := readAll(fsys, name, lim.Bytes)
 	var big *tooLarge
-	if errors.As(err, &big) {
-		size := "larger than that"
+	switch {
+	case errors.As(err, &big):
+		size := "more than " + plan.GroupDigits(int(lim.Bytes))
 		if big.size > lim.Bytes {
-			size = Size(big.size)
+			size = plan.GroupDigits(int(big.size))
 		}
-		return nil, &plan.Error{File: path.Join(prefix, name),
-			Msg: fmt.Sprintf("the file is %s; %s may be at most %s (plansite holds it in memory whole)", size, lim.What, Size(lim.Bytes))}
+		return nil, &plan.Error{File: file,
+			Msg: fmt.Sprintf("the file has %s bytes; plansite reads %s of at most %s (%s bytes): %s",
+				size, lim.What, Size(lim.Bytes), plan.GroupDigits(int(lim.Bytes)), lim.Advice)}
+	case err != nil:
+		return nil, ReadError(file, what, err)
 	}
-	return data, err
+	return data, nil
 }
 
 // tooLarge is a file over the limit readAll was given.
@@ -63,23 +71,31 @@ func readAll(fsys fs.FS, name string, limit int64) ([]byte, error) {
 	if limit >= 0 {
 		r = io.LimitReader(f, limit+1)
 	}
-	data := make([]byte, 0, max(size, 0)+1)
-	for {
-		n, err := r.Read(data[len(data):cap(data)])
-		data = data[:len(data)+n]
-		if limit >= 0 && int64(len(data)) > limit {
-			return nil, &tooLarge{-1}
-		}
-		if err == io.EOF {
-			return data, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-		if len(data) == cap(data) {
-			data = append(data, 0)[:len(data)]
-		}
+	data, err := readSized(r, size)
+	if err != nil {
+		return nil, err
 	}
+	if limit >= 0 && int64(len(data)) > limit {
+		return nil, &tooLarge{-1}
+	}
+	return data, nil
+}
+
+// readSized reads r to its end, in one read into a buffer of the size the
+// file says it has when that is true, else as io.ReadAll does.
+func readSized(r io.Reader, size int64) ([]byte, error) {
+	if size <= 0 {
+		return io.ReadAll(r)
+	}
+	data := make([]byte, size+1) // one more, to see a file longer than it says
+	n, err := io.ReadFull(r, data)
+	switch err {
+	case io.EOF, io.ErrUnexpectedEOF:
+		return data[:n], nil
+	case nil:
+		return io.ReadAll(io.MultiReader(bytes.NewReader(data), r))
+	}
+	return nil, err
 }
 
 // Size writes a number of bytes as people read it: 1 MB, 64 KB, 2.1 GB.

@@ -125,7 +125,7 @@ func taskRows(file string, src rowSource, cols config.Columns) (*TaskTable, erro
 		if tab.others != nil {
 			t.Rows[i].Others = tab.others[i]
 		}
-		t.Warnings = append(t.Warnings, formulaWarnings(file, t.Rows[i].Cells())...)
+		t.Warnings = append(t.Warnings, formulaWarnings(file, t.Rows[i].Cells(t.Columns))...)
 	}
 	return t, nil
 }
@@ -211,7 +211,8 @@ func departments(file string, data []byte) ([]plan.DepartmentEntry, error) {
 // MarkdownLimit is the most a Markdown page may hold: real pages (about,
 // a notice, an annex's text) are a few kilobytes, and a page is held whole
 // while it is rendered.
-var MarkdownLimit = inputfs.Limit{Bytes: 4 << 20, What: "a Markdown page"}
+var MarkdownLimit = inputfs.Limit{Bytes: 4 << 20, What: "a Markdown page",
+	Advice: "split it into several pages, or put a long document in static/ and link to it"}
 
 // pages reads every Markdown file of the content folder.
 func pages(fsys fs.FS, prefix string) ([]Page, []plan.Warning, error) {
@@ -243,9 +244,9 @@ func pages(fsys fs.FS, prefix string) ([]Page, []plan.Warning, error) {
 			return &plan.Error{File: file, Msg: fmt.Sprintf("this page has the address /%s/, like %s; rename one of them", urlPath, plan.FileName(other))}
 		}
 		byPath[urlPath] = file
-		src, err := inputfs.ReadFile(fsys, prefix, p, MarkdownLimit)
+		src, err := inputfs.ReadFile(fsys, p, file, MarkdownLimit, "")
 		if err != nil {
-			return inputfs.ReadError(file, "", err)
+			return err
 		}
 		fm, body, w, err := markdown.Split(file, src)
 		if err != nil {

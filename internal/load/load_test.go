@@ -9,7 +9,6 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
-	"time"
 
 	"plansite/internal/config"
 	"plansite/internal/plan"
@@ -323,25 +322,6 @@ func TestColumnsAcrossLines(t *testing.T) {
 	r := tab.Rows[0]
 	if r.Timeline.Line != 2 || r.Timeline.Col != 12 || r.Lead.Line != 3 || r.Lead.Col != 10 || r.Coop.Line != 3 || r.Coop.Col != 15 {
 		t.Errorf("timeline %+v, lead %+v, coop %+v; want 2:12, 3:10, 3:15", r.Timeline, r.Lead, r.Coop)
-	}
-}
-
-// TestLongHeader: a line of very many fields is read in linear time. Counting
-// each field's column from the start of its line took half a minute for this
-// header (about 1.4 MB); it must take a small fraction of a second.
-func TestLongHeader(t *testing.T) {
-	data := []byte("序号,主要措施,牵头部门" + strings.Repeat(",配合部门x", 100000) + "\n")
-	start := time.Now()
-	tab, err := taskCSV("t.csv", data, config.Columns{})
-	if d := time.Since(start); d > 10*time.Second {
-		t.Errorf("took %v", d)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	// 100,000 copies of one name are one warning.
-	if len(tab.Warnings) != 1 || tab.Warnings[0].Error() != `t.csv:1:14: column "配合部门x" is not one plansite reads (序号, 重点任务, 标题, 主要措施, 时间节点, 牵头部门, 配合部门); its cells are published as written, in its own column; to read it as one of them, name it in site.toml under [columns] with the key id, area, title, measures, timeline, lead, coop` {
-		t.Errorf("warnings %v", tab.Warnings)
 	}
 }
 

@@ -121,9 +121,9 @@ func readProgress(fsys fs.FS, prefix string, cfg config.Config, p *plan.Plan) (*
 			Msg: fmt.Sprintf("both %s and %s exist; keep one of them", ProgressCSV, ProgressXLSX)}
 	}
 	file := path.Join(prefix, found[0])
-	data, err := fs.ReadFile(fsys, found[0])
+	data, err := readTable(fsys, found[0], file, "cannot read the progress file: ")
 	if err != nil {
-		return nil, nil, nil, inputfs.ReadError(file, "cannot read the progress file: ", err)
+		return nil, nil, nil, err
 	}
 	var rows []progress.Row
 	sheet := ""

@@ -232,6 +232,9 @@ func (d *decoder[R]) GetCSVRows() ([][]string, error) {
 		if err != nil {
 			return nil, err
 		}
+		if len(rows) > MaxRows { // the header and MaxRows rows
+			return nil, tooManyRows(d.file, pos[0].Line)
+		}
 		rows = append(rows, rec)
 		d.pos = append(d.pos, pos)
 		if d.keepOthers {
@@ -285,7 +288,8 @@ func (d *decoder[R]) readHeader(header []string, pos []plan.Cell) error {
 	}
 	var errs plan.Errors
 	seen := make([]int, len(d.cols)) // the column of the header, from 1, that each of cols is
-	var unknown []string
+	var unknown []string             // in the header's order
+	isUnknown := map[string]bool{}
 	for i, h := range std {
 		header[i] = h
 		d.header[i].Std = h
@@ -303,14 +307,16 @@ func (d *decoder[R]) readHeader(header []string, pos []plan.Cell) error {
 			d.others = append(d.others, i)
 			if h == "" {
 				d.unnamed = append(d.unnamed, i)
-			} else if !slices.Contains(unknown, h) {
+			} else if !isUnknown[h] {
+				isUnknown[h] = true
 				unknown = append(unknown, h)
 				d.warns = append(d.warns, plan.Warning{File: d.file, Line: pos[i].Line, Col: pos[i].Col, Msg: otherColumn(d.cols, h)})
 			}
 		case k < 0:
 			// Each unknown name once: a header of thousands of copies of
 			// one name is one problem.
-			if !slices.Contains(unknown, h) {
+			if !isUnknown[h] {
+				isUnknown[h] = true
 				unknown = append(unknown, h)
 				errs = append(errs, &plan.Error{File: d.file, Line: pos[i].Line, Col: pos[i].Col, Msg: unknownColumn(d.cols, h)})
 			}

@@ -111,7 +111,11 @@ type Tables struct {
 func ReadTables(fsys fs.FS, prefix string, cfg config.Config) (*Tables, error) {
 	name := func(f string) string { return path.Join(prefix, f) }
 	t := &Tables{DepartmentsFile: name("departments.csv")}
-	if data, err := fs.ReadFile(fsys, "departments.csv"); err == nil {
+	if _, err := fs.Stat(fsys, "departments.csv"); err == nil {
+		data, err := readTable(fsys, "departments.csv", t.DepartmentsFile, "")
+		if err != nil {
+			return nil, err
+		}
 		text, err := decodeText(t.DepartmentsFile, data, cfg.Encoding)
 		if err != nil {
 			return nil, err
@@ -127,9 +131,9 @@ func ReadTables(fsys fs.FS, prefix string, cfg config.Config) (*Tables, error) {
 		return nil, err
 	}
 	t.TasksFile = name(table)
-	data, err := fs.ReadFile(fsys, table)
+	data, err := readTable(fsys, table, t.TasksFile, "cannot read the task table: ")
 	if err != nil {
-		return nil, inputfs.ReadError(t.TasksFile, "cannot read the task table: ", err)
+		return nil, err
 	}
 	tt, sheet, err := taskTable(t.TasksFile, data, cfg)
 	if err != nil {

@@ -47,6 +47,10 @@ func (s *csvSource) next() ([]string, []plan.Cell, error) {
 	if err != nil {
 		return nil, nil, s.readError(err, len(rec))
 	}
+	if s.header < 0 && len(rec) > MaxColumns {
+		line, col := s.r.FieldPos(MaxColumns)
+		return nil, nil, tooManyColumns(s.file, line, charCol(s.data, s.lines, line, col), len(rec))
+	}
 	cells := make([]plan.Cell, len(rec))
 	var cc colCounter
 	for i := range rec {

@@ -143,6 +143,9 @@ func (s *sheetSource) next() ([]string, []plan.Cell, error) {
 			for len(rec) > 0 && plan.TrimSpace(rec[len(rec)-1]) == "" {
 				rec = rec[:len(rec)-1] // formatting often reaches past the last column
 			}
+			if len(rec) > MaxColumns {
+				return nil, nil, tooManyColumns(s.file, 1, MaxColumns+1, len(rec))
+			}
 			s.header = len(rec)
 			return rec, cellRow(1, len(rec)), nil
 		}

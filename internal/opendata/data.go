@@ -257,9 +257,10 @@ func taskData(s Site, t *plan.Task) TaskData {
 // under its heading.
 func otherCells(cols []plan.Column, r plan.Row) []OtherCellData {
 	out := []OtherCellData{}
+	cells := r.Cells(cols)
 	for i, c := range cols {
 		if c.Std == "" {
-			out = append(out, OtherCellData{Heading: c.Heading, Text: r.In(cols, i).Text})
+			out = append(out, OtherCellData{Heading: c.Heading, Text: cells[i].Text})
 		}
 	}
 	return out

@@ -21,12 +21,23 @@ func barsOn(p *Page, b *chart.Bars) *BarsView {
 	return &BarsView{b, p}
 }
 
+// maxMatrixCells is the most department × area cells the matrix of
+// /departments/ has. A real table has a few thousand; each takes some 100
+// bytes of the page, so that past this the page would near MaxPage, and a
+// table of thousands of units and of groups would need gigabytes to draw
+// it. The page then goes without it.
+const maxMatrixCells = 200_000
+
 // deptMatrix is the department × area chart of /departments/, the
-// departments in their groups.
+// departments in their groups; nil when it would have more than
+// maxMatrixCells cells.
 func deptMatrix(s *Site, groups []DeptGroup) *chart.Matrix {
 	var depts []*plan.Department
 	for _, g := range groups {
 		depts = append(depts, g.Depts...)
+	}
+	if len(depts)*len(s.Plan.Areas) > maxMatrixCells {
+		return nil
 	}
 	return chart.DeptMatrix(s.Plan, depts)
 }

@@ -100,7 +100,7 @@ func (fs *fragments) render(name string, p *Page) (template.HTML, error) {
 	f := &Frame{Site: p.Site, Kind: p.Kind, Nav: p.Nav, FontSizes: p.FontSizes, SearchExamples: p.SearchExamples,
 		FeedURL: p.FeedURL, key: k.frameKey}
 	var b bytes.Buffer
-	if err := fs.set.ExecuteTemplate(&b, name, f); err != nil {
+	if err := fs.set.ExecuteTemplate(capped{&b}, name, f); err != nil {
 		return "", err
 	}
 	// Trusted: html/template's own output, escaped in its context.
@@ -156,7 +156,7 @@ func (fs *fragments) item(name string, p *Page, t *plan.Task) (template.HTML, er
 	}
 	at := &Page{Site: p.Site, Path: strings.Repeat("x/", max(k.depth, 0)), rootRelative: p.rootRelative}
 	var b bytes.Buffer
-	if err := fs.set.ExecuteTemplate(&b, name, &Item{&ItemPage{at}, t}); err != nil {
+	if err := fs.set.ExecuteTemplate(capped{&b}, name, &Item{&ItemPage{at}, t}); err != nil {
 		return "", err
 	}
 	h = template.HTML(b.String()) // html/template's own output

@@ -186,11 +186,16 @@ func (p *Page) Current(target string) bool {
 	return strings.HasPrefix(p.Path, target)
 }
 
-// YearEntry is a task and what is due for it in one year.
+// YearEntry is a task active in one year.
 type YearEntry struct {
-	Task       *plan.Task
-	Milestones []plan.Milestone
+	Task *plan.Task
+	Year int
 }
+
+// Milestones are what is due for the task in the year. They are found
+// when a page shows them: held for every task and year, a task's thousands
+// of milestones over many years would be held many times.
+func (e YearEntry) Milestones() []plan.Milestone { return e.Task.MilestonesIn(e.Year) }
 
 // CountIn returns how many tasks are active in year y.
 func (p *Page) CountIn(y int) int { return len(p.Site.years()[y]) }

@@ -1,7 +1,10 @@
 package pages
 
 import (
+	"cmp"
 	"fmt"
+	"math"
+	"slices"
 	"sync"
 
 	"plansite/internal/plan"
@@ -127,25 +130,35 @@ func (p *Page) HomePreview(ts []*plan.Task) []*plan.Task {
 // Truncated reports whether HomePreview leaves some of ts out.
 func (p *Page) Truncated(ts []*plan.Task) bool { return len(p.HomePreview(ts)) < len(ts) }
 
-// yearIndex is, for each year of the plan, the tasks active in it with the
-// milestones due then, worked out once per site rather than per page.
+// yearIndex is, for each year of the plan, the tasks active in it, worked
+// out once per site rather than per page.
 type yearIndex struct {
 	once   sync.Once
 	byYear map[int][]YearEntry
 }
 
+// years lists each task once in each year that a dated milestone of it
+// covers, in the order of the tasks. Each task's spans are merged first: a
+// task of thousands of milestones over many years takes time for its
+// milestones and its years, not for their product.
 func (s *Site) years() map[int][]YearEntry {
 	s.yearIdx.once.Do(func() {
 		m := make(map[int][]YearEntry, len(s.Plan.Years))
+		var spans [][2]int
 		for _, t := range s.Plan.Tasks {
-			for _, m0 := range t.Milestones {
-				for y := m0.From; y <= m0.To; y++ {
-					es := m[y]
-					if n := len(es); n > 0 && es[n-1].Task == t {
-						continue // already listed for an earlier milestone
-					}
-					m[y] = append(es, YearEntry{Task: t, Milestones: t.MilestonesIn(y)})
+			spans = spans[:0]
+			for _, ms := range t.Milestones {
+				if ms.Dated() {
+					spans = append(spans, [2]int{ms.From, ms.To})
 				}
+			}
+			slices.SortFunc(spans, func(a, b [2]int) int { return cmp.Compare(a[0], b[0]) })
+			next := math.MinInt // the first year not listed yet
+			for _, sp := range spans {
+				for y := max(sp[0], next); y <= sp[1]; y++ {
+					m[y] = append(m[y], YearEntry{Task: t, Year: y})
+				}
+				next = max(next, sp[1]+1)
 			}
 		}
 		s.yearIdx.byYear = m

@@ -71,8 +71,9 @@ func (r PlanRow) Cells(cols []plan.Column) []PlanCell {
 	if head < 0 {
 		head = slices.IndexFunc(cols, func(c plan.Column) bool { return c.Std != plan.ColArea })
 	}
+	texts := r.Row.Cells(cols)
 	for i, c := range cols {
-		cells[i] = PlanCell{Column: c, Text: r.Row.In(cols, i).Text, Head: i == head}
+		cells[i] = PlanCell{Column: c, Text: texts[i].Text, Head: i == head}
 	}
 	return cells
 }

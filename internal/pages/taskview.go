@@ -17,6 +17,7 @@ func original(p *Page) [][]OriginalCell {
 	rows := make([][]OriginalCell, len(t.Rows))
 	for k, row := range t.Rows {
 		cells := make([]OriginalCell, len(p.Site.Plan.Columns))
+		texts := row.Cells(p.Site.Plan.Columns)
 		for i, c := range p.Site.Plan.Columns {
 			cells[i].Heading = c.Heading
 			switch {
@@ -25,7 +26,7 @@ func original(p *Page) [][]OriginalCell {
 					cells[i].Text = t.Area.Label
 				}
 			default:
-				cells[i].Text = row.In(p.Site.Plan.Columns, i).Text
+				cells[i].Text = texts[i].Text
 			}
 		}
 		rows[k] = cells

@@ -14,8 +14,10 @@ import (
 	"path"
 	"slices"
 	"strings"
+	texttemplate "text/template"
 	"text/template/parse"
 
+	"plansite/internal/inputfs"
 	"plansite/internal/minifier"
 	"plansite/internal/plan"
 	"plansite/internal/sitepath"
@@ -39,6 +41,28 @@ var Partials = []string{"pager"}
 type Templates struct {
 	byKind map[string]*template.Template // minified
 	source map[string]*template.Template // as written: its errors give the file's own lines and columns
+	dir    string                        // the templates folder, for messages
+}
+
+// MaxPage is the most bytes one page may have. A real table's largest
+// page has a few hundred KB, and /departments/ of 50,000 departments, the
+// most plan allows, 48 MB; past this a template most likely repeats a list
+// inside a list, and would otherwise run until memory runs out. Pages are
+// rendered on every core at once, so this much may be held for each.
+const MaxPage = 64 << 20
+
+// errPageTooLarge stops a template whose output passes MaxPage.
+var errPageTooLarge = errors.New("page too large")
+
+// capped is a buffer that refuses to grow past MaxPage: the template
+// writing to it stops at the first write that would.
+type capped struct{ b *bytes.Buffer }
+
+func (c capped) Write(p []byte) (int, error) {
+	if c.b.Len()+len(p) > MaxPage {
+		return 0, errPageTooLarge
+	}
+	return c.b.Write(p)
 }
 
 // TemplateError is a template that fails to parse or run.
@@ -88,6 +112,10 @@ var funcs = template.FuncMap{
 	},
 }
 
+// TemplateLimit is the most a template file may hold: the bundled ones
+// have a few kilobytes, and each is held twice, as written and minified.
+var TemplateLimit = inputfs.Limit{Bytes: 1 << 20, What: "a template", Advice: "no template is that large; is this the wrong file?"}
+
 // Parse reads templates/base.html and one template per page kind from fsys,
 // whose root holds the templates folder's files. dir names that folder in
 // messages.
@@ -104,19 +132,15 @@ func Parse(fsys fs.FS, dir string) (*Templates, error) {
 	if err != nil {
 		return nil, &TemplateError{Msg: fmt.Sprintf("%s: the templates, minified, do not parse: %v", plan.FileName(dir), err)}
 	}
-	return &Templates{byKind: min, source: source}, nil
+	return &Templates{byKind: min, source: source, dir: dir}, nil
 }
 
 // parseAll parses the templates, each text first given to prepare.
 func parseAll(fsys fs.FS, dir string, prepare func(string) (string, error)) (map[string]*template.Template, error) {
 	read := func(name string) (string, string, error) {
-		b, err := fs.ReadFile(fsys, name)
-		var refused *plan.Error // a link leading outside the folder, located already
-		if errors.As(err, &refused) {
-			return "", "", refused
-		}
+		b, err := inputfs.ReadFile(fsys, name, path.Join(dir, name), TemplateLimit, "cannot read template: ")
 		if err != nil {
-			return "", "", &TemplateError{Msg: fmt.Sprintf("%s: cannot read template: %v", plan.FileName(path.Join(dir, name)), err)}
+			return "", "", err
 		}
 		text, err := prepare(string(b))
 		if err != nil {
@@ -199,11 +223,23 @@ func (t *Templates) RenderTo(b *bytes.Buffer, p *Page) error {
 	if err != nil {
 		return err
 	}
-	if err := tmpl.Execute(b, v); err != nil {
+	if err := tmpl.Execute(capped{b}, v); err != nil {
+		if errors.Is(err, errPageTooLarge) {
+			b.Reset()
+			// The page's own template, or the one whose fragment or
+			// item passed the limit.
+			file := path.Join(t.dir, p.Kind+".html")
+			var in texttemplate.ExecError
+			if errors.As(err, &in) && strings.HasSuffix(in.Name, ".html") {
+				file = in.Name
+			}
+			return &TemplateError{Msg: fmt.Sprintf("%s: page %s is larger than %d MB, the limit of one page: does the template repeat a list inside a list?",
+				plan.FileName(file), "/"+p.Path, MaxPage>>20)}
+		}
 		// Run again as written, for the message to give the
 		// template's own line and column.
 		var scratch bytes.Buffer
-		if err := t.source[p.Kind].Execute(&scratch, v); err != nil {
+		if err := t.source[p.Kind].Execute(capped{&scratch}, v); err != nil && !errors.Is(err, errPageTooLarge) {
 			return templateError(err)
 		}
 		return templateError(err)

@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"cmp"
 	"fmt"
 	"hash/fnv"
 	"regexp"
@@ -172,7 +173,13 @@ func Build(in Input) (*Plan, []Warning, error) {
 		b.warns = append(b.warns, Warning{File: in.TasksFile, Line: 1, Msg: "the table has no 序号 column: tasks are numbered in the order of their rows (1, 2, …), so a row added or removed changes the addresses of the rows after it"})
 	}
 	for _, r := range in.Rows {
+		if cmp.Or(b.over, depts.over) != nil {
+			break // past a limit, the rows below would only hold more
+		}
 		b.row(r)
+	}
+	if over := cmp.Or(b.over, depts.over); over != nil {
+		b.errs = append(b.errs, over)
 	}
 	for _, h := range b.pending {
 		b.p.TrailingHeadings = append(b.p.TrailingHeadings, h.label)
@@ -244,6 +251,7 @@ type directory struct {
 	file       string
 	unlisted   []*unlisted // named in the task table, missing from the departments table
 	unlistedBy map[*Department]*unlisted
+	over       *Error // the name past MaxDepartmentNames, once named
 }
 
 func newDirectory(in Input) (*directory, Errors) {
@@ -273,13 +281,16 @@ func newDirectory(in Input) (*directory, Errors) {
 		}
 		dep := &Department{Name: name, Slug: e.Slug, English: TrimSpace(e.English), Aliases: e.Aliases, Kind: kind, Known: true}
 		for i, n := range append([]string{name}, e.Aliases...) {
+			col := e.NameCol
+			if i > 0 {
+				col = e.AliasesCol
+			}
 			if other, dup := d.byName[n]; dup {
-				col := e.NameCol
-				if i > 0 {
-					col = e.AliasesCol
-				}
 				fail(col, "name %s is listed for both %s and %s", QuoteCell(n), other.Name, name)
 				continue
+			}
+			if d.full(in.DepartmentsFile, e.Line, col, "") {
+				return d, errs
 			}
 			d.byName[n] = dep
 		}
@@ -297,6 +308,9 @@ func (d *directory) get(name, file, id string, c Cell) *Department {
 			u.count++
 		}
 		return dep
+	}
+	if d.full(file, c.Line, c.Col, id) {
+		return &Department{Name: name} // never published: the build fails
 	}
 	slug := fallbackSlug(name)
 	for i := 2; d.bySlug[slug] != nil; i++ {

@@ -2,8 +2,31 @@ package plan
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 )
+
+// MaxDepartmentNames is the most department names a site may have: those
+// of the departments table, aliases included, and those the task table
+// adds. Each name is a page and a line of /departments/; a real table names
+// a few hundred, and a list of names in the wrong column can name millions
+// in a few megabytes.
+const MaxDepartmentNames = 50_000
+
+// full reports whether the directory has MaxDepartmentNames names, so that
+// the name at file:line:col (of task id) would be one too many; the first
+// such name is the error over.
+func (d *directory) full(file string, line, col int, id string) bool {
+	if len(d.byName) < MaxDepartmentNames {
+		return false
+	}
+	if d.over == nil {
+		d.over = &Error{File: file, Line: line, Col: col, Task: id,
+			Msg: fmt.Sprintf("this is department name %s; plansite reads at most %s (the names and aliases of %s count too): is a list of names in the wrong column?",
+				GroupDigits(MaxDepartmentNames+1), GroupDigits(MaxDepartmentNames), d.file)}
+	}
+	return true
+}
 
 // unlisted is a department name missing from the departments table, where
 // it is first named and how often.
@@ -32,147 +55,44 @@ func (d *directory) lintNames() []Warning {
 	}
 	sort.Strings(names)
 	idx := newNameIndex(names)
+	// Each pair of names from the task table is said once, at the name
+	// first in sorted order, unless that one has more similar names than
+	// it lists and this pair is not among them.
+	type likeness struct {
+		names []string
+		more  bool
+	}
+	alike := make(map[string]likeness, len(d.unlisted))
 	for _, u := range d.unlisted {
-		for _, other := range idx.alike(u.dep.Name) {
+		var l likeness
+		l.names, l.more = idx.alike(idx.index(u.dep.Name))
+		alike[u.dep.Name] = l
+	}
+	for _, u := range d.unlisted {
+		like := alike[u.dep.Name]
+		for _, other := range like.names {
 			w := u.first
 			o := d.byName[other]
 			if o.Known {
 				w.Msg = fmt.Sprintf("%s looks like %s: if they are one department, list %s as an alias (别名) of %s in %s",
 					QuoteCell(u.dep.Name), QuoteCell(other), QuoteCell(u.dep.Name), QuoteCell(o.Name), d.file)
 			} else {
-				if u.dep.Name > other {
-					continue // say it once, for the pair
+				if u.dep.Name > other && slices.Contains(alike[other].names, u.dep.Name) {
+					continue // said at the other
 				}
 				w.Msg = fmt.Sprintf("%s looks like %s: if they are one department, write it one way, or list one as an alias (别名) of the other in %s",
 					QuoteCell(u.dep.Name), QuoteCell(other), d.file)
 			}
 			warns = append(warns, w)
 		}
+		if like.more {
+			w := u.first
+			w.Msg = fmt.Sprintf("%s looks like more than %d other names, too many to list each; if some of them are one department, write it one way, or list the others as aliases (别名) in %s",
+				QuoteCell(u.dep.Name), maxAlike, d.file)
+			warns = append(warns, w)
+		}
 	}
 	return warns
-}
-
-// nameIndex finds, among many names, those similar to a name without
-// comparing every pair: a table may name ten thousand departments.
-type nameIndex struct {
-	names    []string
-	runes    [][]rune
-	variants map[string][]int // a name with characters deleted → the names
-	byRune   map[rune][]int   // a character → the names that hold it
-	held     map[int][]int    // a name → the shorter names it holds in order
-}
-
-func newNameIndex(names []string) *nameIndex {
-	x := &nameIndex{names: names, variants: map[string][]int{}, byRune: map[rune][]int{}, held: map[int][]int{}}
-	for i, n := range names {
-		rs := []rune(n)
-		x.runes = append(x.runes, rs)
-		for _, v := range deletions(rs) {
-			x.variants[v] = append(x.variants[v], i)
-		}
-		for r := range runeSet(rs) {
-			x.byRune[r] = append(x.byRune[r], i)
-		}
-	}
-	for i, rs := range x.runes {
-		if len(rs) < 3 {
-			continue // too short to be held meaningfully
-		}
-		for _, j := range x.holding(rs) {
-			if j != i && len(x.runes[j]) > len(rs) && subsequence(rs, x.runes[j]) {
-				x.held[j] = append(x.held[j], i)
-			}
-		}
-	}
-	return x
-}
-
-// alike returns the other names similar to the i-th, in sorted order.
-func (x *nameIndex) alike(name string) []string {
-	rs := []rune(name)
-	cand := map[int]bool{}
-	// Within two edits, the two names share a form with characters deleted.
-	for _, v := range deletions(rs) {
-		for _, i := range x.variants[v] {
-			cand[i] = true
-		}
-	}
-	// Held in order by a longer name, or holding a shorter one.
-	for _, i := range x.holding(rs) {
-		cand[i] = true
-	}
-	if i := sort.SearchStrings(x.names, name); i < len(x.names) && x.names[i] == name {
-		for _, j := range x.held[i] {
-			cand[j] = true
-		}
-	}
-	var out []string
-	for i := range cand {
-		if other := x.names[i]; other != name && similar(name, other) {
-			out = append(out, other)
-		}
-	}
-	sort.Strings(out)
-	return out
-}
-
-// holding returns the names that hold every character of rs, found from
-// the rarest of its characters.
-func (x *nameIndex) holding(rs []rune) []int {
-	var rarest []int
-	first := true
-	for r := range runeSet(rs) {
-		if p := x.byRune[r]; first || len(p) < len(rarest) {
-			rarest, first = p, false
-		}
-	}
-	var out []int
-	for _, i := range rarest {
-		if subset(rs, x.runes[i]) {
-			out = append(out, i)
-		}
-	}
-	return out
-}
-
-func runeSet(rs []rune) map[rune]bool {
-	m := make(map[rune]bool, len(rs))
-	for _, r := range rs {
-		m[r] = true
-	}
-	return m
-}
-
-// subset reports whether every character of a occurs in b.
-func subset(a, b []rune) bool {
-	in := runeSet(b)
-	for _, r := range a {
-		if !in[r] {
-			return false
-		}
-	}
-	return true
-}
-
-// deletions lists rs and the forms of it with characters deleted that the
-// edit rule of similar can need: one from a name of four characters or
-// more, two from one of eight or more.
-func deletions(rs []rune) []string {
-	out := []string{string(rs)}
-	if len(rs) < 4 {
-		return out
-	}
-	for i := range rs {
-		one := append(append([]rune{}, rs[:i]...), rs[i+1:]...)
-		out = append(out, string(one))
-		if len(rs) < 8 {
-			continue
-		}
-		for j := i; j < len(one); j++ {
-			out = append(out, string(append(append([]rune{}, one[:j]...), one[j+1:]...)))
-		}
-	}
-	return out
 }
 
 // similar reports whether two department names are probably one written two
@@ -180,6 +100,8 @@ func deletions(rs []rune) []string {
 // 市规划和自然资源局, 市科技局 in 市科学技术局), or they differ by one or two
 // characters out of at least four for each (市财政局, 市财政厅). Short names
 // such as 市科技局 and 市教育局 differ by too much of themselves to match.
+// Names of more than maxEditRunes characters, longer than most
+// departments' names, match by the first rule only.
 func similar(a, b string) bool {
 	ra, rb := []rune(a), []rune(b)
 	if len(ra) > len(rb) {
@@ -187,6 +109,9 @@ func similar(a, b string) bool {
 	}
 	if len(ra) >= 3 && subsequence(ra, rb) {
 		return true
+	}
+	if len(rb) > maxEditRunes || len(rb)-len(ra) > 2 {
+		return false
 	}
 	d := distance(ra, rb)
 	return d <= 2 && d*4 <= len(ra)

@@ -28,11 +28,12 @@ func QuoteCell(s string) string {
 	if n <= MaxQuoted {
 		return strconv.Quote(s)
 	}
-	return fmt.Sprintf("%s (%s characters)", strconv.Quote(s[:cut]+"…"), groupDigits(n))
+	return fmt.Sprintf("%s (%s characters)", strconv.Quote(s[:cut]+"…"), GroupDigits(n))
 }
 
-// groupDigits writes n with a comma between groups of three digits.
-func groupDigits(n int) string {
+// GroupDigits writes n with a comma between groups of three digits, as
+// messages write counts and limits: 200,000.
+func GroupDigits(n int) string {
 	s := strconv.Itoa(n)
 	out := make([]byte, 0, len(s)+len(s)/3)
 	for i := range len(s) {

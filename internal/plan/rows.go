@@ -87,6 +87,26 @@ func (r Row) In(cols []Column, i int) Cell {
 	return Cell{}
 }
 
+// Cells returns the row's cells in the table's columns cols, in their
+// order, whether plansite reads them or not: In for every column at once,
+// in one pass rather than one for each.
+func (r Row) Cells(cols []Column) []Cell {
+	out := make([]Cell, len(cols))
+	n := 0 // the other columns so far
+	for i, c := range cols {
+		switch {
+		case c.Std != "":
+			out[i] = r.Cell(c.Std)
+		case n < len(r.Others):
+			out[i] = r.Others[n]
+			n++
+		default:
+			n++
+		}
+	}
+	return out
+}
+
 // Cell returns the row's cell of the standard column std.
 func (r Row) Cell(std string) Cell {
 	switch std {
@@ -110,19 +130,12 @@ func (r Row) Cell(std string) Cell {
 
 // line is the line the row starts on.
 func (r Row) line() int {
-	for _, c := range r.Cells() {
+	for _, c := range append([]Cell{r.ID, r.Area, r.Title, r.Measures, r.Timeline, r.Lead, r.Coop}, r.Others...) {
 		if c.Line > 0 {
 			return c.Line
 		}
 	}
 	return 0
-}
-
-// Cells are the row's cells: those of the standard columns, then the
-// others, in the table's order; a column the table lacks gives an empty
-// cell without a place.
-func (r Row) Cells() []Cell {
-	return append([]Cell{r.ID, r.Area, r.Title, r.Measures, r.Timeline, r.Lead, r.Coop}, r.Others...)
 }
 
 // columns are the table's columns as Input gives them, or, for an input
@@ -158,6 +171,10 @@ type builder struct {
 	// The departments the last task names: a map, not a search of its
 	// lists, since a cell may name thousands.
 	named map[*Department]bool
+	// clauses counts the timeline clauses read; over is the error of the
+	// cell that takes them past MaxClauses.
+	clauses int
+	over    *Error
 }
 
 func (b *builder) fail(c Cell, id, format string, args ...any) {
@@ -316,10 +333,23 @@ func (b *builder) item(r Row) {
 }
 
 // timeline reads a row's 时间节点 cell, warning about each clause whose date
-// cannot be read.
+// cannot be read, up to maxUnreadWarnings of a cell.
 func (b *builder) timeline(r Row, id string) []Milestone {
 	ms, unread := ParseTimeline(r.Timeline.Text, b.in.Meta.StartYear, b.in.Meta.EndYear)
-	for _, e := range unread {
+	if b.clauses += len(ms); b.clauses > MaxClauses && b.over == nil {
+		b.over = &Error{File: b.in.TasksFile, Line: r.Timeline.Line, Col: r.Timeline.Col, Task: id,
+			Msg: fmt.Sprintf("the table has more than %s timeline clauses (时间节点 cut at ；, line breaks and dates); plansite reads at most %s: is this the wrong column?",
+				GroupDigits(MaxClauses), GroupDigits(MaxClauses))}
+	}
+	for i, e := range unread {
+		if i == maxUnreadWarnings {
+			more := "1 more clause of this cell has"
+			if n := len(unread) - i; n > 1 {
+				more = GroupDigits(n) + " more clauses of this cell have"
+			}
+			b.warn(r.Timeline, id, "%s a date that cannot be read (the first %d are listed); they are shown as written", more, i)
+			break
+		}
 		b.warn(r.Timeline, id, "%s", e.Error())
 	}
 	return ms

@@ -18,7 +18,8 @@ import (
 // stylesheet, a script, an SVG or JSON file) may hold: it is held in memory
 // whole while it is minified. Any other static file (an image, a PDF) is
 // copied as a stream, whatever its size.
-var StaticTextLimit = inputfs.Limit{Bytes: 16 << 20, What: "a static file that plansite minifies (.css, .js, .svg, .json, .xml, .webmanifest)"}
+var StaticTextLimit = inputfs.Limit{Bytes: 16 << 20, What: "a static file it minifies (.css, .js, .svg, .json, .xml, .webmanifest)",
+	Advice: "no stylesheet or script is that large; is it data that belongs elsewhere?"}
 
 // staticFile is one file of the static folder as the site publishes it,
 // under static/: minified text, held in memory, or any other file, copied
@@ -43,9 +44,9 @@ func staticFiles(src Source, mini *minifier.Minifier) ([]staticFile, map[string]
 	err := inputfs.Walk(src.FS, src.Name, func(p string) error {
 		f := staticFile{path: "static/" + p, src: src, name: p}
 		if mini.Minifies(p) {
-			data, err := inputfs.ReadFile(src.FS, src.Name, p, StaticTextLimit)
+			data, err := inputfs.ReadFile(src.FS, p, path.Join(src.Name, p), StaticTextLimit, "cannot read: ")
 			if err != nil {
-				return inputfs.ReadError(path.Join(src.Name, p), "cannot read: ", err)
+				return err
 			}
 			var out bytes.Buffer
 			if err := mini.Minify(&out, p, data); err != nil {
