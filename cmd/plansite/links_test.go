@@ -100,16 +100,16 @@ func TestLinksOutsideAreRefused(t *testing.T) {
 		replaces                 bool // the link takes the place of a bundled file
 	}{
 		{"file in static", "static/passwd", filepath.Join(outside, "passwd"),
-			`static/"passwd": cannot read: the link leads outside the static folder`, false},
-		{"relative link in static", "static/passwd", "../outside/passwd", `static/"passwd": cannot read: the link leads outside the static folder`, false},
-		{"folder in static", "static/more", filepath.Join(outside, "folder"), `static/"more": cannot read: the link leads outside the static folder`, false},
-		{"file in a subfolder of static", "static/img/logo.png", "../../outside/passwd", `static/"img/logo.png": cannot read`, false},
+			`static/"passwd": error: cannot read: the link leads outside the static folder`, false},
+		{"relative link in static", "static/passwd", "../outside/passwd", `static/"passwd": error: cannot read: the link leads outside the static folder`, false},
+		{"folder in static", "static/more", filepath.Join(outside, "folder"), `static/"more": error: cannot read: the link leads outside the static folder`, false},
+		{"file in a subfolder of static", "static/img/logo.png", "../../outside/passwd", `static/"img/logo.png": error: cannot read`, false},
 		{"Markdown page in content", "content/leak.md", filepath.Join(outside, "leak.md"),
-			`content/"leak.md": cannot read: the link leads outside the content folder`, false},
-		{"folder in content", "content/notes", filepath.Join(outside, "folder"), `content/"notes": cannot read: the link leads outside the content folder`, false},
-		{"task table in content", "content/tasks.csv", filepath.Join(outside, "passwd"), `content/"tasks.csv": cannot read`, true},
+			`content/"leak.md": error: cannot read: the link leads outside the content folder`, false},
+		{"folder in content", "content/notes", filepath.Join(outside, "folder"), `content/"notes": error: cannot read: the link leads outside the content folder`, false},
+		{"task table in content", "content/tasks.csv", filepath.Join(outside, "passwd"), `content/"tasks.csv": error: cannot read`, true},
 		{"template", "templates/task.html", filepath.Join(outside, "task.html"),
-			`templates/"task.html": cannot read: the link leads outside the templates folder`, true},
+			`templates/"task.html": error: cannot read: the link leads outside the templates folder`, true},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -132,7 +132,7 @@ func TestLinksOutsideAreRefused(t *testing.T) {
 			code, stdout, stderr := runArgs(args...)
 			// The message starts with the place, once: no reader may put
 			// its own in front of it.
-			if want := "plansite: " + dir + "/" + c.want; code != 1 || !strings.HasPrefix(stderr, want) {
+			if want := dir + "/" + c.want; code != 1 || !strings.HasPrefix(stderr, want) {
 				t.Errorf("exit %d, stderr %q; want exit 1 and %q", code, stderr, want)
 			}
 			if strings.Contains(stdout+stderr, secret) {

@@ -20,6 +20,7 @@ import (
 
 	"plansite"
 	"plansite/internal/cli"
+	"plansite/internal/problem"
 )
 
 // version is set at link time: -ldflags "-X main.version=v1.2.3".
@@ -68,7 +69,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = cli.Build(ctx, o, plansite.Source, version, stderr)
 		var in interrupted
 		if errors.As(err, &in) {
-			fmt.Fprintln(stderr, "plansite:", err)
+			problem.Print(stderr, "plansite", err)
 			return in.status()
 		}
 	case "serve":
@@ -95,7 +96,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 			if errors.As(err, &found) {
 				return 1 // each problem is printed already
 			}
-			fmt.Fprintln(stderr, "plansite:", err)
+			problem.Print(stderr, "plansite", err)
 			return 1
 		}
 		return 0
@@ -121,7 +122,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if err != nil {
-		fmt.Fprintln(stderr, "plansite:", err)
+		problem.Print(stderr, "plansite", err)
 		return 1
 	}
 	return 0

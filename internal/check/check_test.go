@@ -127,8 +127,8 @@ func TestCheck(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			r := Content(tt.fs, "content")
 			var got []string
-			for _, m := range r.Messages {
-				got = append(got, m.String())
+			for _, p := range r.Problems {
+				got = append(got, p.Error())
 			}
 			if len(got) != len(tt.want) {
 				t.Fatalf("got %d messages, want %d:\n%s", len(got), len(tt.want), strings.Join(got, "\n"))
@@ -149,7 +149,7 @@ func TestCheck(t *testing.T) {
 // official table does.
 func TestBundledContent(t *testing.T) {
 	r := Content(os.DirFS("../../content"), "content")
-	if r.Errors() != 0 || r.Warnings() != 1 || !strings.Contains(r.Messages[0].String(), "content/tasks.csv:3:") {
-		t.Errorf("got %v", r.Messages)
+	if r.Errors() != 0 || r.Warnings() != 1 || !strings.Contains(r.Problems[0].Error(), "content/tasks.csv:3:") {
+		t.Errorf("got %v", r.Problems)
 	}
 }

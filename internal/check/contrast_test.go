@@ -25,7 +25,7 @@ func TestStatusContrast(t *testing.T) {
 		fsys[e.Name()] = &fstest.MapFile{Data: data}
 	}
 	if r := Content(fsys, "content"); r.Errors() != 0 {
-		t.Fatalf("the demo has errors: %v", r.Messages)
+		t.Fatalf("the demo has errors: %v", r.Problems)
 	}
 	var b strings.Builder
 	for _, s := range [][2]string{{"未启动", "#57606a"}, {"推进中", "#0550ae"}, {"已完成", "#1a7f37"}, {"滞后", "#c21a1a"}, {"已调整", "#d0b0ff"}} {
@@ -34,10 +34,10 @@ func TestStatusContrast(t *testing.T) {
 	fsys["site.toml"].Data = append(fsys["site.toml"].Data, b.String()...)
 	r := Content(fsys, "content")
 	found := false
-	for _, m := range r.Messages {
-		found = found || strings.HasPrefix(m.String(), "content/site.toml:") && strings.Contains(m.String(), "error: status 已调整: colour #d0b0ff has a contrast of")
+	for _, m := range r.Problems {
+		found = found || strings.HasPrefix(m.Error(), "content/site.toml:") && strings.Contains(m.Error(), "error: status 已调整: colour #d0b0ff has a contrast of")
 	}
 	if r.Errors() != 1 || !found {
-		t.Errorf("a light status colour: %v", r.Messages)
+		t.Errorf("a light status colour: %v", r.Problems)
 	}
 }

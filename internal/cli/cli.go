@@ -67,7 +67,7 @@ func Build(ctx context.Context, f BuildFlags, src SourceFunc, version string, lo
 		return err
 	}
 	for _, w := range r.Warnings {
-		fmt.Fprintln(log, "warning:", w.Error())
+		fmt.Fprintln(log, w.Error())
 	}
 	fmt.Fprintf(log, "wrote %d files to %s\n", r.Files, f.Out)
 	return nil
@@ -98,8 +98,8 @@ func Check(content string, src SourceFunc, out io.Writer) error {
 		return err
 	}
 	r := check.Content(c.FS, c.Name)
-	for _, m := range r.Messages {
-		fmt.Fprintln(out, m)
+	for _, p := range r.Problems {
+		fmt.Fprintln(out, p.Error())
 	}
 	fmt.Fprintf(out, "%s: %d error(s), %d warning(s)\n", c.Name, r.Errors(), r.Warnings())
 	if n := r.Errors(); n > 0 {

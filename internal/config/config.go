@@ -18,6 +18,7 @@ import (
 
 	"plansite/internal/inputfs"
 	"plansite/internal/plan"
+	"plansite/internal/problem"
 )
 
 // Config is content/site.toml.
@@ -86,11 +87,11 @@ func Parse(file string, data []byte) (Config, error) {
 	md, err := DecodeTOML(src, &cfg)
 	if err != nil {
 		line, col, msg := TOMLErrorPos(src, err)
-		return cfg, &plan.Error{File: file, Line: line, Col: col, Msg: msg}
+		return cfg, &problem.Problem{File: file, Line: line, Col: col, Msg: msg}
 	}
 	fail := func(key, format string, args ...any) error {
 		line, col := KeyPos(src, strings.Split(key, "."))
-		return &plan.Error{File: file, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)}
+		return &problem.Problem{File: file, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)}
 	}
 	if und := md.Undecoded(); len(und) > 0 {
 		return cfg, fail(und[0].String(), "unknown setting %q; the settings are documented in README.md", und[0].String())
@@ -109,7 +110,7 @@ func Parse(file string, data []byte) (Config, error) {
 		return cfg, err
 	}
 	if err := checkStatuses(src, &cfg, func(line, col int, format string, args ...any) error {
-		return &plan.Error{File: file, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)}
+		return &problem.Problem{File: file, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)}
 	}); err != nil {
 		return cfg, err
 	}

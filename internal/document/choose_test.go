@@ -100,17 +100,17 @@ func TestChoose(t *testing.T) {
 		t.Errorf("Choose table 1 = %+v, %v; want table 1, whatever its headings", c, err)
 	}
 	for _, n := range []int{4, -1} {
-		if _, err := Choose(doc, headings, n); err == nil || err.Error() != "t.html: there is no table "+itoa(n)+": the document has 3 tables, numbered from 1" {
+		if _, err := Choose(doc, headings, n); err == nil || err.Error() != "t.html: error: there is no table "+itoa(n)+": the document has 3 tables, numbered from 1" {
 			t.Errorf("table %d: %v", n, err)
 		}
 	}
 	doc.Tables = doc.Tables[:2]
 	doc.Tables[1] = *tableOf(t, `<table><tr><td>甲乙丙丁戊己庚辛壬癸子丑寅卯<td>x</table>`)
 	_, err = Choose(doc, headings, 0)
-	if want := `t.html: no table has the headings of a task table (序号, 主要措施, 牵头单位 …): the document has 2 tables (table 1 begins "发文机关"; table 2 begins "甲乙丙丁戊己庚辛壬癸子丑寅卯"); name the one to read with -table N`; err == nil || err.Error() != want {
+	if want := `t.html: error: no table has the headings of a task table (序号, 主要措施, 牵头单位 …): the document has 2 tables (table 1 begins "发文机关"; table 2 begins "甲乙丙丁戊己庚辛壬癸子丑寅卯"); name the one to read with -table N`; err == nil || err.Error() != want {
 		t.Errorf("got %v\nwant %s", err, want)
 	}
-	if _, err := Choose(&Document{File: "t.docx"}, headings, 0); err == nil || !strings.HasPrefix(err.Error(), "t.docx: the document has no table") {
+	if _, err := Choose(&Document{File: "t.docx"}, headings, 0); err == nil || !strings.HasPrefix(err.Error(), "t.docx: error: the document has no table") {
 		t.Errorf("no tables: %v", err)
 	}
 }

@@ -86,7 +86,7 @@ mkdir -p "$out" && cp `+result+` "$out/document.docx"
 func TestConvertFails(t *testing.T) {
 	prog := fakeSoffice(t, `echo "Error: source file could not be loaded"`+"\n")
 	_, err := Read(context.Background(), "a.wps", ole("WordDocument"), Options{Soffice: prog})
-	want := "a.wps: LibreOffice could not convert the document (Error: source file could not be loaded); is it damaged or protected by a password? Open it in Word or WPS and save it as .docx"
+	want := "a.wps: error: LibreOffice could not convert the document (Error: source file could not be loaded); is it damaged or protected by a password? Open it in Word or WPS and save it as .docx"
 	if err == nil || err.Error() != want {
 		t.Errorf("got  %v\nwant %s", err, want)
 	}
@@ -99,7 +99,7 @@ func TestConvertTimeout(t *testing.T) {
 	prog := fakeSoffice(t, "sleep 600 &\necho $! > "+pidFile+"\nwait\n")
 	start := time.Now()
 	_, err := Read(context.Background(), "a.doc", ole("WordDocument"), Options{Soffice: prog, Timeout: 500 * time.Millisecond})
-	if err == nil || !strings.HasPrefix(err.Error(), "a.doc: LibreOffice took more than 500ms to convert the document, and was stopped; open it in Word or WPS and save it as .docx") {
+	if err == nil || !strings.HasPrefix(err.Error(), "a.doc: error: LibreOffice took more than 500ms to convert the document, and was stopped; open it in Word or WPS and save it as .docx") {
 		t.Fatalf("got %v", err)
 	}
 	if took := time.Since(start); took > time.Minute {
@@ -133,7 +133,7 @@ func TestOpenFIFO(t *testing.T) {
 	}()
 	select {
 	case err := <-done:
-		if err == nil || err.Error() != fifo+": cannot read the document: it is a named pipe (FIFO), not a file" {
+		if err == nil || err.Error() != fifo+": error: cannot read the document: it is a named pipe (FIFO), not a file" {
 			t.Errorf("got %v", err)
 		}
 	case <-time.After(time.Minute):

@@ -38,14 +38,14 @@
 //
 // # Errors and limits
 //
-// Every error is a *plan.Error naming the file, and the table, row and cell
+// Every error is a *problem.Problem naming the file, and the table, row and cell
 // (1-based) where there is one (Ref: "table 2, row 5, cell 3"); warnings
 // are the same type. Limits (limits.go) bound the file, its unzipped parts,
 // the tables, rows, cells and text, each refused before the work it would
 // blow up.
 package document
 
-import "plansite/internal/plan"
+import "plansite/internal/problem"
 
 // Document is what a document holds: its text outside tables and its tables.
 type Document struct {
@@ -58,7 +58,7 @@ type Document struct {
 	// (HTML: a line), empty ones left out.
 	Paragraphs []string
 	Tables     []Table
-	Warnings   []plan.Warning // what was read but may not be what is meant
+	Warnings   []problem.Problem // what was read but may not be what is meant
 }
 
 // Table is one table of a document, merges resolved into a grid.

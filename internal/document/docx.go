@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"plansite/internal/plan"
+	"plansite/internal/problem"
 )
 
 // A .docx file (Word, WPS, LibreOffice) is read from its main part,
@@ -110,7 +111,7 @@ func readDocumentXML(file, part string, r io.Reader, doc *Document, lim limits) 
 		doc: doc,
 	}
 	if err := x.run(); err != nil {
-		var pe *plan.Error
+		var pe *problem.Problem
 		if errors.As(err, &pe) {
 			return pe
 		}

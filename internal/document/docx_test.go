@@ -4,10 +4,9 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
+	"plansite/internal/problem"
 	"strings"
 	"testing"
-
-	"plansite/internal/plan"
 )
 
 // docxFile makes a .docx whose body is body (WordprocessingML inside
@@ -322,26 +321,26 @@ func TestDocxErrors(t *testing.T) {
 		want string
 	}{
 		{"damaged XML", zipOf(t, map[string]string{"word/document.xml": documentXML("<w:p>\n<w:r></w:p>")}), defaultLimits,
-			"t.docx: cannot read the Word file: its text (word/document.xml) is damaged at line 2"},
+			"t.docx: error: cannot read the Word file: its text (word/document.xml) is damaged at line 2"},
 		{"no body part", zipOf(t, map[string]string{"xl/workbook.xml": "<x/>"}), defaultLimits,
-			`t.docx: the file is a zip file without "word/document.xml", so not a Word document`},
-		{"not a zip file", []byte("PK\x03\x04 damaged"), defaultLimits, "t.docx: cannot read the Word file: "},
+			`t.docx: error: the file is a zip file without "word/document.xml", so not a Word document`},
+		{"not a zip file", []byte("PK\x03\x04 damaged"), defaultLimits, "t.docx: error: cannot read the Word file: "},
 		{"too many tables", docxFile(t, wtbl(wtr("", cell("1")))+wtbl(wtr("", cell("2")))+wtbl(wtr("", cell("3")))), small,
-			"t.docx: the document has more than 2 tables, over the limit"},
+			"t.docx: error: the document has more than 2 tables, over the limit"},
 		{"too many rows", docxFile(t, wtbl(wtr("", cell("1")), wtr("", cell("2")), wtr("", cell("3")), wtr("", cell("4")))), small,
-			"t.docx: table 1: the document has more than 3 table rows, over the limit"},
+			"t.docx: error: table 1: the document has more than 3 table rows, over the limit"},
 		{"too wide", docxFile(t, wtbl(wtr("", cell("1"), wtc(`<w:gridSpan w:val="9"/>`)))), small,
-			"t.docx: table 1, row 1: the row reaches past 4 columns"},
+			"t.docx: error: table 1, row 1: the row reaches past 4 columns"},
 		{"cell too long", docxFile(t, wtbl(wtr("", cell("1"), cell("一二三四五六七八九十")))), small,
-			"t.docx: table 1, row 1, cell 2: the cell holds more than 10 bytes of text"},
+			"t.docx: error: table 1, row 1, cell 2: the cell holds more than 10 bytes of text"},
 		{"nested too deep", docxFile(t, wtbl(wtr("", wtc("", wtbl(wtr("", wtc("", wtbl(wtr("", cell("深"))), wp()))), wp())))), small,
-			"t.docx: table 2: tables are nested more than 2 deep"},
+			"t.docx: error: table 2: tables are nested more than 2 deep"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := readDocx("t.docx", c.data, c.lim)
-			var pe *plan.Error
+			var pe *problem.Problem
 			if !errors.As(err, &pe) || !strings.HasPrefix(err.Error(), c.want) || strings.Contains(err.Error(), "\n") {
-				t.Errorf("got %v, want a one-line *plan.Error beginning %q", err, c.want)
+				t.Errorf("got %v, want a one-line *problem.Problem beginning %q", err, c.want)
 			}
 		})
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"plansite/internal/plan"
+	"plansite/internal/problem"
 )
 
 // docxTable is a table of a .docx being read: its grid grows a cell at a
@@ -233,7 +234,7 @@ func (x *docxReader) endCell() error {
 	row.col += c.span
 	hidden := func(how string) {
 		if text != "" {
-			x.doc.Warnings = append(x.doc.Warnings, plan.Warning{File: x.b.file, Ref: Ref(tb.num, r+1, col+1),
+			x.doc.Warnings = append(x.doc.Warnings, problem.Problem{Severity: problem.Warning, File: x.b.file, Ref: Ref(tb.num, r+1, col+1),
 				Msg: "the cell continues the merged cell " + how + ", so Word does not show its own text " + plan.QuoteCell(text) + "; it is left out"})
 		}
 	}
@@ -255,7 +256,7 @@ func (x *docxReader) endCell() error {
 			hidden("above it")
 			return g.extend(r, or, col)
 		}
-		x.doc.Warnings = append(x.doc.Warnings, plan.Warning{File: x.b.file, Ref: Ref(tb.num, r+1, col+1),
+		x.doc.Warnings = append(x.doc.Warnings, problem.Problem{Severity: problem.Warning, File: x.b.file, Ref: Ref(tb.num, r+1, col+1),
 			Msg: "the cell continues a vertical merge, but no cell of the same columns is above it: it is read as a cell of its own"})
 	}
 	row.lastOrigin = col
@@ -311,7 +312,7 @@ func (x *docxReader) endTable() error {
 	}
 	x.tables = x.tables[:len(x.tables)-1]
 	t := Table{HeaderRows: tb.headerRows, Parent: tb.parent, Before: tb.before}
-	if err := tb.g.finish(&t, func(w plan.Warning) { x.doc.Warnings = append(x.doc.Warnings, w) }); err != nil {
+	if err := tb.g.finish(&t, func(w problem.Problem) { x.doc.Warnings = append(x.doc.Warnings, w) }); err != nil {
 		return err
 	}
 	x.doc.Tables[tb.index] = t

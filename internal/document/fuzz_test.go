@@ -5,11 +5,10 @@ import (
 	"bytes"
 	"errors"
 	"os"
+	"plansite/internal/problem"
 	"strings"
 	"testing"
 	"time"
-
-	"plansite/internal/plan"
 )
 
 // fuzzLimits are small, so that fuzzing reaches every limit often.
@@ -36,9 +35,9 @@ func within(t *testing.T, file string, read func() (*Document, error)) {
 		t.Fatal("the reader still runs after a minute")
 	}
 	if r.err != nil {
-		var pe *plan.Error
+		var pe *problem.Problem
 		if !errors.As(r.err, &pe) || pe.File != file || strings.Contains(r.err.Error(), "\n") {
-			t.Fatalf("the error is not a one-line *plan.Error naming %s: %q", file, r.err)
+			t.Fatalf("the error is not a one-line *problem.Problem naming %s: %q", file, r.err)
 		}
 		return
 	}

@@ -2,9 +2,8 @@ package document
 
 import (
 	"fmt"
+	"plansite/internal/problem"
 	"strings"
-
-	"plansite/internal/plan"
 )
 
 // budget counts what a whole document has used of its limits, across its
@@ -131,7 +130,7 @@ func (g *grid) pad(r, c, n int) error {
 
 // finish makes every row as wide as the widest, fills the holes with
 // padding, and reports the rows that had holes.
-func (g *grid) finish(t *Table, warn func(plan.Warning)) error {
+func (g *grid) finish(t *Table, warn func(problem.Problem)) error {
 	width := 0
 	for _, row := range g.rows {
 		width = max(width, len(row))
@@ -163,9 +162,9 @@ func (g *grid) finish(t *Table, warn func(plan.Warning)) error {
 
 // shortRows is the warning for the rows that had fewer cells than the table
 // has columns.
-func shortRows(file string, table, width int, rows []int) plan.Warning {
+func shortRows(file string, table, width int, rows []int) problem.Problem {
 	if len(rows) == 1 {
-		return plan.Warning{File: file, Ref: Ref(table, rows[0]+1, 0), Msg: fmt.Sprintf("the row has fewer cells than the table's %d columns: empty cells are added where it has none", width)}
+		return problem.Problem{Severity: problem.Warning, File: file, Ref: Ref(table, rows[0]+1, 0), Msg: fmt.Sprintf("the row has fewer cells than the table's %d columns: empty cells are added where it has none", width)}
 	}
 	const shown = 5
 	var names []string
@@ -176,5 +175,5 @@ func shortRows(file string, table, width int, rows []int) plan.Warning {
 	if len(rows) > shown {
 		list += fmt.Sprintf(" and %d more", len(rows)-shown)
 	}
-	return plan.Warning{File: file, Ref: Ref(table, 0, 0), Msg: fmt.Sprintf("rows %s have fewer cells than the table's %d columns: empty cells are added where they have none", list, width)}
+	return problem.Problem{Severity: problem.Warning, File: file, Ref: Ref(table, 0, 0), Msg: fmt.Sprintf("rows %s have fewer cells than the table's %d columns: empty cells are added where they have none", list, width)}
 }

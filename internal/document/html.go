@@ -2,12 +2,11 @@ package document
 
 import (
 	"io"
+	"plansite/internal/problem"
 	"strconv"
 	"strings"
 
 	"golang.org/x/net/html"
-
-	"plansite/internal/plan"
 )
 
 // An HTML page (saved from a portal, or Word's and WPS's "save as web
@@ -348,5 +347,5 @@ func span(s string) (n int, ok bool) {
 }
 
 func warnf(doc *Document, file string, table, row, col int, msg string) {
-	doc.Warnings = append(doc.Warnings, plan.Warning{File: file, Ref: Ref(table, row, col), Msg: msg})
+	doc.Warnings = append(doc.Warnings, problem.Problem{Severity: problem.Warning, File: file, Ref: Ref(table, row, col), Msg: msg})
 }

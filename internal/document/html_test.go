@@ -2,14 +2,13 @@ package document
 
 import (
 	"errors"
+	"plansite/internal/problem"
 	"strings"
 	"testing"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
 	"golang.org/x/text/encoding/unicode"
-
-	"plansite/internal/plan"
 )
 
 // cellOf reads a page whose one table has one cell holding inner.
@@ -203,14 +202,14 @@ func TestHTMLEncodingErrors(t *testing.T) {
 		data []byte
 		want string
 	}{
-		{"declared UTF-8, is not", []byte("<meta charset=utf-8>\n<p>任务\xb0\xa1</p>"), "t.html:2:6: the page is not valid UTF-8 here"},
-		{"declared GB18030, is not", []byte("<meta charset=gb2312>\n<p>\x81\x30</p>"), "t.html:2:4: the page is not valid GB18030 here"},
-		{"an unknown encoding", []byte(`<meta charset="x-klingon"><p>a</p>`), `t.html: the page declares the encoding "x-klingon", which is not one a browser knows`},
-		{"an encoding browsers refuse", []byte(`<meta charset="hz-gb-2312"><p>a</p>`), `t.html: the page declares the encoding "hz-gb-2312", which browsers refuse to show`},
+		{"declared UTF-8, is not", []byte("<meta charset=utf-8>\n<p>任务\xb0\xa1</p>"), "t.html:2:6: error: the page is not valid UTF-8 here"},
+		{"declared GB18030, is not", []byte("<meta charset=gb2312>\n<p>\x81\x30</p>"), "t.html:2:4: error: the page is not valid GB18030 here"},
+		{"an unknown encoding", []byte(`<meta charset="x-klingon"><p>a</p>`), `t.html: error: the page declares the encoding "x-klingon", which is not one a browser knows`},
+		{"an encoding browsers refuse", []byte(`<meta charset="hz-gb-2312"><p>a</p>`), `t.html: error: the page declares the encoding "hz-gb-2312", which browsers refuse to show`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := readHTML("t.html", c.data, defaultLimits)
-			var pe *plan.Error
+			var pe *problem.Problem
 			if !errors.As(err, &pe) || !strings.HasPrefix(err.Error(), c.want) {
 				t.Errorf("got %v, want %q", err, c.want)
 			}
@@ -222,13 +221,13 @@ func TestHTMLLimits(t *testing.T) {
 	small := defaultLimits
 	small.tables, small.rows, small.cols, small.cells, small.cellText, small.nesting = 2, 3, 4, 10, 10, 2
 	for _, c := range []struct{ name, html, want string }{
-		{"tables", "<table><tr><td>1</table><table><tr><td>2</table><table><tr><td>3</table>", "t.html: the document has more than 2 tables"},
-		{"rows", "<table><tr><td>1<tr><td>2<tr><td>3<tr><td>4</table>", "t.html: table 1: the document has more than 3 table rows"},
-		{"columns", "<table><tr><td colspan=5>1</table>", "t.html: table 1, row 1: the row reaches past 4 columns"},
-		{"cells", "<table><tr><td>1<td>2<td>3<td>4<tr><td rowspan=9 colspan=4>5<tr><tr></table>", "t.html: table 1, row 3, cell 4: the document's tables have more than 10 cells"},
-		{"cell text", "<table><tr><td>一二三四五六七八九十</table>", "t.html: table 1, row 1, cell 1: the cell holds more than 10 bytes of text"},
-		{"line breaks", "<table><tr><td>" + strings.Repeat("<br>", 11) + "</table>", "t.html: table 1, row 1, cell 1: the cell holds more than 10 bytes of text"},
-		{"nesting", "<table><tr><td><table><tr><td><table><tr><td>深</table></table></table>", "t.html: table 2: tables are nested more than 2 deep"},
+		{"tables", "<table><tr><td>1</table><table><tr><td>2</table><table><tr><td>3</table>", "t.html: error: the document has more than 2 tables"},
+		{"rows", "<table><tr><td>1<tr><td>2<tr><td>3<tr><td>4</table>", "t.html: error: table 1: the document has more than 3 table rows"},
+		{"columns", "<table><tr><td colspan=5>1</table>", "t.html: error: table 1, row 1: the row reaches past 4 columns"},
+		{"cells", "<table><tr><td>1<td>2<td>3<td>4<tr><td rowspan=9 colspan=4>5<tr><tr></table>", "t.html: error: table 1, row 3, cell 4: the document's tables have more than 10 cells"},
+		{"cell text", "<table><tr><td>一二三四五六七八九十</table>", "t.html: error: table 1, row 1, cell 1: the cell holds more than 10 bytes of text"},
+		{"line breaks", "<table><tr><td>" + strings.Repeat("<br>", 11) + "</table>", "t.html: error: table 1, row 1, cell 1: the cell holds more than 10 bytes of text"},
+		{"nesting", "<table><tr><td><table><tr><td><table><tr><td>深</table></table></table>", "t.html: error: table 2: tables are nested more than 2 deep"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := readHTML("t.html", []byte(c.html), small)

@@ -12,6 +12,7 @@ import (
 	"golang.org/x/text/encoding/unicode"
 
 	"plansite/internal/plan"
+	"plansite/internal/problem"
 )
 
 // prescanLimit is how much of a page is searched for its <meta> charset:
@@ -65,7 +66,7 @@ func decodeHTML(file string, data []byte) (text string, enc string, err error) {
 	if e == nil {
 		if i := invalidUTF8(data); i >= 0 {
 			line, col := position(data, i)
-			return "", "", &plan.Error{File: file, Line: line, Col: col, Msg: "the page is not valid UTF-8 here, though it says it is; save it again from the browser or Word"}
+			return "", "", &problem.Problem{File: file, Line: line, Col: col, Msg: "the page is not valid UTF-8 here, though it says it is; save it again from the browser or Word"}
 		}
 		return string(data), enc, nil
 	}
@@ -78,7 +79,7 @@ func decodeHTML(file string, data []byte) (text string, enc string, err error) {
 	if i := bytes.IndexRune(out, utf8.RuneError); i >= 0 {
 		if own, err := e.NewEncoder().Bytes([]byte("\ufffd")); err != nil || !bytes.Contains(data, own) {
 			line, col := position(out, i)
-			return "", "", &plan.Error{File: file, Line: line, Col: col, Msg: "the page is not valid " + strings.ToUpper(enc) + " here, though that is its encoding; save it again from the browser or Word"}
+			return "", "", &problem.Problem{File: file, Line: line, Col: col, Msg: "the page is not valid " + strings.ToUpper(enc) + " here, though that is its encoding; save it again from the browser or Word"}
 		}
 	}
 	return string(out), enc, nil

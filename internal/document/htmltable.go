@@ -2,8 +2,7 @@ package document
 
 import (
 	"fmt"
-
-	"plansite/internal/plan"
+	"plansite/internal/problem"
 )
 
 // htmlTable is an HTML table being read. Its rows come in row groups
@@ -127,7 +126,7 @@ func (h *htmlReader) endTable() error {
 		t.Caption = tb.caption.String()
 	}
 	all := grid{b: h.b, table: tb.num, rows: rows}
-	if err := all.finish(&t, func(w plan.Warning) { h.doc.Warnings = append(h.doc.Warnings, w) }); err != nil {
+	if err := all.finish(&t, func(w problem.Problem) { h.doc.Warnings = append(h.doc.Warnings, w) }); err != nil {
 		return err
 	}
 	h.doc.Tables[tb.index] = t

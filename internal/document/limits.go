@@ -2,9 +2,8 @@ package document
 
 import (
 	"fmt"
+	"plansite/internal/problem"
 	"strings"
-
-	"plansite/internal/plan"
 )
 
 // Limits on what a document may hold, each checked before the work it would
@@ -67,13 +66,13 @@ func Ref(table, row, cell int) string {
 
 // errorAt is a problem at a place of the document (1-based numbers, 0 for
 // none).
-func errorAt(file string, table, row, cell int, format string, args ...any) *plan.Error {
-	return &plan.Error{File: file, Ref: Ref(table, row, cell), Msg: fmt.Sprintf(format, args...)}
+func errorAt(file string, table, row, cell int, format string, args ...any) *problem.Problem {
+	return &problem.Problem{File: file, Ref: Ref(table, row, cell), Msg: fmt.Sprintf(format, args...)}
 }
 
 // fileError is a problem with the file as a whole.
-func fileError(file string, format string, args ...any) *plan.Error {
-	return &plan.Error{File: file, Msg: fmt.Sprintf(format, args...)}
+func fileError(file string, format string, args ...any) *problem.Problem {
+	return &problem.Problem{File: file, Msg: fmt.Sprintf(format, args...)}
 }
 
 // megabytes writes a limit for a message: "64 MB".

@@ -220,6 +220,6 @@ func TestTableRunsOverPages(t *testing.T) {
 		t.Fatal(err)
 	}
 	if len(doc.Tables) != 1 || doc.Tables[0].HeaderRows != 1 || len(doc.Tables[0].Rows) != 9 {
-		t.Fatalf("tasks.docx: want one table of 9 rows with one heading row, got %+v", doc.Tables)
+		t.Fatalf("tasks.docx: error: want one table of 9 rows with one heading row, got %+v", doc.Tables)
 	}
 }

@@ -8,11 +8,10 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"plansite/internal/problem"
 	"strings"
 	"testing"
 	"unicode/utf16"
-
-	"plansite/internal/plan"
 )
 
 // ole makes the start of an OLE compound file whose directory names the
@@ -81,27 +80,27 @@ func TestSniff(t *testing.T) {
 }
 
 // readErr reads data as file and checks that the error is one line, a
-// *plan.Error, and begins with want.
+// *problem.Problem, and begins with want.
 func readErr(t *testing.T, file string, data []byte, want string) {
 	t.Helper()
 	_, err := Read(context.Background(), file, data, Options{Soffice: "no-such-soffice"})
-	var pe *plan.Error
+	var pe *problem.Problem
 	if !errors.As(err, &pe) || !strings.HasPrefix(err.Error(), want) || strings.Contains(err.Error(), "\n") {
 		t.Errorf("%s: got %v\nwant a one-line error beginning %s", file, err, want)
 	}
 }
 
 func TestReadRefuses(t *testing.T) {
-	readErr(t, "通知.pdf", []byte("%PDF-1.7"), "通知.pdf: a PDF cannot be read: its table is only lines and text placed on pages; get the Word file: open the PDF in WPS or Word and save it as .docx (另存为)")
-	readErr(t, "a.docx", ole("EncryptedPackage"), "a.docx: the document is protected by a password; open it in Word or WPS, remove the password")
-	readErr(t, "a.xlsx", ole("EncryptedPackage"), "a.xlsx: the document is protected by a password; open it in Excel or WPS, remove the password (文件 → 信息 → 保护文档) and save it as .xlsx")
-	readErr(t, "a.docx", nil, "a.docx: the file is empty; is it the right file, and was it saved completely?")
-	readErr(t, "a.docx", []byte("damaged"), "a.docx: cannot read the Word file: zip: not a valid zip file; the file is damaged, or not what its name says")
-	readErr(t, "a.mht", []byte("MIME-Version: 1.0"), "a.mht: a single-file web page (.mht) cannot be read")
-	readErr(t, "tasks.csv", []byte("序号,主要措施\n"), "tasks.csv: cannot read this kind of file: a task table can be read from a Word file (.docx, .doc, .wps, .rtf, .odt), a web page (.html, .htm) or a workbook (.xlsx, .xls, .et, .ods)")
-	readErr(t, "a.doc", ole("WordDocument"), "a.doc: reading this file needs LibreOffice to convert it, and LibreOffice (soffice) is not installed: install it (apt-get install libreoffice-writer-nogui), or open the file in Word or WPS and save it as .docx")
-	readErr(t, "a.et", ole("Workbook"), "a.et: reading this file needs LibreOffice to convert it, and LibreOffice (soffice) is not installed: install it (apt-get install libreoffice-calc-nogui), or open the file in Excel or WPS and save it as .xlsx")
-	readErr(t, "big.docx", make([]byte, MaxFile+1), "big.docx: the document is 67,108,865 bytes, over the limit of 64 MB")
+	readErr(t, "通知.pdf", []byte("%PDF-1.7"), "通知.pdf: error: a PDF cannot be read: its table is only lines and text placed on pages; get the Word file: open the PDF in WPS or Word and save it as .docx (另存为)")
+	readErr(t, "a.docx", ole("EncryptedPackage"), "a.docx: error: the document is protected by a password; open it in Word or WPS, remove the password")
+	readErr(t, "a.xlsx", ole("EncryptedPackage"), "a.xlsx: error: the document is protected by a password; open it in Excel or WPS, remove the password (文件 → 信息 → 保护文档) and save it as .xlsx")
+	readErr(t, "a.docx", nil, "a.docx: error: the file is empty; is it the right file, and was it saved completely?")
+	readErr(t, "a.docx", []byte("damaged"), "a.docx: error: cannot read the Word file: zip: not a valid zip file; the file is damaged, or not what its name says")
+	readErr(t, "a.mht", []byte("MIME-Version: 1.0"), "a.mht: error: a single-file web page (.mht) cannot be read")
+	readErr(t, "tasks.csv", []byte("序号,主要措施\n"), "tasks.csv: error: cannot read this kind of file: a task table can be read from a Word file (.docx, .doc, .wps, .rtf, .odt), a web page (.html, .htm) or a workbook (.xlsx, .xls, .et, .ods)")
+	readErr(t, "a.doc", ole("WordDocument"), "a.doc: error: reading this file needs LibreOffice to convert it, and LibreOffice (soffice) is not installed: install it (apt-get install libreoffice-writer-nogui), or open the file in Word or WPS and save it as .docx")
+	readErr(t, "a.et", ole("Workbook"), "a.et: error: reading this file needs LibreOffice to convert it, and LibreOffice (soffice) is not installed: install it (apt-get install libreoffice-calc-nogui), or open the file in Excel or WPS and save it as .xlsx")
+	readErr(t, "big.docx", make([]byte, MaxFile+1), "big.docx: error: the document is 67,108,865 bytes, over the limit of 64 MB")
 }
 
 func TestOpenRefuses(t *testing.T) {
@@ -111,7 +110,7 @@ func TestOpenRefuses(t *testing.T) {
 		t.Errorf("a folder: %v", err)
 	}
 	_, err = Open(context.Background(), filepath.Join(dir, "none.docx"), Options{})
-	if err == nil || err.Error() != filepath.Join(dir, "none.docx")+": cannot read the document: no such file or directory" {
+	if err == nil || err.Error() != filepath.Join(dir, "none.docx")+": error: cannot read the document: no such file or directory" {
 		t.Errorf("a missing file: %v", err)
 	}
 	// A file over the limit is refused from its size, before it is read.
@@ -161,18 +160,18 @@ func TestZipLimits(t *testing.T) {
 		want       string
 	}{
 		{"a part over the limit", "t.docx", rawZip(t, part("word/document.xml", zip.Deflate, 1<<20, 300<<20)),
-			`t.docx: the Word file's part "word/document.xml" unzips to 314,572,800 bytes, over the limit of 256 MB`},
+			`t.docx: error: the Word file's part "word/document.xml" unzips to 314,572,800 bytes, over the limit of 256 MB`},
 		{"parts over the limit together", "t.xlsx", rawZip(t, part("xl/a.xml", zip.Deflate, 1<<20, 200<<20), part("xl/b.xml", zip.Deflate, 1<<20, 200<<20)),
-			"t.xlsx: the workbook unzips to 419,430,400 bytes, over the limit of 256 MB"},
+			"t.xlsx: error: the workbook unzips to 419,430,400 bytes, over the limit of 256 MB"},
 		{"more than deflate can make", "t.docx", rawZip(t, part("word/document.xml", zip.Deflate, 100, 1<<30)),
-			`t.docx: cannot read the Word file: its part "word/document.xml" claims to unzip to 1,073,741,824 bytes from 100 bytes, which no zip file can`},
+			`t.docx: error: cannot read the Word file: its part "word/document.xml" claims to unzip to 1,073,741,824 bytes from 100 bytes, which no zip file can`},
 		{"stored, but claims another size", "t.docx", rawZip(t, part("word/document.xml", zip.Store, 10, 1000)),
-			`t.docx: cannot read the Word file: its part "word/document.xml" is stored unzipped as 10 bytes but claims 1,000 bytes`},
+			`t.docx: error: cannot read the Word file: its part "word/document.xml" is stored unzipped as 10 bytes but claims 1,000 bytes`},
 		{"an unknown compression", "t.docx", rawZip(t, part("word/document.xml", 99, 10, 10)),
-			`t.docx: cannot read the Word file: its part "word/document.xml" is compressed with method 99`},
-		{"too many parts", "t.docx", rawZip(t, many...), "t.docx: the Word file has 10001 parts, over the limit of 10000"},
+			`t.docx: error: cannot read the Word file: its part "word/document.xml" is compressed with method 99`},
+		{"too many parts", "t.docx", rawZip(t, many...), "t.docx: error: the Word file has 10001 parts, over the limit of 10000"},
 		{"an .odt bomb is refused before LibreOffice sees it", "t.odt", rawZip(t, part("mimetype", zip.Store, 0, 0), part("content.xml", zip.Deflate, 1<<20, 300<<20)),
-			`t.odt: the document's part "content.xml" unzips to 314,572,800 bytes`},
+			`t.odt: error: the document's part "content.xml" unzips to 314,572,800 bytes`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			readErr(t, c.file, c.data, c.want)

@@ -8,6 +8,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"plansite/internal/plan"
+	"plansite/internal/problem"
 )
 
 // A workbook is read with excelize, as internal/load reads tasks.xlsx, but
@@ -59,7 +60,7 @@ type area struct{ top, left, bottom, right int }
 func readSheet(f *excelize.File, sheet string, doc *Document, b *budget) error {
 	file := b.file
 	fail := func(format string, args ...any) error {
-		return &plan.Error{File: file, Ref: "worksheet " + plan.QuoteCell(sheet), Msg: fmt.Sprintf(format, args...)}
+		return &problem.Problem{File: file, Ref: "worksheet " + plan.QuoteCell(sheet), Msg: fmt.Sprintf(format, args...)}
 	}
 	rows, err := f.Rows(sheet)
 	if err != nil {
@@ -165,7 +166,7 @@ next:
 		}
 	}
 	t := Table{Before: len(doc.Paragraphs), Caption: sheet}
-	if err := g.finish(&t, func(w plan.Warning) { doc.Warnings = append(doc.Warnings, w) }); err != nil {
+	if err := g.finish(&t, func(w problem.Problem) { doc.Warnings = append(doc.Warnings, w) }); err != nil {
 		return err
 	}
 	doc.Tables = append(doc.Tables, t)

@@ -94,10 +94,10 @@ func TestXLSXLimits(t *testing.T) {
 		s    sheet
 		want string
 	}{
-		{"rows", sheet{"表", [][]string{{"1"}, {"2"}, {"3"}, {"4"}}, nil}, `t.xlsx: worksheet "表": it has more than 3 rows`},
-		{"columns", sheet{"表", [][]string{{"1", "2", "3", "4"}}, nil}, `t.xlsx: worksheet "表": row 1 reaches past 3 columns`},
-		{"cells", sheet{"表", [][]string{{"1", "2", "3"}, {"4", "5", "6"}, {"7"}}, nil}, `t.xlsx: worksheet "表": it has 3 rows of 3 columns, over the limit of 8 cells`},
-		{"cell text", sheet{"表", [][]string{{"一二三"}}, nil}, "t.xlsx: table 1, row 1, cell 1: the cell holds more than 6 bytes of text"},
+		{"rows", sheet{"表", [][]string{{"1"}, {"2"}, {"3"}, {"4"}}, nil}, `t.xlsx: error: worksheet "表": it has more than 3 rows`},
+		{"columns", sheet{"表", [][]string{{"1", "2", "3", "4"}}, nil}, `t.xlsx: error: worksheet "表": row 1 reaches past 3 columns`},
+		{"cells", sheet{"表", [][]string{{"1", "2", "3"}, {"4", "5", "6"}, {"7"}}, nil}, `t.xlsx: error: worksheet "表": it has 3 rows of 3 columns, over the limit of 8 cells`},
+		{"cell text", sheet{"表", [][]string{{"一二三"}}, nil}, "t.xlsx: error: table 1, row 1, cell 1: the cell holds more than 6 bytes of text"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := readXLSX("t.xlsx", workbook(t, c.s), small)

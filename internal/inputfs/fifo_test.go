@@ -24,7 +24,7 @@ func TestNamedPipe(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := dir + `/"tasks.csv": it is a named pipe (FIFO), not a file or a folder`
+	want := dir + `/"tasks.csv": error: it is a named pipe (FIFO), not a file or a folder`
 	for what, call := range map[string]func() error{
 		"read": func() error { _, err := fs.ReadFile(fsys, "tasks.csv"); return err },
 		"open": func() error {
@@ -69,7 +69,7 @@ func TestDevice(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = fs.ReadFile(fsys, "zero")
-	if want := `/"zero": it is a device`; err == nil || !strings.Contains(err.Error(), want) {
+	if want := `/"zero": error: it is a device`; err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("got %v, want …%s…", err, want)
 	}
 	os.Remove(filepath.Join(dir, "zero"))

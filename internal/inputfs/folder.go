@@ -12,16 +12,15 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"plansite/internal/problem"
 	"strings"
 	"unicode/utf8"
-
-	"plansite/internal/plan"
 )
 
 // Open returns the folder dir on disk, kind being content, templates or
 // static. It is read through an os.Root, so a link that leads out of the
 // folder (to /etc/passwd, to a Markdown file elsewhere, to another folder)
-// is refused rather than read and published: its error is a *plan.Error
+// is refused rather than read and published: its error is a *problem.Problem
 // naming the folder and the file. Links that stay inside work.
 //
 // The Root stays open as long as the folder is used: plansite serve reads
@@ -66,7 +65,7 @@ func (f *folder) refuse(name string, err error) error {
 // quoted, whatever it holds: it may be a link's, which the reader did not
 // choose.
 func (f *folder) problem(name, msg string) error {
-	return &plan.Error{File: fmt.Sprintf("%s/%q", f.name, name), Msg: msg}
+	return &problem.Problem{File: fmt.Sprintf("%s/%q", f.name, name), Msg: msg}
 }
 
 // Open opens a file without waiting for a writer (a named pipe would

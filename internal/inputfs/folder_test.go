@@ -5,14 +5,13 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"plansite/internal/problem"
 	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
 	"unicode/utf8"
-
-	"plansite/internal/plan"
 )
 
 // A folder read through Open behaves as an fs.FS should, links inside
@@ -38,14 +37,14 @@ func TestFolder(t *testing.T) {
 	if err := os.Symlink(outside, filepath.Join(static, "img", "leak.txt")); err != nil {
 		t.Fatal(err)
 	}
-	want := static + `/"img/leak.txt": cannot read: the link leads outside the static folder`
+	want := static + `/"img/leak.txt": error: cannot read: the link leads outside the static folder`
 	_, readErr := fs.ReadFile(fsys, "img/leak.txt")
 	_, statErr := fs.Stat(fsys, "img/leak.txt")
 	_, openErr := fsys.Open("img/leak.txt")
 	_, listErr := fs.ReadDir(fsys, "img")
 	walkErr := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error { return err })
 	for what, err := range map[string]error{"read": readErr, "stat": statErr, "open": openErr, "list": listErr, "walk": walkErr} {
-		var pe *plan.Error
+		var pe *problem.Problem
 		if !errors.As(err, &pe) || err.Error() != want {
 			t.Errorf("%s: %v, want %s", what, err, want)
 		}
@@ -118,9 +117,9 @@ func TestWalkRefusesLoops(t *testing.T) {
 		links map[string]string // link → target
 		want  string
 	}{
-		{"to itself", map[string]string{"sub/loop": "."}, `static/sub/loop: the link leads to a folder it is in`},
-		{"to the top", map[string]string{"sub/up": ".."}, `static/sub/up: the link leads to a folder it is in`},
-		{"through two links", map[string]string{"a/tob": "../b", "b/toa": "../a"}, `static/a/tob/toa: the link leads to a folder it is in`},
+		{"to itself", map[string]string{"sub/loop": "."}, `static/sub/loop: error: the link leads to a folder it is in`},
+		{"to the top", map[string]string{"sub/up": ".."}, `static/sub/up: error: the link leads to a folder it is in`},
+		{"through two links", map[string]string{"a/tob": "../b", "b/toa": "../a"}, `static/a/tob/toa: error: the link leads to a folder it is in`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			dir := mkdirs(t, map[string]string{"sub/x.css": "x", "a/": "", "b/": ""})
@@ -158,7 +157,7 @@ func TestNotUTF8Name(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = walked(fsys)
-	want := dir + `/"img/b\xff.png": the name is not UTF-8 text`
+	want := dir + `/"img/b\xff.png": error: the name is not UTF-8 text`
 	if err == nil || !strings.HasPrefix(err.Error(), want) || !utf8.ValidString(err.Error()) {
 		t.Errorf("got %q, want it to start with %q", err, want)
 	}
@@ -173,7 +172,7 @@ func TestDanglingLink(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = walked(fsys)
-	if want := dir + `/"b.css": the link leads to nothing`; err == nil || !strings.HasPrefix(err.Error(), want) {
+	if want := dir + `/"b.css": error: the link leads to nothing`; err == nil || !strings.HasPrefix(err.Error(), want) {
 		t.Errorf("got %v, want %s…", err, want)
 	}
 }
@@ -184,7 +183,7 @@ func TestReadFileLimit(t *testing.T) {
 	m := fstest.MapFS{"big.md": {Data: make([]byte, 3<<20)}, "ok.md": {Data: []byte("1234")}}
 	lim := Limit{Bytes: 1 << 20, What: "a Markdown page", Advice: "split it"}
 	_, err := ReadFile(m, "big.md", "content/big.md", lim, "")
-	if want := "content/big.md: the file has 3,145,728 bytes; plansite reads a Markdown page of at most 1 MB (1,048,576 bytes): split it"; err == nil || err.Error() != want {
+	if want := "content/big.md: error: the file has 3,145,728 bytes; plansite reads a Markdown page of at most 1 MB (1,048,576 bytes): split it"; err == nil || err.Error() != want {
 		t.Errorf("got %v, want %s", err, want)
 	}
 	data, err := ReadFile(m, "ok.md", "content/ok.md", Limit{Bytes: 4, What: "x"}, "")

@@ -10,6 +10,7 @@ import (
 	"path"
 
 	"plansite/internal/plan"
+	"plansite/internal/problem"
 )
 
 // A Limit is the most a reader takes of one file into memory, and how the
@@ -35,7 +36,7 @@ func ReadFile(fsys fs.FS, name, file string, lim Limit, what string) ([]byte, er
 		if big.size > lim.Bytes {
 			size = plan.GroupDigits(int(big.size))
 		}
-		return nil, &plan.Error{File: file,
+		return nil, &problem.Problem{File: file,
 			Msg: fmt.Sprintf("the file has %s bytes; plansite reads %s of at most %s (%s bytes): %s",
 				size, lim.What, Size(lim.Bytes), plan.GroupDigits(int(lim.Bytes)), lim.Advice)}
 	case err != nil:
@@ -156,14 +157,14 @@ func walk(fsys fs.FS, prefix, dir string, above []fs.FileInfo, fn func(string) e
 			isDir = info.IsDir()
 			for _, a := range above {
 				if isDir && os.SameFile(a, info) {
-					return &plan.Error{File: plan.FileName(path.Join(prefix, p)),
+					return &problem.Problem{File: problem.FileName(path.Join(prefix, p)),
 						Msg: "the link leads to a folder it is in, so the folder would hold itself without end; remove the link"}
 				}
 			}
 		}
 		if isDir {
 			if len(above) > maxDepth {
-				return &plan.Error{File: plan.FileName(path.Join(prefix, p)), Msg: fmt.Sprintf("folders are nested more than %d deep; is a link leading round in a circle?", maxDepth)}
+				return &problem.Problem{File: problem.FileName(path.Join(prefix, p)), Msg: fmt.Sprintf("folders are nested more than %d deep; is a link leading round in a circle?", maxDepth)}
 			}
 			if err := walk(fsys, prefix, p, above, fn); err != nil {
 				return err
@@ -187,9 +188,9 @@ const maxDepth = 64
 // whole; any other reason gets the file's name, which fs errors give
 // relative to the folder only, or not at all.
 func ReadError(file, msg string, err error) error {
-	var pe *plan.Error
+	var pe *problem.Problem
 	if errors.As(err, &pe) {
 		return pe
 	}
-	return &plan.Error{File: file, Msg: msg + pathErr(err).Error()}
+	return &problem.Problem{File: file, Msg: msg + pathErr(err).Error()}
 }

@@ -2,11 +2,10 @@ package load
 
 import (
 	"fmt"
+	"plansite/internal/problem"
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"plansite/internal/plan"
 )
 
 // cleanCell prepares a cell's text as read from a CSV file or a workbook.
@@ -30,11 +29,11 @@ func isBadControl(r rune) bool {
 
 // controlError says which control character a cell holds.
 func controlError(file string, line, col int, r rune) error {
-	return &plan.Error{File: file, Line: line, Col: col, Msg: fmt.Sprintf("the cell holds the control character %U; remove it", r)}
+	return &problem.Problem{File: file, Line: line, Col: col, Msg: fmt.Sprintf("the cell holds the control character %U; remove it", r)}
 }
 
 // cellTooLong refuses a cell over MaxCell bytes.
 func cellTooLong(file string, line, col, n int, hint string) error {
-	return &plan.Error{File: file, Line: line, Col: col,
+	return &problem.Problem{File: file, Line: line, Col: col,
 		Msg: fmt.Sprintf("a cell of %d bytes, over the limit of %d: no cell of a task table is that long; %s", n, MaxCell, hint)}
 }

@@ -16,11 +16,11 @@ func TestCSVControlCharacters(t *testing.T) {
 		want             string // the first task's 主要措施, or the error
 	}{
 		{"vertical tab is a line break", "tasks.csv", head + "1,甲。\v乙。\t丙。,市科技局\r\n", "甲。\n乙。\t丙。"},
-		{"bell", "tasks.csv", head + "1,甲。,市科技局\n2,乙。,市\a科技局\n", "content/tasks.csv:3:6: the cell holds the control character U+0007; remove it"},
-		{"NUL in a quoted cell on its second line", "tasks.csv", head + "1,\"甲。\n乙\x00。\",市科技局\n", "content/tasks.csv:2:3: the cell holds the control character U+0000; remove it"},
-		{"escape in the header", "tasks.csv", "序号,主要措施\x1b,牵头部门\n", "content/tasks.csv:1:4: the cell holds the control character U+001B; remove it"},
-		{"C1", "tasks.csv", head + "1,甲\u009f。,市科技局\n", "content/tasks.csv:2:3: the cell holds the control character U+009F; remove it"},
-		{"departments.csv", "departments.csv", "名称,slug\n市科技局,science\n市财政局\u0085,finance\n", "content/departments.csv:3:1: the cell holds the control character U+0085; remove it"},
+		{"bell", "tasks.csv", head + "1,甲。,市科技局\n2,乙。,市\a科技局\n", "content/tasks.csv:3:6: error: the cell holds the control character U+0007; remove it"},
+		{"NUL in a quoted cell on its second line", "tasks.csv", head + "1,\"甲。\n乙\x00。\",市科技局\n", "content/tasks.csv:2:3: error: the cell holds the control character U+0000; remove it"},
+		{"escape in the header", "tasks.csv", "序号,主要措施\x1b,牵头部门\n", "content/tasks.csv:1:4: error: the cell holds the control character U+001B; remove it"},
+		{"C1", "tasks.csv", head + "1,甲\u009f。,市科技局\n", "content/tasks.csv:2:3: error: the cell holds the control character U+009F; remove it"},
+		{"departments.csv", "departments.csv", "名称,slug\n市科技局,science\n市财政局\u0085,finance\n", "content/departments.csv:3:1: error: the cell holds the control character U+0085; remove it"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -7,7 +7,7 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"plansite/internal/config"
-	"plansite/internal/plan"
+	"plansite/internal/problem"
 )
 
 var (
@@ -22,7 +22,7 @@ var (
 // character that cannot be read.
 func decodeText(file string, data []byte, enc string) ([]byte, error) {
 	if bytes.HasPrefix(data, bomUTF16LE) || bytes.HasPrefix(data, bomUTF16BE) {
-		return nil, &plan.Error{File: file, Line: 1, Col: 1, Msg: "the file is UTF-16 (Excel's \"Unicode text\"); save it as CSV UTF-8 or as CSV"}
+		return nil, &problem.Problem{File: file, Line: 1, Col: 1, Msg: "the file is UTF-16 (Excel's \"Unicode text\"); save it as CSV UTF-8 or as CSV"}
 	}
 	if bytes.HasPrefix(data, bomUTF8) {
 		return data[len(bomUTF8):], nil
@@ -37,22 +37,22 @@ func decodeText(file string, data []byte, enc string) ([]byte, error) {
 	}
 	text, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
 	if err != nil {
-		return nil, &plan.Error{File: file, Msg: "cannot read the file as GB18030: " + err.Error()}
+		return nil, &problem.Problem{File: file, Msg: "cannot read the file as GB18030: " + err.Error()}
 	}
 	// The decoder puts U+FFFD where bytes make no GB18030 character. A real
 	// U+FFFD in the file has its own four-byte code; only then is one let by.
 	if i := bytes.IndexRune(text, utf8.RuneError); i >= 0 && !bytes.Contains(data, gb18030FFFD) {
 		line, col := position(text, i)
 		if enc != config.EncodingAuto {
-			return nil, &plan.Error{File: file, Line: line, Col: col, Msg: "not valid GB18030; save the table as CSV (or set encoding in site.toml)"}
+			return nil, &problem.Problem{File: file, Line: line, Col: col, Msg: "not valid GB18030; save the table as CSV (or set encoding in site.toml)"}
 		}
 		// Neither reads the whole file. The one that reads further is
 		// most likely what the file was meant to be, so point at the
 		// first character it cannot read.
-		if uerr, ok := checkUTF8(file, data).(*plan.Error); ok && (uerr.Line > line || uerr.Line == line && uerr.Col > col) {
+		if uerr, ok := checkUTF8(file, data).(*problem.Problem); ok && (uerr.Line > line || uerr.Line == line && uerr.Col > col) {
 			line, col = uerr.Line, uerr.Col
 		}
-		return nil, &plan.Error{File: file, Line: line, Col: col, Msg: "the file is neither UTF-8 nor GB18030 (a mix, or another encoding); save the table as CSV UTF-8 (or set encoding in site.toml)"}
+		return nil, &problem.Problem{File: file, Line: line, Col: col, Msg: "the file is neither UTF-8 nor GB18030 (a mix, or another encoding); save the table as CSV UTF-8 (or set encoding in site.toml)"}
 	}
 	return text, nil
 }

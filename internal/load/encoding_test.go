@@ -30,11 +30,11 @@ func TestDecodeText(t *testing.T) {
 		{"GB18030 detected", config.EncodingAuto, gb(text), text},
 		{"GB18030 configured", config.EncodingGB18030, gb(text), text},
 		{"BOM wins over the setting", config.EncodingGB18030, append([]byte("\ufeff"), text...), text},
-		{"UTF-8 configured, GB18030 given", config.EncodingUTF8, gb(text), "t.csv:1:1: not valid UTF-8"},
-		{"UTF-16", config.EncodingAuto, []byte("\xff\xfe\x8f\x5e"), "t.csv:1:1: the file is UTF-16"},
-		{"neither", config.EncodingAuto, []byte("序号\n1,\xff\xfe\xfd\n"), "t.csv:2:3: the file is neither UTF-8 nor GB18030"},
-		{"neither, later", config.EncodingAuto, []byte("id\n1,ok\n2,\x81\x20x\n"), "t.csv:3:3: the file is neither UTF-8 nor GB18030"},
-		{"not GB18030", config.EncodingGB18030, []byte("id\n\xff\n"), "t.csv:2:1: not valid GB18030"},
+		{"UTF-8 configured, GB18030 given", config.EncodingUTF8, gb(text), "t.csv:1:1: error: not valid UTF-8"},
+		{"UTF-16", config.EncodingAuto, []byte("\xff\xfe\x8f\x5e"), "t.csv:1:1: error: the file is UTF-16"},
+		{"neither", config.EncodingAuto, []byte("序号\n1,\xff\xfe\xfd\n"), "t.csv:2:3: error: the file is neither UTF-8 nor GB18030"},
+		{"neither, later", config.EncodingAuto, []byte("id\n1,ok\n2,\x81\x20x\n"), "t.csv:3:3: error: the file is neither UTF-8 nor GB18030"},
+		{"not GB18030", config.EncodingGB18030, []byte("id\n\xff\n"), "t.csv:2:1: error: not valid GB18030"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -64,15 +64,15 @@ func TestTaskTableChoiceAndWorkbooks(t *testing.T) {
 	}{
 		{"csv only", fstest.MapFS{"tasks.csv": csv}, "", "措施。"},
 		{"xlsx only", fstest.MapFS{"tasks.xlsx": {Data: workbook(t, [][]string{header, {"1", "工作。", "市科技局"}})}}, "", "工作。"},
-		{"both", fstest.MapFS{"tasks.csv": csv, "tasks.xlsx": {Data: workbook(t, [][]string{header})}}, "", "content/site.toml: both tasks.csv and tasks.xlsx exist"},
+		{"both", fstest.MapFS{"tasks.csv": csv, "tasks.xlsx": {Data: workbook(t, [][]string{header})}}, "", "content/site.toml: error: both tasks.csv and tasks.xlsx exist"},
 		{"both, one named", fstest.MapFS{"tasks.csv": csv, "tasks.xlsx": {Data: workbook(t, [][]string{header})}}, "tasks.csv", "措施。"},
 		{"other name", fstest.MapFS{"plan.xlsx": {Data: workbook(t, [][]string{header, {"1", "工作。", "市科技局"}})}}, "plan.xlsx", "工作。"},
 		{"empty rows skipped, short rows padded", fstest.MapFS{"tasks.xlsx": {Data: workbook(t, [][]string{header, {}, {"1", "工作。"}})}}, "", "工作。"},
 		{"value past the header", fstest.MapFS{"tasks.xlsx": {Data: workbook(t, [][]string{header, {"1", "工作。", "市科技局", "", "多余"}})}}, "",
-			"content/tasks.xlsx:2:5: Sheet1!E2: this cell has a value but its column has no header"},
+			"content/tasks.xlsx:2:5: error: Sheet1!E2: this cell has a value but its column has no header"},
 		{"missing column, another named", fstest.MapFS{"tasks.xlsx": {Data: workbook(t, [][]string{{"序号", "工作任务", "负责人"}})}}, "",
-			`content/tasks.xlsx:1:1: Sheet1!A1: missing column "牵头部门"; the header must name 主要措施, 牵头部门; if "负责人" is that column, say so in site.toml: [columns] lead = "负责人"`},
-		{"not a workbook", fstest.MapFS{"tasks.xlsx": csv}, "", "content/tasks.xlsx: cannot read the workbook"},
+			`content/tasks.xlsx:1:1: error: Sheet1!A1: missing column "牵头部门"; the header must name 主要措施, 牵头部门; if "负责人" is that column, say so in site.toml: [columns] lead = "负责人"`},
+		{"not a workbook", fstest.MapFS{"tasks.xlsx": csv}, "", "content/tasks.xlsx: error: cannot read the workbook"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"plansite/internal/plan"
+	"plansite/internal/problem"
 )
 
 // formulaWarnings warns of the cells a spreadsheet would run as a formula
@@ -14,13 +15,13 @@ import (
 // or a carriage return (=HYPERLINK(…) sends the reader elsewhere, +cmd|…
 // once ran programs). The data stay verbatim, as every cell does: the
 // publisher is told, at the cell, and decides.
-func formulaWarnings(file string, cells []plan.Cell) []plan.Warning {
-	var warns []plan.Warning
+func formulaWarnings(file string, cells []plan.Cell) []problem.Problem {
+	var warns []problem.Problem
 	for _, c := range cells {
 		if !runsAsFormula(c.Text) {
 			continue
 		}
-		warns = append(warns, plan.Warning{File: file, Line: c.Line, Col: c.Col,
+		warns = append(warns, problem.Problem{Severity: problem.Warning, File: file, Line: c.Line, Col: c.Col,
 			Msg: fmt.Sprintf("the cell begins with %s, so a spreadsheet (Excel, WPS) opening the published CSV would run it as a formula: %s; it is published as written. If it is not meant as one, begin it otherwise",
 				strconv.QuoteToGraphic(c.Text[:1]), plan.QuoteCell(c.Text))})
 	}

@@ -48,8 +48,8 @@ func TestFormulaWarning(t *testing.T) {
 			got = append(got, w.Error())
 		}
 	}
-	if len(got) != 2 || !strings.HasPrefix(got[0], `content/tasks.csv:3:4: the cell begins with "=", so a spreadsheet`) ||
-		!strings.HasPrefix(got[1], `content/tasks.csv:3:61: the cell begins with "@"`) {
+	if len(got) != 2 || !strings.HasPrefix(got[0], `content/tasks.csv:3:4: warning: the cell begins with "=", so a spreadsheet`) ||
+		!strings.HasPrefix(got[1], `content/tasks.csv:3:61: warning: the cell begins with "@"`) {
 		t.Errorf("warnings: %q", got)
 	}
 	var out bytes.Buffer

@@ -9,6 +9,7 @@ import (
 
 	"plansite/internal/config"
 	"plansite/internal/plan"
+	"plansite/internal/problem"
 )
 
 // wholeFile are the messages about a file as a whole, which have no line.
@@ -67,9 +68,9 @@ func FuzzTasksCSV(f *testing.F) {
 		if err == nil {
 			return
 		}
-		var e *plan.Error
+		var e *problem.Problem
 		if !errors.As(err, &e) {
-			t.Fatalf("error %v is a %T, not a *plan.Error", err, err)
+			t.Fatalf("error %v is a %T, not a *problem.Problem", err, err)
 		}
 		if e.File != file {
 			t.Fatalf("error %q names file %q", err, e.File)
@@ -114,7 +115,7 @@ func FuzzDecodeText(f *testing.F) {
 		enc := encs[int(e)%len(encs)]
 		text, err := decodeText("content/tasks.csv", data, enc)
 		if err != nil {
-			var pe *plan.Error
+			var pe *problem.Problem
 			if !errors.As(err, &pe) || pe.File != "content/tasks.csv" {
 				t.Fatalf("error %v is not located in the file", err)
 			}

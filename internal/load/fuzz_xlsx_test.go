@@ -10,6 +10,7 @@ import (
 
 	"plansite/internal/config"
 	"plansite/internal/plan"
+	"plansite/internal/problem"
 )
 
 // controlIn returns the first control character of s that a cell may not
@@ -24,7 +25,7 @@ func controlIn(s string) rune {
 }
 
 // FuzzReadXLSX feeds the workbook reader any bytes: it must not panic, a
-// failure must be a *plan.Error naming the file, and what it reads must be
+// failure must be a *problem.Problem naming the file, and what it reads must be
 // cells within the limit that hold no control character but tab and line
 // breaks.
 func FuzzReadXLSX(f *testing.F) {
@@ -76,15 +77,15 @@ func FuzzReadXLSX(f *testing.F) {
 		if err == nil {
 			return
 		}
-		var e *plan.Error
+		var e *problem.Problem
 		if !errors.As(err, &e) || e.File != file || strings.TrimSpace(e.Msg) == "" {
-			t.Fatalf("error %v is not a *plan.Error about %s", err, file)
+			t.Fatalf("error %v is not a *problem.Problem about %s", err, file)
 		}
 	})
 }
 
 // FuzzDepartmentsCSV feeds the departments.csv reader any text: it must not
-// panic, a failure must be a *plan.Error naming the file, and each entry it
+// panic, a failure must be a *problem.Problem naming the file, and each entry it
 // reads must have a line and hold no control character.
 func FuzzDepartmentsCSV(f *testing.F) {
 	for _, name := range []string{"../../content/departments.csv", "../../examples/district-plan/content/departments.csv"} {
@@ -106,9 +107,9 @@ func FuzzDepartmentsCSV(f *testing.F) {
 		const file = "content/departments.csv"
 		entries, err := departments(file, data)
 		if err != nil {
-			var e *plan.Error
+			var e *problem.Problem
 			if !errors.As(err, &e) || e.File != file || strings.TrimSpace(e.Msg) == "" {
-				t.Fatalf("error %v is not a *plan.Error about %s", err, file)
+				t.Fatalf("error %v is not a *problem.Problem about %s", err, file)
 			}
 			return
 		}

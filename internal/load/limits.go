@@ -6,6 +6,7 @@ import (
 
 	"plansite/internal/inputfs"
 	"plansite/internal/plan"
+	"plansite/internal/problem"
 )
 
 // Limits on a table (the task table, departments.csv, the progress file),
@@ -40,13 +41,13 @@ func readTable(fsys fs.FS, name, file, what string) ([]byte, error) {
 // tooManyColumns refuses a header of n columns, at the first one over the
 // limit.
 func tooManyColumns(file string, line, col, n int) error {
-	return &plan.Error{File: file, Line: line, Col: col,
+	return &problem.Problem{File: file, Line: line, Col: col,
 		Msg: fmt.Sprintf("the table has %s columns; plansite reads at most %d: is this the wrong file, or a row of data where the header should be?", plan.GroupDigits(n), MaxColumns)}
 }
 
 // tooManyRows refuses a table at its first row over the limit.
 func tooManyRows(file string, line int) error {
-	return &plan.Error{File: file, Line: line, Col: 1,
+	return &problem.Problem{File: file, Line: line, Col: 1,
 		Msg: fmt.Sprintf("the table has more than %s rows below its header; plansite reads at most %s: is this the wrong file?", plan.GroupDigits(MaxRows), plan.GroupDigits(MaxRows))}
 }
 

@@ -92,11 +92,11 @@ func TestTableTooLarge(t *testing.T) {
 		size int64
 		want string
 	}{
-		{"task table", "tasks.csv", 1 << 40, "content/tasks.csv: the file has 1,099,511,627,776 bytes; " + limit},
-		{"workbook", "tasks.xlsx", MaxTableBytes + 1, "content/tasks.xlsx: the file has 134,217,729 bytes; " + limit},
-		{"departments", "departments.csv", 300 << 20, "content/departments.csv: the file has 314,572,800 bytes; " + limit},
-		{"progress file", "progress.csv", 1 << 30, "content/progress.csv: the file has 1,073,741,824 bytes; " + limit},
-		{"task table that says it is small", "tasks.csv", 100, "content/tasks.csv: the file has more than 134,217,728 bytes; " + limit},
+		{"task table", "tasks.csv", 1 << 40, "content/tasks.csv: error: the file has 1,099,511,627,776 bytes; " + limit},
+		{"workbook", "tasks.xlsx", MaxTableBytes + 1, "content/tasks.xlsx: error: the file has 134,217,729 bytes; " + limit},
+		{"departments", "departments.csv", 300 << 20, "content/departments.csv: error: the file has 314,572,800 bytes; " + limit},
+		{"progress file", "progress.csv", 1 << 30, "content/progress.csv: error: the file has 1,073,741,824 bytes; " + limit},
+		{"task table that says it is small", "tasks.csv", 100, "content/tasks.csv: error: the file has more than 134,217,728 bytes; " + limit},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -143,11 +143,11 @@ func TestTooManyColumns(t *testing.T) {
 		want string // "" for a table that loads
 	}{
 		{"at the limit", "tasks.csv", []byte(heading(MaxColumns) + "\n1,措施。,市科技局" + strings.Repeat(",", MaxColumns-3) + "\n"), ""},
-		{"one over", "tasks.csv", []byte(heading(MaxColumns+1) + "\n"), "content/tasks.csv:1:312: the table has 65 columns; " + limit},
+		{"one over", "tasks.csv", []byte(heading(MaxColumns+1) + "\n"), "content/tasks.csv:1:312: error: the table has 65 columns; " + limit},
 		// A 1.4 MB header: checking each of its columns took 30 s.
-		{"a hundred thousand", "tasks.csv", []byte(heading(100_000) + "\n"), "content/tasks.csv:1:312: the table has 100,000 columns; " + limit},
-		{"departments.csv", "departments.csv", []byte("名称,slug" + strings.Repeat(",x", 200) + "\n"), "content/departments.csv:1:133: the table has 202 columns; " + limit},
-		{"workbook", "tasks.xlsx", workbook(t, [][]string{strings.Split(heading(MaxColumns+1), ",")}), "content/tasks.xlsx:1:65: Sheet1!BM1: the table has 65 columns; " + limit},
+		{"a hundred thousand", "tasks.csv", []byte(heading(100_000) + "\n"), "content/tasks.csv:1:312: error: the table has 100,000 columns; " + limit},
+		{"departments.csv", "departments.csv", []byte("名称,slug" + strings.Repeat(",x", 200) + "\n"), "content/departments.csv:1:133: error: the table has 202 columns; " + limit},
+		{"workbook", "tasks.xlsx", workbook(t, [][]string{strings.Split(heading(MaxColumns+1), ",")}), "content/tasks.xlsx:1:65: error: Sheet1!BM1: the table has 65 columns; " + limit},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -192,7 +192,7 @@ func (c *counted) next() ([]string, []plan.Cell, error) {
 func TestTooManyRows(t *testing.T) {
 	src := &counted{header: []string{"名称", "slug"}, row: []string{"市科技局", "science"}, rows: MaxRows + 1000}
 	_, err := records("content/departments.csv", src, departmentColumns, config.Columns{}, false)
-	want := "content/departments.csv:200002:1: the table has more than 200,000 rows below its header; plansite reads at most 200,000: is this the wrong file?"
+	want := "content/departments.csv:200002:1: error: the table has more than 200,000 rows below its header; plansite reads at most 200,000: is this the wrong file?"
 	if err == nil || err.Error() != want {
 		t.Fatalf("error %v\nwant  %s", err, want)
 	}
@@ -213,7 +213,7 @@ func TestTooManyRows(t *testing.T) {
 		fmt.Fprintf(&b, "%d,,措施。,,市科技局,\n", i+1)
 	}
 	_, err = ReadTables(files(map[string]*string{"tasks.csv": ptr(b.String())}), "content", config.Config{Encoding: config.EncodingAuto})
-	want = "content/tasks.csv:200002:1: the table has more than 200,000 rows below its header; plansite reads at most 200,000: is this the wrong file?"
+	want = "content/tasks.csv:200002:1: error: the table has more than 200,000 rows below its header; plansite reads at most 200,000: is this the wrong file?"
 	if err == nil || err.Error() != want {
 		t.Fatalf("error %v\nwant  %s", err, want)
 	}

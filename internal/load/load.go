@@ -20,6 +20,7 @@ import (
 	"plansite/internal/inputfs"
 	"plansite/internal/markdown"
 	"plansite/internal/plan"
+	"plansite/internal/problem"
 	"plansite/internal/progress"
 )
 
@@ -57,7 +58,7 @@ var Reserved = map[string]bool{"tasks": true, "areas": true, "departments": true
 
 // Site reads the content folder fsys. prefix is how its files are named in
 // messages, such as "content".
-func Site(fsys fs.FS, prefix string) (*Content, []plan.Warning, error) {
+func Site(fsys fs.FS, prefix string) (*Content, []problem.Problem, error) {
 	cfg, err := config.ReadConfig(fsys, prefix)
 	if err != nil {
 		return nil, nil, err
@@ -76,12 +77,12 @@ func Site(fsys fs.FS, prefix string) (*Content, []plan.Warning, error) {
 		return nil, warns, tables.Locate(err)
 	}
 	c := &Content{Config: cfg, Plan: p, Rows: tables.Rows}
-	var pwarns []plan.Warning
+	var pwarns []problem.Problem
 	if c.Progress, c.ProgressRows, pwarns, err = readProgress(fsys, prefix, cfg, p); err != nil {
 		return nil, warns, err
 	}
 	warns = append(warns, pwarns...)
-	var mdWarns []plan.Warning
+	var mdWarns []problem.Problem
 	if c.Pages, mdWarns, err = pages(fsys, prefix); err != nil {
 		return nil, nil, err
 	}
@@ -89,7 +90,7 @@ func Site(fsys fs.FS, prefix string) (*Content, []plan.Warning, error) {
 	for _, pg := range c.Pages {
 		// /progress/ is the generator's only when the site has progress.
 		if c.Progress != nil && strings.HasPrefix(pg.Path, "progress/") {
-			return nil, nil, &plan.Error{File: pg.File, Msg: "/progress/ is an address the generator uses for the progress file's overview; rename the file"}
+			return nil, nil, &problem.Problem{File: pg.File, Msg: "/progress/ is an address the generator uses for the progress file's overview; rename the file"}
 		}
 	}
 	return c, warns, nil
@@ -110,7 +111,7 @@ func taskCSV(file string, data []byte, cols config.Columns) (*TaskTable, error) 
 type TaskTable struct {
 	Rows     []plan.Row
 	Columns  []plan.Column
-	Warnings []plan.Warning
+	Warnings []problem.Problem
 }
 
 // taskRows reads the rows of a task table, CSV or worksheet.
@@ -199,7 +200,7 @@ func departments(file string, data []byte) ([]plan.DepartmentEntry, error) {
 		case "":
 		default:
 			if !slices.Contains(plan.Kinds, k) {
-				return nil, &plan.Error{File: file, Line: r.Kind.Line, Col: r.Kind.Col, Msg: fmt.Sprintf("类别 %s is not one of %s", plan.QuoteCell(r.Kind.Text), kindList())}
+				return nil, &problem.Problem{File: file, Line: r.Kind.Line, Col: r.Kind.Col, Msg: fmt.Sprintf("类别 %s is not one of %s", plan.QuoteCell(r.Kind.Text), kindList())}
 			}
 			e.Kind = k
 		}
@@ -215,9 +216,9 @@ var MarkdownLimit = inputfs.Limit{Bytes: 4 << 20, What: "a Markdown page",
 	Advice: "split it into several pages, or put a long document in static/ and link to it"}
 
 // pages reads every Markdown file of the content folder.
-func pages(fsys fs.FS, prefix string) ([]Page, []plan.Warning, error) {
+func pages(fsys fs.FS, prefix string) ([]Page, []problem.Problem, error) {
 	var out []Page
-	var warns []plan.Warning
+	var warns []problem.Problem
 	byPath := map[string]string{} // address → file, so two files never share one
 	err := inputfs.Walk(fsys, prefix, func(p string) error {
 		if path.Ext(p) != ".md" {
@@ -229,19 +230,19 @@ func pages(fsys fs.FS, prefix string) ([]Page, []plan.Warning, error) {
 			urlPath = path.Dir(urlPath)
 		}
 		if urlPath == "." {
-			return &plan.Error{File: file, Msg: "this page would take the address of the home page /, which the generator makes; rename the file"}
+			return &problem.Problem{File: file, Msg: "this page would take the address of the home page /, which the generator makes; rename the file"}
 		}
 		segs := strings.Split(urlPath, "/")
 		for _, s := range segs {
 			if !plan.ValidSlug(s) {
-				return &plan.Error{File: file, Msg: fmt.Sprintf("the file name gives the address %s, but %q is not lowercase ASCII letters and digits joined by hyphens", plan.FileName("/"+urlPath+"/"), s)}
+				return &problem.Problem{File: file, Msg: fmt.Sprintf("the file name gives the address %s, but %q is not lowercase ASCII letters and digits joined by hyphens", problem.FileName("/"+urlPath+"/"), s)}
 			}
 		}
 		if Reserved[segs[0]] {
-			return &plan.Error{File: file, Msg: fmt.Sprintf("/%s/ is an address the generator uses; rename the file", segs[0])}
+			return &problem.Problem{File: file, Msg: fmt.Sprintf("/%s/ is an address the generator uses; rename the file", segs[0])}
 		}
 		if other, dup := byPath[urlPath]; dup {
-			return &plan.Error{File: file, Msg: fmt.Sprintf("this page has the address /%s/, like %s; rename one of them", urlPath, plan.FileName(other))}
+			return &problem.Problem{File: file, Msg: fmt.Sprintf("this page has the address /%s/, like %s; rename one of them", urlPath, problem.FileName(other))}
 		}
 		byPath[urlPath] = file
 		src, err := inputfs.ReadFile(fsys, p, file, MarkdownLimit, "")
@@ -254,7 +255,7 @@ func pages(fsys fs.FS, prefix string) ([]Page, []plan.Warning, error) {
 		}
 		warns = append(warns, w...)
 		if fm.Title == "" {
-			return &plan.Error{File: file, Line: 1, Msg: "front matter has no title"}
+			return &problem.Problem{File: file, Line: 1, Msg: "front matter has no title"}
 		}
 		out = append(out, Page{File: file, Path: urlPath + "/", FrontMatter: fm, Body: body})
 		return nil
@@ -266,14 +267,14 @@ func pages(fsys fs.FS, prefix string) ([]Page, []plan.Warning, error) {
 // citationGaps warns about the site.toml keys a complete reference to a task
 // needs (GB/T 7714: the issuing body and the issue date): without them the
 // citations and footers leave those parts out.
-func citationGaps(cfg config.Config, file string) []plan.Warning {
-	var warns []plan.Warning
+func citationGaps(cfg config.Config, file string) []problem.Problem {
+	var warns []problem.Problem
 	for _, k := range []struct{ key, value, what string }{
 		{"issuer", cfg.Issuer, "the issuing body (主要责任者)"},
 		{"date", cfg.Date, "the issue date"},
 	} {
 		if k.value == "" {
-			warns = append(warns, plan.Warning{File: file,
+			warns = append(warns, problem.Problem{Severity: problem.Warning, File: file,
 				Msg: fmt.Sprintf("%s is not set: citations and footers leave out %s; set %s for a complete reference", k.key, k.what, k.key)})
 		}
 	}

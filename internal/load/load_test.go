@@ -12,6 +12,7 @@ import (
 
 	"plansite/internal/config"
 	"plansite/internal/plan"
+	"plansite/internal/problem"
 )
 
 const (
@@ -142,137 +143,137 @@ func TestSiteErrors(t *testing.T) {
 	}{
 		// tasks.csv, as encoding/csv reads it.
 		{"unbalanced quote", "tasks.csv", row(`1,（一）甲,"措施。,2020年,市科技局,`),
-			`content/tasks.csv:2:8: unbalanced quote: the quoted cell that starts here is never closed (the file ends inside it); close it, or write a quote inside a cell as ""`},
+			`content/tasks.csv:2:8: error: unbalanced quote: the quoted cell that starts here is never closed (the file ends inside it); close it, or write a quote inside a cell as ""`},
 		{"unbalanced quote running into the next rows", "tasks.csv", ptr(header + "1,（一）甲,\"措施。,2020年,市科技局,\n2,,措施。,2020年,市科技局,\n3,,\"措施\",2020年,市科技局,\n"),
-			`content/tasks.csv:2:8: unbalanced quote: the quoted cell that starts here runs on to line 4, column 4, where a quote is followed by other text; close it, or write a quote inside a cell as ""`},
+			`content/tasks.csv:2:8: error: unbalanced quote: the quoted cell that starts here runs on to line 4, column 4, where a quote is followed by other text; close it, or write a quote inside a cell as ""`},
 		{"stray quote in a quoted cell", "tasks.csv", row(`1,（一）甲,"措施"。,2020年,市科技局,`),
-			`content/tasks.csv:2:11: a stray quote (") in a quoted cell; inside quotes write a quote twice (""), and follow the closing quote with a comma or the end of the line`},
+			`content/tasks.csv:2:11: error: a stray quote (") in a quoted cell; inside quotes write a quote twice (""), and follow the closing quote with a comma or the end of the line`},
 		{"quote inside an unquoted cell", "tasks.csv", row(`1,（一）甲,措"施。,2020年,市科技局,`),
-			`content/tasks.csv:2:9: a quote (") inside an unquoted cell; quote the whole cell and double the quote ("")`},
+			`content/tasks.csv:2:9: error: a quote (") inside an unquoted cell; quote the whole cell and double the quote ("")`},
 		{"too few fields", "tasks.csv", row(`1,（一）甲,措施。,2020年,市科技局`),
-			`content/tasks.csv:2:1: wrong number of fields: this row has 5, the header has 6 (a missing or extra comma, or an unquoted comma inside a cell)`},
+			`content/tasks.csv:2:1: error: wrong number of fields: this row has 5, the header has 6 (a missing or extra comma, or an unquoted comma inside a cell)`},
 		{"too many fields", "tasks.csv", row(`1,（一）甲,措施，甲,乙。,2020年,市科技局,`),
-			`content/tasks.csv:2:1: wrong number of fields: this row has 7, the header has 6 (a missing or extra comma, or an unquoted comma inside a cell)`},
+			`content/tasks.csv:2:1: error: wrong number of fields: this row has 7, the header has 6 (a missing or extra comma, or an unquoted comma inside a cell)`},
 		{"missing header column", "tasks.csv", ptr("序号,重点任务,时间节点,牵头部门,配合部门\n1,（一）甲,2020年,市科技局,\n"),
-			`content/tasks.csv:1:1: missing column "主要措施"; the header must name 主要措施, 牵头部门`},
+			`content/tasks.csv:1:1: error: missing column "主要措施"; the header must name 主要措施, 牵头部门`},
 		{"unknown header column", "tasks.csv", ptr("序号,重点任务,措施,时间节点,牵头部门,配合部门\n1,（一）甲,措施。,2020年,市科技局,\n"),
-			`content/tasks.csv:1:1: missing column "主要措施"; the header must name 主要措施, 牵头部门; if "措施" is that column, say so in site.toml: [columns] measures = "措施"`},
+			`content/tasks.csv:1:1: error: missing column "主要措施"; the header must name 主要措施, 牵头部门; if "措施" is that column, say so in site.toml: [columns] measures = "措施"`},
 		{"duplicate header", "tasks.csv", ptr(strings.TrimSuffix(header, "\n") + ",序号\n1,（一）甲,措施。,2020年,市科技局,,1\n"),
-			`content/tasks.csv:1:29: column "序号" appears twice (columns 1 and 7)`},
+			`content/tasks.csv:1:29: error: column "序号" appears twice (columns 1 and 7)`},
 		{"duplicate header through a synonym", "tasks.csv", ptr("序号,编号,主要措施,牵头部门\n1,1,措施。,市科技局\n"),
-			`content/tasks.csv:1:4: columns "序号" (1) and "编号" (2) are both read as 序号; say in site.toml which one is, for example [columns] id = "编号", and the other is published as written`},
+			`content/tasks.csv:1:4: error: columns "序号" (1) and "编号" (2) are both read as 序号; say in site.toml which one is, for example [columns] id = "编号", and the other is published as written`},
 		{"invalid UTF-8", "tasks.csv", row("1,（一）甲\xff,措施。,2020年,市科技局,"),
-			`content/tasks.csv:2:7: the file is neither UTF-8 nor GB18030 (a mix, or another encoding); save the table as CSV UTF-8 (or set encoding in site.toml)`},
+			`content/tasks.csv:2:7: error: the file is neither UTF-8 nor GB18030 (a mix, or another encoding); save the table as CSV UTF-8 (or set encoding in site.toml)`},
 		{"GB18030 is read as such", "tasks.csv", ptr("\xd0\xf2\xba\xc5,\xd6\xf7\xd2\xaa\xb4\xeb\xca\xa9\n"),
-			`content/tasks.csv:1:1: missing column "牵头部门"; the header must name 主要措施, 牵头部门`},
-		{"empty file", "tasks.csv", ptr(""), `content/tasks.csv:1: the file is empty; the first line must be the header`},
-		{"blank lines only", "tasks.csv", ptr("\n\n"), `content/tasks.csv:1: the file is empty; the first line must be the header`},
-		{"header only", "tasks.csv", ptr(header), `content/tasks.csv: the table has no tasks`},
-		{"missing tasks.csv", "tasks.csv", nil, `content/tasks.csv: cannot read the task table: file does not exist`},
+			`content/tasks.csv:1:1: error: missing column "牵头部门"; the header must name 主要措施, 牵头部门`},
+		{"empty file", "tasks.csv", ptr(""), `content/tasks.csv:1: error: the file is empty; the first line must be the header`},
+		{"blank lines only", "tasks.csv", ptr("\n\n"), `content/tasks.csv:1: error: the file is empty; the first line must be the header`},
+		{"header only", "tasks.csv", ptr(header), `content/tasks.csv: error: the table has no tasks`},
+		{"missing tasks.csv", "tasks.csv", nil, `content/tasks.csv: error: cannot read the task table: file does not exist`},
 
 		// tasks.csv, as the plan model reads it. Columns are characters, not bytes.
 		{"duplicate 序号", "tasks.csv", row("1,（一）甲,措施。,2020年,市科技局,\n1,,措施。,2020年,市科技局,"),
-			`content/tasks.csv:3:1: 序号 1 appears twice (first on line 2)`},
+			`content/tasks.csv:3:1: error: 序号 1 appears twice (first on line 2)`},
 		{"non-numeric 序号", "tasks.csv", row("甲,（一）甲,措施。,2020年,市科技局,"),
-			`content/tasks.csv:2:1: 序号 "甲" is not a task number (1, 2, … or 1.1, 1.2, …, or （一）, 一、)`},
+			`content/tasks.csv:2:1: error: 序号 "甲" is not a task number (1, 2, … or 1.1, 1.2, …, or （一）, 一、)`},
 		{"empty 主要措施", "tasks.csv", row("1,（一）甲,,2020年,市科技局,"),
-			`content/tasks.csv:2:8: task 1: 主要措施 is empty`},
+			`content/tasks.csv:2:8: error: task 1: 主要措施 is empty`},
 		{"empty first area", "tasks.csv", row("1,,措施。,2020年,市科技局,"),
-			`content/tasks.csv:2:3: task 1: 重点任务 is empty and no row above names an area`},
+			`content/tasks.csv:2:3: error: task 1: 重点任务 is empty and no row above names an area`},
 
 		// departments.csv
 		{"department slug shared", "departments.csv", ptr("名称,slug\n市科技局,science\n市财政局,science\n"),
-			`content/departments.csv:3:6: slug "science" is used by both 市科技局 and 市财政局`},
+			`content/departments.csv:3:6: error: slug "science" is used by both 市科技局 and 市财政局`},
 		{"department slug invalid", "departments.csv", ptr("名称,slug\n市科技局,../x\n"),
-			`content/departments.csv:2:6: slug "../x" of 市科技局 must be lowercase ASCII letters and digits joined by hyphens`},
+			`content/departments.csv:2:6: error: slug "../x" of 市科技局 must be lowercase ASCII letters and digits joined by hyphens`},
 		{"department alias taken", "departments.csv", ptr("名称,slug,英文名称,别名\n市科技局,a,,\n市科学技术局,b,,市科技局\n"),
-			`content/departments.csv:3:11: name "市科技局" is listed for both 市科技局 and 市科学技术局`},
+			`content/departments.csv:3:11: error: name "市科技局" is listed for both 市科技局 and 市科学技术局`},
 		{"department kind unknown", "departments.csv", ptr("名称,slug,类别\n市科技局,science,部门\n"),
-			`content/departments.csv:2:14: 类别 "部门" is not one of 市直部门, 区政府, 政府, 统称, 其他单位`},
+			`content/departments.csv:2:14: error: 类别 "部门" is not one of 市直部门, 区政府, 政府, 统称, 其他单位`},
 		{"department header unknown", "departments.csv", ptr("名称,网址\n市科技局,science\n"),
-			`content/departments.csv:1:4: unknown column "网址"; the columns are 名称, slug, 英文名称, 别名, 类别
-content/departments.csv:1:1: missing column "slug"; the header must name 名称, slug`},
+			`content/departments.csv:1:4: error: unknown column "网址"; the columns are 名称, slug, 英文名称, 别名, 类别
+content/departments.csv:1:1: error: missing column "slug"; the header must name 名称, slug`},
 
 		// site.toml
 		// BurntSushi/toml places this error at the space before the x.
 		{"site.toml syntax", "site.toml", ptr("title = \"测试计划\"\nshort_title = \"简称\" x\n"),
-			`content/site.toml:2:19: expected a top-level item to end with a newline, comment, or EOF, but got 'x' instead`},
+			`content/site.toml:2:19: error: expected a top-level item to end with a newline, comment, or EOF, but got 'x' instead`},
 		{"site.toml unclosed string", "site.toml", ptr("title = \"测试计划\n"),
-			`content/site.toml:1:14: strings cannot contain newlines`},
+			`content/site.toml:1:14: error: strings cannot contain newlines`},
 		{"site.toml unknown key", "site.toml", ptr(siteTOML + "  titel = \"x\"\n"),
-			`content/site.toml:6:3: unknown setting "titel"; the settings are documented in README.md`},
+			`content/site.toml:6:3: error: unknown setting "titel"; the settings are documented in README.md`},
 		{"site.toml unknown column key", "site.toml", ptr(siteTOML + "[columns]\nid = \"编号\"\nfoo = \"x\"\n"),
-			`content/site.toml:8:1: unknown setting "columns.foo"; the settings are documented in README.md`},
+			`content/site.toml:8:1: error: unknown setting "columns.foo"; the settings are documented in README.md`},
 		{"site.toml bad date", "site.toml", ptr("title = \"测试计划\"\ndate = \"2020-13-01\"\n"),
-			`content/site.toml:2:1: date "2020-13-01" is not a day of the calendar: there is no month 13`},
+			`content/site.toml:2:1: error: date "2020-13-01" is not a day of the calendar: there is no month 13`},
 		{"site.toml date not written YYYY-MM-DD", "site.toml", ptr("title = \"测试计划\"\ndate = \"2020-2-27\"\n"),
-			`content/site.toml:2:1: date "2020-2-27" is not YYYY-MM-DD`},
+			`content/site.toml:2:1: error: date "2020-2-27" is not YYYY-MM-DD`},
 		{"site.toml updated on no day", "site.toml", ptr(siteTOML + "updated = \"2023-02-29\"\n"),
-			`content/site.toml:6:1: updated "2023-02-29" is not a day of the calendar: 2023-02 has 28 days`},
+			`content/site.toml:6:1: error: updated "2023-02-29" is not a day of the calendar: 2023-02 has 28 days`},
 		{"site.toml source_url relative", "site.toml", ptr(siteTOML + "source_url = \"/yw/post.html\"\n"),
-			`content/site.toml:6:1: source_url "/yw/post.html" must be an absolute http(s) address, such as https://www.gz.gov.cn/…`},
+			`content/site.toml:6:1: error: source_url "/yw/post.html" must be an absolute http(s) address, such as https://www.gz.gov.cn/…`},
 		{"site.toml source_url javascript", "site.toml", ptr(siteTOML + "source_url = \"javascript:alert(1)\"\n"),
-			`content/site.toml:6:1: source_url "javascript:alert(1)" must be an absolute http(s) address, such as https://www.gz.gov.cn/…`},
+			`content/site.toml:6:1: error: source_url "javascript:alert(1)" must be an absolute http(s) address, such as https://www.gz.gov.cn/…`},
 		{"site.toml source_url without host", "site.toml", ptr(siteTOML + "source_url = \"https:///a\"\n"),
-			`content/site.toml:6:1: source_url "https:///a" must be an absolute http(s) address, such as https://www.gz.gov.cn/…`},
+			`content/site.toml:6:1: error: source_url "https:///a" must be an absolute http(s) address, such as https://www.gz.gov.cn/…`},
 		{"site.toml language", "site.toml", ptr(siteTOML + "language = \"zh_CN!\"\n"),
-			`content/site.toml:6:1: language "zh_CN!" is not a BCP 47 language tag, such as zh-CN or zh-Hans-CN (language: tag is not well-formed)`},
+			`content/site.toml:6:1: error: language "zh_CN!" is not a BCP 47 language tag, such as zh-CN or zh-Hans-CN (language: tag is not well-formed)`},
 		{"site.toml language with underscore", "site.toml", ptr(siteTOML + "language = \"zh_CN\"\n"),
-			`content/site.toml:6:1: language "zh_CN" is not a BCP 47 language tag: its parts are joined by hyphens, as in zh-CN`},
+			`content/site.toml:6:1: error: language "zh_CN" is not a BCP 47 language tag: its parts are joined by hyphens, as in zh-CN`},
 		{"site.toml language unknown", "site.toml", ptr(siteTOML + "language = \"zz\"\n"),
-			`content/site.toml:6:1: language "zz" is not a BCP 47 language tag, such as zh-CN or zh-Hans-CN (language: subtag "zz" is well-formed but unknown)`},
+			`content/site.toml:6:1: error: language "zz" is not a BCP 47 language tag, such as zh-CN or zh-Hans-CN (language: subtag "zz" is well-formed but unknown)`},
 		{"page file name with a newline", "a\nb.md", ptr("+++\ntitle = \"x\"\n+++\n"),
-			`"content/a\nb.md": the file name gives the address "/a\nb/", but "a\nb" is not lowercase ASCII letters and digits joined by hyphens`},
+			`"content/a\nb.md": error: the file name gives the address "/a\nb/", but "a\nb" is not lowercase ASCII letters and digits joined by hyphens`},
 		{"site.toml base_url relative", "site.toml", ptr(siteTOML + "base_url = \"/plan/\"\n"),
-			`content/site.toml:6:1: base_url "/plan/" must be an absolute http(s) address, such as https://example.org/plan/`},
+			`content/site.toml:6:1: error: base_url "/plan/" must be an absolute http(s) address, such as https://example.org/plan/`},
 		{"site.toml base_url user", "site.toml", ptr(siteTOML + "base_url = \"https://admin:secret@example.org/\"\n"),
-			`content/site.toml:6:1: base_url "https://admin:secret@example.org/" must not carry a user name or password (user:pass@)`},
+			`content/site.toml:6:1: error: base_url "https://admin:secret@example.org/" must not carry a user name or password (user:pass@)`},
 		{"site.toml base_url port", "site.toml", ptr(siteTOML + "base_url = \"https://example.org:70000/\"\n"),
-			`content/site.toml:6:1: base_url "https://example.org:70000/" has port "70000"; a port is a number from 1 to 65535`},
+			`content/site.toml:6:1: error: base_url "https://example.org:70000/" has port "70000"; a port is a number from 1 to 65535`},
 		{"site.toml base_url query", "site.toml", ptr(siteTOML + "\n  base_url = \"https://example.org/?a=1\"\n"),
-			`content/site.toml:7:3: base_url "https://example.org/?a=1" must not have a query (?…) or a fragment (#…)`},
+			`content/site.toml:7:3: error: base_url "https://example.org/?a=1" must not have a query (?…) or a fragment (#…)`},
 		{"site.toml encoding", "site.toml", ptr(siteTOML + "encoding = \"latin1\"\n"),
-			`content/site.toml:6:1: encoding "latin1" is not one of auto, utf-8, gb18030`},
+			`content/site.toml:6:1: error: encoding "latin1" is not one of auto, utf-8, gb18030`},
 		{"site.toml table not a table", "site.toml", ptr(siteTOML + "table = \"tasks.doc\"\n"),
-			`content/site.toml:6:1: table "tasks.doc" must be a .csv or an .xlsx file`},
+			`content/site.toml:6:1: error: table "tasks.doc" must be a .csv or an .xlsx file`},
 		{"site.toml table outside", "site.toml", ptr(siteTOML + "table = \"../tasks.csv\"\n"),
-			`content/site.toml:6:1: table "../tasks.csv" must be a file name inside the content folder`},
+			`content/site.toml:6:1: error: table "../tasks.csv" must be a file name inside the content folder`},
 		{"site.toml unquoted date", "site.toml", ptr("title = \"测试计划\"\ndate = 2020-02-27\n"),
-			`content/site.toml:2:1: date: incompatible types: TOML value has type time.Time; destination has type string; write dates in quotes, such as "2020-02-27"`},
+			`content/site.toml:2:1: error: date: incompatible types: TOML value has type time.Time; destination has type string; write dates in quotes, such as "2020-02-27"`},
 		{"site.toml year as text", "site.toml", ptr("title = \"测试计划\"\nstart_year = \"2020\"\n"),
-			`content/site.toml:2:1: start_year: incompatible types: TOML value has type string; destination has type integer`},
+			`content/site.toml:2:1: error: start_year: incompatible types: TOML value has type string; destination has type integer`},
 		{"site.toml years reversed", "site.toml", ptr("title = \"测试计划\"\nstart_year = 2022\nend_year = 2020\n"),
-			`content/site.toml:3:1: end_year 2020 is before start_year 2022`},
+			`content/site.toml:3:1: error: end_year 2020 is before start_year 2022`},
 		{"site.toml year out of range", "site.toml", ptr("title = \"测试计划\"\nstart_year = 20\n"),
-			`content/site.toml:2:1: start_year 20 is not a year between 1900 and 2200`},
+			`content/site.toml:2:1: error: start_year 20 is not a year between 1900 and 2200`},
 		{"site.toml nested too deep", "site.toml", ptr("title = \"测试计划\"\n" + strings.Repeat("a.", 200) + "b = 1\n"),
-			`content/site.toml:2:1: keys or tables nested more than 100 deep`},
-		{"site.toml without title", "site.toml", ptr("date = \"2020-02-27\"\n"), `content/site.toml: title is missing`},
-		{"site.toml empty title", "site.toml", ptr("date = \"2020-02-27\"\ntitle = \"　\"\n"), `content/site.toml:2:1: title is missing`},
-		{"site.toml missing", "site.toml", nil, `content/site.toml: cannot read the site configuration: file does not exist`},
+			`content/site.toml:2:1: error: keys or tables nested more than 100 deep`},
+		{"site.toml without title", "site.toml", ptr("date = \"2020-02-27\"\n"), `content/site.toml: error: title is missing`},
+		{"site.toml empty title", "site.toml", ptr("date = \"2020-02-27\"\ntitle = \"　\"\n"), `content/site.toml:2:1: error: title is missing`},
+		{"site.toml missing", "site.toml", nil, `content/site.toml: error: cannot read the site configuration: file does not exist`},
 
 		// Markdown pages
 		{"broken front matter", "about.md", ptr("+++\ntitle = \"关于\"\nweight = = 3\n+++\n正文"),
-			`content/about.md:3:10: front matter: expected value but found '=' instead`},
+			`content/about.md:3:10: error: front matter: expected value but found '=' instead`},
 		{"unclosed front matter", "about.md", ptr("+++\ntitle = \"关于\"\n\n正文"),
-			`content/about.md:1:1: front matter opened with +++ is never closed (no closing +++ line)`},
+			`content/about.md:1:1: error: front matter opened with +++ is never closed (no closing +++ line)`},
 		{"YAML front matter", "about.md", ptr("---\ntitle: 关于\n---\n正文"),
-			`content/about.md:1:1: front matter must be TOML between +++ lines, not YAML between ---`},
+			`content/about.md:1:1: error: front matter must be TOML between +++ lines, not YAML between ---`},
 		{"front matter unknown key", "about.md", ptr("+++\ntitle = \"关于\"\nauthor = \"x\"\n+++\n"),
-			`content/about.md:3:1: front matter: unknown key "author" (known: title, description, updated, weight)`},
-		{"page without title", "about.md", ptr("正文"), `content/about.md:1: front matter has no title`},
+			`content/about.md:3:1: error: front matter: unknown key "author" (known: title, description, updated, weight)`},
+		{"page without title", "about.md", ptr("正文"), `content/about.md:1: error: front matter has no title`},
 		{"file name not a slug", "About Us.md", ptr("+++\ntitle = \"x\"\n+++\n"),
-			`content/About Us.md: the file name gives the address /About Us/, but "About Us" is not lowercase ASCII letters and digits joined by hyphens`},
+			`content/About Us.md: error: the file name gives the address /About Us/, but "About Us" is not lowercase ASCII letters and digits joined by hyphens`},
 		{"Chinese file name", "关于.md", ptr("+++\ntitle = \"x\"\n+++\n"),
-			`content/关于.md: the file name gives the address /关于/, but "关于" is not lowercase ASCII letters and digits joined by hyphens`},
+			`content/关于.md: error: the file name gives the address /关于/, but "关于" is not lowercase ASCII letters and digits joined by hyphens`},
 		{"reserved name", "tasks.md", ptr("+++\ntitle = \"x\"\n+++\n"),
-			`content/tasks.md: /tasks/ is an address the generator uses; rename the file`},
+			`content/tasks.md: error: /tasks/ is an address the generator uses; rename the file`},
 		{"reserved folder", "departments/extra.md", ptr("+++\ntitle = \"x\"\n+++\n"),
-			`content/departments/extra.md: /departments/ is an address the generator uses; rename the file`},
+			`content/departments/extra.md: error: /departments/ is an address the generator uses; rename the file`},
 		{"home page", "index.md", ptr("+++\ntitle = \"x\"\n+++\n"),
-			`content/index.md: this page would take the address of the home page /, which the generator makes; rename the file`},
+			`content/index.md: error: this page would take the address of the home page /, which the generator makes; rename the file`},
 		{"two files, one address", "about/index.md", ptr("+++\ntitle = \"x\"\n+++\n"),
-			`content/about.md: this page has the address /about/, like content/about/index.md; rename one of them`},
+			`content/about.md: error: this page has the address /about/, like content/about/index.md; rename one of them`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -357,7 +358,7 @@ func TestOtherColumns(t *testing.T) {
 	for _, w := range tab.Warnings {
 		msgs = append(msgs, w.Error())
 	}
-	if len(msgs) != 2 || !strings.HasPrefix(msgs[0], `t.csv:1:4: column "牵头领导" is not one plansite reads`) || !strings.HasPrefix(msgs[1], `t.csv:1:19: column "备注" is not one plansite reads`) {
+	if len(msgs) != 2 || !strings.HasPrefix(msgs[0], `t.csv:1:4: warning: column "牵头领导" is not one plansite reads`) || !strings.HasPrefix(msgs[1], `t.csv:1:19: warning: column "备注" is not one plansite reads`) {
 		t.Errorf("warnings %q", msgs)
 	}
 }
@@ -539,7 +540,7 @@ func TestRealContent(t *testing.T) {
 // TestErrorsArePlanErrors: callers can rely on the error type.
 func TestErrorsArePlanErrors(t *testing.T) {
 	_, err := taskCSV("x.csv", []byte("a,b\n"), config.Columns{})
-	var e *plan.Error
+	var e *problem.Problem
 	if !errors.As(err, &e) || e.File != "x.csv" || e.Line != 1 || e.Col != 1 {
 		t.Errorf("error %v (%T)", err, err)
 	}
@@ -549,8 +550,8 @@ func TestErrorsArePlanErrors(t *testing.T) {
 // refusal to publish, and the clause is kept as written.
 func TestSiteTimelineWarnings(t *testing.T) {
 	for _, tt := range []struct{ name, row, clause, at string }{
-		{"unreadable clause", "1,（一）甲,措施。,2020年，甲；尽快完成,市科技局,", "尽快完成", "content/tasks.csv:2:12: task 1: "},
-		{"in the second line of a quoted cell", "1,（一）甲,措施。,\"2020年，甲；\n明年乙\",市科技局,", "明年乙", "content/tasks.csv:2:12: task 1: "},
+		{"unreadable clause", "1,（一）甲,措施。,2020年，甲；尽快完成,市科技局,", "尽快完成", "content/tasks.csv:2:12: warning: task 1: "},
+		{"in the second line of a quoted cell", "1,（一）甲,措施。,\"2020年，甲；\n明年乙\",市科技局,", "明年乙", "content/tasks.csv:2:12: warning: task 1: "},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			c, warns, err := Site(files(map[string]*string{"tasks.csv": ptr(header + tt.row + "\n")}), "content")

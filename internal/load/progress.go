@@ -12,6 +12,7 @@ import (
 	"plansite/internal/config"
 	"plansite/internal/inputfs"
 	"plansite/internal/plan"
+	"plansite/internal/problem"
 	"plansite/internal/progress"
 )
 
@@ -104,7 +105,7 @@ func AsOf(cfg config.Config) progress.Date {
 
 // readProgress reads the progress file of the content folder, if it has
 // one, and checks it against the plan. rows are the file's rows as read.
-func readProgress(fsys fs.FS, prefix string, cfg config.Config, p *plan.Plan) (*progress.Log, []progress.Row, []plan.Warning, error) {
+func readProgress(fsys fs.FS, prefix string, cfg config.Config, p *plan.Plan) (*progress.Log, []progress.Row, []problem.Problem, error) {
 	var found []string
 	for _, name := range []string{ProgressCSV, ProgressXLSX} {
 		if _, err := fs.Stat(fsys, name); err == nil {
@@ -117,7 +118,7 @@ func readProgress(fsys fs.FS, prefix string, cfg config.Config, p *plan.Plan) (*
 	case 0:
 		return nil, nil, nil, nil
 	case 2:
-		return nil, nil, nil, &plan.Error{File: path.Join(prefix, ProgressXLSX),
+		return nil, nil, nil, &problem.Problem{File: path.Join(prefix, ProgressXLSX),
 			Msg: fmt.Sprintf("both %s and %s exist; keep one of them", ProgressCSV, ProgressXLSX)}
 	}
 	file := path.Join(prefix, found[0])

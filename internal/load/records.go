@@ -12,6 +12,7 @@ import (
 
 	"plansite/internal/config"
 	"plansite/internal/plan"
+	"plansite/internal/problem"
 )
 
 // cell is a field of a record: its text, which gocsv sets, and where it
@@ -152,15 +153,15 @@ func records[R any](file string, src rowSource, cols []column[R], set config.Col
 	d := &decoder[R]{file: file, src: src, cols: cols, set: set, keepOthers: others}
 	var recs []R
 	if err := gocsv.UnmarshalDecoder(d, &recs); err != nil {
-		var all plan.Errors
-		var pe *plan.Error
+		var all problem.List
+		var pe *problem.Problem
 		switch {
 		case errors.As(err, &all):
 			return nil, all
 		case errors.As(err, &pe):
 			return nil, pe
 		}
-		return nil, &plan.Error{File: file, Msg: err.Error()}
+		return nil, &problem.Problem{File: file, Msg: err.Error()}
 	}
 	t := &table[R]{recs: recs, lines: make([]int, len(recs)), header: d.header, warns: d.warns}
 	if len(d.others) > 0 {
@@ -192,7 +193,7 @@ type table[R any] struct {
 	lines  []int
 	header []plan.Column
 	others [][]plan.Cell // for each record, its cells of the other columns, in the table's order
-	warns  []plan.Warning
+	warns  []problem.Problem
 }
 
 // decoder is the gocsv.Decoder of records.
@@ -205,7 +206,7 @@ type decoder[R any] struct {
 	pos    [][]plan.Cell // the position of each field of each row below the header
 	rows   [][]string    // the rows below the header, for the other columns' cells
 	header []plan.Column // the header as the table writes it
-	warns  []plan.Warning
+	warns  []problem.Problem
 	// keepOthers publishes a column that is none of cols instead of
 	// refusing it: a task table is printed whole, whatever else it holds.
 	keepOthers bool
@@ -282,11 +283,11 @@ func (d *decoder[R]) readHeader(header []string, pos []plan.Cell) error {
 	if idCol := "序号"; !has(idCol) && slices.ContainsFunc(d.cols, func(c column[R]) bool { return c.name == idCol }) {
 		if i := slices.Index(std, ""); i >= 0 && slices.Index(std[i+1:], "") < 0 && !d.keepOthers {
 			std[i], known[i] = idCol, true
-			d.warns = append(d.warns, plan.Warning{File: d.file, Line: pos[i].Line, Col: pos[i].Col,
+			d.warns = append(d.warns, problem.Problem{Severity: problem.Warning, File: d.file, Line: pos[i].Line, Col: pos[i].Col,
 				Msg: "this column has no heading; it is read as 序号, the task numbers"})
 		}
 	}
-	var errs plan.Errors
+	var errs problem.List
 	seen := make([]int, len(d.cols)) // the column of the header, from 1, that each of cols is
 	var unknown []string             // in the header's order
 	isUnknown := map[string]bool{}
@@ -299,7 +300,7 @@ func (d *decoder[R]) readHeader(header []string, pos []plan.Cell) error {
 		}
 		switch {
 		case k >= 0 && seen[k] > 0:
-			errs = append(errs, &plan.Error{File: d.file, Line: pos[i].Line, Col: pos[i].Col, Msg: twice(d.cols[k], d.header, seen[k]-1, i)})
+			errs = append(errs, &problem.Problem{File: d.file, Line: pos[i].Line, Col: pos[i].Col, Msg: twice(d.cols[k], d.header, seen[k]-1, i)})
 		case k < 0 && d.keepOthers:
 			d.colOf[i] = -1
 			header[i] = fmt.Sprintf("\x00%d", i) // matches no field
@@ -310,7 +311,7 @@ func (d *decoder[R]) readHeader(header []string, pos []plan.Cell) error {
 			} else if !isUnknown[h] {
 				isUnknown[h] = true
 				unknown = append(unknown, h)
-				d.warns = append(d.warns, plan.Warning{File: d.file, Line: pos[i].Line, Col: pos[i].Col, Msg: otherColumn(d.cols, h)})
+				d.warns = append(d.warns, problem.Problem{Severity: problem.Warning, File: d.file, Line: pos[i].Line, Col: pos[i].Col, Msg: otherColumn(d.cols, h)})
 			}
 		case k < 0:
 			// Each unknown name once: a header of thousands of copies of
@@ -318,7 +319,7 @@ func (d *decoder[R]) readHeader(header []string, pos []plan.Cell) error {
 			if !isUnknown[h] {
 				isUnknown[h] = true
 				unknown = append(unknown, h)
-				errs = append(errs, &plan.Error{File: d.file, Line: pos[i].Line, Col: pos[i].Col, Msg: unknownColumn(d.cols, h)})
+				errs = append(errs, &problem.Problem{File: d.file, Line: pos[i].Line, Col: pos[i].Col, Msg: unknownColumn(d.cols, h)})
 			}
 		default:
 			seen[k], d.colOf[i] = i+1, k
@@ -326,7 +327,7 @@ func (d *decoder[R]) readHeader(header []string, pos []plan.Cell) error {
 	}
 	for k, c := range d.cols {
 		if c.required && seen[k] == 0 {
-			errs = append(errs, &plan.Error{File: d.file, Line: 1, Col: 1, Msg: missingColumn(d.cols, c, unknown)})
+			errs = append(errs, &problem.Problem{File: d.file, Line: 1, Col: 1, Msg: missingColumn(d.cols, c, unknown)})
 		}
 	}
 	if len(errs) > 0 {
@@ -375,7 +376,7 @@ func (d *decoder[R]) unnamedColumns(header []string) {
 		d.header[found].Std = idCol
 		d.colOf[found] = k
 		d.others = slices.DeleteFunc(d.others, func(i int) bool { return i == found })
-		d.warns = append(d.warns, plan.Warning{File: d.file, Line: d.headPos[found].Line, Col: d.headPos[found].Col,
+		d.warns = append(d.warns, problem.Problem{Severity: problem.Warning, File: d.file, Line: d.headPos[found].Line, Col: d.headPos[found].Col,
 			Msg: "this column has no heading; it is read as 序号, the task numbers"})
 	}
 	d.warnUnnamed(found)
@@ -386,7 +387,7 @@ func (d *decoder[R]) unnamedColumns(header []string) {
 func (d *decoder[R]) warnUnnamed(id int) {
 	for _, i := range d.unnamed {
 		if i != id {
-			d.warns = append(d.warns, plan.Warning{File: d.file, Line: d.headPos[i].Line, Col: d.headPos[i].Col,
+			d.warns = append(d.warns, problem.Problem{Severity: problem.Warning, File: d.file, Line: d.headPos[i].Line, Col: d.headPos[i].Col,
 				Msg: "this column has no heading; its cells are published as written, in a column without a name"})
 		}
 	}

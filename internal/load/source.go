@@ -12,6 +12,7 @@ import (
 	"plansite/internal/config"
 	"plansite/internal/inputfs"
 	"plansite/internal/plan"
+	"plansite/internal/problem"
 )
 
 // The task table's file names when site.toml does not name one.
@@ -39,7 +40,7 @@ func tableFile(fsys fs.FS, prefix string, cfg config.Config) (string, error) {
 	case 1:
 		return found[0], nil
 	}
-	return "", &plan.Error{File: path.Join(prefix, "site.toml"),
+	return "", &problem.Problem{File: path.Join(prefix, "site.toml"),
 		Msg: fmt.Sprintf("both %s and %s exist; say which is the task table with table = \"%s\" (or remove the other)", DefaultCSV, DefaultXLSX, DefaultXLSX)}
 }
 
@@ -72,21 +73,21 @@ func withRef(err error, file, sheet string) error {
 	if sheet == "" {
 		return err
 	}
-	var all plan.Errors
+	var all problem.List
 	if errors.As(err, &all) {
 		for _, e := range all {
 			addRef(e, file, sheet)
 		}
 		return err
 	}
-	var pe *plan.Error
+	var pe *problem.Problem
 	if errors.As(err, &pe) {
 		addRef(pe, file, sheet)
 	}
 	return err
 }
 
-func addRef(e *plan.Error, file, sheet string) {
+func addRef(e *problem.Problem, file, sheet string) {
 	if e.File != file || e.Line < 1 || e.Col < 1 || e.Ref != "" {
 		return
 	}
@@ -101,7 +102,7 @@ type Tables struct {
 	Sheet           string // the worksheet read, for a workbook
 	Rows            []plan.Row
 	Columns         []plan.Column // the task table's header, in its own words and order
-	Warnings        []plan.Warning
+	Warnings        []problem.Problem
 	DepartmentsFile string
 	Departments     []plan.DepartmentEntry
 }

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"plansite/internal/plan"
+	"plansite/internal/problem"
 )
 
 // MaxCell is the longest cell accepted, in bytes. The longest cell of a real
@@ -39,7 +40,7 @@ func newCSVSource(file string, data []byte) (*csvSource, error) {
 func (s *csvSource) next() ([]string, []plan.Cell, error) {
 	rec, err := s.r.Read()
 	if err == io.EOF && s.header < 0 {
-		return nil, nil, &plan.Error{File: s.file, Line: 1, Msg: "the file is empty; the first line must be the header"}
+		return nil, nil, &problem.Problem{File: s.file, Line: 1, Msg: "the file is empty; the first line must be the header"}
 	}
 	if err == io.EOF {
 		return nil, nil, io.EOF
@@ -75,7 +76,7 @@ func (s *csvSource) next() ([]string, []plan.Cell, error) {
 func (s *csvSource) readError(err error, fields int) error {
 	var pe *csv.ParseError
 	if !errors.As(err, &pe) {
-		return &plan.Error{File: s.file, Msg: err.Error()}
+		return &problem.Problem{File: s.file, Msg: err.Error()}
 	}
 	data, lines := s.data, s.lines
 	line, col, msg := pe.Line, charCol(data, lines, pe.Line, pe.Column), csvMessage(pe)
@@ -95,7 +96,7 @@ func (s *csvSource) readError(err error, fields int) error {
 	case errors.Is(pe.Err, csv.ErrFieldCount):
 		msg = fmt.Sprintf("wrong number of fields: this row has %d, the header has %d (a missing or extra comma, or an unquoted comma inside a cell)", fields, s.header)
 	}
-	return &plan.Error{File: s.file, Line: line, Col: col, Msg: msg}
+	return &problem.Problem{File: s.file, Line: line, Col: col, Msg: msg}
 }
 
 func csvMessage(pe *csv.ParseError) string {
@@ -166,7 +167,7 @@ func checkUTF8(file string, data []byte) error {
 	for len(data) > 0 {
 		r, size := utf8.DecodeRune(data)
 		if r == utf8.RuneError && size <= 1 {
-			return &plan.Error{File: file, Line: line, Col: col, Msg: `not valid UTF-8; save the table as "CSV UTF-8" (Excel: Save As, CSV UTF-8; WPS: choose the UTF-8 encoding)`}
+			return &problem.Problem{File: file, Line: line, Col: col, Msg: `not valid UTF-8; save the table as "CSV UTF-8" (Excel: Save As, CSV UTF-8; WPS: choose the UTF-8 encoding)`}
 		}
 		if r == '\n' {
 			line, col = line+1, 1

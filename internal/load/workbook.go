@@ -10,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"plansite/internal/plan"
+	"plansite/internal/problem"
 )
 
 // Limits on a workbook, checked in its zip directory before anything is
@@ -36,7 +37,7 @@ var oleMagic = []byte{0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1}
 // parts would unzip beyond the limits.
 func checkWorkbook(file string, data []byte) error {
 	fail := func(format string, args ...any) error {
-		return &plan.Error{File: file, Msg: fmt.Sprintf(format, args...)}
+		return &problem.Problem{File: file, Msg: fmt.Sprintf(format, args...)}
 	}
 	if bytes.HasPrefix(data, oleMagic) {
 		return fail("cannot read the workbook: it is encrypted or an old .xls file; save it as an .xlsx workbook without a password")
@@ -85,7 +86,7 @@ func readXLSX(file string, data []byte, read func(rowSource) error) (sheet strin
 	// folder of its own and remove the folder.
 	tmp, err := os.MkdirTemp("", "plansite-xlsx-")
 	if err != nil {
-		return "", &plan.Error{File: file, Msg: "cannot read the workbook: " + err.Error()}
+		return "", &problem.Problem{File: file, Msg: "cannot read the workbook: " + err.Error()}
 	}
 	defer os.RemoveAll(tmp)
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
@@ -94,16 +95,16 @@ func readXLSX(file string, data []byte, read func(rowSource) error) (sheet strin
 		defer f.Close()
 	}
 	if err != nil {
-		return "", &plan.Error{File: file, Msg: "cannot read the workbook: " + err.Error()}
+		return "", &problem.Problem{File: file, Msg: "cannot read the workbook: " + err.Error()}
 	}
 	sheets := f.GetSheetList()
 	if len(sheets) == 0 {
-		return "", &plan.Error{File: file, Msg: "the workbook has no worksheet"}
+		return "", &problem.Problem{File: file, Msg: "the workbook has no worksheet"}
 	}
 	sheet = sheets[0]
 	rows, err := f.Rows(sheet)
 	if err != nil {
-		return sheet, &plan.Error{File: file, Msg: fmt.Sprintf("cannot read worksheet %s: %v", sheet, err)}
+		return sheet, &problem.Problem{File: file, Msg: fmt.Sprintf("cannot read worksheet %s: %v", sheet, err)}
 	}
 	defer rows.Close()
 	return sheet, read(&sheetSource{file: file, sheet: sheet, rows: rows, header: -1})
@@ -125,7 +126,7 @@ func (s *sheetSource) next() ([]string, []plan.Cell, error) {
 		s.line++
 		rec, err := s.rows.Columns()
 		if err != nil {
-			return nil, nil, &plan.Error{File: s.file, Line: s.line, Msg: fmt.Sprintf("cannot read row %d of worksheet %s: %v", s.line, s.sheet, err)}
+			return nil, nil, &problem.Problem{File: s.file, Line: s.line, Msg: fmt.Sprintf("cannot read row %d of worksheet %s: %v", s.line, s.sheet, err)}
 		}
 		for j := range rec {
 			if len(rec[j]) > MaxCell {
@@ -154,7 +155,7 @@ func (s *sheetSource) next() ([]string, []plan.Cell, error) {
 		}
 		for j := s.header; j < len(rec); j++ {
 			if plan.TrimSpace(rec[j]) != "" {
-				return nil, nil, &plan.Error{File: s.file, Line: s.line, Col: j + 1, Msg: "this cell has a value but its column has no header"}
+				return nil, nil, &problem.Problem{File: s.file, Line: s.line, Col: j + 1, Msg: "this cell has a value but its column has no header"}
 			}
 		}
 		row := make([]string, s.header)
@@ -162,10 +163,10 @@ func (s *sheetSource) next() ([]string, []plan.Cell, error) {
 		return row, cellRow(s.line, s.header), nil
 	}
 	if err := s.rows.Error(); err != nil {
-		return nil, nil, &plan.Error{File: s.file, Msg: fmt.Sprintf("cannot read worksheet %s: %v", s.sheet, err)}
+		return nil, nil, &problem.Problem{File: s.file, Msg: fmt.Sprintf("cannot read worksheet %s: %v", s.sheet, err)}
 	}
 	if s.header < 0 {
-		return nil, nil, &plan.Error{File: s.file, Line: 1, Col: 1, Msg: fmt.Sprintf("worksheet %s is empty; its first row must be the header", s.sheet)}
+		return nil, nil, &problem.Problem{File: s.file, Line: 1, Col: 1, Msg: fmt.Sprintf("worksheet %s is empty; its first row must be the header", s.sheet)}
 	}
 	return nil, nil, io.EOF
 }

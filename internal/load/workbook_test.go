@@ -47,7 +47,7 @@ func TestWorkbookBomb(t *testing.T) {
 	_, err := readWorkbook(t, data)
 	took := time.Since(start)
 	runtime.ReadMemStats(&after)
-	wantError(t, err, `content/tasks.xlsx: the workbook's part "xl/worksheets/sheet1.xml" unzips to 1258291`)
+	wantError(t, err, `content/tasks.xlsx: error: the workbook's part "xl/worksheets/sheet1.xml" unzips to 1258291`)
 	wantError(t, err, "over the limit of 268435456")
 	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 200<<20 {
 		t.Errorf("reading the bomb allocated %d MB", alloc>>20)
@@ -61,7 +61,7 @@ func TestWorkbookBomb(t *testing.T) {
 // file; whether the read fails or succeeds, the file is removed.
 func TestWorkbookLargeSheetLeavesNoTemporaryFiles(t *testing.T) {
 	_, err := readWorkbook(t, bomb(t, 20))
-	wantError(t, err, "content/tasks.xlsx:1:1: Sheet1!A1: a cell of 20971520 bytes, over the limit of 65536")
+	wantError(t, err, "content/tasks.xlsx:1:1: error: Sheet1!A1: a cell of 20971520 bytes, over the limit of 65536")
 
 	tables, err := readWorkbook(t, padded(t, 20))
 	if err != nil {
@@ -84,15 +84,15 @@ func TestWorkbookCells(t *testing.T) {
 		want string
 	}{
 		{"cell over the limit", rows("4", "丁。", strings.Repeat("局", 30000)),
-			"content/tasks.xlsx:5:3: Sheet1!C5: a cell of 90000 bytes, over the limit of 65536"},
+			"content/tasks.xlsx:5:3: error: Sheet1!C5: a cell of 90000 bytes, over the limit of 65536"},
 		{"bell", rows("4", "丁@0007_。", "市科技局"),
-			"content/tasks.xlsx:5:2: Sheet1!B5: the cell holds the control character U+0007; remove it"},
+			"content/tasks.xlsx:5:2: error: Sheet1!B5: the cell holds the control character U+0007; remove it"},
 		{"C1 control", rows("4", "丁。", "市科技局\u0085"),
-			"content/tasks.xlsx:5:3: Sheet1!C5: the cell holds the control character U+0085; remove it"},
+			"content/tasks.xlsx:5:3: error: Sheet1!C5: the cell holds the control character U+0085; remove it"},
 		{"delete", rows("4", "丁。", "@007F_市科技局"),
-			"content/tasks.xlsx:5:3: Sheet1!C5: the cell holds the control character U+007F; remove it"},
+			"content/tasks.xlsx:5:3: error: Sheet1!C5: the cell holds the control character U+007F; remove it"},
 		{"in the header", [][]string{{"序号", "主要措施@0000_", "牵头部门"}},
-			"content/tasks.xlsx:1:2: Sheet1!B1: the cell holds the control character U+0000; remove it"},
+			"content/tasks.xlsx:1:2: error: Sheet1!B1: the cell holds the control character U+0000; remove it"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -128,22 +128,22 @@ func TestWorkbookDirectory(t *testing.T) {
 		want string
 	}{
 		{"encrypted or .xls", append([]byte{0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1}, make([]byte, 512)...),
-			"content/tasks.xlsx: cannot read the workbook: it is encrypted or an old .xls file"},
+			"content/tasks.xlsx: error: cannot read the workbook: it is encrypted or an old .xls file"},
 		{"a part claims more than deflate can make", rezip(func(zw *zip.Writer) {
 			w, _ := zw.CreateRaw(&zip.FileHeader{Name: "xl/worksheets/sheet1.xml", Method: zip.Deflate, CompressedSize64: 10, UncompressedSize64: 100 << 20})
 			w.Write(make([]byte, 10))
-		}), `content/tasks.xlsx: cannot read the workbook: its part "xl/worksheets/sheet1.xml" claims to unzip to 104857600 bytes from 10`},
+		}), `content/tasks.xlsx: error: cannot read the workbook: its part "xl/worksheets/sheet1.xml" claims to unzip to 104857600 bytes from 10`},
 		{"too many parts", rezip(func(zw *zip.Writer) {
 			for i := range MaxWorkbookParts + 1 {
 				zw.CreateHeader(&zip.FileHeader{Name: strings.Repeat("x", i%7) + string(rune('a'+i%26)), Method: zip.Store})
 			}
-		}), "content/tasks.xlsx: the workbook has 10001 parts, over the limit of 10000"},
+		}), "content/tasks.xlsx: error: the workbook has 10001 parts, over the limit of 10000"},
 		{"parts together over the limit", rezip(func(zw *zip.Writer) {
 			for i := range 3 {
 				w, _ := zw.CreateRaw(&zip.FileHeader{Name: "xl/media/image" + string(rune('1'+i)) + ".png", Method: zip.Store, CompressedSize64: 100 << 20, UncompressedSize64: 100 << 20})
 				_ = w
 			}
-		}), "content/tasks.xlsx: the workbook unzips to 314572800 bytes, over the limit of 268435456"},
+		}), "content/tasks.xlsx: error: the workbook unzips to 314572800 bytes, over the limit of 268435456"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"plansite/internal/config"
+	"plansite/internal/problem"
 )
 
 func FuzzFrontMatter(f *testing.F) {
@@ -27,9 +28,9 @@ func FuzzFrontMatter(f *testing.F) {
 		fm, body, _, err := Split("content/x.md", src)
 		text := strings.ReplaceAll(strings.TrimPrefix(string(src), "\ufeff"), "\r\n", "\n")
 		if err != nil {
-			var e *Error
+			var e *problem.Problem
 			if !errors.As(err, &e) {
-				t.Fatalf("Split: %v is a %T, not a *markdown.Error", err, err)
+				t.Fatalf("Split: %v is a %T, not a *problem.Problem", err, err)
 			}
 			if e.File != "content/x.md" || e.Line < 1 || e.Col < 0 || e.Msg == "" {
 				t.Fatalf("Split: error %+v", e)

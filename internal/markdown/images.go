@@ -13,6 +13,7 @@ import (
 	"github.com/yuin/goldmark/text"
 
 	"plansite/internal/plan"
+	"plansite/internal/problem"
 )
 
 // markdownParser parses for the checks; a goldmark parser is safe for
@@ -33,7 +34,7 @@ var markdownParser = sync.OnceValue(func() parser.Parser { return newGoldmark().
 // of the page, so that nothing in content can run, and an editor who wrote
 // it should know it is not shown. One warning a page, at the first, with
 // how many more there are.
-func checkBody(file string, src []byte, firstLine int) ([]plan.Warning, error) {
+func checkBody(file string, src []byte, firstLine int) ([]problem.Problem, error) {
 	doc := markdownParser().Parse(text.NewReader(src))
 	var found error
 	var raw []int // offsets of raw HTML
@@ -68,7 +69,7 @@ func checkBody(file string, src []byte, firstLine int) ([]plan.Warning, error) {
 			if !host {
 				msg = fmt.Sprintf("the image %q is not a file of the site; the site requests nothing from elsewhere: copy the image into static/ and link it as /static/…", short(dest))
 			}
-			found = &Error{File: file, Line: line, Col: col, Msg: msg}
+			found = &problem.Problem{File: file, Line: line, Col: col, Msg: msg}
 			return ast.WalkStop, nil
 		}
 		return ast.WalkContinue, nil
@@ -86,7 +87,7 @@ func checkBody(file string, src []byte, firstLine int) ([]plan.Warning, error) {
 	if n := len(raw) - 1; n > 0 {
 		more = fmt.Sprintf(" (and %d more on this page)", n)
 	}
-	return []plan.Warning{{File: file, Line: line, Col: col,
+	return []problem.Problem{{Severity: problem.Warning, File: file, Line: line, Col: col,
 		Msg: fmt.Sprintf("raw HTML %s%s is left out of the page: plansite publishes no HTML from content, so that nothing in it can run; write it in Markdown", plan.QuoteCell(string(tag)), more)}}, nil
 }
 

@@ -15,10 +15,10 @@ func TestSplitRefusesForeignImages(t *testing.T) {
 		{"![图](a.png) ![](../static/b.svg)\n", ""},
 		{"[链接](https://other.example/) <https://other.example/a.png> https://other.example/b.png\n", ""},
 		{"<img src=\"https://other.example/a.png\">\n", ""}, // raw HTML is never rendered
-		{"文字\n\n说明 ![图](https://other.example/a.png)\n", `content/about.md:6:4: the image "https://other.example/a.png" is on another host`},
-		{"![](//other.example/a.png)\n", `content/about.md:4:1: the image "//other.example/a.png" is on another host`},
-		{"一 ![二](/static/a.png) ![](HTTP://other.example/a.png)\n", `content/about.md:4:23: the image "HTTP://other.example/a.png"`},
-		{"前 ![图][logo]\n\n[logo]: https://other.example/logo.png\n", `content/about.md:4:3: the image "https://other.example/logo.png" is on another host`},
+		{"文字\n\n说明 ![图](https://other.example/a.png)\n", `content/about.md:6:4: error: the image "https://other.example/a.png" is on another host`},
+		{"![](//other.example/a.png)\n", `content/about.md:4:1: error: the image "//other.example/a.png" is on another host`},
+		{"一 ![二](/static/a.png) ![](HTTP://other.example/a.png)\n", `content/about.md:4:23: error: the image "HTTP://other.example/a.png"`},
+		{"前 ![图][logo]\n\n[logo]: https://other.example/logo.png\n", `content/about.md:4:3: error: the image "https://other.example/logo.png" is on another host`},
 		{"![图][]\n\n[图]: <//other.example/a.png>\n", `content/about.md:4:1:`},
 		{"[![图](https://other.example/a.png)](https://other.example/)\n", `content/about.md:4:2:`},
 		{"| 甲 |\n|---|\n| ![x](https://other.example/a.png) |\n", `content/about.md:6:3:`},
@@ -36,14 +36,14 @@ func TestSplitRefusesForeignImages(t *testing.T) {
 	}
 	// Without front matter the body starts on line 1.
 	_, _, _, err := Split("content/about.md", []byte("\n![x](https://other.example/a.png)"))
-	if err == nil || !strings.HasPrefix(err.Error(), "content/about.md:2:1: ") {
+	if err == nil || !strings.HasPrefix(err.Error(), "content/about.md:2:1: error: ") {
 		t.Errorf("error %v; want it on 2:1", err)
 	}
 }
 
 func TestDateInFrontMatter(t *testing.T) {
 	_, _, _, err := Split("content/about.md", []byte("+++\ntitle = \"关于\"\nupdated = \"2023-02-31\"\n+++\n"))
-	if err == nil || err.Error() != `content/about.md:3:1: front matter: updated "2023-02-31" is not a day of the calendar: 2023-02 has 28 days` {
+	if err == nil || err.Error() != `content/about.md:3:1: error: front matter: updated "2023-02-31" is not a day of the calendar: 2023-02 has 28 days` {
 		t.Errorf("error %v", err)
 	}
 }

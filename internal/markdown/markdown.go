@@ -19,7 +19,7 @@ import (
 	"github.com/yuin/goldmark/parser"
 
 	"plansite/internal/config"
-	"plansite/internal/plan"
+	"plansite/internal/problem"
 )
 
 // FrontMatter is the header of a Markdown page.
@@ -55,20 +55,6 @@ func (r *Renderer) Render(src []byte) (template.HTML, error) {
 	return template.HTML(b.String()), nil
 }
 
-// Error is a problem in a Markdown file's front matter.
-type Error struct {
-	File      string
-	Line, Col int
-	Msg       string
-}
-
-func (e *Error) Error() string {
-	if e.Col > 0 {
-		return fmt.Sprintf("%s:%d:%d: %s", plan.FileName(e.File), e.Line, e.Col, e.Msg)
-	}
-	return fmt.Sprintf("%s:%d: %s", plan.FileName(e.File), e.Line, e.Msg)
-}
-
 const fence = "+++"
 
 // isFence reports whether line is the fence f, allowing trailing spaces.
@@ -78,14 +64,14 @@ func isFence(line, f string) bool { return strings.TrimRight(line, " \t\r") == f
 // checks the body (checkBody): nothing embedded from other hosts, a warning
 // for raw HTML. A page without front matter is all body. Errors and
 // warnings name the file and the line within it.
-func Split(file string, src []byte) (FrontMatter, []byte, []plan.Warning, error) {
+func Split(file string, src []byte) (FrontMatter, []byte, []problem.Problem, error) {
 	var fm FrontMatter
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
 	text := strings.ReplaceAll(string(src), "\r\n", "\n")
 	first, rest, _ := strings.Cut(text, "\n")
 	if !isFence(first, fence) {
 		if isFence(first, "---") {
-			return fm, nil, nil, &Error{File: file, Line: 1, Col: 1, Msg: "front matter must be TOML between +++ lines, not YAML between ---"}
+			return fm, nil, nil, &problem.Problem{File: file, Line: 1, Col: 1, Msg: "front matter must be TOML between +++ lines, not YAML between ---"}
 		}
 		warns, err := checkBody(file, []byte(text), 1)
 		return fm, []byte(text), warns, err
@@ -98,7 +84,7 @@ func Split(file string, src []byte) (FrontMatter, []byte, []plan.Warning, error)
 			break
 		}
 		if !more {
-			return fm, nil, nil, &Error{File: file, Line: 1, Col: 1, Msg: "front matter opened with +++ is never closed (no closing +++ line)"}
+			return fm, nil, nil, &problem.Problem{File: file, Line: 1, Col: 1, Msg: "front matter opened with +++ is never closed (no closing +++ line)"}
 		}
 		pos += len(line) + 1
 	}
@@ -110,7 +96,7 @@ func Split(file string, src []byte) (FrontMatter, []byte, []plan.Warning, error)
 		} else {
 			line++ // the opening +++ line comes before the TOML
 		}
-		return fm, nil, nil, &Error{File: file, Line: line, Col: col, Msg: "front matter: " + msg}
+		return fm, nil, nil, &problem.Problem{File: file, Line: line, Col: col, Msg: "front matter: " + msg}
 	}
 	at := func(key ...string) (int, int) {
 		line, col := config.KeyPos(head, key)
@@ -121,14 +107,14 @@ func Split(file string, src []byte) (FrontMatter, []byte, []plan.Warning, error)
 	}
 	if und := md.Undecoded(); len(und) > 0 {
 		line, col := at(und[0]...)
-		return fm, nil, nil, &Error{File: file, Line: line, Col: col, Msg: fmt.Sprintf("front matter: unknown key %q (known: title, description, updated, weight)", und[0].String())}
+		return fm, nil, nil, &problem.Problem{File: file, Line: line, Col: col, Msg: fmt.Sprintf("front matter: unknown key %q (known: title, description, updated, weight)", und[0].String())}
 	}
 	if p := config.DateProblem(fm.Updated); fm.Updated != "" && p != "" {
 		if p == config.NotDate {
 			p = "is not a date YYYY-MM-DD"
 		}
 		line, col := at("updated")
-		return fm, nil, nil, &Error{File: file, Line: line, Col: col, Msg: fmt.Sprintf("front matter: updated %q %s", fm.Updated, p)}
+		return fm, nil, nil, &problem.Problem{File: file, Line: line, Col: col, Msg: fmt.Sprintf("front matter: updated %q %s", fm.Updated, p)}
 	}
 	bodyLine := strings.Count(text[:len(text)-len(body)], "\n") + 1
 	warns, err := checkBody(file, []byte(body), bodyLine)

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"errors"
+	"plansite/internal/problem"
 	"strings"
 	"testing"
 	"time"
@@ -47,32 +48,32 @@ func TestSplitErrors(t *testing.T) {
 		src  string
 		want string
 	}{
-		{"unclosed", "+++\ntitle = \"关于\"\n\n正文", "content/about.md:1:1: front matter opened with +++ is never closed (no closing +++ line)"},
-		{"only the opening fence", "+++", "content/about.md:1:1: front matter opened with +++ is never closed (no closing +++ line)"},
-		{"opening fence and newline", "+++\n", "content/about.md:1:1: front matter opened with +++ is never closed (no closing +++ line)"},
-		{"YAML", "---\ntitle: 关于\n---\n", "content/about.md:1:1: front matter must be TOML between +++ lines, not YAML between ---"},
-		{"YAML with CRLF", "---\r\ntitle: 关于\r\n---\r\n", "content/about.md:1:1: front matter must be TOML between +++ lines, not YAML between ---"},
-		{"TOML syntax", "+++\ntitle = \"关于\"\nweight = = 3\n+++\n", "content/about.md:3:10: front matter: expected value but found '=' instead"},
-		{"TOML syntax after a BOM and CRLF", "\ufeff+++\r\ntitle = \"关于\"\r\nweight = = 3\r\n+++\r\n", "content/about.md:3:10: front matter: expected value but found '=' instead"},
+		{"unclosed", "+++\ntitle = \"关于\"\n\n正文", "content/about.md:1:1: error: front matter opened with +++ is never closed (no closing +++ line)"},
+		{"only the opening fence", "+++", "content/about.md:1:1: error: front matter opened with +++ is never closed (no closing +++ line)"},
+		{"opening fence and newline", "+++\n", "content/about.md:1:1: error: front matter opened with +++ is never closed (no closing +++ line)"},
+		{"YAML", "---\ntitle: 关于\n---\n", "content/about.md:1:1: error: front matter must be TOML between +++ lines, not YAML between ---"},
+		{"YAML with CRLF", "---\r\ntitle: 关于\r\n---\r\n", "content/about.md:1:1: error: front matter must be TOML between +++ lines, not YAML between ---"},
+		{"TOML syntax", "+++\ntitle = \"关于\"\nweight = = 3\n+++\n", "content/about.md:3:10: error: front matter: expected value but found '=' instead"},
+		{"TOML syntax after a BOM and CRLF", "\ufeff+++\r\ntitle = \"关于\"\r\nweight = = 3\r\n+++\r\n", "content/about.md:3:10: error: front matter: expected value but found '=' instead"},
 		// The column counts characters: 关于 are two, not six bytes.
-		{"unclosed string", "+++\ntitle = \"关于\n+++\n", "content/about.md:2:12: front matter: strings cannot contain newlines"},
+		{"unclosed string", "+++\ntitle = \"关于\n+++\n", "content/about.md:2:12: error: front matter: strings cannot contain newlines"},
 		{"wrong type", "+++\ntitle = \"关于\"\n  weight = \"十\"\n+++\n",
-			"content/about.md:3:3: front matter: weight: incompatible types: TOML value has type string; destination has type integer"},
+			"content/about.md:3:3: error: front matter: weight: incompatible types: TOML value has type string; destination has type integer"},
 		{"unknown key", "+++\ntitle = \"关于\"\nauthor = \"某\"\n+++\n",
-			`content/about.md:3:1: front matter: unknown key "author" (known: title, description, updated, weight)`},
+			`content/about.md:3:1: error: front matter: unknown key "author" (known: title, description, updated, weight)`},
 		{"unknown table", "+++\ntitle = \"关于\"\n[extra]\nx = 1\n+++\n",
-			`content/about.md:3:1: front matter: unknown key "extra" (known: title, description, updated, weight)`},
+			`content/about.md:3:1: error: front matter: unknown key "extra" (known: title, description, updated, weight)`},
 		{"bad updated", "+++\ntitle = \"关于\"\nupdated = \"2020-3-1\"\n+++\n",
-			`content/about.md:3:1: front matter: updated "2020-3-1" is not a date YYYY-MM-DD`},
+			`content/about.md:3:1: error: front matter: updated "2020-3-1" is not a date YYYY-MM-DD`},
 		{"unquoted date", "+++\ntitle = \"关于\"\nupdated = 2020-03-01\n+++\n",
-			`content/about.md:3:1: front matter: updated: incompatible types: TOML value has type time.Time; destination has type string; write dates in quotes, such as "2020-02-27"`},
+			`content/about.md:3:1: error: front matter: updated: incompatible types: TOML value has type time.Time; destination has type string; write dates in quotes, such as "2020-02-27"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, _, _, err := Split("content/about.md", []byte(tt.src))
-			var e *Error
+			var e *problem.Problem
 			if !errors.As(err, &e) {
-				t.Fatalf("Split: %v (%T), want a *markdown.Error", err, err)
+				t.Fatalf("Split: %v (%T), want a *problem.Problem", err, err)
 			}
 			if err.Error() != tt.want {
 				t.Errorf("error\n%s\nwant\n%s", err, tt.want)
@@ -84,7 +85,7 @@ func TestSplitErrors(t *testing.T) {
 // TestDeepTOML: BurntSushi/toml takes quadratic time in the nesting depth
 // (minutes for these inputs), so config.DecodeTOML refuses deep nesting up front.
 func TestDeepTOML(t *testing.T) {
-	want := "content/about.md:3:1: front matter: keys or tables nested more than 100 deep"
+	want := "content/about.md:3:1: error: front matter: keys or tables nested more than 100 deep"
 	for name, head := range map[string]string{
 		"dotted key":     strings.Repeat("a.", 20000) + "b = 1\n",
 		"inline tables":  "x = " + strings.Repeat("{a=", 20000) + "1" + strings.Repeat("}", 20000) + "\n",
@@ -155,9 +156,9 @@ func TestRawHTMLWarning(t *testing.T) {
 	head := "+++\ntitle = \"关于\"\n+++\n"
 	for _, tt := range []struct{ name, body, want string }{
 		{"none", "正文 `<b>` in code\n\n    <div>indented code</div>\n", ""},
-		{"block", "正文\n\n<div class=\"x\">\n甲\n</div>\n", `content/about.md:6:1: raw HTML "<div class=\"x\">" is left out of the page`},
-		{"inline, twice", "第一段\n\n第二段有<br>换行<b>粗</b>\n", `content/about.md:6:5: raw HTML "<br>" (and 2 more on this page) is left out`},
-		{"script", "<script>alert(1)</script>\n", `content/about.md:4:1: raw HTML "<script>"`},
+		{"block", "正文\n\n<div class=\"x\">\n甲\n</div>\n", `content/about.md:6:1: warning: raw HTML "<div class=\"x\">" is left out of the page`},
+		{"inline, twice", "第一段\n\n第二段有<br>换行<b>粗</b>\n", `content/about.md:6:5: warning: raw HTML "<br>" (and 2 more on this page) is left out`},
+		{"script", "<script>alert(1)</script>\n", `content/about.md:4:1: warning: raw HTML "<script>"`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			_, _, warns, err := Split("content/about.md", []byte(head+tt.body))

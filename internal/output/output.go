@@ -279,9 +279,8 @@ func (w *Writer) swap() (*tempDir, error) {
 	}
 	// A mount point that isMountPoint could not tell.
 	if old, err = swapContents(w.site, w.target.Real); moveRefused(err) {
-		err = &TargetError{Dir: w.target.Dir,
-			Reason: fmt.Sprintf("it is a mount point, and the new site, made beside it, cannot be moved into it (%v)", err),
-			Advice: "Build into a folder inside it, or into another folder and copy that in"}
+		err = refusal(w.target.Dir, fmt.Sprintf("it is a mount point, and the new site, made beside it, cannot be moved into it (%v)", err),
+			"Build into a folder inside it, or into another folder and copy that in")
 	}
 	return old, err
 }

@@ -20,15 +20,11 @@ type Input struct {
 	Opened fs.FileInfo
 }
 
-// TargetError says why a build will not replace its output folder.
-type TargetError struct {
-	Dir    string // the folder as given
-	Reason string
-	Advice string
-}
-
-func (e *TargetError) Error() string {
-	return fmt.Sprintf("-out %q: %s. %s", e.Dir, e.Reason, e.Advice)
+// refusal says why a build will not replace its output folder dir (as
+// given), and what to do. It is about the -out flag, like a bad -base-url,
+// not about a file: it has no place to give.
+func refusal(dir, reason, advice string) error {
+	return fmt.Errorf("-out %q: %s. %s", dir, reason, advice)
 }
 
 // Target is an output folder that CheckTarget accepted.
@@ -49,7 +45,7 @@ type Target struct {
 // returns names the folder found, for the Writer to write there.
 func CheckTarget(dir string, inputs []Input) (*Target, error) {
 	refuse := func(reason, advice string) error {
-		return &TargetError{Dir: dir, Reason: reason, Advice: advice}
+		return refusal(dir, reason, advice)
 	}
 	other := "Choose another folder, such as public"
 	if filepath.Base(filepath.Clean(dir)) == "public" {
@@ -140,7 +136,7 @@ var mountPoint = isMountPoint
 // 100,000-task site (README, build).
 func (t *Target) checkContents(next func() *manifest) error {
 	refuse := func(reason, advice string) error {
-		return &TargetError{Dir: t.Dir, Reason: reason, Advice: advice}
+		return refusal(t.Dir, reason, advice)
 	}
 	st, err := os.Lstat(t.Real)
 	switch {

@@ -7,7 +7,7 @@ import (
 
 	"plansite/internal/markdown"
 	"plansite/internal/minifier"
-	"plansite/internal/plan"
+	"plansite/internal/problem"
 	"plansite/internal/sitepath"
 )
 
@@ -66,12 +66,12 @@ func Pages(s *Site, md *markdown.Renderer) ([]*Page, error) {
 	for _, doc := range s.Pages {
 		body, err := md.Render(doc.Body)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %v", plan.FileName(doc.File), err)
+			return nil, fmt.Errorf("%s: %v", problem.FileName(doc.File), err)
 		}
 		// Minified as the page around it was when its template was parsed.
 		min, err := minifier.Fragment(string(body))
 		if err != nil {
-			return nil, fmt.Errorf("%s: minifying: %v", plan.FileName(doc.File), err)
+			return nil, fmt.Errorf("%s: minifying: %v", problem.FileName(doc.File), err)
 		}
 		body = template.HTML(min)
 		pages = append(pages, &Page{Site: s, Kind: "page", Path: doc.Path, Title: doc.Title,

@@ -12,7 +12,9 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	texttemplate "text/template"
 	"text/template/parse"
@@ -20,6 +22,7 @@ import (
 	"plansite/internal/inputfs"
 	"plansite/internal/minifier"
 	"plansite/internal/plan"
+	"plansite/internal/problem"
 	"plansite/internal/sitepath"
 )
 
@@ -65,13 +68,21 @@ func (c capped) Write(p []byte) (int, error) {
 	return c.b.Write(p)
 }
 
-// TemplateError is a template that fails to parse or run.
-type TemplateError struct{ Msg string }
+// templateLocation is the place text/template puts first in a message:
+// templates/task.html:12:5: (a line alone when it parses).
+var templateLocation = regexp.MustCompile(`^(.+?\.html):(\d+)(?::(\d+))?: ([\s\S]*)$`)
 
-func (e *TemplateError) Error() string { return e.Msg }
-
+// templateError is a template that fails to parse or run, as a problem at
+// the template's line and column.
 func templateError(err error) error {
-	return &TemplateError{Msg: strings.TrimPrefix(err.Error(), "template: ")}
+	msg := strings.TrimPrefix(err.Error(), "template: ")
+	m := templateLocation.FindStringSubmatch(msg)
+	if m == nil {
+		return &problem.Problem{Msg: msg}
+	}
+	line, _ := strconv.Atoi(m[2])
+	col, _ := strconv.Atoi(m[3])
+	return &problem.Problem{File: m[1], Line: line, Col: col, Msg: m[4]}
 }
 
 var funcs = template.FuncMap{
@@ -130,7 +141,7 @@ func Parse(fsys fs.FS, dir string) (*Templates, error) {
 	}
 	min, err := parseAll(fsys, dir, minifier.Template)
 	if err != nil {
-		return nil, &TemplateError{Msg: fmt.Sprintf("%s: the templates, minified, do not parse: %v", plan.FileName(dir), err)}
+		return nil, &problem.Problem{File: dir, Msg: fmt.Sprintf("the templates, minified, do not parse: %v", err)}
 	}
 	return &Templates{byKind: min, source: source, dir: dir}, nil
 }
@@ -144,7 +155,7 @@ func parseAll(fsys fs.FS, dir string, prepare func(string) (string, error)) (map
 		}
 		text, err := prepare(string(b))
 		if err != nil {
-			return "", "", &TemplateError{Msg: fmt.Sprintf("%s: %v", plan.FileName(path.Join(dir, name)), err)}
+			return "", "", &problem.Problem{File: path.Join(dir, name), Msg: err.Error()}
 		}
 		return path.Join(dir, name), text, nil
 	}
@@ -217,7 +228,7 @@ func (t *Templates) RenderTo(b *bytes.Buffer, p *Page) error {
 	b.Reset()
 	tmpl := t.byKind[p.Kind]
 	if tmpl == nil {
-		return &TemplateError{Msg: fmt.Sprintf("no template for page kind %q", p.Kind)}
+		return &problem.Problem{File: t.dir, Msg: fmt.Sprintf("no template for page kind %q", p.Kind)}
 	}
 	v, err := p.view()
 	if err != nil {
@@ -233,8 +244,8 @@ func (t *Templates) RenderTo(b *bytes.Buffer, p *Page) error {
 			if errors.As(err, &in) && strings.HasSuffix(in.Name, ".html") {
 				file = in.Name
 			}
-			return &TemplateError{Msg: fmt.Sprintf("%s: page %s is larger than %d MB, the limit of one page: does the template repeat a list inside a list?",
-				plan.FileName(file), "/"+p.Path, MaxPage>>20)}
+			return &problem.Problem{File: file, Msg: fmt.Sprintf("page %s is larger than %d MB, the limit of one page: does the template repeat a list inside a list?",
+				"/"+p.Path, MaxPage>>20)}
 		}
 		// Run again as written, for the message to give the
 		// template's own line and column.

@@ -4,11 +4,11 @@ import (
 	"cmp"
 	"fmt"
 	"hash/fnv"
+	"plansite/internal/problem"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 )
 
 // Cell is one field of the table, with where it stands in its file.
@@ -38,78 +38,8 @@ type DepartmentEntry struct {
 	NameCol, SlugCol, AliasesCol int
 }
 
-// Error is a problem with the content, located in its file.
-type Error struct {
-	File      string
-	Line, Col int
-	Ref       string // the worksheet cell, Sheet1!C5, when the file is a workbook
-	Task      string // 序号 of the task concerned, if any
-	Msg       string
-}
-
-func (e *Error) Error() string {
-	var b strings.Builder
-	b.WriteString(FileName(e.File))
-	if e.Line > 0 {
-		fmt.Fprintf(&b, ":%d", e.Line)
-		if e.Col > 0 {
-			fmt.Fprintf(&b, ":%d", e.Col)
-		}
-	}
-	b.WriteString(": ")
-	if e.Ref != "" {
-		b.WriteString(e.Ref + ": ")
-	}
-	if e.Task != "" {
-		fmt.Fprintf(&b, "task %s: ", e.Task)
-	}
-	b.WriteString(e.Msg)
-	return b.String()
-}
-
-// FileName is how a message prints the file name f: as it is when it is
-// UTF-8 text and every character is printable, else quoted (strconv.Quote),
-// so that a newline, a control character or a stray byte in a name can
-// neither split a message, nor forge one, nor reach a terminal raw.
-// Ordinary names stay bare: content/tasks.csv:9:42: is the documented form.
-func FileName(f string) string {
-	if !utf8.ValidString(f) {
-		return strconv.Quote(f)
-	}
-	for _, r := range f {
-		if !strconv.IsPrint(r) {
-			return strconv.Quote(f)
-		}
-	}
-	return f
-}
-
-// Warning is a problem that does not stop the build.
-type Warning = Error
-
-// Errors are every problem that stops a build, in the order found, so that
-// one run reports them all.
-type Errors []*Error
-
-func (es Errors) Error() string {
-	msgs := make([]string, len(es))
-	for i, e := range es {
-		msgs[i] = e.Error()
-	}
-	return strings.Join(msgs, "\n")
-}
-
-// Unwrap lets errors.As find each *Error.
-func (es Errors) Unwrap() []error {
-	out := make([]error, len(es))
-	for i, e := range es {
-		out[i] = e
-	}
-	return out
-}
-
-// err is es as an error, or nil when there are none.
-func (es Errors) err() error {
+// asError is es as an error, or nil when there are none.
+func asError(es problem.List) error {
 	if len(es) == 0 {
 		return nil
 	}
@@ -159,9 +89,9 @@ const MaxSlug = 64
 func ValidSlug(s string) bool { return len(s) <= MaxSlug && slugOK.MatchString(s) }
 
 // Build turns the rows of the table into the plan. It reads every row and
-// returns every problem that stops a build as Errors; warnings are problems
+// returns every problem that stops a build as a problem.List; warnings are problems
 // the site can be built with.
-func Build(in Input) (*Plan, []Warning, error) {
+func Build(in Input) (*Plan, []problem.Problem, error) {
 	if in.Meta.StartYear == 0 && in.Meta.EndYear == 0 {
 		in.Meta.StartYear, in.Meta.EndYear = TitleYears(in.Meta.Title)
 	}
@@ -170,7 +100,7 @@ func Build(in Input) (*Plan, []Warning, error) {
 		areas: map[string]*Area{}, byOrdinal: map[int]*Area{}, seen: map[string]int{}}
 	b.noIDs = !b.p.HasColumn(ColID)
 	if b.noIDs {
-		b.warns = append(b.warns, Warning{File: in.TasksFile, Line: 1, Msg: "the table has no 序号 column: tasks are numbered in the order of their rows (1, 2, …), so a row added or removed changes the addresses of the rows after it"})
+		b.warns = append(b.warns, problem.Problem{Severity: problem.Warning, File: in.TasksFile, Line: 1, Msg: "the table has no 序号 column: tasks are numbered in the order of their rows (1, 2, …), so a row added or removed changes the addresses of the rows after it"})
 	}
 	for _, r := range in.Rows {
 		if cmp.Or(b.over, depts.over) != nil {
@@ -186,11 +116,11 @@ func Build(in Input) (*Plan, []Warning, error) {
 		b.warn(h.row.Measures, "", "heading %s has no task below it; it is shown at the end of the full table", QuoteCell(h.label))
 	}
 	p, warns := b.p, b.warns
-	if err := b.errs.err(); err != nil {
+	if err := asError(b.errs); err != nil {
 		return nil, warns, err
 	}
 	if len(p.Tasks) == 0 {
-		return nil, nil, &Error{File: in.TasksFile, Msg: "the table has no tasks"}
+		return nil, nil, &problem.Problem{File: in.TasksFile, Msg: "the table has no tasks"}
 	}
 	sort.SliceStable(p.Areas, func(i, j int) bool { return p.Areas[i].Ordinal < p.Areas[j].Ordinal })
 	for i, t := range p.Tasks {
@@ -251,16 +181,16 @@ type directory struct {
 	file       string
 	unlisted   []*unlisted // named in the task table, missing from the departments table
 	unlistedBy map[*Department]*unlisted
-	over       *Error // the name past MaxDepartmentNames, once named
+	over       *problem.Problem // the name past MaxDepartmentNames, once named
 }
 
-func newDirectory(in Input) (*directory, Errors) {
+func newDirectory(in Input) (*directory, problem.List) {
 	d := &directory{byName: map[string]*Department{}, bySlug: map[string]*Department{}, file: in.DepartmentsFile,
 		unlistedBy: map[*Department]*unlisted{}}
-	var errs Errors
+	var errs problem.List
 	for _, e := range in.Departments {
 		fail := func(col int, format string, args ...any) {
-			errs = append(errs, &Error{File: in.DepartmentsFile, Line: e.Line, Col: col, Msg: fmt.Sprintf(format, args...)})
+			errs = append(errs, &problem.Problem{File: in.DepartmentsFile, Line: e.Line, Col: col, Msg: fmt.Sprintf(format, args...)})
 		}
 		name := TrimSpace(e.Name)
 		if name == "" {
@@ -320,7 +250,7 @@ func (d *directory) get(name, file, id string, c Cell) *Department {
 	d.byName[name] = dep
 	d.bySlug[slug] = dep
 	d.order = append(d.order, dep)
-	u := &unlisted{dep: dep, first: Warning{File: file, Line: c.Line, Col: c.Col, Task: id}, count: 1}
+	u := &unlisted{dep: dep, first: problem.Problem{Severity: problem.Warning, File: file, Line: c.Line, Col: c.Col, Task: id}, count: 1}
 	d.unlisted = append(d.unlisted, u)
 	d.unlistedBy[dep] = u
 	return dep

@@ -2,6 +2,7 @@ package plan
 
 import (
 	"errors"
+	"plansite/internal/problem"
 	"reflect"
 	"strings"
 	"testing"
@@ -125,9 +126,9 @@ func TestBuildErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			p, _, err := Build(input(tt.rows...))
-			var e *Error
+			var e *problem.Problem
 			if !errors.As(err, &e) {
-				t.Fatalf("Build = %v, %v; want a *plan.Error", p, err)
+				t.Fatalf("Build = %v, %v; want a *problem.Problem", p, err)
 			}
 			if e.File != tasksFile || e.Line != tt.line || e.Col != tt.col || e.Task != tt.task || !strings.Contains(e.Msg, tt.msg) {
 				t.Errorf("error %+v; want %s:%d:%d task %q, message with %q", e, tasksFile, tt.line, tt.col, tt.task, tt.msg)
@@ -136,24 +137,8 @@ func TestBuildErrors(t *testing.T) {
 	}
 }
 
-func TestErrorFormat(t *testing.T) {
-	tests := []struct {
-		e    Error
-		want string
-	}{
-		{Error{File: "content/tasks.csv", Line: 3, Col: 4, Task: "2", Msg: "主要措施 is empty"}, "content/tasks.csv:3:4: task 2: 主要措施 is empty"},
-		{Error{File: "content/tasks.csv", Line: 3, Msg: "m"}, "content/tasks.csv:3: m"},
-		{Error{File: "content/tasks.csv", Msg: "the table has no tasks"}, "content/tasks.csv: the table has no tasks"},
-	}
-	for _, tt := range tests {
-		if got := tt.e.Error(); got != tt.want {
-			t.Errorf("Error() = %q, want %q", got, tt.want)
-		}
-	}
-}
-
 func TestBuildUnknownDepartment(t *testing.T) {
-	mk := func(order ...string) (*Plan, []Warning) {
+	mk := func(order ...string) (*Plan, []problem.Problem) {
 		var rows []Row
 		for i, lead := range order {
 			rows = append(rows, row(i+2, string(rune('1'+i)), "（一）甲", "措施。", "2020年", lead, ""))
@@ -228,9 +213,9 @@ func TestBuildWarnings(t *testing.T) {
 		msgs = append(msgs, w.Error())
 	}
 	want := []string{
-		`content/tasks.csv:2:3: task 1: area "基础行动" has no ordinal such as （一）; numbered 1 by its order`,
-		"content/tasks.csv:2:9: task 1: no lead department (牵头部门)",
-		`content/tasks.csv:3:7: task 2: cannot read the date of timeline clause "尽快完成": ` + timelineHint,
+		`content/tasks.csv:2:3: warning: task 1: area "基础行动" has no ordinal such as （一）; numbered 1 by its order`,
+		"content/tasks.csv:2:9: warning: task 1: no lead department (牵头部门)",
+		`content/tasks.csv:3:7: warning: task 2: cannot read the date of timeline clause "尽快完成": ` + timelineHint,
 	}
 	if !reflect.DeepEqual(msgs, want) {
 		t.Errorf("warnings\n%q\nwant\n%q", msgs, want)
@@ -277,33 +262,14 @@ func TestBuildDepartmentTableErrors(t *testing.T) {
 			in := input(okRow)
 			in.Departments = tt.depts
 			_, _, err := Build(in)
-			var e *Error
+			var e *problem.Problem
 			if !errors.As(err, &e) {
-				t.Fatalf("Build: %v; want a *plan.Error", err)
+				t.Fatalf("Build: %v; want a *problem.Problem", err)
 			}
 			if e.File != "content/departments.csv" || e.Line != tt.line || e.Col != tt.col || !strings.Contains(e.Msg, tt.msg) {
 				t.Errorf("error %+v; want %d:%d and %q", e, tt.line, tt.col, tt.msg)
 			}
 		})
-	}
-}
-
-// A file name with a newline, another unprintable character or a byte that
-// is not UTF-8 is quoted, so
-// that it cannot split a message in two; ordinary names, Chinese included,
-// stay as they are.
-func TestErrorQuotesFileName(t *testing.T) {
-	tests := []struct{ file, want string }{
-		{"content/tasks.csv", "content/tasks.csv:2:3: x"},
-		{"content/任务 表.csv", "content/任务 表.csv:2:3: x"},
-		{"content/a\nb.csv", `"content/a\nb.csv":2:3: x`},
-		{"content/a\u202eb.csv", `"content/a\u202eb.csv":2:3: x`},
-		{"content/b\xfe.md", `"content/b\xfe.md":2:3: x`},
-	}
-	for _, tt := range tests {
-		if got := (&Error{File: tt.file, Line: 2, Col: 3, Msg: "x"}).Error(); got != tt.want {
-			t.Errorf("Error() = %s; want %s", got, tt.want)
-		}
 	}
 }
 

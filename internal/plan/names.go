@@ -2,6 +2,7 @@ package plan
 
 import (
 	"fmt"
+	"plansite/internal/problem"
 	"slices"
 	"sort"
 )
@@ -21,7 +22,7 @@ func (d *directory) full(file string, line, col int, id string) bool {
 		return false
 	}
 	if d.over == nil {
-		d.over = &Error{File: file, Line: line, Col: col, Task: id,
+		d.over = &problem.Problem{File: file, Line: line, Col: col, Task: id,
 			Msg: fmt.Sprintf("this is department name %s; plansite reads at most %s (the names and aliases of %s count too): is a list of names in the wrong column?",
 				GroupDigits(MaxDepartmentNames+1), GroupDigits(MaxDepartmentNames), d.file)}
 	}
@@ -32,7 +33,7 @@ func (d *directory) full(file string, line, col int, id string) bool {
 // it is first named and how often.
 type unlisted struct {
 	dep   *Department
-	first Warning
+	first problem.Problem
 	count int
 }
 
@@ -40,8 +41,8 @@ type unlisted struct {
 // and about names so alike that they are probably one department written
 // two ways (市规划和自然局 and 市规划和自然资源局), unless the departments table
 // lists them already.
-func (d *directory) lintNames() []Warning {
-	var warns []Warning
+func (d *directory) lintNames() []problem.Problem {
+	var warns []problem.Problem
 	for _, u := range d.unlisted {
 		w := u.first
 		w.Msg = fmt.Sprintf("department %s is not in %s (named in %s); it is published at /departments/%s/", QuoteCell(u.dep.Name), d.file, cells(u.count), u.dep.Slug)

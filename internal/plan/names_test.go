@@ -3,6 +3,7 @@ package plan
 import (
 	"fmt"
 	"math/rand/v2"
+	"plansite/internal/problem"
 	"reflect"
 	"slices"
 	"sort"
@@ -215,7 +216,7 @@ func crowdedRows() []Row {
 // each: at most maxAlike names it looks like, and a line saying there are
 // more.
 func TestLintNamesGrowsWithTheNames(t *testing.T) {
-	var warns []Warning
+	var warns []problem.Problem
 	withDeadline(t, 20*time.Second, func() {
 		var err error
 		_, warns, err = Build(Input{TasksFile: "content/tasks.csv", Rows: crowdedRows()})

@@ -2,6 +2,7 @@ package plan
 
 import (
 	"fmt"
+	"plansite/internal/problem"
 	"regexp"
 	"strconv"
 	"strings"
@@ -159,8 +160,8 @@ type builder struct {
 	in        Input
 	p         *Plan
 	depts     *directory
-	errs      Errors
-	warns     []Warning
+	errs      problem.List
+	warns     []problem.Problem
 	areas     map[string]*Area
 	byOrdinal map[int]*Area
 	seen      map[string]int   // task number → the line it is first on
@@ -174,15 +175,15 @@ type builder struct {
 	// clauses counts the timeline clauses read; over is the error of the
 	// cell that takes them past MaxClauses.
 	clauses int
-	over    *Error
+	over    *problem.Problem
 }
 
 func (b *builder) fail(c Cell, id, format string, args ...any) {
-	b.errs = append(b.errs, &Error{File: b.in.TasksFile, Line: c.Line, Col: c.Col, Task: id, Msg: fmt.Sprintf(format, args...)})
+	b.errs = append(b.errs, &problem.Problem{File: b.in.TasksFile, Line: c.Line, Col: c.Col, Task: id, Msg: fmt.Sprintf(format, args...)})
 }
 
 func (b *builder) warn(c Cell, id, format string, args ...any) {
-	b.warns = append(b.warns, Warning{File: b.in.TasksFile, Line: c.Line, Col: c.Col, Task: id, Msg: fmt.Sprintf(format, args...)})
+	b.warns = append(b.warns, problem.Problem{Severity: problem.Warning, File: b.in.TasksFile, Line: c.Line, Col: c.Col, Task: id, Msg: fmt.Sprintf(format, args...)})
 }
 
 // row reads one row of the table: a task, a heading that starts a group of
@@ -337,7 +338,7 @@ func (b *builder) item(r Row) {
 func (b *builder) timeline(r Row, id string) []Milestone {
 	ms, unread := ParseTimeline(r.Timeline.Text, b.in.Meta.StartYear, b.in.Meta.EndYear)
 	if b.clauses += len(ms); b.clauses > MaxClauses && b.over == nil {
-		b.over = &Error{File: b.in.TasksFile, Line: r.Timeline.Line, Col: r.Timeline.Col, Task: id,
+		b.over = &problem.Problem{File: b.in.TasksFile, Line: r.Timeline.Line, Col: r.Timeline.Col, Task: id,
 			Msg: fmt.Sprintf("the table has more than %s timeline clauses (时间节点 cut at ；, line breaks and dates); plansite reads at most %s: is this the wrong column?",
 				GroupDigits(MaxClauses), GroupDigits(MaxClauses))}
 	}
@@ -350,7 +351,7 @@ func (b *builder) timeline(r Row, id string) []Milestone {
 			b.warn(r.Timeline, id, "%s a date that cannot be read (the first %d are listed); they are shown as written", more, i)
 			break
 		}
-		b.warn(r.Timeline, id, "%s", e.Error())
+		b.warn(r.Timeline, id, "%s", e.Message())
 	}
 	return ms
 }

@@ -2,6 +2,7 @@ package plan
 
 import (
 	"fmt"
+	"plansite/internal/problem"
 	"strings"
 	"testing"
 )
@@ -105,7 +106,7 @@ func TestBuildRealShapes(t *testing.T) {
 			if got := describe(p); got != tt.want {
 				t.Errorf("plan\n%s\nwant\n%s", got, tt.want)
 			}
-			var unlisted []Warning // every department here is missing from a departments table
+			var unlisted []problem.Problem // every department here is missing from a departments table
 			for _, w := range warns {
 				if !strings.Contains(w.Msg, "is not in") {
 					unlisted = append(unlisted, w)

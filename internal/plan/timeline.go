@@ -46,15 +46,16 @@ func (a YearMonth) String() string {
 	return fmt.Sprintf("%d-%02d", a.Year, a.Month)
 }
 
-// TimelineError is a 时间节点 clause that cannot be read. The build reports it
-// as a warning: the clause is still published as written.
-type TimelineError struct {
+// UnreadClause is a 时间节点 clause whose date cannot be read, and why. It is
+// not an error: the build warns of it, and publishes the clause as written.
+type UnreadClause struct {
 	Clause string
 	Reason string
 }
 
-func (e *TimelineError) Error() string {
-	return fmt.Sprintf("cannot read the date of timeline clause %s: %s", QuoteCell(e.Clause), e.Reason)
+// Message is what the warning about the clause says.
+func (u *UnreadClause) Message() string {
+	return fmt.Sprintf("cannot read the date of timeline clause %s: %s", QuoteCell(u.Clause), u.Reason)
 }
 
 const timelineHint = "it does not start with a date such as 2020年, 2021-2022年, 2023年6月底前, 12月底前, 年内 or 长期坚持; " +
@@ -111,9 +112,9 @@ var (
 // before it in the cell, else the plan's year when the plan covers one year.
 // A clause whose date cannot be read is kept as an Unread milestone and
 // reported in the errors; the caller shows it as written.
-func ParseTimeline(cell string, start, end int) ([]Milestone, []*TimelineError) {
+func ParseTimeline(cell string, start, end int) ([]Milestone, []*UnreadClause) {
 	var ms []Milestone
-	var errs []*TimelineError
+	var errs []*UnreadClause
 	prevYear := 0
 	for _, c := range clauses(cell) {
 		m, err := parseClause(c, start, end, prevYear)
@@ -180,11 +181,11 @@ func dateHead(s string) string {
 	return s
 }
 
-func parseClause(c string, start, end, prevYear int) (Milestone, *TimelineError) {
+func parseClause(c string, start, end, prevYear int) (Milestone, *UnreadClause) {
 	n, offs := normalize(c)
 	m := Milestone{Clause: c}
-	fail := func(reason string) (Milestone, *TimelineError) {
-		return Milestone{}, &TimelineError{Clause: c, Reason: reason}
+	fail := func(reason string) (Milestone, *UnreadClause) {
+		return Milestone{}, &UnreadClause{Clause: c, Reason: reason}
 	}
 	num := func(s string) int { v, _ := strconv.Atoi(s); return v }
 	matched := 0

@@ -156,7 +156,7 @@ func TestParseTimelineUnread(t *testing.T) {
 			t.Errorf("ParseTimeline(%q) = %+v, %v; want one unread clause", tt.cell, ms, errs)
 			continue
 		}
-		if errs[0].Clause != tt.clause || !strings.Contains(errs[0].Error(), tt.reason) {
+		if errs[0].Clause != tt.clause || !strings.Contains(errs[0].Message(), tt.reason) {
 			t.Errorf("ParseTimeline(%q): error %q, want clause %q and %q", tt.cell, errs[0], tt.clause, tt.reason)
 		}
 		if ms[0].Clause != tt.clause || ms[0].Kind != Unread {

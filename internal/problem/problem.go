@@ -14,6 +14,7 @@ package problem
 import (
 	"errors"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -143,4 +144,26 @@ func FileName(f string) string {
 		}
 	}
 	return f
+}
+
+// Print writes err to w for a person at a terminal: each problem it holds
+// on a line of its own, in its printed form, one without a file after the
+// program's name (plansite: error: …), and any other error as prog: text.
+func Print(w io.Writer, prog string, err error) {
+	var l List
+	var p *Problem
+	switch {
+	case errors.As(err, &l):
+	case errors.As(err, &p):
+		l = List{p}
+	default:
+		fmt.Fprintf(w, "%s: %v\n", prog, err)
+		return
+	}
+	for _, p := range l {
+		if p.File == "" {
+			fmt.Fprintf(w, "%s: ", prog)
+		}
+		fmt.Fprintln(w, p.Error())
+	}
 }

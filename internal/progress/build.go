@@ -4,25 +4,26 @@ import (
 	"fmt"
 
 	"plansite/internal/plan"
+	"plansite/internal/problem"
 )
 
 // Build checks the rows of the progress file named file against the plan
 // and the vocabulary and makes the log. asOf is the site's updated date
 // (else its issue date), zero when it has none. Every problem that stops a
-// build is returned at once, as plan.Errors: an update for a task the table
+// build is returned at once, as problem.List: an update for a task the table
 // does not have, a date that is not one or lies after asOf, a status outside
 // the vocabulary, an empty 进展. The warnings are a task marked done that
 // later goes back to being worked on, and each task whose deadline has
 // passed with no update at all.
-func Build(file string, rows []Row, p *plan.Plan, statuses []Status, asOf Date) (*Log, []plan.Warning, error) {
+func Build(file string, rows []Row, p *plan.Plan, statuses []Status, asOf Date) (*Log, []problem.Problem, error) {
 	l := &Log{Statuses: statuses, AsOf: asOf, byTask: map[*plan.Task][]*Update{}, tasks: p.Tasks}
 	byID := make(map[string]*plan.Task, len(p.Tasks))
 	for _, t := range p.Tasks {
 		byID[t.ID] = t
 	}
-	var errs plan.Errors
+	var errs problem.List
 	fail := func(c plan.Cell, task, format string, args ...any) {
-		errs = append(errs, &plan.Error{File: file, Line: c.Line, Col: c.Col, Task: task, Msg: fmt.Sprintf(format, args...)})
+		errs = append(errs, &problem.Problem{File: file, Line: c.Line, Col: c.Col, Task: task, Msg: fmt.Sprintf(format, args...)})
 	}
 	for _, r := range rows {
 		id := plan.TrimSpace(r.ID.Text)
@@ -59,8 +60,8 @@ func Build(file string, rows []Row, p *plan.Plan, statuses []Status, asOf Date) 
 }
 
 // lint finds what is allowed but probably wrong.
-func (l *Log) lint(file string) []plan.Warning {
-	var warns []plan.Warning
+func (l *Log) lint(file string) []problem.Problem {
+	var warns []problem.Problem
 	for _, t := range l.tasks {
 		us := l.Newest(t)
 		var done *Update // the newest done update seen, walking back in time
@@ -74,14 +75,14 @@ func (l *Log) lint(file string) []plan.Warning {
 			if s.Done {
 				done = u
 			} else if done != nil {
-				warns = append(warns, plan.Warning{File: file, Line: u.Line, Task: t.ID,
+				warns = append(warns, problem.Problem{Severity: problem.Warning, File: file, Line: u.Line, Task: t.ID,
 					Msg: fmt.Sprintf("the task was marked %s on %s (line %d) and is %s again on %s; is that right?", l.StatusOf(done).Name, done.Date, done.Line, s.Name, u.Date)})
 				done = nil
 			}
 		}
 		if len(us) == 0 && l.Overdue(t) {
 			d, _ := Deadline(t)
-			warns = append(warns, plan.Warning{File: file, Task: t.ID,
+			warns = append(warns, problem.Problem{Severity: problem.Warning, File: file, Task: t.ID,
 				Msg: fmt.Sprintf("the deadline %s has passed by %s with no update on the task", d, l.AsOf)})
 		}
 	}

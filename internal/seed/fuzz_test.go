@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"os"
+	"plansite/internal/problem"
 	"reflect"
 	"strings"
 	"testing"
@@ -42,9 +43,9 @@ func FuzzImport(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		rows, err := Import(name, data)
 		if err != nil {
-			var e *Error
+			var e *problem.Problem
 			if !errors.As(err, &e) {
-				t.Fatalf("error %v is %T, want *Error", err, err)
+				t.Fatalf("error %v is %T, want *problem.Problem", err, err)
 			}
 			if e.Line < 1 || e.Col < 1 {
 				t.Fatalf("error %v has position %d:%d, want both >= 1", err, e.Line, e.Col)

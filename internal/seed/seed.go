@@ -30,6 +30,7 @@ import (
 	"unicode/utf8"
 
 	"plansite/internal/plan"
+	"plansite/internal/problem"
 )
 
 // Header is the CSV header the import writes.
@@ -40,18 +41,6 @@ const (
 	colNumber = 0
 	colArea   = 1
 )
-
-// Error is a problem in the seed text, located by 1-based line and
-// column. Col counts bytes, as Go tools do.
-type Error struct {
-	File      string
-	Line, Col int
-	Msg       string
-}
-
-func (e *Error) Error() string {
-	return fmt.Sprintf("%s:%d:%d: %s", plan.FileName(e.File), e.Line, e.Col, e.Msg)
-}
 
 // cell is one table cell with the position of its first byte of text.
 type cell struct {
@@ -71,7 +60,7 @@ var utf8BOM = []byte("\uFEFF")
 // Returns the data rows (without the header), each with exactly 6 cells, area filled down.
 func Import(name string, data []byte) ([][]string, error) {
 	errAt := func(line, col int, format string, args ...any) error {
-		return &Error{File: name, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)}
+		return &problem.Problem{File: name, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)}
 	}
 
 	// Columns must refer to the file's bytes, so remember the BOM's width.

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"plansite/internal/problem"
 	"reflect"
 	"strings"
 	"testing"
@@ -265,25 +266,18 @@ func TestImportErrors(t *testing.T) {
 			if err == nil {
 				t.Fatalf("Import succeeded with %q, want error", rows)
 			}
-			var e *Error
+			var e *problem.Problem
 			if !errors.As(err, &e) {
-				t.Fatalf("error %v is %T, want *Error", err, err)
+				t.Fatalf("error %v is %T, want *problem.Problem", err, err)
 			}
 			if e.Line != tt.line || e.Col != tt.col {
 				t.Errorf("error at %d:%d, want %d:%d (%v)", e.Line, e.Col, tt.line, tt.col, err)
 			}
-			prefix := fmt.Sprintf("x.txt:%d:%d: ", tt.line, tt.col)
+			prefix := fmt.Sprintf("x.txt:%d:%d: error: ", tt.line, tt.col)
 			if s := err.Error(); !strings.HasPrefix(s, prefix) || !strings.Contains(s, tt.msg) {
 				t.Errorf("error %q, want prefix %q and %q", s, prefix, tt.msg)
 			}
 		})
-	}
-}
-
-func TestErrorFormat(t *testing.T) {
-	e := &Error{File: "seeds/x.txt", Line: 17, Col: 1, Msg: "block has 5 cells, want 6"}
-	if got, want := e.Error(), "seeds/x.txt:17:1: block has 5 cells, want 6"; got != want {
-		t.Errorf("Error() = %q, want %q", got, want)
 	}
 }
 

@@ -43,7 +43,7 @@ func TestNamedPipeThenRecovery(t *testing.T) {
 		t.Fatal("a rebuild with a named pipe succeeded")
 	}
 	code, body, _ := get(t, s, "/")
-	if code != http.StatusInternalServerError || !strings.Contains(body, `notes.md&#34;: it is a named pipe (FIFO)`) {
+	if code != http.StatusInternalServerError || !strings.Contains(body, `notes.md&#34;: error: it is a named pipe (FIFO)`) {
 		t.Errorf("with the pipe: %d, %.300s", code, body)
 	}
 	os.Remove(fifo)

@@ -31,7 +31,7 @@ func TestServeRefusesLinkOutside(t *testing.T) {
 	}
 	for _, p := range []string{"/tasks/3/", "/leak/"} {
 		code, body, _ := get(t, s, p)
-		if code != 500 || !strings.Contains(body, "/&#34;leak.md&#34;: cannot read: the link leads outside the content folder") {
+		if code != 500 || !strings.Contains(body, "/&#34;leak.md&#34;: error: cannot read: the link leads outside the content folder") {
 			t.Errorf("%s: %d, want the error page naming the link: %s", p, code, body)
 		}
 		if strings.Contains(body, secret) {

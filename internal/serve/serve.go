@@ -33,6 +33,7 @@ import (
 	"sync"
 	"time"
 
+	"plansite/internal/problem"
 	"plansite/internal/site"
 )
 
@@ -133,17 +134,17 @@ func (s *Server) Rebuild() error {
 	}
 	s.mu.Unlock()
 	if err != nil {
-		fmt.Fprintf(s.opts.Log, "error: %v\n", err)
+		problem.Print(s.opts.Log, "plansite serve", err)
 		return err
 	}
 	for _, w := range p.Warnings() {
-		fmt.Fprintln(s.opts.Log, "warning:", w.Error())
+		fmt.Fprintln(s.opts.Log, w.Error())
 	}
 	// The pages are ready and the browsers told; the feed, plan.json and
 	// the search index are still being made, and requests for them wait.
 	go func() {
 		if err := p.Wait(); err != nil {
-			fmt.Fprintf(s.opts.Log, "error: %v\n", err)
+			problem.Print(s.opts.Log, "plansite serve", err)
 			return
 		}
 		fmt.Fprintf(s.opts.Log, "built %d files in %v\n", len(p.Paths()), time.Since(start).Round(time.Millisecond))
@@ -198,7 +199,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			// Sent as read, never cached: it may be a video of gigabytes.
 			s.headers(w, name)
 			if err := write(w); err != nil {
-				fmt.Fprintf(s.opts.Log, "error: %v\n", err)
+				problem.Print(s.opts.Log, "plansite serve", err)
 			}
 			return
 		}

@@ -127,7 +127,7 @@ func TestXLSXErrorNamesTheCell(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = makeSite(Options{Content: dirSource(dir), Templates: dirSource("../../templates"), Static: dirSource("../../static")})
-	want := fmt.Sprintf("%s/tasks.xlsx:3:1: Sheet1!A3: 序号 1 appears twice", dir)
+	want := fmt.Sprintf("%s/tasks.xlsx:3:1: error: Sheet1!A3: 序号 1 appears twice", dir)
 	if err == nil || !strings.HasPrefix(err.Error(), want) {
 		t.Fatalf("got %v, want %s…", err, want)
 	}

@@ -74,7 +74,7 @@ func TestNamedPipeInInputs(t *testing.T) {
 			}
 			err := buildWithin(t, o, out)
 			_, inFolder, _ := strings.Cut(place, "/")
-			want := `/"` + inFolder + `": it is a named pipe (FIFO)`
+			want := `/"` + inFolder + `": error: it is a named pipe (FIFO)`
 			if err == nil || !strings.Contains(err.Error(), want) {
 				t.Errorf("got %v, want …%s…", err, want)
 			}

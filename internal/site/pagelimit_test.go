@@ -16,11 +16,11 @@ func TestPageOutputLimit(t *testing.T) {
 	cases := []badCase{
 		{"a page's own template", func(t *testing.T, _, tm fstest.MapFS) {
 			tm["task.html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}` + fourTimes + `{{end}}`)}
-		}, []string{"templates/task.html: page /tasks/1/ is larger than 64 MB, the limit of one page: does the template repeat a list inside a list?"}},
+		}, []string{"templates/task.html: error: page /tasks/1/ is larger than 64 MB, the limit of one page: does the template repeat a list inside a list?"}},
 		// A fragment is made apart from the page, into its own buffer.
 		{"a fragment of base.html", func(t *testing.T, _, tm fstest.MapFS) {
 			replaceIn(t, tm, "base.html", `href="#main">跳到正文`, `href="#main">`+fourTimes+`跳到正文`)
-		}, []string{"templates/base.html: page / is larger than 64 MB"}},
+		}, []string{"templates/base.html: error: page / is larger than 64 MB"}},
 	}
 	keepsOldSite(t, cases)
 }

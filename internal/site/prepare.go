@@ -14,14 +14,14 @@ import (
 	"plansite/internal/opendata"
 	"plansite/internal/output"
 	"plansite/internal/pages"
-	"plansite/internal/plan"
+	"plansite/internal/problem"
 )
 
 // build is a site ready to make: the model, its pages and the makers of its
 // other files, none run yet, and the static files, already made.
 type build struct {
 	content   *load.Content
-	warns     []plan.Warning
+	warns     []problem.Problem
 	tmpl      *pages.Templates
 	mini      *minifier.Minifier
 	pages     []*pages.Page

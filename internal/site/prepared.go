@@ -8,7 +8,7 @@ import (
 
 	"plansite/internal/load"
 	"plansite/internal/output"
-	"plansite/internal/plan"
+	"plansite/internal/problem"
 )
 
 // Prepared is a site whose content is read and checked and whose pages are
@@ -152,7 +152,7 @@ func (p *Prepared) Paths() []string {
 }
 
 // Warnings are the problems the content has that do not stop a build.
-func (p *Prepared) Warnings() []plan.Warning { return p.b.warns }
+func (p *Prepared) Warnings() []problem.Problem { return p.b.warns }
 
 // Content is the content the site is made from.
 func (p *Prepared) Content() *load.Content { return p.b.content }

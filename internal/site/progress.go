@@ -10,7 +10,7 @@ import (
 	"plansite/internal/load"
 	"plansite/internal/output"
 	"plansite/internal/pages"
-	"plansite/internal/plan"
+	"plansite/internal/problem"
 	"plansite/internal/progress"
 )
 
@@ -38,7 +38,7 @@ func statusFiles(c *load.Content, contentName string, css []byte) ([]output.File
 		}
 	}
 	if bad, ratio, bg := progress.LowContrast(c.Progress.Statuses, bgs); bad != nil {
-		e := &plan.Error{File: path.Join(contentName, "site.toml"),
+		e := &problem.Problem{File: path.Join(contentName, "site.toml"),
 			Msg: fmt.Sprintf("status %s: colour %s has a contrast of %.2f:1 against the page background %s; it needs at least %.1f:1 to be read, so choose a darker (or, on a dark background, lighter) colour", bad.Name, bad.Colour, ratio, bg, progress.MinContrast)}
 		if bad.Index < len(c.Config.Statuses) {
 			e.Line, e.Col = c.Config.Statuses[bad.Index].Line, c.Config.Statuses[bad.Index].Col

@@ -160,11 +160,11 @@ func TestProgressPages(t *testing.T) {
 	task := compileSchema(t, schema, "#/$defs/task")
 	for _, id := range []string{"1", "7", "23"} {
 		if err := validate(task, b.file(t, "tasks/"+id+"/index.json")); err != nil {
-			t.Errorf("tasks/%s/index.json: %v", id, err)
+			t.Errorf("tasks/%s/index.json: error: %v", id, err)
 		}
 	}
 	if !bytes.Contains(b.file(t, "tasks/23/index.json"), []byte(`"status":"","deadline":"2022-12-31","overdue":false,"progress":[]`)) {
-		t.Errorf("tasks/23/index.json: %s", b.file(t, "tasks/23/index.json"))
+		t.Errorf("tasks/23/index.json: error: %s", b.file(t, "tasks/23/index.json"))
 	}
 }
 

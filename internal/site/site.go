@@ -17,7 +17,7 @@ import (
 	"plansite/internal/markdown"
 	"plansite/internal/minifier"
 	"plansite/internal/output"
-	"plansite/internal/plan"
+	"plansite/internal/problem"
 )
 
 // Source is one input folder and the name it has in messages.
@@ -68,7 +68,7 @@ func engines() (*markdown.Renderer, *minifier.Minifier) {
 // Result describes a site made.
 type Result struct {
 	Files    int // how many files the site has
-	Warnings []plan.Warning
+	Warnings []problem.Problem
 	Content  *load.Content
 }
 

@@ -11,7 +11,7 @@ import (
 
 	"plansite/internal/inputfs"
 	"plansite/internal/minifier"
-	"plansite/internal/plan"
+	"plansite/internal/problem"
 )
 
 // StaticTextLimit is the most a static file that is minified (a
@@ -50,7 +50,7 @@ func staticFiles(src Source, mini *minifier.Minifier) ([]staticFile, map[string]
 			}
 			var out bytes.Buffer
 			if err := mini.Minify(&out, p, data); err != nil {
-				return fmt.Errorf("%s: %v", plan.FileName(path.Join(src.Name, p)), err)
+				return fmt.Errorf("%s: %v", problem.FileName(path.Join(src.Name, p)), err)
 			}
 			f.text, f.data = true, out.Bytes()
 			f.sum = version(sha256.Sum256(f.data))
@@ -83,7 +83,7 @@ func (f staticFile) write(w io.Writer) error {
 		return err
 	}
 	if version([32]byte(h.Sum(nil))) != f.sum {
-		return &plan.Error{File: path.Join(f.src.Name, f.name), Msg: "the file changed while the site was made; build again"}
+		return &problem.Problem{File: path.Join(f.src.Name, f.name), Msg: "the file changed while the site was made; build again"}
 	}
 	return nil
 }
