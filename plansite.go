@@ -9,39 +9,40 @@ import (
 	"io/fs"
 	"os"
 
+	"plansite/internal/inputfs"
 	"plansite/internal/site"
 )
 
 //go:embed content templates static
 var defaults embed.FS
 
+// Bundled is how messages name the embedded default folders, so that a
+// message about the bundled example names no file that is on disk:
+// <bundled>/content/tasks.csv:3:333: warning: …
+const Bundled = "<bundled>"
+
 // Source returns the input folder called name (content, templates or
-// static): the folder dir when given, else ./name when it exists, else the
-// embedded default. A folder on disk is read through an os.Root: a link in
-// it that leads outside is refused (see site.Folder).
+// static): the folder dir on disk, or, when dir is "", the copy embedded
+// in the binary. A folder on disk is read through an os.Root: a link in it
+// that leads outside is refused (see site.Folder).
 func Source(name, dir string) (site.Source, error) {
 	if dir == "" {
-		if st, err := os.Stat(name); err == nil && st.IsDir() {
-			dir = name
-		}
-	}
-	if dir != "" {
-		st, err := os.Stat(dir)
+		sub, err := fs.Sub(defaults, name)
 		if err != nil {
-			return site.Source{}, fmt.Errorf("-%s %s: %v", name, dir, err)
+			return site.Source{}, err
 		}
-		if !st.IsDir() {
-			return site.Source{}, fmt.Errorf("-%s %s: not a folder", name, dir)
-		}
-		src, err := site.Folder(name, dir)
-		if err != nil {
-			return site.Source{}, fmt.Errorf("-%s %s: %v", name, dir, err)
-		}
-		return src, nil
+		return site.Source{FS: sub, Name: Bundled + "/" + name}, nil
 	}
-	sub, err := fs.Sub(defaults, name)
+	st, err := os.Stat(dir)
 	if err != nil {
-		return site.Source{}, err
+		return site.Source{}, fmt.Errorf("-%s %s: %v", name, dir, inputfs.Reason(err))
 	}
-	return site.Source{FS: sub, Name: name}, nil
+	if !st.IsDir() {
+		return site.Source{}, fmt.Errorf("-%s %s: not a folder", name, dir)
+	}
+	src, err := site.Folder(name, dir)
+	if err != nil {
+		return site.Source{}, fmt.Errorf("-%s %s: %v", name, dir, inputfs.Reason(err))
+	}
+	return src, nil
 }

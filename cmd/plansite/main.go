@@ -1,8 +1,8 @@
 // Command plansite publishes a plan's task table as a static website.
 //
-//	plansite build  [-content DIR] [-templates DIR] [-static DIR] [-out DIR] [-base-url URL]
-//	plansite serve  [-addr 127.0.0.1:1313] [-allow-host NAME[,NAME]] [-content DIR] [-templates DIR] [-static DIR]
-//	plansite check  [-content DIR]
+//	plansite build  [DIR] [-out DIR/public] [-base-url URL] [-content DIR] [-templates DIR] [-static DIR]
+//	plansite serve  [DIR] [-addr 127.0.0.1:1313] [-allow-host NAME[,NAME]] [-content …] [-templates …] [-static …]
+//	plansite check  [DIR] [-content …] [-templates …] [-static …]
 //	plansite import [-o FILE] SEED.txt
 //	plansite version
 package main
@@ -15,6 +15,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strconv"
 	"strings"
 	"syscall"
 
@@ -29,11 +30,14 @@ var version = "dev"
 const usage = `plansite publishes a government plan's task table (任务分工表) as a static website.
 
 Usage:
-  plansite build   [-content DIR] [-templates DIR] [-static DIR] [-out DIR] [-base-url URL]
-  plansite serve   [-addr 127.0.0.1:1313] [-allow-host NAME[,NAME]] [-content DIR] [-templates DIR] [-static DIR]
-  plansite check   [-content DIR]
+  plansite build   [DIR] [-out DIR/public] [-base-url URL] [-content DIR] [-templates DIR] [-static DIR]
+  plansite serve   [DIR] [-addr 127.0.0.1:1313] [-allow-host NAME[,NAME]] [-content …] [-templates …] [-static …]
+  plansite check   [DIR] [-content …] [-templates …] [-static …]
   plansite import  [-o FILE] SEED.txt
   plansite version
+
+DIR is the site folder: it holds content/ (the task table, site.toml, pages) and,
+if the site has its own, templates/ and static/. Without DIR, the current folder.
 
 Run "plansite COMMAND -h" for a command's flags.
 `
@@ -58,13 +62,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch cmd {
 	case "build":
 		var o cli.BuildFlags
-		inputFlags(fl, &o.Content, &o.Templates, &o.Static)
-		fl.StringVar(&o.Out, "out", "public", "output folder: new, empty or holding only what the last build wrote (as its .plansite-build lists); replaced only when the build succeeds")
+		inputFlags(fl, &o.Inputs)
+		fl.StringVar(&o.Out, "out", "", "output folder (default: DIR/public): new, empty or holding only what the last build wrote (as its .plansite-build lists); replaced only when the build succeeds")
 		fl.StringVar(&o.BaseURL, "base-url", "", "absolute URL the site is published at (default: base_url of site.toml)")
-		if code, done := parse(fl, args); done {
+		if code, done := parseSite(fl, args, &o.Dir, stderr); done {
 			return code
 		}
-		ctx, stop := stopOnSignal(o.Out)
+		ctx, stop := stopOnSignal(o.OutDir(o.Out))
 		defer stop()
 		err = cli.Build(ctx, o, plansite.Source, version, stderr)
 		var in interrupted
@@ -79,19 +83,20 @@ func run(args []string, stdout, stderr io.Writer) int {
 			o.AllowHosts = append(o.AllowHosts, strings.Split(v, ",")...)
 			return nil
 		})
-		inputFlags(fl, &o.Content, &o.Templates, &o.Static)
-		if fl.Parse(args) != nil {
-			return 2
+		inputFlags(fl, &o.Inputs)
+		if code, done := parseSite(fl, args, &o.Dir, stderr); done {
+			return code
 		}
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 		defer stop()
 		err = cli.Serve(ctx, o, plansite.Source, version, stderr)
 	case "check":
-		content := fl.String("content", "", "content folder (default: ./content if present, else the bundled plan)")
-		if fl.Parse(args) != nil {
-			return 2
+		var in cli.Inputs
+		inputFlags(fl, &in)
+		if code, done := parseSite(fl, args, &in.Dir, stderr); done {
+			return code
 		}
-		if err := cli.Check(*content, plansite.Source, stdout); err != nil {
+		if err := cli.Check(in, plansite.Source, stdout); err != nil {
 			var found cli.ErrFound
 			if errors.As(err, &found) {
 				return 1 // each problem is printed already
@@ -191,9 +196,51 @@ func parse(fl *flag.FlagSet, args []string) (code int, done bool) {
 }
 
 // inputFlags are the flags that name the input folders, the same for every
-// command that builds.
-func inputFlags(fl *flag.FlagSet, content, templates, static *string) {
-	fl.StringVar(content, "content", "", "content folder (default: ./content if present, else the bundled plan)")
-	fl.StringVar(templates, "templates", "", "templates folder (default: ./templates if present, else the bundled ones)")
-	fl.StringVar(static, "static", "", "static files folder (default: ./static if present, else the bundled ones)")
+// command that reads a site.
+func inputFlags(fl *flag.FlagSet, in *cli.Inputs) {
+	fl.StringVar(&in.Content, "content", "", "content folder (default: DIR/content)")
+	fl.StringVar(&in.Templates, "templates", "", "templates folder (default: DIR/templates if present, else the bundled ones)")
+	fl.StringVar(&in.Static, "static", "", "static files folder (default: DIR/static if present, else the bundled ones)")
+}
+
+// parseSite parses a command's flags and its one argument, the site
+// folder, which may come before, between or after the flags; dir is left
+// empty without one. A second argument is an error, never ignored. done
+// means exit now with code (0 after -h).
+func parseSite(fl *flag.FlagSet, args []string, dir *string, stderr io.Writer) (code int, done bool) {
+	var pos []string
+	for {
+		if code, done := parse(fl, args); done {
+			return code, true
+		}
+		rest := fl.Args()
+		if len(rest) == 0 {
+			break
+		}
+		// flag stops at the first argument that is not a flag; the flags
+		// after it are parsed in the next round. After "--" everything is
+		// an argument.
+		if len(args) > len(rest) && args[len(args)-len(rest)-1] == "--" {
+			pos = append(pos, rest...)
+			break
+		}
+		pos, args = append(pos, rest[0]), rest[1:]
+	}
+	switch len(pos) {
+	case 0:
+	case 1:
+		*dir = pos[0]
+	default:
+		fmt.Fprintf(stderr, "%s: takes one site folder, but was given %d: %s (flags come before or after it: -out DIR)\n", fl.Name(), len(pos), strings.Join(quoted(pos), ", "))
+		return 2, true
+	}
+	return 0, false
+}
+
+func quoted(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = strconv.Quote(s)
+	}
+	return out
 }

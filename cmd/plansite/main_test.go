@@ -369,7 +369,7 @@ func TestBuildRefusesOutput(t *testing.T) {
 	}
 }
 
-// A bad -allow-host stops serve before it listens (the port below could
+// A bad -allow-host stops serve before it listens (the address below, not this machine's, could
 // not be listened on either, with another message), naming the name.
 func TestServeBadAllowHost(t *testing.T) {
 	for _, tt := range []struct {
@@ -380,7 +380,7 @@ func TestServeBadAllowHost(t *testing.T) {
 		{[]string{"-allow-host", "a.lan,http://b.lan/"}, `plansite: -allow-host "http://b.lan/": a URL;`},
 		{[]string{"-allow-host", "a.lan", "-allow-host", "b.lan,,c.lan"}, `plansite: -allow-host "": an empty name`},
 	} {
-		code, _, stderr := runArgs(append([]string{"serve", "-addr", "127.0.0.1:99999"}, tt.args...)...)
+		code, _, stderr := runArgs(append([]string{"serve", "-addr", "192.0.2.1:1313"}, tt.args...)...)
 		if code != 1 || !strings.HasPrefix(stderr, tt.want) || strings.Count(stderr, "\n") != 1 {
 			t.Errorf("serve %v: exit %d, stderr %q; want 1, %q…", tt.args, code, stderr, tt.want)
 		}

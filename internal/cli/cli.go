@@ -10,44 +10,32 @@ import (
 	"path/filepath"
 
 	"plansite/internal/check"
+	"plansite/internal/config"
 	"plansite/internal/seed"
 	"plansite/internal/serve"
 	"plansite/internal/site"
 )
 
-// BuildFlags are the flags of plansite build.
+// BuildFlags are the flags and argument of plansite build.
 type BuildFlags struct {
-	Content, Templates, Static string
-	Out, BaseURL               string
+	Inputs
+	Out, BaseURL string
 }
 
-// SourceFunc resolves an input folder: see plansite.Source.
-type SourceFunc func(name, dir string) (site.Source, error)
-
-// Options resolves the three input folders.
-func Options(content, templates, static string, src SourceFunc, version string) (site.Options, error) {
-	var o site.Options
-	var err error
-	if o.Content, err = src("content", content); err != nil {
-		return o, err
-	}
-	if o.Templates, err = src("templates", templates); err != nil {
-		return o, err
-	}
-	if o.Static, err = src("static", static); err != nil {
-		return o, err
-	}
-	o.Version = version
-	return o, nil
-}
-
-// Build builds the site into f.Out, printing warnings to log. When ctx
+// Build builds the site into -out (DIR/public by default), printing warnings to log. When ctx
 // ends, the build stops, removes what it wrote and returns ctx's cause.
 func Build(ctx context.Context, f BuildFlags, src SourceFunc, version string, log io.Writer) error {
-	o, err := Options(f.Content, f.Templates, f.Static, src, version)
+	if f.BaseURL != "" {
+		// Said first: the flag is what was just typed.
+		if _, _, err := config.BaseURL(f.BaseURL); err != nil {
+			return fmt.Errorf("-base-url %q: %v", f.BaseURL, err)
+		}
+	}
+	o, err := f.Resolve(src, version, log)
 	if err != nil {
 		return err
 	}
+	out := f.OutDir(f.Out)
 	o.BaseURL = f.BaseURL
 	// Past 64 MB, collect at half the usual headroom (GOGC=50): most of a
 	// large table's heap is the model, kept to the end, so the usual
@@ -61,7 +49,7 @@ func Build(ctx context.Context, f BuildFlags, src SourceFunc, version string, lo
 	}
 	defer stop()
 	progress, done := newProgress(log)
-	r, err := site.BuildContext(ctx, o, f.Out, progress)
+	r, err := site.BuildContext(ctx, o, out, progress)
 	done()
 	if err != nil {
 		return err
@@ -69,34 +57,40 @@ func Build(ctx context.Context, f BuildFlags, src SourceFunc, version string, lo
 	for _, w := range r.Warnings {
 		fmt.Fprintln(log, w.Error())
 	}
-	fmt.Fprintf(log, "wrote %d files to %s\n", r.Files, f.Out)
+	fmt.Fprintf(log, "wrote %d files to %s\n", r.Files, out)
 	return nil
 }
 
-// ServeFlags are the flags of plansite serve.
+// ServeFlags are the flags and argument of plansite serve.
 type ServeFlags struct {
-	Addr                       string
-	AllowHosts                 []string // -allow-host, each name once per comma
-	Content, Templates, Static string
+	Inputs
+	Addr       string
+	AllowHosts []string // -allow-host, each name once per comma
 }
 
 // Serve previews the site on f.Addr, rebuilding it on every change, until
 // ctx ends.
 func Serve(ctx context.Context, f ServeFlags, src SourceFunc, version string, log io.Writer) error {
-	o, err := Options(f.Content, f.Templates, f.Static, src, version)
+	so := serve.Options{Addr: f.Addr, AllowHosts: f.AllowHosts, Log: log}
+	if err := serve.CheckFlags(so); err != nil {
+		return err
+	}
+	o, err := f.Resolve(src, version, log)
 	if err != nil {
 		return err
 	}
-	return serve.Run(ctx, serve.Options{Addr: f.Addr, AllowHosts: f.AllowHosts, Site: o, Log: log}, nil)
+	so.Site = o
+	return serve.Run(ctx, so, nil)
 }
 
 // Check validates and lints the content folder, printing each problem to
 // out. It returns an error when there is at least one that stops a build.
-func Check(content string, src SourceFunc, out io.Writer) error {
-	c, err := src("content", content)
+func Check(in Inputs, src SourceFunc, out io.Writer) error {
+	o, err := in.Resolve(src, "", out)
 	if err != nil {
 		return err
 	}
+	c := o.Content
 	r := check.Content(c.FS, c.Name)
 	for _, p := range r.Problems {
 		fmt.Fprintln(out, p.Error())

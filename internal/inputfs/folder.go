@@ -144,7 +144,7 @@ func (f *folder) ReadDir(name string) ([]fs.DirEntry, error) {
 			case errors.Is(err, fs.ErrNotExist):
 				return nil, f.problem(p, "the link leads to nothing; remove it or make it point to a file")
 			case err != nil:
-				return nil, f.problem(p, "cannot read: "+pathErr(err).Error())
+				return nil, f.problem(p, "cannot read: "+Reason(err).Error())
 			}
 			mode = info.Mode()
 		}
@@ -173,9 +173,9 @@ func notAFile(mode fs.FileMode) string {
 // folder skips it, as the preview's watcher does.
 func Hidden(name string) bool { return strings.HasPrefix(name, ".") }
 
-// pathErr is the reason of a *fs.PathError, whose path is relative to the
+// Reason is the reason of a *fs.PathError, whose path is relative to the
 // folder and would name the file a second time, wrongly.
-func pathErr(err error) error {
+func Reason(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		return pe.Err

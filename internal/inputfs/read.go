@@ -192,5 +192,5 @@ func ReadError(file, msg string, err error) error {
 	if errors.As(err, &pe) {
 		return pe
 	}
-	return &problem.Problem{File: file, Msg: msg + pathErr(err).Error()}
+	return &problem.Problem{File: file, Msg: msg + Reason(err).Error()}
 }

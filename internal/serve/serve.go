@@ -21,6 +21,7 @@ import (
 	"bytes"
 	"context"
 	_ "embed"
+	"errors"
 	"fmt"
 	"html/template"
 	"io"
@@ -29,8 +30,10 @@ import (
 	"net/http"
 	"net/url"
 	"path"
+	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"plansite/internal/problem"
@@ -390,17 +393,61 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// CheckFlags checks what the flags of plansite serve say (the address, the
+// host names), before anything is read, so that a mistake in what was just
+// typed is said first and in one line.
+func CheckFlags(o Options) error {
+	if err := CheckAddr(o.Addr); err != nil {
+		return err
+	}
+	_, err := newHosts(o.Addr, o.AllowHosts)
+	return err
+}
+
+// CheckAddr refuses an -addr that is not host:port, saying what to write.
+func CheckAddr(addr string) error {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return fmt.Errorf("-addr %q: give a host and a port, such as 127.0.0.1:1313 or :1313 (every interface)", addr)
+	}
+	if n, err := strconv.Atoi(port); err != nil || n < 0 || n > 65535 {
+		return fmt.Errorf("-addr %q: the port %q is not a number from 0 to 65535", addr, port)
+	}
+	_ = host
+	return nil
+}
+
+// listenError says why the preview cannot listen on addr, and what to do.
+func listenError(addr string, err error) error {
+	switch {
+	case errors.Is(err, syscall.EADDRINUSE):
+		return fmt.Errorf("-addr %q: the port is in use (another plansite serve?); stop that one, or choose another port with -addr", addr)
+	case errors.Is(err, syscall.EACCES):
+		return fmt.Errorf("-addr %q: not allowed to listen on that port (ports below 1024 need root); choose one such as :1313", addr)
+	case errors.Is(err, syscall.EADDRNOTAVAIL):
+		return fmt.Errorf("-addr %q: this machine has no such address; use 127.0.0.1, or :PORT for every interface", addr)
+	}
+	var dns *net.DNSError
+	if errors.As(err, &dns) {
+		return fmt.Errorf("-addr %q: the host name is not known (%v); use 127.0.0.1, or :PORT for every interface", addr, dns.Err)
+	}
+	return fmt.Errorf("-addr %q: cannot listen: %v", addr, err)
+}
+
 // Run builds the site, serves it on o.Addr and rebuilds on every change
 // until ctx ends. ready, when not nil, is told the address once the server
 // listens.
 func Run(ctx context.Context, o Options, ready func(addr string)) error {
+	if err := CheckAddr(o.Addr); err != nil {
+		return err
+	}
 	hs, err := newHosts(o.Addr, o.AllowHosts)
 	if err != nil {
 		return err
 	}
 	ln, err := net.Listen("tcp", o.Addr)
 	if err != nil {
-		return err
+		return listenError(o.Addr, err)
 	}
 	addr := ln.Addr().(*net.TCPAddr)
 	host := addr.IP.String()
