@@ -53,7 +53,7 @@ func TestSiteFolderMistakes(t *testing.T) {
 		code int
 		want string
 	}{
-		{"two folders", []string{"build", "a", "b"}, 2, `plansite build: takes one site folder, but was given 2: "a", "b"`},
+		{"two folders", []string{"build", "a", "b"}, 2, `plansite build: takes DIR, but was given 2 arguments: "a", "b"`},
 		{"a folder that is not there", []string{"check", filepath.Join(empty, "nosuch")}, 1, "no such folder; make a site there with plansite new"},
 		{"a file", []string{"build", file}, 1, "is a file, not a site folder"},
 		{"a folder without content", []string{"serve", empty}, 1, "has no content folder: a site folder holds content/"},

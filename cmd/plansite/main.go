@@ -3,7 +3,8 @@
 //	plansite build  [DIR] [-out DIR/public] [-base-url URL] [-content DIR] [-templates DIR] [-static DIR]
 //	plansite serve  [DIR] [-addr 127.0.0.1:1313] [-allow-host NAME[,NAME]] [-content …] [-templates …] [-static …]
 //	plansite check  [DIR] [-content …] [-templates …] [-static …]
-//	plansite import [-o FILE] SEED.txt
+//	plansite new    DIR [DOCUMENT] [-table N]
+//	plansite import DOCUMENT [-o FILE] [-table N]
 //	plansite version
 package main
 
@@ -33,11 +34,19 @@ Usage:
   plansite build   [DIR] [-out DIR/public] [-base-url URL] [-content DIR] [-templates DIR] [-static DIR]
   plansite serve   [DIR] [-addr 127.0.0.1:1313] [-allow-host NAME[,NAME]] [-content …] [-templates …] [-static …]
   plansite check   [DIR] [-content …] [-templates …] [-static …]
-  plansite import  [-o FILE] SEED.txt
+  plansite new     DIR [DOCUMENT] [-table N]
+  plansite import  DOCUMENT [-o FILE] [-table N]
   plansite version
 
 DIR is the site folder: it holds content/ (the task table, site.toml, pages) and,
 if the site has its own, templates/ and static/. Without DIR, the current folder.
+DOCUMENT is the plan as issued: a Word file (.docx, .doc, .wps, .rtf, .odt), a
+web page (.html) or a workbook (.xlsx, .xls, .et, .ods); .doc and the like need
+LibreOffice. To publish your own table:
+
+  plansite new mysite 通知.docx    # mysite/content/ from the document
+  plansite serve mysite            # preview at http://127.0.0.1:1313/
+  plansite build mysite            # the site, in mysite/public/
 
 Run "plansite COMMAND -h" for a command's flags.
 `
@@ -106,15 +115,27 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		return 0
 	case "import":
-		out := fl.String("o", "", "write the CSV to this file instead of standard output")
-		if code, done := parse(fl, args); done {
+		var o cli.ImportFlags
+		fl.StringVar(&o.Out, "o", "", "write the CSV to this `FILE` (and merges.csv beside it) instead of standard output")
+		fl.IntVar(&o.Table, "table", 0, "read table `N` of the document (from 1) instead of the one whose heading reads like a task table")
+		args, code, done := parseArgs(fl, args, "DOCUMENT", 1, 1, stderr)
+		if done {
 			return code
 		}
-		if fl.NArg() != 1 {
-			fmt.Fprintln(stderr, "usage: plansite import [-o FILE] SEED.txt")
-			return 2
+		o.Document = args[0]
+		err = cli.Import(context.Background(), o, stdout, stderr)
+	case "new":
+		var o cli.NewFlags
+		fl.IntVar(&o.Table, "table", 0, "read table `N` of the document (from 1) instead of the one whose heading reads like a task table")
+		args, code, done := parseArgs(fl, args, "DIR [DOCUMENT]", 1, 2, stderr)
+		if done {
+			return code
 		}
-		err = cli.Import(fl.Arg(0), *out, stdout)
+		o.Dir = args[0]
+		if len(args) == 2 {
+			o.Document = args[1]
+		}
+		err = cli.New(context.Background(), o, stderr)
 	case "version":
 		if code, done := parse(fl, args); done {
 			return code
@@ -203,15 +224,24 @@ func inputFlags(fl *flag.FlagSet, in *cli.Inputs) {
 	fl.StringVar(&in.Static, "static", "", "static files folder (default: DIR/static if present, else the bundled ones)")
 }
 
-// parseSite parses a command's flags and its one argument, the site
-// folder, which may come before, between or after the flags; dir is left
-// empty without one. A second argument is an error, never ignored. done
-// means exit now with code (0 after -h).
+// parseSite parses a command's flags and its one optional argument, the
+// site folder; dir is left empty without one.
 func parseSite(fl *flag.FlagSet, args []string, dir *string, stderr io.Writer) (code int, done bool) {
-	var pos []string
+	pos, code, done := parseArgs(fl, args, "DIR", 0, 1, stderr)
+	if !done && len(pos) == 1 {
+		*dir = pos[0]
+	}
+	return code, done
+}
+
+// parseArgs parses a command's flags and from min to max arguments, which
+// may come before, between or after the flags. Too many or too few is an
+// error in one line, never ignored. done means exit now with code (0 after
+// -h).
+func parseArgs(fl *flag.FlagSet, args []string, what string, min, max int, stderr io.Writer) (pos []string, code int, done bool) {
 	for {
 		if code, done := parse(fl, args); done {
-			return code, true
+			return nil, code, true
 		}
 		rest := fl.Args()
 		if len(rest) == 0 {
@@ -226,15 +256,15 @@ func parseSite(fl *flag.FlagSet, args []string, dir *string, stderr io.Writer) (
 		}
 		pos, args = append(pos, rest[0]), rest[1:]
 	}
-	switch len(pos) {
-	case 0:
-	case 1:
-		*dir = pos[0]
-	default:
-		fmt.Fprintf(stderr, "%s: takes one site folder, but was given %d: %s (flags come before or after it: -out DIR)\n", fl.Name(), len(pos), strings.Join(quoted(pos), ", "))
-		return 2, true
+	switch {
+	case len(pos) > max:
+		fmt.Fprintf(stderr, "%s: takes %s, but was given %d arguments: %s (flags come before or after them)\n", fl.Name(), what, len(pos), strings.Join(quoted(pos), ", "))
+		return nil, 2, true
+	case len(pos) < min:
+		fmt.Fprintf(stderr, "%s: takes %s; see %s -h\n", fl.Name(), what, fl.Name())
+		return nil, 2, true
 	}
-	return 0, false
+	return pos, 0, false
 }
 
 func quoted(ss []string) []string {

@@ -2,16 +2,13 @@
 package cli
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 
 	"plansite/internal/check"
 	"plansite/internal/config"
-	"plansite/internal/seed"
 	"plansite/internal/serve"
 	"plansite/internal/site"
 )
@@ -107,32 +104,3 @@ func Check(in Inputs, src SourceFunc, out io.Writer) error {
 type ErrFound struct{ N int }
 
 func (e ErrFound) Error() string { return fmt.Sprintf("%d errors", e.N) }
-
-// Import converts a seed text file to CSV, on out or into the file outFile.
-func Import(file, outFile string, out io.Writer) error {
-	if outFile != "" {
-		// The same file by any name: a link, ./seed.txt, a hard link.
-		in, inErr := os.Stat(file)
-		o, outErr := os.Stat(outFile)
-		if inErr == nil && outErr == nil && os.SameFile(in, o) {
-			return fmt.Errorf("-o %q is the file being imported, %q; plansite import never writes over its input: name another file, such as content/tasks.csv", outFile, file)
-		}
-	}
-	data, err := os.ReadFile(file)
-	if err != nil {
-		return err
-	}
-	rows, err := seed.Import(filepath.ToSlash(file), data)
-	if err != nil {
-		return err
-	}
-	var b bytes.Buffer
-	if err := seed.WriteCSV(&b, rows); err != nil {
-		return err
-	}
-	if outFile == "" {
-		_, err = out.Write(b.Bytes())
-		return err
-	}
-	return os.WriteFile(outFile, b.Bytes(), 0o644)
-}

@@ -1,0 +1,77 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"plansite/internal/importer"
+	"plansite/internal/load"
+)
+
+// NewFlags are the flags and arguments of plansite new.
+type NewFlags struct {
+	Dir      string // the site folder to make
+	Document string // the document to read the table from; "" for a starter table
+	Table    int
+}
+
+// starterTable is the table of a site made without a document: one clearly
+// made-up task, under the standard headings, for the publisher to replace.
+const starterTable = "序号,重点任务,主要措施,时间节点,牵头部门,配合部门\n" +
+	"1,（一）示例行动,在此填写第一项任务的主要措施（示例，请替换为计划原文）。,2025年底前,示例牵头单位,——\n"
+
+// New makes a site folder that plansite build DIR builds at once:
+// DIR/content/tasks.csv from the document (with merges.csv when it has
+// merged cells) and site.toml with what the document states of itself.
+// DIR must be new or empty: nothing is ever written over.
+func New(ctx context.Context, f NewFlags, log io.Writer) error {
+	if entries, err := os.ReadDir(f.Dir); err == nil && len(entries) > 0 {
+		return fmt.Errorf("%s is not empty: plansite new makes a site in a new or empty folder, and never writes over one", f.Dir)
+	} else if err != nil && !os.IsNotExist(err) {
+		return fmt.Errorf("%s: %v", f.Dir, err)
+	}
+	content := filepath.Join(f.Dir, "content")
+	files := map[string][]byte{}
+	var what string
+	var facts importer.Facts
+	if f.Document == "" {
+		files["tasks.csv"] = []byte(starterTable)
+		what = "a starter table of one made-up task: replace it with the plan's table"
+	} else {
+		im, err := readDocument(ctx, f.Document, f.Table)
+		if err != nil {
+			return err
+		}
+		im.warnings(log)
+		files["tasks.csv"] = im.csv
+		if im.merges != nil {
+			files[load.MergesFile] = im.merges
+		}
+		what = im.what
+		if im.doc != nil {
+			facts = importer.FactsOf(im.doc, im.table.Index-1)
+		}
+	}
+	source := f.Document
+	if source == "" {
+		source = "no document"
+	}
+	files["site.toml"] = []byte(importer.SiteTOML(facts, filepath.Base(source)))
+	if err := os.MkdirAll(content, 0o755); err != nil {
+		return err
+	}
+	for _, name := range []string{"tasks.csv", load.MergesFile, "site.toml"} {
+		if data, ok := files[name]; ok {
+			if err := os.WriteFile(filepath.Join(content, name), data, 0o644); err != nil {
+				return err
+			}
+		}
+	}
+	fmt.Fprintf(log, "plansite: made %s from %s\n", content, what)
+	fmt.Fprintf(log, "plansite: check %s against the document, then: plansite serve %s (preview), plansite build %s (the site, in %s)\n",
+		filepath.Join(content, "site.toml"), f.Dir, f.Dir, filepath.Join(f.Dir, "public"))
+	return nil
+}

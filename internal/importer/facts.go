@@ -1,0 +1,152 @@
+package importer
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"plansite/internal/document"
+	"plansite/internal/plan"
+)
+
+// Facts are what a document says of itself, for site.toml: each as the
+// document writes it, "" when it does not say, and where it was found.
+type Facts struct {
+	Title, TitleFrom   string
+	Issuer, IssuerFrom string
+	Number             string // 文号: 穗工信〔2020〕1号
+	Date, DateFrom     string // YYYY-MM-DD
+}
+
+var (
+	// 文号: an agency's short name, the year in brackets, the number.
+	docNumber = regexp.MustCompile(`[\p{Han}]{1,12}[〔［\[（(]\s*\d{4}\s*[〕］\]）)]\s*\d{1,5}\s*号`)
+	// A date as a notice is signed: 2020年2月27日, in digits or numerals.
+	signedDate = regexp.MustCompile(`([0-9０-９〇零一二三四五六七八九]{4})\s*年\s*([0-9０-９〇零一二三四五六七八九十]{1,3})\s*月\s*([0-9０-９〇零一二三四五六七八九十]{1,3})\s*日`)
+	// A title names the kind of document it is.
+	titleEnd = regexp.MustCompile(`(方案|计划|清单|分工表|分解表|任务表|通知|意见|要点|规划|措施|办法)(（[^）]*）|\([^)]*\))?[》」]?$`)
+	// An issuer is a body's name.
+	issuerEnd = regexp.MustCompile(`(人民政府|政府|办公厅|办公室|委员会|局|委|厅|中心|管委会|领导小组)$`)
+)
+
+// FactsOf reads what doc says of itself, around the task table (table
+// index, from 0): the title above it (a title row of the table, else the
+// paragraph before it that names a kind of document, else the page's
+// <title>), the 文号 anywhere, the last date written as a notice signs it,
+// and the issuer on the line above that date.
+func FactsOf(doc *document.Document, table int) Facts {
+	var f Facts
+	t := &doc.Tables[table]
+	before := doc.Paragraphs[:min(t.Before, len(doc.Paragraphs))]
+	for i := len(before) - 1; i >= 0 && f.Title == ""; i-- {
+		if p := clean(before[i]); isTitle(p) {
+			f.Title, f.TitleFrom = p, fmt.Sprintf("paragraph %d", i+1)
+		}
+	}
+	if f.Title == "" {
+		if p := clean(doc.Title); p != "" {
+			f.Title, f.TitleFrom = p, "the page's <title>"
+		}
+	}
+	for _, p := range doc.Paragraphs {
+		if m := docNumber.FindString(p); m != "" {
+			f.Number = m
+			break
+		}
+	}
+	for i := len(doc.Paragraphs) - 1; i >= 0; i-- {
+		p := clean(doc.Paragraphs[i])
+		m := signedDate.FindStringSubmatch(p)
+		if m == nil {
+			continue
+		}
+		if d, ok := isoDate(m[1], m[2], m[3]); ok {
+			f.Date, f.DateFrom = d, fmt.Sprintf("paragraph %d: %s", i+1, m[0])
+			// The issuer signs on the line above the date, or on the
+			// same line before it.
+			if rest := clean(strings.TrimSuffix(p, m[0])); isIssuer(rest) {
+				f.Issuer, f.IssuerFrom = rest, fmt.Sprintf("paragraph %d", i+1)
+			} else if i > 0 && isIssuer(clean(doc.Paragraphs[i-1])) {
+				f.Issuer, f.IssuerFrom = clean(doc.Paragraphs[i-1]), fmt.Sprintf("paragraph %d", i)
+			}
+			break
+		}
+	}
+	return f
+}
+
+// clean trims a paragraph's spaces, U+3000 included, at both ends: a title
+// centred with spaces is still the title.
+func clean(s string) string { return plan.TrimSpace(s) }
+
+func isTitle(p string) bool {
+	n := utf8.RuneCountInString(p)
+	return n >= 6 && n <= 120 && titleEnd.MatchString(p)
+}
+
+func isIssuer(p string) bool {
+	n := utf8.RuneCountInString(p)
+	return n >= 3 && n <= 40 && issuerEnd.MatchString(p) && !strings.ContainsAny(p, "，。；：")
+}
+
+// isoDate reads a signed date's year, month and day, in digits (full-width
+// too) or Chinese numerals (二〇二〇, 十二, 二十七).
+func isoDate(y, m, d string) (string, bool) {
+	year, ok1 := number(y, true)
+	month, ok2 := number(m, false)
+	day, ok3 := number(d, false)
+	if !ok1 || !ok2 || !ok3 || month < 1 || month > 12 || day < 1 || day > 31 {
+		return "", false
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", year, month, day), true
+}
+
+// number reads digits, or Chinese numerals: a year digit by digit
+// (二〇二〇), a month or day as counted (十二, 二十七).
+func number(s string, digits bool) (int, bool) {
+	vals := map[rune]int{'〇': 0, '零': 0, '一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case r >= '０' && r <= '９':
+			b.WriteRune('0' + r - '０')
+		}
+	}
+	if b.Len() == utf8.RuneCountInString(s) {
+		n, err := strconv.Atoi(b.String())
+		return n, err == nil
+	}
+	if digits {
+		n := 0
+		for _, r := range s {
+			v, ok := vals[r]
+			if !ok {
+				return 0, false
+			}
+			n = n*10 + v
+		}
+		return n, true
+	}
+	// 十, 十二, 二十, 二十七, 三十一
+	n, cur := 0, 0
+	for _, r := range s {
+		if r == '十' {
+			if cur == 0 {
+				cur = 1
+			}
+			n += cur * 10
+			cur = 0
+			continue
+		}
+		v, ok := vals[r]
+		if !ok {
+			return 0, false
+		}
+		cur = v
+	}
+	return n + cur, true
+}

@@ -1,0 +1,68 @@
+package importer
+
+import (
+	"strings"
+	"testing"
+
+	"plansite/internal/config"
+	"plansite/internal/document"
+)
+
+// What a notice says of itself is found where notices say it: the title
+// above the table, the 文号, and the issuer over the signed date.
+func TestFactsOf(t *testing.T) {
+	doc := &document.Document{
+		Paragraphs: []string{
+			"穗府办〔2023〕12号",
+			"\u3000\u3000广州市人民政府办公厅关于印发广州市2023年重点工作任务分解方案的通知",
+			"各区人民政府，市政府各部门：",
+			"现将《广州市2023年重点工作任务分解方案》印发给你们，请认真贯彻执行。",
+			"广州市人民政府办公厅",
+			"二〇二三年三月二十八日",
+		},
+		Tables: []document.Table{{Before: 4}},
+	}
+	f := FactsOf(doc, 0)
+	want := Facts{Title: "广州市人民政府办公厅关于印发广州市2023年重点工作任务分解方案的通知", TitleFrom: "paragraph 2",
+		Issuer: "广州市人民政府办公厅", IssuerFrom: "paragraph 5", Number: "穗府办〔2023〕12号",
+		Date: "2023-03-28", DateFrom: "paragraph 6: 二〇二三年三月二十八日"}
+	if f != want {
+		t.Errorf("FactsOf =\n%+v\nwant\n%+v", f, want)
+	}
+	// Nothing stated: nothing invented.
+	if f := FactsOf(&document.Document{Paragraphs: []string{"附件1"}, Tables: []document.Table{{Before: 1}}}, 0); f != (Facts{}) {
+		t.Errorf("FactsOf of a bare table = %+v", f)
+	}
+}
+
+func TestIsoDate(t *testing.T) {
+	for _, tt := range []struct{ y, m, d, want string }{
+		{"2020", "2", "27", "2020-02-27"},
+		{"２０２３", "１２", "１", "2023-12-01"},
+		{"二〇二三", "十二", "三十一", "2023-12-31"},
+		{"二〇二三", "十", "二十", "2023-10-20"},
+		{"二〇二三", "十三", "1", ""},
+		{"2023", "2", "0", ""},
+	} {
+		got, ok := isoDate(tt.y, tt.m, tt.d)
+		if got != tt.want || ok != (tt.want != "") {
+			t.Errorf("isoDate(%s, %s, %s) = %q, %v; want %q", tt.y, tt.m, tt.d, got, ok, tt.want)
+		}
+	}
+}
+
+// site.toml of a new site states what the document states and comments
+// out the rest; a value is written as TOML, quotes escaped.
+func TestSiteTOML(t *testing.T) {
+	s := SiteTOML(Facts{Title: `关于"试点"的方案`, TitleFrom: "paragraph 2", Date: "2023-03-28", DateFrom: "paragraph 6"}, "通知.docx")
+	for _, want := range []string{`title = "关于\"试点\"的方案"`, `date = "2023-03-28"   # from paragraph 6`, `# issuer = ""`, `# base_url = `} {
+		if !strings.Contains(s, want) {
+			t.Errorf("site.toml lacks %q:\n%s", want, s)
+		}
+	}
+	for _, f := range []Facts{{}, {Title: "甲", Issuer: "乙", Number: "丙〔2023〕1号", Date: "2023-01-02"}} {
+		if _, err := config.Parse("content/site.toml", []byte(SiteTOML(f, "x.docx"))); err != nil {
+			t.Errorf("site.toml of %+v does not read: %v", f, err)
+		}
+	}
+}
