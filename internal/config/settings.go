@@ -55,6 +55,11 @@ func checkSettings(cfg *Config, fail func(key, format string, args ...any) error
 			}
 		}
 	}
+	// The sitemap would date the site by updated and the feed by date:
+	// updated before date is one of them mistyped.
+	if cfg.Date != "" && cfg.Updated != "" && cfg.Updated < cfg.Date {
+		return fail("updated", "updated %q is before date %q, the issue date: the content cannot have changed before the plan was issued; correct one of them", cfg.Updated, cfg.Date)
+	}
 	if cfg.SourceURL != "" {
 		if u, err := url.Parse(cfg.SourceURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Hostname() == "" {
 			return fail("source_url", "source_url %q must be an absolute http(s) address, such as https://www.gz.gov.cn/…", cfg.SourceURL)

@@ -39,3 +39,23 @@ func TestBaseURL(t *testing.T) {
 		}
 	}
 }
+
+// A value of the wrong type is told what to write, in the setting's own
+// terms; updated before date is refused at updated.
+func TestSettingsSayWhatToWrite(t *testing.T) {
+	for _, tt := range []struct{ toml, want string }{
+		{"title = \"x\"\nstart_year = \"2020\"\n", `content/site.toml:2:1: error: start_year is a number, but the value is text: write it without quotes, such as start_year = 2020`},
+		{"title = \"x\"\nfirst_unit_leads = \"yes\"\n", `content/site.toml:2:1: error: first_unit_leads is true or false, but the value is text: write first_unit_leads = true or first_unit_leads = false, without quotes`},
+		{"title = \"x\"\nsearch_examples = \"无人机\"\n", `content/site.toml:2:1: error: search_examples is a list, but the value is text: write it in brackets, such as search_examples = ["…", "…"]`},
+		{"title = 2020\n", `content/site.toml:1:1: error: title is text, but the value is a number: write it in quotes, such as title = "…"`},
+		{"title = \"x\"\ndate = \"2020-02-27\"\nupdated = \"2019-01-01\"\n", `content/site.toml:3:1: error: updated "2019-01-01" is before date "2020-02-27", the issue date`},
+	} {
+		_, err := Parse("content/site.toml", []byte(tt.toml))
+		if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
+			t.Errorf("%q: %v\nwant %s", tt.toml, err, tt.want)
+		}
+	}
+	if _, err := Parse("content/site.toml", []byte("title = \"x\"\ndate = \"2020-02-27\"\nupdated = \"2020-02-27\"\n")); err != nil {
+		t.Errorf("updated on the issue date: %v", err)
+	}
+}

@@ -80,7 +80,62 @@ func TOMLErrorPos(src string, err error) (line, col int, msg string) {
 	if line == 0 {
 		line, _ = strconv.Atoi(m[1])
 	}
+	if hint := typeHint(key, msg); hint != "" {
+		return line, col, hint
+	}
 	return line, col, key + ": " + msg
+}
+
+// wrongType is BurntSushi/toml's word for a value of another type than the
+// setting's: "incompatible types: TOML value has type string; destination
+// has type integer".
+var wrongType = regexp.MustCompile(`TOML value has type (\w+); destination has type (\w+)`)
+
+// typeHint says what to write instead of a value of the wrong type, by the
+// setting's type: start_year = "2020" needs no quotes, a list needs
+// brackets.
+func typeHint(key, msg string) string {
+	m := wrongType.FindStringSubmatch(msg)
+	if m == nil {
+		return ""
+	}
+	name := key
+	if i := strings.LastIndexByte(key, '.'); i >= 0 {
+		name = key[i+1:]
+	}
+	got := tomlKind(m[1])
+	switch tomlKind(m[2]) {
+	case "a number":
+		example := "10"
+		if strings.HasSuffix(name, "_year") {
+			example = "2020"
+		}
+		return fmt.Sprintf("%s is a number, but the value is %s: write it without quotes, such as %s = %s", key, got, name, example)
+	case "true or false":
+		return fmt.Sprintf("%s is true or false, but the value is %s: write %s = true or %s = false, without quotes", key, got, name, name)
+	case "text":
+		return fmt.Sprintf("%s is text, but the value is %s: write it in quotes, such as %s = \"…\"", key, got, name)
+	case "a list":
+		return fmt.Sprintf("%s is a list, but the value is %s: write it in brackets, such as %s = [\"…\", \"…\"]", key, got, name)
+	}
+	return ""
+}
+
+// tomlKind names a type as BurntSushi/toml words it, for people.
+func tomlKind(t string) string {
+	switch t {
+	case "string":
+		return "text"
+	case "integer", "int64", "int", "float", "float64":
+		return "a number"
+	case "boolean", "bool":
+		return "true or false"
+	case "slice", "array":
+		return "a list"
+	case "map", "table", "struct":
+		return "a table"
+	}
+	return "a " + t
 }
 
 // KeyPos finds the line and character column where the TOML document src

@@ -58,7 +58,7 @@ func TestSplitErrors(t *testing.T) {
 		// The column counts characters: 关于 are two, not six bytes.
 		{"unclosed string", "+++\ntitle = \"关于\n+++\n", "content/about.md:2:12: error: front matter: strings cannot contain newlines"},
 		{"wrong type", "+++\ntitle = \"关于\"\n  weight = \"十\"\n+++\n",
-			"content/about.md:3:3: error: front matter: weight: incompatible types: TOML value has type string; destination has type integer"},
+			"content/about.md:3:3: error: front matter: weight is a number, but the value is text: write it without quotes, such as weight = 10"},
 		{"unknown key", "+++\ntitle = \"关于\"\nauthor = \"某\"\n+++\n",
 			`content/about.md:3:1: error: front matter: unknown key "author" (known: title, description, updated, weight)`},
 		{"unknown table", "+++\ntitle = \"关于\"\n[extra]\nx = 1\n+++\n",
