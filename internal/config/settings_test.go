@@ -1,6 +1,9 @@
 package config
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestBaseURL(t *testing.T) {
 	ok := []struct{ in, abs, path string }{
