@@ -210,7 +210,10 @@ type Milestone struct {
 	Day      int    // the day of a deadline such as 6月30日前, else 0
 	Recurs   string // 每年, 每季度, … for recurring work
 	Yearless bool   // the clause gives no year: it took the clause before's or the plan's
-	From, To int    // the years covered, inclusive: Start.Year and End.Year
+	// Then is ongoing work the clause names after its date (…12月底前取得
+	// 明显成效并长期坚持): the milestone covers the years to the plan's end.
+	Then     string
+	From, To int // the years covered, inclusive: Start.Year and End.Year, or the plan's end with Then
 }
 
 // Dated reports whether the clause's date could be read.

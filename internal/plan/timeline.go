@@ -98,7 +98,13 @@ var (
 	yearless  = regexp.MustCompile(`^(?:\d{1,2}\s*月|上半年|下半年|第?[一二三四1-4]季度|年内|年底|年末|全年|本年度|今年)`)
 	ongoingRe = regexp.MustCompile(`^(?:长期坚持|长期推进|长期开展|持续推进|持续开展|常态化推进|常态化开展|常态化|按年度推进|按季度推进|立行立改|每半年|每季度|每年|每月|每周|定期|长期)`)
 	recurring = regexp.MustCompile(`^(?:每半年|每季度|每年|每月|每周)`)
+	// Ongoing work named after a clause's date (…12月底前取得明显成效并长期坚持):
+	// whole phrases only, for 长期 alone is as often a word (长期机制).
+	ongoingLater = regexp.MustCompile(`^(?:长期坚持|长期推进|长期开展|持续推进|持续开展|常态化推进|常态化开展|按年度推进|按季度推进|立行立改)`)
 )
+
+// ongoingAt reports whether s starts with a whole phrase of ongoing work.
+func ongoingAt(s string) bool { return ongoingLater.MatchString(dateHead(s)) }
 
 // ParseTimeline splits a 时间节点 cell into milestones, one per clause, and
 // reads each clause's date. Clauses are separated by ；, ; or a line break,
@@ -129,7 +135,11 @@ func ParseTimeline(cell string, start, end int) ([]Milestone, []*UnreadClause) {
 	return ms, errs
 }
 
-// clauses splits a cell into its clauses, trimmed, empty ones dropped.
+// clauses splits a cell into its clauses, trimmed, empty ones dropped. A
+// comma (or 。) ends a clause only where what follows starts with a date and
+// the clause so far has a date of its own: 2023年9月底前，2024年持续推进 is two
+// clauses, but in 全面公开，1月底前完成 the date belongs to what comes before
+// it, which would otherwise be left without one.
 func clauses(cell string) []string {
 	var out []string
 	add := func(s string) {
@@ -137,22 +147,49 @@ func clauses(cell string) []string {
 			out = append(out, s)
 		}
 	}
-	from := 0
+	from, dated := 0, false
 	for i, r := range cell {
 		switch r {
 		case '；', ';', '\n', '\r':
 			add(cell[from:i])
-			from = i + utf8.RuneLen(r)
+			from, dated = i+utf8.RuneLen(r), false
+			continue
 		case '，', ',', '。':
 			next := i + utf8.RuneLen(r)
-			if startsWithDate(cell[next:]) {
+			if dated && startsWithDate(cell[next:]) {
 				add(cell[from:next])
-				from = next
+				from = next // and the clause it starts has a date
+				continue
 			}
+		}
+		if !dated && mayStartDate(r) && (startsWithDate(cell[i:]) || ongoingAt(cell[i:])) {
+			dated = true
 		}
 	}
 	add(cell[from:])
 	return out
+}
+
+// mayStartDate reports whether a date can start with r: a digit, a Chinese
+// numeral, or the first character of a date word (上半年, 第三季度, 年内,
+// 长期坚持, 每年 …). Every other character is passed over without reading
+// what follows it, which keeps a cell's clauses found in time that grows
+// with the cell.
+func mayStartDate(r rune) bool {
+	return r >= '0' && r <= '9' || r >= '０' && r <= '９' || strings.ContainsRune(dateStarts, r)
+}
+
+// dateStarts are the characters other than digits that a date may start
+// with.
+const dateStarts = "〇零○一二三四五六七八九十上下第年全本今长持常按立每定"
+
+// thenStarts reports whether r may start a phrase of ongoing work.
+func thenStarts(r rune) bool {
+	switch r {
+	case '长', '持', '常', '按', '立':
+		return true
+	}
+	return false
 }
 
 // startsWithDate reports whether s, after spaces, starts with a year or a
@@ -181,7 +218,52 @@ func dateHead(s string) string {
 	return s
 }
 
+// parseClause reads a clause's date: at its start, else the first date in
+// it (其它事项12月底前取得明显成效), the clause then shown whole beside the
+// date. Ongoing work named after the date (…并长期坚持) carries the
+// milestone on to the plan's last year.
 func parseClause(c string, start, end, prevYear int) (Milestone, *UnreadClause) {
+	m, err := parseAt(c, start, end, prevYear)
+	if err != nil && err.Reason == timelineHint {
+		prev := rune(0)
+		for i, r := range c {
+			after := prev
+			prev = r
+			// Not inside a number or a range (2022-2020年 is one wrong
+			// date, not a right one at its end).
+			if i == 0 || !mayStartDate(r) || mayStartDate(after) || strings.ContainsRune("-－—–~～〜至到", after) ||
+				!(startsWithDate(c[i:]) || ongoingAt(c[i:])) {
+				continue
+			}
+			if inner, ierr := parseAt(c[i:], start, end, prevYear); ierr == nil {
+				inner.Clause = c
+				inner.Text = strings.TrimRight(c, "。；;.，, \u3000")
+				m, err = inner, nil
+				break
+			}
+		}
+	}
+	if err != nil || m.Kind == Ongoing {
+		return m, err
+	}
+	// After what is due, not as it: in 2022年持续推进 the work of 2022 is
+	// to continue, which says nothing of the years after.
+	after := strings.Index(c, m.When) + len(m.When)
+	for i, r := range c[after:] {
+		if i == 0 || !thenStarts(r) || !ongoingAt(c[after+i:]) || TrimSpace(strings.Trim(c[after:after+i], "，,：: ")) == "" {
+			continue
+		}
+		m.Then = ongoingLater.FindString(c[after+i:])
+		if end > m.To && end <= 2200 {
+			m.To = end
+		}
+		break
+	}
+	return m, nil
+}
+
+// parseAt reads the date at the start of the clause c.
+func parseAt(c string, start, end, prevYear int) (Milestone, *UnreadClause) {
 	n, offs := normalize(c)
 	m := Milestone{Clause: c}
 	fail := func(reason string) (Milestone, *UnreadClause) {
@@ -336,13 +418,16 @@ func normalize(s string) (string, []int) {
 		}
 	}
 	for i := 0; i < len(s); {
-		if loc := cjkNumber.FindStringIndex(s[i:]); loc != nil && loc[0] == 0 {
-			word := s[i : i+loc[1]]
-			emit(cjkDigits(word), i)
-			i += loc[1]
-			continue
-		}
+		// The pattern is tried only where a numeral starts: trying it at
+		// every character was most of the time of reading a timeline.
 		r, size := utf8.DecodeRuneInString(s[i:])
+		if strings.ContainsRune(cjkNumerals, r) {
+			if loc := cjkNumber.FindStringIndex(s[i:]); loc != nil && loc[0] == 0 {
+				emit(cjkDigits(s[i:i+loc[1]]), i)
+				i += loc[1]
+				continue
+			}
+		}
 		switch {
 		case r >= '０' && r <= '９':
 			emit(string('0'+(r-'０')), i)
@@ -357,6 +442,9 @@ func normalize(s string) (string, []int) {
 	offs = append(offs, len(s))
 	return b.String(), offs
 }
+
+// cjkNumerals are the characters a cjkNumber starts with.
+const cjkNumerals = "〇零○一二三四五六七八九十"
 
 // cjkNumber is a year in Chinese numerals or a month from 一 to 十二, each
 // with the character that makes it a date.
