@@ -85,8 +85,8 @@ func TestCheck(t *testing.T) {
 			fs: folder(header + "1,（一）甲,措施。,2020年；尽快完成。,市科技局,——\n" +
 				"2,（一）甲,措施。,适时推进,市科技局,——\n3,（一）甲,措施。,2021-2022年持续推进。,市科技局,——\n"),
 			want: []string{
-				`content/tasks.csv:2:12: warning: task 1: cannot read the date of timeline clause "尽快完成。": it does not start with a date`,
-				`content/tasks.csv:3:12: warning: task 2: cannot read the date of timeline clause "适时推进": it does not start with a date`,
+				`content/tasks.csv:2:12: warning: task 1: cannot read the date of timeline clause "尽快完成。": it holds no date`,
+				`content/tasks.csv:3:12: warning: task 2: cannot read the date of timeline clause "适时推进": it holds no date`,
 			},
 		},
 		{

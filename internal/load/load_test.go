@@ -241,7 +241,7 @@ content/departments.csv:1:1: error: missing column "slug"; the header must name 
 		{"site.toml unquoted date", "site.toml", ptr("title = \"测试计划\"\ndate = 2020-02-27\n"),
 			`content/site.toml:2:1: error: date: incompatible types: TOML value has type time.Time; destination has type string; write dates in quotes, such as "2020-02-27"`},
 		{"site.toml year as text", "site.toml", ptr("title = \"测试计划\"\nstart_year = \"2020\"\n"),
-			`content/site.toml:2:1: error: start_year: incompatible types: TOML value has type string; destination has type integer`},
+			`content/site.toml:2:1: error: start_year is a number, but the value is text: write it without quotes, such as start_year = 2020`},
 		{"site.toml years reversed", "site.toml", ptr("title = \"测试计划\"\nstart_year = 2022\nend_year = 2020\n"),
 			`content/site.toml:3:1: error: end_year 2020 is before start_year 2022`},
 		{"site.toml year out of range", "site.toml", ptr("title = \"测试计划\"\nstart_year = 20\n"),

@@ -58,7 +58,7 @@ func (u *UnreadClause) Message() string {
 	return fmt.Sprintf("cannot read the date of timeline clause %s: %s", QuoteCell(u.Clause), u.Reason)
 }
 
-const timelineHint = "it does not start with a date such as 2020年, 2021-2022年, 2023年6月底前, 12月底前, 年内 or 长期坚持; " +
+const timelineHint = "it holds no date such as 2020年, 2021-2022年, 2023年6月底前, 12月底前, 年内 or 长期坚持; " +
 	"it is shown as written and listed on /years/ among the tasks without a readable date"
 
 // MaxClauses is the most timeline clauses a table may have in all. A

@@ -156,7 +156,7 @@ func TestParseTimelineUnread(t *testing.T) {
 		cell, clause, reason string
 		start, end           int
 	}{
-		{"尽快完成", "尽快完成", "does not start with a date", 2020, 2022},
+		{"尽快完成", "尽快完成", "holds no date", 2020, 2022},
 		{"2022-2020年", "2022-2020年", "backwards", 2020, 2022},
 		{"1850年", "1850年", "out of range", 2020, 2022},
 		{"长期坚持", "长期坚持", "start_year", 0, 0},
