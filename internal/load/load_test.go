@@ -124,11 +124,29 @@ func TestSiteWithoutOptionalFiles(t *testing.T) {
 	if len(c.Pages) != 0 {
 		t.Errorf("pages %v", c.Pages)
 	}
-	// Every department is then unknown: one warning each, at a stable slug;
-	// without the alias, 市规划和自然局 is a department of its own, and one
-	// more warning says it looks like 市规划和自然资源局.
-	if len(warns) != 6 || len(c.Plan.Departments) != 4 {
-		t.Errorf("%d warnings, %d departments; want 6 (one for the issuer) and 4: %v", len(warns), len(c.Plan.Departments), warns)
+	// Every department is then unknown, at a stable slug, which one
+	// warning says for them all; without the alias, 市规划和自然局 is a
+	// department of its own, and one more warning says it looks like
+	// 市规划和自然资源局.
+	if len(warns) != 3 || len(c.Plan.Departments) != 4 {
+		t.Fatalf("%d warnings, %d departments; want 3 (one for the issuer) and 4: %v", len(warns), len(c.Plan.Departments), warns)
+	}
+	if got := warns[0].Error(); !strings.HasPrefix(got, "content/tasks.csv: warning: the 4 departments of the table are published at addresses made from their names (/departments/d-") {
+		t.Errorf("first warning: %s", got)
+	}
+	// With the file, each department it lacks is named where it is.
+	c, warns, err = Site(files(map[string]*string{"departments.csv": ptr("名称,slug\n市科技局,sti\n"), "about.md": nil}), "content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, w := range warns {
+		if strings.Contains(w.Msg, "is not in content/departments.csv") {
+			n++
+		}
+	}
+	if n != 3 {
+		t.Errorf("%d departments missing from departments.csv warned of, want 3: %v", n, warns)
 	}
 }
 

@@ -98,13 +98,14 @@ func addRef(e *problem.Problem, file, sheet string) {
 
 // Tables are a content folder's tables, read but not yet made into the plan.
 type Tables struct {
-	TasksFile       string // content/tasks.csv or content/tasks.xlsx
-	Sheet           string // the worksheet read, for a workbook
-	Rows            []plan.Row
-	Columns         []plan.Column // the task table's header, in its own words and order
-	Warnings        []problem.Problem
-	DepartmentsFile string
-	Departments     []plan.DepartmentEntry
+	TasksFile         string // content/tasks.csv or content/tasks.xlsx
+	Sheet             string // the worksheet read, for a workbook
+	Rows              []plan.Row
+	Columns           []plan.Column // the task table's header, in its own words and order
+	Warnings          []problem.Problem
+	DepartmentsFile   string
+	NoDepartmentsFile bool // the content has no departments.csv
+	Departments       []plan.DepartmentEntry
 }
 
 // ReadTables reads the task table and departments.csv (which may be
@@ -124,7 +125,9 @@ func ReadTables(fsys fs.FS, prefix string, cfg config.Config) (*Tables, error) {
 		if t.Departments, err = departments(t.DepartmentsFile, text); err != nil {
 			return nil, err
 		}
-	} else if !errors.Is(err, fs.ErrNotExist) {
+	} else if errors.Is(err, fs.ErrNotExist) {
+		t.NoDepartmentsFile = true
+	} else {
 		return nil, inputfs.ReadError(t.DepartmentsFile, "", err)
 	}
 	table, err := tableFile(fsys, prefix, cfg)
@@ -150,7 +153,7 @@ func (t *Tables) Input(cfg config.Config) plan.Input {
 		Meta: plan.Meta{Title: cfg.Title, ShortTitle: cfg.ShortTitle, Attachment: cfg.Attachment, Issuer: cfg.Issuer,
 			Date: cfg.Date, SourceURL: cfg.SourceURL, SourceName: cfg.SourceName, StartYear: cfg.StartYear, EndYear: cfg.EndYear},
 		TasksFile: t.TasksFile, Rows: t.Rows, Columns: t.Columns,
-		DepartmentsFile: t.DepartmentsFile, Departments: t.Departments,
+		DepartmentsFile: t.DepartmentsFile, NoDepartmentsFile: t.NoDepartmentsFile, Departments: t.Departments,
 		FirstUnitLeads: cfg.FirstUnitLeads, OthersLeadWithoutLead: cfg.OthersLeadWithoutLead,
 	}
 }

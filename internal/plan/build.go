@@ -52,8 +52,12 @@ type Input struct {
 	TasksFile       string // for messages: content/tasks.csv
 	Rows            []Row
 	DepartmentsFile string
-	Departments     []DepartmentEntry
-	FirstUnitLeads  bool // the table says 排在第一位的为牵头单位: the first unit named leads
+	// NoDepartmentsFile: the content has no departments table, so that
+	// every department is missing from it and is told so once, not one by
+	// one.
+	NoDepartmentsFile bool
+	Departments       []DepartmentEntry
+	FirstUnitLeads    bool // the table says 排在第一位的为牵头单位: the first unit named leads
 	// The table says 无牵头单位的，责任单位即为牵头单位: with the lead cell
 	// empty, the units of the other cell lead.
 	OthersLeadWithoutLead bool
@@ -179,6 +183,8 @@ type directory struct {
 	bySlug     map[string]*Department
 	order      []*Department
 	file       string
+	noFile     bool // the content has no departments table
+	tasksFile  string
 	unlisted   []*unlisted // named in the task table, missing from the departments table
 	unlistedBy map[*Department]*unlisted
 	over       *problem.Problem // the name past MaxDepartmentNames, once named
@@ -186,7 +192,7 @@ type directory struct {
 
 func newDirectory(in Input) (*directory, problem.List) {
 	d := &directory{byName: map[string]*Department{}, bySlug: map[string]*Department{}, file: in.DepartmentsFile,
-		unlistedBy: map[*Department]*unlisted{}}
+		noFile: in.NoDepartmentsFile, tasksFile: in.TasksFile, unlistedBy: map[*Department]*unlisted{}}
 	var errs problem.List
 	for _, e := range in.Departments {
 		fail := func(col int, format string, args ...any) {

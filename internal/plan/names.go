@@ -43,7 +43,17 @@ type unlisted struct {
 // lists them already.
 func (d *directory) lintNames() []problem.Problem {
 	var warns []problem.Problem
+	if d.noFile && len(d.unlisted) > 0 {
+		// Not a warning a department: a table without one is as plansite
+		// reads most tables, and the pages work.
+		warns = append(warns, problem.Problem{File: d.tasksFile, Severity: problem.Warning,
+			Msg: fmt.Sprintf("the %s of the table are published at addresses made from their names (/departments/%s/); a %s would give them readable addresses, English names, aliases and groups (see README.md)",
+				count(len(d.unlisted), "department", "departments"), d.unlisted[0].dep.Slug, d.file)})
+	}
 	for _, u := range d.unlisted {
+		if d.noFile {
+			break
+		}
 		w := u.first
 		w.Msg = fmt.Sprintf("department %s is not in %s (named in %s); it is published at /departments/%s/", QuoteCell(u.dep.Name), d.file, cells(u.count), u.dep.Slug)
 		warns = append(warns, w)
@@ -151,9 +161,12 @@ func distance(a, b []rune) int {
 }
 
 // cells says how many cells, in the singular for one.
-func cells(n int) string {
+func cells(n int) string { return count(n, "cell", "cells") }
+
+// count says n things, in the singular for one.
+func count(n int, one, many string) string {
 	if n == 1 {
-		return "1 cell"
+		return "1 " + one
 	}
-	return fmt.Sprintf("%d cells", n)
+	return GroupDigits(n) + " " + many
 }
