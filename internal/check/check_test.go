@@ -153,3 +153,35 @@ func TestBundledContent(t *testing.T) {
 		t.Errorf("got %v", r.Problems)
 	}
 }
+
+// One run reports the problems of every file: a bad date in site.toml hides
+// neither a broken departments.csv nor the task table's repeated 序号 and
+// empty 主要措施, nor a Markdown page's front matter.
+func TestEveryFileInOneRun(t *testing.T) {
+	fs := folder(header+"1,（一）甲,措施。,2020年,市科技局,——\n1,,措施。,2020年,市科技局,——\n2,,,2020年,市科技局,——\n",
+		"site.toml", strings.Replace(siteTOML, `date = "2020-02-27"`, `date = "2020-02-31"`, 1),
+		"departments.csv", "名称,slug\n市科技局,Science Bureau\n",
+		"about.md", "+++\ntitle = \"关于\"\nupdated = 2020\n+++\n")
+	r := Content(fs, "content")
+	var got []string
+	for _, p := range r.Problems {
+		if p.Severity == 0 {
+			got = append(got, p.Error())
+		}
+	}
+	for _, want := range []string{
+		`content/about.md:3:1: error: front matter: updated is text`,
+		`content/departments.csv:2:`,
+		`content/site.toml:3:1: error: date "2020-02-31"`,
+		`content/tasks.csv:3:1: error: 序号 1 appears twice`,
+		`content/tasks.csv:4:`,
+	} {
+		found := false
+		for _, g := range got {
+			found = found || strings.HasPrefix(g, want)
+		}
+		if !found {
+			t.Errorf("no error %s…; got:\n%s", want, strings.Join(got, "\n"))
+		}
+	}
+}

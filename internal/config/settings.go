@@ -86,17 +86,25 @@ func checkSettings(cfg *Config, fail func(key, format string, args ...any) error
 	} else {
 		return fail("encoding", "encoding %q is not one of auto, utf-8, gb18030", cfg.Encoding)
 	}
-	if name := cfg.Table; name != "" {
-		if !fs.ValidPath(name) || strings.Contains(name, `\`) {
-			return fail("table", "table %q must be a file name inside the content folder", name)
-		}
-		switch strings.ToLower(path.Ext(name)) {
-		case ".csv", ".xlsx":
-		default:
-			return fail("table", "table %q must be a .csv or an .xlsx file", name)
-		}
+	if problem := tableProblem(cfg.Table); problem != "" {
+		return fail("table", "table %q %s", cfg.Table, problem)
 	}
 	return nil
+}
+
+// tableProblem is what is wrong with the table setting, or "".
+func tableProblem(name string) string {
+	if name == "" {
+		return ""
+	}
+	if !fs.ValidPath(name) || strings.Contains(name, `\`) {
+		return "must be a file name inside the content folder"
+	}
+	switch strings.ToLower(path.Ext(name)) {
+	case ".csv", ".xlsx":
+		return ""
+	}
+	return "must be a .csv or an .xlsx file"
 }
 
 // The encodings a CSV file may be in. Excel and WPS on Chinese Windows save
@@ -119,4 +127,31 @@ func normalEncoding(s string) (string, bool) {
 		return EncodingGB18030, true
 	}
 	return "", false
+}
+
+// Usable is what of a site.toml that has an error the other files can
+// still be read with, so that one run reports their problems too: the
+// settings as decoded, each one that is wrong or missing put back to its
+// default. The build still stops at the error.
+func Usable(cfg Config) Config {
+	if enc, ok := normalEncoding(cfg.Encoding); ok {
+		cfg.Encoding = enc
+	} else {
+		cfg.Encoding = EncodingAuto
+	}
+	for _, y := range []*int{&cfg.StartYear, &cfg.EndYear} {
+		if *y < 1900 || *y > 2200 {
+			*y = 0
+		}
+	}
+	if cfg.StartYear > cfg.EndYear && cfg.EndYear != 0 {
+		cfg.StartYear, cfg.EndYear = 0, 0
+	}
+	if tableProblem(cfg.Table) != "" {
+		cfg.Table = ""
+	}
+	if cfg.Language == "" {
+		cfg.Language = "zh-CN"
+	}
+	return cfg
 }

@@ -59,39 +59,55 @@ var Reserved = map[string]bool{"tasks": true, "areas": true, "departments": true
 // Site reads the content folder fsys. prefix is how its files are named in
 // messages, such as "content".
 func Site(fsys fs.FS, prefix string) (*Content, []problem.Problem, error) {
+	// Every file is read even when one before it is wrong, so that one run
+	// of check reports the problems of them all: a bad date in site.toml
+	// does not hide a repeated 序号.
+	var errs problem.List
+	fail := func(err error) { errs = append(errs, problem.Of(err)...) }
 	cfg, err := config.ReadConfig(fsys, prefix)
 	if err != nil {
-		return nil, nil, err
+		fail(err)
+		cfg = config.Usable(cfg)
 	}
+	var warns []problem.Problem
+	c := &Content{Config: cfg}
 	tables, err := ReadTables(fsys, prefix, cfg)
 	if err != nil {
-		return nil, nil, err
+		fail(err)
 	}
-	p, warns, err := plan.Build(tables.Input(cfg))
-	for i := range warns {
-		tables.Locate(&warns[i])
+	if tables != nil && tables.TasksFile != "" {
+		p, pwarns, err := plan.Build(tables.Input(cfg))
+		for i := range pwarns {
+			tables.Locate(&pwarns[i])
+		}
+		warns = append(append(warns, tables.Warnings...), pwarns...)
+		if err != nil {
+			fail(tables.Locate(err))
+		}
+		c.Plan, c.Rows = p, tables.Rows
 	}
-	warns = append(tables.Warnings, warns...)
 	warns = append(warns, citationGaps(cfg, path.Join(prefix, "site.toml"))...)
-	if err != nil {
-		return nil, warns, tables.Locate(err)
+	if c.Plan != nil {
+		// The progress file names tasks: it is checked against a plan.
+		var pwarns []problem.Problem
+		if c.Progress, c.ProgressRows, pwarns, err = readProgress(fsys, prefix, cfg, c.Plan); err != nil {
+			fail(err)
+		}
+		warns = append(warns, pwarns...)
 	}
-	c := &Content{Config: cfg, Plan: p, Rows: tables.Rows}
-	var pwarns []problem.Problem
-	if c.Progress, c.ProgressRows, pwarns, err = readProgress(fsys, prefix, cfg, p); err != nil {
-		return nil, warns, err
-	}
-	warns = append(warns, pwarns...)
 	var mdWarns []problem.Problem
 	if c.Pages, mdWarns, err = pages(fsys, prefix); err != nil {
-		return nil, nil, err
+		fail(err)
 	}
 	warns = append(warns, mdWarns...)
 	for _, pg := range c.Pages {
 		// /progress/ is the generator's only when the site has progress.
 		if c.Progress != nil && strings.HasPrefix(pg.Path, "progress/") {
-			return nil, nil, &problem.Problem{File: pg.File, Msg: "/progress/ is an address the generator uses for the progress file's overview; rename the file"}
+			fail(&problem.Problem{File: pg.File, Msg: "/progress/ is an address the generator uses for the progress file's overview; rename the file"})
 		}
+	}
+	if len(errs) > 0 {
+		return nil, warns, errs
 	}
 	return c, warns, nil
 }

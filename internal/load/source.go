@@ -113,38 +113,52 @@ type Tables struct {
 func ReadTables(fsys fs.FS, prefix string, cfg config.Config) (*Tables, error) {
 	name := func(f string) string { return path.Join(prefix, f) }
 	t := &Tables{DepartmentsFile: name("departments.csv")}
-	if _, err := fs.Stat(fsys, "departments.csv"); err == nil {
-		data, err := readTable(fsys, "departments.csv", t.DepartmentsFile, "")
-		if err != nil {
-			return nil, err
-		}
-		text, err := decodeText(t.DepartmentsFile, data, cfg.Encoding)
-		if err != nil {
-			return nil, err
-		}
-		if t.Departments, err = departments(t.DepartmentsFile, text); err != nil {
-			return nil, err
-		}
-	} else if errors.Is(err, fs.ErrNotExist) {
-		t.NoDepartmentsFile = true
-	} else {
-		return nil, inputfs.ReadError(t.DepartmentsFile, "", err)
+	// A broken departments.csv does not hide the task table's problems:
+	// both are read, and both files' errors returned.
+	var errs problem.List
+	if err := t.readDepartments(fsys, cfg); err != nil {
+		errs = append(errs, problem.Of(err)...)
 	}
 	table, err := tableFile(fsys, prefix, cfg)
 	if err != nil {
-		return nil, err
+		return nil, append(errs, problem.Of(err)...)
 	}
 	t.TasksFile = name(table)
 	data, err := readTable(fsys, table, t.TasksFile, "cannot read the task table: ")
 	if err != nil {
-		return nil, err
+		return nil, append(errs, problem.Of(err)...)
 	}
 	tt, sheet, err := taskTable(t.TasksFile, data, cfg)
 	if err != nil {
-		return nil, err
+		return nil, append(errs, problem.Of(err)...)
 	}
 	t.Rows, t.Sheet, t.Columns, t.Warnings = tt.Rows, sheet, tt.Columns, tt.Warnings
+	if len(errs) > 0 {
+		return t, errs
+	}
 	return t, nil
+}
+
+// readDepartments reads departments.csv, which may be missing.
+func (t *Tables) readDepartments(fsys fs.FS, cfg config.Config) error {
+	_, err := fs.Stat(fsys, "departments.csv")
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		t.NoDepartmentsFile = true
+		return nil
+	case err != nil:
+		return inputfs.ReadError(t.DepartmentsFile, "", err)
+	}
+	data, err := readTable(fsys, "departments.csv", t.DepartmentsFile, "")
+	if err != nil {
+		return err
+	}
+	text, err := decodeText(t.DepartmentsFile, data, cfg.Encoding)
+	if err != nil {
+		return err
+	}
+	t.Departments, err = departments(t.DepartmentsFile, text)
+	return err
 }
 
 // Input is what plan.Build needs to make the plan from the tables.
