@@ -80,16 +80,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return nil
 		})
 		inputFlags(fl, &o.Content, &o.Templates, &o.Static)
-		if fl.Parse(args) != nil {
-			return 2
+		if code, done := parse(fl, args); done {
+			return code
 		}
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 		defer stop()
 		err = cli.Serve(ctx, o, plansite.Source, version, stderr)
 	case "check":
 		content := fl.String("content", "", "content folder (default: ./content if present, else the bundled plan)")
-		if fl.Parse(args) != nil {
-			return 2
+		if code, done := parse(fl, args); done {
+			return code
 		}
 		if err := cli.Check(*content, plansite.Source, stdout); err != nil {
 			var found cli.ErrFound

@@ -18,11 +18,35 @@ func runArgs(args ...string) (int, string, string) {
 	return code, out.String(), errb.String()
 }
 
+// usageCommands are the commands the usage text lists, so that a command
+// added there is held to the same rules as the others.
+func usageCommands(t *testing.T) []string {
+	t.Helper()
+	var cmds []string
+	for _, line := range strings.Split(usage, "\n") {
+		// The lines of the list, indented: "  plansite build   [-content DIR] …".
+		if rest, ok := strings.CutPrefix(line, "  plansite "); ok {
+			cmds = append(cmds, strings.Fields(rest)[0])
+		}
+	}
+	if len(cmds) < 5 {
+		t.Fatalf("the usage text lists %d commands: %v", len(cmds), cmds)
+	}
+	return cmds
+}
+
+// Every command's -h (and -help, --help) prints its flags and exits 0, as
+// asking for help is no mistake; a flag it does not have exits 2.
 func TestHelp(t *testing.T) {
-	for _, cmd := range []string{"build", "import", "version"} {
-		code, _, stderr := runArgs(cmd, "-h")
-		if code != 0 || !strings.Contains(stderr, "Usage of plansite "+cmd) {
-			t.Errorf("%s -h: exit %d, stderr %q", cmd, code, stderr)
+	for _, cmd := range usageCommands(t) {
+		for _, h := range []string{"-h", "-help", "--help"} {
+			code, stdout, stderr := runArgs(cmd, h)
+			if code != 0 || !strings.Contains(stderr, "Usage of plansite "+cmd) || stdout != "" {
+				t.Errorf("%s %s: exit %d, stdout %q, stderr %q", cmd, h, code, stdout, stderr)
+			}
+		}
+		if code, _, stderr := runArgs(cmd, "-no-such-flag"); code != 2 || !strings.Contains(stderr, "-no-such-flag") {
+			t.Errorf("%s -no-such-flag: exit %d, stderr %q; want 2 and the flag named", cmd, code, stderr)
 		}
 	}
 	if code, out, _ := runArgs("-h"); code != 0 || !strings.Contains(out, "plansite build") {
