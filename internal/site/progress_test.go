@@ -10,6 +10,8 @@ import (
 	"testing/fstest"
 	"unicode"
 
+	"plansite/internal/foldertest"
+
 	"golang.org/x/net/html"
 )
 
@@ -17,7 +19,7 @@ import (
 // written here, and the site's updated date after all of them.
 func progressFixture(t *testing.T) (*builtSite, [][]string) {
 	t.Helper()
-	content := readFolder(t, "../../content")
+	content := foldertest.Read(t, "../../content")
 	content["site.toml"].Data = append(content["site.toml"].Data, []byte("\nupdated = \"2022-06-30\"\n")...)
 	statuses := []string{"未启动", "推进中", "已完成", "滞后", "已调整"}
 	var b bytes.Buffer
