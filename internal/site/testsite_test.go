@@ -84,10 +84,11 @@ type siteConfig struct {
 
 // builtSite is a site Build wrote, read back into memory, its files by path.
 type builtSite struct {
-	files map[string][]byte
-	paths []string // sorted
-	cfg   siteConfig
-	docs  map[string]*html.Node // parsed pages, by path
+	files   map[string][]byte
+	paths   []string // sorted
+	cfg     siteConfig
+	content fstest.MapFS          // the content folder it was built from
+	docs    map[string]*html.Node // parsed pages, by path
 }
 
 func (b *builtSite) file(t *testing.T, p string) []byte {
@@ -131,7 +132,7 @@ func buildContent(t *testing.T, content fstest.MapFS) *builtSite {
 	if _, err := Build(o, out, nil); err != nil {
 		t.Fatalf("build: %v", err)
 	}
-	b := &builtSite{files: map[string][]byte{}, docs: map[string]*html.Node{}}
+	b := &builtSite{files: map[string][]byte{}, docs: map[string]*html.Node{}, content: content}
 	for p, f := range foldertest.Read(t, out) {
 		b.files[p] = f.Data
 		b.paths = append(b.paths, p)
