@@ -228,7 +228,7 @@ func ids(ts []*plan.Task) string {
 	return strings.Join(out, " ")
 }
 
-func slugs_(ds []*plan.Department) string {
+func deptSlugs(ds []*plan.Department) string {
 	var out []string
 	for _, d := range ds {
 		out = append(out, d.Slug)

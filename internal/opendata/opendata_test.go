@@ -154,7 +154,7 @@ func checkTasks(t *testing.T, s Site, p *plan.Plan, d jsonPlan, fsys fstest.MapF
 				t.Errorf("task %s milestone %d: %+v, want %+v", task.ID, k, jm, m)
 			}
 		}
-		if strings.Join(j.Lead, " ") != slugs_(task.Lead) || strings.Join(j.Coop, " ") != slugs_(task.Coop) || j.LeadNote != task.LeadNote || j.CoopNote != task.CoopNote {
+		if strings.Join(j.Lead, " ") != deptSlugs(task.Lead) || strings.Join(j.Coop, " ") != deptSlugs(task.Coop) || j.LeadNote != task.LeadNote || j.CoopNote != task.CoopNote {
 			t.Errorf("task %s: departments %v %v %q %q", task.ID, j.Lead, j.Coop, j.LeadNote, j.CoopNote)
 		}
 		if len(j.UnitNotes) != len(task.UnitNotes) {

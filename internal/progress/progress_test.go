@@ -132,7 +132,9 @@ func row(line int, id, date, status, text, source string) Row {
 	return Row{ID: c(1, id), Date: c(2, date), Status: c(3, status), Text: c(4, text), Source: c(5, source)}
 }
 
-func build(t *testing.T, rows []Row, asOf Date) (*plan.Plan, *Log, []problem.Problem) {
+// logOf makes the log of rows for testTasks as of asOf, failing the test
+// on an error.
+func logOf(t *testing.T, rows []Row, asOf Date) (*plan.Plan, *Log, []problem.Problem) {
 	t.Helper()
 	p := testTasks()
 	l, warns, err := Build("content/progress.csv", rows, p, Defaults(), asOf)
@@ -146,7 +148,7 @@ func build(t *testing.T, rows []Row, asOf Date) (*plan.Plan, *Log, []problem.Pro
 // its status is its latest update's by date, the later row on one date,
 // a month before its days.
 func TestBuildAndCurrent(t *testing.T) {
-	p, l, _ := build(t, []Row{
+	p, l, _ := logOf(t, []Row{
 		row(2, "1", "2021-03-01", "推进中", "开工。", "https://example.org/a"),
 		row(3, "2", "2021-05", "未启动", "筹备。", ""),
 		row(4, "1", "2020-12-31", "未启动", "立项。", "示例文件（示〔2020〕1号）"),
@@ -218,7 +220,7 @@ func TestOverdue(t *testing.T) {
 		if tt.asOf.Compare(Date{2021, 6, 1}) < 0 && !tt.asOf.IsZero() {
 			rs = nil // the updates would lie after the as-of date
 		}
-		p, l, _ := build(t, rs, tt.asOf)
+		p, l, _ := logOf(t, rs, tt.asOf)
 		var got []string
 		for _, task := range l.OverdueTasks() {
 			got = append(got, task.ID)
@@ -279,7 +281,7 @@ func TestBuildErrors(t *testing.T) {
 // is not done, at the later row; and each task past its deadline with no
 // update at all.
 func TestBuildWarnings(t *testing.T) {
-	_, _, warns := build(t, []Row{
+	_, _, warns := logOf(t, []Row{
 		row(2, "1", "2021-01-01", "已完成", "完成。", ""),
 		row(3, "1", "2021-02-01", "推进中", "又推进。", ""),
 		row(4, "1", "2021-03-01", "已完成", "再完成。", ""),
@@ -305,7 +307,7 @@ func TestBuildWarnings(t *testing.T) {
 }
 
 func TestCount(t *testing.T) {
-	p, l, _ := build(t, []Row{
+	p, l, _ := logOf(t, []Row{
 		row(2, "1", "2021-01-01", "已完成", "完成。", ""),
 		row(3, "2", "2021-01-01", "推进中", "推进。", ""),
 		row(4, "1.1", "2021-01-01", "推进中", "推进。", ""),
