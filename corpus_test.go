@@ -2,8 +2,6 @@ package plansite_test
 
 import (
 	"bytes"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -12,6 +10,7 @@ import (
 
 	"golang.org/x/tools/txtar"
 
+	"plansite/internal/foldertest"
 	"plansite/internal/site"
 )
 
@@ -35,7 +34,7 @@ func TestBadInputCorpus(t *testing.T) {
 	if _, err := site.Build(options(t, nil), out, nil); err != nil {
 		t.Fatal(err)
 	}
-	before := snapshot(t, out)
+	before := foldertest.Snapshot(t, out)
 	for _, file := range cases {
 		name := strings.TrimSuffix(filepath.Base(file), ".txtar")
 		t.Run(name, func(t *testing.T) {
@@ -56,15 +55,7 @@ func TestBadInputCorpus(t *testing.T) {
 					t.Errorf("error\n\t%s\ndoes not contain\n\t%s", err, w)
 				}
 			}
-			after := snapshot(t, out)
-			if len(after) != len(before) {
-				t.Errorf("public/ has %d files, had %d", len(after), len(before))
-			}
-			for p, data := range before {
-				if !bytes.Equal(after[p], data) {
-					t.Errorf("public/%s changed", p)
-				}
-			}
+			foldertest.Unchanged(t, "public/", before, foldertest.Snapshot(t, out))
 		})
 	}
 }
@@ -102,45 +93,19 @@ func parseCase(t *testing.T, ar *txtar.Archive) ([]string, map[string][]byte) {
 func options(t *testing.T, files map[string][]byte) site.Options {
 	t.Helper()
 	var o site.Options
-	for _, src := range []*site.Source{&o.Content, &o.Templates, &o.Static} {
-		name := map[*site.Source]string{&o.Content: "content", &o.Templates: "templates", &o.Static: "static"}[src]
-		m := fstest.MapFS{}
-		err := fs.WalkDir(os.DirFS(name), ".", func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			b, err := os.ReadFile(filepath.Join(name, p))
-			m[p] = &fstest.MapFile{Data: b}
-			return err
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, in := range []struct {
+		name string
+		src  *site.Source
+	}{{"content", &o.Content}, {"templates", &o.Templates}, {"static", &o.Static}} {
+		m := foldertest.Read(t, in.name)
 		for f, data := range files {
-			if rest, ok := strings.CutPrefix(f, name+"/"); ok && data == nil {
+			if rest, ok := strings.CutPrefix(f, in.name+"/"); ok && data == nil {
 				delete(m, rest)
 			} else if ok {
 				m[rest] = &fstest.MapFile{Data: data}
 			}
 		}
-		*src = site.Source{FS: m, Name: name}
+		*in.src = site.Source{FS: m, Name: in.name}
 	}
 	return o
-}
-
-func snapshot(t *testing.T, dir string) map[string][]byte {
-	t.Helper()
-	m := map[string][]byte{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		m[rel], err = os.ReadFile(p)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
 }

@@ -3,8 +3,13 @@
 package e2e
 
 import (
+	"bytes"
+	"crypto/sha256"
 	"encoding/json"
 	"fmt"
+	"image"
+	"image/color"
+	"image/png"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -218,12 +223,18 @@ func TestReflow(t *testing.T) {
 var unsafeName = regexp.MustCompile(`[^a-z0-9]+`)
 
 // TestScreenshots saves a full-page PNG of every page kind at both widths
-// into one folder, named at the end of the run.
+// into one folder, named at the end of the run, and checks each: a PNG
+// exactly as wide as the screen (a page that scrolled sideways would be
+// drawn wider), as tall as the page, with something drawn from its top
+// (not a blank page), and unlike every other kind's at that width (as a
+// server answering every address with one page would make them).
 func TestScreenshots(t *testing.T) {
+	var mu sync.Mutex
+	seen := map[[sha256.Size]byte]string{} // a screenshot's hash → the kind and width that gave it
 	forEachView(t, &screenshots, []int{phoneWidth, wideWidth}, func(t *testing.T, kind, u string, w int) int {
 		v := open(t, u, w)
-		var png []byte
-		if err := chromedp.Run(v.ctx, chromedp.FullScreenshot(&png, 100)); err != nil {
+		var shot []byte
+		if err := chromedp.Run(v.ctx, chromedp.FullScreenshot(&shot, 100)); err != nil {
 			t.Fatalf("screenshot of %s: %v", u, err)
 		}
 		name := kind
@@ -232,9 +243,55 @@ func TestScreenshots(t *testing.T) {
 		}
 		name = strings.Trim(unsafeName.ReplaceAllString(strings.ToLower(name), "-"), "-")
 		file := filepath.Join(env.shots, fmt.Sprintf("%s-%d.png", name, w))
-		if err := os.WriteFile(file, png, 0o644); err != nil {
+		if err := os.WriteFile(file, shot, 0o644); err != nil {
 			t.Fatal(err)
 		}
+		img, err := png.Decode(bytes.NewReader(shot))
+		if err != nil {
+			t.Errorf("%s at %dpx: the screenshot is not a PNG: %v", u, w, err)
+			return 1
+		}
+		var height int
+		v.eval(t, `document.documentElement.scrollHeight`, &height)
+		if b := img.Bounds(); b.Dx() != w || b.Dy() != height {
+			t.Errorf("%s at %dpx: the screenshot is %d×%d px, want %d×%d: the page is wider than the screen or not drawn whole", u, w, b.Dx(), b.Dy(), w, height)
+		}
+		// The top of the page holds its header and title: text in a
+		// colour unlike the background's, on at least 1% of its pixels.
+		top := img.Bounds()
+		top.Max.Y = min(top.Max.Y, top.Min.Y+200)
+		if f := inked(img, top); f < 0.01 {
+			t.Errorf("%s at %dpx: the top of the page is blank: %.2f%% of its pixels differ from the background", u, w, 100*f)
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		h := sha256.Sum256(shot)
+		if other, ok := seen[h]; ok {
+			t.Errorf("%s at %dpx: the screenshot is the same as that of %s: the pages are not told apart", u, w, other)
+		}
+		seen[h] = fmt.Sprintf("%s at %dpx", kind, w)
 		return 1
 	})
+}
+
+// inked is the share of the pixels of r in img whose colour is not the most
+// common one there, the background.
+func inked(img image.Image, r image.Rectangle) float64 {
+	counts := map[color.RGBA]int{}
+	n := 0
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			c := color.RGBAModel.Convert(img.At(x, y)).(color.RGBA)
+			counts[c]++
+			n++
+		}
+	}
+	most := 0
+	for _, k := range counts {
+		most = max(most, k)
+	}
+	if n == 0 {
+		return 0
+	}
+	return float64(n-most) / float64(n)
 }

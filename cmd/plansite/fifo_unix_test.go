@@ -8,12 +8,14 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"plansite/internal/foldertest"
 )
 
 // check and build stop at once, with the file named, when the content
 // folder holds a named pipe, which would make a reader wait for ever.
 func TestNamedPipeStopsCheckAndBuild(t *testing.T) {
-	content := copyContent(t)
+	content := foldertest.Copy(t, "../../content")
 	if err := syscall.Mkfifo(filepath.Join(content, "notes.md"), 0o644); err != nil {
 		t.Fatal(err)
 	}

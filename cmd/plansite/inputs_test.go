@@ -31,22 +31,3 @@ func TestImportKeepsItsInput(t *testing.T) {
 		t.Errorf("into another file: exit %d, %s", code, stderr)
 	}
 }
-
-// copyContent copies the bundled content folder and returns the copy.
-func copyContent(t *testing.T) string {
-	t.Helper()
-	dir := filepath.Join(t.TempDir(), "content")
-	os.MkdirAll(dir, 0o755)
-	entries, err := os.ReadDir("../../content")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range entries {
-		data, err := os.ReadFile(filepath.Join("../../content", e.Name()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		os.WriteFile(filepath.Join(dir, e.Name()), data, 0o644)
-	}
-	return dir
-}

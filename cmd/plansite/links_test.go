@@ -2,11 +2,12 @@ package main
 
 import (
 	"bytes"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"plansite/internal/foldertest"
 )
 
 // secret is text outside the input folders that must never be published.
@@ -17,46 +18,10 @@ const secret = "SECRET-7f3a9c-never-publish"
 func inputFolders(t *testing.T, dir string) []string {
 	t.Helper()
 	for _, name := range []string{"content", "templates", "static"} {
-		src := filepath.Join("../..", name)
-		err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			rel, _ := filepath.Rel(src, p)
-			data, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			target := filepath.Join(dir, name, rel)
-			if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
-				return err
-			}
-			return os.WriteFile(target, data, 0o644)
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
+		foldertest.CopyInto(t, filepath.Join("../..", name), dir)
 	}
 	return []string{"build", "-content", filepath.Join(dir, "content"), "-templates", filepath.Join(dir, "templates"),
 		"-static", filepath.Join(dir, "static"), "-out", filepath.Join(dir, "public")}
-}
-
-// tree reads every file below dir.
-func tree(t *testing.T, dir string) map[string][]byte {
-	t.Helper()
-	m := map[string][]byte{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		m[rel], err = os.ReadFile(p)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
 }
 
 func symlink(t *testing.T, target, link string) {
@@ -79,7 +44,7 @@ func TestLinksOutsideAreRefused(t *testing.T) {
 	if code, _, stderr := runArgs(args...); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	before := tree(t, out)
+	before := foldertest.Snapshot(t, out)
 
 	outside := filepath.Join(dir, "outside")
 	files := map[string]string{
@@ -138,16 +103,11 @@ func TestLinksOutsideAreRefused(t *testing.T) {
 			if strings.Contains(stdout+stderr, secret) {
 				t.Errorf("the secret is in the messages: %q", stdout+stderr)
 			}
-			after := tree(t, out)
-			if len(after) != len(before) {
-				t.Errorf("public/ has %d files, had %d", len(after), len(before))
-			}
-			for p, data := range after {
-				if bytes.Contains(data, []byte(secret)) {
+			after := foldertest.Snapshot(t, out)
+			foldertest.Unchanged(t, "public/", before, after)
+			for p, e := range after {
+				if strings.Contains(e.Data, secret) {
 					t.Errorf("public/%s holds the secret", p)
-				}
-				if !bytes.Equal(data, before[p]) {
-					t.Errorf("public/%s changed", p)
 				}
 			}
 		})
@@ -179,9 +139,9 @@ func TestLinksInsideWork(t *testing.T) {
 	if code, _, stderr := runArgs(args...); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	site := tree(t, filepath.Join(dir, "public"))
+	site := foldertest.Read(t, filepath.Join(dir, "public"))
 	for link, file := range map[string]string{"static/again.css": "static/style.css", "static/img/icon.svg": "static/favicon.svg"} {
-		if site[link] == nil || !bytes.Equal(site[link], site[file]) {
+		if l, f := site[link], site[file]; l == nil || f == nil || !bytes.Equal(l.Data, f.Data) {
 			t.Errorf("%s is not a copy of %s", link, file)
 		}
 	}

@@ -2,14 +2,14 @@ package main
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"fmt"
-	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"plansite/internal/foldertest"
 )
 
 func runArgs(args ...string) (int, string, string) {
@@ -18,11 +18,35 @@ func runArgs(args ...string) (int, string, string) {
 	return code, out.String(), errb.String()
 }
 
+// usageCommands are the commands the usage text lists, so that a command
+// added there is held to the same rules as the others.
+func usageCommands(t *testing.T) []string {
+	t.Helper()
+	var cmds []string
+	for _, line := range strings.Split(usage, "\n") {
+		// The lines of the list, indented: "  plansite build   [-content DIR] …".
+		if rest, ok := strings.CutPrefix(line, "  plansite "); ok {
+			cmds = append(cmds, strings.Fields(rest)[0])
+		}
+	}
+	if len(cmds) < 5 {
+		t.Fatalf("the usage text lists %d commands: %v", len(cmds), cmds)
+	}
+	return cmds
+}
+
+// Every command's -h (and -help, --help) prints its flags and exits 0, as
+// asking for help is no mistake; a flag it does not have exits 2.
 func TestHelp(t *testing.T) {
-	for _, cmd := range []string{"build", "import", "version"} {
-		code, _, stderr := runArgs(cmd, "-h")
-		if code != 0 || !strings.Contains(stderr, "Usage of plansite "+cmd) {
-			t.Errorf("%s -h: exit %d, stderr %q", cmd, code, stderr)
+	for _, cmd := range usageCommands(t) {
+		for _, h := range []string{"-h", "-help", "--help"} {
+			code, stdout, stderr := runArgs(cmd, h)
+			if code != 0 || !strings.Contains(stderr, "Usage of plansite "+cmd) || stdout != "" {
+				t.Errorf("%s %s: exit %d, stdout %q, stderr %q", cmd, h, code, stdout, stderr)
+			}
+		}
+		if code, _, stderr := runArgs(cmd, "-no-such-flag"); code != 2 || !strings.Contains(stderr, "-no-such-flag") {
+			t.Errorf("%s -no-such-flag: exit %d, stderr %q; want 2 and the flag named", cmd, code, stderr)
 		}
 	}
 	if code, out, _ := runArgs("-h"); code != 0 || !strings.Contains(out, "plansite build") {
@@ -110,7 +134,7 @@ func TestDeterministicAcrossCores(t *testing.T) {
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
-	var first map[string]string
+	var first foldertest.Tree
 	for i, procs := range []string{"1", "2", "2"} {
 		out := filepath.Join(dir, fmt.Sprintf("public%d", i))
 		cmd := exec.Command(bin, "build", "-content", "../../content", "-templates", "../../templates", "-static", "../../static", "-out", out)
@@ -118,39 +142,18 @@ func TestDeterministicAcrossCores(t *testing.T) {
 		if b, err := cmd.CombinedOutput(); err != nil {
 			t.Fatalf("build %d: %v\n%s", i, err, b)
 		}
-		sums := map[string]string{}
-		err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			b, err := os.ReadFile(p)
-			rel, _ := filepath.Rel(out, p)
-			sums[rel] = fmt.Sprintf("%x", sha256.Sum256(b))
-			return err
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(sums) < 50 {
-			t.Fatalf("build %d wrote only %d files", i, len(sums))
+		site := foldertest.Snapshot(t, out)
+		if len(site) < 50 {
+			t.Fatalf("build %d wrote only %d files", i, len(site))
 		}
 		if first == nil {
-			first = sums
+			first = site
 			continue
 		}
-		if len(sums) != len(first) {
-			t.Errorf("build %d (GOMAXPROCS=%s) wrote %d files, build 0 wrote %d", i, procs, len(sums), len(first))
-		}
-		for p, h := range first {
-			if sums[p] != h {
-				t.Errorf("build %d (GOMAXPROCS=%s): %s differs", i, procs, p)
-			}
-		}
+		foldertest.Unchanged(t, fmt.Sprintf("build %d (GOMAXPROCS=%s), from build 0,", i, procs), first, site)
 	}
 }
 
-// plansite check exits 1 when a problem stops the build, 0 with warnings
-// only, and prints every problem with its file and line.
 func TestCheckExitStatus(t *testing.T) {
 	dir := t.TempDir()
 	write := func(name, text string) {
@@ -175,33 +178,6 @@ func TestCheckExitStatus(t *testing.T) {
 	if !strings.Contains(out.String(), "tasks.csv:3:1: error: 序号 1 appears twice (first on line 2)") {
 		t.Errorf("output lacks the error:\n%s", out.String())
 	}
-}
-
-// hashTree maps every file, folder and link under dir to its hash, type or
-// target, to show that a refused build changed nothing.
-func hashTree(t *testing.T, dir string) map[string]string {
-	t.Helper()
-	sums := map[string]string{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		switch {
-		case err != nil:
-			return err
-		case d.Type()&fs.ModeSymlink != 0:
-			target, err := os.Readlink(p)
-			sums[p] = "link to " + target
-			return err
-		case d.IsDir():
-			sums[p] = "folder"
-			return nil
-		}
-		b, err := os.ReadFile(p)
-		sums[p] = fmt.Sprintf("%x", sha256.Sum256(b))
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return sums
 }
 
 // build -out refuses, with status 1, before anything is written, every
@@ -232,17 +208,7 @@ func TestBuildRefusesOutput(t *testing.T) {
 	write("site/content/tasks.csv", "序号,主要措施,牵头部门\n1,措施。,市科技局\n")
 	// Copies, so that a broken check can never touch the repository's own.
 	for _, dir := range []string{"templates", "static"} {
-		err := filepath.WalkDir("../../"+dir, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			b, err := os.ReadFile(p)
-			write("site/"+strings.TrimPrefix(filepath.ToSlash(p), "../../"), string(b))
-			return err
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
+		foldertest.CopyInto(t, "../../"+dir, at("site"))
 	}
 	templates, static := at("site/templates"), at("site/static")
 	write("home/notes.txt", "mine")
@@ -286,16 +252,8 @@ func TestBuildRefusesOutput(t *testing.T) {
 	// A web root of other files into which a site was copied whole,
 	// marker and all (rsync -a public/ www/).
 	write("www/user.html", "mine")
-	for p, h := range hashTree(t, at("public")) {
-		if h == "folder" {
-			continue
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		rel, _ := filepath.Rel(at("public"), p)
-		write("www/"+filepath.ToSlash(rel), string(b))
+	for p, f := range foldertest.Read(t, at("public")) {
+		write("www/"+p, string(f.Data))
 	}
 
 	content := at("site/content")
@@ -332,7 +290,7 @@ func TestBuildRefusesOutput(t *testing.T) {
 			if tc.dir != "" {
 				t.Chdir(at(tc.dir))
 			}
-			before := hashTree(t, root)
+			before := foldertest.Snapshot(t, root)
 			code, stderr := build(tc.content, tc.out)
 			if code != 1 {
 				t.Errorf("exit %d, want 1", code)
@@ -340,17 +298,7 @@ func TestBuildRefusesOutput(t *testing.T) {
 			if !strings.Contains(stderr, tc.want) || strings.Count(stderr, "\n") != 1 {
 				t.Errorf("stderr %q\nwant one line with %q", stderr, tc.want)
 			}
-			after := hashTree(t, root)
-			for p, h := range before {
-				if after[p] != h {
-					t.Errorf("%s changed: %s, was %s", p, after[p], h)
-				}
-			}
-			for p := range after {
-				if _, ok := before[p]; !ok {
-					t.Errorf("%s was made", p)
-				}
-			}
+			foldertest.Unchanged(t, root, before, foldertest.Snapshot(t, root))
 		})
 	}
 

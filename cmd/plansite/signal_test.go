@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"plansite/internal/foldertest"
 	"plansite/internal/synth"
 )
 
@@ -80,7 +81,7 @@ func startWriting(t *testing.T, bin, root, content, out string, stderr *bytes.Bu
 // the previous site is exactly as it was.
 func TestBuildStopsOnSignal(t *testing.T) {
 	bin, root, content, out := signalSetup(t)
-	before := hashTree(t, out)
+	before := foldertest.Snapshot(t, out)
 	for _, tc := range []struct {
 		sig  syscall.Signal
 		name string
@@ -109,15 +110,7 @@ func TestBuildStopsOnSignal(t *testing.T) {
 					t.Errorf("%s is left", e.Name())
 				}
 			}
-			after := hashTree(t, out)
-			for p, h := range before {
-				if after[p] != h {
-					t.Errorf("%s changed", p)
-				}
-			}
-			if len(after) != len(before) {
-				t.Errorf("public/ has %d entries, had %d", len(after), len(before))
-			}
+			foldertest.Unchanged(t, "public/", before, foldertest.Snapshot(t, out))
 		})
 	}
 }
@@ -127,7 +120,7 @@ func TestBuildStopsOnSignal(t *testing.T) {
 // the next build removes it.
 func TestKilledBuildIsCleanedUp(t *testing.T) {
 	bin, root, content, out := signalSetup(t)
-	before := hashTree(t, out)
+	before := foldertest.Snapshot(t, out)
 	var stderr bytes.Buffer
 	cmd, tmp := startWriting(t, bin, root, content, out, &stderr)
 	cmd.Process.Kill()
@@ -136,12 +129,7 @@ func TestKilledBuildIsCleanedUp(t *testing.T) {
 	if err != nil || !strings.HasPrefix(string(b), "plansite-build 2 temporary\n") {
 		t.Fatalf("the killed build's folder has no marker: %q, %v", b, err)
 	}
-	after := hashTree(t, out)
-	for p, h := range before {
-		if after[p] != h {
-			t.Errorf("%s changed", p)
-		}
-	}
+	foldertest.Unchanged(t, "public/", before, foldertest.Snapshot(t, out))
 	bundled, _ := filepath.Abs("../../content")
 	if b, err := exec.Command(bin, "build", "-content", bundled, "-out", out).CombinedOutput(); err != nil {
 		t.Fatalf("the next build: %v\n%s", err, b)

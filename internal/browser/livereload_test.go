@@ -11,6 +11,7 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
+	"plansite/internal/foldertest"
 	servepkg "plansite/internal/serve"
 	"plansite/internal/site"
 )
@@ -40,10 +41,7 @@ func TestLiveReloadInBrowser(t *testing.T) {
 	bctx := browser(t, 0, 0)
 	// A copy of the bundled content, opened as plansite serve opens a
 	// folder: watched, and named in messages by its path.
-	dir := t.TempDir()
-	if err := os.CopyFS(dir, os.DirFS("../../content")); err != nil {
-		t.Fatal(err)
-	}
+	dir := foldertest.Copy(t, "../../content")
 	o := sources(nil)
 	var err error
 	if o.Content, err = site.Folder("content", dir); err != nil {

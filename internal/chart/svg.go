@@ -4,10 +4,11 @@ import (
 	"fmt"
 	"html/template"
 	"math"
-	"plansite/internal/plan"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"plansite/internal/plan"
 )
 
 // Drawing of the charts. Sizes are in the SVG's own units; the stylesheet
@@ -95,14 +96,15 @@ func chartTextWidth(s string, size float64) float64 {
 // SVG draws the timeline. It is narrower than the other charts, so that
 // its few columns are drawn larger on a phone.
 func (g *Gantt) SVG() template.HTML {
-	const rowH, barH, headH, fontSize = 28.0, 12.0, 30.0, 15.0
+	// Its text is a size larger than the other charts' fontSize.
+	const rowH, barH, headH, textSize = 28.0, 12.0, 30.0, 15.0
 	width := 360.0
 	labelW := 4.0
 	if g.Small {
 		width = 300
 	} else {
 		for _, r := range g.Rows {
-			if w := chartTextWidth(rowLabel(r), fontSize) + 12; w > labelW {
+			if w := chartTextWidth(rowLabel(r), textSize) + 12; w > labelW {
 				labelW = w
 			}
 		}
@@ -114,7 +116,7 @@ func (g *Gantt) SVG() template.HTML {
 	for i, y := range g.Years {
 		x := labelW + colW*float64(i)
 		s.line("grid", x, headH-8, x, h)
-		s.text("year", x+colW/2, 19, "middle", strconv.Itoa(y), fontSize)
+		s.text("year", x+colW/2, 19, "middle", strconv.Itoa(y), textSize)
 	}
 	s.line("grid", labelW+colW*n, headH-8, labelW+colW*n, h)
 	first := g.Years[0]
@@ -123,7 +125,7 @@ func (g *Gantt) SVG() template.HTML {
 		mid := top + rowH/2
 		s.el(`<g class="row">`)
 		if !g.Small {
-			s.text("label", 0, mid+5, "", rowLabel(r), fontSize)
+			s.text("label", 0, mid+5, "", rowLabel(r), textSize)
 		}
 		for _, m := range r.Spans {
 			from, to := clamp(m.From, first, len(g.Years)), clamp(m.To, first, len(g.Years))
@@ -140,7 +142,7 @@ func (g *Gantt) SVG() template.HTML {
 		}
 		s.el(`</g>`)
 	}
-	return wrap(g.ID, g.Title, g.Desc, width, h, fontSize, s.b.String())
+	return wrap(g.ID, g.Title, g.Desc, width, h, textSize, s.b.String())
 }
 
 func rowLabel(r GanttRow) string { return "任务" + r.Task.ID }
@@ -241,7 +243,7 @@ func boxWidth(n int, box float64) float64 {
 func (b *Bars) SVG() template.HTML {
 	const rowH, barH = 28.0, 16.0
 	labelW, valueW := 0.0, 0.0
-	max := 1
+	most := 1 // the longest bar's total; 1 keeps an empty chart from dividing by 0
 	for _, r := range b.Rows {
 		if w := chartTextWidth(r.Label, fontSize) + 10; w > labelW {
 			labelW = w
@@ -252,14 +254,14 @@ func (b *Bars) SVG() template.HTML {
 		if w := chartTextWidth(strconv.Itoa(r.Total()), fontSize) + 8; w > valueW {
 			valueW = w
 		}
-		if t := r.Total(); t > max {
-			max = t
+		if t := r.Total(); t > most {
+			most = t
 		}
 	}
 	// Narrower than the other charts, so that it fits a 320 px phone with
 	// its text at MinText; long labels widen it rather than squeeze the bars.
 	width := math.Max(barsWidth, labelW+valueW+barsMin)
-	unit := (width - labelW - valueW) / float64(max)
+	unit := (width - labelW - valueW) / float64(most)
 	h := rowH*float64(len(b.Rows)) + 4
 	var s svgDoc
 	s.line("grid", labelW, 0, labelW, h)

@@ -1,29 +1,16 @@
 package check
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
-	"testing/fstest"
+
+	"plansite/internal/foldertest"
 )
 
 // TestStatusContrast: a status colour too light to read on the page is an
 // error of check too, placed at its colour in site.toml.
 func TestStatusContrast(t *testing.T) {
-	dir := "../../examples/progress-demo/content"
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	fsys := fstest.MapFS{}
-	for _, e := range entries {
-		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		fsys[e.Name()] = &fstest.MapFile{Data: data}
-	}
+	fsys := foldertest.Read(t, "../../examples/progress-demo/content")
 	if r := Content(fsys, "content"); r.Errors() != 0 {
 		t.Fatalf("the demo has errors: %v", r.Problems)
 	}

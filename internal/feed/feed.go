@@ -130,7 +130,8 @@ func Write(s *pages.Site, list []*pages.Page, emit func([]byte) error) error {
 }
 
 // changes lists the feed's entries, newest first; on one day the plan comes
-// last, and later rows of the progress file before earlier ones.
+// first, then later rows of the progress file before earlier ones, then the
+// pages.
 func changes(s *pages.Site, list []*pages.Page) []AtomEntry {
 	c := s.Config
 	var es []AtomEntry

@@ -3,32 +3,18 @@ package load
 import (
 	"bytes"
 	"encoding/csv"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
 
+	"plansite/internal/foldertest"
 	"plansite/internal/progress"
 )
 
 // demo is the progress demo's content folder, read into memory.
 func demo(t *testing.T) fstest.MapFS {
 	t.Helper()
-	dir := "../../examples/progress-demo/content"
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	fsys := fstest.MapFS{}
-	for _, e := range entries {
-		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		fsys[e.Name()] = &fstest.MapFile{Data: data}
-	}
-	return fsys
+	return foldertest.Read(t, "../../examples/progress-demo/content")
 }
 
 // updates lists a log's updates as comparable text.

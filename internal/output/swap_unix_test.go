@@ -11,6 +11,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"plansite/internal/foldertest"
 )
 
 // fakeMount makes the folder dir count as a mount point until the test
@@ -46,8 +48,8 @@ func checkMountSwap(t *testing.T, dir string) {
 	if err := writeSite(dir, site("1")...); err != nil {
 		t.Fatal(err)
 	}
-	got := snapshot(t, dir)
-	if got["index.html"] != "home 1" || got["tasks/1/index.html"] != "task 1 1" || !strings.HasPrefix(got[MarkerName], header+"index.html\n") {
+	got := foldertest.Snapshot(t, dir)
+	if got["index.html"].Data != "home 1" || got["tasks/1/index.html"].Data != "task 1 1" || !strings.HasPrefix(got[MarkerName].Data, header+"index.html\n") {
 		t.Fatalf("first build: %q", got)
 	}
 	// A build that fails leaves it as it was.
@@ -63,13 +65,13 @@ func checkMountSwap(t *testing.T, dir string) {
 		t.Fatal(err)
 	}
 	w.Abort()
-	sameSnapshot(t, "after a failed build", got, snapshot(t, dir))
+	foldertest.Unchanged(t, "after a failed build", got, foldertest.Snapshot(t, dir))
 
 	if err := writeSite(dir, append(site("2"), File{Path: "new/index.html", Data: []byte("new")})...); err != nil {
 		t.Fatal(err)
 	}
-	got = snapshot(t, dir)
-	if got["index.html"] != "home 2" || got["new/index.html"] != "new" {
+	got = foldertest.Snapshot(t, dir)
+	if got["index.html"].Data != "home 2" || got["new/index.html"].Data != "new" {
 		t.Errorf("second build: %q", got)
 	}
 	if now, err := os.Stat(dir); err != nil || !os.SameFile(st, now) {
@@ -165,8 +167,8 @@ func TestTwoBuildsAtOnce(t *testing.T) {
 	if err := b.Commit(); err != nil {
 		t.Fatal(err)
 	}
-	got := snapshot(t, dir)
-	if got["index.html"] != "home b" || got["tasks/1/index.html"] != "task 1 b" {
+	got := foldertest.Snapshot(t, dir)
+	if got["index.html"].Data != "home b" || got["tasks/1/index.html"].Data != "task 1 b" {
 		t.Errorf("the site is %q", got)
 	}
 	if n := names(t, root); len(n) != 1 {

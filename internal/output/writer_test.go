@@ -4,11 +4,12 @@ import (
 	"context"
 	"errors"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"plansite/internal/foldertest"
 )
 
 // realTemp is a new temporary folder by its real path.
@@ -38,48 +39,6 @@ func site(version string) []File {
 		{Path: "tasks/1/index.html", Data: []byte("task 1 " + version)},
 		{Path: "static/style.css", Data: []byte("css " + version)},
 		Marker(),
-	}
-}
-
-// snapshot maps every entry under dir to its type and content.
-func snapshot(t *testing.T, dir string) map[string]string {
-	t.Helper()
-	m := map[string]string{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		switch {
-		case d.Type()&fs.ModeSymlink != 0:
-			target, err := os.Readlink(p)
-			m[rel] = "link " + target
-			return err
-		case d.IsDir():
-			m[rel] = "folder"
-			return nil
-		}
-		b, err := os.ReadFile(p)
-		m[rel] = string(b)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
-}
-
-func sameSnapshot(t *testing.T, what string, want, got map[string]string) {
-	t.Helper()
-	for p, v := range want {
-		if got[p] != v {
-			t.Errorf("%s: %s is %.40q, was %.40q", what, p, got[p], v)
-		}
-	}
-	for p := range got {
-		if _, ok := want[p]; !ok {
-			t.Errorf("%s: %s was made", what, p)
-		}
 	}
 }
 
@@ -155,15 +114,15 @@ func TestRefusesWhatNoBuildWrote(t *testing.T) {
 				t.Fatal(err)
 			}
 			tc.change(t, dir)
-			before := snapshot(t, filepath.Dir(dir))
+			before := foldertest.Snapshot(t, filepath.Dir(dir))
 			err := writeSite(dir, site("2")...)
-			after := snapshot(t, filepath.Dir(dir))
+			after := foldertest.Snapshot(t, filepath.Dir(dir))
 			if tc.want == "" {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if after["public/index.html"] != "home 2" {
-					t.Errorf("the site was not replaced: %q", after["public/index.html"])
+				if got := after["public/index.html"]; got.Data != "home 2" {
+					t.Errorf("the site was not replaced: public/index.html is %v", got)
 				}
 				return
 			}
@@ -173,7 +132,7 @@ func TestRefusesWhatNoBuildWrote(t *testing.T) {
 			if strings.Contains(err.Error(), "\n") {
 				t.Errorf("the message has more than one line: %q", err)
 			}
-			sameSnapshot(t, "after the refusal", before, after)
+			foldertest.Unchanged(t, "after the refusal", before, after)
 		})
 	}
 }
@@ -188,12 +147,10 @@ func TestMarkerCopiedIntoOtherFiles(t *testing.T) {
 	}
 	put(t, filepath.Join(www, "user.html"), "important")
 	put(t, filepath.Join(www, "other-app/index.php"), "important")
-	for rel, data := range snapshot(t, pub) {
-		if data != "folder" {
-			put(t, filepath.Join(www, rel), data)
-		}
+	for rel, f := range foldertest.Read(t, pub) {
+		put(t, filepath.Join(www, filepath.FromSlash(rel)), string(f.Data))
 	}
-	before := snapshot(t, www)
+	before := foldertest.Snapshot(t, www)
 	_, err := CheckTarget(www, nil)
 	if err == nil || !strings.Contains(err.Error(), `holds the folder "other-app", which the last build did not write`) {
 		t.Fatalf("CheckTarget(www) = %v", err)
@@ -201,7 +158,7 @@ func TestMarkerCopiedIntoOtherFiles(t *testing.T) {
 	if err := writeSite(www, site("2")...); err == nil {
 		t.Fatal("the build replaced the web root")
 	}
-	sameSnapshot(t, "the web root", before, snapshot(t, www))
+	foldertest.Unchanged(t, "the web root", before, foldertest.Snapshot(t, www))
 }
 
 // A file added to the target while the site is being made is not deleted:
@@ -225,11 +182,11 @@ func TestCommitChecksAgain(t *testing.T) {
 		}
 	}
 	put(t, filepath.Join(dir, "late.html"), "mine")
-	before := snapshot(t, filepath.Dir(dir))
+	before := foldertest.Snapshot(t, filepath.Dir(dir))
 	if err := w.Commit(); err == nil || !strings.Contains(err.Error(), `holds the file "late.html"`) {
 		t.Fatalf("Commit: %v", err)
 	}
-	after := snapshot(t, filepath.Dir(dir))
+	after := foldertest.Snapshot(t, filepath.Dir(dir))
 	for p := range after {
 		if strings.HasPrefix(p, ".public.") {
 			t.Errorf("%s is left", p)
@@ -241,7 +198,7 @@ func TestCommitChecksAgain(t *testing.T) {
 			delete(before, p)
 		}
 	}
-	sameSnapshot(t, "after the refused commit", before, after)
+	foldertest.Unchanged(t, "after the refused commit", before, after)
 }
 
 // The site's marker lists exactly what was written, sorted; the Writer's
@@ -287,7 +244,7 @@ func TestWriterStops(t *testing.T) {
 	if err := writeSite(dir, site("1")...); err != nil {
 		t.Fatal(err)
 	}
-	before := snapshot(t, root)
+	before := foldertest.Snapshot(t, root)
 	tg, err := CheckTarget(dir, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -312,7 +269,7 @@ func TestWriterStops(t *testing.T) {
 	if err := w.Commit(); !errors.Is(err, cause) {
 		t.Errorf("Commit after the end: %v", err)
 	}
-	sameSnapshot(t, "after the stopped build", before, snapshot(t, root))
+	foldertest.Unchanged(t, "after the stopped build", before, foldertest.Snapshot(t, root))
 }
 
 // A stream already under way stops at its next buffer once the build is

@@ -29,7 +29,7 @@ type YearMonth struct {
 	Year, Month int
 }
 
-// before reports whether a starts after b ends, comparing the months where
+// after reports whether a starts after b ends, comparing the months where
 // both give one.
 func (a YearMonth) after(b YearMonth) bool {
 	if a.Year != b.Year {

@@ -59,23 +59,44 @@ var utf8BOM = []byte("\uFEFF")
 // Import parses the seed text. name is used in error messages.
 // Returns the data rows (without the header), each with exactly 6 cells, area filled down.
 func Import(name string, data []byte) ([][]string, error) {
-	errAt := func(line, col int, format string, args ...any) error {
-		return &problem.Problem{File: name, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)}
-	}
-
+	src := source(name)
 	// Columns must refer to the file's bytes, so remember the BOM's width.
 	bomWidth := 0
 	if bytes.HasPrefix(data, utf8BOM) {
 		bomWidth = len(utf8BOM)
 		data = data[bomWidth:]
 	}
+	blocks, lastLine, err := readBlocks(src, data, bomWidth)
+	if err != nil {
+		return nil, err
+	}
+	if len(blocks) == 0 {
+		return nil, src.errAt(lastLine, 1, "no table header: want a line %q", "\t"+Header[0])
+	}
+	if err := checkHeader(blocks[0], src); err != nil {
+		return nil, err
+	}
+	if len(blocks) == 1 {
+		return nil, src.errAt(lastLine, 1, "no task rows after the header")
+	}
+	return taskRows(src, blocks[1:])
+}
 
+// source is the name of the seed file, which its problems give.
+type source string
+
+func (s source) errAt(line, col int, format string, args ...any) error {
+	return &problem.Problem{File: string(s), Line: line, Col: col, Msg: fmt.Sprintf(format, args...)}
+}
+
+// readBlocks splits the text, whose first line starts bomWidth bytes into
+// the file, into table rows; lastLine is the number of its last line.
+func readBlocks(src source, data []byte, bomWidth int) (blocks []block, lastLine int, err error) {
 	var (
-		blocks     []block
 		cur        *block // block being read, nil between blocks
 		inPreamble = true // before the first tab-prefixed line
-		lastLine   = 1
 	)
+	lastLine = 1
 	for i, raw := range bytes.Split(data, []byte("\n")) {
 		lineNo := i + 1
 		lastLine = lineNo
@@ -83,18 +104,10 @@ func Import(name string, data []byte) ([][]string, error) {
 		if i == 0 {
 			colOff = bomWidth
 		}
-		raw = bytes.TrimSuffix(raw, []byte("\r"))
-		if !utf8.Valid(raw) {
-			return nil, errAt(lineNo, colOff+invalidUTF8Offset(raw)+1, "invalid UTF-8")
+		line, err := lineText(src, raw, lineNo, colOff)
+		if err != nil {
+			return nil, 0, err
 		}
-		// A lone CR would come back from encoding/csv changed (CR LF
-		// inside a quoted field reads back as LF), and no Word extraction
-		// has them on purpose: refuse rather than alter the text.
-		if j := bytes.IndexByte(raw, '\r'); j >= 0 {
-			return nil, errAt(lineNo, colOff+j+1, "stray carriage return inside a line")
-		}
-		line := string(raw)
-
 		switch {
 		case line == "":
 			if cur != nil {
@@ -116,32 +129,43 @@ func Import(name string, data []byte) ([][]string, error) {
 		case isDigits(line):
 			// Page number printed between table rows.
 		default:
-			return nil, errAt(lineNo, colOff+1, "unexpected text outside a table row: %s", plan.QuoteCell(line))
+			return nil, 0, src.errAt(lineNo, colOff+1, "unexpected text outside a table row: %s", plan.QuoteCell(line))
 		}
 	}
 	if cur != nil {
 		blocks = append(blocks, *cur)
 	}
+	return blocks, lastLine, nil
+}
 
-	if len(blocks) == 0 {
-		return nil, errAt(lastLine, 1, "no table header: want a line %q", "\t"+Header[0])
+// lineText is line lineNo of the file, its line end dropped, checked to be
+// UTF-8 without a carriage return; colOff is where its text starts.
+func lineText(src source, raw []byte, lineNo, colOff int) (string, error) {
+	raw = bytes.TrimSuffix(raw, []byte("\r"))
+	if !utf8.Valid(raw) {
+		return "", src.errAt(lineNo, colOff+invalidUTF8Offset(raw)+1, "invalid UTF-8")
 	}
-	if err := checkHeader(blocks[0], errAt); err != nil {
-		return nil, err
+	// A lone CR would come back from encoding/csv changed (CR LF
+	// inside a quoted field reads back as LF), and no Word extraction
+	// has them on purpose: refuse rather than alter the text.
+	if j := bytes.IndexByte(raw, '\r'); j >= 0 {
+		return "", src.errAt(lineNo, colOff+j+1, "stray carriage return inside a line")
 	}
-	if len(blocks) == 1 {
-		return nil, errAt(lastLine, 1, "no task rows after the header")
-	}
+	return string(raw), nil
+}
 
-	rows := make([][]string, 0, len(blocks)-1)
+// taskRows turns the blocks below the header into rows of the CSV, each
+// numbered, with 重点任务 filled down.
+func taskRows(src source, blocks []block) ([][]string, error) {
+	rows := make([][]string, 0, len(blocks))
 	area := ""
-	for _, b := range blocks[1:] {
+	for _, b := range blocks {
 		if len(b.cells) != len(Header) {
-			return nil, errAt(b.line, 1, "block has %d cells, want %d", len(b.cells), len(Header))
+			return nil, src.errAt(b.line, 1, "block has %d cells, want %d", len(b.cells), len(Header))
 		}
 		num := b.cells[colNumber]
 		if !isDigits(num.text) {
-			return nil, errAt(num.line, num.col, "%s %s is not a number", Header[colNumber], plan.QuoteCell(num.text))
+			return nil, src.errAt(num.line, num.col, "%s %s is not a number", Header[colNumber], plan.QuoteCell(num.text))
 		}
 		row := make([]string, len(Header))
 		for i, c := range b.cells {
@@ -150,7 +174,7 @@ func Import(name string, data []byte) ([][]string, error) {
 		// 重点任务 is a merged cell: empty means "same area as above".
 		if a := b.cells[colArea]; a.text == "" {
 			if area == "" {
-				return nil, errAt(a.line, a.col, "first task %s has an empty %s: nothing to fill down", num.text, Header[colArea])
+				return nil, src.errAt(a.line, a.col, "first task %s has an empty %s: nothing to fill down", num.text, Header[colArea])
 			}
 			row[colArea] = area
 		} else {
@@ -161,18 +185,18 @@ func Import(name string, data []byte) ([][]string, error) {
 	return rows, nil
 }
 
-func checkHeader(b block, errAt func(line, col int, format string, args ...any) error) error {
+func checkHeader(b block, src source) error {
 	for i, want := range Header {
 		if i >= len(b.cells) {
-			return errAt(b.line, 1, "header has %d cells, want %d (missing %q)", len(b.cells), len(Header), want)
+			return src.errAt(b.line, 1, "header has %d cells, want %d (missing %q)", len(b.cells), len(Header), want)
 		}
 		if c := b.cells[i]; c.text != want {
-			return errAt(c.line, c.col, "header cell %d is %s, want %q", i+1, plan.QuoteCell(c.text), want)
+			return src.errAt(c.line, c.col, "header cell %d is %s, want %q", i+1, plan.QuoteCell(c.text), want)
 		}
 	}
 	if len(b.cells) > len(Header) {
 		c := b.cells[len(Header)]
-		return errAt(c.line, c.col, "header has %d cells, want %d (extra %s)", len(b.cells), len(Header), plan.QuoteCell(c.text))
+		return src.errAt(c.line, c.col, "header has %d cells, want %d (extra %s)", len(b.cells), len(Header), plan.QuoteCell(c.text))
 	}
 	return nil
 }

@@ -11,6 +11,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"plansite/internal/foldertest"
 )
 
 // rebuildWithin rebuilds and fails the test if that does not end.
@@ -30,7 +32,7 @@ func rebuildWithin(t *testing.T, s *Server) error {
 // A named pipe put into the content folder makes the next rebuild fail at
 // once, and every page show it; once it is gone the preview comes back.
 func TestNamedPipeThenRecovery(t *testing.T) {
-	content := contentCopy(t)
+	content := foldertest.Copy(t, "../../content")
 	s := New(Options{Site: options(t, content)})
 	if err := rebuildWithin(t, s); err != nil {
 		t.Fatal(err)
@@ -58,14 +60,7 @@ func TestNamedPipeThenRecovery(t *testing.T) {
 // A large static file is sent as it is read, not held: a 512 MB file costs
 // the preview a small part of that.
 func TestLargeStaticFileStreamed(t *testing.T) {
-	static := t.TempDir()
-	entries, _ := os.ReadDir("../../static")
-	for _, e := range entries {
-		data, err := os.ReadFile(filepath.Join("../../static", e.Name()))
-		if err == nil {
-			os.WriteFile(filepath.Join(static, e.Name()), data, 0o644)
-		}
-	}
+	static := foldertest.Copy(t, "../../static")
 	const size = 512 << 20
 	f, err := os.Create(filepath.Join(static, "video.mp4"))
 	if err != nil {
@@ -73,7 +68,7 @@ func TestLargeStaticFileStreamed(t *testing.T) {
 	}
 	f.Truncate(size) // sparse: zeros, no disk
 	f.Close()
-	o := options(t, contentCopy(t))
+	o := options(t, foldertest.Copy(t, "../../content"))
 	o.Static = dirSource(t, "static", static)
 	s := New(Options{Site: o})
 	if err := rebuildWithin(t, s); err != nil {

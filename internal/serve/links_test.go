@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"plansite/internal/foldertest"
 )
 
 // The preview reads its folders through the same os.Root at every rebuild:
@@ -12,7 +14,7 @@ import (
 // leads to; once it is gone, and after a file is saved the way editors do
 // (written beside, renamed over), the site is back with the new text.
 func TestServeRefusesLinkOutside(t *testing.T) {
-	dir := contentCopy(t)
+	dir := foldertest.Copy(t, "../../content")
 	s := New(Options{Site: options(t, dir)})
 	if err := s.Rebuild(); err != nil {
 		t.Fatal(err)

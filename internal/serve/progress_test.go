@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"plansite/internal/foldertest"
 )
 
 // TestReloadOnProgressEdit serves a copy of the progress demo, as plansite
@@ -16,20 +18,7 @@ import (
 // task page served next shows it, with its anchor, without a restart.
 func TestReloadOnProgressEdit(t *testing.T) {
 	src := "../../examples/progress-demo/content"
-	dir := t.TempDir()
-	entries, err := os.ReadDir(src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range entries {
-		data, err := os.ReadFile(filepath.Join(src, e.Name()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, e.Name()), data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	dir := foldertest.Copy(t, src)
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	addr := make(chan string, 1)

@@ -6,13 +6,15 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"plansite/internal/foldertest"
 )
 
 // Whatever the path asked for, a redirect stays on this server: its
 // Location is a path of the same origin, never //host or /\host, which
 // browsers read as another site.
 func TestRedirectStaysOnSite(t *testing.T) {
-	s := New(Options{Site: options(t, contentCopy(t))})
+	s := New(Options{Site: options(t, foldertest.Copy(t, "../../content"))})
 	if err := s.Rebuild(); err != nil {
 		t.Fatal(err)
 	}

@@ -2,7 +2,6 @@ package serve
 
 import (
 	"io"
-	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -10,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"plansite/internal/foldertest"
 	"plansite/internal/site"
 )
 
@@ -21,26 +21,6 @@ func dirSource(t testing.TB, kind, dir string) site.Source {
 		t.Fatal(err)
 	}
 	return src
-}
-
-// contentCopy copies the bundled content into a temporary folder.
-func contentCopy(t *testing.T) string {
-	t.Helper()
-	dir := t.TempDir()
-	entries, err := os.ReadDir("../../content")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range entries {
-		data, err := os.ReadFile(filepath.Join("../../content", e.Name()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, e.Name()), data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
 }
 
 func options(t testing.TB, content string) site.Options {
@@ -71,7 +51,7 @@ func replaceIn(t *testing.T, file, old, new string) {
 }
 
 func TestServer(t *testing.T) {
-	dir := contentCopy(t)
+	dir := foldertest.Copy(t, "../../content")
 	s := New(Options{Site: options(t, dir)})
 	if err := s.Rebuild(); err != nil {
 		t.Fatal(err)
@@ -99,28 +79,16 @@ func TestServer(t *testing.T) {
 	if _, err := site.Build(options(t, dir), out, nil); err != nil {
 		t.Fatal(err)
 	}
-	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
+	for p, f := range foldertest.Read(t, out) {
+		if strings.Contains(string(f.Data), "_plansite") {
+			t.Errorf("the build's %s mentions _plansite", p)
 		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(out, p)
-		if strings.Contains(string(data), "_plansite") {
-			t.Errorf("the build's %s mentions _plansite", rel)
-		}
-		if filepath.ToSlash(rel) == "tasks/7/index.html" {
-			served := string(inject(data, s.build(s.cur)))
+		if p == "tasks/7/index.html" {
+			served := string(inject(f.Data, s.build(s.cur)))
 			if served != body7(t, s) {
 				t.Errorf("tasks/7/ as served differs from the build plus the script")
 			}
 		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
 
 	// A broken table: every page shows the error; assets stay.

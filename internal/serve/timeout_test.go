@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"plansite/internal/foldertest"
 )
 
 // shortTimeouts make the tests below take well under a second each.
@@ -29,7 +31,7 @@ func serveReal(t *testing.T) (host, dir string) {
 // a real listener, and returns its host:port and content folder.
 func serveOn(t *testing.T, o Options) (host, dir string) {
 	t.Helper()
-	dir = contentCopy(t)
+	dir = foldertest.Copy(t, "../../content")
 	ctx, cancel := context.WithCancel(context.Background())
 	addr := make(chan string, 1)
 	done := make(chan error, 1)

@@ -1,34 +1,13 @@
 package site
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
-)
 
-// mapFS copies a folder of the repository into memory, so a test can break
-// one file of it.
-func mapFS(t *testing.T, dir string) fstest.MapFS {
-	t.Helper()
-	m := fstest.MapFS{}
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range entries {
-		if e.IsDir() {
-			continue
-		}
-		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		m[e.Name()] = &fstest.MapFile{Data: b}
-	}
-	return m
-}
+	"plansite/internal/foldertest"
+)
 
 // replaceLine replaces line n (1-based) of a file.
 func replaceLine(t *testing.T, m fstest.MapFS, file string, n int, edit func(string) string) {
@@ -108,10 +87,10 @@ func keepsOldSite(t *testing.T, cases []badCase) {
 	if _, err := Build(repoSources(), out, nil); err != nil {
 		t.Fatal(err)
 	}
-	before := hashDir(t, out)
+	before := foldertest.Snapshot(t, out)
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			content, templates := mapFS(t, "../../content"), mapFS(t, "../../templates")
+			content, templates := foldertest.Read(t, "../../content"), foldertest.Read(t, "../../templates")
 			tc.break_(t, content, templates)
 			o := repoSources()
 			o.Content.FS, o.Templates.FS = content, templates
@@ -124,15 +103,7 @@ func keepsOldSite(t *testing.T, cases []badCase) {
 					t.Errorf("error %.300q does not contain %q", err, w)
 				}
 			}
-			after := hashDir(t, out)
-			if len(after) != len(before) {
-				t.Fatalf("output has %d files, had %d", len(after), len(before))
-			}
-			for name, data := range before {
-				if after[name] != data {
-					t.Errorf("%s changed", name)
-				}
-			}
+			foldertest.Unchanged(t, "the previous site", before, foldertest.Snapshot(t, out))
 		})
 	}
 	leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".public.*"))
@@ -142,7 +113,7 @@ func keepsOldSite(t *testing.T, cases []badCase) {
 }
 
 func TestMarkdownHasNoRawHTML(t *testing.T) {
-	content := mapFS(t, "../../content")
+	content := foldertest.Read(t, "../../content")
 	content["about.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"关于\"\n+++\n<script>alert(1)</script>\n\n正文<img src=x onerror=alert(1)>")}
 	o := repoSources()
 	o.Content.FS = content

@@ -4,13 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 
+	"plansite/internal/foldertest"
 	"plansite/internal/output"
 )
 
@@ -43,7 +43,7 @@ func TestBuildWritesWhatMemoryHolds(t *testing.T) {
 	}
 	sameSite(t, "Build", want.Files, readTree(t, out))
 
-	dir := copyDir(t, "../../content", nil)
+	dir := foldertest.Copy(t, "../../content")
 	data, _ := os.ReadFile(filepath.Join(dir, "tasks.csv"))
 	os.WriteFile(filepath.Join(dir, "tasks.csv"), []byte(strings.Replace(string(data), "\n2,", "\n1,", 1)), 0o644)
 	if _, err := Build(Options{Content: dirSource(dir), Templates: dirSource("../../templates"), Static: dirSource("../../static")}, out, nil); err == nil {
@@ -56,20 +56,12 @@ func TestBuildWritesWhatMemoryHolds(t *testing.T) {
 	}
 }
 
+// readTree reads the files below dir as a site's files.
 func readTree(t *testing.T, dir string) []output.File {
 	t.Helper()
 	var files []output.File
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(dir, p)
-		files = append(files, output.File{Path: filepath.ToSlash(rel), Data: data})
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
+	for p, f := range foldertest.Read(t, dir) {
+		files = append(files, output.File{Path: p, Data: f.Data})
 	}
 	return files
 }
@@ -78,7 +70,7 @@ func readTree(t *testing.T, dir string) []output.File {
 // own content folder is refused even when that content could not be built,
 // and no file of the folder changes.
 func TestBuildRefusesItsInput(t *testing.T) {
-	dir := copyDir(t, "../../content", nil)
+	dir := foldertest.Copy(t, "../../content")
 	os.WriteFile(filepath.Join(dir, "tasks.csv"), []byte("序号,主要措施\nx,措施。\n"), 0o644)
 	before := readTree(t, dir)
 	o := Options{Content: dirSource(dir), Templates: dirSource("../../templates"), Static: dirSource("../../static")}

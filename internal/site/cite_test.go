@@ -137,7 +137,13 @@ func TestSentenceAnchorsResolve(t *testing.T) {
 
 func sentenceURLs(t *testing.T, planJSON []byte) []string {
 	t.Helper()
-	var d jsonPlan
+	var d struct {
+		Tasks []struct {
+			Sentences []struct {
+				URL string `json:"url"`
+			} `json:"sentences"`
+		} `json:"tasks"`
+	}
 	if err := json.Unmarshal(planJSON, &d); err != nil {
 		t.Fatal(err)
 	}

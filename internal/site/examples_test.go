@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"plansite/internal/foldertest"
+
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
@@ -36,7 +38,7 @@ func TestDistrictExample(t *testing.T) {
 		}
 	}
 	r := generateDir(t, districtCSV)
-	files := byPath(r.Files)
+	files := filesMap(r.Files)
 	var want []string
 	for _, id := range []string{"1-1", "1-2", "1-3", "2-1", "2-2", "2-3", "3-1", "3-2", "3-3", "4-1", "4-2"} {
 		want = append(want, "tasks/"+id+"/index.html")
@@ -89,7 +91,7 @@ func TestDistrictExample(t *testing.T) {
 // A table without a timeline column has no year pages, and nothing links
 // to them.
 func TestNoTimelineColumn(t *testing.T) {
-	dir := copyDir(t, districtCSV, nil)
+	dir := foldertest.Copy(t, districtCSV)
 	gb, err := os.ReadFile(filepath.Join(dir, "tasks.csv"))
 	if err != nil {
 		t.Fatal(err)

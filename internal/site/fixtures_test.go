@@ -2,11 +2,9 @@ package site
 
 import (
 	"bytes"
-	"io/fs"
 	"net/url"
 	"os"
 	"path"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -29,44 +27,10 @@ func generateDir(t *testing.T, dir string) *made {
 	return r
 }
 
-// copyDir copies the files of src into a new temporary folder, skipping
-// those for which skip is true, and returns it.
-func copyDir(t *testing.T, src string, skip func(name string) bool) string {
-	t.Helper()
-	dst := t.TempDir()
-	err := fs.WalkDir(os.DirFS(src), ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || (skip != nil && skip(p)) {
-			return err
-		}
-		data, err := os.ReadFile(filepath.Join(src, p))
-		if err != nil {
-			return err
-		}
-		target := filepath.Join(dst, p)
-		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
-			return err
-		}
-		return os.WriteFile(target, data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dst
-}
-
-// byPath indexes a site's files.
-func byPath(files []output.File) map[string][]byte {
-	m := make(map[string][]byte, len(files))
-	for _, f := range files {
-		m[f.Path] = f.Data
-	}
-	return m
-}
-
 // sameSite fails unless both sites have exactly the same files, byte for byte.
 func sameSite(t *testing.T, what string, want, got []output.File) {
 	t.Helper()
-	w, g := byPath(want), byPath(got)
+	w, g := filesMap(want), filesMap(got)
 	for p, data := range w {
 		if gd, ok := g[p]; !ok {
 			t.Errorf("%s: %s is missing", what, p)
@@ -87,7 +51,7 @@ func sameSite(t *testing.T, what string, want, got []output.File) {
 // basePath is the path of the base URL the 404 page links from.
 func checkLinks(t *testing.T, files []output.File, basePath string) {
 	t.Helper()
-	site := byPath(files)
+	site := filesMap(files)
 	ids := map[string]map[string]bool{}
 	idsOf := func(p string) map[string]bool {
 		if m, ok := ids[p]; ok {

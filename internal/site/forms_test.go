@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"plansite/internal/foldertest"
+
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
@@ -45,7 +47,7 @@ func TestTableFormsGiveTheSameSite(t *testing.T) {
 	}
 	for _, f := range forms {
 		t.Run(f.name, func(t *testing.T) {
-			dir := copyDir(t, "../../content", func(n string) bool { return n == "tasks.csv" })
+			dir := foldertest.Copy(t, "../../content", "tasks.csv")
 			if err := os.WriteFile(filepath.Join(dir, f.file), f.data, 0o644); err != nil {
 				t.Fatal(err)
 			}
@@ -122,7 +124,7 @@ func TestXLSXErrorNamesTheCell(t *testing.T) {
 		t.Fatal(err)
 	}
 	broken := strings.Replace(string(orig), "\n2,", "\n1,", 1)
-	dir := copyDir(t, "../../content", func(n string) bool { return n == "tasks.csv" })
+	dir := foldertest.Copy(t, "../../content", "tasks.csv")
 	if err := os.WriteFile(filepath.Join(dir, "tasks.xlsx"), xlsxOf(t, []byte(broken)), 0o644); err != nil {
 		t.Fatal(err)
 	}

@@ -10,6 +10,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"plansite/internal/foldertest"
 )
 
 // diskSources copies the repository's three folders to a temporary folder
@@ -23,7 +25,7 @@ func diskSources(t *testing.T) (Options, string) {
 		src  *Source
 	}{{"content", &o.Content}, {"templates", &o.Templates}, {"static", &o.Static}} {
 		dir := filepath.Join(top, in.name)
-		if err := os.Rename(copyDir(t, "../../"+in.name, nil), dir); err != nil {
+		if err := os.Rename(foldertest.Copy(t, "../../"+in.name), dir); err != nil {
 			t.Fatal(err)
 		}
 		src, err := Folder(in.name, dir)
@@ -65,7 +67,7 @@ func TestNamedPipeInInputs(t *testing.T) {
 			if err := buildWithin(t, o, out); err != nil {
 				t.Fatal(err)
 			}
-			before := hashDir(t, out)
+			before := foldertest.Snapshot(t, out)
 			p := filepath.Join(top, place)
 			os.Remove(p)
 			os.MkdirAll(filepath.Dir(p), 0o755)
@@ -78,10 +80,7 @@ func TestNamedPipeInInputs(t *testing.T) {
 			if err == nil || !strings.Contains(err.Error(), want) {
 				t.Errorf("got %v, want …%s…", err, want)
 			}
-			after := hashDir(t, out)
-			if len(after) != len(before) {
-				t.Errorf("the site has %d files, had %d", len(after), len(before))
-			}
+			foldertest.Unchanged(t, "the previous site", before, foldertest.Snapshot(t, out))
 		})
 	}
 }

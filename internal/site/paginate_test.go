@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"plansite/internal/foldertest"
 	"plansite/internal/pages"
 	"plansite/internal/sitepath"
 	"plansite/internal/synth"
@@ -24,7 +25,7 @@ func TestLongListsArePaginated(t *testing.T) {
 	}
 	r := generateDir(t, dir)
 	checkSite(t, r)
-	files := byPath(r.Files)
+	files := filesMap(r.Files)
 	for p, data := range files {
 		if n := len(taskLink.FindAllString(string(data), -1)); strings.HasSuffix(p, ".html") && n > pages.PerPage {
 			t.Errorf("%s lists %d tasks, more than %d", p, n, pages.PerPage)
@@ -80,7 +81,7 @@ func TestLongListsArePaginated(t *testing.T) {
 // A department's list runs through its lead tasks, then its cooperating
 // ones; without areas the home page itself is paged.
 func TestDepartmentAndHomePages(t *testing.T) {
-	dir := copyDir(t, districtCSV, func(n string) bool { return n == "tasks.csv" })
+	dir := foldertest.Copy(t, districtCSV, "tasks.csv")
 	var b strings.Builder
 	b.WriteString("序号,工作任务,牵头单位,配合单位,完成时限\n")
 	for i := 1; i <= 450; i++ {
@@ -96,7 +97,7 @@ func TestDepartmentAndHomePages(t *testing.T) {
 	}
 	r := generateDir(t, dir)
 	checkSite(t, r)
-	files := byPath(r.Files)
+	files := filesMap(r.Files)
 	d := func(n int) string {
 		return string(files[sitepath.Page("departments/government-data/", n)+"index.html"])
 	}

@@ -97,7 +97,7 @@ func TestRealExamples(t *testing.T) {
 				t.Skipf("cannot be published yet: %s", ex.blocked)
 			}
 			r := generateDir(t, dir)
-			files := byPath(r.Files)
+			files := filesMap(r.Files)
 			text := func(p string) string {
 				t.Helper()
 				data, ok := files[p]
@@ -252,7 +252,7 @@ func readRows(t *testing.T, file string) [][]string {
 // standard columns.
 func TestOtherColumnsInOpenData(t *testing.T) {
 	r := generateDir(t, filepath.Join("../../examples", "jingzhou-2022-gongkai", "content"))
-	files := byPath(r.Files)
+	files := filesMap(r.Files)
 	var task struct {
 		OtherCells []struct{ Heading, Text string } `json:"other_cells"`
 	}

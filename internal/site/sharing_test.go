@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"plansite/internal/foldertest"
 	"plansite/internal/pages"
 )
 
@@ -179,7 +180,7 @@ func TestNoDateFromTheBuildClock(t *testing.T) {
 // matter updated are shown as YYYY-MM-DD in <time>, and reach the feed and
 // the data.
 func TestUpdatedDatesFromContent(t *testing.T) {
-	content := readFolder(t, "../../content")
+	content := foldertest.Read(t, "../../content")
 	content["site.toml"].Data = append(content["site.toml"].Data, []byte("\nupdated = \"2021-03-01\"\n")...)
 	about := string(content["about.md"].Data)
 	about = strings.Replace(about, "+++\n", "+++\nupdated = \"2021-05-06\"\n", 1)

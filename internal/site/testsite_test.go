@@ -5,7 +5,6 @@ package site
 // folders or a changed copy of them.
 
 import (
-	"io/fs"
 	"os"
 	"sort"
 	"strings"
@@ -16,6 +15,7 @@ import (
 	"github.com/BurntSushi/toml"
 	"golang.org/x/net/html"
 
+	"plansite/internal/foldertest"
 	"plansite/internal/output"
 )
 
@@ -70,36 +70,6 @@ func filesMap(fs []output.File) map[string][]byte {
 	return m
 }
 
-// readFolder reads every file below dir into memory, so that a test can
-// change a file without touching the repository, or compare two builds.
-func readFolder(t *testing.T, dir string) fstest.MapFS {
-	t.Helper()
-	m := fstest.MapFS{}
-	root := os.DirFS(dir)
-	err := fs.WalkDir(root, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(root, p)
-		m[p] = &fstest.MapFile{Data: data}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
-}
-
-// hashDir returns the content of every file below dir.
-func hashDir(t *testing.T, dir string) map[string]string {
-	t.Helper()
-	m := map[string]string{}
-	for p, f := range readFolder(t, dir) {
-		m[p] = string(f.Data)
-	}
-	return m
-}
-
 // siteConfig is the part of content/site.toml the tests build their
 // expectations from, read here independently of the loader under test.
 type siteConfig struct {
@@ -114,10 +84,11 @@ type siteConfig struct {
 
 // builtSite is a site Build wrote, read back into memory, its files by path.
 type builtSite struct {
-	files map[string][]byte
-	paths []string // sorted
-	cfg   siteConfig
-	docs  map[string]*html.Node // parsed pages, by path
+	files   map[string][]byte
+	paths   []string // sorted
+	cfg     siteConfig
+	content fstest.MapFS          // the content folder it was built from
+	docs    map[string]*html.Node // parsed pages, by path
 }
 
 func (b *builtSite) file(t *testing.T, p string) []byte {
@@ -161,8 +132,8 @@ func buildContent(t *testing.T, content fstest.MapFS) *builtSite {
 	if _, err := Build(o, out, nil); err != nil {
 		t.Fatalf("build: %v", err)
 	}
-	b := &builtSite{files: map[string][]byte{}, docs: map[string]*html.Node{}}
-	for p, f := range readFolder(t, out) {
+	b := &builtSite{files: map[string][]byte{}, docs: map[string]*html.Node{}, content: content}
+	for p, f := range foldertest.Read(t, out) {
 		b.files[p] = f.Data
 		b.paths = append(b.paths, p)
 	}
@@ -184,7 +155,7 @@ func bundled(t *testing.T) *builtSite {
 	defaultOnce.Do(func() {
 		// A failure here fails the first test that asks; the others
 		// then report that there is no site.
-		defaultSite = buildContent(t, readFolder(t, "../../content"))
+		defaultSite = buildContent(t, foldertest.Read(t, "../../content"))
 	})
 	if defaultSite == nil {
 		t.Fatal("the bundled site did not build")

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"plansite/internal/foldertest"
 	"plansite/internal/sitepath"
 )
 
@@ -94,7 +95,7 @@ func inlineSheet(rows [][]string) func(*zip.Writer) error {
 // character) fails the build with a located message and leaves the previous
 // site exactly as it was.
 func TestBadWorkbookKeepsOldSite(t *testing.T) {
-	recs, err := csv.NewReader(bytes.NewReader(mapFS(t, "../../content")["tasks.csv"].Data)).ReadAll()
+	recs, err := csv.NewReader(bytes.NewReader(foldertest.Read(t, "../../content")["tasks.csv"].Data)).ReadAll()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -110,7 +111,7 @@ func TestBadWorkbookKeepsOldSite(t *testing.T) {
 	// the refusals below are of the cells they break, not of the way the
 	// workbook is made.
 	o := repoSources()
-	content := mapFS(t, "../../content")
+	content := foldertest.Read(t, "../../content")
 	orig := content["tasks.csv"].Data
 	workbook(handWorkbook(t, inlineSheet(recs)))(t, content, nil)
 	o.Content.FS = content
