@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"plansite/internal/foldertest"
 	"strings"
 	"testing"
 )
@@ -78,7 +79,7 @@ func TestSiteFolderMistakes(t *testing.T) {
 // Run inside content/, a command refuses instead of building the bundled
 // plan into content/public.
 func TestInsideContentFolder(t *testing.T) {
-	dir := copyContent(t)
+	dir := foldertest.Copy(t, "../../content")
 	t.Chdir(dir)
 	code, _, stderr := runArgs("build")
 	if code != 1 || !strings.Contains(stderr, "this folder is a content folder") || strings.Count(stderr, "\n") != 1 {
