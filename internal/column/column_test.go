@@ -6,21 +6,24 @@ import (
 	"testing"
 )
 
-// Each constant names its own entry of Task, in Task's order, and All
-// lists them all.
-func TestConstantsAreTheTable(t *testing.T) {
-	consts := []Column{ID, Area, Title, Measures, Timeline, Lead, Coop}
-	if len(consts) != N || len(Task) != N {
-		t.Fatalf("%d constants, %d columns in Task, N = %d", len(consts), len(Task), N)
-	}
+// Each column of Task is a Column, at its place: All lists them in Task's
+// order and Index finds each there.
+func TestColumnsAreTheTable(t *testing.T) {
 	all := All()
-	for i, c := range consts {
-		if c.Index() != i || all[i] != c || Task[i].Key != string(c) || c.Spec().Key != string(c) {
-			t.Errorf("%q: index %d, All()[%d] = %q, Task[%d].Key = %q", c, c.Index(), i, all[i], i, Task[i].Key)
+	if len(Task) != N || len(all) != N {
+		t.Fatalf("%d columns in Task, %d in All, N = %d", len(Task), len(all), N)
+	}
+	for i, s := range Task {
+		c := Column(s.Key)
+		if all[i] != c || c.Index() != i || c.Spec().Name != s.Name || c.Name() != s.Name {
+			t.Errorf("%q: All()[%d] = %q, index %d, name %q", s.Key, i, all[i], c.Index(), c.Name())
 		}
 	}
 	if None.Index() != -1 || None.Name() != "" {
 		t.Errorf("None: index %d, name %q", None.Index(), None.Name())
+	}
+	if ID.Index() < 0 || Lead.Spec().Role == "" || !Measures.Spec().Required {
+		t.Errorf("ID at %d, Lead's role %q, Measures required %v", ID.Index(), Lead.Spec().Role, Measures.Spec().Required)
 	}
 }
 

@@ -21,8 +21,8 @@ type Cell struct {
 // Row is one task row as read from the table.
 type Row struct {
 	// std are the row's cells in the standard columns, in their order
-	// (column.All): a column is added to the model by adding it there.
-	// A column the table lacks has the zero Cell.
+	// (column.All), so that a column added to package column has its
+	// cell here. A column the table lacks has the zero Cell.
 	std [column.N]Cell
 	// Others are the row's cells in the columns plansite does not read
 	// (备注, 牵头领导 …), in the table's order: published as written.
@@ -38,7 +38,8 @@ func (r Row) Cell(c column.Column) Cell {
 	return Cell{}
 }
 
-// Set sets the row's cell in the standard column c.
+// Set sets the row's cell in the standard column c, which may not be
+// column.None.
 func (r *Row) Set(c column.Column, cell Cell) { r.std[c.Index()] = cell }
 
 // DepartmentEntry is one row of the departments table.
