@@ -84,7 +84,7 @@ func waitUp(url string, timeout time.Duration) error {
 	return fmt.Errorf("plansite serve did not answer %s within %v", url, timeout)
 }
 
-// editCell appends mark to the 主要措施 of task id and rewrites the table.
+// editCell appends mark to the measures of task id and rewrites the table.
 func editCell(file string, id int, mark string) error {
 	f, err := os.Open(file)
 	if err != nil {

@@ -3,7 +3,7 @@
 // file, line and column.
 //
 // Errors stop a build: a task number that is missing, malformed or used
-// twice, empty 主要措施, anything else the build rejects. Warnings do not: a
+// twice, empty measures, anything else the build rejects. Warnings do not: a
 // timeline clause whose date cannot be read, a department missing from
 // departments.csv, two names a few characters apart that are probably one
 // department (市规划和自然局 and 市规划和自然资源局), a cell that mixes the

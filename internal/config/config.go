@@ -16,6 +16,7 @@ import (
 	"path"
 	"strings"
 
+	"plansite/internal/column"
 	"plansite/internal/inputfs"
 	"plansite/internal/plan"
 	"plansite/internal/problem"
@@ -23,26 +24,28 @@ import (
 
 // Config is content/site.toml.
 type Config struct {
-	Title      string  `toml:"title"`
-	ShortTitle string  `toml:"short_title"`
-	SiteName   string  `toml:"site_name"`
-	Attachment string  `toml:"attachment"`
-	Issuer     string  `toml:"issuer"`
-	Number     string  `toml:"number"` // the document's number (文号): 穗府办〔2023〕1号
-	Date       string  `toml:"date"`
-	Updated    string  `toml:"updated"`
-	SourceURL  string  `toml:"source_url"`
-	SourceName string  `toml:"source_name"`
-	StartYear  int     `toml:"start_year"`
-	EndYear    int     `toml:"end_year"`
-	BaseURL    string  `toml:"base_url"`
-	Language   string  `toml:"language"`
-	Encoding   string  `toml:"encoding"` // of the CSV files: auto (default), utf-8 or gb18030
-	Table      string  `toml:"table"`    // the task table: tasks.csv or tasks.xlsx (default: whichever exists)
-	Columns    Columns `toml:"columns"`
-	// The progress file's column names, and the vocabulary of its 状态.
-	ProgressColumns ProgressColumns `toml:"progress_columns"`
-	Statuses        []StatusSetting `toml:"statuses"`
+	Title      string `toml:"title"`
+	ShortTitle string `toml:"short_title"`
+	SiteName   string `toml:"site_name"`
+	Attachment string `toml:"attachment"`
+	Issuer     string `toml:"issuer"`
+	Number     string `toml:"number"` // the document's number (文号): 穗府办〔2023〕1号
+	Date       string `toml:"date"`
+	Updated    string `toml:"updated"`
+	SourceURL  string `toml:"source_url"`
+	SourceName string `toml:"source_name"`
+	StartYear  int    `toml:"start_year"`
+	EndYear    int    `toml:"end_year"`
+	BaseURL    string `toml:"base_url"`
+	Language   string `toml:"language"`
+	Encoding   string `toml:"encoding"` // of the CSV files: auto (default), utf-8 or gb18030
+	Table      string `toml:"table"`    // the task table: tasks.csv or tasks.xlsx (default: whichever exists)
+	// The task table's and the progress file's own column names, read
+	// from [columns] and [progress_columns] by columnNames.
+	Columns         Columns         `toml:"-"`
+	ProgressColumns ProgressColumns `toml:"-"`
+	// The vocabulary of the progress file's statuses.
+	Statuses []StatusSetting `toml:"statuses"`
 	// Searches the site suggests (the first also in every search box); by
 	// default, names the table itself gives.
 	SearchExamples []string `toml:"search_examples"`
@@ -52,18 +55,6 @@ type Config struct {
 	// The table says 无牵头单位的，责任单位即为牵头单位: where a task's lead
 	// cell is empty, the units of its other cell lead.
 	OthersLeadWithoutLead bool `toml:"others_lead_without_lead"`
-}
-
-// Columns names the table's columns when they differ from the standard
-// names and their synonyms, which the task table reader lists.
-type Columns struct {
-	ID       string `toml:"id"`
-	Area     string `toml:"area"`
-	Title    string `toml:"title"`
-	Measures string `toml:"measures"`
-	Timeline string `toml:"timeline"`
-	Lead     string `toml:"lead"`
-	Coop     string `toml:"coop"`
 }
 
 // SettingsLimit is the most site.toml may hold: the bundled one has 2 KB.
@@ -83,9 +74,16 @@ func ReadConfig(fsys fs.FS, prefix string) (Config, error) {
 // Parse reads and checks the settings data of file, and fills in the
 // defaults of the settings left out.
 func Parse(file string, data []byte) (Config, error) {
-	var cfg Config
+	var f settingsFile
 	src := strings.TrimPrefix(string(data), "\ufeff")
-	md, err := DecodeTOML(src, &cfg)
+	md, err := DecodeTOML(src, &f)
+	cfg := f.Config
+	if err == nil {
+		cfg.Columns, err = columnNames(md, f.Columns, "columns", column.Task, Columns(nil))
+	}
+	if err == nil {
+		cfg.ProgressColumns, err = columnNames(md, f.ProgressColumns, "progress_columns", column.Progress, ProgressColumns(nil))
+	}
 	if err != nil {
 		line, col, msg := TOMLErrorPos(src, err)
 		return cfg, &problem.Problem{File: file, Line: line, Col: col, Msg: msg}
@@ -94,8 +92,8 @@ func Parse(file string, data []byte) (Config, error) {
 		line, col := KeyPos(src, strings.Split(key, "."))
 		return &problem.Problem{File: file, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)}
 	}
-	if und := md.Undecoded(); len(und) > 0 {
-		return cfg, fail(und[0].String(), "unknown setting %q; the settings are documented in README.md", und[0].String())
+	if key := unknownKey(md); key != "" {
+		return cfg, fail(key, "unknown setting %q; the settings are documented in README.md", key)
 	}
 	switch {
 	case plan.TrimSpace(cfg.Title) == "":

@@ -5,16 +5,6 @@ import (
 	"strings"
 )
 
-// ProgressColumns names the progress file's columns when they differ from
-// the standard names 序号, 日期, 状态, 进展, 来源.
-type ProgressColumns struct {
-	ID     string `toml:"id"`
-	Date   string `toml:"date"`
-	Status string `toml:"status"`
-	Text   string `toml:"text"`
-	Source string `toml:"source"`
-}
-
 // StatusSetting is one [[statuses]] entry: a word of the vocabulary of 状态
 // and the colour it is shown in.
 type StatusSetting struct {

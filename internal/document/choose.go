@@ -5,12 +5,13 @@ import (
 	"strings"
 	"unicode"
 
+	"plansite/internal/column"
 	"plansite/internal/plan"
 )
 
 // Score rates a candidate heading row: names holds, for each grid column,
 // the heading that names it. The caller knows what a task table's columns
-// are called (序号, 主要措施, 牵头单位 …); the higher the score, the more
+// are called (package column); the higher the score, the more
 // the row looks like such a heading. 0 or less is "not a heading".
 type Score func(names []string) int
 
@@ -192,7 +193,7 @@ func Choose(doc *Document, score Score, n int) (Choice, error) {
 		}
 	}
 	if best.Index < 0 {
-		return Choice{}, fileError(doc.File, "no table has the headings of a task table (序号, 主要措施, 牵头单位 …): the document has %s (%s); name the one to read with -table N", tables(count), beginnings(doc))
+		return Choice{}, fileError(doc.File, "no table has the headings of a task table (%s, %s, 牵头单位 …): the document has %s (%s); name the one to read with -table N", column.ID.Name(), column.Measures.Name(), tables(count), beginnings(doc))
 	}
 	return best, nil
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"plansite/internal/column"
 	"plansite/internal/config"
 )
 
@@ -33,7 +34,7 @@ func TestCSVControlCharacters(t *testing.T) {
 				}
 				return
 			}
-			if got := tables.Rows[0].Measures.Text; got != tt.want {
+			if got := tables.Rows[0].Cell(column.Measures).Text; got != tt.want {
 				t.Fatalf("got %q, want %q", got, tt.want)
 			}
 		})

@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 
+	"plansite/internal/column"
 	"plansite/internal/config"
 )
 
@@ -85,7 +86,7 @@ func TestTaskTableChoiceAndWorkbooks(t *testing.T) {
 				}
 				return
 			}
-			if got := tables.Rows[0].Measures.Text; got != tt.want {
+			if got := tables.Rows[0].Cell(column.Measures).Text; got != tt.want {
 				t.Fatalf("got %q, want %q", got, tt.want)
 			}
 		})

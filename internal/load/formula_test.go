@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"strings"
 	"testing"
-
-	"plansite/internal/config"
 )
 
 func TestRunsAsFormula(t *testing.T) {
@@ -38,7 +36,7 @@ func TestFormulaWarning(t *testing.T) {
 	csv := "序号,重点任务,主要措施,时间节点,牵头部门,配合部门\n" +
 		"1,（一）甲,实施计划。,2022年,市科技局,——\n" +
 		"2,,\"=HYPERLINK(\"\"https://evil.example\"\",\"\"详情\"\")\",2022年,市科技局,@市财政局\n"
-	tab, err := taskCSV("content/tasks.csv", []byte(csv), config.Columns{})
+	tab, err := taskCSV("content/tasks.csv", []byte(csv), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

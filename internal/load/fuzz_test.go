@@ -7,6 +7,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"plansite/internal/column"
 	"plansite/internal/config"
 	"plansite/internal/plan"
 	"plansite/internal/problem"
@@ -45,16 +46,16 @@ func FuzzTasksCSV(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		const file = "content/tasks.csv"
-		tab, err := taskCSV(file, data, config.Columns{})
+		tab, err := taskCSV(file, data, nil)
 		if err == nil {
 			others := 0 // columns plansite does not read: every row keeps a cell in each
 			for _, c := range tab.Columns {
-				if c.Std == "" {
+				if c.Std == column.None {
 					others++
 				}
 			}
 			for _, r := range tab.Rows {
-				for _, c := range []plan.Cell{r.Measures, r.Lead} { // the required columns
+				for _, c := range []plan.Cell{r.Cell(column.Measures), r.Cell(column.Lead)} { // the required columns
 					if c.Line < 1 || c.Col < 1 {
 						t.Fatalf("cell %+v has no position", c)
 					}
@@ -137,7 +138,7 @@ func FuzzProgressCSV(f *testing.F) {
 	f.Add([]byte("序号,日期,状态,进展\n1.1,2021-13,好,\n"))
 	f.Add([]byte("\ufeff编号,时间,完成情况,进展情况\n\"1\n\",2020-02-30,已完成,x\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		rows, err := ProgressRows("progress.csv", data, config.ProgressColumns{})
+		rows, err := ProgressRows("progress.csv", data, nil)
 		if err != nil {
 			if !strings.HasPrefix(err.Error(), "progress.csv") {
 				t.Fatalf("error not placed in the file: %v", err)

@@ -8,7 +8,6 @@ import (
 	"testing"
 	"unicode"
 
-	"plansite/internal/config"
 	"plansite/internal/plan"
 	"plansite/internal/problem"
 )
@@ -70,7 +69,7 @@ func FuzzReadXLSX(f *testing.F) {
 				}
 			}
 			_, err = readXLSX(file, data, func(src rowSource) (err error) {
-				_, err = taskRows(file, src, config.Columns{})
+				_, err = taskRows(file, src, nil)
 				return err
 			})
 		}

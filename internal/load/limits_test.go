@@ -191,7 +191,7 @@ func (c *counted) next() ([]string, []plan.Cell, error) {
 // limit, as the rows are read: none below it is read.
 func TestTooManyRows(t *testing.T) {
 	src := &counted{header: []string{"名称", "slug"}, row: []string{"市科技局", "science"}, rows: MaxRows + 1000}
-	_, err := records("content/departments.csv", src, departmentColumns, config.Columns{}, false)
+	_, err := records("content/departments.csv", src, tableKind{cols: departmentColumns})
 	want := "content/departments.csv:200002:1: error: the table has more than 200,000 rows below its header; plansite reads at most 200,000: is this the wrong file?"
 	if err == nil || err.Error() != want {
 		t.Fatalf("error %v\nwant  %s", err, want)
@@ -201,8 +201,8 @@ func TestTooManyRows(t *testing.T) {
 	}
 
 	at := &counted{header: []string{"名称", "slug"}, row: []string{"市科技局", "science"}, rows: MaxRows}
-	tab, err := records("content/departments.csv", at, departmentColumns, config.Columns{}, false)
-	if err != nil || len(tab.recs) != MaxRows {
+	tab, err := records("content/departments.csv", at, tableKind{cols: departmentColumns})
+	if err != nil || len(tab.rows) != MaxRows {
 		t.Fatalf("a table at the limit: %v", err)
 	}
 

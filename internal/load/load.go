@@ -1,9 +1,9 @@
 // Package load reads a site's content folder from an fs.FS into the plan
 // model: site.toml (with package config), the task table (tasks.csv or
 // tasks.xlsx), departments.csv and the Markdown pages. A CSV file and a
-// worksheet are decoded alike, row by row into typed records with gocsv,
-// under the column names that taskColumns lists. Every problem is reported
-// with the file, line and column it comes from.
+// worksheet are decoded alike (records), each header matched against the
+// columns of package column and each row's cells placed by column. Every
+// problem is reported with the file, line and column it comes from.
 package load
 
 import (
@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strings"
 
+	"plansite/internal/column"
 	"plansite/internal/config"
 	"plansite/internal/inputfs"
 	"plansite/internal/markdown"
@@ -131,18 +132,30 @@ type TaskTable struct {
 }
 
 // taskRows reads the rows of a task table, CSV or worksheet.
-func taskRows(file string, src rowSource, cols config.Columns) (*TaskTable, error) {
-	tab, err := records(file, src, taskColumns, cols, true)
+func taskRows(file string, src rowSource, names config.Columns) (*TaskTable, error) {
+	tab, err := records(file, src, tableKind{cols: column.Task, names: names, settings: true, keepOthers: true})
 	if err != nil {
 		return nil, err
 	}
-	t := &TaskTable{Rows: make([]plan.Row, len(tab.recs)), Columns: tab.header, Warnings: tab.warns}
-	for i := range tab.recs {
-		t.Rows[i] = tab.recs[i].row()
-		if tab.others != nil {
-			t.Rows[i].Others = tab.others[i]
+	std := column.All() // in column.Task's order, which colOf indexes
+	t := &TaskTable{Rows: make([]plan.Row, len(tab.rows)), Columns: make([]plan.Column, len(tab.headings)), Warnings: tab.warns}
+	for i, h := range tab.headings {
+		t.Columns[i].Heading = h
+		if k := tab.colOf[i]; k >= 0 {
+			t.Columns[i].Std = std[k]
 		}
-		t.Warnings = append(t.Warnings, formulaWarnings(file, t.Rows[i].Cells(t.Columns))...)
+	}
+	for i, cells := range tab.rows {
+		r := &t.Rows[i]
+		for j, k := range tab.colOf {
+			if k >= 0 {
+				r.Set(std[k], cells[j])
+			}
+		}
+		for _, j := range tab.others {
+			r.Others = append(r.Others, cells[j])
+		}
+		t.Warnings = append(t.Warnings, formulaWarnings(file, cells)...)
 	}
 	return t, nil
 }
@@ -158,29 +171,27 @@ func WriteTableCSV(w io.Writer, rows []plan.Row, cols []plan.Column) error {
 	if len(rows) == 0 {
 		return nil
 	}
-	var keep []column[taskRecord]
-	first := recordOf(rows[0])
-	for _, c := range taskColumns {
-		if c.field(&first).Line > 0 { // a column the table does not have has no position
+	var keep []column.Column
+	for _, c := range column.All() {
+		if slices.ContainsFunc(cols, func(h plan.Column) bool { return h.Std == c }) {
 			keep = append(keep, c)
 		}
 	}
 	cw := csv.NewWriter(w)
 	var rec []string
 	for _, c := range keep {
-		rec = append(rec, c.name)
+		rec = append(rec, c.Name())
 	}
 	for _, c := range cols {
-		if c.Std == "" {
+		if c.Std == column.None {
 			rec = append(rec, c.Heading)
 		}
 	}
 	cw.Write(rec)
 	for _, r := range rows {
-		tr := recordOf(r)
 		rec = rec[:0]
 		for _, c := range keep {
-			rec = append(rec, c.field(&tr).Text)
+			rec = append(rec, r.Cell(c).Text)
 		}
 		for _, o := range r.Others {
 			rec = append(rec, o.Text)
@@ -198,25 +209,25 @@ func departments(file string, data []byte) ([]plan.DepartmentEntry, error) {
 	if err != nil {
 		return nil, err
 	}
-	tab, err := records(file, src, departmentColumns, config.Columns{}, false)
+	tab, err := records(file, src, tableKind{cols: departmentColumns})
 	if err != nil {
 		return nil, err
 	}
-	recs, lines := tab.recs, tab.lines
-	out := make([]plan.DepartmentEntry, len(recs))
-	for i, r := range recs {
-		e := plan.DepartmentEntry{Name: r.Name.Text, Slug: plan.TrimSpace(r.Slug.Text), English: r.English.Text, Line: lines[i],
-			NameCol: r.Name.Col, SlugCol: r.Slug.Col, AliasesCol: r.Aliases.Col}
-		for _, a := range strings.Split(r.Aliases.Text, "|") {
+	out := make([]plan.DepartmentEntry, len(tab.rows))
+	for i, row := range tab.rows {
+		name, slug, aliases, kind := tab.cell(row, deptName), tab.cell(row, deptSlug), tab.cell(row, deptAliases), tab.cell(row, deptKind)
+		e := plan.DepartmentEntry{Name: name.Text, Slug: plan.TrimSpace(slug.Text), English: tab.cell(row, deptEnglish).Text, Line: row[0].Line,
+			NameCol: name.Col, SlugCol: slug.Col, AliasesCol: aliases.Col}
+		for _, a := range strings.Split(aliases.Text, "|") {
 			if a = plan.TrimSpace(a); a != "" {
 				e.Aliases = append(e.Aliases, a)
 			}
 		}
-		switch k := plan.Kind(plan.TrimSpace(r.Kind.Text)); k {
+		switch k := plan.Kind(plan.TrimSpace(kind.Text)); k {
 		case "":
 		default:
 			if !slices.Contains(plan.Kinds, k) {
-				return nil, &problem.Problem{File: file, Line: r.Kind.Line, Col: r.Kind.Col, Msg: fmt.Sprintf("类别 %s is not one of %s", plan.QuoteCell(r.Kind.Text), kindList())}
+				return nil, &problem.Problem{File: file, Line: kind.Line, Col: kind.Col, Msg: fmt.Sprintf("%s %s is not one of %s", departmentColumns[deptKind].Name, plan.QuoteCell(kind.Text), kindList())}
 			}
 			e.Kind = k
 		}

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"plansite/internal/column"
 	"plansite/internal/config"
 	"plansite/internal/plan"
 	"plansite/internal/problem"
@@ -309,7 +310,7 @@ content/departments.csv:1:1: error: missing column "slug"; the header must name 
 // TestColumnsAreCharacters: a column number counts characters, as an editor
 // does, not the three bytes of each Chinese character.
 func TestColumnsAreCharacters(t *testing.T) {
-	tab, err := taskCSV("t.csv", []byte("\ufeff"+header+"1,（一）甲,措施。,2020年,市科技局,配合\n"), config.Columns{})
+	tab, err := taskCSV("t.csv", []byte("\ufeff"+header+"1,（一）甲,措施。,2020年,市科技局,配合\n"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -319,28 +320,28 @@ func TestColumnsAreCharacters(t *testing.T) {
 		text      string
 		line, col int
 	}{
-		{r.ID, "1", 2, 1}, {r.Area, "（一）甲", 2, 3}, {r.Measures, "措施。", 2, 8},
-		{r.Timeline, "2020年", 2, 12}, {r.Lead, "市科技局", 2, 18}, {r.Coop, "配合", 2, 23},
+		{r.Cell(column.ID), "1", 2, 1}, {r.Cell(column.Area), "（一）甲", 2, 3}, {r.Cell(column.Measures), "措施。", 2, 8},
+		{r.Cell(column.Timeline), "2020年", 2, 12}, {r.Cell(column.Lead), "市科技局", 2, 18}, {r.Cell(column.Coop), "配合", 2, 23},
 	} {
 		if c.cell.Text != c.text || c.cell.Line != c.line || c.cell.Col != c.col {
 			t.Errorf("cell %+v, want %q at %d:%d", c.cell, c.text, c.line, c.col)
 		}
 	}
-	if r.Title != (plan.Cell{}) {
-		t.Errorf("absent 标题 column gives %+v", r.Title)
+	if r.Cell(column.Title) != (plan.Cell{}) {
+		t.Errorf("absent 标题 column gives %+v", r.Cell(column.Title))
 	}
 }
 
 // TestColumnsAcrossLines: a quoted cell with a line break moves the fields
 // after it to the next line, and their columns count from that line's start.
 func TestColumnsAcrossLines(t *testing.T) {
-	tab, err := taskCSV("t.csv", []byte(header+"1,（一）甲,措施。,\"2020年，甲；\n2022年乙。\",市科技局,配合\n"), config.Columns{})
+	tab, err := taskCSV("t.csv", []byte(header+"1,（一）甲,措施。,\"2020年，甲；\n2022年乙。\",市科技局,配合\n"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	r := tab.Rows[0]
-	if r.Timeline.Line != 2 || r.Timeline.Col != 12 || r.Lead.Line != 3 || r.Lead.Col != 10 || r.Coop.Line != 3 || r.Coop.Col != 15 {
-		t.Errorf("timeline %+v, lead %+v, coop %+v; want 2:12, 3:10, 3:15", r.Timeline, r.Lead, r.Coop)
+	if r.Cell(column.Timeline).Line != 2 || r.Cell(column.Timeline).Col != 12 || r.Cell(column.Lead).Line != 3 || r.Cell(column.Lead).Col != 10 || r.Cell(column.Coop).Line != 3 || r.Cell(column.Coop).Col != 15 {
+		t.Errorf("timeline %+v, lead %+v, coop %+v; want 2:12, 3:10, 3:15", r.Cell(column.Timeline), r.Cell(column.Lead), r.Cell(column.Coop))
 	}
 }
 
@@ -349,13 +350,13 @@ func TestColumnsAcrossLines(t *testing.T) {
 // in its order, with a warning that says how to map it.
 func TestOtherColumns(t *testing.T) {
 	data := "序号,牵头领导,主要措施,牵头部门,备注\n1,张三,措施。,市科技局,无\n2,,措施。,市财政局,\"见\n附件\"\n"
-	tab, err := taskCSV("t.csv", []byte(data), config.Columns{})
+	tab, err := taskCSV("t.csv", []byte(data), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var heads []string
 	for _, c := range tab.Columns {
-		heads = append(heads, c.Heading+"="+c.Std)
+		heads = append(heads, c.Heading+"="+c.Std.Name())
 	}
 	if got, want := strings.Join(heads, " "), "序号=序号 牵头领导= 主要措施=主要措施 牵头部门=牵头部门 备注="; got != want {
 		t.Errorf("columns %q, want %q", got, want)
@@ -384,11 +385,11 @@ func TestOtherColumns(t *testing.T) {
 // Where site.toml names a column, only the heading it names is that column:
 // the one the message of two columns read as one suggests.
 func TestSettingTakesTheColumn(t *testing.T) {
-	tab, err := taskCSV("t.csv", []byte("序号,编号,主要措施,牵头部门\n1,7,措施。,市科技局\n"), config.Columns{ID: "编号"})
+	tab, err := taskCSV("t.csv", []byte("序号,编号,主要措施,牵头部门\n1,7,措施。,市科技局\n"), config.Columns{"id": "编号"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if tab.Columns[0].Std != "" || tab.Columns[1].Std != "序号" || tab.Rows[0].ID.Text != "7" || tab.Rows[0].Others[0].Text != "1" {
+	if tab.Columns[0].Std != column.None || tab.Columns[1].Std != column.ID || tab.Rows[0].Cell(column.ID).Text != "7" || tab.Rows[0].Others[0].Text != "1" {
 		t.Errorf("columns %+v, row %+v", tab.Columns, tab.Rows[0])
 	}
 }
@@ -397,20 +398,20 @@ func TestSettingTakesTheColumn(t *testing.T) {
 // column; the pages show it as the table writes it.
 func TestHeadingsWithSpaces(t *testing.T) {
 	data := "序 号,主要措施,\"牵头\n单位\",责任 单位\n1,措施。,市科技局,市财政局\n"
-	tab, err := taskCSV("t.csv", []byte(data), config.Columns{})
+	tab, err := taskCSV("t.csv", []byte(data), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var got []string
 	for _, c := range tab.Columns {
-		got = append(got, c.Heading+"="+c.Std)
+		got = append(got, c.Heading+"="+c.Std.Name())
 	}
 	if want := "序 号=序号 主要措施=主要措施 牵头\n单位=牵头部门 责任 单位=配合部门"; strings.Join(got, " ") != want {
 		t.Errorf("columns %q, want %q", strings.Join(got, " "), want)
 	}
 	// 责任 单位 alone names the leads, as 责任单位 does.
-	tab, err = taskCSV("t.csv", []byte("序号,主要措施,责任 单位\n1,措施。,市科技局\n"), config.Columns{})
-	if err != nil || tab.Columns[2].Std != "牵头部门" {
+	tab, err = taskCSV("t.csv", []byte("序号,主要措施,责任 单位\n1,措施。,市科技局\n"), nil)
+	if err != nil || tab.Columns[2].Std != column.Lead {
 		t.Errorf("责任 单位 alone: %+v, %v", tab.Columns, err)
 	}
 }
@@ -419,31 +420,31 @@ func TestHeadingsWithSpaces(t *testing.T) {
 // the others are published under no name.
 func TestUnnamedColumns(t *testing.T) {
 	data := "工作任务,,,具体要求,责任单位\n一、甲,（一）乙,1,措施。,市科技局\n,,2,措施。,市财政局\n"
-	tab, err := taskCSV("t.csv", []byte(data), config.Columns{Area: "工作任务", Measures: "具体要求"})
+	tab, err := taskCSV("t.csv", []byte(data), config.Columns{"area": "工作任务", "measures": "具体要求"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if tab.Columns[2].Std != "序号" || tab.Columns[1].Std != "" || tab.Rows[1].ID.Text != "2" || tab.Rows[0].Others[0].Text != "（一）乙" {
+	if tab.Columns[2].Std != column.ID || tab.Columns[1].Std != column.None || tab.Rows[1].Cell(column.ID).Text != "2" || tab.Rows[0].Others[0].Text != "（一）乙" {
 		t.Errorf("columns %+v, rows %+v", tab.Columns, tab.Rows)
 	}
 	// Two columns of numbers: neither is taken for 序号.
-	tab, err = taskCSV("t.csv", []byte("主要措施,,,牵头部门\n措施。,1,7,市科技局\n"), config.Columns{})
+	tab, err = taskCSV("t.csv", []byte("主要措施,,,牵头部门\n措施。,1,7,市科技局\n"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if tab.Columns[1].Std != "" || tab.Columns[2].Std != "" || len(tab.Rows[0].Others) != 2 {
+	if tab.Columns[1].Std != column.None || tab.Columns[2].Std != column.None || len(tab.Rows[0].Others) != 2 {
 		t.Errorf("columns %+v", tab.Columns)
 	}
 }
 
 func TestColumnMapping(t *testing.T) {
 	data := "编号,工作任务,完成时限,牵头单位,责任单位,要点\n1.1,措施。,2020年,市科技局,,标题甲\n"
-	tab, err := taskCSV("t.csv", []byte(data), config.Columns{Title: "要点"})
+	tab, err := taskCSV("t.csv", []byte(data), config.Columns{"title": "要点"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	r := tab.Rows[0]
-	if r.ID.Text != "1.1" || r.Measures.Text != "措施。" || r.Timeline.Text != "2020年" || r.Lead.Text != "市科技局" || r.Title.Text != "标题甲" || r.Area.Line != 0 {
+	if r.Cell(column.ID).Text != "1.1" || r.Cell(column.Measures).Text != "措施。" || r.Cell(column.Timeline).Text != "2020年" || r.Cell(column.Lead).Text != "市科技局" || r.Cell(column.Title).Text != "标题甲" || r.Cell(column.Area).Line != 0 {
 		t.Errorf("row %+v", r)
 	}
 }
@@ -557,7 +558,7 @@ func TestRealContent(t *testing.T) {
 
 // TestErrorsArePlanErrors: callers can rely on the error type.
 func TestErrorsArePlanErrors(t *testing.T) {
-	_, err := taskCSV("x.csv", []byte("a,b\n"), config.Columns{})
+	_, err := taskCSV("x.csv", []byte("a,b\n"), nil)
 	var e *problem.Problem
 	if !errors.As(err, &e) || e.File != "x.csv" || e.Line != 1 || e.Col != 1 {
 		t.Errorf("error %v (%T)", err, err)
@@ -622,16 +623,16 @@ func TestHeaderOfRealTables(t *testing.T) {
 			[]string{"工作任务", "", "具体要求", "责任科室", "时限要求"}, "this column has no heading; it is read as 序号"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			cols := config.Columns{Measures: "任务"}
+			cols := config.Columns{"measures": "任务"}
 			if strings.Contains(tt.csv, "具体要求") {
-				cols = config.Columns{Title: "工作任务", Measures: "具体要求"}
+				cols = config.Columns{"title": "工作任务", "measures": "具体要求"}
 			}
 			tab, err := taskCSV("t.csv", []byte(tt.csv), cols)
 			if err != nil {
 				t.Fatal(err)
 			}
 			r := tab.Rows[0]
-			if r.Lead.Text != tt.lead || r.Coop.Text != tt.coop || r.ID.Text != tt.id {
+			if r.Cell(column.Lead).Text != tt.lead || r.Cell(column.Coop).Text != tt.coop || r.Cell(column.ID).Text != tt.id {
 				t.Errorf("row %+v; want lead %q, coop %q, 序号 %q", r, tt.lead, tt.coop, tt.id)
 			}
 			var hs []string

@@ -9,6 +9,7 @@ import (
 	"path"
 	"strings"
 
+	"plansite/internal/column"
 	"plansite/internal/config"
 	"plansite/internal/inputfs"
 	"plansite/internal/plan"
@@ -22,35 +23,6 @@ const (
 	ProgressXLSX = "progress.xlsx"
 )
 
-// progressRecord is one row of the progress file, under the standard names.
-type progressRecord struct {
-	ID     cell `csv:"序号"`
-	Date   cell `csv:"日期"`
-	Status cell `csv:"状态"`
-	Text   cell `csv:"进展"`
-	Source cell `csv:"来源"`
-}
-
-// progressColumns are the progress file's columns in the standard order.
-// The column table's settings are the task table's [columns]; the progress
-// file's own, [progress_columns], are captured here instead, so that one
-// decoder serves both tables.
-func progressColumns(set config.ProgressColumns) []column[progressRecord] {
-	named := func(s string) func(config.Columns) string { return func(config.Columns) string { return s } }
-	return []column[progressRecord]{
-		{name: "序号", required: true, synonyms: []string{"编号", "任务编号"}, setting: named(set.ID),
-			field: func(r *progressRecord) *cell { return &r.ID }},
-		{name: "日期", required: true, synonyms: []string{"时间", "更新日期"}, setting: named(set.Date),
-			field: func(r *progressRecord) *cell { return &r.Date }},
-		{name: "状态", required: true, synonyms: []string{"进展状态", "完成情况"}, setting: named(set.Status),
-			field: func(r *progressRecord) *cell { return &r.Status }},
-		{name: "进展", required: true, synonyms: []string{"进展情况", "落实情况"}, setting: named(set.Text),
-			field: func(r *progressRecord) *cell { return &r.Text }},
-		{name: "来源", synonyms: []string{"依据", "出处"}, setting: named(set.Source),
-			field: func(r *progressRecord) *cell { return &r.Source }},
-	}
-}
-
 // ProgressRows reads a progress file of CSV text (UTF-8) into rows.
 func ProgressRows(file string, data []byte, set config.ProgressColumns) ([]progress.Row, error) {
 	src, err := newCSVSource(file, data)
@@ -61,14 +33,14 @@ func ProgressRows(file string, data []byte, set config.ProgressColumns) ([]progr
 }
 
 func progressRows(file string, src rowSource, set config.ProgressColumns) ([]progress.Row, error) {
-	tab, err := records(file, src, progressColumns(set), config.Columns{}, false)
+	tab, err := records(file, src, tableKind{cols: column.Progress, names: set})
 	if err != nil {
 		return nil, err
 	}
-	rows := make([]progress.Row, len(tab.recs))
-	for i, r := range tab.recs {
-		rows[i] = progress.Row{ID: plan.Cell(r.ID), Date: plan.Cell(r.Date), Status: plan.Cell(r.Status),
-			Text: plan.Cell(r.Text), Source: plan.Cell(r.Source)}
+	rows := make([]progress.Row, len(tab.rows))
+	for i, r := range tab.rows {
+		cell := func(key string) plan.Cell { return tab.cell(r, column.Progress.Index(key)) }
+		rows[i] = progress.Row{ID: cell("id"), Date: cell("date"), Status: cell("status"), Text: cell("text"), Source: cell("source")}
 	}
 	return rows, nil
 }
@@ -144,7 +116,7 @@ func readProgress(fsys fs.FS, prefix string, cfg config.Config, p *plan.Plan) (*
 	}
 	log, warns, err := progress.Build(file, rows, p, Statuses(cfg), AsOf(cfg))
 	for _, r := range rows {
-		warns = append(warns, formulaWarnings(file, []plan.Cell{r.ID, r.Date, r.Status, r.Text, r.Source})...)
+		warns = append(warns, formulaWarnings(file, progressCells(r))...)
 	}
 	for i := range warns {
 		withRef(&warns[i], file, sheet)
@@ -156,12 +128,21 @@ func readProgress(fsys fs.FS, prefix string, cfg config.Config, p *plan.Plan) (*
 // standard names, each cell as read: /data/progress.csv.
 func WriteProgressCSV(w io.Writer, rows []progress.Row) error {
 	cw := csv.NewWriter(w)
-	cw.Write([]string{"序号", "日期", "状态", "进展", "来源"})
+	cw.Write(column.Progress.Names(false))
+	rec := make([]string, len(column.Progress))
 	for _, r := range rows {
-		if err := cw.Write([]string{r.ID.Text, r.Date.Text, r.Status.Text, r.Text.Text, r.Source.Text}); err != nil {
+		for i, c := range progressCells(r) {
+			rec[i] = c.Text
+		}
+		if err := cw.Write(rec); err != nil {
 			return err
 		}
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// progressCells are a progress row's cells in column.Progress's order.
+func progressCells(r progress.Row) []plan.Cell {
+	return []plan.Cell{r.ID, r.Date, r.Status, r.Text, r.Source}
 }

@@ -10,6 +10,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"plansite/internal/column"
 	"plansite/internal/config"
 )
 
@@ -67,7 +68,7 @@ func TestWorkbookLargeSheetLeavesNoTemporaryFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(tables.Rows) != 1 || tables.Rows[0].Lead.Text != "市科技局" {
+	if len(tables.Rows) != 1 || tables.Rows[0].Cell(column.Lead).Text != "市科技局" {
 		t.Fatalf("rows %+v", tables.Rows)
 	}
 }
@@ -105,7 +106,7 @@ func TestWorkbookCells(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := tables.Rows[3].Measures.Text; got != "丁。\n戊。\t己。" {
+		if got := tables.Rows[3].Cell(column.Measures).Text; got != "丁。\n戊。\t己。" {
 			t.Fatalf("got %q", got)
 		}
 	})

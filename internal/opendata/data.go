@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 
+	"plansite/internal/column"
 	"plansite/internal/config"
 	"plansite/internal/jsonenc"
 	"plansite/internal/plan"
@@ -55,7 +56,7 @@ type MetaData struct {
 	TableURL   string `json:"table_url"`
 }
 
-// AreaData is an action area (重点任务).
+// AreaData is an action area (the area column).
 type AreaData struct {
 	Ordinal int      `json:"ordinal"`
 	Label   string   `json:"label"`
@@ -92,8 +93,8 @@ type OtherCellData struct {
 	Text    string `json:"text"`
 }
 
-// ItemData is a sub-item of a task: a row of the table with an empty 序号
-// right below the task's own, its cells as written.
+// ItemData is a sub-item of a task: a row of the table with an empty number
+// (column.ID) right below the task's own, its cells as written.
 type ItemData struct {
 	Measures      string          `json:"measures"`
 	Timeline      string          `json:"timeline"`
@@ -110,14 +111,14 @@ type UnitNoteData struct {
 	Note string `json:"note"`
 }
 
-// SentenceData is one sentence of 主要措施 and its anchor on the task page.
+// SentenceData is one sentence of the measures and its anchor on the task page.
 type SentenceData struct {
 	Anchor string `json:"anchor"`
 	URL    string `json:"url"`
 	Text   string `json:"text"`
 }
 
-// MilestoneData is one clause of 时间节点. A clause whose date cannot be read
+// MilestoneData is one clause of the timeline. A clause whose date cannot be read
 // has the kind "unread" and null dates.
 type MilestoneData struct {
 	Kind     string  `json:"kind"`
@@ -238,7 +239,7 @@ func taskData(s Site, t *plan.Task) TaskData {
 	td.Items = []ItemData{}
 	for _, it := range t.Items {
 		td.Items = append(td.Items, ItemData{Measures: it.Measures, Timeline: it.Timeline,
-			LeadText: it.Row.Lead.Text, CoopText: it.Row.Coop.Text, FirstSentence: it.First,
+			LeadText: it.Row.Cell(column.Lead).Text, CoopText: it.Row.Cell(column.Coop).Text, FirstSentence: it.First,
 			OtherCells: otherCells(s.Plan.Columns, it.Row)})
 	}
 	if len(t.Rows) > 0 {
@@ -259,7 +260,7 @@ func otherCells(cols []plan.Column, r plan.Row) []OtherCellData {
 	out := []OtherCellData{}
 	cells := r.Cells(cols)
 	for i, c := range cols {
-		if c.Std == "" {
+		if c.Std == column.None {
 			out = append(out, OtherCellData{Heading: c.Heading, Text: cells[i].Text})
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"plansite/internal/chart"
+	col "plansite/internal/column"
 	"plansite/internal/plan"
 	"plansite/internal/progress"
 	"plansite/internal/sitepath"
@@ -166,7 +167,7 @@ func progressView(p *Page) *ProgressView {
 		years = append(years, progress.Group{Label: "无可识别期限", Target: "years/", Tasks: undated})
 	}
 	v.ByArea = statusBars(p, "progress-areas", "各行动任务的落实情况", "行动", areas)
-	v.ByDept = statusBars(p, "progress-depts", "各牵头部门任务的落实情况", "牵头部门", depts)
+	v.ByDept = statusBars(p, "progress-depts", "各"+col.Lead.Name()+"任务的落实情况", col.Lead.Name(), depts)
 	v.ByYear = statusBars(p, "progress-years", "按完成期限年度统计的落实情况", "期限年度", years)
 	return v
 }
@@ -177,7 +178,7 @@ func progressPage(s *Site, home Link) []*Page {
 		return nil
 	}
 	return []*Page{{Site: s, Kind: "progress", Path: ProgressPath, Title: "落实情况",
-		Description: fmt.Sprintf("%d项任务的落实情况：按状态、行动、牵头部门和期限年度统计，以及已过期限尚未完成的任务。", len(s.Plan.Tasks)),
+		Description: fmt.Sprintf("%d项任务的落实情况：按状态、行动、%s和期限年度统计，以及已过期限尚未完成的任务。", len(s.Plan.Tasks), col.Lead.Name()),
 		Crumbs:      []Link{home}}}
 }
 

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sync"
 
+	col "plansite/internal/column"
 	"plansite/internal/plan"
 	"plansite/internal/sitepath"
 )
@@ -51,7 +52,7 @@ func (s *Site) planIndex() map[*plan.Task]int {
 }
 
 // PlanRow is a row of the full table as the original has it: a task's own
-// row (First) or a sub-item's row below it. The 重点任务 column is a merged
+// row (First) or a sub-item's row below it. The area column is a merged
 // cell in the original, so a row either starts an area's cell (AreaSpan
 // rows tall) or lies under the cell of the row above (AreaSpan 0). In a
 // table whose groups are heading rows, Heading is the heading that stands
@@ -67,9 +68,9 @@ type PlanRow struct {
 // Cells are the row's cells in the table's columns, in its order.
 func (r PlanRow) Cells(cols []plan.Column) []PlanCell {
 	cells := make([]PlanCell, len(cols))
-	head := slices.IndexFunc(cols, func(c plan.Column) bool { return c.Std == plan.ColID })
+	head := slices.IndexFunc(cols, func(c plan.Column) bool { return c.Std == col.ID })
 	if head < 0 {
-		head = slices.IndexFunc(cols, func(c plan.Column) bool { return c.Std != plan.ColArea })
+		head = slices.IndexFunc(cols, func(c plan.Column) bool { return c.Std != col.Area })
 	}
 	texts := r.Row.Cells(cols)
 	for i, c := range cols {
@@ -79,8 +80,8 @@ func (r PlanRow) Cells(cols []plan.Column) []PlanCell {
 }
 
 // PlanCell is one cell of a row of the full table, under its column. Head
-// marks the row's header cell: its 序号, else the first cell that is not
-// the merged 重点任务.
+// marks the row's header cell: its number (the id column), else the first
+// cell that is not the merged area.
 type PlanCell struct {
 	Column plan.Column
 	Text   string
@@ -88,7 +89,7 @@ type PlanCell struct {
 }
 
 // planRows lists the rows of this page of the table in the table's order
-// with their 重点任务 cells merged as in the original: one cell for each run
+// with their area cells merged as in the original: one cell for each run
 // of rows in one area, started again at the top of each page.
 func planRows(p *Page) []PlanRow {
 	pl := p.Site.Plan
@@ -98,7 +99,7 @@ func planRows(p *Page) []PlanRow {
 			row := PlanRow{Task: t, Row: r, First: k == 0}
 			if k == 0 {
 				row.Headings = t.Headings
-				if i == 0 && len(t.Headings) == 0 && !pl.HasColumn(plan.ColArea) && t.Area != nil {
+				if i == 0 && len(t.Headings) == 0 && !pl.HasColumn(col.Area) && t.Area != nil {
 					// A page that starts inside a group repeats its heading.
 					row.Headings = []string{t.Area.Label}
 				}

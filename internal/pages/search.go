@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	col "plansite/internal/column"
 	"plansite/internal/plan"
 	"plansite/internal/search"
 )
@@ -85,9 +86,9 @@ var fontSizes = []FontSize{{"l", "大"}, {"m", "中"}, {"s", "小"}}
 
 // searched names what search looks through, in the table's own words.
 func searched(pl *plan.Plan) string {
-	what := pl.Heading(plan.ColMeasures)
-	if pl.HasColumn(plan.ColTimeline) {
-		what += "、" + pl.Heading(plan.ColTimeline)
+	what := pl.Heading(col.Measures)
+	if pl.HasColumn(col.Timeline) {
+		what += "、" + pl.Heading(col.Timeline)
 	}
 	return what + "和责任单位"
 }

@@ -1,6 +1,6 @@
 package pages
 
-import "plansite/internal/plan"
+import col "plansite/internal/column"
 
 // OriginalCell is a cell of a task's row as the table writes it, under its
 // column's heading, for the 原表记载 block of the task page. Made before
@@ -21,7 +21,7 @@ func original(p *Page) [][]OriginalCell {
 		for i, c := range p.Site.Plan.Columns {
 			cells[i].Heading = c.Heading
 			switch {
-			case c.Std == plan.ColArea && k == 0:
+			case c.Std == col.Area && k == 0:
 				if t.Area != nil {
 					cells[i].Text = t.Area.Label
 				}

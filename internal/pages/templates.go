@@ -19,6 +19,7 @@ import (
 	texttemplate "text/template"
 	"text/template/parse"
 
+	col "plansite/internal/column"
 	"plansite/internal/inputfs"
 	"plansite/internal/minifier"
 	"plansite/internal/plan"
@@ -100,13 +101,16 @@ var funcs = template.FuncMap{
 	"cn":       plan.Numeral,
 	"anchor":   sitepath.SentenceAnchor,
 	"deptList": func(p *Page, ds []*plan.Department) DeptList { return DeptList{p, ds} },
-	"heading": func(pl *plan.Plan, std string) plan.Column {
+	// heading is the table's column read as the standard column std, or
+	// std under its standard name when the table lacks it; templates name
+	// std by its key ("measures").
+	"heading": func(pl *plan.Plan, std col.Column) plan.Column {
 		for _, c := range pl.Columns {
 			if c.Std == std {
 				return c
 			}
 		}
-		return plan.Column{Heading: std, Std: std}
+		return plan.Column{Heading: std.Name(), Std: std}
 	},
 	"taskDepts": func(p *Page, t *plan.Task, ds []*plan.Department) TaskDepts {
 		return TaskDepts{p, t, ds}

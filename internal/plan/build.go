@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"hash/fnv"
+	"plansite/internal/column"
 	"plansite/internal/problem"
 	"regexp"
 	"sort"
@@ -19,11 +20,27 @@ type Cell struct {
 
 // Row is one task row as read from the table.
 type Row struct {
-	ID, Area, Title, Measures, Timeline, Lead, Coop Cell
+	// std are the row's cells in the standard columns, in their order
+	// (column.All), so that a column added to package column has its
+	// cell here. A column the table lacks has the zero Cell.
+	std [column.N]Cell
 	// Others are the row's cells in the columns plansite does not read
 	// (备注, 牵头领导 …), in the table's order: published as written.
 	Others []Cell
 }
+
+// Cell returns the row's cell in the standard column c; the zero Cell for
+// column.None.
+func (r Row) Cell(c column.Column) Cell {
+	if i := c.Index(); i >= 0 {
+		return r.std[i]
+	}
+	return Cell{}
+}
+
+// Set sets the row's cell in the standard column c, which may not be
+// column.None.
+func (r *Row) Set(c column.Column, cell Cell) { r.std[c.Index()] = cell }
 
 // DepartmentEntry is one row of the departments table.
 type DepartmentEntry struct {
@@ -65,11 +82,19 @@ type Input struct {
 }
 
 // Column is a column of the task table as the table heads it, and the
-// standard column it is read as (序号, 重点任务, 标题, 主要措施, 时间节点,
-// 牵头部门, 配合部门). Pages show the table's own heading.
+// standard column it is read as. Pages show the table's own heading.
 type Column struct {
 	Heading string
-	Std     string // the standard name it is read as; "" for a column plansite does not read
+	Std     column.Column // the standard column it is read as; column.None for one plansite does not read
+}
+
+// Key is the column's key (column.Spec), which pages use in class names;
+// other for a column plansite does not read.
+func (c Column) Key() string {
+	if c.Std == column.None {
+		return "other"
+	}
+	return string(c.Std)
 }
 
 func anyLead(us []Named) bool {
@@ -102,9 +127,9 @@ func Build(in Input) (*Plan, []problem.Problem, error) {
 	depts, errs := newDirectory(in)
 	b := &builder{in: in, p: &Plan{Meta: in.Meta, Columns: columns(in)}, depts: depts, errs: errs,
 		areas: map[string]*Area{}, byOrdinal: map[int]*Area{}, seen: map[string]int{}}
-	b.noIDs = !b.p.HasColumn(ColID)
+	b.noIDs = !b.p.HasColumn(column.ID)
 	if b.noIDs {
-		b.warns = append(b.warns, problem.Problem{Severity: problem.Warning, File: in.TasksFile, Line: 1, Msg: "the table has no 序号 column: tasks are numbered in the order of their rows (1, 2, …), so a row added or removed changes the addresses of the rows after it"})
+		b.warns = append(b.warns, problem.Problem{Severity: problem.Warning, File: in.TasksFile, Line: 1, Msg: fmt.Sprintf("the table has no %s column: tasks are numbered in the order of their rows (1, 2, …), so a row added or removed changes the addresses of the rows after it", column.ID.Name())})
 	}
 	for _, r := range in.Rows {
 		if cmp.Or(b.over, depts.over) != nil {
@@ -117,7 +142,7 @@ func Build(in Input) (*Plan, []problem.Problem, error) {
 	}
 	for _, h := range b.pending {
 		b.p.TrailingHeadings = append(b.p.TrailingHeadings, h.label)
-		b.warn(h.row.Measures, "", "heading %s has no task below it; it is shown at the end of the full table", QuoteCell(h.label))
+		b.warn(h.row.Cell(column.Measures), "", "heading %s has no task below it; it is shown at the end of the full table", QuoteCell(h.label))
 	}
 	p, warns := b.p, b.warns
 	if err := asError(b.errs); err != nil {

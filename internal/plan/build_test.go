@@ -2,6 +2,7 @@ package plan
 
 import (
 	"errors"
+	"plansite/internal/column"
 	"plansite/internal/problem"
 	"reflect"
 	"strings"
@@ -10,11 +11,24 @@ import (
 
 const tasksFile = "content/tasks.csv"
 
+// stdCells are a row's cells in the standard columns, by column.
+type stdCells map[column.Column]Cell
+
+// mkRow makes a row of the cells cs and, in the columns plansite does not
+// read, others.
+func mkRow(cs stdCells, others ...Cell) Row {
+	r := Row{Others: others}
+	for c, cell := range cs {
+		r.Set(c, cell)
+	}
+	return r
+}
+
 // row makes a table row as the loader would: the row stands on line `line`
 // and its cells in columns 1, 3, 5, ... (positions only need to be distinct).
 func row(line int, id, area, measures, timeline, lead, coop string) Row {
 	c := func(col int, s string) Cell { return Cell{Text: s, Line: line, Col: col} }
-	return Row{ID: c(1, id), Area: c(3, area), Measures: c(5, measures), Timeline: c(7, timeline), Lead: c(9, lead), Coop: c(11, coop)}
+	return mkRow(stdCells{column.ID: c(1, id), column.Area: c(3, area), column.Measures: c(5, measures), column.Timeline: c(7, timeline), column.Lead: c(9, lead), column.Coop: c(11, coop)})
 }
 
 var testDepartments = []DepartmentEntry{
@@ -40,7 +54,7 @@ func TestBuild(t *testing.T) {
 			"市工业和信息化局、市规划和自然资源局按职能推进", "——"),
 		row(5, "4", "", "建设先导区。", "2021年，认定。", "市工业和信息化局", "市规划和自然局　、各区政府"),
 	)
-	in.Rows[1].Title = Cell{Text: " 自定标题 ", Line: 3, Col: 13}
+	in.Rows[1].Set(column.Title, Cell{Text: " 自定标题 ", Line: 3, Col: 13})
 	p, warns, err := Build(in)
 	if err != nil {
 		t.Fatal(err)
@@ -225,7 +239,7 @@ func TestBuildWarnings(t *testing.T) {
 func TestBuildNoAreaColumn(t *testing.T) {
 	// A table without a 重点任务 column: cells have no position.
 	r := row(2, "1", "", "措施。", "2020年", "市科技局", "")
-	r.Area = Cell{}
+	r.Set(column.Area, Cell{})
 	p, _, err := Build(input(r))
 	if err != nil {
 		t.Fatal(err)
@@ -293,14 +307,14 @@ func TestHeading(t *testing.T) {
 		cols       []Column
 		lead, coop string
 	}{
-		{[]Column{{"牵头单位", ColLead}, {"责任单位", ColCoop}}, "牵头单位", "责任单位"},
-		{[]Column{{"责任单位", ColLead}}, "责任单位", "配合单位"},
-		{[]Column{{"责任科室", ColLead}}, "责任科室", "配合科室"},
-		{[]Column{{"牵头部门", ColLead}}, "牵头部门", "配合部门"},
-		{[]Column{{"负责", ColLead}}, "负责", "配合部门"},
+		{[]Column{{"牵头单位", column.Lead}, {"责任单位", column.Coop}}, "牵头单位", "责任单位"},
+		{[]Column{{"责任单位", column.Lead}}, "责任单位", "配合单位"},
+		{[]Column{{"责任科室", column.Lead}}, "责任科室", "配合科室"},
+		{[]Column{{"牵头部门", column.Lead}}, "牵头部门", "配合部门"},
+		{[]Column{{"负责", column.Lead}}, "负责", "配合部门"},
 	} {
 		p := &Plan{Columns: tt.cols}
-		if got := p.Heading(ColLead) + " " + p.Heading(ColCoop); got != tt.lead+" "+tt.coop {
+		if got := p.Heading(column.Lead) + " " + p.Heading(column.Coop); got != tt.lead+" "+tt.coop {
 			t.Errorf("%v: %s, want %s %s", tt.cols, got, tt.lead, tt.coop)
 		}
 	}

@@ -2,6 +2,7 @@ package plan
 
 import (
 	"fmt"
+	"plansite/internal/column"
 	"strings"
 	"testing"
 	"time"
@@ -14,7 +15,7 @@ func rowsNaming(names []string, perCell int) []Row {
 	for i := 0; i < len(names); i += perCell {
 		line := len(rows) + 2
 		cell := strings.Join(names[i:min(i+perCell, len(names))], "、")
-		rows = append(rows, Row{ID: Cell{fmt.Sprint(len(rows) + 1), line, 1}, Measures: Cell{"措施。", line, 2}, Lead: Cell{cell, line, 3}})
+		rows = append(rows, mkRow(stdCells{column.ID: Cell{fmt.Sprint(len(rows) + 1), line, 1}, column.Measures: Cell{"措施。", line, 2}, column.Lead: Cell{cell, line, 3}}))
 	}
 	return rows
 }
@@ -34,7 +35,7 @@ func TestDepartmentNamesLimit(t *testing.T) {
 	// Rows 2 to 51 take the names to the limit; row 52 names one of them
 	// again, then one more; row 53 is not read.
 	rows := rowsNaming(append(numbered("单位", MaxDepartmentNames), "单位000007", "单位多一个", "x"), 1000)
-	rows = append(rows, Row{ID: Cell{"x", 53, 1}, Measures: Cell{"措施。", 53, 2}, Lead: Cell{"市科技局", 53, 3}})
+	rows = append(rows, mkRow(stdCells{column.ID: Cell{"x", 53, 1}, column.Measures: Cell{"措施。", 53, 2}, column.Lead: Cell{"市科技局", 53, 3}}))
 	_, _, err := Build(Input{TasksFile: "content/tasks.csv", DepartmentsFile: "content/departments.csv", Rows: rows})
 	want := "content/tasks.csv:52:3: error: task 51: this is department name 50,001; plansite reads at most 50,000 (the names and aliases of content/departments.csv count too): is a list of names in the wrong column?"
 	if err == nil || err.Error() != want {
@@ -58,7 +59,7 @@ func TestClausesLimit(t *testing.T) {
 	var rows []Row
 	add := func(cell string) {
 		line := len(rows) + 2
-		rows = append(rows, Row{ID: Cell{fmt.Sprint(len(rows) + 1), line, 1}, Measures: Cell{"措施。", line, 2}, Timeline: Cell{cell, line, 3}, Lead: Cell{"市科技局", line, 4}})
+		rows = append(rows, mkRow(stdCells{column.ID: Cell{fmt.Sprint(len(rows) + 1), line, 1}, column.Measures: Cell{"措施。", line, 2}, column.Timeline: Cell{cell, line, 3}, column.Lead: Cell{"市科技局", line, 4}}))
 	}
 	for range MaxClauses/perCell - 1 {
 		add(timeline(perCell))
@@ -87,7 +88,7 @@ func TestUnreadClausesWarnings(t *testing.T) {
 		{10000, maxUnreadWarnings + 1, "9,995 more clauses of this cell have a date that cannot be read (the first 5 are listed); they are shown as written"},
 	} {
 		cell := "2020年；" + strings.Repeat("尽快；", tt.unread)
-		rows := []Row{{ID: Cell{"1", 2, 1}, Measures: Cell{"措施。", 2, 2}, Timeline: Cell{cell, 2, 3}, Lead: Cell{"市科技局", 2, 4}}}
+		rows := []Row{mkRow(stdCells{column.ID: Cell{"1", 2, 1}, column.Measures: Cell{"措施。", 2, 2}, column.Timeline: Cell{cell, 2, 3}, column.Lead: Cell{"市科技局", 2, 4}})}
 		_, warns, err := Build(Input{TasksFile: "content/tasks.csv", Rows: rows, Meta: Meta{StartYear: 2020, EndYear: 2022}})
 		if err != nil {
 			t.Fatal(err)

@@ -3,6 +3,7 @@ package plan
 import (
 	"fmt"
 	"math/rand/v2"
+	"plansite/internal/column"
 	"plansite/internal/problem"
 	"reflect"
 	"slices"
@@ -152,7 +153,7 @@ func BenchmarkLintNames(b *testing.B) {
 			n[k] = rune(0x4E00 + rng.IntN(3000))
 		}
 		id := fmt.Sprint(i + 1)
-		rows = append(rows, Row{ID: Cell{id, i + 2, 1}, Measures: Cell{"措施。", i + 2, 2}, Lead: Cell{string(n) + "局", i + 2, 3}})
+		rows = append(rows, mkRow(stdCells{column.ID: Cell{id, i + 2, 1}, column.Measures: Cell{"措施。", i + 2, 2}, column.Lead: Cell{string(n) + "局", i + 2, 3}}))
 	}
 	for b.Loop() {
 		if _, _, err := Build(Input{TasksFile: "content/tasks.csv", Rows: rows}); err != nil {
@@ -206,7 +207,7 @@ func crowdedRows() []Row {
 			fmt.Fprintf(&b, "%s%04d ", prefix, i)
 		}
 		line := k + 2
-		rows = append(rows, Row{ID: Cell{fmt.Sprint(k + 1), line, 1}, Measures: Cell{"措施。", line, 2}, Lead: Cell{b.String(), line, 3}})
+		rows = append(rows, mkRow(stdCells{column.ID: Cell{fmt.Sprint(k + 1), line, 1}, column.Measures: Cell{"措施。", line, 2}, column.Lead: Cell{b.String(), line, 3}}))
 	}
 	return rows
 }

@@ -6,24 +6,24 @@
 // The site is made from files in content/:
 //
 //   - tasks.csv (or tasks.xlsx): the task table (任务分工表), one row per task,
-//     with the columns 序号, 重点任务, 主要措施, 时间节点, 牵头部门, 配合部门 and
-//     an optional 标题. Keep the official wording exactly: the site shows every
-//     character. Excel's and WPS's CSV (GB18030 or UTF-8) both work; other
-//     column names (工作任务, 牵头单位, 完成时限, …) are understood or can be
-//     named in site.toml. Without 重点任务 or 时间节点 the site simply has no
-//     area or year pages.
-//   - 序号 is the task number (7, or 1.1 in plans that number by section).
+//     with the standard columns that package column lists (README.md gives
+//     their names and the names other plans' tables use, which are
+//     understood too or can be named in site.toml). Only measures and lead
+//     are required. Keep the official wording exactly: the site shows every
+//     character. Excel's and WPS's CSV (GB18030 or UTF-8) both work. Without
+//     an area or timeline column the site simply has no area or year pages.
+//   - id is the task number (7, or 1.1 in plans that number by section).
 //     It becomes the task's address (/tasks/7/, /tasks/1-1/), so never
 //     renumber a published task.
-//   - 重点任务 is the action area, written as in the original, e.g.
+//   - area is the action area, written as in the original, e.g.
 //     （二）产业培育发展行动: the number in brackets orders the areas. Leave it
 //     empty on the rows that follow, as in a merged Word cell: a row with an
-//     empty 重点任务 belongs to the area above it.
-//   - 主要措施 is the measures text. The site splits it into sentences at 。！？
-//     and gives each sentence an anchor (#m1, #m2, ...). A task's title is its
-//     first sentence when that is short, otherwise the text up to the first
-//     ，or ；; a 标题 column, when present and not empty, overrides it.
-//   - 时间节点 is free text made of clauses separated by ；, a line break, or
+//     empty area belongs to the area above it.
+//   - measures is the measures text. The site splits it into sentences at
+//     。！？ and gives each sentence an anchor (#m1, #m2, ...). A task's title
+//     is its first sentence when that is short, otherwise the text up to the
+//     first ，or ；; a title column, when present and not empty, overrides it.
+//   - timeline is free text made of clauses separated by ；, a line break, or
 //     a comma or 。 followed by a date (2023年9月底前，2024年持续推进 is two
 //     clauses). Each clause starts with its date: a year (2020年, 2020年度,
 //     2020年内), a range (2021-2022年, 2021年至2023年, 2021—2023年), a
@@ -35,7 +35,7 @@
 //     always published as written; a clause whose date cannot be read is a
 //     warning naming the task and the clause, never a refusal to publish, and
 //     the task is listed among those without a readable date.
-//   - 牵头部门 and 配合部门 list departments separated by 、 or ，. —— means none.
+//   - lead and coop list departments separated by 、 or ，. —— means none.
 //     A closing 按职能推进 ("each according to its function") is shown as a note
 //     on the task, not as part of a department's name.
 //   - departments.csv: one row per department: 名称 (the name used in the
@@ -54,6 +54,8 @@ package plan
 import (
 	"fmt"
 	"strings"
+
+	"plansite/internal/column"
 )
 
 // Plan is one government plan's task table, parsed.
@@ -89,7 +91,10 @@ func (p *Plan) AreaCounter() string {
 }
 
 // HasColumn reports whether the table has the standard column std.
-func (p *Plan) HasColumn(std string) bool {
+func (p *Plan) HasColumn(std column.Column) bool {
+	if std.Index() < 0 { // and a name that is no column's key fails, naming it
+		return false
+	}
 	for _, c := range p.Columns {
 		if c.Std == std {
 			return true
@@ -99,28 +104,29 @@ func (p *Plan) HasColumn(std string) bool {
 }
 
 // Heading is the table's own heading of the standard column std (牵头单位
-// for 牵头部门). For a department column the table does not have, whose
+// for column.Lead). For a column of units the table does not have, whose
 // units are read from the other one (the first unit of a 责任单位 cell
-// leads, the rest help), it is named with the table's own word for units:
-// 配合单位 beside 责任单位, not 配合部门. Else it is std.
-func (p *Plan) Heading(std string) string {
+// leads, the rest help), it is named with the column's role and the
+// table's own word for units: 配合单位 beside 责任单位. Else it is the
+// standard name.
+func (p *Plan) Heading(std column.Column) string {
+	spec := std.Spec()
 	for _, c := range p.Columns {
 		if c.Std == std && c.Heading != "" {
 			return c.Heading
 		}
 	}
-	role := map[string]string{ColLead: "牵头", ColCoop: "配合"}[std]
 	for _, c := range p.Columns {
-		if role == "" || (c.Std != ColLead && c.Std != ColCoop) {
+		if spec.Role == "" || c.Std.Spec().Role == "" {
 			continue
 		}
-		for _, word := range []string{"单位", "部门", "科室", "处室", "主体"} {
+		for _, word := range column.UnitWords {
 			if strings.HasSuffix(c.Heading, word) {
-				return role + word
+				return spec.Role + word
 			}
 		}
 	}
-	return std
+	return spec.Name
 }
 
 // Meta describes the plan as a document.
@@ -136,7 +142,7 @@ type Meta struct {
 	EndYear    int    // last plan year; 0 means: from the timelines
 }
 
-// Area is an action area (重点任务), a group of tasks.
+// Area is an action area (the area column), a group of tasks.
 type Area struct {
 	Ordinal int    // 2 for （二）
 	Label   string // as written in the table: （二）产业培育发展行动
@@ -146,19 +152,19 @@ type Area struct {
 
 // Task is one row of the table.
 type Task struct {
-	ID   string // 序号 as written: "7"
+	ID   string // the task number as written: "7"
 	Slug string // the path segment of /tasks/<slug>/
 	Line int    // the row's line in the CSV file, for messages
 
 	Area      *Area
 	Title     string
-	Measures  string   // 主要措施, exactly as in the table
+	Measures  string   // the measures cell, exactly as in the table
 	Sentences []string // Measures split into sentences; joined they give Measures back
 
-	Timeline   string // 时间节点, exactly as in the table
+	Timeline   string // the timeline cell, exactly as in the table
 	Milestones []Milestone
 
-	LeadText, CoopText string // 牵头部门 and 配合部门, exactly as in the table
+	LeadText, CoopText string // the lead and coop cells, exactly as in the table
 	Lead, Coop         []*Department
 	LeadNote, CoopNote string     // e.g. 按职能推进
 	UnitNotes          []UnitNote // notes in brackets after a unit's name: （牵头）
@@ -170,7 +176,7 @@ type Task struct {
 	Prev, Next *Task
 }
 
-// Item is a row of the table with an empty 序号 right below a task, as Excel
+// Item is a row of the table with an empty number right below a task, as Excel
 // exports merged cells: a sub-item of the task with cells of its own. Its
 // sentences follow the task's own in Task.Sentences, from First; its
 // milestones and units are the task's too.
@@ -317,7 +323,7 @@ const (
 // Kinds are the kinds of department in the order pages group them.
 var Kinds = []Kind{Municipal, District, Government, Collective, Other}
 
-// Department is a responsible body, named in 牵头部门 or 配合部门.
+// Department is a responsible body, named in the lead or coop column.
 type Department struct {
 	Name    string
 	Slug    string

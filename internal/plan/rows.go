@@ -2,25 +2,12 @@ package plan
 
 import (
 	"fmt"
+	"plansite/internal/column"
 	"plansite/internal/problem"
 	"regexp"
 	"strconv"
 	"strings"
 )
-
-// The standard columns of a task table, as Column.Std names them.
-const (
-	ColID       = "序号"
-	ColArea     = "重点任务"
-	ColTitle    = "标题"
-	ColMeasures = "主要措施"
-	ColTimeline = "时间节点"
-	ColLead     = "牵头部门"
-	ColCoop     = "配合部门"
-)
-
-// StdColumns are the standard columns in the standard order.
-var StdColumns = []string{ColID, ColArea, ColTitle, ColMeasures, ColTimeline, ColLead, ColCoop}
 
 // CSVColumns are the names of the columns of the table as /data/tasks.csv
 // republishes it, in its order: the standard columns the table has, in the
@@ -28,14 +15,14 @@ var StdColumns = []string{ColID, ColArea, ColTitle, ColMeasures, ColTimeline, Co
 // one without).
 func (p *Plan) CSVColumns() []string {
 	var names []string
-	for _, std := range StdColumns {
-		if p.HasColumn(std) {
-			names = append(names, std)
+	for _, c := range column.All() {
+		if p.HasColumn(c) {
+			names = append(names, c.Name())
 		}
 	}
 	for _, c := range p.Columns {
 		switch {
-		case c.Std != "":
+		case c.Std != column.None:
 		case c.Heading == "":
 			names = append(names, "（无列名）")
 		default:
@@ -45,40 +32,15 @@ func (p *Plan) CSVColumns() []string {
 	return names
 }
 
-// Key is the column's name in site.toml's [columns] and in class names:
-// id, area, title, measures, timeline, lead or coop; other for a column
-// plansite does not read.
-func (c Column) Key() string {
-	switch c.Std {
-	case ColID:
-		return "id"
-	case ColArea:
-		return "area"
-	case ColTitle:
-		return "title"
-	case ColMeasures:
-		return "measures"
-	case ColTimeline:
-		return "timeline"
-	case ColLead:
-		return "lead"
-	case ColCoop:
-		return "coop"
-	case "":
-		return "other"
-	}
-	return ""
-}
-
 // In returns the row's cell in column i of the table's columns cols,
 // whether plansite reads that column or not.
 func (r Row) In(cols []Column, i int) Cell {
-	if cols[i].Std != "" {
+	if cols[i].Std != column.None {
 		return r.Cell(cols[i].Std)
 	}
 	n := 0 // the other columns before i
 	for _, c := range cols[:i] {
-		if c.Std == "" {
+		if c.Std == column.None {
 			n++
 		}
 	}
@@ -96,7 +58,7 @@ func (r Row) Cells(cols []Column) []Cell {
 	n := 0 // the other columns so far
 	for i, c := range cols {
 		switch {
-		case c.Std != "":
+		case c.Std != column.None:
 			out[i] = r.Cell(c.Std)
 		case n < len(r.Others):
 			out[i] = r.Others[n]
@@ -108,30 +70,9 @@ func (r Row) Cells(cols []Column) []Cell {
 	return out
 }
 
-// Cell returns the row's cell of the standard column std.
-func (r Row) Cell(std string) Cell {
-	switch std {
-	case ColID:
-		return r.ID
-	case ColArea:
-		return r.Area
-	case ColTitle:
-		return r.Title
-	case ColMeasures:
-		return r.Measures
-	case ColTimeline:
-		return r.Timeline
-	case ColLead:
-		return r.Lead
-	case ColCoop:
-		return r.Coop
-	}
-	return Cell{}
-}
-
 // line is the line the row starts on.
 func (r Row) line() int {
-	for _, c := range append([]Cell{r.ID, r.Area, r.Title, r.Measures, r.Timeline, r.Lead, r.Coop}, r.Others...) {
+	for _, c := range append(r.std[:], r.Others...) {
 		if c.Line > 0 {
 			return c.Line
 		}
@@ -147,9 +88,9 @@ func columns(in Input) []Column {
 		return in.Columns
 	}
 	var cols []Column
-	for _, std := range StdColumns {
-		if len(in.Rows) > 0 && in.Rows[0].Cell(std).Line > 0 {
-			cols = append(cols, Column{Heading: std, Std: std})
+	for _, c := range column.All() {
+		if len(in.Rows) > 0 && in.Rows[0].Cell(c).Line > 0 {
+			cols = append(cols, Column{Heading: c.Name(), Std: c})
 		}
 	}
 	return cols
@@ -167,7 +108,7 @@ type builder struct {
 	seen      map[string]int   // task number → the line it is first on
 	area      *Area            // the area of the rows below, as a merged cell means
 	task      *Task            // the last task made, which rows without a number continue
-	noIDs     bool             // the table has no 序号 column
+	noIDs     bool             // the table has no column.ID
 	pending   []pendingHeading // heading rows not yet followed by a task
 	// The departments the last task names: a map, not a search of its
 	// lists, since a cell may name thousands.
@@ -189,7 +130,8 @@ func (b *builder) warn(c Cell, id, format string, args ...any) {
 // row reads one row of the table: a task, a heading that starts a group of
 // tasks, or a sub-item of the task above.
 func (b *builder) row(r Row) {
-	raw := TrimSpace(r.ID.Text)
+	num := r.Cell(column.ID)
+	raw := TrimSpace(num.Text)
 	if raw == "" && !b.noIDs {
 		if label, ok := heading(r); ok {
 			// The nearest heading above a task is its group; those above
@@ -201,28 +143,28 @@ func (b *builder) row(r Row) {
 			b.item(r)
 			return
 		}
-		b.fail(r.ID, "", "序号 is empty")
+		b.fail(num, "", "%s is empty", column.ID.Name())
 		return
 	}
 	id := strconv.Itoa(len(b.p.Tasks) + 1)
 	if !b.noIDs {
 		var ok bool
 		if id, ok = TaskNumber(raw); !ok {
-			b.fail(r.ID, "", "序号 %s is not a task number (1, 2, … or 1.1, 1.2, …, or （一）, 一、)", QuoteCell(r.ID.Text))
+			b.fail(num, "", "%s %s is not a task number (1, 2, … or 1.1, 1.2, …, or （一）, 一、)", column.ID.Name(), QuoteCell(num.Text))
 			id = ""
 		} else if len(id) > MaxSlug {
 			// Checked here, not when the page is written: a file system
 			// takes names of 255 bytes at most, some fewer.
-			b.fail(r.ID, "", "序号 %s would be the task's address /tasks/…/ but is %d characters long; an address part may have at most %d", QuoteCell(r.ID.Text), len(id), MaxSlug)
+			b.fail(num, "", "%s %s would be the task's address /tasks/…/ but is %d characters long; an address part may have at most %d", column.ID.Name(), QuoteCell(num.Text), len(id), MaxSlug)
 			id = ""
 		} else if prev, dup := b.seen[id]; dup {
-			b.fail(r.ID, "", "序号 %s appears twice (first on line %d)", id, prev)
+			b.fail(num, "", "%s %s appears twice (first on line %d)", column.ID.Name(), id, prev)
 		} else {
-			b.seen[id] = r.ID.Line
+			b.seen[id] = num.Line
 		}
 	}
 	t := &Task{ID: id, Slug: strings.ReplaceAll(id, ".", "-"), Line: r.line(), Rows: []Row{r},
-		Measures: r.Measures.Text, Timeline: r.Timeline.Text, LeadText: r.Lead.Text, CoopText: r.Coop.Text}
+		Measures: r.Cell(column.Measures).Text, Timeline: r.Cell(column.Timeline).Text, LeadText: r.Cell(column.Lead).Text, CoopText: r.Cell(column.Coop).Text}
 	if n := len(b.pending); n > 0 {
 		last := b.pending[n-1]
 		b.startArea(last.label, last.row, id, true)
@@ -231,21 +173,20 @@ func (b *builder) row(r Row) {
 		}
 		b.pending = nil
 	}
-	if label := TrimSpace(r.Area.Text); label != "" {
-		b.startArea(label, r, id, false)
-	}
-	if b.area == nil && r.Area.Line > 0 {
-		b.fail(r.Area, id, "重点任务 is empty and no row above names an area")
+	if area := r.Cell(column.Area); TrimSpace(area.Text) != "" {
+		b.startArea(TrimSpace(area.Text), r, id, false)
+	} else if b.area == nil && area.Line > 0 {
+		b.fail(area, id, "%s is empty and no row above names an area", column.Area.Name())
 	}
 	t.Area = b.area
 	if b.area != nil {
 		b.area.Tasks = append(b.area.Tasks, t)
 	}
 	if TrimSpace(t.Measures) == "" {
-		b.fail(r.Measures, id, "主要措施 is empty")
+		b.fail(r.Cell(column.Measures), id, "%s is empty", column.Measures.Name())
 	}
 	t.Sentences = Sentences(t.Measures)
-	t.Title = TrimSpace(r.Title.Text)
+	t.Title = TrimSpace(r.Cell(column.Title).Text)
 	if t.Title == "" {
 		t.Title = DeriveTitle(t.Measures)
 	}
@@ -268,11 +209,11 @@ type pendingHeading struct {
 // group of tasks (一、全市经济社会发展主要预期目标, ——推进教育高质量发展):
 // one text cell filled, no units, no timeline.
 func heading(r Row) (string, bool) {
-	if TrimSpace(r.Lead.Text) != "" || TrimSpace(r.Coop.Text) != "" || TrimSpace(r.Timeline.Text) != "" {
+	if TrimSpace(r.Cell(column.Lead).Text) != "" || TrimSpace(r.Cell(column.Coop).Text) != "" || TrimSpace(r.Cell(column.Timeline).Text) != "" {
 		return "", false
 	}
 	var label string
-	for _, c := range []Cell{r.Area, r.Title, r.Measures} {
+	for _, c := range []Cell{r.Cell(column.Area), r.Cell(column.Title), r.Cell(column.Measures)} {
 		if t := TrimSpace(c.Text); t != "" {
 			if label != "" {
 				return "", false
@@ -294,9 +235,10 @@ func (b *builder) startArea(label string, r Row, id string, headingRow bool) {
 		b.area = a
 		return
 	}
-	c := r.Area
+	area := r.Cell(column.Area)
+	c := area
 	if c.Line == 0 {
-		c = r.Measures
+		c = r.Cell(column.Measures)
 	}
 	ord, name, ok := ParseAreaLabel(label)
 	if headingRow {
@@ -305,7 +247,7 @@ func (b *builder) startArea(label string, r Row, id string, headingRow bool) {
 	if !ok {
 		ord = len(b.p.Areas) + 1
 		name = strings.TrimLeft(label, "—－- ")
-		if r.Area.Line > 0 {
+		if area.Line > 0 {
 			b.warn(c, id, "area %s has no ordinal such as （一）; numbered %d by its order", QuoteCell(label), ord)
 		}
 	}
@@ -323,24 +265,25 @@ func (b *builder) startArea(label string, r Row, id string, headingRow bool) {
 // order; its empty unit cells take the task's, as merged cells mean.
 func (b *builder) item(r Row) {
 	t := b.task
-	it := Item{Row: r, Measures: r.Measures.Text, Timeline: r.Timeline.Text, First: len(t.Sentences)}
+	it := Item{Row: r, Measures: r.Cell(column.Measures).Text, Timeline: r.Cell(column.Timeline).Text, First: len(t.Sentences)}
 	t.Rows = append(t.Rows, r)
 	t.Sentences = append(t.Sentences, Sentences(it.Measures)...)
 	t.Milestones = append(t.Milestones, b.timeline(r, t.ID)...)
-	lead, _ := SplitDepartments(r.Lead.Text)
-	coop, _ := SplitDepartments(r.Coop.Text)
+	lead, _ := SplitDepartments(r.Cell(column.Lead).Text)
+	coop, _ := SplitDepartments(r.Cell(column.Coop).Text)
 	b.units(t, r, lead, coop)
 	t.Items = append(t.Items, it)
 }
 
-// timeline reads a row's 时间节点 cell, warning about each clause whose date
-// cannot be read, up to maxUnreadWarnings of a cell.
+// timeline reads a row's timeline cell, warning about each clause whose
+// date cannot be read, up to maxUnreadWarnings of a cell.
 func (b *builder) timeline(r Row, id string) []Milestone {
-	ms, unread := ParseTimeline(r.Timeline.Text, b.in.Meta.StartYear, b.in.Meta.EndYear)
+	cell := r.Cell(column.Timeline)
+	ms, unread := ParseTimeline(cell.Text, b.in.Meta.StartYear, b.in.Meta.EndYear)
 	if b.clauses += len(ms); b.clauses > MaxClauses && b.over == nil {
-		b.over = &problem.Problem{File: b.in.TasksFile, Line: r.Timeline.Line, Col: r.Timeline.Col, Task: id,
-			Msg: fmt.Sprintf("the table has more than %s timeline clauses (时间节点 cut at ；, line breaks and dates); plansite reads at most %s: is this the wrong column?",
-				GroupDigits(MaxClauses), GroupDigits(MaxClauses))}
+		b.over = &problem.Problem{File: b.in.TasksFile, Line: cell.Line, Col: cell.Col, Task: id,
+			Msg: fmt.Sprintf("the table has more than %s timeline clauses (%s cut at ；, line breaks and dates); plansite reads at most %s: is this the wrong column?",
+				GroupDigits(MaxClauses), column.Timeline.Name(), GroupDigits(MaxClauses))}
 	}
 	for i, e := range unread {
 		if i == maxUnreadWarnings {
@@ -348,10 +291,10 @@ func (b *builder) timeline(r Row, id string) []Milestone {
 			if n := len(unread) - i; n > 1 {
 				more = GroupDigits(n) + " more clauses of this cell have"
 			}
-			b.warn(r.Timeline, id, "%s a date that cannot be read (the first %d are listed); they are shown as written", more, i)
+			b.warn(cell, id, "%s a date that cannot be read (the first %d are listed); they are shown as written", more, i)
 			break
 		}
-		b.warn(r.Timeline, id, "%s", e.Message())
+		b.warn(cell, id, "%s", e.Message())
 	}
 	return ms
 }
@@ -363,13 +306,14 @@ func (b *builder) units(t *Task, r Row, lead, coop []Named) {
 	if b.in.OthersLeadWithoutLead && len(lead) == 0 && len(t.Items) == 0 {
 		lead, coop = coop, nil
 	}
-	if len(lead) == 0 && len(t.Lead) == 0 && !anyLead(coop) && r.Lead.Line > 0 && len(t.Items) == 0 {
-		b.warn(r.Lead, t.ID, "no lead department (%s)", b.p.Heading(ColLead))
+	leadCell, coopCell := r.Cell(column.Lead), r.Cell(column.Coop)
+	if len(lead) == 0 && len(t.Lead) == 0 && !anyLead(coop) && leadCell.Line > 0 && len(t.Items) == 0 {
+		b.warn(leadCell, t.ID, "no lead department (%s)", b.p.Heading(column.Lead))
 	}
 	for _, c := range []struct {
 		cell Cell
 		name string
-	}{{r.Lead, b.p.Heading(ColLead)}, {r.Coop, b.p.Heading(ColCoop)}} {
+	}{{leadCell, b.p.Heading(column.Lead)}, {coopCell, b.p.Heading(column.Coop)}} {
 		// Only separators outside brackets separate names: the comma in
 		// 市财政局(第一责任单位为牵头单位,下同) is the note's.
 		if out := outsideBrackets(c.cell.Text); strings.Contains(out, "、") && strings.ContainsAny(out, "，,") {
@@ -387,22 +331,22 @@ func (b *builder) units(t *Task, r Row, lead, coop []Named) {
 		switch {
 		case !u.Lead && strings.Contains(u.Note, "配合"):
 			// 办公室牵头，各科室配合 in a lead cell: 各科室 helps.
-			helps = append(helps, named{u, r.Lead})
+			helps = append(helps, named{u, leadCell})
 		case b.in.FirstUnitLeads && i > 0 && !u.Lead:
 			// 排在第一位的为牵头单位: the first unit named leads, the rest help.
-			helps = append(helps, named{u, r.Lead})
+			helps = append(helps, named{u, leadCell})
 		default:
-			leads = append(leads, named{u, r.Lead})
+			leads = append(leads, named{u, leadCell})
 		}
 	}
 	for _, u := range coop {
 		if u.Lead {
-			leads = append(leads, named{u, r.Coop})
+			leads = append(leads, named{u, coopCell})
 		}
 	}
 	for _, u := range coop {
 		if !u.Lead {
-			helps = append(helps, named{u, r.Coop})
+			helps = append(helps, named{u, coopCell})
 		}
 	}
 	assign := func(u named, asLead bool) {
@@ -435,9 +379,10 @@ var (
 	cjkOrdinal   = regexp.MustCompile(`^[一二三四五六七八九十〇零两]{1,3}$`)
 )
 
-// TaskNumber reads a 序号 cell as tables write it (7, 1.1, 7., 7、, （七）,
-// 七、) into the task's number: digits, with dots between the levels of a
-// numbering by section. ok is false for anything else.
+// TaskNumber reads a cell of the number column (column.ID) as tables write
+// it (7, 1.1, 7., 7、, （七）, 七、) into the task's number: digits, with dots
+// between the levels of a numbering by section. ok is false for anything
+// else.
 func TaskNumber(raw string) (string, bool) {
 	s := TrimSpace(raw)
 	s = strings.TrimRight(s, ".．、")

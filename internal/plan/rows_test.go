@@ -2,6 +2,7 @@ package plan
 
 import (
 	"fmt"
+	"plansite/internal/column"
 	"plansite/internal/problem"
 	"strings"
 	"testing"
@@ -53,7 +54,7 @@ func TestBuildRealShapes(t *testing.T) {
 	c := func(line, col int, s string) Cell { return Cell{Text: s, Line: line, Col: col} }
 	// 序号, 任务, 牵头单位, 责任单位 (no area column, no timeline)
 	r := func(line int, id, task, lead, coop string) Row {
-		return Row{ID: c(line, 1, id), Measures: c(line, 2, task), Lead: c(line, 3, lead), Coop: c(line, 4, coop)}
+		return mkRow(stdCells{column.ID: c(line, 1, id), column.Measures: c(line, 2, task), column.Lead: c(line, 3, lead), column.Coop: c(line, 4, coop)})
 	}
 	tests := []struct {
 		name  string
@@ -89,10 +90,10 @@ func TestBuildRealShapes(t *testing.T) {
 		}}, `1: 建设平台。 |  | lead 市科技局 | coop 市财政局、各区政府 | items 0
 `, nil},
 		{"no 序号 column: numbered by order", Input{TasksFile: tasksFile,
-			Columns: []Column{{"工作任务", ColArea}, {"具体要求", ColMeasures}, {"责任部门", ColLead}},
+			Columns: []Column{{"工作任务", column.Area}, {"具体要求", column.Measures}, {"责任部门", column.Lead}},
 			Rows: []Row{
-				{Area: c(2, 1, "一、做好财政信息公开。"), Measures: c(2, 2, "1.推进预算公开。"), Lead: c(2, 3, "财务科")},
-				{Area: c(3, 1, ""), Measures: c(3, 2, "2.更新网站。"), Lead: c(3, 3, "办公室")},
+				mkRow(stdCells{column.Area: c(2, 1, "一、做好财政信息公开。"), column.Measures: c(2, 2, "1.推进预算公开。"), column.Lead: c(2, 3, "财务科")}),
+				mkRow(stdCells{column.Area: c(3, 1, ""), column.Measures: c(3, 2, "2.更新网站。"), column.Lead: c(3, 3, "办公室")}),
 			}}, `[1 做好财政信息公开。] 1: 1.推进预算公开。 |  | lead 财务科 | coop  | items 0
 [1 做好财政信息公开。] 2: 2.更新网站。 |  | lead 办公室 | coop  | items 0
 `, []string{"no 序号 column"}},
@@ -147,7 +148,7 @@ func TestGuessKind(t *testing.T) {
 func TestOthersLeadWithoutLead(t *testing.T) {
 	c := func(line, col int, s string) Cell { return Cell{Text: s, Line: line, Col: col} }
 	r := func(line int, id, lead, coop string) Row {
-		return Row{ID: c(line, 1, id), Measures: c(line, 2, "措施。"), Lead: c(line, 3, lead), Coop: c(line, 4, coop)}
+		return mkRow(stdCells{column.ID: c(line, 1, id), column.Measures: c(line, 2, "措施。"), column.Lead: c(line, 3, lead), column.Coop: c(line, 4, coop)})
 	}
 	in := Input{TasksFile: tasksFile, OthersLeadWithoutLead: true, Rows: []Row{
 		r(2, "204", "市教育局", "各区人民政府"),

@@ -9,7 +9,7 @@ import (
 	"unicode/utf8"
 )
 
-// DateKind says how a 时间节点 clause gives its date.
+// DateKind says how a timeline clause gives its date.
 type DateKind string
 
 // The kinds of date a clause may give. A clause that gives none that can be
@@ -46,7 +46,7 @@ func (a YearMonth) String() string {
 	return fmt.Sprintf("%d-%02d", a.Year, a.Month)
 }
 
-// UnreadClause is a 时间节点 clause whose date cannot be read, and why. It is
+// UnreadClause is a timeline clause whose date cannot be read, and why. It is
 // not an error: the build warns of it, and publishes the clause as written.
 type UnreadClause struct {
 	Clause string
@@ -106,7 +106,7 @@ var (
 // ongoingAt reports whether s starts with a whole phrase of ongoing work.
 func ongoingAt(s string) bool { return ongoingLater.MatchString(dateHead(s)) }
 
-// ParseTimeline splits a 时间节点 cell into milestones, one per clause, and
+// ParseTimeline splits a timeline cell into milestones, one per clause, and
 // reads each clause's date. Clauses are separated by ；, ; or a line break,
 // and by ，, , or 。 where what follows starts with a date
 // (2023年9月底前，2024年持续推进 is two clauses; in 2020年，申报… the comma only

@@ -6,7 +6,7 @@ import (
 	"unicode/utf8"
 )
 
-// Named is one unit named in a 牵头部门, 配合部门 or 责任单位 cell, as written.
+// Named is one unit named in a cell of the lead or coop column, as written.
 type Named struct {
 	Name string // the unit's name, without a note in brackets after it
 	Note string // the note in brackets after the name: 牵头, 按职责分工负责

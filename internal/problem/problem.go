@@ -3,7 +3,7 @@
 // how bad (an error stops the build, a warning does not) and what, printed
 // alike by every reader, by check and by build:
 //
-//	content/tasks.csv:9:1: error: 序号 7 appears twice (first on line 8)
+//	content/tasks.csv:5:15: error: the cell holds the control character U+0007; remove it
 //	content/tasks.xlsx:5:3: warning: Sheet1!C5: task 4: …
 //
 // A problem is an error value, so a reader returns the first it meets as
@@ -40,7 +40,7 @@ type Problem struct {
 	File      string // as named in messages: content/tasks.csv
 	Line, Col int    // from 1; 0 when unknown
 	Ref       string // the worksheet cell, Sheet1!C5, when the file is a workbook
-	Task      string // the 序号 of the task concerned, if any
+	Task      string // the number of the task concerned, if any
 	Severity  Severity
 	Msg       string
 }

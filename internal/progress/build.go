@@ -3,6 +3,7 @@ package progress
 import (
 	"fmt"
 
+	"plansite/internal/column"
 	"plansite/internal/plan"
 	"plansite/internal/problem"
 )
@@ -29,7 +30,7 @@ func Build(file string, rows []Row, p *plan.Plan, statuses []Status, asOf Date) 
 		id := plan.TrimSpace(r.ID.Text)
 		t := byID[id]
 		if t == nil {
-			fail(r.ID, "", "序号 %s is not a task of the table; an update names its task by the task table's 序号", plan.QuoteCell(r.ID.Text))
+			fail(r.ID, "", "%s %s is not a task of the table; an update names its task by the task table's %s", column.Progress.Name("id"), plan.QuoteCell(r.ID.Text), column.ID.Name())
 		}
 		u := &Update{Task: t, Text: r.Text.Text, Source: plan.TrimSpace(r.Source.Text), Line: r.ID.Line}
 		d, problem := ParseDate(plan.TrimSpace(r.Date.Text))

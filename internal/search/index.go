@@ -30,12 +30,12 @@ const rawBudget = 448 << 10
 // Doc is one task in the index. The short JSON names keep the index small;
 // static/search.js reads them.
 type Doc struct {
-	ID        string   `json:"i"`           // 序号, as written
+	ID        string   `json:"i"`           // the task's number, as written
 	Slug      string   `json:"u"`           // the task's path segment: tasks/<u>/
 	Title     string   `json:"t"`           // title
 	Area      string   `json:"a,omitempty"` // area label
-	Sentences []string `json:"s"`           // 主要措施, sentence by sentence: #m1, #m2, …
-	Clauses   []string `json:"m,omitempty"` // 时间节点, clause by clause
+	Sentences []string `json:"s"`           // the measures, sentence by sentence: #m1, #m2, …
+	Clauses   []string `json:"m,omitempty"` // the timeline, clause by clause
 	Lead      []string `json:"l,omitempty"` // lead departments
 	Coop      []string `json:"c,omitempty"` // cooperating departments
 	Aliases   []string `json:"x,omitempty"` // other names of those departments (市规划和自然局)

@@ -6,8 +6,8 @@
 //	附件1
 //
 //	任务分工表
-//	\t序号
-//	\t重点任务
+//	\t<Header[0]>
+//	\t<Header[1]>
 //	...
 //
 //	\t1
@@ -18,7 +18,7 @@
 //	...
 //
 // A line without the tab continues the previous cell (Word wrapped the
-// cell text at a paragraph break). 重点任务 is a merged cell in the
+// cell text at a paragraph break). The area is a merged cell in the
 // original, so it is only present on the first row of each area.
 package seed
 
@@ -27,19 +27,25 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"slices"
 	"unicode/utf8"
 
+	"plansite/internal/column"
 	"plansite/internal/plan"
 	"plansite/internal/problem"
 )
 
-// Header is the CSV header the import writes.
-var Header = []string{"序号", "重点任务", "主要措施", "时间节点", "牵头部门", "配合部门"}
+// columns are the columns of the Word table, in its order.
+var columns = []column.Column{column.ID, column.Area, column.Measures, column.Timeline, column.Lead, column.Coop}
+
+// Header is the CSV header the import writes, and the header row the
+// Word table must have: the standard names of its columns.
+var Header = column.Names(columns...)
 
 // Column indexes into Header.
-const (
-	colNumber = 0
-	colArea   = 1
+var (
+	colNumber = slices.Index(columns, column.ID)
+	colArea   = slices.Index(columns, column.Area)
 )
 
 // cell is one table cell with the position of its first byte of text.
@@ -171,7 +177,7 @@ func taskRows(src source, blocks []block) ([][]string, error) {
 		for i, c := range b.cells {
 			row[i] = c.text
 		}
-		// 重点任务 is a merged cell: empty means "same area as above".
+		// The area is a merged cell: empty means "same area as above".
 		if a := b.cells[colArea]; a.text == "" {
 			if area == "" {
 				return nil, src.errAt(a.line, a.col, "first task %s has an empty %s: nothing to fill down", num.text, Header[colArea])

@@ -14,6 +14,7 @@ import (
 
 	"golang.org/x/net/html"
 
+	"plansite/internal/column"
 	"plansite/internal/config"
 	"plansite/internal/load"
 	"plansite/internal/opendata"
@@ -87,7 +88,7 @@ func TestTableCSVIsTheTableWithBOM(t *testing.T) {
 		t.Fatalf("rows: %d published, %d in content, want 23", len(a), len(o))
 	}
 	for i := range a {
-		if a[i].Measures.Text != o[i].Measures.Text || a[i].Timeline.Text != o[i].Timeline.Text || a[i].Lead.Text != o[i].Lead.Text || a[i].Coop.Text != o[i].Coop.Text {
+		if a[i].Cell(column.Measures).Text != o[i].Cell(column.Measures).Text || a[i].Cell(column.Timeline).Text != o[i].Cell(column.Timeline).Text || a[i].Cell(column.Lead).Text != o[i].Cell(column.Lead).Text || a[i].Cell(column.Coop).Text != o[i].Cell(column.Coop).Text {
 			t.Errorf("row %d reads differently from the published file", i+1)
 		}
 	}

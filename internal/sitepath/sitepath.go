@@ -36,7 +36,7 @@ func Page(first string, n int) string {
 	return fmt.Sprintf("%spage/%d/", first, n)
 }
 
-// SentenceAnchor is the id of the i-th (from 0) sentence of 主要措施 on a task
+// SentenceAnchor is the id of the i-th (from 0) sentence of the measures on a task
 // page: m1, m2, … Links to a sentence, in the pages and in the open data,
 // rest on it.
 func SentenceAnchor(i int) string { return fmt.Sprintf("m%d", i+1) }

@@ -21,6 +21,7 @@ import (
 	"strconv"
 	"strings"
 
+	"plansite/internal/column"
 	"plansite/internal/output"
 	"plansite/internal/plan"
 )
@@ -28,18 +29,20 @@ import (
 // Vocabulary is what the rows of a synthetic table are drawn from.
 type Vocabulary struct {
 	Areas       []string // area names without ordinals, one area each, in order
-	Sentences   []string // sentences of 主要措施
-	Timelines   []string // whole 时间节点 cells
+	Sentences   []string // sentences of the measures
+	Timelines   []string // whole timeline cells
 	Leads       []string // names that lead tasks
 	Departments []string // names that cooperate: the leads and others
 }
 
-var header = []string{"序号", "重点任务", "主要措施", "时间节点", "牵头部门", "配合部门"}
+// columns are the columns of a synthetic table, in its order; its header
+// is their standard names.
+var columns = []column.Column{column.ID, column.Area, column.Measures, column.Timeline, column.Lead, column.Coop}
 
-// Tasks writes a task table of n rows as CSV (UTF-8, header 序号, 重点任务,
-// 主要措施, 时间节点, 牵头部门, 配合部门), the tasks shared evenly among the
-// areas. Every row names its area, so that tools that do not fill merged
-// cells down read it too.
+// Tasks writes a task table of n rows as CSV (UTF-8, the header the
+// standard names of columns), the tasks shared evenly among the areas.
+// Every row names its area, so that tools that do not fill merged cells
+// down read it too.
 func (v *Vocabulary) Tasks(w io.Writer, n int, seed uint64) error {
 	if len(v.Areas) == 0 || len(v.Sentences) == 0 || len(v.Timelines) == 0 || len(v.Leads) == 0 || len(v.Departments) == 0 {
 		return fmt.Errorf("synth: the vocabulary lacks areas, sentences, timelines or departments")
@@ -47,7 +50,7 @@ func (v *Vocabulary) Tasks(w io.Writer, n int, seed uint64) error {
 	r := rand.New(rand.NewPCG(seed, uint64(n)))
 	chars := v.chars()
 	cw := csv.NewWriter(w)
-	cw.Write(header)
+	cw.Write(column.Names(columns...))
 	per := (n + len(v.Areas) - 1) / len(v.Areas)
 	for i := 1; i <= n; i++ {
 		a := (i - 1) / per

@@ -1,0 +1,65 @@
+package load
+
+import (
+	"strings"
+	"testing"
+
+	"plansite/internal/column"
+)
+
+// The reader knows a column by its standard name and by every synonym the
+// column table gives it, in the task table and in the progress file, and
+// places each row's cell in it.
+func TestHeaderNamesFromTheColumnTable(t *testing.T) {
+	for _, kind := range []struct {
+		name  string
+		table column.Table
+		read  func(header, row string) ([]string, []string, error) // the column read and the cell, by key
+	}{
+		{"task table", column.Task, func(header, row string) ([]string, []string, error) {
+			tab, err := taskCSV("t.csv", []byte(header+"\n"+row+"\n"), nil)
+			if err != nil {
+				return nil, nil, err
+			}
+			var keys, cells []string
+			for _, c := range tab.Columns {
+				keys = append(keys, string(c.Std))
+				cells = append(cells, tab.Rows[0].Cell(c.Std).Text)
+			}
+			return keys, cells, nil
+		}},
+		{"progress file", column.Progress, func(header, row string) ([]string, []string, error) {
+			rows, err := ProgressRows("p.csv", []byte(header+"\n"+row+"\n"), nil)
+			if err != nil {
+				return nil, nil, err
+			}
+			var cells []string
+			for _, c := range progressCells(rows[0]) {
+				cells = append(cells, c.Text)
+			}
+			return column.Progress.Keys(), cells, nil
+		}},
+	} {
+		for k, spec := range kind.table {
+			for _, name := range append([]string{spec.Name}, spec.Synonyms...) {
+				headings := kind.table.Names(false)
+				headings[k] = name
+				var row []string
+				for _, s := range kind.table {
+					row = append(row, "2023-01-01 "+s.Key) // a date, for the progress file
+				}
+				if kind.name == "task table" {
+					row[column.ID.Index()] = "1"
+				}
+				keys, cells, err := kind.read(strings.Join(headings, ","), strings.Join(row, ","))
+				if err != nil {
+					t.Errorf("%s: %s as %s: %v", kind.name, name, spec.Name, err)
+					continue
+				}
+				if keys[k] != spec.Key || cells[k] != row[k] {
+					t.Errorf("%s: %s read as %q with the cell %q, want %s and %q", kind.name, name, keys[k], cells[k], spec.Key, row[k])
+				}
+			}
+		}
+	}
+}
