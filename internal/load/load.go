@@ -147,6 +147,7 @@ func taskRows(file string, src rowSource, names config.Columns) (*TaskTable, err
 	}
 	for i, cells := range tab.rows {
 		r := &t.Rows[i]
+		r.Record = i + 2 // the heading is row 1
 		for j, k := range tab.colOf {
 			if k >= 0 {
 				r.Set(std[k], cells[j])

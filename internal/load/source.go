@@ -103,6 +103,7 @@ type Tables struct {
 	Rows              []plan.Row
 	Columns           []plan.Column // the task table's header, in its own words and order
 	Warnings          []problem.Problem
+	Merges            []plan.Merge // merges.csv beside a CSV table
 	DepartmentsFile   string
 	NoDepartmentsFile bool // the content has no departments.csv
 	Departments       []plan.DepartmentEntry
@@ -133,6 +134,11 @@ func ReadTables(fsys fs.FS, prefix string, cfg config.Config) (*Tables, error) {
 		return nil, append(errs, problem.Of(err)...)
 	}
 	t.Rows, t.Sheet, t.Columns, t.Warnings = tt.Rows, sheet, tt.Columns, tt.Warnings
+	if sheet == "" {
+		if t.Merges, err = readMergesFile(fsys, name(MergesFile), cfg); err != nil {
+			errs = append(errs, problem.Of(err)...)
+		}
+	}
 	if len(errs) > 0 {
 		return t, errs
 	}
@@ -166,7 +172,7 @@ func (t *Tables) Input(cfg config.Config) plan.Input {
 	return plan.Input{
 		Meta: plan.Meta{Title: cfg.Title, ShortTitle: cfg.ShortTitle, Attachment: cfg.Attachment, Issuer: cfg.Issuer,
 			Date: cfg.Date, SourceURL: cfg.SourceURL, SourceName: cfg.SourceName, StartYear: cfg.StartYear, EndYear: cfg.EndYear},
-		TasksFile: t.TasksFile, Rows: t.Rows, Columns: t.Columns,
+		TasksFile: t.TasksFile, Rows: t.Rows, Columns: t.Columns, Merges: t.Merges,
 		DepartmentsFile: t.DepartmentsFile, NoDepartmentsFile: t.NoDepartmentsFile, Departments: t.Departments,
 		FirstUnitLeads: cfg.FirstUnitLeads, OthersLeadWithoutLead: cfg.OthersLeadWithoutLead,
 	}

@@ -27,6 +27,9 @@ type Row struct {
 	// Others are the row's cells in the columns plansite does not read
 	// (备注, 牵头领导 …), in the table's order: published as written.
 	Others []Cell
+	// Record is the row's number as a spreadsheet shows the table (the
+	// heading is 1), which merges name it by; 0 when unknown.
+	Record int
 }
 
 // Cell returns the row's cell in the standard column c; the zero Cell for
@@ -79,6 +82,8 @@ type Input struct {
 	// empty, the units of the other cell lead.
 	OthersLeadWithoutLead bool
 	Columns               []Column
+	// Merges are the table's merged cells, as its document had them.
+	Merges []Merge
 }
 
 // Column is a column of the task table as the table heads it, and the
@@ -128,6 +133,8 @@ func Build(in Input) (*Plan, []problem.Problem, error) {
 	b := &builder{in: in, p: &Plan{Meta: in.Meta, Columns: columns(in)}, depts: depts, errs: errs,
 		areas: map[string]*Area{}, byOrdinal: map[int]*Area{}, seen: map[string]int{}}
 	b.noIDs = !b.p.HasColumn(column.ID)
+	b.merges = b.checkMerges()
+	b.p.Merges = b.merges.shown
 	if b.noIDs {
 		b.warns = append(b.warns, problem.Problem{Severity: problem.Warning, File: in.TasksFile, Line: 1, Msg: fmt.Sprintf("the table has no %s column: tasks are numbered in the order of their rows (1, 2, …), so a row added or removed changes the addresses of the rows after it", column.ID.Name())})
 	}

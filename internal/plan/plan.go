@@ -68,6 +68,9 @@ type Plan struct {
 	Columns     []Column      // the task table's columns, in its order, under its own headings
 	// Heading rows below the last task, which head no task.
 	TrailingHeadings []string
+	// Merges are the table's merged cells that hold, for /plan/ to show
+	// the table as its document had it.
+	Merges []Merge
 }
 
 // AreaNoun is what the site calls the plan's groups of tasks: 行动 when
@@ -147,6 +150,9 @@ type Area struct {
 	Ordinal int    // 2 for （二）
 	Label   string // as written in the table: （二）产业培育发展行动
 	Name    string // 产业培育发展行动
+	// Parents are the heading rows the group stands under, outermost first
+	// (一、加快产业转型 over （一）), as the table has them.
+	Parents []string
 	Tasks   []*Task
 }
 

@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // CSVColumns are the names of the columns of the table as /data/tasks.csv
@@ -110,6 +112,7 @@ type builder struct {
 	task      *Task            // the last task made, which rows without a number continue
 	noIDs     bool             // the table has no column.ID
 	pending   []pendingHeading // heading rows not yet followed by a task
+	outer     []string         // the heading rows in force, outermost first (一、 over （一）)
 	// The departments the last task names: a map, not a search of its
 	// lists, since a cell may name thousands.
 	named map[*Department]bool
@@ -117,6 +120,7 @@ type builder struct {
 	// cell that takes them past MaxClauses.
 	clauses int
 	over    *problem.Problem
+	merges  merges // what the table's merged cells say of its rows
 }
 
 func (b *builder) fail(c Cell, id, format string, args ...any) {
@@ -132,6 +136,24 @@ func (b *builder) warn(c Cell, id, format string, args ...any) {
 func (b *builder) row(r Row) {
 	num := r.Cell(column.ID)
 	raw := TrimSpace(num.Text)
+	switch {
+	case b.merges.headings[r.Record]:
+		// One cell across the table: a heading, whatever its words.
+		if label := firstText(r.Cells(b.p.Columns)); label != "" {
+			b.pending = append(b.pending, pendingHeading{label, r})
+			return
+		}
+	case b.merges.continues[r.Record] && b.task != nil:
+		// Its 序号 is the task's above, merged over this row too.
+		b.item(r)
+		return
+	case raw != "" && !b.noIDs && !isTaskNumber(raw):
+		// A heading the table writes in its 序号 column (一、…).
+		if label, ok := heading(r); ok {
+			b.pending = append(b.pending, pendingHeading{label, r})
+			return
+		}
+	}
 	if raw == "" && !b.noIDs {
 		if label, ok := heading(r); ok {
 			// The nearest heading above a task is its group; those above
@@ -166,10 +188,15 @@ func (b *builder) row(r Row) {
 	t := &Task{ID: id, Slug: strings.ReplaceAll(id, ".", "-"), Line: r.line(), Rows: []Row{r},
 		Measures: r.Cell(column.Measures).Text, Timeline: r.Cell(column.Timeline).Text, LeadText: r.Cell(column.Lead).Text, CoopText: r.Cell(column.Coop).Text}
 	if n := len(b.pending); n > 0 {
-		last := b.pending[n-1]
-		b.startArea(last.label, last.row, id, true)
 		for _, h := range b.pending {
 			t.Headings = append(t.Headings, h.label)
+			b.outer = nest(b.outer, h.label)
+		}
+		if !b.p.HasColumn(column.Area) {
+			// The innermost heading is the group of the tasks below it;
+			// those around it are its parents.
+			last := b.pending[n-1]
+			b.startArea(last.label, last.row, id, true)
 		}
 		b.pending = nil
 	}
@@ -205,15 +232,16 @@ type pendingHeading struct {
 	row   Row
 }
 
-// heading reports whether a row without a number is a heading that starts a
-// group of tasks (一、全市经济社会发展主要预期目标, ——推进教育高质量发展):
-// one text cell filled, no units, no timeline.
+// heading reports whether a row without a task number is a heading that
+// starts a group of tasks (一、全市经济社会发展主要预期目标, ——推进教育高质量发展):
+// one text cell filled, no units, no timeline. The cell may be the 序号
+// column's, where a heading merged across the table has its text.
 func heading(r Row) (string, bool) {
 	if TrimSpace(r.Cell(column.Lead).Text) != "" || TrimSpace(r.Cell(column.Coop).Text) != "" || TrimSpace(r.Cell(column.Timeline).Text) != "" {
 		return "", false
 	}
 	var label string
-	for _, c := range []Cell{r.Cell(column.Area), r.Cell(column.Title), r.Cell(column.Measures)} {
+	for _, c := range []Cell{r.Cell(column.ID), r.Cell(column.Area), r.Cell(column.Title), r.Cell(column.Measures)} {
 		if t := TrimSpace(c.Text); t != "" {
 			if label != "" {
 				return "", false
@@ -254,7 +282,7 @@ func (b *builder) startArea(label string, r Row, id string, headingRow bool) {
 	if a, dup := b.byOrdinal[ord]; dup {
 		b.fail(c, id, "area %s has the same number %d as %s", QuoteCell(label), ord, QuoteCell(a.Label))
 	}
-	b.area = &Area{Ordinal: ord, Label: label, Name: name}
+	b.area = &Area{Ordinal: ord, Label: label, Name: name, Parents: b.parents(label)}
 	b.areas[label] = b.area
 	b.byOrdinal[ord] = b.area
 	b.p.Areas = append(b.p.Areas, b.area)
@@ -400,4 +428,65 @@ func TaskNumber(raw string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// isTaskNumber reports whether a 序号 cell reads as a task's number.
+func isTaskNumber(raw string) bool {
+	_, ok := TaskNumber(raw)
+	return ok
+}
+
+// firstText is the first cell of a row that holds text, trimmed.
+func firstText(cells []Cell) string {
+	for _, c := range cells {
+		if t := TrimSpace(c.Text); t != "" {
+			return t
+		}
+	}
+	return ""
+}
+
+// nest puts the heading label into the headings in force, outer: a heading
+// written like one in force (一、 after 一、, （二） after （一）) takes its place
+// and ends those inside it; any other is inside the last.
+func nest(outer []string, label string) []string {
+	style := headingStyle(label)
+	for i, h := range outer {
+		if headingStyle(h) == style {
+			return append(outer[:i:i], label)
+		}
+	}
+	return append(outer, label)
+}
+
+// parents are the headings in force around the group label (itself left
+// out), outermost first.
+func (b *builder) parents(label string) []string {
+	var out []string
+	for _, h := range b.outer {
+		if h != label {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// headingStyle is how a heading is numbered, which says its level in a
+// table that nests them: 一、 over （一） over 1. over ——.
+func headingStyle(label string) string {
+	l := TrimSpace(label)
+	switch {
+	case strings.HasPrefix(l, "（") || strings.HasPrefix(l, "("):
+		return "（一）"
+	case strings.HasPrefix(l, "—") || strings.HasPrefix(l, "-"):
+		return "——"
+	}
+	r, _ := utf8.DecodeRuneInString(l)
+	switch {
+	case unicode.IsDigit(r):
+		return "1."
+	case strings.ContainsRune("一二三四五六七八九十", r):
+		return "一、"
+	}
+	return "other"
 }

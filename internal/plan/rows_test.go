@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"plansite/internal/column"
 	"plansite/internal/problem"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -166,5 +167,57 @@ func TestOthersLeadWithoutLead(t *testing.T) {
 		if strings.Contains(w.Msg, "no lead") {
 			t.Errorf("warning %v", w)
 		}
+	}
+}
+
+// Heading rows at every level are kept: above an area column they are the
+// areas' parents (一、 over （一）); without one, the innermost heading is the
+// group and those around it its parents. A heading written in the 序号
+// column, where a heading merged across the table has its text, is one too.
+func TestHeadingLevels(t *testing.T) {
+	in := input(
+		row(2, "一、加快产业转型", "", "", "", "", ""),
+		row(3, "1", "（一）基础创新", "甲。", "2020年", "市科技局", ""),
+		row(4, "2", "（二）产业培育", "乙。", "2020年", "市科技局", ""),
+		row(5, "", "", "二、优化环境", "", "", ""),
+		row(6, "3", "（三）营商环境", "丙。", "2020年", "市科技局", ""),
+	)
+	in.Columns = []Column{{Heading: "序号", Std: column.ID}, {Heading: "重点任务", Std: column.Area}, {Heading: "主要措施", Std: column.Measures},
+		{Heading: "时间节点", Std: column.Timeline}, {Heading: "牵头部门", Std: column.Lead}, {Heading: "配合部门", Std: column.Coop}}
+	p, _, err := Build(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, a := range p.Areas {
+		got = append(got, strings.Join(append(a.Parents, a.Label), " > "))
+	}
+	want := []string{"一、加快产业转型 > （一）基础创新", "一、加快产业转型 > （二）产业培育", "二、优化环境 > （三）营商环境"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("areas %q, want %q", got, want)
+	}
+	// No area column: the headings are the groups, nested.
+	in = input(
+		row(2, "", "", "一、总体目标", "", "", ""),
+		row(3, "", "", "（一）经济", "", "", ""),
+		row(4, "1", "", "甲。", "2020年", "市科技局", ""),
+		row(5, "", "", "（二）社会", "", "", ""),
+		row(6, "2", "", "乙。", "2020年", "市科技局", ""),
+		row(7, "", "", "二、重点任务", "", "", ""),
+		row(8, "3", "", "丙。", "2020年", "市科技局", ""),
+	)
+	in.Columns = []Column{{Heading: "序号", Std: column.ID}, {Heading: "主要措施", Std: column.Measures},
+		{Heading: "时间节点", Std: column.Timeline}, {Heading: "牵头部门", Std: column.Lead}}
+	p, _, err = Build(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = nil
+	for _, a := range p.Areas {
+		got = append(got, strings.Join(append(a.Parents, a.Label), " > "))
+	}
+	want = []string{"一、总体目标 > （一）经济", "一、总体目标 > （二）社会", "二、重点任务"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("areas %q, want %q", got, want)
 	}
 }
