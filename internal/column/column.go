@@ -43,6 +43,9 @@ type Spec struct {
 	// column that a table lacks is named with it and the table's own word
 	// for units (配合单位 beside 责任单位).
 	Role string
+	// Without says what a site lacks when its table lacks the column, for
+	// the message about a heading that is probably the column mistyped.
+	Without string
 }
 
 // Table is the columns of one kind of table in their standard order, the
@@ -102,15 +105,19 @@ var responsible = []string{"责任单位", "责任部门", "责任科室", "责�
 // Column constant names each, by its key, and a row keeps its cells in
 // this order (plan.Row).
 var Task = Table{
-	{Key: string(ID), Name: "序号", Hint: "号", Synonyms: []string{"编号", "任务编号"}},
-	{Key: string(Area), Name: "重点任务", Hint: "领域行动类", Synonyms: []string{"重点领域", "行动", "专项行动", "类别", "工作类别", "任务类别", "领域"}},
-	{Key: string(Title), Name: "标题", Hint: "题名"},
+	{Key: string(ID), Name: "序号", Hint: "号", Synonyms: []string{"编号", "任务编号"},
+		Without: "the tasks are numbered by the order of their rows, so a row added or removed moves the addresses after it"},
+	{Key: string(Area), Name: "重点任务", Hint: "领域行动类", Synonyms: []string{"重点领域", "行动", "专项行动", "类别", "工作类别", "任务类别", "领域"},
+		Without: "the tasks have no groups: no area pages (/areas/…), and the home page lists the tasks one by one"},
+	{Key: string(Title), Name: "标题", Hint: "题名", Without: "each task's title is taken from its measures"},
 	{Key: string(Measures), Name: "主要措施", Required: true, Hint: "措施任务内容要求工作",
 		Synonyms: []string{"工作任务", "重点工作", "工作措施", "具体措施", "任务内容", "主要工作任务", "主要任务", "工作内容", "具体任务", "具体要求"}},
-	{Key: string(Timeline), Name: "时间节点", Hint: "时限期", Synonyms: []string{"完成时限", "时间安排", "完成时间", "时间进度", "时限要求"}},
+	{Key: string(Timeline), Name: "时间节点", Hint: "时限期", Synonyms: []string{"完成时限", "时间安排", "完成时间", "时间进度", "时限要求"},
+		Without: "no year pages (/years/), no timelines on the task pages and no deadlines"},
 	{Key: string(Lead), Name: "牵头部门", Required: true, Hint: "牵头责任单位部门", Role: "牵头", Synonyms: []string{"牵头单位"}},
 	{Key: string(Coop), Name: "配合部门", Hint: "配合参与协同", Role: "配合",
-		Synonyms: append(slices.Clone(responsible), "配合单位", "参与单位", "协同单位")},
+		Synonyms: append(slices.Clone(responsible), "配合单位", "参与单位", "协同单位"),
+		Without: "no cooperating units on the task and department pages"},
 }
 
 // Column is one of the task table's standard columns, named by its key:
@@ -200,4 +207,53 @@ var Progress = Table{
 	{Key: "status", Name: "状态", Required: true, Synonyms: []string{"进展状态", "完成情况"}},
 	{Key: "text", Name: "进展", Required: true, Synonyms: []string{"进展情况", "落实情况"}},
 	{Key: "source", Name: "来源", Synonyms: []string{"依据", "出处"}},
+}
+
+// Like finds the column whose name or synonym the heading h is probably a
+// mistyping of (时间结点 for 时间节点, 配合部 for 配合部门): one character
+// added, left out or changed, or two in a name of five or more. It gives
+// the column and the name h is like.
+func (t Table) Like(h string) (Spec, string, bool) {
+	hr := []rune(h)
+	if len(hr) < 3 {
+		return Spec{}, "", false
+	}
+	for _, c := range t {
+		for _, name := range append([]string{c.Name}, c.Synonyms...) {
+			nr := []rune(name)
+			limit := 1
+			if min(len(hr), len(nr)) >= 5 {
+				limit = 2
+			}
+			if d := distance(hr, nr, limit); d > 0 && d <= limit {
+				return c, name, true
+			}
+		}
+	}
+	return Spec{}, "", false
+}
+
+// distance is the edit distance of a and b, or limit+1 when it is more
+// than limit.
+func distance(a, b []rune, limit int) int {
+	if d := len(a) - len(b); d > limit || -d > limit {
+		return limit + 1
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return min(prev[len(b)], limit+1)
 }

@@ -63,3 +63,27 @@ func TestHeaderNamesFromTheColumnTable(t *testing.T) {
 		}
 	}
 }
+
+// A heading one character off a standard name is probably that column
+// mistyped: the warning asks, says what the site will lack without it, and
+// how to fix it.
+func TestDidYouMean(t *testing.T) {
+	tab, err := taskCSV("content/tasks.csv", []byte("序号,重点仁务,主要措施,时间结点,牵头部门,配合部,备注\n1,（一）甲,措施。,2020年,市科技局,市财政局,无\n"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		`content/tasks.csv:1:4: warning: column "重点仁务" is not one plansite reads: did you mean 重点任务? Without 重点任务, the tasks have no groups`,
+		`content/tasks.csv:1:14: warning: column "时间结点" is not one plansite reads: did you mean 时间节点? Without 时间节点, no year pages (/years/)`,
+		`content/tasks.csv:1:24: warning: column "配合部" is not one plansite reads: did you mean 配合部门?`,
+		`content/tasks.csv:1:28: warning: column "备注" is not one plansite reads (序号`,
+	}
+	if len(tab.Warnings) != len(want) {
+		t.Fatalf("warnings %v", tab.Warnings)
+	}
+	for i, w := range tab.Warnings {
+		if !strings.HasPrefix(w.Error(), want[i]) {
+			t.Errorf("warning %d:\n%s\nwant\n%s…", i, w.Error(), want[i])
+		}
+	}
+}

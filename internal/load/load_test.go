@@ -132,7 +132,7 @@ func TestSiteWithoutOptionalFiles(t *testing.T) {
 	if len(warns) != 3 || len(c.Plan.Departments) != 4 {
 		t.Fatalf("%d warnings, %d departments; want 3 (one for the issuer) and 4: %v", len(warns), len(c.Plan.Departments), warns)
 	}
-	if got := warns[0].Error(); !strings.HasPrefix(got, "content/tasks.csv: warning: the 4 departments of the table are published at addresses made from their names (/departments/d-") {
+	if got := warns[0].Error(); !strings.HasPrefix(got, "content/tasks.csv: warning: the table names 4 departments, and there is no content/departments.csv: each is published at an address made from its name (/departments/d-") {
 		t.Errorf("first warning: %s", got)
 	}
 	// With the file, each department it lacks is named where it is.

@@ -195,6 +195,7 @@ func (d *decoder) readHeader(header []string, pos []plan.Cell) error {
 		}
 	}
 	var errs problem.List
+	var others []int               // columns plansite does not read, warned of once the header is known
 	seen := make([]int, len(cols)) // the column of the header, from 1, that each of cols is
 	var unknown []string           // in the header's order
 	isUnknown := map[string]bool{}
@@ -210,7 +211,7 @@ func (d *decoder) readHeader(header []string, pos []plan.Cell) error {
 			} else if !isUnknown[h] {
 				isUnknown[h] = true
 				unknown = append(unknown, h)
-				d.t.warns = append(d.t.warns, problem.Problem{Severity: problem.Warning, File: d.file, Line: pos[i].Line, Col: pos[i].Col, Msg: d.otherColumn(h)})
+				others = append(others, i)
 			}
 		case k < 0:
 			// Each unknown name once: a header of thousands of copies of
@@ -223,6 +224,9 @@ func (d *decoder) readHeader(header []string, pos []plan.Cell) error {
 		default:
 			seen[k] = i + 1
 		}
+	}
+	for _, i := range others {
+		d.t.warns = append(d.t.warns, problem.Problem{Severity: problem.Warning, File: d.file, Line: pos[i].Line, Col: pos[i].Col, Msg: d.otherColumn(t.headings[i], seen)})
 	}
 	for k, c := range cols {
 		if c.Required && seen[k] == 0 {
@@ -298,7 +302,13 @@ func (d *decoder) warnUnnamed(id int) {
 
 // otherColumn says that a column is published as written and how site.toml
 // can name it as one of the columns plansite reads.
-func (d *decoder) otherColumn(h string) string {
+func (d *decoder) otherColumn(h string, seen []int) string {
+	if c, name, ok := d.kind.cols.Like(squeeze(h)); ok && seen[d.kind.cols.Index(c.Key)] == 0 && d.kind.settings {
+		// Probably the column mistyped: what the site will lack says why
+		// it matters, and the fix is one word.
+		return fmt.Sprintf("column %s is not one plansite reads: did you mean %s? Without %s, %s. Correct the heading, or name it in site.toml: [columns] %s = %s; until then its cells are published as written",
+			plan.QuoteCell(h), name, c.Name, c.Without, c.Key, strconvQuote(h))
+	}
 	msg := fmt.Sprintf("column %s is not one plansite reads (%s); its cells are published as written, in its own column", plan.QuoteCell(h), strings.Join(d.kind.cols.Names(false), ", "))
 	if d.kind.settings {
 		msg += fmt.Sprintf("; to read it as one of them, name it in site.toml under [columns] with the key %s", strings.Join(d.kind.cols.Keys(), ", "))

@@ -47,8 +47,8 @@ func (d *directory) lintNames() []problem.Problem {
 		// Not a warning a department: a table without one is as plansite
 		// reads most tables, and the pages work.
 		warns = append(warns, problem.Problem{File: d.tasksFile, Severity: problem.Warning,
-			Msg: fmt.Sprintf("the %s of the table are published at addresses made from their names (/departments/%s/); a %s would give them readable addresses, English names, aliases and groups (see README.md)",
-				count(len(d.unlisted), "department", "departments"), d.unlisted[0].dep.Slug, d.file)})
+			Msg: fmt.Sprintf("the table names %s, and there is no %s: each is published at an address made from its name (/departments/%s/); a departments.csv would give them readable addresses, English names, aliases and groups (see README.md)",
+				count(len(d.unlisted), "department", "departments"), d.file, d.unlisted[0].dep.Slug)})
 	}
 	for _, u := range d.unlisted {
 		if d.noFile {
