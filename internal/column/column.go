@@ -117,7 +117,7 @@ var Task = Table{
 	{Key: string(Lead), Name: "牵头部门", Required: true, Hint: "牵头责任单位部门", Role: "牵头", Synonyms: []string{"牵头单位"}},
 	{Key: string(Coop), Name: "配合部门", Hint: "配合参与协同", Role: "配合",
 		Synonyms: append(slices.Clone(responsible), "配合单位", "参与单位", "协同单位"),
-		Without: "no cooperating units on the task and department pages"},
+		Without:  "no cooperating units on the task and department pages"},
 }
 
 // Column is one of the task table's standard columns, named by its key:
