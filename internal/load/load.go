@@ -22,6 +22,7 @@ import (
 	"plansite/internal/plan"
 	"plansite/internal/problem"
 	"plansite/internal/progress"
+	"plansite/internal/sitepath"
 )
 
 // Page is a Markdown page of the content folder.
@@ -51,10 +52,6 @@ type Content struct {
 // table. It is written when asked for, since a preview may never need it,
 // and streamed, since a large table's is tens of megabytes.
 func (c *Content) WriteTable(w io.Writer) error { return WriteTableCSV(w, c.Rows, c.Plan.Columns) }
-
-// Reserved are the first path segments the generator's own pages use.
-var Reserved = map[string]bool{"tasks": true, "areas": true, "departments": true, "years": true, "data": true,
-	"search": true, "static": true, "plan": true, "feed": true, "404": true, "sitemap": true, "robots": true}
 
 // Site reads the content folder fsys. prefix is how its files are named in
 // messages, such as "content".
@@ -89,7 +86,7 @@ func Site(fsys fs.FS, prefix string) (*Content, []problem.Problem, error) {
 	warns = append(warns, mdWarns...)
 	for _, pg := range c.Pages {
 		// /progress/ is the generator's only when the site has progress.
-		if c.Progress != nil && strings.HasPrefix(pg.Path, "progress/") {
+		if c.Progress != nil && strings.HasPrefix(pg.Path, sitepath.Progress) {
 			return nil, nil, &problem.Problem{File: pg.File, Msg: "/progress/ is an address the generator uses for the progress file's overview; rename the file"}
 		}
 	}
@@ -238,7 +235,7 @@ func pages(fsys fs.FS, prefix string) ([]Page, []problem.Problem, error) {
 				return &problem.Problem{File: file, Msg: fmt.Sprintf("the file name gives the address %s, but %q is not lowercase ASCII letters and digits joined by hyphens", problem.FileName("/"+urlPath+"/"), s)}
 			}
 		}
-		if Reserved[segs[0]] {
+		if sitepath.Reserved(segs[0]) {
 			return &problem.Problem{File: file, Msg: fmt.Sprintf("/%s/ is an address the generator uses; rename the file", segs[0])}
 		}
 		if other, dup := byPath[urlPath]; dup {

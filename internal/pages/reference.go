@@ -1,10 +1,11 @@
 package pages
 
 import (
-	"fmt"
 	"slices"
+	"strconv"
 	"sync"
 
+	"plansite/internal/labels"
 	"plansite/internal/plan"
 	"plansite/internal/sitepath"
 )
@@ -12,16 +13,22 @@ import (
 // The reference pages: the whole table as one printable page (/plan/) and
 // the open data page (/data/).
 
-// referencePages makes /plan/ and /data/. A table longer than PerPage
-// rows is split over plan/page/2/ and on, like every list that grows with
-// the table: tens of megabytes of HTML in one page is more than a phone can
-// load, and /data/tasks.csv holds the whole table in one file anyway.
-func referencePages(s *Site, home Link) []*Page {
-	c, p := s.Config, s.Plan
-	planPage := &Page{Site: s, Kind: "plan", Path: sitepath.Plan, Title: "完整分工表", Crumbs: []Link{home},
-		Description: fmt.Sprintf("《%s》%s全文：%d项任务按原表的顺序和列排列，逐字照录，可打印。", c.Title, c.Attachment, len(p.Tasks))}
-	return append(paged(planPage, len(p.Tasks)), &Page{Site: s, Kind: "data", Path: sitepath.Data, Title: "数据下载", Crumbs: []Link{home},
-		Description: fmt.Sprintf("%s的开放数据：原表CSV、结构化JSON及其JSON Schema，逐项说明字段和数据来源。", c.Attachment)})
+// listPlan is /plan/. A table longer than PerPage rows is split over
+// plan/page/2/ and on, like every list that grows with the table: tens of
+// megabytes of HTML in one page is more than a phone can load, and
+// /data/tasks.csv holds the whole table in one file anyway.
+func listPlan(k *Kind, w *labels.Page, l *lister) ([]*Page, error) {
+	s := l.s
+	c := s.Config
+	return paged(&Page{Site: s, Path: sitepath.Plan, Title: w.Title.Fill(), Crumbs: []Link{l.crumb(kindHome, sitepath.Home)},
+		Description: w.Description.Fill(c.Title, c.Attachment, strconv.Itoa(len(s.Plan.Tasks)))}, len(s.Plan.Tasks)), nil
+}
+
+// listData is /data/.
+func listData(k *Kind, w *labels.Page, l *lister) ([]*Page, error) {
+	s := l.s
+	return []*Page{{Site: s, Path: sitepath.Data, Title: w.Title.Fill(), Crumbs: []Link{l.crumb(kindHome, sitepath.Home)},
+		Description: w.Description.Fill(s.Config.Attachment)}}, nil
 }
 
 // PlanURL links a task's row in the full table, on the page of the table
