@@ -38,7 +38,7 @@ func (p *Page) PlanURL(t *plan.Task) string {
 	if ts := p.Site.Plan.Tasks; len(ts) > PerPage {
 		n = p.Site.planIndex()[t]/PerPage + 1
 	}
-	return p.Rel(sitepath.Page(sitepath.Plan, n)) + "#task-" + t.Slug
+	return p.Rel(sitepath.Page(sitepath.Plan, n)) + "#" + sitepath.PlanRow(t)
 }
 
 // planIndex is each task's position in the table, worked out once per site.
@@ -70,6 +70,9 @@ type PlanRow struct {
 	AreaSpan int
 	Headings []string
 }
+
+// Anchor is the id of a task's own row, which PlanURL links.
+func (r PlanRow) Anchor() string { return sitepath.PlanRow(r.Task) }
 
 // Cells are the row's cells in the table's columns, in its order.
 func (r PlanRow) Cells(cols []plan.Column) []PlanCell {

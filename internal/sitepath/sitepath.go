@@ -55,6 +55,9 @@ func File(addr string) string {
 // rest on it.
 func SentenceAnchor(i int) string { return fmt.Sprintf("m%d", i+1) }
 
+// PlanRow is the id of task t's row in the full table (/plan/#task-7).
+func PlanRow(t *plan.Task) string { return "task-" + t.Slug }
+
 // SearchShard is the address of shard n of the search index.
 func SearchShard(n int) string { return Search + strconv.Itoa(n) + ".json" }
 

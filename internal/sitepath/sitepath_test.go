@@ -25,6 +25,7 @@ func TestAddresses(t *testing.T) {
 		{File(Task(task)), "tasks/1-2/index.html"},
 		{File(NotFound), "404.html"},
 		{SentenceAnchor(0), "m1"},
+		{PlanRow(task), "task-1-2"},
 		{SearchShard(0), "search/0.json"},
 		{SearchIndex, "search/index.json"},
 		{Sitemap(2), "sitemaps/2.xml"},
