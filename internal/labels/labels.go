@@ -28,7 +28,7 @@ import (
 // labels.toml says where it is shown.
 type Labels struct {
 	// Pages are each page kind's words, by the kind's name.
-	Pages             map[string]Page   `toml:"pages"`
+	Pages             map[string]*Page  `toml:"pages"`
 	HomeDescription   HomeDescription   `toml:"home_description"`
 	SearchDescription SearchDescription `toml:"search_description"`
 	AreaWords         struct {

@@ -59,13 +59,16 @@ func Parse(file string, data []byte, pages []PageSpec) (*Labels, error) {
 	if err := m.fields(reflect.ValueOf(&l).Elem(), reflect.ValueOf(&o).Elem(), nil); err != nil {
 		return nil, err
 	}
-	pageLabels := make(map[string]Page, len(pages))
+	pageLabels := make(map[string]*Page, len(pages))
 	for _, spec := range pages {
 		key := toml.Key{"pages", spec.Name}
 		if !def.md.IsDefined(key...) {
 			return nil, def.fail(key, "", fmt.Sprintf("the defaults have no [pages.%s]", spec.Name))
 		}
-		d, ov := l.Pages[spec.Name], o.Pages[spec.Name]
+		d, ov := *l.Pages[spec.Name], Page{}
+		if o.Pages[spec.Name] != nil {
+			ov = *o.Pages[spec.Name]
+		}
 		d.Nav, d.Crumb, d.Column = m.text(key, "nav", d.Nav, ov.Nav), m.text(key, "crumb", d.Crumb, ov.Crumb), m.text(key, "column", d.Column, ov.Column)
 		if d.Title, err = m.pattern(key, "title", d.Title, ov.Title, spec.Title); err != nil {
 			return nil, err
@@ -73,7 +76,7 @@ func Parse(file string, data []byte, pages []PageSpec) (*Labels, error) {
 		if d.Description, err = m.pattern(key, "description", d.Description, ov.Description, spec.Description); err != nil {
 			return nil, err
 		}
-		pageLabels[spec.Name] = d
+		pageLabels[spec.Name] = &d
 	}
 	l.Pages = pageLabels
 	return &l, nil

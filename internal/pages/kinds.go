@@ -92,7 +92,4 @@ func labelSpecs() []labels.PageSpec {
 }
 
 // words are the kind's labels on site s.
-func (s *Site) words(k *Kind) *labels.Page {
-	w := s.Labels.Pages[k.Name]
-	return &w
-}
+func (s *Site) words(k *Kind) *labels.Page { return s.Labels.Pages[k.Name] }

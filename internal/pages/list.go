@@ -28,7 +28,7 @@ func (l *lister) crumb(k *Kind, path string) Link { return Link{l.s.words(k).Cru
 // Pages lists every HTML page of the site, in a fixed order: each kind's
 // in the order of Kinds.
 func Pages(s *Site, md *markdown.Renderer) ([]*Page, error) {
-	s.examples, s.fonts = searchExamples(s), fontSizes(s)
+	s.examples, s.fonts, s.shareAlt = searchExamples(s), fontSizes(s), s.shareImageAlt()
 	l := &lister{s, md}
 	var pages []*Page
 	first := map[*Kind]string{} // the address of each kind's first page

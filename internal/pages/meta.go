@@ -25,7 +25,7 @@ func (v *View) meta(p *Page) {
 	// Open Graph wants the site language (zh-CN) as zh_CN.
 	v.OGLocale = strings.ReplaceAll(c.Language, "-", "_")
 	v.OGImage = p.Abs(sitepath.ShareImage)
-	v.OGImageAlt = s.shareImageAlt()
+	v.OGImageAlt = s.shareAlt
 	v.ShareImageWidth, v.ShareImageHeight = s.ShareImage.Width, s.ShareImage.Height
 	// citation_publication_date asks for YYYY/MM/DD.
 	v.CitationDate = strings.ReplaceAll(c.Date, "-", "/")
@@ -34,7 +34,7 @@ func (v *View) meta(p *Page) {
 }
 
 // shareImageAlt is the share image's text: what it shows, a block per task
-// in each of the plan's groups when it has them.
+// in each of the plan's groups when it has them. Every page has it.
 func (s *Site) shareImageAlt() string {
 	w := &s.Labels.ShareImage
 	if len(s.Plan.Areas) > 0 {

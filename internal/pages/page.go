@@ -39,6 +39,7 @@ type Site struct {
 
 	nav      []Link     // the main navigation, the same on every page
 	fonts    []FontSize // the reading-size switch's choices
+	shareAlt string     // the share image's alternative text
 	examples []string   // searches to suggest, each of which finds tasks
 	yearIdx  yearIndex
 	planIdx  planIndex
@@ -269,7 +270,7 @@ type TaskDepts struct {
 
 // Paths are the site-wide addresses, for templates to link with:
 // {{.Rel .Site.Paths.Search}}.
-func (s *Site) Paths() sitepath.Paths { return sitepath.All }
+func (s *Site) Paths() *sitepath.Paths { return &sitepath.All }
 
 // areaWords are the site's words for the plan's groups of tasks: the plan
 // says which apply (plan.AreasAreActions), the labels what they are.
