@@ -17,7 +17,7 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
-	"plansite/internal/search"
+	"plansite/internal/sitepath"
 	"plansite/internal/synth"
 )
 
@@ -49,13 +49,13 @@ func BenchmarkSearch(b *testing.B) {
 		root, dir, r := serveDir(b, sources(content))
 		built := time.Since(start)
 		shards, raw, zipped := 0, 0, 0
-		entries, err := os.ReadDir(filepath.Join(dir, search.Dir))
+		entries, err := os.ReadDir(filepath.Join(dir, sitepath.Search))
 		if err != nil {
 			b.Fatal(err)
 		}
 		for _, e := range entries {
 			if strings.HasSuffix(e.Name(), ".json") && e.Name() != "index.json" {
-				data, err := os.ReadFile(filepath.Join(dir, search.Dir, e.Name()))
+				data, err := os.ReadFile(filepath.Join(dir, sitepath.Search, e.Name()))
 				if err != nil {
 					b.Fatal(err)
 				}

@@ -2,14 +2,16 @@
 // JavaScript. Each chart is a data model; its SVG method draws it, and the
 // page template writes the same model out as a table for screen readers and
 // for anyone who prefers numbers to shapes. A test parses both and checks
-// that they agree.
+// that they agree. Its words (titles, descriptions, the labels of rows and
+// series) are the labels' [chart], which each chart is given.
 package chart
 
 import (
-	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
+	"plansite/internal/labels"
 	"plansite/internal/plan"
 	"plansite/internal/sitepath"
 )
@@ -33,6 +35,7 @@ type Gantt struct {
 // GanttRow is one task's milestones.
 type GanttRow struct {
 	Task  *plan.Task
+	Label string // the row's label: 任务7
 	Spans []plan.Milestone
 }
 
@@ -86,46 +89,52 @@ func (r BarRow) Total() int {
 
 // Timeline is the Gantt chart of every task on /years/, or nil when the
 // table is too large for one (see YearBars) or has no timeline. perYear is
-// the number of tasks active in each of the plan's years.
-func Timeline(pl *plan.Plan, perYear []int) *Gantt {
+// the number of tasks active in each of the plan's years; w the words.
+func Timeline(pl *plan.Plan, perYear []int, w *labels.Chart) *Gantt {
 	if len(pl.Years) == 0 || len(pl.Tasks) > GanttMax {
 		return nil
 	}
 	g := &Gantt{ID: "timeline-chart", Years: pl.Years,
-		Title: fmt.Sprintf("%d项任务的时间安排（%d–%d年）", len(pl.Tasks), pl.Years[0], pl.Years[len(pl.Years)-1])}
+		Title: w.Timeline.Title.Fill(itoa(len(pl.Tasks)), itoa(pl.Years[0]), itoa(pl.Years[len(pl.Years)-1]))}
 	for _, t := range pl.Tasks {
 		if ms := t.DatedMilestones(); len(ms) > 0 {
-			g.Rows = append(g.Rows, GanttRow{Task: t, Spans: ms})
+			g.Rows = append(g.Rows, GanttRow{Task: t, Label: w.Task.Fill(t.ID), Spans: ms})
 		}
 	}
-	var per []string
-	for i, y := range pl.Years {
-		per = append(per, fmt.Sprintf("%d年%d项", y, perYear[i]))
-	}
-	g.Desc = fmt.Sprintf("甘特图：每行一项任务，横条是时间节点覆盖的年份，菱形标在每个时间节点的截止年份。各年推进的任务数：%s。下表列出同样的数据。", strings.Join(per, "，"))
+	g.Desc = w.Timeline.Description.Fill(yearTasks(pl, perYear, w))
 	return g
 }
 
+// yearTasks says how many tasks are active in each year.
+func yearTasks(pl *plan.Plan, perYear []int, w *labels.Chart) string {
+	per := make([]string, len(pl.Years))
+	for i, y := range pl.Years {
+		per[i] = w.YearTasks.Fill(itoa(y), itoa(perYear[i]))
+	}
+	return strings.Join(per, w.YearSeparator)
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
 // YearBars charts how many tasks are active each year. /years/ shows it in
 // place of the timeline when the table has more than GanttMax tasks.
-// perYear is the number of tasks active in each of the plan's years.
-func YearBars(pl *plan.Plan, perYear []int) *Bars {
+// perYear is the number of tasks active in each of the plan's years; w the
+// words.
+func YearBars(pl *plan.Plan, perYear []int, w *labels.Chart) *Bars {
 	if len(pl.Years) == 0 || len(pl.Tasks) <= GanttMax {
 		return nil
 	}
-	b := &Bars{ID: "year-chart", Title: "各年度推进的任务数", Label: "年度", Series: []string{"任务数"}}
-	var per []string
+	wb := &w.YearBars
+	b := &Bars{ID: "year-chart", Title: wb.Title, Label: wb.Label, Series: []string{wb.Series}}
 	for i, y := range pl.Years {
-		n := perYear[i]
-		b.Rows = append(b.Rows, BarRow{Label: fmt.Sprintf("%d年", y), Target: sitepath.Year(y), Values: []int{n}})
-		per = append(per, fmt.Sprintf("%d年%d项", y, n))
+		b.Rows = append(b.Rows, BarRow{Label: w.Year.Fill(itoa(y)), Target: sitepath.Year(y), Values: []int{perYear[i]}})
 	}
-	b.Desc = fmt.Sprintf("条形图：每年推进的任务数。%s。下表列出同样的数据。", strings.Join(per, "，"))
+	b.Desc = wb.Description.Fill(yearTasks(pl, perYear, w))
 	return b
 }
 
-// TaskTimeline is the small timeline of one task's page.
-func TaskTimeline(pl *plan.Plan, t *plan.Task) *Gantt {
+// TaskTimeline is the small timeline of one task's page; w the words.
+func TaskTimeline(pl *plan.Plan, t *plan.Task, w *labels.Chart) *Gantt {
 	if t == nil || len(pl.Years) == 0 {
 		return nil
 	}
@@ -133,25 +142,27 @@ func TaskTimeline(pl *plan.Plan, t *plan.Task) *Gantt {
 	if len(ms) == 0 {
 		return nil
 	}
-	var parts []string
-	for _, m := range ms {
-		parts = append(parts, fmt.Sprintf("%s年：%s", m.Years(), m.Text))
+	wt := &w.TaskTimeline
+	parts := make([]string, len(ms))
+	for i, m := range ms {
+		parts[i] = wt.Clause.Fill(m.Years(), m.Text)
 	}
 	return &Gantt{ID: "task-timeline", Years: pl.Years, Small: true,
-		Rows:  []GanttRow{{Task: t, Spans: ms}},
-		Title: fmt.Sprintf("任务%s的时间安排", t.ID),
-		Desc:  fmt.Sprintf("时间线：横条是时间节点覆盖的年份，菱形标在截止年份。%s。下表列出同样的数据。", strings.Join(parts, "；"))}
+		Rows:  []GanttRow{{Task: t, Label: w.Task.Fill(t.ID), Spans: ms}},
+		Title: wt.Title.Fill(t.ID),
+		Desc:  wt.Description.Fill(strings.Join(parts, wt.ClauseSeparator))}
 }
 
 // DeptMatrix is the department × area chart of /departments/, a row for
 // each of depts in their order: the page passes them in groups, so that
-// district governments stand apart from municipal departments.
-func DeptMatrix(pl *plan.Plan, depts []*plan.Department) *Matrix {
+// district governments stand apart from municipal departments. w are the
+// words, area the site's word for the plan's groups.
+func DeptMatrix(pl *plan.Plan, depts []*plan.Department, w *labels.Chart, area *labels.AreaWords) *Matrix {
 	if len(pl.Areas) == 0 {
 		return nil
 	}
 	m := &Matrix{ID: "matrix-chart", Areas: pl.Areas,
-		Title: fmt.Sprintf("%d个责任部门在%d%s%s中的分工", len(pl.Departments), len(pl.Areas), pl.AreaCounter(), pl.AreaNoun())}
+		Title: w.Matrix.Title.Fill(itoa(len(pl.Departments)), itoa(len(pl.Areas)), area.Counter, area.Noun)}
 	col := map[*plan.Area]int{}
 	for i, a := range pl.Areas {
 		col[a] = i
@@ -170,23 +181,23 @@ func DeptMatrix(pl *plan.Plan, depts []*plan.Department) *Matrix {
 		}
 		m.Rows = append(m.Rows, r)
 	}
-	c, n := pl.AreaCounter(), pl.AreaNoun()
-	m.Desc = fmt.Sprintf("矩阵图：每行一个部门，每列一%s%s。实心方块里的数字是该部门在该%s中牵头的任务数，空心方块里的数字是配合的任务数。共%d个部门、%d%s%s。下表列出同样的数据。",
-		c, n, n, len(m.Rows), len(pl.Areas), c, n)
+	m.Desc = w.Matrix.Description.Fill(itoa(len(m.Rows)), itoa(len(pl.Areas)), area.Counter, area.Noun)
 	return m
 }
 
-// DeptBars charts each department's lead and cooperating tasks, most first.
-func DeptBars(pl *plan.Plan) *Bars {
+// DeptBars charts each department's lead and cooperating tasks, most
+// first; w the words.
+func DeptBars(pl *plan.Plan, w *labels.Chart) *Bars {
 	if len(pl.Departments) == 0 {
 		return nil
 	}
-	b := &Bars{ID: "dept-chart", Title: "各部门承担的任务数", Label: "部门", Series: []string{"牵头", "配合"}}
+	wd := &w.DepartmentBars
+	b := &Bars{ID: "dept-chart", Title: wd.Title, Label: wd.Label, Series: []string{wd.Lead, wd.Coop}}
 	for _, d := range pl.Departments {
 		b.Rows = append(b.Rows, BarRow{Label: d.Name, Target: sitepath.Dept(d), Values: []int{len(d.Lead), len(d.Coop)}})
 	}
 	sort.SliceStable(b.Rows, func(i, j int) bool { return b.Rows[i].Total() > b.Rows[j].Total() })
 	top := b.Rows[0]
-	b.Desc = fmt.Sprintf("条形图：每个部门一条，实心部分是牵头的任务数，空心部分是配合的任务数，按合计从多到少排列。最多的是%s：牵头%d项，配合%d项。下表列出同样的数据。", top.Label, top.Values[0], top.Values[1])
+	b.Desc = wd.Description.Fill(top.Label, itoa(top.Values[0]), itoa(top.Values[1]))
 	return b
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"plansite/internal/labels"
 	"plansite/internal/plan"
 	"plansite/internal/sitepath"
 )
@@ -148,7 +149,7 @@ func datedSpans(task *plan.Task) [][2]int {
 // its end.
 func TestTimeline(t *testing.T) {
 	pl := testPlan()
-	g := Timeline(pl, perYear(pl))
+	g := Timeline(pl, perYear(pl), words)
 	root := parseSVG(t, g.SVG(), g.ID, g.Title, g.Desc)
 	labels, spans, marked := ganttRows(t, root)
 	var want []*plan.Task
@@ -185,13 +186,13 @@ func TestTimeline(t *testing.T) {
 			t.Errorf("the description does not mention %d: %q", y, g.Desc)
 		}
 	}
-	if Timeline(manyTasks(GanttMax+1), perYear(manyTasks(GanttMax+1))) != nil {
+	if Timeline(manyTasks(GanttMax+1), perYear(manyTasks(GanttMax+1)), words) != nil {
 		t.Errorf("a timeline of every task is drawn for more than %d tasks", GanttMax)
 	}
-	if Timeline(manyTasks(GanttMax), perYear(manyTasks(GanttMax))) == nil {
+	if Timeline(manyTasks(GanttMax), perYear(manyTasks(GanttMax)), words) == nil {
 		t.Errorf("no timeline for %d tasks", GanttMax)
 	}
-	if Timeline(&plan.Plan{Tasks: pl.Tasks}, nil) != nil {
+	if Timeline(&plan.Plan{Tasks: pl.Tasks}, nil, words) != nil {
 		t.Error("a timeline is drawn for a plan without years")
 	}
 }
@@ -201,7 +202,7 @@ func TestTimeline(t *testing.T) {
 func TestTaskTimeline(t *testing.T) {
 	pl := testPlan()
 	for _, task := range pl.Tasks {
-		g := TaskTimeline(pl, task)
+		g := TaskTimeline(pl, task, words)
 		want := datedSpans(task)
 		if len(want) == 0 {
 			if g != nil {
@@ -223,7 +224,7 @@ func TestTaskTimeline(t *testing.T) {
 			t.Errorf("task %s: title %q does not name it", task.ID, g.Title)
 		}
 	}
-	if TaskTimeline(pl, nil) != nil || TaskTimeline(&plan.Plan{}, pl.Tasks[0]) != nil {
+	if TaskTimeline(pl, nil, words) != nil || TaskTimeline(&plan.Plan{}, pl.Tasks[0], words) != nil {
 		t.Error("a timeline without a task or without years")
 	}
 }
@@ -276,7 +277,7 @@ func proportional(t *testing.T, id string, rows []BarRow, lengths [][]float64) {
 // in all first, departments of equal totals in the plan's order.
 func TestDeptBars(t *testing.T) {
 	pl := testPlan()
-	b := DeptBars(pl)
+	b := DeptBars(pl, words)
 	root := parseSVG(t, b.SVG(), b.ID, b.Title, b.Desc)
 	labels, values, lengths := barRows(t, root, []string{"s0", "s1"})
 	if len(labels) != len(pl.Departments) || len(b.Rows) != len(pl.Departments) {
@@ -310,7 +311,7 @@ func TestDeptBars(t *testing.T) {
 	if !strings.Contains(b.Desc, b.Rows[0].Label) {
 		t.Errorf("the description does not name the busiest department, %s: %q", b.Rows[0].Label, b.Desc)
 	}
-	if DeptBars(&plan.Plan{}) != nil {
+	if DeptBars(&plan.Plan{}, words) != nil {
 		t.Error("bars for a plan without departments")
 	}
 }
@@ -319,7 +320,7 @@ func TestDeptBars(t *testing.T) {
 func TestYearBars(t *testing.T) {
 	pl := manyTasks(GanttMax + 7)
 	n := perYear(pl)
-	b := YearBars(pl, n)
+	b := YearBars(pl, n, words)
 	root := parseSVG(t, b.SVG(), b.ID, b.Title, b.Desc)
 	labels, values, lengths := barRows(t, root, []string{"s0"})
 	if len(labels) != len(pl.Years) {
@@ -335,7 +336,7 @@ func TestYearBars(t *testing.T) {
 		}
 	}
 	proportional(t, b.ID, b.Rows, lengths)
-	if YearBars(testPlan(), perYear(testPlan())) != nil {
+	if YearBars(testPlan(), perYear(testPlan()), words) != nil {
 		t.Error("year bars for a plan small enough for a timeline")
 	}
 }
@@ -368,7 +369,7 @@ func TestBarsWithClasses(t *testing.T) {
 func TestDeptMatrix(t *testing.T) {
 	pl := testPlan()
 	depts := []*plan.Department{pl.Departments[3], pl.Departments[0], pl.Departments[2], pl.Departments[1]}
-	m := DeptMatrix(pl, depts)
+	m := DeptMatrix(pl, depts, words, areaWords)
 	root := parseSVG(t, m.SVG(), m.ID, m.Title, m.Desc)
 	var xs []float64
 	var heads []string
@@ -453,7 +454,7 @@ func TestDeptMatrix(t *testing.T) {
 			t.Errorf("%s: drawn %v, model %v, want %v", d.Name, drawn, model, want)
 		}
 	}
-	if DeptMatrix(&plan.Plan{Departments: pl.Departments}, depts) != nil {
+	if DeptMatrix(&plan.Plan{Departments: pl.Departments}, depts, words, areaWords) != nil {
 		t.Error("a matrix for a plan without areas")
 	}
 }
@@ -466,7 +467,7 @@ func TestMatrixBoxFitsItsNumber(t *testing.T) {
 	for len(d.Lead) < 1234 {
 		d.Lead = append(d.Lead, pl.Tasks[2])
 	}
-	m := DeptMatrix(pl, []*plan.Department{d})
+	m := DeptMatrix(pl, []*plan.Department{d}, words, areaWords)
 	root := parseSVG(t, m.SVG(), m.ID, m.Title, m.Desc)
 	for _, g := range root.all("row") {
 		boxes, nums := g.all("lead"), g.all("lead-n")
@@ -479,3 +480,9 @@ func TestMatrixBoxFitsItsNumber(t *testing.T) {
 		}
 	}
 }
+
+// words are the charts' default labels, as a site without its own has them.
+var (
+	words     = &labels.Default().Chart
+	areaWords = &labels.Default().AreaWords.Actions
+)

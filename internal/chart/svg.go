@@ -104,7 +104,7 @@ func (g *Gantt) SVG() template.HTML {
 		width = 300
 	} else {
 		for _, r := range g.Rows {
-			if w := chartTextWidth(rowLabel(r), textSize) + 12; w > labelW {
+			if w := chartTextWidth(r.Label, textSize) + 12; w > labelW {
 				labelW = w
 			}
 		}
@@ -125,7 +125,7 @@ func (g *Gantt) SVG() template.HTML {
 		mid := top + rowH/2
 		s.el(`<g class="row">`)
 		if !g.Small {
-			s.text("label", 0, mid+5, "", rowLabel(r), textSize)
+			s.text("label", 0, mid+5, "", r.Label, textSize)
 		}
 		for _, m := range r.Spans {
 			from, to := clamp(m.From, first, len(g.Years)), clamp(m.To, first, len(g.Years))
@@ -144,8 +144,6 @@ func (g *Gantt) SVG() template.HTML {
 	}
 	return wrap(g.ID, g.Title, g.Desc, width, h, textSize, s.b.String())
 }
-
-func rowLabel(r GanttRow) string { return "任务" + r.Task.ID }
 
 // clamp turns a year into a column index within the chart.
 func clamp(y, first, n int) int {

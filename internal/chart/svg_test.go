@@ -170,8 +170,8 @@ func allCharts(t *testing.T) []drawn {
 	t.Helper()
 	pl := testPlan()
 	big := manyTasks(GanttMax + 1)
-	g, tt, m, db := Timeline(pl, perYear(pl)), TaskTimeline(pl, pl.Tasks[0]), DeptMatrix(pl, pl.Departments), DeptBars(pl)
-	yb := YearBars(big, perYear(big))
+	g, tt, m, db := Timeline(pl, perYear(pl), words), TaskTimeline(pl, pl.Tasks[0], words), DeptMatrix(pl, pl.Departments, words, areaWords), DeptBars(pl, words)
+	yb := YearBars(big, perYear(big), words)
 	sb := statusBars()
 	if g == nil || tt == nil || m == nil || db == nil || yb == nil {
 		t.Fatal("a chart of the test plans is missing")
@@ -207,7 +207,7 @@ func TestChartTextIsEscaped(t *testing.T) {
 	pl := testPlan()
 	const name = `市"数据"<局>&'中心'`
 	pl.Departments[0].Name = name
-	b := DeptBars(pl)
+	b := DeptBars(pl, words)
 	root := parseSVG(t, b.SVG(), b.ID, b.Title, b.Desc)
 	var labels []string
 	for _, l := range root.all("label") {

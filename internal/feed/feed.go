@@ -6,8 +6,8 @@ package feed
 import (
 	"bytes"
 	"encoding/xml"
-	"fmt"
 	"sort"
+	"strconv"
 
 	"plansite/internal/pages"
 	"plansite/internal/sitepath"
@@ -133,14 +133,14 @@ func Write(s *pages.Site, list []*pages.Page, emit func([]byte) error) error {
 // first, then later rows of the progress file before earlier ones, then the
 // pages.
 func changes(s *pages.Site, list []*pages.Page) []AtomEntry {
-	c := s.Config
+	c, w := s.Config, &s.Labels.Feed
 	var es []AtomEntry
 	if c.Date != "" {
 		// Not the feed's own id (the site's address): an entry sharing it
 		// reads to a feed reader as the feed itself, and validators reject it.
-		es = append(es, AtomEntry{ID: s.BaseURL + "#issued", Title: "印发：" + c.Title, Updated: atomDate(c.Date), Published: atomDate(c.Date),
+		es = append(es, AtomEntry{ID: s.BaseURL + "#issued", Title: w.IssuedTitle.Fill(c.Title), Updated: atomDate(c.Date), Published: atomDate(c.Date),
 			Links:   []AtomLink{{Rel: "alternate", Type: "text/html", Href: s.BaseURL}},
-			Summary: AtomText{Type: "text", Body: fmt.Sprintf("%s%s印发《%s》%s，共%d项任务。", c.Issuer, c.Date, c.Title, c.Attachment, len(s.Plan.Tasks))}})
+			Summary: AtomText{Type: "text", Body: w.IssuedSummary.Fill(c.Issuer, c.Date, c.Title, c.Attachment, strconv.Itoa(len(s.Plan.Tasks)))}})
 	}
 	if l := s.Progress; l != nil {
 		for i := len(l.Updates) - 1; i >= 0; i-- {
@@ -153,16 +153,16 @@ func changes(s *pages.Site, list []*pages.Page) []AtomEntry {
 			}
 			body := u.Text
 			if u.Source != "" {
-				body += "\n来源：" + u.Source
+				body += "\n" + w.UpdateSource.Fill(u.Source)
 			}
-			es = append(es, AtomEntry{ID: url, Title: fmt.Sprintf("任务%s：%s（%s）", u.Task.ID, u.Task.Title, st.Name),
+			es = append(es, AtomEntry{ID: url, Title: w.UpdateTitle.Fill(u.Task.ID, u.Task.Title, st.Name),
 				Updated: atomDate(day), Links: []AtomLink{{Rel: "alternate", Type: "text/html", Href: url}},
 				Category: []AtomCategory{{Term: st.Name}},
 				Summary:  AtomText{Type: "text", Body: body}})
 		}
 	}
 	for _, p := range list {
-		if p.Kind == "page" && p.Updated != "" {
+		if p.Kind.InFeed && p.Updated != "" {
 			es = append(es, AtomEntry{ID: p.Canonical, Title: p.Title, Updated: atomDate(p.Updated),
 				Links: []AtomLink{{Rel: "alternate", Type: "text/html", Href: p.Canonical}}, Summary: AtomText{Type: "text", Body: p.Description}})
 		}

@@ -23,6 +23,7 @@ import (
 	"plansite/internal/plan"
 	"plansite/internal/problem"
 	"plansite/internal/progress"
+	"plansite/internal/sitepath"
 )
 
 // Page is a Markdown page of the content folder.
@@ -52,10 +53,6 @@ type Content struct {
 // table. It is written when asked for, since a preview may never need it,
 // and streamed, since a large table's is tens of megabytes.
 func (c *Content) WriteTable(w io.Writer) error { return WriteTableCSV(w, c.Rows, c.Plan.Columns) }
-
-// Reserved are the first path segments the generator's own pages use.
-var Reserved = map[string]bool{"tasks": true, "areas": true, "departments": true, "years": true, "data": true,
-	"search": true, "static": true, "plan": true, "feed": true, "404": true, "sitemap": true, "robots": true}
 
 // Site reads the content folder fsys. prefix is how its files are named in
 // messages, such as "content".
@@ -103,7 +100,7 @@ func Site(fsys fs.FS, prefix string) (*Content, []problem.Problem, error) {
 	warns = append(warns, mdWarns...)
 	for _, pg := range c.Pages {
 		// /progress/ is the generator's only when the site has progress.
-		if c.Progress != nil && strings.HasPrefix(pg.Path, "progress/") {
+		if c.Progress != nil && strings.HasPrefix(pg.Path, sitepath.Progress) {
 			fail(&problem.Problem{File: pg.File, Msg: "/progress/ is an address the generator uses for the progress file's overview; rename the file"})
 		}
 	}
@@ -266,7 +263,7 @@ func pages(fsys fs.FS, prefix string) ([]Page, []problem.Problem, error) {
 				return &problem.Problem{File: file, Msg: fmt.Sprintf("the file name gives the address %s, but %q is not lowercase ASCII letters and digits joined by hyphens", problem.FileName("/"+urlPath+"/"), s)}
 			}
 		}
-		if Reserved[segs[0]] {
+		if sitepath.Reserved(segs[0]) {
 			return &problem.Problem{File: file, Msg: fmt.Sprintf("/%s/ is an address the generator uses; rename the file", segs[0])}
 		}
 		if other, dup := byPath[urlPath]; dup {

@@ -301,7 +301,7 @@ func Files(s Site) []StreamFile {
 		{sitepath.PlanJSON, func(w io.Writer) error { return writePlanJSON(w, s) }},
 	}
 	if s.Progress != nil {
-		fs = append(fs, StreamFile{ProgressCSV, func(w io.Writer) error { return writeProgressCSV(w, s) }})
+		fs = append(fs, StreamFile{sitepath.ProgressCSV, func(w io.Writer) error { return writeProgressCSV(w, s) }})
 	}
 	return fs
 }

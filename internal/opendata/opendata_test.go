@@ -325,11 +325,11 @@ func TestTableCSVRoundTrip(t *testing.T) {
 			for _, f := range Files(s) {
 				paths[f.Path] = true
 			}
-			if paths[ProgressCSV] != (site.c.Progress != nil) {
-				t.Errorf("data/progress.csv published: %v, with progress: %v", paths[ProgressCSV], site.c.Progress != nil)
+			if paths[sitepath.ProgressCSV] != (site.c.Progress != nil) {
+				t.Errorf("data/progress.csv published: %v, with progress: %v", paths[sitepath.ProgressCSV], site.c.Progress != nil)
 			}
 			if site.c.Progress != nil {
-				data := fileOf(t, s, ProgressCSV)
+				data := fileOf(t, s, sitepath.ProgressCSV)
 				_, back := readRecords(t, data)
 				_, want := readRecords(t, site.fsys["progress.csv"].Data)
 				if !bytes.HasPrefix(data, []byte("\ufeff")) || fmt.Sprint(back) != fmt.Sprint(want) {

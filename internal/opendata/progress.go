@@ -9,9 +9,6 @@ import (
 	"plansite/internal/sitepath"
 )
 
-// ProgressCSV is /data/progress.csv: the progress file as read.
-const ProgressCSV = "data/progress.csv"
-
 // StatusData is one status of the vocabulary.
 type StatusData struct {
 	Name string `json:"name"`

@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+
+	"plansite/internal/labels"
 )
 
 // planSchema is the JSON Schema (draft 2020-12) of /data/plan.json. It is
@@ -22,7 +24,7 @@ func Schema() []byte { return append([]byte{}, planSchema...) }
 // FieldDoc is one field of a JSON object, as the /data/ page lists it.
 type FieldDoc struct {
 	Name        string
-	Type        string // in words: 字符串, 整数, 数组（tasks[]）…
+	Type        string // in words, the labels' [data_types]: 字符串, 整数, 数组，元素为对象（tasks[]）…
 	Description string
 }
 
@@ -78,7 +80,8 @@ func (o *orderedNodes) UnmarshalJSON(b []byte) error {
 
 // SchemaDocs lists the objects of plan.json and their fields, from the
 // schema: the top level first, then every $defs entry that has a title.
-func SchemaDocs() ([]SchemaSection, error) {
+// w are the words for the fields' types.
+func SchemaDocs(w *labels.DataTypes) ([]SchemaSection, error) {
 	root := &schemaNode{}
 	if err := json.Unmarshal(planSchema, root); err != nil {
 		return nil, fmt.Errorf("plan.schema.json: %v", err)
@@ -90,7 +93,7 @@ func SchemaDocs() ([]SchemaSection, error) {
 	section := func(anchor, title string, n *schemaNode) SchemaSection {
 		s := SchemaSection{Anchor: anchor, Title: title, Description: n.Description}
 		for _, f := range n.Properties {
-			s.Fields = append(s.Fields, FieldDoc{Name: f.Name, Type: typeWords(f.Node, defs), Description: f.Node.Description})
+			s.Fields = append(s.Fields, FieldDoc{Name: f.Name, Type: typeWords(f.Node, defs, w), Description: f.Node.Description})
 		}
 		return s
 	}
@@ -103,31 +106,31 @@ func SchemaDocs() ([]SchemaSection, error) {
 	return out, nil
 }
 
-// typeWords says in Chinese what a field holds.
-func typeWords(n *schemaNode, defs map[string]*schemaNode) string {
+// typeWords says in words what a field holds.
+func typeWords(n *schemaNode, defs map[string]*schemaNode, w *labels.DataTypes) string {
 	if n.Ref != "" {
 		d := defs[n.Ref]
 		if d == nil {
 			return n.Ref
 		}
 		if d.Title != "" && len(d.Properties) > 0 {
-			return "对象（" + d.Title + "）"
+			return w.NamedObject.Fill(d.Title)
 		}
-		w := typeWords(d, defs)
+		t := typeWords(d, defs, w)
 		if strings.Contains(d.Pattern, "[0-9]{4}-[0-9]{2}-[0-9]{2}") {
-			w += "（YYYY-MM-DD）"
+			t = w.Date.Fill(t)
 		}
-		return w
+		return t
 	}
 	if len(n.Const) > 0 {
-		return "固定值 " + string(n.Const)
+		return w.Constant.Fill(string(n.Const))
 	}
 	if len(n.Enum) > 0 {
 		vals := make([]string, len(n.Enum))
 		for i, v := range n.Enum {
 			vals[i] = string(v)
 		}
-		return "取值之一：" + strings.Join(vals, "、")
+		return w.Enum.Fill(strings.Join(vals, w.EnumSeparator))
 	}
 	var types []string
 	if err := json.Unmarshal(n.Type, &types); err != nil {
@@ -140,24 +143,24 @@ func typeWords(n *schemaNode, defs map[string]*schemaNode) string {
 	for _, t := range types {
 		switch t {
 		case "string":
-			words = append(words, "字符串")
+			words = append(words, w.String)
 		case "integer":
-			words = append(words, "整数")
+			words = append(words, w.Integer)
 		case "boolean":
-			words = append(words, "布尔值")
+			words = append(words, w.Boolean)
 		case "null":
-			words = append(words, "null")
+			words = append(words, w.Null)
 		case "object":
-			words = append(words, "对象")
+			words = append(words, w.Object)
 		case "array":
-			w := "数组"
 			if n.Items != nil {
-				w += "，元素为" + typeWords(n.Items, defs)
+				words = append(words, w.ArrayOf.Fill(typeWords(n.Items, defs, w)))
+			} else {
+				words = append(words, w.Array)
 			}
-			words = append(words, w)
 		default:
 			words = append(words, t)
 		}
 	}
-	return strings.Join(words, "或")
+	return strings.Join(words, w.Or)
 }

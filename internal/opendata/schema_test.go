@@ -11,6 +11,7 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
+	"plansite/internal/labels"
 	"plansite/internal/sitepath"
 )
 
@@ -197,7 +198,7 @@ func TestSchemaHasTheTypesFields(t *testing.T) {
 // SchemaDocs, from which /data/ lists the fields, lists every property of
 // the schema, each with its description and its type in words.
 func TestSchemaDocsListEveryField(t *testing.T) {
-	docs, err := SchemaDocs()
+	docs, err := SchemaDocs(&labels.Default().DataTypes)
 	if err != nil {
 		t.Fatal(err)
 	}

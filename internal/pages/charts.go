@@ -39,7 +39,7 @@ func deptMatrix(s *Site, groups []DeptGroup) *chart.Matrix {
 	if len(depts)*len(s.Plan.Areas) > maxMatrixCells {
 		return nil
 	}
-	return chart.DeptMatrix(s.Plan, depts)
+	return chart.DeptMatrix(s.Plan, depts, &s.Labels.Chart, s.areaWords())
 }
 
 // perYear is the number of tasks active in each of the plan's years.

@@ -32,8 +32,9 @@ import (
 //   - (更新或修改日期): the plan's issue date, YYYY-MM-DD as the standard writes dates.
 //   - [引用日期]: the day the reader looked at the page. The build cannot know
 //     it and must not use its own clock (builds are byte-identical), so the
-//     HTML carries the placeholder 引用日期 that static/cite.js replaces with
-//     the reader's date; without JavaScript the reader fills it in.
+//     HTML carries a placeholder ([citation] access of the labels, 引用日期)
+//     that static/cite.js replaces with the reader's date; without
+//     JavaScript the reader fills it in.
 //   - 获取和访问路径: the task page's canonical URL.
 //
 // An element the content does not give (no issuer, no issue date) is left
@@ -45,21 +46,18 @@ import (
 // following space in its examples, and every entry ends with a full stop.
 type Citation struct {
 	Before string // everything up to the access date's opening bracket
-	Access string // the access date, or AccessPlaceholder
+	Access string // the access date, or its placeholder
 	After  string // from the access date's closing bracket to the end
 }
 
-// AccessPlaceholder stands for the access date in built pages.
-const AccessPlaceholder = "引用日期"
-
 // TaskCitation cites task t, with access as the access date.
 func (s *Site) TaskCitation(t *plan.Task, access string) Citation {
-	c := s.Config
+	c, w := s.Config, &s.Labels.Citation
 	title := c.Title
 	if c.Attachment != "" {
-		title += ": " + c.Attachment + " 第" + t.ID + "项"
+		title += ": " + w.Part.Fill(c.Attachment, t.ID)
 	} else {
-		title += ": 第" + t.ID + "项"
+		title += ": " + w.PartWithoutAttachment.Fill(t.ID)
 	}
 	before := title + "[EB/OL]. "
 	if c.Issuer != "" {

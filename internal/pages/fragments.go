@@ -24,7 +24,7 @@ import (
 // page's title fails to run.
 type Frame struct {
 	Site           *Site
-	Kind           string
+	Kind           *Kind
 	Nav            []Link
 	FontSizes      []FontSize
 	SearchExamples []string
@@ -34,9 +34,10 @@ type Frame struct {
 
 // frameKey is what makes a Frame: the pages of one key share fragments.
 type frameKey struct {
-	name, kind string
-	depth      int    // of the page's folder; -1 for pages served at any address
-	current    uint64 // bit i: the navigation's link i is the page or its section
+	name    string
+	kind    *Kind
+	depth   int    // of the page's folder; -1 for pages served at any address
+	current uint64 // bit i: the navigation's link i is the page or its section
 }
 
 // Rel returns a link from the pages of the frame to the site path target.

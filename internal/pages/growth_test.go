@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"testing"
 
+	"plansite/internal/labels"
 	"plansite/internal/plan"
 )
 
@@ -69,7 +70,7 @@ func TestDeptMatrixIsBounded(t *testing.T) {
 			ds = append(ds, &plan.Department{Name: fmt.Sprintf("单位%d", i), Slug: fmt.Sprintf("d%d", i)})
 		}
 		pl.Departments = ds
-		return &Site{Plan: pl}, []DeptGroup{{Depts: ds}}
+		return &Site{Plan: pl, Labels: labels.Default()}, []DeptGroup{{Depts: ds}}
 	}
 	s, g := site(2000, maxMatrixCells/2000)
 	if m := deptMatrix(s, g); m == nil || len(m.Rows) != 2000 || len(m.Rows[0].Cells) != maxMatrixCells/2000 {

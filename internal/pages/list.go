@@ -3,68 +3,169 @@ package pages
 import (
 	"fmt"
 	"html/template"
+	"strconv"
 	"strings"
 
+	"plansite/internal/labels"
 	"plansite/internal/markdown"
 	"plansite/internal/minifier"
+	"plansite/internal/plan"
 	"plansite/internal/problem"
 	"plansite/internal/sitepath"
 )
 
-// Pages lists every HTML page of the site, in a fixed order.
+// lister is what the kinds' listings share: the site, and the Markdown
+// renderer for the content's pages.
+type lister struct {
+	s  *Site
+	md *markdown.Renderer
+}
+
+// crumb links the first page of kind k, under its crumb label, from the
+// breadcrumbs of the pages below it.
+func (l *lister) crumb(k *Kind, path string) Link { return Link{l.s.words(k).Crumb, path} }
+
+// Pages lists every HTML page of the site, in a fixed order: each kind's
+// in the order of Kinds.
 func Pages(s *Site, md *markdown.Renderer) ([]*Page, error) {
-	p := s.Plan
-	s.nav = nav(s)
-	s.examples = searchExamples(s)
-	home := Link{"首页", ""}
-	homePage := &Page{
-		Site: s, Kind: "home", Path: "", Title: s.Config.Title,
-		Description: homeDescription(s),
+	if s.Labels == nil {
+		s.Labels = DefaultLabels()
 	}
-	pages := []*Page{homePage}
-	if len(p.Areas) == 0 && len(p.Tasks) > PerPage {
-		// Without areas the home page lists the tasks themselves.
-		pages = paginate(homePage, len(p.Tasks))
-	}
-	for _, a := range p.Areas {
-		pages = append(pages, paged(&Page{Site: s, Kind: "area", Path: sitepath.Area(a), Area: a,
-			Title:       a.Label,
-			Description: fmt.Sprintf("%s：%d项任务。", a.Label, len(a.Tasks)),
-			Crumbs:      []Link{home}}, len(a.Tasks))...)
-	}
-	for _, t := range p.Tasks {
-		crumbs := []Link{home}
-		if t.Area != nil {
-			crumbs = append(crumbs, Link{t.Area.Label, sitepath.Area(t.Area)})
+	s.examples, s.fonts, s.shareAlt = searchExamples(s), fontSizes(s), s.shareImageAlt()
+	l := &lister{s, md}
+	var pages []*Page
+	first := map[*Kind]string{} // the address of each kind's first page
+	for _, k := range Kinds {
+		ps, err := k.list(k, s.words(k), l)
+		if err != nil {
+			return nil, err
 		}
-		pages = append(pages, &Page{Site: s, Kind: "task", Path: sitepath.Task(t), Task: t,
-			Title:       fmt.Sprintf("任务%s：%s", t.ID, t.Title),
-			Description: excerpt(t.Measures, 120),
-			Crumbs:      crumbs})
+		if len(ps) > 0 {
+			first[k] = ps[0].Path
+		}
+		for _, pg := range ps {
+			pg.Kind = k
+			pg.rootRelative = k.Anywhere
+			if !k.Anywhere {
+				pg.Canonical = pg.Abs(pg.Path)
+			}
+		}
+		pages = append(pages, ps...)
 	}
-	pages = append(pages, &Page{Site: s, Kind: "departments", Path: "departments/", Title: "责任部门",
-		Description: fmt.Sprintf("%d个责任部门及其牵头和配合的任务。", len(p.Departments)), Crumbs: []Link{home}})
-	for _, d := range p.Departments {
-		pages = append(pages, paged(&Page{Site: s, Kind: "department", Path: sitepath.Dept(d), Dept: d, Title: d.Name,
-			Description: fmt.Sprintf("%s牵头%d项任务，配合%d项任务。", d.Name, len(d.Lead), len(d.Coop)),
-			Crumbs:      []Link{home, {"责任部门", "departments/"}}}, d.Tasks())...)
+	s.nav = nil
+	for _, k := range Kinds {
+		switch p, ok := first[k]; {
+		case k.nav != nil:
+			s.nav = append(s.nav, k.nav(s)...)
+		case ok && s.words(k).Nav != "":
+			s.nav = append(s.nav, Link{s.words(k).Nav, p})
+		}
+	}
+	return pages, nil
+}
+
+// listHome is the home page; without areas, a long table's home page lists
+// the tasks themselves, over several pages.
+func listHome(k *Kind, w *labels.Page, l *lister) ([]*Page, error) {
+	s, p := l.s, l.s.Plan
+	home := &Page{Site: s, Path: sitepath.Home, Title: w.Title.Fill(s.Config.Title), Description: homeDescription(s, w)}
+	if len(p.Areas) == 0 && len(p.Tasks) > PerPage {
+		return paginate(home, len(p.Tasks)), nil
+	}
+	return []*Page{home}, nil
+}
+
+// homeDescription sums the plan up, naming only the parts its table has.
+func homeDescription(s *Site, w *labels.Page) string {
+	p, d := s.Plan, &s.Labels.HomeDescription
+	areas, timeline := "", ""
+	if len(p.Areas) > 0 {
+		aw := s.areaWords()
+		areas = d.Areas.Fill(strconv.Itoa(len(p.Areas)), aw.Counter, aw.Noun)
 	}
 	if len(p.Years) > 0 {
-		pages = append(pages, &Page{Site: s, Kind: "years", Path: "years/", Title: "年度安排",
-			Description: fmt.Sprintf("%d–%d年逐年的任务安排。", p.Years[0], p.Years[len(p.Years)-1]), Crumbs: []Link{home}})
-		for _, y := range p.Years {
-			pg := &Page{Site: s, Kind: "year", Path: sitepath.Year(y), Year: y, Title: fmt.Sprintf("%d年", y),
-				Crumbs: []Link{home, {"年度安排", "years/"}}}
-			n := len(s.years()[y])
-			pg.Description = fmt.Sprintf("%d年推进的%d项任务及当年的时间节点。", y, n)
-			pages = append(pages, paged(pg, n)...)
-		}
+		timeline = d.Timeline
 	}
-	pages = append(pages, progressPage(s, home)...)
-	pages = append(pages, searchPage(s, home))
-	pages = append(pages, referencePages(s, home)...)
+	return w.Description.Fill(s.Config.Title, s.Config.Attachment, strconv.Itoa(len(p.Tasks)), areas, strconv.Itoa(len(p.Departments)), timeline)
+}
+
+func listAreas(k *Kind, w *labels.Page, l *lister) ([]*Page, error) {
+	s := l.s
+	crumbs := []Link{l.crumb(kindHome, sitepath.Home)}
+	var pages []*Page
+	for _, a := range s.Plan.Areas {
+		pages = append(pages, paged(&Page{Site: s, Path: sitepath.Area(a), Area: a,
+			Title: w.Title.Fill(a.Label), Description: w.Description.Fill(a.Label, strconv.Itoa(len(a.Tasks))),
+			Crumbs: crumbs}, len(a.Tasks))...)
+	}
+	return pages, nil
+}
+
+func listTasks(k *Kind, w *labels.Page, l *lister) ([]*Page, error) {
+	s := l.s
+	home := l.crumb(kindHome, sitepath.Home)
+	// The breadcrumbs of the tasks of one area are one list.
+	crumbs := map[*plan.Area][]Link{nil: {home}}
+	pages := make([]*Page, 0, len(s.Plan.Tasks))
+	for _, t := range s.Plan.Tasks {
+		c, ok := crumbs[t.Area]
+		if !ok {
+			c = []Link{home, {t.Area.Label, sitepath.Area(t.Area)}}
+			crumbs[t.Area] = c
+		}
+		pages = append(pages, &Page{Site: s, Path: sitepath.Task(t), Task: t,
+			Title: w.Title.Fill(t.ID, t.Title), Description: w.Description.Fill(excerpt(t.Measures, 120)), Crumbs: c})
+	}
+	return pages, nil
+}
+
+func listDepartments(k *Kind, w *labels.Page, l *lister) ([]*Page, error) {
+	s := l.s
+	return []*Page{{Site: s, Path: sitepath.Departments, Title: w.Title.Fill(),
+		Description: w.Description.Fill(strconv.Itoa(len(s.Plan.Departments))), Crumbs: []Link{l.crumb(kindHome, sitepath.Home)}}}, nil
+}
+
+func listDepartment(k *Kind, w *labels.Page, l *lister) ([]*Page, error) {
+	s := l.s
+	crumbs := []Link{l.crumb(kindHome, sitepath.Home), l.crumb(kindDepartments, sitepath.Departments)}
+	var pages []*Page
+	for _, d := range s.Plan.Departments {
+		pages = append(pages, paged(&Page{Site: s, Path: sitepath.Dept(d), Dept: d, Title: w.Title.Fill(d.Name),
+			Description: w.Description.Fill(d.Name, strconv.Itoa(len(d.Lead)), strconv.Itoa(len(d.Coop))),
+			Crumbs:      crumbs}, d.Tasks())...)
+	}
+	return pages, nil
+}
+
+// listYears is /years/, when the plan has years.
+func listYears(k *Kind, w *labels.Page, l *lister) ([]*Page, error) {
+	s, ys := l.s, l.s.Plan.Years
+	if len(ys) == 0 {
+		return nil, nil
+	}
+	return []*Page{{Site: s, Path: sitepath.Years, Title: w.Title.Fill(),
+		Description: w.Description.Fill(strconv.Itoa(ys[0]), strconv.Itoa(ys[len(ys)-1])), Crumbs: []Link{l.crumb(kindHome, sitepath.Home)}}}, nil
+}
+
+func listYear(k *Kind, w *labels.Page, l *lister) ([]*Page, error) {
+	s := l.s
+	crumbs := []Link{l.crumb(kindHome, sitepath.Home), l.crumb(kindYears, sitepath.Years)}
+	var pages []*Page
+	for _, y := range s.Plan.Years {
+		n, year := len(s.years()[y]), strconv.Itoa(y)
+		pages = append(pages, paged(&Page{Site: s, Path: sitepath.Year(y), Year: y, Title: w.Title.Fill(year),
+			Description: w.Description.Fill(year, strconv.Itoa(n)), Crumbs: crumbs}, n)...)
+	}
+	return pages, nil
+}
+
+// listMarkdown is the content's Markdown pages.
+func listMarkdown(k *Kind, w *labels.Page, l *lister) ([]*Page, error) {
+	s := l.s
+	crumbs := []Link{l.crumb(kindHome, sitepath.Home)}
+	var pages []*Page
 	for _, doc := range s.Pages {
-		body, err := md.Render(doc.Body)
+		body, err := l.md.Render(doc.Body)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %v", problem.FileName(doc.File), err)
 		}
@@ -73,31 +174,25 @@ func Pages(s *Site, md *markdown.Renderer) ([]*Page, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: minifying: %v", problem.FileName(doc.File), err)
 		}
-		body = template.HTML(min)
-		pages = append(pages, &Page{Site: s, Kind: "page", Path: doc.Path, Title: doc.Title,
-			Description: doc.Description, Updated: doc.Updated, Body: body, Crumbs: []Link{home}})
-	}
-	pages = append(pages, &Page{Site: s, Kind: "404", Path: "404.html", Title: "找不到页面", rootRelative: true,
-		Description: "您访问的页面不存在。"})
-	for _, pg := range pages {
-		if pg.Kind != "404" {
-			pg.Canonical = pg.Abs(pg.Path)
-		}
+		pages = append(pages, &Page{Site: s, Path: doc.Path, Title: w.Title.Fill(doc.Title),
+			Description: w.Description.Fill(doc.Description), Updated: doc.Updated, Body: template.HTML(min), Crumbs: crumbs})
 	}
 	return pages, nil
 }
 
-// homeDescription sums the plan up, naming only the parts its table has.
-func homeDescription(s *Site) string {
-	p := s.Plan
-	areas, timeline := "", ""
-	if len(p.Areas) > 0 {
-		areas = fmt.Sprintf("%d%s%s、", len(p.Areas), p.AreaCounter(), p.AreaNoun())
+// navMarkdown are the Markdown pages that ask to be in the navigation.
+func navMarkdown(s *Site) []Link {
+	var links []Link
+	for _, pg := range s.Pages {
+		if pg.Weight > 0 {
+			links = append(links, Link{pg.Title, pg.Path})
+		}
 	}
-	if len(p.Years) > 0 {
-		timeline = "时间节点、"
-	}
-	return fmt.Sprintf("%s %s：%d项任务、%s%d个责任部门，逐项列出主要措施、%s牵头和配合部门。", s.Config.Title, s.Config.Attachment, len(p.Tasks), areas, len(p.Departments), timeline)
+	return links
+}
+
+func listNotFound(k *Kind, w *labels.Page, l *lister) ([]*Page, error) {
+	return []*Page{{Site: l.s, Path: sitepath.NotFound, Title: w.Title.Fill(), Description: w.Description.Fill()}}, nil
 }
 
 // paged splits a list page into pages of PerPage items when its list is

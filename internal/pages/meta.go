@@ -3,7 +3,6 @@ package pages
 import (
 	"strings"
 
-	"plansite/internal/shareimage"
 	"plansite/internal/sitepath"
 )
 
@@ -12,45 +11,37 @@ import (
 // values all come from the content, never from the build clock, so that two
 // builds of the same content are identical.
 
-// ogTitle is the title a shared link shows: the plan's full title on the
-// home page, the page title elsewhere.
-func ogTitle(p *Page) string {
-	if p.Kind == "home" {
-		return p.Site.Config.Title
-	}
-	return p.Title
-}
-
-// ogType is "article" for pages that are a document of their own (a task, a
-// Markdown page) and "website" for the listings.
-func ogType(p *Page) string {
-	switch p.Kind {
-	case "task", "page":
-		return "article"
-	}
-	return "website"
-}
-
 // meta fills in the sharing and citation metadata of the page. Every page
-// shows the site's one share image.
+// shows the site's one share image. A shared link shows the page title
+// (the home page's view names the plan instead), as an article for the
+// kinds that are a document of their own, else as a website.
 func (v *View) meta(p *Page) {
-	c := p.Site.Config
-	v.OGTitle, v.OGType = ogTitle(p), ogType(p)
+	s := p.Site
+	c := s.Config
+	v.OGTitle, v.OGType = p.Title, "website"
+	if p.Kind.Article {
+		v.OGType = "article"
+	}
 	// Open Graph wants the site language (zh-CN) as zh_CN.
 	v.OGLocale = strings.ReplaceAll(c.Language, "-", "_")
 	v.OGImage = p.Abs(sitepath.ShareImage)
-	v.OGImageAlt = c.ShortTitle + "：任务数量示意图"
-	if pl := p.Site.Plan; len(pl.Areas) > 0 {
-		v.OGImageAlt = c.ShortTitle + "：各" + pl.AreaCounter() + pl.AreaNoun() + "的任务数量示意图"
-	}
-	v.ShareImageWidth, v.ShareImageHeight = shareimage.Width, shareimage.Height
+	v.OGImageAlt = s.shareAlt
+	v.ShareImageWidth, v.ShareImageHeight = s.ShareImage.Width, s.ShareImage.Height
 	// citation_publication_date asks for YYYY/MM/DD.
 	v.CitationDate = strings.ReplaceAll(c.Date, "-", "/")
 	v.PageUpdated = pageUpdated(p)
 	v.FeedURL = p.Rel(sitepath.Feed)
-	if p.Kind == "task" && p.Task != nil {
-		v.JSONURL = p.Rel(sitepath.TaskJSON(p.Task))
+}
+
+// shareImageAlt is the share image's text: what it shows, a block per task
+// in each of the plan's groups when it has them. Every page has it.
+func (s *Site) shareImageAlt() string {
+	w := &s.Labels.ShareImage
+	if len(s.Plan.Areas) > 0 {
+		aw := s.areaWords()
+		return w.AltAreas.Fill(s.Config.ShortTitle, aw.Counter, aw.Noun)
 	}
+	return w.Alt.Fill(s.Config.ShortTitle)
 }
 
 // pageUpdated is the date this page's content was last changed, when the

@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"html/template"
 	"strings"
+	"sync"
 
 	"plansite/internal/chart"
 	"plansite/internal/config"
+	"plansite/internal/labels"
 	"plansite/internal/load"
 	"plansite/internal/opendata"
 	"plansite/internal/plan"
@@ -28,11 +30,23 @@ type Site struct {
 	// StatusCSS the path of the stylesheet that colours its statuses.
 	Progress  *progress.Log
 	StatusCSS string
+	// Labels are the words the pages write besides the table's and the
+	// templates' own.
+	Labels *labels.Labels
+	// ShareImage is the size of the share image, for og:image:width and
+	// og:image:height.
+	ShareImage struct{ Width, Height int }
 
-	nav      []Link   // the main navigation, the same on every page
-	examples []string // searches to suggest, each of which finds tasks
+	nav      []Link     // the main navigation, the same on every page
+	fonts    []FontSize // the reading-size switch's choices
+	shareAlt string     // the share image's alternative text
+	examples []string   // searches to suggest, each of which finds tasks
 	yearIdx  yearIndex
 	planIdx  planIndex
+	areaIdx  struct {
+		once  sync.Once
+		words *labels.AreaWords
+	}
 }
 
 // Link is a labelled internal target.
@@ -49,7 +63,7 @@ type Link struct {
 // cheap. Those of one kind of page only are left empty on the others.
 type Page struct {
 	Site        *Site
-	Kind        string // home, task, area, departments, department, years, year, page, 404, plan, data, search
+	Kind        *Kind  // one of Kinds
 	Path        string // site path of the page: "" for home, tasks/7/, 404.html
 	Canonical   string // absolute URL of the page; empty for the 404 page, which has none
 	Title       string
@@ -120,12 +134,7 @@ type View struct {
 }
 
 // File is where the page is written inside the output folder.
-func (p *Page) File() string {
-	if p.Path == "" || strings.HasSuffix(p.Path, "/") {
-		return p.Path + "index.html"
-	}
-	return p.Path
-}
+func (p *Page) File() string { return sitepath.File(p.Path) }
 
 // Rel returns a link from this page to the site path target.
 func (p *Page) Rel(target string) string {
@@ -160,24 +169,6 @@ func (p *Page) AreaURL(a *plan.Area) string       { return p.Rel(sitepath.Area(a
 func (p *Page) DeptURL(d *plan.Department) string { return p.Rel(sitepath.Dept(d)) }
 func (p *Page) YearURL(y int) string              { return p.Rel(sitepath.Year(y)) }
 
-// nav is the main navigation: the site's sections and the Markdown pages
-// that ask to be in it.
-func nav(s *Site) []Link {
-	links := []Link{{"首页", ""}, {"按部门", "departments/"}}
-	if len(s.Plan.Years) > 0 {
-		links = append(links, Link{"按年度", "years/"})
-	}
-	if s.Progress != nil {
-		links = append(links, Link{"落实情况", ProgressPath})
-	}
-	for _, pg := range s.Pages {
-		if pg.Weight > 0 {
-			links = append(links, Link{pg.Title, pg.Path})
-		}
-	}
-	return links
-}
-
 // Current reports whether target is this page or the section it is in.
 func (p *Page) Current(target string) bool {
 	if target == "" {
@@ -210,11 +201,12 @@ type DeptGroup struct {
 // deptGroups splits the departments into municipal departments, district
 // governments and collective actors.
 func deptGroups(s *Site) []DeptGroup {
-	labels := map[plan.Kind]string{plan.Municipal: "市直部门", plan.District: "区政府", plan.Government: "政府",
-		plan.Collective: "统称（多个单位）", plan.Other: "其他单位"}
+	w := &s.Labels.DepartmentGroups
+	label := map[plan.Kind]string{plan.Municipal: w.Municipal, plan.District: w.District, plan.Government: w.Government,
+		plan.Collective: w.Collective, plan.Other: w.Other}
 	var groups []DeptGroup
 	for _, k := range plan.Kinds {
-		groups = append(groups, DeptGroup{k, labels[k], nil})
+		groups = append(groups, DeptGroup{k, label[k], nil})
 	}
 	for _, d := range s.Plan.Departments {
 		for i := range groups {
@@ -276,20 +268,27 @@ type TaskDepts struct {
 	Depts []*plan.Department
 }
 
-// column names the section of the site the page is in, for the ColumnName
-// meta tag that government site crawlers read.
-func column(p *Page) string {
-	switch p.Kind {
-	case "task", "area":
-		return "任务"
-	case "departments", "department":
-		return "责任部门"
-	case "years", "year":
-		return "年度安排"
-	case "home":
-		return "首页"
-	case "search":
-		return "搜索"
-	}
-	return p.Title
+// Paths are the site-wide addresses, for templates to link with:
+// {{.Rel .Site.Paths.Search}}.
+func (s *Site) Paths() *sitepath.Paths { return &sitepath.All }
+
+// areaWords are the site's words for the plan's groups of tasks: the plan
+// says which apply (plan.AreasAreActions), the labels what they are.
+func (s *Site) areaWords() *labels.AreaWords {
+	s.areaIdx.once.Do(func() {
+		s.areaIdx.words = &s.Labels.AreaWords.Parts
+		if s.Plan.AreasAreActions() {
+			s.areaIdx.words = &s.Labels.AreaWords.Actions
+		}
+	})
+	return s.areaIdx.words
 }
+
+// AreaNoun is what the site calls the plan's groups of tasks: 行动 or 部分.
+func (s *Site) AreaNoun() string { return s.areaWords().Noun }
+
+// AreaCounter is AreaNoun's measure word: 项行动, 个部分.
+func (s *Site) AreaCounter() string { return s.areaWords().Counter }
+
+// AreaOrdinal names group n: 第二项行动, 第二部分.
+func (s *Site) AreaOrdinal(n int) string { return s.areaWords().Ordinal.Fill(plan.Numeral(n)) }

@@ -2,9 +2,9 @@ package pages
 
 import (
 	"cmp"
-	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"sync"
 
 	"plansite/internal/plan"
@@ -76,7 +76,7 @@ func paginate(page *Page, total int) []*Page {
 			cp := *page
 			p = &cp
 			p.Path = sitepath.Page(page.Path, n)
-			p.Title = fmt.Sprintf("%s（第%d页）", page.Title, n)
+			p.Title = page.Site.Labels.Pager.Title.Fill(page.Title, strconv.Itoa(n))
 		}
 		a, b := window(n, 0, total)
 		p.Pager = &Pager{Num: n, Count: count, First: page.Path, From: a + 1, To: b, Total: total}
@@ -95,9 +95,9 @@ func items[T any](p *Page, list []T, offset int) []T {
 	return list[a:b]
 }
 
-// listTasks is the part of the area's tasks (or, on a home page without
+// listOf is the part of the area's tasks (or, on a home page without
 // areas, of all tasks) that this page shows.
-func listTasks(p *Page) []*plan.Task {
+func listOf(p *Page) []*plan.Task {
 	if p.Area != nil {
 		return items(p, p.Area.Tasks, 0)
 	}

@@ -1,11 +1,12 @@
 package pages
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 
 	"plansite/internal/chart"
 	col "plansite/internal/column"
+	"plansite/internal/labels"
 	"plansite/internal/plan"
 	"plansite/internal/progress"
 	"plansite/internal/sitepath"
@@ -15,9 +16,6 @@ import (
 // progress file: each task's status and updates, the counts of list pages,
 // and /progress/. Without one, every method here gives nothing and the
 // pages are as they were.
-
-// ProgressPath is the overview's address.
-const ProgressPath = "progress/"
 
 // Status is the task's current status, or nil.
 func (p *Page) Status(t *plan.Task) *progress.Status {
@@ -67,11 +65,9 @@ type CountsView struct {
 	Total int
 }
 
-// noneName and noneClass stand for the tasks without an update.
-const (
-	noneName  = "暂无进展"
-	noneClass = "st-none"
-)
+// noneClass stands for the tasks without an update, whose status is
+// the label [progress] none.
+const noneClass = "st-none"
 
 // StatusCounts counts the current statuses of ts; nil without progress.
 func (p *Page) StatusCounts(ts []*plan.Task) *CountsView {
@@ -87,7 +83,7 @@ func (p *Page) StatusCounts(ts []*plan.Task) *CountsView {
 		}
 	}
 	if c.None > 0 {
-		v.Items = append(v.Items, CountItem{noneName, noneClass, c.None})
+		v.Items = append(v.Items, CountItem{p.Site.Labels.Progress.None, noneClass, c.None})
 	}
 	return v
 }
@@ -108,7 +104,7 @@ type ProgressView struct {
 
 // statusBars charts the statuses of each group as a stack per group.
 func statusBars(p *Page, id, title, label string, groups []progress.Group) *BarsView {
-	l := p.Site.Progress
+	l, w := p.Site.Progress, &p.Site.Labels.Progress
 	if len(groups) == 0 {
 		return nil
 	}
@@ -117,7 +113,7 @@ func statusBars(p *Page, id, title, label string, groups []progress.Group) *Bars
 		b.Series = append(b.Series, s.Name)
 		b.Classes = append(b.Classes, "st "+s.Class())
 	}
-	b.Series = append(b.Series, noneName)
+	b.Series = append(b.Series, w.None)
 	b.Classes = append(b.Classes, "st "+noneClass)
 	var desc []string
 	for _, g := range groups {
@@ -126,15 +122,15 @@ func statusBars(p *Page, id, title, label string, groups []progress.Group) *Bars
 		var parts []string
 		for i, n := range c.N {
 			if n > 0 {
-				parts = append(parts, fmt.Sprintf("%s%d项", l.Statuses[i].Name, n))
+				parts = append(parts, w.Count.Fill(l.Statuses[i].Name, strconv.Itoa(n)))
 			}
 		}
 		if c.None > 0 {
-			parts = append(parts, fmt.Sprintf("%s%d项", noneName, c.None))
+			parts = append(parts, w.Count.Fill(w.None, strconv.Itoa(c.None)))
 		}
-		desc = append(desc, g.Label+"："+strings.Join(parts, "、"))
+		desc = append(desc, w.Group.Fill(g.Label, strings.Join(parts, w.CountSeparator)))
 	}
-	b.Desc = "堆叠条形图：每组任务按当前状态计数。" + strings.Join(desc, "；") + "。下表列出同样的数据。"
+	b.Desc = w.Description.Fill(strings.Join(desc, w.GroupSeparator))
 	return barsOn(p, b)
 }
 
@@ -159,40 +155,44 @@ func progressView(p *Page) *ProgressView {
 			depts = append(depts, progress.Group{Label: d.Name, Target: sitepath.Dept(d), Tasks: d.Lead})
 		}
 	}
+	w := &s.Labels.Progress
 	ys, byYear, undated := progress.ByDeadlineYear(s.Plan.Tasks)
 	for _, y := range ys {
-		years = append(years, progress.Group{Label: fmt.Sprintf("%d年", y), Target: sitepath.Year(y), Tasks: byYear[y]})
+		years = append(years, progress.Group{Label: s.Labels.Chart.Year.Fill(strconv.Itoa(y)), Target: sitepath.Year(y), Tasks: byYear[y]})
 	}
 	if len(undated) > 0 && len(ys) > 0 {
-		years = append(years, progress.Group{Label: "无可识别期限", Target: "years/", Tasks: undated})
+		years = append(years, progress.Group{Label: w.Undated, Target: sitepath.Years, Tasks: undated})
 	}
-	v.ByArea = statusBars(p, "progress-areas", "各行动任务的落实情况", "行动", areas)
+	v.ByArea = statusBars(p, "progress-areas", w.ByArea, w.ByAreaLabel, areas)
 	v.ByDept = statusBars(p, "progress-depts", "各"+col.Lead.Name()+"任务的落实情况", col.Lead.Name(), depts)
-	v.ByYear = statusBars(p, "progress-years", "按完成期限年度统计的落实情况", "期限年度", years)
+	v.ByYear = statusBars(p, "progress-years", w.ByYear, w.ByYearLabel, years)
 	return v
 }
 
-// progressPage is /progress/, when the site has progress.
-func progressPage(s *Site, home Link) []*Page {
+// listProgress is /progress/, when the site has progress.
+func listProgress(k *Kind, w *labels.Page, l *lister) ([]*Page, error) {
+	s := l.s
 	if s.Progress == nil {
-		return nil
+		return nil, nil
 	}
-	return []*Page{{Site: s, Kind: "progress", Path: ProgressPath, Title: "落实情况",
-		Description: fmt.Sprintf("%d项任务的落实情况：按状态、行动、%s和期限年度统计，以及已过期限尚未完成的任务。", len(s.Plan.Tasks), col.Lead.Name()),
-		Crumbs:      []Link{home}}}
+	return []*Page{{Site: s, Path: sitepath.Progress, Title: w.Title.Fill(),
+		Description: w.Description.Fill(strconv.Itoa(len(s.Plan.Tasks))), Crumbs: []Link{l.crumb(kindHome, sitepath.Home)}}}, nil
 }
 
-// SearchStatus gives each task's status name for the search index, 暂无进展
-// for a task without an update so that the filter can find those too; nil
-// without progress, which leaves the index as it was.
-func SearchStatus(l *progress.Log) func(*plan.Task) string {
+// SearchStatus gives each task's status name for the search index, the
+// label of no update (暂无进展) for a task without one so that the filter
+// can find those too; nil without progress, which leaves the index as it
+// was.
+func (s *Site) SearchStatus() func(*plan.Task) string {
+	l := s.Progress
 	if l == nil {
 		return nil
 	}
+	none := s.Labels.Progress.None
 	return func(t *plan.Task) string {
 		if s := l.Current(t); s != nil {
 			return s.Name
 		}
-		return noneName
+		return none
 	}
 }

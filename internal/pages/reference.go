@@ -1,11 +1,12 @@
 package pages
 
 import (
-	"fmt"
 	"slices"
+	"strconv"
 	"sync"
 
 	col "plansite/internal/column"
+	"plansite/internal/labels"
 	"plansite/internal/plan"
 	"plansite/internal/sitepath"
 )
@@ -13,16 +14,22 @@ import (
 // The reference pages: the whole table as one printable page (/plan/) and
 // the open data page (/data/).
 
-// referencePages makes /plan/ and /data/. A table longer than PerPage
-// rows is split over plan/page/2/ and on, like every list that grows with
-// the table: tens of megabytes of HTML in one page is more than a phone can
-// load, and /data/tasks.csv holds the whole table in one file anyway.
-func referencePages(s *Site, home Link) []*Page {
-	c, p := s.Config, s.Plan
-	planPage := &Page{Site: s, Kind: "plan", Path: sitepath.Plan, Title: "完整分工表", Crumbs: []Link{home},
-		Description: fmt.Sprintf("《%s》%s全文：%d项任务按原表的顺序和列排列，逐字照录，可打印。", c.Title, c.Attachment, len(p.Tasks))}
-	return append(paged(planPage, len(p.Tasks)), &Page{Site: s, Kind: "data", Path: sitepath.Data, Title: "数据下载", Crumbs: []Link{home},
-		Description: fmt.Sprintf("%s的开放数据：原表CSV、结构化JSON及其JSON Schema，逐项说明字段和数据来源。", c.Attachment)})
+// listPlan is /plan/. A table longer than PerPage rows is split over
+// plan/page/2/ and on, like every list that grows with the table: tens of
+// megabytes of HTML in one page is more than a phone can load, and
+// /data/tasks.csv holds the whole table in one file anyway.
+func listPlan(k *Kind, w *labels.Page, l *lister) ([]*Page, error) {
+	s := l.s
+	c := s.Config
+	return paged(&Page{Site: s, Path: sitepath.Plan, Title: w.Title.Fill(), Crumbs: []Link{l.crumb(kindHome, sitepath.Home)},
+		Description: w.Description.Fill(c.Title, c.Attachment, strconv.Itoa(len(s.Plan.Tasks)))}, len(s.Plan.Tasks)), nil
+}
+
+// listData is /data/.
+func listData(k *Kind, w *labels.Page, l *lister) ([]*Page, error) {
+	s := l.s
+	return []*Page{{Site: s, Path: sitepath.Data, Title: w.Title.Fill(), Crumbs: []Link{l.crumb(kindHome, sitepath.Home)},
+		Description: w.Description.Fill(s.Config.Attachment)}}, nil
 }
 
 // PlanURL links a task's row in the full table, on the page of the table
@@ -32,7 +39,7 @@ func (p *Page) PlanURL(t *plan.Task) string {
 	if ts := p.Site.Plan.Tasks; len(ts) > PerPage {
 		n = p.Site.planIndex()[t]/PerPage + 1
 	}
-	return p.Rel(sitepath.Page(sitepath.Plan, n)) + "#task-" + t.Slug
+	return p.Rel(sitepath.Page(sitepath.Plan, n)) + "#" + sitepath.PlanRow(t)
 }
 
 // planIndex is each task's position in the table, worked out once per site.
@@ -64,6 +71,9 @@ type PlanRow struct {
 	AreaSpan int
 	Headings []string
 }
+
+// Anchor is the id of a task's own row, which PlanURL links.
+func (r PlanRow) Anchor() string { return sitepath.PlanRow(r.Task) }
 
 // Cells are the row's cells in the table's columns, in its order.
 func (r PlanRow) Cells(cols []plan.Column) []PlanCell {

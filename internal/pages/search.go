@@ -6,16 +6,19 @@ import (
 	"unicode/utf8"
 
 	col "plansite/internal/column"
+	"plansite/internal/labels"
 	"plansite/internal/plan"
 	"plansite/internal/search"
+	"plansite/internal/sitepath"
 )
 
-// searchPage is /search/. It works from its address (/search/?q=无人机), so a
+// listSearch is /search/. It works from its address (/search/?q=无人机), so a
 // search can be linked and shared; static/search.js reads the query and the
 // index the generator writes beside the page (see internal/search).
-func searchPage(s *Site, home Link) *Page {
-	return &Page{Site: s, Kind: "search", Path: search.Dir, Title: "搜索任务",
-		Description: "按关键词搜索全部任务的" + searched(s.Plan) + "。", Crumbs: []Link{home}}
+func listSearch(k *Kind, w *labels.Page, l *lister) ([]*Page, error) {
+	s := l.s
+	return []*Page{{Site: s, Path: sitepath.Search, Title: w.Title.Fill(),
+		Description: w.Description.Fill(searched(s)), Crumbs: []Link{l.crumb(kindHome, sitepath.Home)}}}, nil
 }
 
 // searchExamples are the searches the site suggests: those site.toml
@@ -82,13 +85,16 @@ type FontSize struct{ Key, Label string }
 // fontSizes are the choices of the 大/中/小 switch, in the order government
 // sites show them. static/prefs.js stores the choice and sets a class on
 // <html> (size-l, size-s; 中 is the default and has none).
-var fontSizes = []FontSize{{"l", "大"}, {"m", "中"}, {"s", "小"}}
+func fontSizes(s *Site) []FontSize {
+	w := &s.Labels.FontSizes
+	return []FontSize{{"l", w.Large}, {"m", w.Medium}, {"s", w.Small}}
+}
 
 // searched names what search looks through, in the table's own words.
-func searched(pl *plan.Plan) string {
-	what := pl.Heading(col.Measures)
+func searched(s *Site) string {
+	pl, w := s.Plan, &s.Labels.SearchDescription
 	if pl.HasColumn(col.Timeline) {
-		what += "、" + pl.Heading(col.Timeline)
+		return w.MeasuresTimeline.Fill(pl.Heading(col.Measures), pl.Heading(col.Timeline))
 	}
-	return what + "和责任单位"
+	return w.Measures.Fill(pl.Heading(col.Measures))
 }

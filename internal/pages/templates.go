@@ -1,8 +1,13 @@
 // Package pages makes the site's HTML pages with html/template: it lists
 // every page of the site (Pages), with what its template shows, and renders
-// each with the template of its kind. Templates are named after their file
-// path (templates/task.html), so a template error reads
-// templates/task.html:12:5: ...
+// each with the template of its kind. The kinds are one registry, Kinds
+// (kinds.go): each entry names its template and labels and says how its
+// pages are listed (list.go, and the kind's own file), what its view shows
+// (view.go), and whether it is an article, in the feed or in the sitemap.
+// Addresses come from sitepath and the words from labels (the templates
+// folder's labels.toml over the defaults), read with the templates by
+// Parse. Templates are named after their file path (templates/task.html),
+// so a template error reads templates/task.html:12:5: ...
 package pages
 
 import (
@@ -13,7 +18,6 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	texttemplate "text/template"
@@ -21,19 +25,12 @@ import (
 
 	col "plansite/internal/column"
 	"plansite/internal/inputfs"
+	"plansite/internal/labels"
 	"plansite/internal/minifier"
 	"plansite/internal/plan"
 	"plansite/internal/problem"
 	"plansite/internal/sitepath"
 )
-
-// Kinds are the page kinds; each has a template of the same name, executed
-// inside templates/base.html.
-var Kinds = []string{"home", "task", "area", "departments", "department", "years", "year", "page", "404", "plan", "data", "search"}
-
-// Optional are page kinds whose template a templates folder may leave out:
-// a site whose content never makes such a page does not need it.
-var Optional = []string{"progress"}
 
 // Partials are templates every page kind may call, each in its own file:
 // pager.html defines "pager" and "page-of", the links between the pages of
@@ -41,11 +38,13 @@ var Optional = []string{"progress"}
 var Partials = []string{"pager"}
 
 // Templates holds every page kind's parsed template, twice: as written,
-// for messages, and minified, to run.
+// for messages, and minified, to run, and the folder's labels.
 type Templates struct {
-	byKind map[string]*template.Template // minified
-	source map[string]*template.Template // as written: its errors give the file's own lines and columns
-	dir    string                        // the templates folder, for messages
+	byKind map[*Kind]*template.Template // minified
+	source map[*Kind]*template.Template // as written: its errors give the file's own lines and columns
+	dir    string                       // the templates folder, for messages
+	// Labels are the folder's labels.toml laid over the defaults.
+	Labels *labels.Labels
 }
 
 // MaxPage is the most bytes one page may have. A real table's largest
@@ -131,9 +130,9 @@ var funcs = template.FuncMap{
 // have a few kilobytes, and each is held twice, as written and minified.
 var TemplateLimit = inputfs.Limit{Bytes: 1 << 20, What: "a template", Advice: "no template is that large; is this the wrong file?"}
 
-// Parse reads templates/base.html and one template per page kind from fsys,
-// whose root holds the templates folder's files. dir names that folder in
-// messages.
+// Parse reads templates/base.html, one template per page kind and the
+// labels from fsys, whose root holds the templates folder's files. dir
+// names that folder in messages.
 //
 // Each template is parsed as written, which finds its errors at their
 // lines, then minified and parsed again: the minified templates make pages
@@ -147,11 +146,15 @@ func Parse(fsys fs.FS, dir string) (*Templates, error) {
 	if err != nil {
 		return nil, &problem.Problem{File: dir, Msg: fmt.Sprintf("the templates, minified, do not parse: %v", err)}
 	}
-	return &Templates{byKind: min, source: source, dir: dir}, nil
+	words, err := labels.Read(fsys, dir, labelSpecs())
+	if err != nil {
+		return nil, err
+	}
+	return &Templates{byKind: min, source: source, dir: dir, Labels: words}, nil
 }
 
 // parseAll parses the templates, each text first given to prepare.
-func parseAll(fsys fs.FS, dir string, prepare func(string) (string, error)) (map[string]*template.Template, error) {
+func parseAll(fsys fs.FS, dir string, prepare func(string) (string, error)) (map[*Kind]*template.Template, error) {
 	read := func(name string) (string, string, error) {
 		b, err := inputfs.ReadFile(fsys, name, path.Join(dir, name), TemplateLimit, "cannot read template: ")
 		if err != nil {
@@ -183,14 +186,14 @@ func parseAll(fsys fs.FS, dir string, prepare func(string) (string, error)) (map
 		}
 	}
 	frags.set = base
-	byKind := map[string]*template.Template{}
-	for _, kind := range append(append([]string{}, Kinds...), Optional...) {
-		if slices.Contains(Optional, kind) {
-			if _, err := fs.Stat(fsys, kind+".html"); errors.Is(err, fs.ErrNotExist) {
+	byKind := map[*Kind]*template.Template{}
+	for _, kind := range Kinds {
+		if kind.Optional {
+			if _, err := fs.Stat(fsys, kind.Name+".html"); errors.Is(err, fs.ErrNotExist) {
 				continue
 			}
 		}
-		name, text, err := read(kind + ".html")
+		name, text, err := read(kind.Name + ".html")
 		if err != nil {
 			return nil, err
 		}
@@ -232,7 +235,7 @@ func (t *Templates) RenderTo(b *bytes.Buffer, p *Page) error {
 	b.Reset()
 	tmpl := t.byKind[p.Kind]
 	if tmpl == nil {
-		return &problem.Problem{File: t.dir, Msg: fmt.Sprintf("no template for page kind %q", p.Kind)}
+		return &problem.Problem{File: t.dir, Msg: fmt.Sprintf("no template for page kind %q", p.Kind.Name)}
 	}
 	v, err := p.view()
 	if err != nil {
@@ -243,7 +246,7 @@ func (t *Templates) RenderTo(b *bytes.Buffer, p *Page) error {
 			b.Reset()
 			// The page's own template, or the one whose fragment or
 			// item passed the limit.
-			file := path.Join(t.dir, p.Kind+".html")
+			file := path.Join(t.dir, p.Kind.Name+".html")
 			var in texttemplate.ExecError
 			if errors.As(err, &in) && strings.HasSuffix(in.Name, ".html") {
 				file = in.Name

@@ -3,7 +3,6 @@ package pages
 import (
 	"plansite/internal/chart"
 	"plansite/internal/opendata"
-	"plansite/internal/search"
 	"plansite/internal/sitepath"
 )
 
@@ -13,46 +12,91 @@ func (p *Page) view() (*Page, error) {
 	v := *p
 	v.View = &View{}
 	s := p.Site
-	v.Nav, v.Column, v.FontSizes = s.nav, column(p), fontSizes
+	v.Nav, v.FontSizes = s.nav, s.fonts
+	if v.Column = s.words(p.Kind).Column; v.Column == "" {
+		v.Column = p.Title
+	}
 	v.meta(p)
 	v.TableCSVURL = p.Rel(sitepath.TableCSV)
 	v.PlanJSONURL = p.Rel(sitepath.PlanJSON)
 	v.PlanSchemaURL = p.Rel(sitepath.PlanSchema)
-	v.SearchIndex = p.Rel(search.Dir + "index.json")
+	v.SearchIndex = p.Rel(sitepath.SearchIndex)
 	v.SearchExamples = s.examples
-	switch p.Kind {
-	case "home":
-		v.DeptGroups = deptGroups(s)
-		v.ListTasks = listTasks(p)
-	case "area":
-		v.ListTasks = listTasks(p)
-	case "department":
-		v.deptLists(p)
-	case "departments":
-		v.DeptGroups = deptGroups(s)
-		v.DeptMatrix = deptMatrix(s, v.DeptGroups)
-		v.DeptBars = barsOn(p, chart.DeptBars(s.Plan))
-	case "year":
-		v.YearTasks = items(p, s.years()[p.Year], 0)
-	case "years":
-		v.TimelineChart = chart.Timeline(s.Plan, s.perYear())
-		v.YearBars = barsOn(p, chart.YearBars(s.Plan, s.perYear()))
-	case "task":
-		v.Original = original(p)
-		v.TaskTimeline = chart.TaskTimeline(s.Plan, p.Task)
-		// The access date is left for the reader, or static/cite.js, to
-		// fill in.
-		v.Citation = s.TaskCitation(p.Task, AccessPlaceholder)
-	case "plan":
-		v.PlanRows = planRows(p)
-	case "progress":
-		v.Progress = progressView(p)
-	case "data":
-		docs, err := opendata.SchemaDocs()
-		if err != nil {
+	if p.Kind.view != nil {
+		if err := p.Kind.view(v.View, p); err != nil {
 			return nil, err
 		}
-		v.SchemaDocs = docs
 	}
 	return &v, nil
+}
+
+// What each kind's page shows beyond what every page shows (Kind.view).
+
+func viewHome(v *View, p *Page) error {
+	s := p.Site
+	// A shared link names the plan, on every page of a long home page.
+	v.OGTitle = s.Config.Title
+	v.DeptGroups = deptGroups(s)
+	v.ListTasks = listOf(p)
+	return nil
+}
+
+func viewArea(v *View, p *Page) error {
+	v.ListTasks = listOf(p)
+	return nil
+}
+
+func viewDepartment(v *View, p *Page) error {
+	v.deptLists(p)
+	return nil
+}
+
+func viewDepartments(v *View, p *Page) error {
+	s := p.Site
+	v.DeptGroups = deptGroups(s)
+	v.DeptMatrix = deptMatrix(s, v.DeptGroups)
+	v.DeptBars = barsOn(p, chart.DeptBars(s.Plan, &s.Labels.Chart))
+	return nil
+}
+
+func viewYear(v *View, p *Page) error {
+	v.YearTasks = items(p, p.Site.years()[p.Year], 0)
+	return nil
+}
+
+func viewYears(v *View, p *Page) error {
+	s := p.Site
+	v.TimelineChart = chart.Timeline(s.Plan, s.perYear(), &s.Labels.Chart)
+	v.YearBars = barsOn(p, chart.YearBars(s.Plan, s.perYear(), &s.Labels.Chart))
+	return nil
+}
+
+func viewTask(v *View, p *Page) error {
+	s := p.Site
+	v.Original = original(p)
+	v.TaskTimeline = chart.TaskTimeline(s.Plan, p.Task, &s.Labels.Chart)
+	// The access date is left for the reader, or static/cite.js, to
+	// fill in.
+	v.Citation = s.TaskCitation(p.Task, s.Labels.Citation.Access)
+	v.JSONURL = p.Rel(sitepath.TaskJSON(p.Task))
+	return nil
+}
+
+func viewPlan(v *View, p *Page) error {
+	v.PlanRows = planRows(p)
+	return nil
+}
+
+func viewProgress(v *View, p *Page) error {
+	v.Progress = progressView(p)
+	return nil
+}
+
+func viewData(v *View, p *Page) error {
+	docs, err := opendata.SchemaDocs(&p.Site.Labels.DataTypes)
+	if err != nil {
+		return err
+	}
+	v.SchemaDocs = docs
+	return nil
 }

@@ -73,24 +73,17 @@ type Plan struct {
 	Merges []Merge
 }
 
-// AreaNoun is what the site calls the plan's groups of tasks: 行动 when
-// every group is an action (（二）产业培育发展行动), else 部分, so that no
-// plan's site calls its groups by another plan's word.
-func (p *Plan) AreaNoun() string {
+// AreasAreActions reports whether every group of the plan's tasks is an
+// action (（二）产业培育发展行动), which the site then calls its groups, and
+// else parts, so that no plan's site calls its groups by another plan's
+// word. The words are the labels' ([area_words]).
+func (p *Plan) AreasAreActions() bool {
 	for _, a := range p.Areas {
 		if !strings.HasSuffix(a.Name, "行动") {
-			return "部分"
+			return false
 		}
 	}
-	return "行动"
-}
-
-// AreaCounter is AreaNoun's measure word: 项行动, 个部分.
-func (p *Plan) AreaCounter() string {
-	if p.AreaNoun() == "行动" {
-		return "项"
-	}
-	return "个"
+	return true
 }
 
 // HasColumn reports whether the table has the standard column std.

@@ -6,15 +6,13 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"path"
 	"strings"
 
 	"plansite/internal/jsonenc"
 	"plansite/internal/plan"
+	"plansite/internal/sitepath"
 )
-
-// Dir is the folder of the site the index is written to: the search page's
-// own folder, so the script finds it next to the page.
-const Dir = "search/"
 
 // MaxCompressed is the most a shard may weigh once gzip-compressed, so that
 // a phone on a slow network gets its first results quickly. It is measured
@@ -129,10 +127,13 @@ func Build(p *plan.Plan, status func(*plan.Task) string, emit func(File) error) 
 	var c compressor
 	shard := func(part [][]byte) error {
 		data := joinArray(part)
-		name := fmt.Sprintf("%d.json", len(m.Shards))
+		file := sitepath.SearchShard(len(m.Shards))
 		sum := sha256.Sum256(data)
-		m.Shards = append(m.Shards, Shard{URL: name + "?v=" + hex.EncodeToString(sum[:4]), Tasks: len(part), Bytes: len(data)})
-		return emit(File{Path: Dir + name, Data: data})
+		// The manifest names each shard from beside it, in the search
+		// page's folder.
+		url := path.Base(file) + "?v=" + hex.EncodeToString(sum[:4])
+		m.Shards = append(m.Shards, Shard{URL: url, Tasks: len(part), Bytes: len(data)})
+		return emit(File{Path: file, Data: data})
 	}
 	group := func(g [][]byte) error {
 		for _, part := range c.split(g) {
@@ -171,7 +172,7 @@ func Build(p *plan.Plan, status func(*plan.Task) string, emit func(File) error) 
 	if err != nil {
 		return err
 	}
-	return emit(File{Path: Dir + "index.json", Data: mb})
+	return emit(File{Path: sitepath.SearchIndex, Data: mb})
 }
 
 // split halves a group of documents until every part compresses under

@@ -11,6 +11,7 @@ import (
 
 	"plansite/internal/load"
 	"plansite/internal/plan"
+	"plansite/internal/sitepath"
 	"plansite/internal/synth"
 )
 
@@ -87,7 +88,7 @@ func buildAll(p *plan.Plan) ([]File, error) {
 func shards(t *testing.T, files []File) (Manifest, [][]Doc) {
 	t.Helper()
 	var m Manifest
-	if files[0].Path != Dir+"index.json" {
+	if files[0].Path != sitepath.SearchIndex {
 		t.Fatalf("first file is %s, want the manifest", files[0].Path)
 	}
 	if err := json.Unmarshal(files[0].Data, &m); err != nil {
@@ -99,7 +100,7 @@ func shards(t *testing.T, files []File) (Manifest, [][]Doc) {
 	var all [][]Doc
 	for i, s := range m.Shards {
 		f := files[i+1]
-		if !strings.HasPrefix(s.URL, strings.TrimPrefix(f.Path, Dir)+"?v=") {
+		if !strings.HasPrefix(s.URL, strings.TrimPrefix(f.Path, sitepath.Search)+"?v=") {
 			t.Errorf("shard %d: manifest names %s, file is %s", i, s.URL, f.Path)
 		}
 		var docs []Doc

@@ -38,6 +38,7 @@ import (
 
 	"plansite/internal/problem"
 	"plansite/internal/site"
+	"plansite/internal/sitepath"
 )
 
 // Prefix is the path under which the server serves its own files; no site
@@ -217,7 +218,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			s.errorPage(w, st, st.err)
 			return
 		}
-		name, html = "404.html", true
+		name, html = sitepath.NotFound, true
 		if data, _, err = s.file(from, name); err != nil {
 			s.errorPage(w, st, err)
 			return

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"plansite/internal/output"
+	"plansite/internal/sitepath"
 )
 
 // Security headers every host should send with the site. The policy allows
@@ -49,7 +50,7 @@ func deployFiles() []output.File {
 	// changed file gets a new URL and the old one can be kept for a year.
 	b.WriteString("\n/static/*\n  Cache-Control: public, max-age=31536000, immutable\n")
 	return []output.File{
-		{Path: ".nojekyll", Data: []byte{}},
-		{Path: "_headers", Data: []byte(b.String())},
+		{Path: sitepath.NoJekyll, Data: []byte{}},
+		{Path: sitepath.Headers, Data: []byte(b.String())},
 	}
 }

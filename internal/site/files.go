@@ -52,7 +52,7 @@ func siteFiles(s *pages.Site, data opendata.Site, css []byte, list []*pages.Page
 	fs := []siteFile{
 		each(func() ([]output.File, error) { return sitemaps(s, list) }),
 		each(func() ([]output.File, error) {
-			return append([]output.File{{Path: "robots.txt", Data: robots(s)}, output.Marker()}, deployFiles()...), nil
+			return append([]output.File{{Path: sitepath.Robots, Data: robots(s)}, output.Marker()}, deployFiles()...), nil
 		}),
 	}
 	if s.HasFeed() {
@@ -85,7 +85,7 @@ func siteFiles(s *pages.Site, data opendata.Site, css []byte, list []*pages.Page
 		// The search index: its shards and the manifest naming them,
 		// under search/.
 		func(out Sink) error {
-			return search.Build(s.Plan, pages.SearchStatus(s.Progress), func(f search.File) error {
+			return search.Build(s.Plan, s.SearchStatus(), func(f search.File) error {
 				return out.Write(output.File{Path: f.Path, Data: f.Data})
 			})
 		})

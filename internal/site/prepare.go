@@ -15,6 +15,7 @@ import (
 	"plansite/internal/output"
 	"plansite/internal/pages"
 	"plansite/internal/problem"
+	"plansite/internal/shareimage"
 )
 
 // build is a site ready to make: the model, its pages and the makers of its
@@ -94,7 +95,8 @@ func prepare(o Options) (*build, error) {
 		files = append(files, staticFile{path: f.Path, text: true, data: f.Data})
 	}
 	s := &pages.Site{Plan: c.Plan, Config: c.Config, BaseURL: baseURL, BasePath: basePath,
-		Pages: c.Pages, Assets: assets, Version: o.Version, Progress: c.Progress, StatusCSS: stPath}
+		Pages: c.Pages, Assets: assets, Version: o.Version, Progress: c.Progress, StatusCSS: stPath, Labels: tmpl.Labels}
+	s.ShareImage.Width, s.ShareImage.Height = shareimage.Width, shareimage.Height
 	list, err := pages.Pages(s, mdr)
 	if err != nil {
 		return nil, err

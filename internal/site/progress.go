@@ -9,15 +9,15 @@ import (
 
 	"plansite/internal/load"
 	"plansite/internal/output"
-	"plansite/internal/pages"
 	"plansite/internal/problem"
 	"plansite/internal/progress"
+	"plansite/internal/sitepath"
 )
 
 // statusCSSPath is the stylesheet of the statuses' colours, which come from
 // site.toml: the pages have no style attributes, so a colour reaches them
 // only through a stylesheet.
-const statusCSSPath = pages.ProgressPath + "status.css"
+const statusCSSPath = sitepath.StatusCSS
 
 // pageBackground finds the page backgrounds the stylesheet defines outside
 // high contrast (--bg), where the statuses are drawn in their colours.

@@ -120,8 +120,9 @@ func TestSharingMetaOnEveryPageKind(t *testing.T) {
 		}
 	}
 	for _, k := range pages.Kinds {
-		if seen[k] == 0 {
-			t.Errorf("no page of kind %q was checked", k)
+		// The bundled site has no progress file.
+		if seen[k.Name] == 0 && !k.Optional {
+			t.Errorf("no page of kind %q was checked", k.Name)
 		}
 	}
 }

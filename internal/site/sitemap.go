@@ -2,10 +2,10 @@ package site
 
 import (
 	"encoding/xml"
-	"fmt"
 
 	"plansite/internal/output"
 	"plansite/internal/pages"
+	"plansite/internal/sitepath"
 )
 
 // MaxSitemapURLs is the most addresses one sitemap file may list, by the
@@ -27,7 +27,7 @@ type sitemapLink struct {
 func sitemaps(s *pages.Site, list []*pages.Page) ([]output.File, error) {
 	if len(list) <= MaxSitemapURLs {
 		data, err := sitemap(list)
-		return []output.File{{Path: "sitemap.xml", Data: data}}, err
+		return []output.File{{Path: sitepath.SitemapXML, Data: data}}, err
 	}
 	index := struct {
 		XMLName  xml.Name      `xml:"sitemapindex"`
@@ -42,7 +42,7 @@ func sitemaps(s *pages.Site, list []*pages.Page) ([]output.File, error) {
 		if err != nil {
 			return nil, err
 		}
-		name := fmt.Sprintf("sitemaps/%d.xml", i+1)
+		name := sitepath.Sitemap(i + 1)
 		files = append(files, output.File{Path: name, Data: data})
 		index.Sitemaps = append(index.Sitemaps, sitemapLink{Loc: s.BaseURL + name, LastMod: s.Updated()})
 	}
@@ -50,10 +50,11 @@ func sitemaps(s *pages.Site, list []*pages.Page) ([]output.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	return append(files, output.File{Path: "sitemap.xml", Data: append([]byte(xml.Header), data...)}), nil
+	return append(files, output.File{Path: sitepath.SitemapXML, Data: append([]byte(xml.Header), data...)}), nil
 }
 
-// sitemap lists the absolute URL of every page but the 404 page.
+// sitemap lists the absolute URL of every page but those served at any
+// address (404.html), which have none of their own.
 func sitemap(list []*pages.Page) ([]byte, error) {
 	set := struct {
 		XMLName xml.Name      `xml:"urlset"`
@@ -61,7 +62,7 @@ func sitemap(list []*pages.Page) ([]byte, error) {
 		URLs    []sitemapLink `xml:"url"`
 	}{NS: sitemapNS}
 	for _, p := range list {
-		if p.Kind == "404" {
+		if p.Kind.Anywhere {
 			continue
 		}
 		mod := p.Updated
@@ -76,5 +77,5 @@ func sitemap(list []*pages.Page) ([]byte, error) {
 
 // robots allows everything and points at the sitemap.
 func robots(s *pages.Site) []byte {
-	return []byte("User-agent: *\nAllow: /\n\nSitemap: " + s.BaseURL + "sitemap.xml\n")
+	return []byte("User-agent: *\nAllow: /\n\nSitemap: " + s.BaseURL + sitepath.SitemapXML + "\n")
 }

@@ -12,6 +12,7 @@ import (
 	"plansite/internal/inputfs"
 	"plansite/internal/minifier"
 	"plansite/internal/problem"
+	"plansite/internal/sitepath"
 )
 
 // StaticTextLimit is the most a static file that is minified (a
@@ -42,7 +43,7 @@ func staticFiles(src Source, mini *minifier.Minifier) ([]staticFile, map[string]
 	var files []staticFile
 	assets := map[string]string{}
 	err := inputfs.Walk(src.FS, src.Name, func(p string) error {
-		f := staticFile{path: "static/" + p, src: src, name: p}
+		f := staticFile{path: sitepath.Static + p, src: src, name: p}
 		if mini.Minifies(p) {
 			data, err := inputfs.ReadFile(src.FS, p, path.Join(src.Name, p), StaticTextLimit, "cannot read: ")
 			if err != nil {

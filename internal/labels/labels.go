@@ -1,0 +1,229 @@
+// Package labels holds the words plansite writes into pages itself, out of
+// Go: page titles and descriptions, the navigation, group and chart labels,
+// the feed's entries. The defaults (labels.toml beside this file, Chinese)
+// are compiled in; a templates folder may hold a labels.toml of its own
+// with only the keys it changes, the others keeping their defaults, so a
+// publisher changes one word without copying the file.
+//
+// The file decodes into Labels, a struct, checked like site.toml: a key it
+// does not have is an error at its line and column. A label that carries
+// numbers or names is a Pattern ("任务{id}：{title}"), parsed once, when the
+// file is read, against the placeholders its declaration allows (the args
+// tag of its field; for a page kind's title and description, the kind's
+// PageSpec), so that a placeholder it may not use is an error at its line,
+// and filling it takes no parsing and no fmt.
+package labels
+
+import (
+	_ "embed"
+	"errors"
+	"io/fs"
+	"path"
+	"sync"
+
+	"plansite/internal/inputfs"
+)
+
+// Labels are the words of a site's pages. Each field's comment in
+// labels.toml says where it is shown.
+type Labels struct {
+	// Pages are each page kind's words, by the kind's name.
+	Pages             map[string]*Page  `toml:"pages"`
+	HomeDescription   HomeDescription   `toml:"home_description"`
+	SearchDescription SearchDescription `toml:"search_description"`
+	AreaWords         struct {
+		Actions AreaWords `toml:"actions"`
+		Parts   AreaWords `toml:"parts"`
+	} `toml:"area_words"`
+	DepartmentGroups DepartmentGroups `toml:"department_groups"`
+	FontSizes        FontSizes        `toml:"font_sizes"`
+	Pager            Pager            `toml:"pager"`
+	ShareImage       ShareImage       `toml:"share_image"`
+	Citation         Citation         `toml:"citation"`
+	Feed             Feed             `toml:"feed"`
+	Progress         Progress         `toml:"progress"`
+	Chart            Chart            `toml:"chart"`
+	DataTypes        DataTypes        `toml:"data_types"`
+}
+
+// Page is a page kind's words. Its title's and description's placeholders
+// are those of the kind's PageSpec.
+type Page struct {
+	Nav         string  `toml:"nav"`
+	Crumb       string  `toml:"crumb"`
+	Column      string  `toml:"column"`
+	Title       Pattern `toml:"title"`
+	Description Pattern `toml:"description"`
+}
+
+// PageSpec declares a page kind's labels: its name, the section
+// [pages.<Name>], and the placeholders its title and description may use,
+// in the order the kind fills them.
+type PageSpec struct {
+	Name               string
+	Title, Description []string
+}
+
+type HomeDescription struct {
+	Areas    Pattern `toml:"areas" args:"areas,counter,noun"`
+	Timeline string  `toml:"timeline"`
+}
+
+type SearchDescription struct {
+	Measures         Pattern `toml:"measures" args:"measures"`
+	MeasuresTimeline Pattern `toml:"measures_timeline" args:"measures,timeline"`
+}
+
+// AreaWords are the site's word for a plan's groups of tasks.
+type AreaWords struct {
+	Noun    string  `toml:"noun"`
+	Counter string  `toml:"counter"`
+	Ordinal Pattern `toml:"ordinal" args:"n"`
+}
+
+type DepartmentGroups struct {
+	Municipal  string `toml:"municipal"`
+	District   string `toml:"district"`
+	Government string `toml:"government"`
+	Collective string `toml:"collective"`
+	Other      string `toml:"other"`
+}
+
+type FontSizes struct {
+	Large  string `toml:"large"`
+	Medium string `toml:"medium"`
+	Small  string `toml:"small"`
+}
+
+type Pager struct {
+	Title Pattern `toml:"title" args:"title,page"`
+}
+
+type ShareImage struct {
+	Alt      Pattern `toml:"alt" args:"site"`
+	AltAreas Pattern `toml:"alt_areas" args:"site,counter,noun"`
+}
+
+type Citation struct {
+	Part                  Pattern `toml:"part" args:"attachment,id"`
+	PartWithoutAttachment Pattern `toml:"part_without_attachment" args:"id"`
+	Access                string  `toml:"access"`
+}
+
+type Feed struct {
+	IssuedTitle   Pattern `toml:"issued_title" args:"title"`
+	IssuedSummary Pattern `toml:"issued_summary" args:"issuer,date,title,attachment,tasks"`
+	UpdateTitle   Pattern `toml:"update_title" args:"id,title,status"`
+	UpdateSource  Pattern `toml:"update_source" args:"source"`
+}
+
+type Progress struct {
+	None           string  `toml:"none"`
+	Count          Pattern `toml:"count" args:"status,tasks"`
+	CountSeparator string  `toml:"count_separator"`
+	Group          Pattern `toml:"group" args:"group,counts"`
+	GroupSeparator string  `toml:"group_separator"`
+	Description    Pattern `toml:"description" args:"groups"`
+	ByArea         string  `toml:"by_area"`
+	ByAreaLabel    string  `toml:"by_area_label"`
+	ByYear         string  `toml:"by_year"`
+	ByYearLabel    string  `toml:"by_year_label"`
+	Undated        string  `toml:"undated"`
+}
+
+type Chart struct {
+	Year          Pattern `toml:"year" args:"year"`
+	YearTasks     Pattern `toml:"year_tasks" args:"year,tasks"`
+	YearSeparator string  `toml:"year_separator"`
+	Task          Pattern `toml:"task" args:"id"`
+	Timeline      struct {
+		Title       Pattern `toml:"title" args:"tasks,first,last"`
+		Description Pattern `toml:"description" args:"years"`
+	} `toml:"timeline"`
+	YearBars struct {
+		Title       string  `toml:"title"`
+		Label       string  `toml:"label"`
+		Series      string  `toml:"series"`
+		Description Pattern `toml:"description" args:"years"`
+	} `toml:"year_bars"`
+	TaskTimeline struct {
+		Title           Pattern `toml:"title" args:"id"`
+		Clause          Pattern `toml:"clause" args:"years,text"`
+		ClauseSeparator string  `toml:"clause_separator"`
+		Description     Pattern `toml:"description" args:"clauses"`
+	} `toml:"task_timeline"`
+	Matrix struct {
+		Title       Pattern `toml:"title" args:"departments,areas,counter,noun"`
+		Description Pattern `toml:"description" args:"departments,areas,counter,noun"`
+	} `toml:"matrix"`
+	DepartmentBars struct {
+		Title       string  `toml:"title"`
+		Label       string  `toml:"label"`
+		Lead        string  `toml:"lead"`
+		Coop        string  `toml:"coop"`
+		Description Pattern `toml:"description" args:"department,lead,coop"`
+	} `toml:"department_bars"`
+}
+
+// DataTypes say what a field of plan.json holds, on /data/.
+type DataTypes struct {
+	String        string  `toml:"string"`
+	Integer       string  `toml:"integer"`
+	Boolean       string  `toml:"boolean"`
+	Null          string  `toml:"null"`
+	Object        string  `toml:"object"`
+	NamedObject   Pattern `toml:"named_object" args:"title"`
+	Array         string  `toml:"array"`
+	ArrayOf       Pattern `toml:"array_of" args:"type"`
+	Date          Pattern `toml:"date" args:"type"`
+	Constant      Pattern `toml:"constant" args:"value"`
+	Enum          Pattern `toml:"enum" args:"values"`
+	EnumSeparator string  `toml:"enum_separator"`
+	Or            string  `toml:"or"`
+}
+
+// File is the name of a templates folder's labels.
+const File = "labels.toml"
+
+// defaultFile is how the defaults are named in messages: a mistake there
+// is plansite's, which the tests catch.
+const defaultFile = "internal/labels/labels.toml"
+
+//go:embed labels.toml
+var defaults string
+
+// Limit is the most a labels file may hold: the default has 9 KB.
+var Limit = inputfs.Limit{Bytes: 1 << 20, What: "labels.toml", Advice: "no labels file is that large; is this the wrong file?"}
+
+// Read reads the labels of the templates folder fsys, named dir in
+// messages: its labels.toml laid over the defaults, or the defaults alone
+// when it has none. pages declares the page kinds.
+func Read(fsys fs.FS, dir string, pages []PageSpec) (*Labels, error) {
+	if _, err := fs.Stat(fsys, File); errors.Is(err, fs.ErrNotExist) {
+		return Parse("", nil, pages)
+	}
+	file := path.Join(dir, File)
+	data, err := inputfs.ReadFile(fsys, File, file, Limit, "cannot read the labels: ")
+	if err != nil {
+		return nil, err
+	}
+	return Parse(file, data, pages)
+}
+
+// Default is the default labels, without page kinds: for the packages
+// that need a few of them, and their tests.
+func Default() *Labels {
+	defaultOnce.Do(func() {
+		l, err := Parse("", nil, nil)
+		if err != nil {
+			panic(err) // the tests read the defaults
+		}
+		defaultLabels = l
+	})
+	return defaultLabels
+}
+
+var (
+	defaultOnce   sync.Once
+	defaultLabels *Labels
+)
