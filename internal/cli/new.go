@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"plansite/internal/config"
 	"plansite/internal/importer"
 	"plansite/internal/load"
 )
@@ -37,6 +38,7 @@ func New(ctx context.Context, f NewFlags, log io.Writer) error {
 	files := map[string][]byte{}
 	var what string
 	var facts importer.Facts
+	var choices []config.ColumnChoice
 	if f.Document == "" {
 		files["tasks.csv"] = []byte(starterTable)
 		what = "a starter table of one made-up task: replace it with the plan's table"
@@ -51,15 +53,20 @@ func New(ctx context.Context, f NewFlags, log io.Writer) error {
 			files[load.MergesFile] = im.merges
 		}
 		what = im.what
-		if im.doc != nil {
+		if im.table != nil {
 			facts = importer.FactsOf(im.doc, im.table.Index-1)
+			rows := im.table.Rows
+			choices = load.ChooseColumns(rows[im.table.HeaderRows-1], rows[im.table.HeaderRows:])
+			for _, c := range choices {
+				fmt.Fprintf(log, "plansite: site.toml reads column %q as [columns] %s: %s\n", c.Heading, c.Key, c.Why)
+			}
 		}
 	}
 	source := f.Document
 	if source == "" {
 		source = "no document"
 	}
-	files["site.toml"] = []byte(importer.SiteTOML(facts, filepath.Base(source)))
+	files["site.toml"] = []byte(importer.SiteTOML(facts, filepath.Base(source), choices))
 	if err := os.MkdirAll(content, 0o755); err != nil {
 		return err
 	}

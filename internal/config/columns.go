@@ -16,6 +16,13 @@ import (
 // from that table, not listed here.
 type Columns map[string]string
 
+// ColumnChoice is a [columns] setting chosen for a table, and why: what
+// plansite new writes when a document's headings leave a column in doubt.
+type ColumnChoice struct {
+	Key, Heading string
+	Why          string
+}
+
 // ProgressColumns is [progress_columns]: the progress file's own names of
 // its columns, by the keys of column.Progress.
 type ProgressColumns map[string]string

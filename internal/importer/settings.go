@@ -2,6 +2,7 @@ package importer
 
 import (
 	"fmt"
+	"plansite/internal/config"
 	"strings"
 )
 
@@ -10,7 +11,7 @@ import (
 // publisher is likely to set written as a comment to fill in. A site
 // without base_url builds all the same: the links inside it work wherever
 // it is put.
-func SiteTOML(f Facts, document string) string {
+func SiteTOML(f Facts, document string, columns []config.ColumnChoice) string {
 	var b strings.Builder
 	b.WriteString("# plansite site configuration, made by plansite new from " + document + ".\n")
 	b.WriteString("# Check each value against the document; every key is documented in README.md.\n\n")
@@ -33,6 +34,12 @@ func SiteTOML(f Facts, document string) string {
 	b.WriteString("# Where the site will be published (canonical links, sitemap, feed); a sub-path works.\n")
 	b.WriteString("# Without it the site builds all the same, and says what it leaves out.\n")
 	b.WriteString("# base_url = \"https://www.example.gov.cn/zt/plan/\"\n")
+	if len(columns) > 0 {
+		b.WriteString("\n# The table's headings leave columns in doubt; plansite chose these (change them if they are wrong).\n[columns]\n")
+		for _, c := range columns {
+			fmt.Fprintf(&b, "%s = %s   # %s\n", c.Key, tomlString(c.Heading), c.Why)
+		}
+	}
 	return b.String()
 }
 

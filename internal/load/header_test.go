@@ -87,3 +87,17 @@ func TestDidYouMean(t *testing.T) {
 		}
 	}
 }
+
+// Two headings that both name 主要措施 (工作任务 over groups, 具体要求 over
+// the measures): the longer cells are the measures, the shorter the groups.
+func TestChooseColumns(t *testing.T) {
+	header := []string{"工作任务", "", "具体要求", "责任科室"}
+	body := [][]string{{"强化公开", "1", "对行政规范性文件进行全面清理，并向社会公布目录。", "办公室"}, {"深化解读", "2", "积极做好政策解读工作，持续提升质量。", "各科室"}}
+	got := ChooseColumns(header, body)
+	if len(got) != 2 || got[0].Key != "measures" || got[0].Heading != "具体要求" || got[1].Key != "area" || got[1].Heading != "工作任务" {
+		t.Errorf("got %+v", got)
+	}
+	if got := ChooseColumns([]string{"序号", "主要措施", "牵头单位"}, body); len(got) != 0 {
+		t.Errorf("a table in no doubt: %+v", got)
+	}
+}

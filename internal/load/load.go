@@ -289,11 +289,18 @@ func pages(fsys fs.FS, prefix string) ([]Page, []problem.Problem, error) {
 	return out, warns, err
 }
 
+// NoBaseURL is the warning of a site.toml without base_url, which a build
+// with -base-url drops.
+const NoBaseURL = "base_url is not set: the site works wherever it is put, but its pages carry no canonical address or sharing image, it has no sitemap or feed, its open data gives addresses relative to the site, and its 404 page links from the domain's root; set base_url to the address it will be published at, or build with -base-url"
+
 // citationGaps warns about the site.toml keys a complete reference to a task
 // needs (GB/T 7714: the issuing body and the issue date): without them the
 // citations and footers leave those parts out.
 func citationGaps(cfg config.Config, file string) []problem.Problem {
 	var warns []problem.Problem
+	if cfg.BaseURL == "" && cfg.Title != "" {
+		warns = append(warns, problem.Problem{Severity: problem.Warning, File: file, Msg: NoBaseURL})
+	}
 	for _, k := range []struct{ key, value, what string }{
 		{"issuer", cfg.Issuer, "the issuing body (主要责任者)"},
 		{"date", cfg.Date, "the issue date"},

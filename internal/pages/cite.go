@@ -66,9 +66,9 @@ func (s *Site) TaskCitation(t *plan.Task, access string) Citation {
 	if c.Date != "" {
 		before += "(" + c.Date + ")"
 	}
-	return Citation{
-		Before: before,
-		Access: access,
-		After:  ". " + s.BaseURL + sitepath.Task(t) + ".",
+	after := "."
+	if s.BaseURL != "" {
+		after = ". " + s.BaseURL + sitepath.Task(t) + "."
 	}
+	return Citation{Before: before, Access: access, After: after}
 }

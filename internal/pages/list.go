@@ -46,7 +46,7 @@ func Pages(s *Site, md *markdown.Renderer) ([]*Page, error) {
 		for _, pg := range ps {
 			pg.Kind = k
 			pg.rootRelative = k.Anywhere
-			if !k.Anywhere {
+			if !k.Anywhere && s.BaseURL != "" {
 				pg.Canonical = pg.Abs(pg.Path)
 			}
 		}

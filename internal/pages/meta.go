@@ -24,7 +24,9 @@ func (v *View) meta(p *Page) {
 	}
 	// Open Graph wants the site language (zh-CN) as zh_CN.
 	v.OGLocale = strings.ReplaceAll(c.Language, "-", "_")
-	v.OGImage = p.Abs(sitepath.ShareImage)
+	if p.Site.BaseURL != "" { // a sharing image needs an absolute address
+		v.OGImage = p.Abs(sitepath.ShareImage)
+	}
 	v.OGImageAlt = s.shareAlt
 	v.ShareImageWidth, v.ShareImageHeight = s.ShareImage.Width, s.ShareImage.Height
 	// citation_publication_date asks for YYYY/MM/DD.

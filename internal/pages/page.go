@@ -245,8 +245,13 @@ func (s *Site) Updated() string {
 }
 
 // HasFeed reports whether the site has a feed: Atom requires a date on the
-// feed and on every entry, and the content is the only source of dates.
-func (s *Site) HasFeed() bool { return s.Updated() != "" }
+// feed and on every entry, and the content is the only source of dates,
+// and absolute addresses, which need the base URL.
+func (s *Site) HasFeed() bool { return s.Updated() != "" && s.BaseURL != "" }
+
+// HasSitemap reports whether the site has a sitemap, whose addresses must be
+// absolute.
+func (s *Site) HasSitemap() bool { return s.BaseURL != "" }
 
 // TaskList is a list of tasks shown by the "tasks" template.
 type TaskList struct {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"slices"
 	"sort"
 	"sync"
 
@@ -72,14 +73,17 @@ func prepare(o Options) (*build, error) {
 	base := c.Config.BaseURL
 	if o.BaseURL != "" {
 		base = o.BaseURL
+		warns = slices.DeleteFunc(warns, func(w problem.Problem) bool { return w.Msg == load.NoBaseURL })
 	}
-	if base == "" {
-		return nil, fmt.Errorf("no base URL: set base_url in site.toml or pass -base-url")
-	}
-	// Checked already, by config.ReadConfig or above.
-	baseURL, basePath, err := config.BaseURL(base)
-	if err != nil {
-		return nil, err
+	// Without one the site is made all the same: its links are relative,
+	// and what needs the address (canonical links, the sitemap, the feed)
+	// is left out, as the content's warning says.
+	baseURL, basePath := "", "/"
+	if base != "" {
+		// Checked already, by config.ReadConfig or above.
+		if baseURL, basePath, err = config.BaseURL(base); err != nil {
+			return nil, err
+		}
 	}
 	if staticErr != nil {
 		return nil, staticErr

@@ -25,6 +25,9 @@ type sitemapLink struct {
 // more pages than one sitemap may list, an index of sitemaps/1.xml,
 // sitemaps/2.xml, … that list them.
 func sitemaps(s *pages.Site, list []*pages.Page) ([]output.File, error) {
+	if !s.HasSitemap() {
+		return nil, nil
+	}
 	if len(list) <= MaxSitemapURLs {
 		data, err := sitemap(list)
 		return []output.File{{Path: sitepath.SitemapXML, Data: data}}, err
@@ -77,5 +80,8 @@ func sitemap(list []*pages.Page) ([]byte, error) {
 
 // robots allows everything and points at the sitemap.
 func robots(s *pages.Site) []byte {
+	if !s.HasSitemap() {
+		return []byte("User-agent: *\nAllow: /\n")
+	}
 	return []byte("User-agent: *\nAllow: /\n\nSitemap: " + s.BaseURL + sitepath.SitemapXML + "\n")
 }
