@@ -79,7 +79,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		ctx, stop := stopOnSignal(o.OutDir(o.Out))
 		defer stop()
-		err = cli.Build(ctx, o, plansite.Source, version, stderr)
+		err = cli.RunBuild(ctx, o, plansite.Source, version, stderr)
 		var in interrupted
 		if errors.As(err, &in) {
 			problem.Print(stderr, "plansite", err)

@@ -21,9 +21,9 @@ func testPlan() *plan.Plan {
 	a2 := &plan.Area{Ordinal: 2, Label: "二、产业培育发展行动", Name: "产业培育发展行动"}
 	a3 := &plan.Area{Ordinal: 3, Label: "人才引进", Name: "人才引进"}
 	span := func(kind plan.DateKind, from, to int, text string) plan.Milestone {
-		return plan.Milestone{Kind: kind, From: from, To: to, Start: plan.YearMonth{Year: from}, End: plan.YearMonth{Year: to}, Text: text}
+		return plan.Milestone{DateKind: kind, From: from, To: to, Start: plan.YearMonth{Year: from}, End: plan.YearMonth{Year: to}, Text: text}
 	}
-	unread := plan.Milestone{Kind: plan.Unread, Clause: "尽快完成", Text: "尽快完成"}
+	unread := plan.Milestone{DateKind: plan.Unread, Clause: "尽快完成", Text: "尽快完成"}
 	t1 := &plan.Task{ID: "1", Slug: "1", Area: a1, Title: "建设平台", Milestones: []plan.Milestone{
 		span(plan.Between, 2020, 2021, "建成平台"), span(plan.InYear, 2022, 2022, "投入使用")}}
 	t2 := &plan.Task{ID: "2", Slug: "2", Area: a1, Title: "培育企业", Milestones: []plan.Milestone{
@@ -50,7 +50,7 @@ func manyTasks(n int) *plan.Plan {
 		from := 2020 + i%4
 		to := min(2023, from+i%3)
 		p.Tasks = append(p.Tasks, &plan.Task{ID: strconv.Itoa(i + 1), Milestones: []plan.Milestone{
-			{Kind: plan.Between, From: from, To: to, Start: plan.YearMonth{Year: from}, End: plan.YearMonth{Year: to}}}})
+			{DateKind: plan.Between, From: from, To: to, Start: plan.YearMonth{Year: from}, End: plan.YearMonth{Year: to}}}})
 	}
 	return p
 }

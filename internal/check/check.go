@@ -49,7 +49,7 @@ func (r *Report) add(p problem.Problem) { r.Problems = append(r.Problems, p) }
 func Content(fsys fs.FS, prefix string) *Report {
 	r := &Report{}
 	defer r.sort()
-	c, warns, err := load.Site(fsys, prefix)
+	c, warns, err := load.Read(fsys, prefix)
 	for _, p := range problem.Of(err) {
 		r.add(*p)
 	}

@@ -19,9 +19,9 @@ type BuildFlags struct {
 	Out, BaseURL string
 }
 
-// Build builds the site into -out (DIR/public by default), printing warnings to log. When ctx
+// RunBuild builds the site into -out (DIR/public by default), printing warnings to log. When ctx
 // ends, the build stops, removes what it wrote and returns ctx's cause.
-func Build(ctx context.Context, f BuildFlags, src SourceFunc, version string, log io.Writer) error {
+func RunBuild(ctx context.Context, f BuildFlags, src SourceFunc, version string, log io.Writer) error {
 	if f.BaseURL != "" {
 		// Said first: the flag is what was just typed.
 		if _, _, err := config.BaseURL(f.BaseURL); err != nil {
@@ -45,8 +45,8 @@ func Build(ctx context.Context, f BuildFlags, src SourceFunc, version string, lo
 		return err
 	}
 	defer stop()
-	progress, done := newProgress(log)
-	r, err := site.BuildContext(ctx, o, out, progress)
+	meter, done := newMeter(log)
+	r, err := site.BuildContext(ctx, o, out, meter)
 	done()
 	if err != nil {
 		return err

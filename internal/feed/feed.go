@@ -91,7 +91,7 @@ const MaxEntries = 100
 // the entries some at a time, then the closing tag. Each piece is
 // well-formed on its own up to the open feed element, so that it can be
 // minified by itself.
-func Write(s *pages.Site, list []*pages.Page, emit func([]byte) error) error {
+func Write(s *pages.Context, list []*pages.Page, emit func([]byte) error) error {
 	c := s.Config
 	f := AtomFeed{
 		ID: s.BaseURL, Title: c.SiteName, Subtitle: c.Title + " " + c.Attachment,
@@ -132,7 +132,7 @@ func Write(s *pages.Site, list []*pages.Page, emit func([]byte) error) error {
 // changes lists the feed's entries, newest first; on one day the plan comes
 // first, then later rows of the progress file before earlier ones, then the
 // pages.
-func changes(s *pages.Site, list []*pages.Page) []AtomEntry {
+func changes(s *pages.Context, list []*pages.Page) []AtomEntry {
 	c, w := s.Config, &s.Labels.Feed
 	var es []AtomEntry
 	if c.Date != "" {

@@ -63,17 +63,17 @@ const base = "https://example.org/plan/"
 
 // site is smallSite loaded, as the build gives it to Write, with the page
 // list the build makes; edit changes the content first.
-func site(t *testing.T, edit func(fstest.MapFS)) (*pages.Site, []*pages.Page, fstest.MapFS) {
+func site(t *testing.T, edit func(fstest.MapFS)) (*pages.Context, []*pages.Page, fstest.MapFS) {
 	t.Helper()
 	fsys := foldertest.Txtar(t, smallSite)
 	if edit != nil {
 		edit(fsys)
 	}
-	c, _, err := load.Site(fsys, "content")
+	c, _, err := load.Read(fsys, "content")
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := &pages.Site{Plan: c.Plan, Config: c.Config, BaseURL: base, BasePath: "/plan/", Pages: c.Pages, Progress: c.Progress}
+	s := &pages.Context{Plan: c.Plan, Config: c.Config, BaseURL: base, BasePath: "/plan/", Pages: c.Pages, Progress: c.Progress}
 	list, err := pages.Pages(s, markdown.New())
 	if err != nil {
 		t.Fatal(err)
@@ -113,7 +113,7 @@ type atomEntry struct {
 }
 
 // write runs Write and returns the pieces it emitted.
-func write(t *testing.T, s *pages.Site, list []*pages.Page) [][]byte {
+func write(t *testing.T, s *pages.Context, list []*pages.Page) [][]byte {
 	t.Helper()
 	var pieces [][]byte
 	if err := Write(s, list, func(b []byte) error { pieces = append(pieces, bytes.Clone(b)); return nil }); err != nil {

@@ -64,7 +64,7 @@ func FuzzTasksCSV(f *testing.F) {
 					t.Fatalf("row %+v keeps %d cells of %d other columns", r, len(r.Others), others)
 				}
 			}
-			_, _, err = plan.Build(plan.Input{Meta: plan.Meta{StartYear: 2020, EndYear: 2022}, TasksFile: file, Rows: tab.Rows, DepartmentsFile: "content/departments.csv"})
+			_, _, err = plan.FromRows(plan.Input{Meta: plan.Meta{StartYear: 2020, EndYear: 2022}, TasksFile: file, Rows: tab.Rows, DepartmentsFile: "content/departments.csv"})
 		}
 		if err == nil {
 			return

@@ -107,7 +107,7 @@ func TestTableTooLarge(t *testing.T) {
 			}
 			var before, after runtime.MemStats
 			runtime.ReadMemStats(&before)
-			_, _, err := Site(fsys, "content")
+			_, _, err := Read(fsys, "content")
 			runtime.ReadMemStats(&after)
 			if err == nil || err.Error() != tt.want {
 				t.Fatalf("error %v\nwant  %s", err, tt.want)

@@ -54,9 +54,9 @@ type Content struct {
 // and streamed, since a large table's is tens of megabytes.
 func (c *Content) WriteTable(w io.Writer) error { return WriteTableCSV(w, c.Rows, c.Plan.Columns) }
 
-// Site reads the content folder fsys. prefix is how its files are named in
+// Read reads the content folder fsys. prefix is how its files are named in
 // messages, such as "content".
-func Site(fsys fs.FS, prefix string) (*Content, []problem.Problem, error) {
+func Read(fsys fs.FS, prefix string) (*Content, []problem.Problem, error) {
 	// Every file is read even when one before it is wrong, so that one run
 	// of check reports the problems of them all: a bad date in site.toml
 	// does not hide a repeated 序号.
@@ -74,7 +74,7 @@ func Site(fsys fs.FS, prefix string) (*Content, []problem.Problem, error) {
 		fail(err)
 	}
 	if tables != nil && tables.TasksFile != "" {
-		p, pwarns, err := plan.Build(tables.Input(cfg))
+		p, pwarns, err := plan.FromRows(tables.Input(cfg))
 		for i := range pwarns {
 			tables.Locate(&pwarns[i])
 		}
@@ -221,10 +221,10 @@ func departments(file string, data []byte) ([]plan.DepartmentEntry, error) {
 				e.Aliases = append(e.Aliases, a)
 			}
 		}
-		switch k := plan.Kind(plan.TrimSpace(kind.Text)); k {
+		switch k := plan.DeptKind(plan.TrimSpace(kind.Text)); k {
 		case "":
 		default:
-			if !slices.Contains(plan.Kinds, k) {
+			if !slices.Contains(plan.DeptKinds, k) {
 				return nil, &problem.Problem{File: file, Line: kind.Line, Col: kind.Col, Msg: fmt.Sprintf("%s %s is not one of %s", departmentColumns[deptKind].Name, plan.QuoteCell(kind.Text), kindList())}
 			}
 			e.Kind = k
@@ -315,7 +315,7 @@ func citationGaps(cfg config.Config, file string) []problem.Problem {
 
 func kindList() string {
 	var ks []string
-	for _, k := range plan.Kinds {
+	for _, k := range plan.DeptKinds {
 		ks = append(ks, string(k))
 	}
 	return strings.Join(ks, ", ")

@@ -56,7 +56,7 @@ func files(edits map[string]*string) fstest.MapFS {
 func ptr(s string) *string { return &s }
 
 func TestSiteLoads(t *testing.T) {
-	c, warns, err := Site(files(nil), "content")
+	c, warns, err := Read(files(nil), "content")
 	warns = withBase(warns)
 	if err != nil {
 		t.Fatal(err)
@@ -93,7 +93,7 @@ func TestSiteLoads(t *testing.T) {
 
 // TestSiteVariants: forms of the same table that must give the same plan.
 func TestSiteVariants(t *testing.T) {
-	want, _, err := Site(files(nil), "content")
+	want, _, err := Read(files(nil), "content")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -103,7 +103,7 @@ func TestSiteVariants(t *testing.T) {
 		"BOM and CRLF": "\ufeff" + strings.ReplaceAll(tasksCSV, "\n", "\r\n"),
 	} {
 		t.Run(name, func(t *testing.T) {
-			c, _, err := Site(files(map[string]*string{"tasks.csv": &data}), "content")
+			c, _, err := Read(files(map[string]*string{"tasks.csv": &data}), "content")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -119,7 +119,7 @@ func TestSiteVariants(t *testing.T) {
 }
 
 func TestSiteWithoutOptionalFiles(t *testing.T) {
-	c, warns, err := Site(files(map[string]*string{"departments.csv": nil, "about.md": nil}), "content")
+	c, warns, err := Read(files(map[string]*string{"departments.csv": nil, "about.md": nil}), "content")
 	warns = withBase(warns)
 	if err != nil {
 		t.Fatal(err)
@@ -138,7 +138,7 @@ func TestSiteWithoutOptionalFiles(t *testing.T) {
 		t.Errorf("first warning: %s", got)
 	}
 	// With the file, each department it lacks is named where it is.
-	c, warns, err = Site(files(map[string]*string{"departments.csv": ptr("名称,slug\n市科技局,sti\n"), "about.md": nil}), "content")
+	c, warns, err = Read(files(map[string]*string{"departments.csv": ptr("名称,slug\n市科技局,sti\n"), "about.md": nil}), "content")
 	warns = withBase(warns)
 	if err != nil {
 		t.Fatal(err)
@@ -299,7 +299,7 @@ content/departments.csv:1:1: error: missing column "slug"; the header must name 
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c, _, err := Site(files(map[string]*string{tt.file: tt.data}), "content")
+			c, _, err := Read(files(map[string]*string{tt.file: tt.data}), "content")
 			if err == nil {
 				t.Fatalf("loaded %+v", c)
 			}
@@ -454,7 +454,7 @@ func TestColumnMapping(t *testing.T) {
 
 // TestRealContent loads the bundled content and checks it against the brief.
 func TestRealContent(t *testing.T) {
-	c, warns, err := Site(os.DirFS("../../content"), "content")
+	c, warns, err := Read(os.DirFS("../../content"), "content")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -542,7 +542,7 @@ func TestRealContent(t *testing.T) {
 		}
 		slugs[d.Slug] = d.Name
 	}
-	kinds := map[string]plan.Kind{"各区政府": plan.Collective, "市各相关部门": plan.Collective, "黄埔区政府": plan.District, "市科技局": plan.Municipal}
+	kinds := map[string]plan.DeptKind{"各区政府": plan.Collective, "市各相关部门": plan.Collective, "黄埔区政府": plan.District, "市科技局": plan.Municipal}
 	for _, d := range p.Departments {
 		if k, ok := kinds[d.Name]; ok && d.Kind != k {
 			t.Errorf("%s is %q, want %q", d.Name, d.Kind, k)
@@ -576,7 +576,7 @@ func TestSiteTimelineWarnings(t *testing.T) {
 		{"in the second line of a quoted cell", "1,（一）甲,措施。,\"2020年，甲；\n明年乙\",市科技局,", "明年乙", "content/tasks.csv:2:12: warning: task 1: "},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			c, warns, err := Site(files(map[string]*string{"tasks.csv": ptr(header + tt.row + "\n")}), "content")
+			c, warns, err := Read(files(map[string]*string{"tasks.csv": ptr(header + tt.row + "\n")}), "content")
 			warns = withBase(warns)
 			if err != nil {
 				t.Fatal(err)
@@ -596,7 +596,7 @@ func TestSiteTimelineWarnings(t *testing.T) {
 // check names the site.toml keys a complete citation needs.
 func TestSiteCitationGaps(t *testing.T) {
 	toml := "title = \"测试计划\"\nstart_year = 2020\nend_year = 2022\n"
-	_, warns, err := Site(files(map[string]*string{"site.toml": &toml}), "content")
+	_, warns, err := Read(files(map[string]*string{"site.toml": &toml}), "content")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -56,7 +56,7 @@ func TestSiteWithMerges(t *testing.T) {
 		"1,（一）甲,措施一。,2020年,市科技局,——\n" +
 		"2,（一）甲,措施二。,2020年,市科技局,——\n" +
 		"2,（一）甲,措施二之二。,2021年,市科技局,——\n"
-	c, warns, err := Site(files(map[string]*string{"tasks.csv": ptr(table), "merges.csv": ptr("合并单元格\nA2:F2\nB3:B5\nA4:A5\nE3:E4\n")}), "content")
+	c, warns, err := Read(files(map[string]*string{"tasks.csv": ptr(table), "merges.csv": ptr("合并单元格\nA2:F2\nB3:B5\nA4:A5\nE3:E4\n")}), "content")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,7 +76,7 @@ func TestSiteWithMerges(t *testing.T) {
 	}
 	// Edited since: the lead of task 2 no longer says what E3 says.
 	edited := strings.Replace(table, "措施二。,2020年,市科技局", "措施二。,2020年,市财政局", 1)
-	c, warns, err = Site(files(map[string]*string{"tasks.csv": ptr(edited), "merges.csv": ptr("合并单元格\nA4:A5\nE3:E4\n")}), "content")
+	c, warns, err = Read(files(map[string]*string{"tasks.csv": ptr(edited), "merges.csv": ptr("合并单元格\nA4:A5\nE3:E4\n")}), "content")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,7 +88,7 @@ func TestSiteWithMerges(t *testing.T) {
 		t.Errorf("an edited merge: warnings %v, merges %v", warns, c.Plan.Merges)
 	}
 	// Out of the table: an error at its line.
-	_, _, err = Site(files(map[string]*string{"tasks.csv": ptr(table), "merges.csv": ptr("合并单元格\nA2:G2\n")}), "content")
+	_, _, err = Read(files(map[string]*string{"tasks.csv": ptr(table), "merges.csv": ptr("合并单元格\nA2:G2\n")}), "content")
 	if err == nil || !strings.HasPrefix(err.Error(), "content/merges.csv:2:1: error: A2:G2: the table has 5 rows and 6 columns") {
 		t.Errorf("a merge past the table: %v", err)
 	}

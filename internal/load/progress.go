@@ -114,7 +114,7 @@ func readProgress(fsys fs.FS, prefix string, cfg config.Config, p *plan.Plan) (*
 	if err != nil {
 		return nil, nil, nil, withRef(err, file, sheet)
 	}
-	log, warns, err := progress.Build(file, rows, p, Statuses(cfg), AsOf(cfg))
+	log, warns, err := progress.NewLog(file, rows, p, Statuses(cfg), AsOf(cfg))
 	for _, r := range rows {
 		warns = append(warns, formulaWarnings(file, progressCells(r))...)
 	}

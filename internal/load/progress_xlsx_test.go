@@ -31,7 +31,7 @@ func updates(l *progress.Log) []string {
 // one progress.csv gives.
 func TestProgressXLSXAndColumns(t *testing.T) {
 	fsys := demo(t)
-	c, _, err := Site(fsys, "content")
+	c, _, err := Read(fsys, "content")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,7 +48,7 @@ func TestProgressXLSXAndColumns(t *testing.T) {
 		}
 		delete(fsys, ProgressCSV)
 		fsys[ProgressXLSX] = &fstest.MapFile{Data: workbook(t, rows)}
-		c, _, err := Site(fsys, "content")
+		c, _, err := Read(fsys, "content")
 		if err != nil {
 			t.Fatalf("mapped %v: %v", mapped, err)
 		}
@@ -59,7 +59,7 @@ func TestProgressXLSXAndColumns(t *testing.T) {
 	// Both files at once is an error that names them.
 	fsys = demo(t)
 	fsys[ProgressXLSX] = &fstest.MapFile{Data: workbook(t, rows[:1])}
-	if _, _, err := Site(fsys, "content"); err == nil || !strings.Contains(err.Error(), "keep one of them") {
+	if _, _, err := Read(fsys, "content"); err == nil || !strings.Contains(err.Error(), "keep one of them") {
 		t.Errorf("progress.csv and progress.xlsx together: %v", err)
 	}
 }
@@ -75,7 +75,7 @@ func TestDoneThenBack(t *testing.T) {
 		fsys := demo(t)
 		// Task 4 is marked 已完成 on 2024-05-02.
 		fsys[ProgressCSV].Data = append(fsys[ProgressCSV].Data, []byte("4,2024-06-02,"+c.status+",再次报送。,\n")...)
-		_, warns, err := Site(fsys, "content")
+		_, warns, err := Read(fsys, "content")
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -167,7 +167,7 @@ func (t *Tables) readDepartments(fsys fs.FS, cfg config.Config) error {
 	return err
 }
 
-// Input is what plan.Build needs to make the plan from the tables.
+// Input is what plan.FromRows needs to make the plan from the tables.
 func (t *Tables) Input(cfg config.Config) plan.Input {
 	return plan.Input{
 		Meta: plan.Meta{Title: cfg.Title, ShortTitle: cfg.ShortTitle, Attachment: cfg.Attachment, Issuer: cfg.Issuer,

@@ -135,7 +135,7 @@ type MilestoneData struct {
 }
 
 func milestoneData(m plan.Milestone) MilestoneData {
-	d := MilestoneData{Kind: string(m.Kind), Recurs: m.Recurs, Yearless: m.Yearless, When: m.When, Text: m.Text, Clause: m.Clause}
+	d := MilestoneData{Kind: string(m.DateKind), Recurs: m.Recurs, Yearless: m.Yearless, When: m.When, Text: m.Text, Clause: m.Clause}
 	if m.Dated() {
 		from, to, start, end := m.From, m.To, m.Start.String(), m.End.String()
 		d.From, d.To, d.Start, d.End = &from, &to, &start, &end
@@ -162,7 +162,7 @@ type DeptData struct {
 
 // kindCode is the ASCII code of a department kind in the JSON, so that
 // programs need not compare Chinese strings.
-func kindCode(k plan.Kind) string {
+func kindCode(k plan.DeptKind) string {
 	switch k {
 	case plan.Municipal:
 		return "municipal"
@@ -178,10 +178,10 @@ func kindCode(k plan.Kind) string {
 	return ""
 }
 
-// Site is what the open data is made from: the plan, its configuration,
+// Input is what the open data is made from: the plan, its configuration,
 // the absolute address the site is published at (ending in /), and the
 // table as read, which Table writes as UTF-8 CSV.
-type Site struct {
+type Input struct {
 	Plan    *plan.Plan
 	Config  config.Config
 	BaseURL string
@@ -194,7 +194,7 @@ type Site struct {
 
 // planData converts the plan into its published form, without its tasks,
 // which WritePlanJSON writes one at a time.
-func planData(s Site) PlanData {
+func planData(s Input) PlanData {
 	p, c := s.Plan, s.Config
 	d := PlanData{
 		Format: DataFormat, Version: DataVersion,
@@ -218,7 +218,7 @@ func planData(s Site) PlanData {
 }
 
 // taskData converts one task of the site s.
-func taskData(s Site, t *plan.Task) TaskData {
+func taskData(s Input, t *plan.Task) TaskData {
 	url := s.BaseURL + sitepath.Task(t)
 	td := TaskData{ID: t.ID, URL: url, Title: t.Title, Measures: t.Measures, Timeline: t.Timeline,
 		LeadText: t.LeadText, CoopText: t.CoopText, LeadNote: t.LeadNote, CoopNote: t.CoopNote,
@@ -295,7 +295,7 @@ var bom = []byte("\ufeff")
 //
 // What they write is already minified: compact JSON, and the table as it
 // is, so the build writes it as it comes.
-func Files(s Site) []StreamFile {
+func Files(s Input) []StreamFile {
 	fs := []StreamFile{
 		{sitepath.TableCSV, func(w io.Writer) error { return writeTableCSV(w, s) }},
 		{sitepath.PlanJSON, func(w io.Writer) error { return writePlanJSON(w, s) }},
@@ -316,7 +316,7 @@ type StreamFile struct {
 // is load.WriteTableCSV for a loaded site), behind a UTF-8 byte order mark,
 // which Excel and WPS need to read the file as UTF-8 rather than as the
 // Windows code page.
-func writeTableCSV(w io.Writer, s Site) error {
+func writeTableCSV(w io.Writer, s Input) error {
 	if s.Table == nil {
 		return fmt.Errorf("%s: no task table to publish", sitepath.TableCSV)
 	}
@@ -329,7 +329,7 @@ func writeTableCSV(w io.Writer, s Site) error {
 // writePlanJSON writes /data/plan.json, the same bytes as jsonenc.Marshal
 // of the whole PlanData, but a task at a time: what comes
 // before the tasks, each task, then what comes after them.
-func writePlanJSON(w io.Writer, s Site) error {
+func writePlanJSON(w io.Writer, s Input) error {
 	d := planData(s)
 	head, err := jsonenc.Marshal(struct {
 		Format   string       `json:"format"`
@@ -373,6 +373,6 @@ func writePlanJSON(w io.Writer, s Site) error {
 // TaskJSON makes the file at sitepath.TaskJSON(t): the task of the site s
 // as plan.json has it, compact, with no final newline, which is what
 // minifying it would give.
-func TaskJSON(s Site, t *plan.Task) ([]byte, error) {
+func TaskJSON(s Input, t *plan.Task) ([]byte, error) {
 	return jsonenc.Marshal(taskData(s, t))
 }

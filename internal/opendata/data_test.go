@@ -12,11 +12,11 @@ import (
 // TestPlanJSONIsTheWholeDocument: plan.json written task by task is the
 // encoding of the whole PlanData.
 func TestPlanJSONIsTheWholeDocument(t *testing.T) {
-	c, _, err := load.Site(os.DirFS("../../content"), "content")
+	c, _, err := load.Read(os.DirFS("../../content"), "content")
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := Site{Plan: c.Plan, Config: c.Config, BaseURL: "https://example.org/plan/", Table: c.WriteTable}
+	s := Input{Plan: c.Plan, Config: c.Config, BaseURL: "https://example.org/plan/", Table: c.WriteTable}
 	d := planData(s)
 	for _, task := range s.Plan.Tasks {
 		d.Tasks = append(d.Tasks, taskData(s, task))

@@ -61,7 +61,7 @@ func content(t *testing.T, progress bool) (fstest.MapFS, *load.Content) {
 	if !progress {
 		delete(fsys, "progress.csv")
 	}
-	c, _, err := load.Site(fsys, "content")
+	c, _, err := load.Read(fsys, "content")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,8 +69,8 @@ func content(t *testing.T, progress bool) (fstest.MapFS, *load.Content) {
 }
 
 // siteOf is the open data's view of a loaded content folder.
-func siteOf(c *load.Content) Site {
-	s := Site{Plan: c.Plan, Config: c.Config, BaseURL: testBase, Table: c.WriteTable}
+func siteOf(c *load.Content) Input {
+	s := Input{Plan: c.Plan, Config: c.Config, BaseURL: testBase, Table: c.WriteTable}
 	if c.Progress != nil {
 		s.Progress = c.Progress
 		s.ProgressTable = func(w io.Writer) error { return load.WriteProgressCSV(w, c.ProgressRows) }
@@ -82,7 +82,7 @@ func siteOf(c *load.Content) Site {
 func bundled(t *testing.T) (fstest.MapFS, *load.Content) {
 	t.Helper()
 	fsys := foldertest.Read(t, "../../content")
-	c, _, err := load.Site(fsys, "content")
+	c, _, err := load.Read(fsys, "content")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -90,7 +90,7 @@ func bundled(t *testing.T) (fstest.MapFS, *load.Content) {
 }
 
 // fileOf writes one of the site-wide files.
-func fileOf(t *testing.T, s Site, path string) []byte {
+func fileOf(t *testing.T, s Input, path string) []byte {
 	t.Helper()
 	for _, f := range Files(s) {
 		if f.Path == path {

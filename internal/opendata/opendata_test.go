@@ -18,7 +18,7 @@ import (
 
 // kindCodes is what the JSON calls each kind of department, written out
 // here rather than taken from the code under test.
-var kindCodes = map[plan.Kind]string{plan.Municipal: "municipal", plan.District: "district",
+var kindCodes = map[plan.DeptKind]string{plan.Municipal: "municipal", plan.District: "district",
 	plan.Government: "government", plan.Collective: "collective", plan.Other: "other"}
 
 // sites are the content folders the round trip is checked on.
@@ -100,7 +100,7 @@ func TestPlanJSONRoundTrip(t *testing.T) {
 // checkTasks compares each task of plan.json with the model and with the
 // table's own rows: a row with a 序号 is a task, the rows below it without
 // one are its sub-items.
-func checkTasks(t *testing.T, s Site, p *plan.Plan, d jsonPlan, fsys fstest.MapFS) {
+func checkTasks(t *testing.T, s Input, p *plan.Plan, d jsonPlan, fsys fstest.MapFS) {
 	t.Helper()
 	_, recs := readRecords(t, fsys["tasks.csv"].Data)
 	var rows [][]tableRecord // per task: its row, then its sub-items'
@@ -149,7 +149,7 @@ func checkTasks(t *testing.T, s Site, p *plan.Plan, d jsonPlan, fsys fstest.MapF
 			}
 			jm := j.Milestones[k]
 			dated := jm.From != nil && jm.To != nil && jm.Start != nil && jm.End != nil
-			if jm.Kind != string(m.Kind) || dated != m.Dated() || jm.When != m.When || jm.Text != m.Text || jm.Clause != m.Clause ||
+			if jm.Kind != string(m.DateKind) || dated != m.Dated() || jm.When != m.When || jm.Text != m.Text || jm.Clause != m.Clause ||
 				dated && (*jm.From != m.From || *jm.To != m.To || *jm.Start != m.Start.String() || *jm.End != m.End.String()) {
 				t.Errorf("task %s milestone %d: %+v, want %+v", task.ID, k, jm, m)
 			}
@@ -338,7 +338,7 @@ func TestTableCSVRoundTrip(t *testing.T) {
 			}
 		})
 	}
-	if err := writeTableCSV(&bytes.Buffer{}, Site{}); err == nil || !strings.Contains(err.Error(), sitepath.TableCSV) {
+	if err := writeTableCSV(&bytes.Buffer{}, Input{}); err == nil || !strings.Contains(err.Error(), sitepath.TableCSV) {
 		t.Errorf("a site without a table: %v", err)
 	}
 }

@@ -53,7 +53,7 @@ func taskProgressData(baseURL string, t *plan.Task, l *progress.Log) *taskProgre
 
 // TaskProgressJSON is TaskJSON with the task's progress from l, when the
 // site has a progress file (l is not nil).
-func TaskProgressJSON(s Site, t *plan.Task) ([]byte, error) {
+func TaskProgressJSON(s Input, t *plan.Task) ([]byte, error) {
 	if s.Progress == nil {
 		return TaskJSON(s, t)
 	}
@@ -77,7 +77,7 @@ func statusesData(l *progress.Log) []StatusData {
 
 // writeProgressCSV writes /data/progress.csv behind a UTF-8 byte order mark,
 // as /data/tasks.csv is.
-func writeProgressCSV(w io.Writer, s Site) error {
+func writeProgressCSV(w io.Writer, s Input) error {
 	if _, err := w.Write(bom); err != nil {
 		return err
 	}

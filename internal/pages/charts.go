@@ -31,7 +31,7 @@ const maxMatrixCells = 200_000
 // deptMatrix is the department × area chart of /departments/, the
 // departments in their groups; nil when it would have more than
 // maxMatrixCells cells.
-func deptMatrix(s *Site, groups []DeptGroup) *chart.Matrix {
+func deptMatrix(s *Context, groups []DeptGroup) *chart.Matrix {
 	var depts []*plan.Department
 	for _, g := range groups {
 		depts = append(depts, g.Depts...)
@@ -43,7 +43,7 @@ func deptMatrix(s *Site, groups []DeptGroup) *chart.Matrix {
 }
 
 // perYear is the number of tasks active in each of the plan's years.
-func (s *Site) perYear() []int {
+func (s *Context) perYear() []int {
 	n := make([]int, len(s.Plan.Years))
 	for i, y := range s.Plan.Years {
 		n[i] = len(s.years()[y])

@@ -51,7 +51,7 @@ type Citation struct {
 }
 
 // TaskCitation cites task t, with access as the access date.
-func (s *Site) TaskCitation(t *plan.Task, access string) Citation {
+func (s *Context) TaskCitation(t *plan.Task, access string) Citation {
 	c, w := s.Config, &s.Labels.Citation
 	title := c.Title
 	if c.Attachment != "" {

@@ -23,7 +23,7 @@ import (
 // show anything of one page on another: a template that asks a Frame for a
 // page's title fails to run.
 type Frame struct {
-	Site           *Site
+	Site           *Context
 	Kind           *Kind
 	Nav            []Link
 	FontSizes      []FontSize
@@ -74,7 +74,7 @@ type fragments struct {
 }
 
 type fragmentKey struct {
-	site *Site
+	site *Context
 	frameKey
 }
 
@@ -137,7 +137,7 @@ func (ip *ItemPage) PlanURL(t *plan.Task) string              { return ip.p.Plan
 func (ip *ItemPage) StatusCounts(ts []*plan.Task) *CountsView { return ip.p.StatusCounts(ts) }
 
 type itemKey struct {
-	site  *Site
+	site  *Context
 	name  string
 	task  *plan.Task
 	depth int // -1 for pages served at any address

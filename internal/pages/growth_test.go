@@ -28,16 +28,16 @@ func TestYearIndexGrowsWithTasksAndYears(t *testing.T) {
 	for i := range 3 {
 		task := &plan.Task{ID: fmt.Sprint(i + 1)}
 		for range clauses {
-			task.Milestones = append(task.Milestones, plan.Milestone{Kind: plan.Between, From: first, To: last})
+			task.Milestones = append(task.Milestones, plan.Milestone{DateKind: plan.Between, From: first, To: last})
 		}
 		// One more, read as no year at all, which no year lists.
-		task.Milestones = append(task.Milestones, plan.Milestone{Kind: plan.Unread})
+		task.Milestones = append(task.Milestones, plan.Milestone{DateKind: plan.Unread})
 		pl.Tasks = append(pl.Tasks, task)
 	}
 	for y := first; y <= last; y++ {
 		pl.Years = append(pl.Years, y)
 	}
-	s := &Site{Plan: pl}
+	s := &Context{Plan: pl}
 	var byYear map[int][]YearEntry
 	if n := allocated(func() { byYear = s.years() }); n > 20<<20 {
 		t.Errorf("the year index of 3 tasks took %d MB", n>>20)
@@ -60,7 +60,7 @@ func TestYearIndexGrowsWithTasksAndYears(t *testing.T) {
 // out beyond: 5,000 units in 5,000 groups would take 400 MB to hold it, and
 // its page would pass MaxPage.
 func TestDeptMatrixIsBounded(t *testing.T) {
-	site := func(depts, areas int) (*Site, []DeptGroup) {
+	site := func(depts, areas int) (*Context, []DeptGroup) {
 		pl := &plan.Plan{}
 		for i := range areas {
 			pl.Areas = append(pl.Areas, &plan.Area{Ordinal: i + 1, Label: fmt.Sprintf("（%d）组", i+1)})
@@ -70,7 +70,7 @@ func TestDeptMatrixIsBounded(t *testing.T) {
 			ds = append(ds, &plan.Department{Name: fmt.Sprintf("单位%d", i), Slug: fmt.Sprintf("d%d", i)})
 		}
 		pl.Departments = ds
-		return &Site{Plan: pl, Labels: labels.Default()}, []DeptGroup{{Depts: ds}}
+		return &Context{Plan: pl, Labels: labels.Default()}, []DeptGroup{{Depts: ds}}
 	}
 	s, g := site(2000, maxMatrixCells/2000)
 	if m := deptMatrix(s, g); m == nil || len(m.Rows) != 2000 || len(m.Rows[0].Cells) != maxMatrixCells/2000 {

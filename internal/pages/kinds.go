@@ -43,7 +43,7 @@ type Kind struct {
 	view func(v *View, p *Page) error
 	// nav lists the kind's links in the main navigation; nil for the usual
 	// one: its nav label, when not empty, linking its first page.
-	nav func(s *Site) []Link
+	nav func(s *Context) []Link
 }
 
 // The kinds, each used only through its fields and by the entries below.
@@ -103,4 +103,4 @@ var DefaultLabels = sync.OnceValue(func() *labels.Labels {
 })
 
 // words are the kind's labels on site s.
-func (s *Site) words(k *Kind) *labels.Page { return s.Labels.Pages[k.Name] }
+func (s *Context) words(k *Kind) *labels.Page { return s.Labels.Pages[k.Name] }

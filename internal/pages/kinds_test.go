@@ -17,7 +17,7 @@ import (
 // smallSite is a site of a small table: two groups, one of which is not an
 // action, three tasks over two years, a Markdown page in the navigation,
 // and the words of labelsFile over the defaults.
-func smallSite(t *testing.T, labelsFile string) (*Site, []*Page) {
+func smallSite(t *testing.T, labelsFile string) (*Context, []*Page) {
 	t.Helper()
 	content := fstest.MapFS{
 		"site.toml": {Data: []byte("title = \"示例计划\"\nattachment = \"附件\"\nbase_url = \"https://example.org/p/\"\n")},
@@ -27,7 +27,7 @@ func smallSite(t *testing.T, labelsFile string) (*Site, []*Page) {
 			"3,（二）保障措施,加强保障。,2021年底前,市财政局,\n")},
 		"about.md": {Data: []byte("+++\ntitle = \"关于\"\nweight = 1\n+++\n正文\n")},
 	}
-	c, _, err := load.Site(content, "content")
+	c, _, err := load.Read(content, "content")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,7 +39,7 @@ func smallSite(t *testing.T, labelsFile string) (*Site, []*Page) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := &Site{Plan: c.Plan, Config: c.Config, BaseURL: "https://example.org/p/", BasePath: "/p/", Pages: c.Pages, Labels: words}
+	s := &Context{Plan: c.Plan, Config: c.Config, BaseURL: "https://example.org/p/", BasePath: "/p/", Pages: c.Pages, Labels: words}
 	list, err := Pages(s, markdown.New())
 	if err != nil {
 		t.Fatal(err)

@@ -17,7 +17,7 @@ import (
 // lister is what the kinds' listings share: the site, and the Markdown
 // renderer for the content's pages.
 type lister struct {
-	s  *Site
+	s  *Context
 	md *markdown.Renderer
 }
 
@@ -27,7 +27,7 @@ func (l *lister) crumb(k *Kind, path string) Link { return Link{l.s.words(k).Cru
 
 // Pages lists every HTML page of the site, in a fixed order: each kind's
 // in the order of Kinds.
-func Pages(s *Site, md *markdown.Renderer) ([]*Page, error) {
+func Pages(s *Context, md *markdown.Renderer) ([]*Page, error) {
 	if s.Labels == nil {
 		s.Labels = DefaultLabels()
 	}
@@ -76,7 +76,7 @@ func listHome(k *Kind, w *labels.Page, l *lister) ([]*Page, error) {
 }
 
 // homeDescription sums the plan up, naming only the parts its table has.
-func homeDescription(s *Site, w *labels.Page) string {
+func homeDescription(s *Context, w *labels.Page) string {
 	p, d := s.Plan, &s.Labels.HomeDescription
 	areas, timeline := "", ""
 	if len(p.Areas) > 0 {
@@ -181,7 +181,7 @@ func listMarkdown(k *Kind, w *labels.Page, l *lister) ([]*Page, error) {
 }
 
 // navMarkdown are the Markdown pages that ask to be in the navigation.
-func navMarkdown(s *Site) []Link {
+func navMarkdown(s *Context) []Link {
 	var links []Link
 	for _, pg := range s.Pages {
 		if pg.Weight > 0 {

@@ -37,7 +37,7 @@ func (v *View) meta(p *Page) {
 
 // shareImageAlt is the share image's text: what it shows, a block per task
 // in each of the plan's groups when it has them. Every page has it.
-func (s *Site) shareImageAlt() string {
+func (s *Context) shareImageAlt() string {
 	w := &s.Labels.ShareImage
 	if len(s.Plan.Areas) > 0 {
 		aw := s.areaWords()

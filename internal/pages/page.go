@@ -16,9 +16,9 @@ import (
 	"plansite/internal/sitepath"
 )
 
-// Site is what every page can see: the plan, the configuration and the
+// Context is what every page can see: the plan, the configuration and the
 // site-wide links.
-type Site struct {
+type Context struct {
 	Plan     *plan.Plan
 	Config   config.Config
 	BaseURL  string // absolute, ends in /
@@ -62,7 +62,7 @@ type Link struct {
 // before it is rendered, so that listing the pages of a large table stays
 // cheap. Those of one kind of page only are left empty on the others.
 type Page struct {
-	Site        *Site
+	Site        *Context
 	Kind        *Kind  // one of Kinds
 	Path        string // site path of the page: "" for home, tasks/7/, 404.html
 	Canonical   string // absolute URL of the page; empty for the 404 page, which has none
@@ -193,19 +193,19 @@ func (p *Page) CountIn(y int) int { return len(p.Site.years()[y]) }
 
 // DeptGroup is departments of one kind.
 type DeptGroup struct {
-	Kind  plan.Kind
+	Kind  plan.DeptKind
 	Label string
 	Depts []*plan.Department
 }
 
 // deptGroups splits the departments into municipal departments, district
 // governments and collective actors.
-func deptGroups(s *Site) []DeptGroup {
+func deptGroups(s *Context) []DeptGroup {
 	w := &s.Labels.DepartmentGroups
-	label := map[plan.Kind]string{plan.Municipal: w.Municipal, plan.District: w.District, plan.Government: w.Government,
+	label := map[plan.DeptKind]string{plan.Municipal: w.Municipal, plan.District: w.District, plan.Government: w.Government,
 		plan.Collective: w.Collective, plan.Other: w.Other}
 	var groups []DeptGroup
-	for _, k := range plan.Kinds {
+	for _, k := range plan.DeptKinds {
 		groups = append(groups, DeptGroup{k, label[k], nil})
 	}
 	for _, d := range s.Plan.Departments {
@@ -237,7 +237,7 @@ func (p *Page) TaskYears(t *plan.Task) []int {
 
 // Updated returns the latest of the plan's dates: the date the content says
 // it was last changed, else the issue date.
-func (s *Site) Updated() string {
+func (s *Context) Updated() string {
 	if s.Config.Updated != "" {
 		return s.Config.Updated
 	}
@@ -247,11 +247,11 @@ func (s *Site) Updated() string {
 // HasFeed reports whether the site has a feed: Atom requires a date on the
 // feed and on every entry, and the content is the only source of dates,
 // and absolute addresses, which need the base URL.
-func (s *Site) HasFeed() bool { return s.Updated() != "" && s.BaseURL != "" }
+func (s *Context) HasFeed() bool { return s.Updated() != "" && s.BaseURL != "" }
 
 // HasSitemap reports whether the site has a sitemap, whose addresses must be
 // absolute.
-func (s *Site) HasSitemap() bool { return s.BaseURL != "" }
+func (s *Context) HasSitemap() bool { return s.BaseURL != "" }
 
 // TaskList is a list of tasks shown by the "tasks" template.
 type TaskList struct {
@@ -275,11 +275,11 @@ type TaskDepts struct {
 
 // Paths are the site-wide addresses, for templates to link with:
 // {{.Rel .Site.Paths.Search}}.
-func (s *Site) Paths() *sitepath.Paths { return &sitepath.All }
+func (s *Context) Paths() *sitepath.Paths { return &sitepath.All }
 
 // areaWords are the site's words for the plan's groups of tasks: the plan
 // says which apply (plan.AreasAreActions), the labels what they are.
-func (s *Site) areaWords() *labels.AreaWords {
+func (s *Context) areaWords() *labels.AreaWords {
 	s.areaIdx.once.Do(func() {
 		s.areaIdx.words = &s.Labels.AreaWords.Parts
 		if s.Plan.AreasAreActions() {
@@ -290,10 +290,10 @@ func (s *Site) areaWords() *labels.AreaWords {
 }
 
 // AreaNoun is what the site calls the plan's groups of tasks: 行动 or 部分.
-func (s *Site) AreaNoun() string { return s.areaWords().Noun }
+func (s *Context) AreaNoun() string { return s.areaWords().Noun }
 
 // AreaCounter is AreaNoun's measure word: 项行动, 个部分.
-func (s *Site) AreaCounter() string { return s.areaWords().Counter }
+func (s *Context) AreaCounter() string { return s.areaWords().Counter }
 
 // AreaOrdinal names group n: 第二项行动, 第二部分.
-func (s *Site) AreaOrdinal(n int) string { return s.areaWords().Ordinal.Fill(plan.Numeral(n)) }
+func (s *Context) AreaOrdinal(n int) string { return s.areaWords().Ordinal.Fill(plan.Numeral(n)) }

@@ -141,7 +141,7 @@ type yearIndex struct {
 // covers, in the order of the tasks. Each task's spans are merged first: a
 // task of thousands of milestones over many years takes time for its
 // milestones and its years, not for their product.
-func (s *Site) years() map[int][]YearEntry {
+func (s *Context) years() map[int][]YearEntry {
 	s.yearIdx.once.Do(func() {
 		m := make(map[int][]YearEntry, len(s.Plan.Years))
 		var spans [][2]int

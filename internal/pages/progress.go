@@ -183,7 +183,7 @@ func listProgress(k *Kind, w *labels.Page, l *lister) ([]*Page, error) {
 // label of no update (暂无进展) for a task without one so that the filter
 // can find those too; nil without progress, which leaves the index as it
 // was.
-func (s *Site) SearchStatus() func(*plan.Task) string {
+func (s *Context) SearchStatus() func(*plan.Task) string {
 	l := s.Progress
 	if l == nil {
 		return nil

@@ -48,7 +48,7 @@ type planIndex struct {
 	pos  map[*plan.Task]int
 }
 
-func (s *Site) planIndex() map[*plan.Task]int {
+func (s *Context) planIndex() map[*plan.Task]int {
 	s.planIdx.once.Do(func() {
 		s.planIdx.pos = make(map[*plan.Task]int, len(s.Plan.Tasks))
 		for i, t := range s.Plan.Tasks {

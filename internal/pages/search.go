@@ -25,7 +25,7 @@ func listSearch(k *Kind, w *labels.Page, l *lister) ([]*Page, error) {
 // names that occur in the table, else names the table itself gives (its
 // areas, a district, the department with most tasks), so that each finds
 // tasks and none comes from another plan.
-func searchExamples(s *Site) []string {
+func searchExamples(s *Context) []string {
 	var out []string
 	if qs := s.Config.SearchExamples; len(qs) > 0 {
 		// One pass over the tasks, folding each text once, until every
@@ -85,13 +85,13 @@ type FontSize struct{ Key, Label string }
 // fontSizes are the choices of the 大/中/小 switch, in the order government
 // sites show them. static/prefs.js stores the choice and sets a class on
 // <html> (size-l, size-s; 中 is the default and has none).
-func fontSizes(s *Site) []FontSize {
+func fontSizes(s *Context) []FontSize {
 	w := &s.Labels.FontSizes
 	return []FontSize{{"l", w.Large}, {"m", w.Medium}, {"s", w.Small}}
 }
 
 // searched names what search looks through, in the table's own words.
-func searched(s *Site) string {
+func searched(s *Context) string {
 	pl, w := s.Plan, &s.Labels.SearchDescription
 	if pl.HasColumn(col.Timeline) {
 		return w.MeasuresTimeline.Fill(pl.Heading(col.Measures), pl.Heading(col.Timeline))

@@ -51,7 +51,7 @@ type DepartmentEntry struct {
 	Slug    string
 	English string
 	Aliases []string
-	Kind    Kind
+	Kind    DeptKind
 	Line    int
 	// The columns of 名称, slug and 别名 on Line, so that a message points
 	// at the cell to fix; 0 when unknown.
@@ -66,7 +66,7 @@ func asError(es problem.List) error {
 	return es
 }
 
-// Input is everything Build needs, already read from files.
+// Input is everything FromRows needs, already read from files.
 type Input struct {
 	Meta            Meta
 	TasksFile       string // for messages: content/tasks.csv
@@ -122,10 +122,10 @@ const MaxSlug = 64
 // letters and digits separated by single hyphens.
 func ValidSlug(s string) bool { return len(s) <= MaxSlug && slugOK.MatchString(s) }
 
-// Build turns the rows of the table into the plan. It reads every row and
+// FromRows turns the rows of the table into the plan. It reads every row and
 // returns every problem that stops a build as a problem.List; warnings are problems
 // the site can be built with.
-func Build(in Input) (*Plan, []problem.Problem, error) {
+func FromRows(in Input) (*Plan, []problem.Problem, error) {
 	if in.Meta.StartYear == 0 && in.Meta.EndYear == 0 {
 		in.Meta.StartYear, in.Meta.EndYear = TitleYears(in.Meta.Title)
 	}
@@ -318,7 +318,7 @@ func fallbackSlug(name string) string {
 // does not give: collective terms (各区政府, 有关单位), governments (区政府,
 // 县人民政府), municipal departments only when the name says 市, and
 // otherwise other units.
-func guessKind(name string) Kind {
+func guessKind(name string) DeptKind {
 	switch {
 	case strings.HasPrefix(name, "各") || strings.Contains(name, "各相关") || strings.Contains(name, "有关"):
 		return Collective

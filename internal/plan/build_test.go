@@ -55,7 +55,7 @@ func TestBuild(t *testing.T) {
 		row(5, "4", "", "建设先导区。", "2021年，认定。", "市工业和信息化局", "市规划和自然局　、各区政府"),
 	)
 	in.Rows[1].Set(column.Title, Cell{Text: " 自定标题 ", Line: 3, Col: 13})
-	p, warns, err := Build(in)
+	p, warns, err := FromRows(in)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -139,7 +139,7 @@ func TestBuildErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p, _, err := Build(input(tt.rows...))
+			p, _, err := FromRows(input(tt.rows...))
 			var e *problem.Problem
 			if !errors.As(err, &e) {
 				t.Fatalf("Build = %v, %v; want a *problem.Problem", p, err)
@@ -157,7 +157,7 @@ func TestBuildUnknownDepartment(t *testing.T) {
 		for i, lead := range order {
 			rows = append(rows, row(i+2, string(rune('1'+i)), "（一）甲", "措施。", "2020年", lead, ""))
 		}
-		p, warns, err := Build(input(rows...))
+		p, warns, err := FromRows(input(rows...))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -191,7 +191,7 @@ func TestBuildUnknownDepartment(t *testing.T) {
 }
 
 func TestBuildLeadAndCoop(t *testing.T) {
-	p, _, err := Build(input(
+	p, _, err := FromRows(input(
 		row(2, "1", "（一）甲", "措施。", "2020年", "市科技局、市科技局", "市科技局、市工业和信息化局"),
 		row(3, "2", "", "措施。", "2020年", "市规划和自然局", "市规划和自然资源局"),
 	))
@@ -215,7 +215,7 @@ func TestBuildLeadAndCoop(t *testing.T) {
 }
 
 func TestBuildWarnings(t *testing.T) {
-	_, warns, err := Build(input(
+	_, warns, err := FromRows(input(
 		row(2, "1", "基础行动", "措施。", "2020年", "", ""),
 		row(3, "2", "", "措施。", "2020年，甲；尽快完成", "市科技局", ""),
 	))
@@ -240,7 +240,7 @@ func TestBuildNoAreaColumn(t *testing.T) {
 	// A table without a 重点任务 column: cells have no position.
 	r := row(2, "1", "", "措施。", "2020年", "市科技局", "")
 	r.Set(column.Area, Cell{})
-	p, _, err := Build(input(r))
+	p, _, err := FromRows(input(r))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -275,7 +275,7 @@ func TestBuildDepartmentTableErrors(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			in := input(okRow)
 			in.Departments = tt.depts
-			_, _, err := Build(in)
+			_, _, err := FromRows(in)
 			var e *problem.Problem
 			if !errors.As(err, &e) {
 				t.Fatalf("Build: %v; want a *problem.Problem", err)

@@ -36,7 +36,7 @@ func TestDepartmentNamesLimit(t *testing.T) {
 	// again, then one more; row 53 is not read.
 	rows := rowsNaming(append(numbered("单位", MaxDepartmentNames), "单位000007", "单位多一个", "x"), 1000)
 	rows = append(rows, mkRow(stdCells{column.ID: Cell{"x", 53, 1}, column.Measures: Cell{"措施。", 53, 2}, column.Lead: Cell{"市科技局", 53, 3}}))
-	_, _, err := Build(Input{TasksFile: "content/tasks.csv", DepartmentsFile: "content/departments.csv", Rows: rows})
+	_, _, err := FromRows(Input{TasksFile: "content/tasks.csv", DepartmentsFile: "content/departments.csv", Rows: rows})
 	want := "content/tasks.csv:52:3: error: task 51: this is department name 50,001; plansite reads at most 50,000 (the names and aliases of content/departments.csv count too): is a list of names in the wrong column?"
 	if err == nil || err.Error() != want {
 		t.Fatalf("error %.500v\nwant  %s", err, want)
@@ -44,7 +44,7 @@ func TestDepartmentNamesLimit(t *testing.T) {
 
 	// The departments table's names and aliases count.
 	deps := []DepartmentEntry{{Name: "市科技局", Slug: "science", Line: 2, NameCol: 1, SlugCol: 2, AliasesCol: 4, Aliases: numbered("科技", MaxDepartmentNames)}}
-	_, _, err = Build(Input{TasksFile: "content/tasks.csv", DepartmentsFile: "content/departments.csv", Departments: deps, Rows: rowsNaming([]string{"市科技局"}, 1)})
+	_, _, err = FromRows(Input{TasksFile: "content/tasks.csv", DepartmentsFile: "content/departments.csv", Departments: deps, Rows: rowsNaming([]string{"市科技局"}, 1)})
 	want = "content/departments.csv:2:4: error: this is department name 50,001; plansite reads at most 50,000 (the names and aliases of content/departments.csv count too): is a list of names in the wrong column?"
 	if err == nil || err.Error() != want {
 		t.Fatalf("error %.500v\nwant  %s", err, want)
@@ -68,7 +68,7 @@ func TestClausesLimit(t *testing.T) {
 	add(timeline(1)) // the limit
 	add(timeline(1)) // past it
 	add("尽快")
-	_, _, err := Build(Input{TasksFile: "content/tasks.csv", Rows: rows})
+	_, _, err := FromRows(Input{TasksFile: "content/tasks.csv", Rows: rows})
 	want := "content/tasks.csv:203:3: error: task 202: the table has more than 1,000,000 timeline clauses (时间节点 cut at ；, line breaks and dates); plansite reads at most 1,000,000: is this the wrong column?"
 	if err == nil || err.Error() != want {
 		t.Fatalf("error %.500v\nwant  %s", err, want)
@@ -89,7 +89,7 @@ func TestUnreadClausesWarnings(t *testing.T) {
 	} {
 		cell := "2020年；" + strings.Repeat("尽快；", tt.unread)
 		rows := []Row{mkRow(stdCells{column.ID: Cell{"1", 2, 1}, column.Measures: Cell{"措施。", 2, 2}, column.Timeline: Cell{cell, 2, 3}, column.Lead: Cell{"市科技局", 2, 4}})}
-		_, warns, err := Build(Input{TasksFile: "content/tasks.csv", Rows: rows, Meta: Meta{StartYear: 2020, EndYear: 2022}})
+		_, warns, err := FromRows(Input{TasksFile: "content/tasks.csv", Rows: rows, Meta: Meta{StartYear: 2020, EndYear: 2022}})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -156,7 +156,7 @@ func BenchmarkLintNames(b *testing.B) {
 		rows = append(rows, mkRow(stdCells{column.ID: Cell{id, i + 2, 1}, column.Measures: Cell{"措施。", i + 2, 2}, column.Lead: Cell{string(n) + "局", i + 2, 3}}))
 	}
 	for b.Loop() {
-		if _, _, err := Build(Input{TasksFile: "content/tasks.csv", Rows: rows}); err != nil {
+		if _, _, err := FromRows(Input{TasksFile: "content/tasks.csv", Rows: rows}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -220,7 +220,7 @@ func TestLintNamesGrowsWithTheNames(t *testing.T) {
 	var warns []problem.Problem
 	withDeadline(t, 20*time.Second, func() {
 		var err error
-		_, warns, err = Build(Input{TasksFile: "content/tasks.csv", Rows: crowdedRows()})
+		_, warns, err = FromRows(Input{TasksFile: "content/tasks.csv", Rows: crowdedRows()})
 		if err != nil {
 			t.Error(err)
 		}

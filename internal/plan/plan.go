@@ -209,7 +209,7 @@ type Milestone struct {
 	Clause   string   // the whole clause as written
 	When     string   // its date as written: 2021-2022年, 2023年6月底前, 长期坚持
 	Text     string   // what is due, without the date and closing punctuation
-	Kind     DateKind // how the date is given; Unread when it cannot be read
+	DateKind     DateKind // how the date is given; Unread when it cannot be read
 	Start    YearMonth
 	End      YearMonth
 	Day      int    // the day of a deadline such as 6月30日前, else 0
@@ -222,7 +222,7 @@ type Milestone struct {
 }
 
 // Dated reports whether the clause's date could be read.
-func (m Milestone) Dated() bool { return m.Kind != Unread }
+func (m Milestone) Dated() bool { return m.DateKind != Unread }
 
 // Covers reports whether the milestone is due in year y.
 func (m Milestone) Covers(y int) bool { return m.From <= y && y <= m.To }
@@ -306,21 +306,21 @@ func (t *Task) MilestonesIn(y int) []Milestone {
 	return ms
 }
 
-// Kind says what sort of actor a department is.
-type Kind string
+// DeptKind says what sort of actor a department is.
+type DeptKind string
 
 // The kinds of department. Collective actors (各区政府, 市各相关部门) stand for
 // many offices at once.
 const (
-	Municipal  Kind = "市直部门"
-	District   Kind = "区政府"
-	Government Kind = "政府" // a government of another level: 县政府, 镇人民政府
-	Collective Kind = "统称"
-	Other      Kind = "其他单位"
+	Municipal  DeptKind = "市直部门"
+	District   DeptKind = "区政府"
+	Government DeptKind = "政府" // a government of another level: 县政府, 镇人民政府
+	Collective DeptKind = "统称"
+	Other      DeptKind = "其他单位"
 )
 
-// Kinds are the kinds of department in the order pages group them.
-var Kinds = []Kind{Municipal, District, Government, Collective, Other}
+// DeptKinds are the kinds of department in the order pages group them.
+var DeptKinds = []DeptKind{Municipal, District, Government, Collective, Other}
 
 // Department is a responsible body, named in the lead or coop column.
 type Department struct {
@@ -328,7 +328,7 @@ type Department struct {
 	Slug    string
 	English string
 	Aliases []string
-	Kind    Kind
+	Kind    DeptKind
 	Known   bool // listed in the departments table
 	Lead    []*Task
 	Coop    []*Task

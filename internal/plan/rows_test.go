@@ -101,7 +101,7 @@ func TestBuildRealShapes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p, warns, err := Build(tt.in)
+			p, warns, err := FromRows(tt.in)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -131,7 +131,7 @@ func TestBuildRealShapes(t *testing.T) {
 func TestGuessKind(t *testing.T) {
 	for _, tt := range []struct {
 		name string
-		want Kind
+		want DeptKind
 	}{
 		{"各县（市、区）人民政府", Collective}, {"有关单位", Collective}, {"市各相关部门", Collective},
 		{"黄埔区政府", District}, {"天河区人民政府", District},
@@ -155,7 +155,7 @@ func TestOthersLeadWithoutLead(t *testing.T) {
 		r(2, "204", "市教育局", "各区人民政府"),
 		r(3, "205", "", "市教育局"),
 	}}
-	p, warns, err := Build(in)
+	p, warns, err := FromRows(in)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -184,7 +184,7 @@ func TestHeadingLevels(t *testing.T) {
 	)
 	in.Columns = []Column{{Heading: "序号", Std: column.ID}, {Heading: "重点任务", Std: column.Area}, {Heading: "主要措施", Std: column.Measures},
 		{Heading: "时间节点", Std: column.Timeline}, {Heading: "牵头部门", Std: column.Lead}, {Heading: "配合部门", Std: column.Coop}}
-	p, _, err := Build(in)
+	p, _, err := FromRows(in)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -208,7 +208,7 @@ func TestHeadingLevels(t *testing.T) {
 	)
 	in.Columns = []Column{{Heading: "序号", Std: column.ID}, {Heading: "主要措施", Std: column.Measures},
 		{Heading: "时间节点", Std: column.Timeline}, {Heading: "牵头部门", Std: column.Lead}}
-	p, _, err = Build(in)
+	p, _, err = FromRows(in)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -125,9 +125,9 @@ func ParseTimeline(cell string, start, end int) ([]Milestone, []*UnreadClause) {
 	for _, c := range clauses(cell) {
 		m, err := parseClause(c, start, end, prevYear)
 		if err != nil {
-			m = Milestone{Clause: c, Kind: Unread, Text: strings.TrimRight(c, "。；;.，, \u3000")}
+			m = Milestone{Clause: c, DateKind: Unread, Text: strings.TrimRight(c, "。；;.，, \u3000")}
 			errs = append(errs, err)
-		} else if m.Kind != Ongoing {
+		} else if m.DateKind != Ongoing {
 			prevYear = m.End.Year
 		}
 		ms = append(ms, m)
@@ -243,7 +243,7 @@ func parseClause(c string, start, end, prevYear int) (Milestone, *UnreadClause) 
 			}
 		}
 	}
-	if err != nil || m.Kind == Ongoing {
+	if err != nil || m.DateKind == Ongoing {
 		return m, err
 	}
 	// After what is due, not as it: in 2022年持续推进 the work of 2022 is
@@ -274,25 +274,25 @@ func parseAt(c string, start, end, prevYear int) (Milestone, *UnreadClause) {
 	switch {
 	case yearRangeR.MatchString(n):
 		g := yearRangeR.FindStringSubmatch(n)
-		m.Kind, matched = Between, len(g[0])
+		m.DateKind, matched = Between, len(g[0])
 		m.Start = YearMonth{num(g[1]), num(g[2])}
 		m.End = YearMonth{num(g[3]), num(g[4])}
 	case monthRange.MatchString(n):
 		g := monthRange.FindStringSubmatch(n)
 		y := num(g[1])
-		m.Kind, matched = Between, len(g[0])
+		m.DateKind, matched = Between, len(g[0])
 		m.Start, m.End = YearMonth{y, num(g[2])}, YearMonth{y, num(g[3])}
 	case yearLead.MatchString(n):
 		g := yearLead.FindStringSubmatch(n)
 		y := num(g[1])
 		k, l := readDetail(n[len(g[0]):], y, start, end, &m)
-		m.Kind, matched = k, len(g[0])+l
+		m.DateKind, matched = k, len(g[0])+l
 	case ongoingRe.MatchString(n):
 		w := ongoingRe.FindString(n)
 		if start == 0 || end == 0 {
 			return fail("ongoing work needs the plan's years: set start_year and end_year in site.toml")
 		}
-		m.Kind, matched = Ongoing, len(w)
+		m.DateKind, matched = Ongoing, len(w)
 		m.Start, m.End = YearMonth{start, 0}, YearMonth{end, 0}
 		if recurring.MatchString(w) {
 			m.Recurs = w
@@ -316,7 +316,7 @@ func parseAt(c string, start, end, prevYear int) (Milestone, *UnreadClause) {
 		}
 		k, l := readDetail(n[skip:], y, start, end, &m)
 		l += skip
-		m.Kind, matched, m.Yearless = k, l, true
+		m.DateKind, matched, m.Yearless = k, l, true
 	default:
 		return fail(timelineHint)
 	}

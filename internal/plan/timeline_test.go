@@ -9,7 +9,7 @@ import (
 
 // show is a milestone in one line: kind start..end [when] text.
 func show(m Milestone) string {
-	s := fmt.Sprintf("%s %s..%s [%s] %s", m.Kind, m.Start, m.End, m.When, m.Text)
+	s := fmt.Sprintf("%s %s..%s [%s] %s", m.DateKind, m.Start, m.End, m.When, m.Text)
 	if m.Day != 0 {
 		s += fmt.Sprintf(" day %d", m.Day)
 	}
@@ -172,7 +172,7 @@ func TestParseTimelineUnread(t *testing.T) {
 		if errs[0].Clause != tt.clause || !strings.Contains(errs[0].Message(), tt.reason) {
 			t.Errorf("ParseTimeline(%q): error %q, want clause %q and %q", tt.cell, errs[0], tt.clause, tt.reason)
 		}
-		if ms[0].Clause != tt.clause || ms[0].Kind != Unread {
+		if ms[0].Clause != tt.clause || ms[0].DateKind != Unread {
 			t.Errorf("ParseTimeline(%q): milestone %+v, want the clause kept as unread", tt.cell, ms[0])
 		}
 	}
@@ -210,7 +210,7 @@ func TestOneYearPlanFromTitle(t *testing.T) {
 		row(3, "2", "", "措施。", "持续推进", "市科技局", ""),
 	)
 	in.Meta = Meta{Title: "某区2023年重点工作任务"}
-	p, warns, err := Build(in)
+	p, warns, err := FromRows(in)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -223,7 +223,7 @@ func TestOneYearPlanFromTitle(t *testing.T) {
 		t.Errorf("years %v, want [2023]", p.Years)
 	}
 	in.Meta = Meta{Title: "某区2023年重点工作任务", StartYear: 2023, EndYear: 2024}
-	if p, _, err = Build(in); err != nil || !reflect.DeepEqual(p.Years, []int{2023, 2024}) {
+	if p, _, err = FromRows(in); err != nil || !reflect.DeepEqual(p.Years, []int{2023, 2024}) {
 		t.Errorf("with site.toml's years: %v, %v", p.Years, err)
 	}
 }

@@ -8,7 +8,7 @@ import (
 	"plansite/internal/problem"
 )
 
-// Build checks the rows of the progress file named file against the plan
+// NewLog checks the rows of the progress file named file against the plan
 // and the vocabulary and makes the log. asOf is the site's updated date
 // (else its issue date), zero when it has none. Every problem that stops a
 // build is returned at once, as problem.List: an update for a task the table
@@ -16,7 +16,7 @@ import (
 // the vocabulary, an empty 进展. The warnings are a task marked done that
 // later goes back to being worked on, and each task whose deadline has
 // passed with no update at all.
-func Build(file string, rows []Row, p *plan.Plan, statuses []Status, asOf Date) (*Log, []problem.Problem, error) {
+func NewLog(file string, rows []Row, p *plan.Plan, statuses []Status, asOf Date) (*Log, []problem.Problem, error) {
 	l := &Log{Statuses: statuses, AsOf: asOf, byTask: map[*plan.Task][]*Update{}, tasks: p.Tasks}
 	byID := make(map[string]*plan.Task, len(p.Tasks))
 	for _, t := range p.Tasks {

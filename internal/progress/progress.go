@@ -154,7 +154,7 @@ func Deadline(t *plan.Task) (d Date, ok bool) {
 			month = 12
 		}
 		day := daysIn(m.End.Year, month)
-		if m.Day > 0 && m.Day < day && m.Kind == plan.Deadline && m.End.Month != 0 {
+		if m.Day > 0 && m.Day < day && m.DateKind == plan.Deadline && m.End.Month != 0 {
 			day = m.Day
 		}
 		e := Date{m.End.Year, month, day}

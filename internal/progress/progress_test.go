@@ -81,10 +81,10 @@ func TestDateOrder(t *testing.T) {
 // clause is a dated timeline clause ending in month end (0: the whole
 // year) of year to, on day day for a deadline.
 func clause(kind plan.DateKind, from, to, end, day int) plan.Milestone {
-	return plan.Milestone{Kind: kind, From: from, To: to, Start: plan.YearMonth{Year: from}, End: plan.YearMonth{Year: to, Month: end}, Day: day}
+	return plan.Milestone{DateKind: kind, From: from, To: to, Start: plan.YearMonth{Year: from}, End: plan.YearMonth{Year: to, Month: end}, Day: day}
 }
 
-var unread = plan.Milestone{Kind: plan.Unread, Clause: "尽快完成"}
+var unread = plan.Milestone{DateKind: plan.Unread, Clause: "尽快完成"}
 
 func TestDeadline(t *testing.T) {
 	for _, tt := range []struct {
@@ -137,7 +137,7 @@ func row(line int, id, date, status, text, source string) Row {
 func logOf(t *testing.T, rows []Row, asOf Date) (*plan.Plan, *Log, []problem.Problem) {
 	t.Helper()
 	p := testTasks()
-	l, warns, err := Build("content/progress.csv", rows, p, Defaults(), asOf)
+	l, warns, err := NewLog("content/progress.csv", rows, p, Defaults(), asOf)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -247,7 +247,7 @@ func TestBuildErrors(t *testing.T) {
 		row(6, "2", "2021-06-01", "推进中", " \n", ""),
 		row(7, "2", "2021-06-01", "推进中", "这一行没有错。", ""),
 	}
-	l, warns, err := Build("content/progress.csv", rows, testTasks(), Defaults(), Date{2022, 12, 31})
+	l, warns, err := NewLog("content/progress.csv", rows, testTasks(), Defaults(), Date{2022, 12, 31})
 	var list problem.List
 	if l != nil || warns != nil || !errors.As(err, &list) {
 		t.Fatalf("Build = %v, %v, %v; want only the errors", l, warns, err)
@@ -266,7 +266,7 @@ func TestBuildErrors(t *testing.T) {
 		t.Fatalf("%d errors, want %d:\n%v", len(list), len(want), err)
 	}
 	// One error alone stops the build too.
-	if _, _, err := Build("content/progress.csv", rows[4:], testTasks(), Defaults(), Date{2022, 12, 31}); err == nil {
+	if _, _, err := NewLog("content/progress.csv", rows[4:], testTasks(), Defaults(), Date{2022, 12, 31}); err == nil {
 		t.Error("an empty 进展 alone builds")
 	}
 	for i, w := range want {

@@ -117,12 +117,12 @@ type File struct {
 	Data []byte
 }
 
-// Build makes the index of the plan, search/0.json, search/1.json, … in
+// WriteIndex makes the index of the plan, search/0.json, search/1.json, … in
 // task order and then search/index.json, which names them, and hands each
 // file to emit as soon as it is made: a large table's index is a hundred
 // megabytes, of which a shard's worth is held at a time. status gives each
 // task's status name; nil for a site without progress.
-func Build(p *plan.Plan, status func(*plan.Task) string, emit func(File) error) error {
+func WriteIndex(p *plan.Plan, status func(*plan.Task) string, emit func(File) error) error {
 	m := Manifest{Version: 1, Tasks: len(p.Tasks)}
 	var c compressor
 	shard := func(part [][]byte) error {

@@ -43,7 +43,7 @@ func TestFold(t *testing.T) {
 
 func realPlan(t testing.TB) *plan.Plan {
 	t.Helper()
-	c, _, err := load.Site(os.DirFS("../../content"), "content")
+	c, _, err := load.Read(os.DirFS("../../content"), "content")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,7 +73,7 @@ func TestHayMatchesFields(t *testing.T) {
 // last, first.
 func buildAll(p *plan.Plan) ([]File, error) {
 	var files []File
-	err := Build(p, nil, func(f File) error {
+	err := WriteIndex(p, nil, func(f File) error {
 		files = append(files, f)
 		return nil
 	})
@@ -152,7 +152,7 @@ func TestLargeTableShards(t *testing.T) {
 	if err := synth.Write(dir, 10000, 1); err != nil {
 		t.Fatal(err)
 	}
-	c, _, err := load.Site(os.DirFS(dir), "content")
+	c, _, err := load.Read(os.DirFS(dir), "content")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -25,7 +25,7 @@ type siteFile func(out Sink) error
 // siteFiles lists the makers of the site-wide files that are not pages, in
 // a set order: the sitemap, robots.txt and the host files, the feed, the
 // open data, the share image and the search index. None is run yet.
-func siteFiles(s *pages.Site, data opendata.Site, css []byte, list []*pages.Page, mini *minifier.Minifier) []siteFile {
+func siteFiles(s *pages.Context, data opendata.Input, css []byte, list []*pages.Page, mini *minifier.Minifier) []siteFile {
 	one := func(path string, make func() ([]byte, error)) siteFile {
 		return func(out Sink) error {
 			data, err := make()
@@ -85,7 +85,7 @@ func siteFiles(s *pages.Site, data opendata.Site, css []byte, list []*pages.Page
 		// The search index: its shards and the manifest naming them,
 		// under search/.
 		func(out Sink) error {
-			return search.Build(s.Plan, s.SearchStatus(), func(f search.File) error {
+			return search.WriteIndex(s.Plan, s.SearchStatus(), func(f search.File) error {
 				return out.Write(output.File{Path: f.Path, Data: f.Data})
 			})
 		})
@@ -137,7 +137,7 @@ type taskFile struct {
 	make func() ([]byte, error)
 }
 
-func taskFiles(s opendata.Site) []taskFile {
+func taskFiles(s opendata.Input) []taskFile {
 	fs := make([]taskFile, 0, len(s.Plan.Tasks))
 	for _, t := range s.Plan.Tasks {
 		fs = append(fs, taskFile{sitepath.TaskJSON(t), func() ([]byte, error) { return opendata.TaskProgressJSON(s, t) }})

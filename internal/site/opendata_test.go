@@ -50,7 +50,7 @@ func readTable(t *testing.T, data []byte) []tableRow {
 // files must give back.
 func loadModel(t *testing.T) *plan.Plan {
 	t.Helper()
-	c, _, err := load.Site(os.DirFS("../../content"), "content")
+	c, _, err := load.Read(os.DirFS("../../content"), "content")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -104,7 +104,7 @@ func same(a, b []string) bool {
 // package's tests' to check.
 func sameOpenData(t *testing.T, b *builtSite) {
 	t.Helper()
-	c, _, err := load.Site(b.content, "content")
+	c, _, err := load.Read(b.content, "content")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -112,7 +112,7 @@ func sameOpenData(t *testing.T, b *builtSite) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := opendata.Site{Plan: c.Plan, Config: c.Config, BaseURL: base, Table: c.WriteTable}
+	s := opendata.Input{Plan: c.Plan, Config: c.Config, BaseURL: base, Table: c.WriteTable}
 	if c.Progress != nil {
 		s.Progress = c.Progress
 		s.ProgressTable = func(w io.Writer) error { return load.WriteProgressCSV(w, c.ProgressRows) }

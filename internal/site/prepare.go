@@ -61,7 +61,7 @@ func prepare(o Options) (*build, error) {
 		defer wg.Done()
 		files, assets, staticErr = staticFiles(o.Static, mini)
 	}()
-	c, warns, err := load.Site(o.Content.FS, o.Content.Name)
+	c, warns, err := load.Read(o.Content.FS, o.Content.Name)
 	wg.Wait()
 	// The errors in the order of a build that made these one after another.
 	if err != nil {
@@ -98,14 +98,14 @@ func prepare(o Options) (*build, error) {
 	for _, f := range stFiles {
 		files = append(files, staticFile{path: f.Path, text: true, data: f.Data})
 	}
-	s := &pages.Site{Plan: c.Plan, Config: c.Config, BaseURL: baseURL, BasePath: basePath,
+	s := &pages.Context{Plan: c.Plan, Config: c.Config, BaseURL: baseURL, BasePath: basePath,
 		Pages: c.Pages, Assets: assets, Version: o.Version, Progress: c.Progress, StatusCSS: stPath, Labels: tmpl.Labels}
 	s.ShareImage.Width, s.ShareImage.Height = shareimage.Width, shareimage.Height
 	list, err := pages.Pages(s, mdr)
 	if err != nil {
 		return nil, err
 	}
-	data := opendata.Site{Plan: c.Plan, Config: c.Config, BaseURL: baseURL, Table: c.WriteTable}
+	data := opendata.Input{Plan: c.Plan, Config: c.Config, BaseURL: baseURL, Table: c.WriteTable}
 	if c.Progress != nil {
 		data.Progress = c.Progress
 		data.ProgressTable = func(w io.Writer) error { return load.WriteProgressCSV(w, c.ProgressRows) }

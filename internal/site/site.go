@@ -82,22 +82,22 @@ type Sink interface {
 	WriteStream(path string, write func(io.Writer) error) error
 }
 
-// Progress is told, after each file written, how many of the total are.
+// Meter is told, after each file written, how many of the total are.
 // It is called from several goroutines, never at once.
-type Progress func(done, total int)
+type Meter func(done, total int)
 
 // Build makes the site and replaces the folder out with it. Each file is
 // written as soon as it is made, so the site is never held in memory whole.
 // On error the folder is left as it was. A folder that is not a previous
 // build (an input, a folder of other files) is refused before anything is
 // read or written.
-func Build(o Options, out string, progress Progress) (*Result, error) {
-	return BuildContext(context.Background(), o, out, progress)
+func Build(o Options, out string, meter Meter) (*Result, error) {
+	return BuildContext(context.Background(), o, out, meter)
 }
 
 // BuildContext is Build that stops when ctx ends: it removes what it wrote,
 // leaves the folder as it was and returns ctx's cause.
-func BuildContext(ctx context.Context, o Options, out string, progress Progress) (*Result, error) {
+func BuildContext(ctx context.Context, o Options, out string, meter Meter) (*Result, error) {
 	target, err := output.CheckTarget(out, o.inputs())
 	if err != nil {
 		return nil, err
@@ -127,7 +127,7 @@ func BuildContext(ctx context.Context, o Options, out string, progress Progress)
 	if err != nil {
 		return nil, err
 	}
-	r, err := b.write(w, progress)
+	r, err := b.write(w, meter)
 	if err != nil {
 		w.Abort()
 		if ctx.Err() != nil {
@@ -145,7 +145,7 @@ func BuildContext(ctx context.Context, o Options, out string, progress Progress)
 // write makes every file of the site and hands it to sink: the static
 // files, the site-wide files on one goroutine and the pages and the tasks'
 // files beside them on every core.
-func (b *build) write(sink Sink, progress Progress) (*Result, error) {
+func (b *build) write(sink Sink, meter Meter) (*Result, error) {
 	var mu sync.Mutex
 	var made []string
 	done, total := 0, b.total()
@@ -160,8 +160,8 @@ func (b *build) write(sink Sink, progress Progress) (*Result, error) {
 			total++
 		}
 		done++
-		if progress != nil {
-			progress(done, total)
+		if meter != nil {
+			meter(done, total)
 		}
 	}
 	for _, f := range b.static {

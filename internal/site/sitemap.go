@@ -24,7 +24,7 @@ type sitemapLink struct {
 // sitemaps makes sitemap.xml: the list of every page, or, for a site of
 // more pages than one sitemap may list, an index of sitemaps/1.xml,
 // sitemaps/2.xml, … that list them.
-func sitemaps(s *pages.Site, list []*pages.Page) ([]output.File, error) {
+func sitemaps(s *pages.Context, list []*pages.Page) ([]output.File, error) {
 	if !s.HasSitemap() {
 		return nil, nil
 	}
@@ -79,7 +79,7 @@ func sitemap(list []*pages.Page) ([]byte, error) {
 }
 
 // robots allows everything and points at the sitemap.
-func robots(s *pages.Site) []byte {
+func robots(s *pages.Context) []byte {
 	if !s.HasSitemap() {
 		return []byte("User-agent: *\nAllow: /\n")
 	}

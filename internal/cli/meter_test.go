@@ -8,7 +8,7 @@ import (
 // A build's progress is not printed when the log is not a terminal.
 func TestProgressSilentOffTerminal(t *testing.T) {
 	var b bytes.Buffer
-	p, done := newProgress(&b)
+	p, done := newMeter(&b)
 	if p != nil {
 		t.Fatal("a buffer got a progress line")
 	}
@@ -22,7 +22,7 @@ func TestProgressSilentOffTerminal(t *testing.T) {
 // cleared at the end.
 func TestProgressLine(t *testing.T) {
 	var b bytes.Buffer
-	pl := &progressLine{w: &b}
+	pl := &meterLine{w: &b}
 	pl.update(1, 10) // start is long ago: past the first second
 	pl.update(10, 10)
 	pl.done()

@@ -11,23 +11,23 @@ import (
 	"plansite/internal/site"
 )
 
-// progressLine shows how many of a build's files are written, on one line
+// meterLine, the build's progress meter, shows how many of its files are written, on one line
 // redrawn in place, once the build has taken a second: only on a terminal,
 // so logs and pipes get no stray lines.
-type progressLine struct {
+type meterLine struct {
 	w     io.Writer
 	start time.Time
 	last  time.Time
 	shown bool
 }
 
-// newProgress returns the progress function for a build that logs to w, or
+// newMeter returns the progress function for a build that logs to w, or
 // nil when w is not a terminal. done ends the line.
-func newProgress(w io.Writer) (p site.Progress, done func()) {
+func newMeter(w io.Writer) (p site.Meter, done func()) {
 	if !isTerminal(w) {
 		return nil, func() {}
 	}
-	pl := &progressLine{w: w, start: time.Now()}
+	pl := &meterLine{w: w, start: time.Now()}
 	return pl.update, pl.done
 }
 
@@ -37,7 +37,7 @@ func isTerminal(w io.Writer) bool {
 }
 
 // update is called after each file; it redraws at most ten times a second.
-func (p *progressLine) update(n, total int) {
+func (p *meterLine) update(n, total int) {
 	now := time.Now()
 	if now.Sub(p.start) < time.Second || (now.Sub(p.last) < 100*time.Millisecond && n < total) {
 		return
@@ -46,7 +46,7 @@ func (p *progressLine) update(n, total int) {
 	fmt.Fprintf(p.w, "\rwriting pages: %d of %d (%d%%)", n, total, n*100/max(total, 1))
 }
 
-func (p *progressLine) done() {
+func (p *meterLine) done() {
 	if p.shown {
 		fmt.Fprint(p.w, "\r\033[K")
 	}
