@@ -209,7 +209,7 @@ type Milestone struct {
 	Clause   string   // the whole clause as written
 	When     string   // its date as written: 2021-2022年, 2023年6月底前, 长期坚持
 	Text     string   // what is due, without the date and closing punctuation
-	DateKind     DateKind // how the date is given; Unread when it cannot be read
+	DateKind DateKind // how the date is given; Unread when it cannot be read
 	Start    YearMonth
 	End      YearMonth
 	Day      int    // the day of a deadline such as 6月30日前, else 0
