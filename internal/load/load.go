@@ -26,19 +26,11 @@ import (
 	"plansite/internal/sitepath"
 )
 
-// Page is a Markdown page of the content folder.
-type Page struct {
-	File string // content/about.md
-	Path string // about/
-	markdown.FrontMatter
-	Body []byte // Markdown, front matter removed
-}
-
 // Content is a whole content folder, read.
 type Content struct {
 	Config config.Config
 	Plan   *plan.Plan
-	Pages  []Page
+	Pages  []markdown.Page
 	// Rows are the task table's rows as read, for Table.
 	Rows []plan.Row
 	// Progress is the progress file's updates, nil when there is none;
@@ -241,8 +233,8 @@ var MarkdownLimit = inputfs.Limit{Bytes: 4 << 20, What: "a Markdown page",
 	Advice: "split it into several pages, or put a long document in static/ and link to it"}
 
 // pages reads every Markdown file of the content folder.
-func pages(fsys fs.FS, prefix string) ([]Page, []problem.Problem, error) {
-	var out []Page
+func pages(fsys fs.FS, prefix string) ([]markdown.Page, []problem.Problem, error) {
+	var out []markdown.Page
 	var warns []problem.Problem
 	byPath := map[string]string{} // address → file, so two files never share one
 	err := inputfs.Walk(fsys, prefix, func(p string) error {
@@ -282,7 +274,7 @@ func pages(fsys fs.FS, prefix string) ([]Page, []problem.Problem, error) {
 		if fm.Title == "" {
 			return &problem.Problem{File: file, Line: 1, Msg: "front matter has no title"}
 		}
-		out = append(out, Page{File: file, Path: urlPath + "/", FrontMatter: fm, Body: body})
+		out = append(out, markdown.Page{File: file, Path: urlPath + "/", FrontMatter: fm, Body: body})
 		return nil
 	})
 	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })

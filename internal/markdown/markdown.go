@@ -22,6 +22,14 @@ import (
 	"plansite/internal/problem"
 )
 
+// Page is a Markdown page of the content folder.
+type Page struct {
+	File string // content/about.md
+	Path string // about/
+	FrontMatter
+	Body []byte // Markdown, front matter removed
+}
+
 // FrontMatter is the header of a Markdown page.
 type FrontMatter struct {
 	Title       string `toml:"title"`

@@ -9,7 +9,7 @@ import (
 	"plansite/internal/chart"
 	"plansite/internal/config"
 	"plansite/internal/labels"
-	"plansite/internal/load"
+	"plansite/internal/markdown"
 	"plansite/internal/opendata"
 	"plansite/internal/plan"
 	"plansite/internal/progress"
@@ -23,7 +23,7 @@ type Context struct {
 	Config   config.Config
 	BaseURL  string // absolute, ends in /
 	BasePath string // the path part of BaseURL: / or /sub/path/
-	Pages    []load.Page
+	Pages    []markdown.Page
 	Assets   map[string]string // static file name → path with a version query
 	Version  string
 	// Progress is the progress file's updates, nil when the site has none;

@@ -37,12 +37,6 @@ type build struct {
 // making none of them but the static files, and refuses a site in which two
 // files would have the same path as far as that is known beforehand.
 func prepare(o Options) (*build, error) {
-	if o.BaseURL != "" {
-		// Said first: the flag is what was just typed.
-		if _, _, err := config.BaseURL(o.BaseURL); err != nil {
-			return nil, fmt.Errorf("-base-url %q: %v", o.BaseURL, err)
-		}
-	}
 	mdr, mini := engines()
 	// The templates and the static files (parsed, and minified) do not
 	// depend on the content: they are made while the content loads. For the
@@ -80,9 +74,10 @@ func prepare(o Options) (*build, error) {
 	// is left out, as the content's warning says.
 	baseURL, basePath := "", "/"
 	if base != "" {
-		// Checked already, by config.ReadConfig or above.
+		// site.toml's was checked as it was read; the flag's, by the
+		// command, before anything was read.
 		if baseURL, basePath, err = config.BaseURL(base); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("-base-url %q: %v", base, err)
 		}
 	}
 	if staticErr != nil {
