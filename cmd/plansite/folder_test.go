@@ -107,3 +107,26 @@ func TestBundledExampleSaysSo(t *testing.T) {
 		t.Errorf("the bundled table's warning is not named as bundled: %q", stdout)
 	}
 }
+
+// check reports what build would refuse, of every input at once: a broken
+// template beside a repeated 序号, as build does.
+func TestCheckIsBuild(t *testing.T) {
+	site := t.TempDir()
+	foldertest.CopyInto(t, "../../content", site)
+	foldertest.CopyInto(t, "../../templates", site)
+	tasks := filepath.Join(site, "content", "tasks.csv")
+	data, _ := os.ReadFile(tasks)
+	os.WriteFile(tasks, []byte(strings.Replace(string(data), "\n3,", "\n2,", 1)), 0o644)
+	os.WriteFile(filepath.Join(site, "templates", "area.html"), []byte("{{define \"main\"}}\n<h1>{{.Title}</h1>{{end}}"), 0o644)
+	want := []string{"/content/tasks.csv:4:1: error: 序号 2 appears twice", "/templates/area.html:2: error: "}
+	code, stdout, _ := runArgs("check", site)
+	_, _, buildErr := runArgs("build", site, "-out", filepath.Join(t.TempDir(), "public"))
+	for _, w := range want {
+		if code != 1 || !strings.Contains(stdout, w) {
+			t.Errorf("check: exit %d, %q lacks %q", code, stdout, w)
+		}
+		if !strings.Contains(buildErr, w) {
+			t.Errorf("build: %q lacks %q", buildErr, w)
+		}
+	}
+}

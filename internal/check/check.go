@@ -20,6 +20,7 @@ import (
 	"plansite/internal/load"
 	"plansite/internal/problem"
 	"plansite/internal/progress"
+	"plansite/internal/site"
 )
 
 // Report is what a check found, sorted by file and position.
@@ -42,6 +43,22 @@ func (r *Report) Errors() int {
 func (r *Report) Warnings() int { return len(r.Problems) - r.Errors() }
 
 func (r *Report) add(p problem.Problem) { r.Problems = append(r.Problems, p) }
+
+// Site checks a whole site as a build reads it, with the build's own code
+// (site.Check): the content, the templates and their labels, the static
+// files; it reports every problem the build would, warnings included.
+func Site(o site.Options) *Report {
+	r := &Report{}
+	defer r.sort()
+	warns, err := site.Check(o)
+	for _, p := range problem.Of(err) {
+		r.add(*p)
+	}
+	for _, w := range warns {
+		r.add(w)
+	}
+	return r
+}
 
 // Content checks the content folder fsys; prefix names it in messages. It
 // reads the content as a build does, with the same code, and reports every

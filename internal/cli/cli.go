@@ -88,7 +88,7 @@ func Check(in Inputs, src SourceFunc, out io.Writer) error {
 		return err
 	}
 	c := o.Content
-	r := check.Content(c.FS, c.Name)
+	r := check.Site(o)
 	for _, p := range r.Problems {
 		fmt.Fprintln(out, p.Error())
 	}

@@ -191,7 +191,7 @@ func TestSiteErrors(t *testing.T) {
 		{"empty file", "tasks.csv", ptr(""), `content/tasks.csv:1: error: the file is empty; the first line must be the header`},
 		{"blank lines only", "tasks.csv", ptr("\n\n"), `content/tasks.csv:1: error: the file is empty; the first line must be the header`},
 		{"header only", "tasks.csv", ptr(header), `content/tasks.csv: error: the table has no tasks`},
-		{"missing tasks.csv", "tasks.csv", nil, `content/tasks.csv: error: cannot read the task table: file does not exist`},
+		{"missing tasks.csv", "tasks.csv", nil, `content/tasks.csv: error: there is no task table: save it here as tasks.csv (or tasks.xlsx), or make it from the document with plansite import DOCUMENT -o content/tasks.csv`},
 
 		// tasks.csv, as the plan model reads it. Columns are characters, not bytes.
 		{"duplicate 序号", "tasks.csv", row("1,（一）甲,措施。,2020年,市科技局,\n1,,措施。,2020年,市科技局,"),

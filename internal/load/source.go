@@ -125,6 +125,10 @@ func ReadTables(fsys fs.FS, prefix string, cfg config.Config) (*Tables, error) {
 		return nil, append(errs, problem.Of(err)...)
 	}
 	t.TasksFile = name(table)
+	if _, err := fs.Stat(fsys, table); errors.Is(err, fs.ErrNotExist) && cfg.Table == "" {
+		return nil, append(errs, &problem.Problem{File: t.TasksFile,
+			Msg: fmt.Sprintf("there is no task table: save it here as %s (or %s), or make it from the document with plansite import DOCUMENT -o %s", DefaultCSV, DefaultXLSX, t.TasksFile)})
+	}
 	data, err := readTable(fsys, table, t.TasksFile, "cannot read the task table: ")
 	if err != nil {
 		return nil, append(errs, problem.Of(err)...)

@@ -57,12 +57,14 @@ func prepare(o Options) (*build, error) {
 	}()
 	c, warns, err := load.Read(o.Content.FS, o.Content.Name)
 	wg.Wait()
-	// The errors in the order of a build that made these one after another.
-	if err != nil {
-		return nil, err
+	// Every input's errors at once, in the order of a build that read
+	// them one after another: check and build report them all.
+	var errs problem.List
+	for _, e := range []error{err, tmplErr, staticErr} {
+		errs = append(errs, problem.Of(e)...)
 	}
-	if tmplErr != nil {
-		return nil, tmplErr
+	if len(errs) > 0 {
+		return &build{warns: warns}, errs
 	}
 	base := c.Config.BaseURL
 	if o.BaseURL != "" {
@@ -79,9 +81,6 @@ func prepare(o Options) (*build, error) {
 		if baseURL, basePath, err = config.BaseURL(base); err != nil {
 			return nil, fmt.Errorf("-base-url %q: %v", base, err)
 		}
-	}
-	if staticErr != nil {
-		return nil, staticErr
 	}
 	// The share image takes the site's colours from the stylesheet as
 	// written; a static folder without one gets an image in greys.
@@ -195,4 +194,16 @@ func putBuffers(b *buffers) {
 		return // a huge page: let it go rather than keep it
 	}
 	bufferPool.Put(b)
+}
+
+// Check reads the site as a build does and makes nothing: what a build
+// would warn of, and the problems of every input that it would refuse
+// (the content's files, the templates and their labels, the static files,
+// two files at one address).
+func Check(o Options) ([]problem.Problem, error) {
+	b, err := prepare(o)
+	if b == nil {
+		return nil, err
+	}
+	return b.warns, err
 }
