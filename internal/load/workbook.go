@@ -1,7 +1,6 @@
 package load
 
 import (
-	"archive/zip"
 	"bytes"
 	"fmt"
 	"io"
@@ -9,6 +8,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"plansite/internal/officezip"
 	"plansite/internal/plan"
 	"plansite/internal/problem"
 )
@@ -18,61 +18,27 @@ import (
 // damaged file) is refused at once. The bundled table as a workbook unzips
 // to 35 KB; 100,000 tasks of its length would come to about 70 MB.
 const (
-	MaxWorkbookUnzipped = 256 << 20 // all parts together, uncompressed
-	MaxWorkbookParts    = 10_000
+	MaxWorkbookUnzipped = officezip.MaxUnzipped // all parts together, uncompressed
+	MaxWorkbookParts    = officezip.MaxParts
 	// A worksheet or shared-string part over this size is unzipped to a
 	// temporary file and read from there as a stream (excelize's
 	// UnzipXMLSizeLimit), not held in memory whole.
 	workbookSpill = 16 << 20
-	// Deflate cannot expand data more than 1032 times; a part that claims
-	// more is damaged, and excelize would allocate what it claims.
-	maxDeflateRatio = 1032
 )
 
 // oleMagic starts an encrypted workbook or an old .xls file, neither of
 // which is a zip file.
 var oleMagic = []byte{0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1}
 
-// checkWorkbook reads the zip directory of a workbook and refuses it when its
-// parts would unzip beyond the limits.
+// checkWorkbook refuses a workbook that is not one (an encrypted file, an
+// old .xls) or whose parts would unzip beyond the limits (officezip), before
+// excelize unzips anything.
 func checkWorkbook(file string, data []byte) error {
-	fail := func(format string, args ...any) error {
-		return &problem.Problem{File: file, Msg: fmt.Sprintf(format, args...)}
-	}
 	if bytes.HasPrefix(data, oleMagic) {
-		return fail("cannot read the workbook: it is encrypted or an old .xls file; save it as an .xlsx workbook without a password")
+		return &problem.Problem{File: file, Msg: "cannot read the workbook: it is encrypted or an old .xls file; save it as an .xlsx workbook without a password"}
 	}
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return fail("cannot read the workbook: %v", err)
-	}
-	if len(zr.File) > MaxWorkbookParts {
-		return fail("the workbook has %d parts, over the limit of %d: no task table has that many; is this the wrong file?", len(zr.File), MaxWorkbookParts)
-	}
-	var total uint64
-	for _, zf := range zr.File {
-		size := zf.UncompressedSize64
-		switch zf.Method {
-		case zip.Store:
-			if size != zf.CompressedSize64 {
-				return fail("cannot read the workbook: its part %s is stored unzipped as %d bytes but claims %d; the file is damaged", plan.QuoteCell(zf.Name), zf.CompressedSize64, size)
-			}
-		case zip.Deflate:
-		default:
-			return fail("cannot read the workbook: its part %s is compressed with method %d, which workbooks do not use; the file is damaged", plan.QuoteCell(zf.Name), zf.Method)
-		}
-		if zf.Method == zip.Deflate && size/maxDeflateRatio > zf.CompressedSize64 {
-			return fail("cannot read the workbook: its part %s claims to unzip to %d bytes from %d, which no zip file can; the file is damaged", plan.QuoteCell(zf.Name), size, zf.CompressedSize64)
-		}
-		if size > MaxWorkbookUnzipped {
-			return fail("the workbook's part %s unzips to %d bytes, over the limit of %d: no task table is that large; is this the wrong file?", plan.QuoteCell(zf.Name), size, MaxWorkbookUnzipped)
-		}
-		total += size // each part is under the limit: no overflow
-	}
-	if total > MaxWorkbookUnzipped {
-		return fail("the workbook unzips to %d bytes, over the limit of %d: no task table is that large; is this the wrong file?", total, MaxWorkbookUnzipped)
-	}
-	return nil
+	_, err := officezip.Open(file, "workbook", data)
+	return err
 }
 
 // readXLSX opens the first worksheet of a workbook and gives read its rows
