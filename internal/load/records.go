@@ -339,22 +339,49 @@ func (d *decoder) unknownColumn(h string) string {
 	return msg
 }
 
-// missingColumn says a required column is missing and, where the header has
-// columns it does not know, which of them could be meant.
+// missingColumn says a required column is missing and, where the header
+// has a column it does not know whose heading reads like that column's
+// (holds one of its hint's characters, no fewer than of another column's:
+// 任务 holds the 任 of 责任 but reads as 主要措施), that it could be meant;
+// else what to name it.
 func (d *decoder) missingColumn(c column.Spec, unknown []string) string {
 	msg := fmt.Sprintf("missing column %q; the header must name %s", c.Name, strings.Join(d.kind.cols.Names(true), ", "))
 	if !d.kind.settings {
 		return msg
 	}
+	best, bestN := "", 0
 	for _, u := range unknown {
-		if strings.ContainsAny(u, c.Hint) {
-			return msg + fmt.Sprintf("; if %s is that column, say so in site.toml: [columns] %s = %s", plan.QuoteCell(u), c.Key, strconvQuote(u))
+		n := hintChars(u, c.Hint)
+		if n <= bestN {
+			continue
+		}
+		liker := false
+		for _, o := range d.kind.cols {
+			liker = liker || o.Key != c.Key && hintChars(u, o.Hint) > n
+		}
+		if !liker {
+			best, bestN = u, n
 		}
 	}
-	if len(unknown) > 0 {
-		return msg + fmt.Sprintf("; if one of %s is that column, say so in site.toml: [columns] %s = \"…\"", strings.Join(unknown, ", "), c.Key)
+	if best != "" {
+		return msg + fmt.Sprintf("; if %s is that column, say so in site.toml: [columns] %s = %s", plan.QuoteCell(best), c.Key, strconvQuote(best))
 	}
-	return msg
+	names := c.Name
+	if len(c.Synonyms) > 0 {
+		names += " or " + c.Synonyms[0]
+	}
+	return msg + fmt.Sprintf("; no heading reads like it: name its column %s, or give its heading in site.toml: [columns] %s = \"…\"", names, c.Key)
+}
+
+// hintChars counts the characters of hint that heading holds.
+func hintChars(heading, hint string) int {
+	n := 0
+	for _, r := range hint {
+		if strings.ContainsRune(heading, r) {
+			n++
+		}
+	}
+	return n
 }
 
 func strconvQuote(s string) string { return fmt.Sprintf("%q", s) }
