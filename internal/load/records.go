@@ -50,6 +50,11 @@ const (
 // gives io.EOF after the last record.
 type rowSource interface {
 	next() (rec []string, pos []plan.Cell, err error)
+	// record is the number of the row last given, as a spreadsheet shows
+	// the table: the header is 1; a worksheet's blank rows count.
+	record() int
+	// merges are the table's merged cells, when the source knows them.
+	merges() []plan.Merge
 }
 
 // table is a table as records reads it: its header, what each of its
@@ -61,6 +66,7 @@ type table struct {
 	at       []int         // for each of the kind's columns, its index in the header; -1 when the table lacks it
 	others   []int         // the header's indexes of the other columns, kept by a task table
 	rows     [][]plan.Cell // the rows below the header, each cell in the header's order
+	records  []int         // each row's number as a spreadsheet shows the table (the header is 1)
 	warns    []problem.Problem
 }
 
@@ -108,6 +114,7 @@ func records(file string, src rowSource, k tableKind) (*table, error) {
 			pos[i].Text = rec[i]
 		}
 		t.rows = append(t.rows, pos)
+		t.records = append(t.records, src.record())
 	}
 	d.unnamedColumns()
 	t.at = make([]int, len(k.cols))

@@ -2,9 +2,11 @@ package load
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"io"
 	"os"
+	"slices"
 
 	"github.com/xuri/excelize/v2"
 
@@ -73,7 +75,71 @@ func readXLSX(file string, data []byte, read func(rowSource) error) (sheet strin
 		return sheet, &problem.Problem{File: file, Msg: fmt.Sprintf("cannot read worksheet %s: %v", sheet, err)}
 	}
 	defer rows.Close()
-	return sheet, read(&sheetSource{file: file, sheet: sheet, rows: rows, header: -1})
+	src := &sheetSource{file: file, sheet: sheet, rows: rows, header: -1}
+	if src.merged, err = sheetMerges(f, file, sheet); err != nil {
+		return sheet, err
+	}
+	return sheet, read(src)
+}
+
+// sheetMerges reads a worksheet's merged cells, top first.
+func sheetMerges(f *excelize.File, file, sheet string) ([]plan.Merge, error) {
+	cells, err := f.GetMergeCells(sheet)
+	if err != nil {
+		return nil, &problem.Problem{File: file, Msg: fmt.Sprintf("cannot read the merged cells of worksheet %s: %v", sheet, err)}
+	}
+	if len(cells) > MaxRows {
+		return nil, &problem.Problem{File: file, Msg: fmt.Sprintf("worksheet %s has %s merged cells; plansite reads at most %s: is this the wrong file?", sheet, plan.GroupDigits(len(cells)), plan.GroupDigits(MaxRows))}
+	}
+	var out []plan.Merge
+	for _, c := range cells {
+		m, ok := parseRange(c.GetStartAxis() + ":" + c.GetEndAxis())
+		if !ok || m.Right > MaxColumns {
+			continue // a single cell, or past the columns a table may have
+		}
+		m.File = file
+		out = append(out, m)
+	}
+	slices.SortStableFunc(out, func(a, b plan.Merge) int { return cmp.Compare(a.Top, b.Top) })
+	return out, nil
+}
+
+func (s *sheetSource) merges() []plan.Merge { return s.merged }
+
+// fillMerged writes into the row rec (of worksheet row line) the text of
+// each merge that covers it from a row above: a workbook keeps a merged
+// cell's text in its top left cell only, and the table's rows each carry
+// the text of the cells merged over them, as plansite import writes them.
+// The merges over a row are found from those begun above it, so that a
+// sheet's rows are read once whatever its merges.
+func (s *sheetSource) fillMerged(line int, rec []string) []string {
+	for s.nextMerge < len(s.merged) && s.merged[s.nextMerge].Top <= line {
+		s.active = append(s.active, s.nextMerge)
+		s.nextMerge++
+	}
+	keep := s.active[:0]
+	for _, i := range s.active {
+		m := s.merged[i]
+		if m.Bottom < line {
+			continue
+		}
+		keep = append(keep, i)
+		c := m.Left - 1
+		if m.Top == line {
+			if c < len(rec) {
+				s.text[i] = rec[c]
+			}
+			continue
+		}
+		for len(rec) <= c {
+			rec = append(rec, "")
+		}
+		if rec[c] == "" {
+			rec[c] = s.text[i]
+		}
+	}
+	s.active = keep
+	return rec
 }
 
 // sheetSource reads a worksheet: its first row is the header, and every row
@@ -85,7 +151,15 @@ type sheetSource struct {
 	rows        *excelize.Rows
 	line        int // the row last read
 	header      int // how many columns the header has; -1 until it is read
+	// The sheet's merged cells, top first; those begun by the row read,
+	// and each one's text.
+	merged    []plan.Merge
+	nextMerge int
+	active    []int
+	text      map[int]string
 }
+
+func (s *sheetSource) record() int { return s.line }
 
 func (s *sheetSource) next() ([]string, []plan.Cell, error) {
 	for s.rows.Next() {
@@ -93,6 +167,12 @@ func (s *sheetSource) next() ([]string, []plan.Cell, error) {
 		rec, err := s.rows.Columns()
 		if err != nil {
 			return nil, nil, &problem.Problem{File: s.file, Line: s.line, Msg: fmt.Sprintf("cannot read row %d of worksheet %s: %v", s.line, s.sheet, err)}
+		}
+		if len(s.merged) > 0 {
+			if s.text == nil {
+				s.text = map[int]string{}
+			}
+			rec = s.fillMerged(s.line, rec)
 		}
 		for j := range rec {
 			if len(rec[j]) > MaxCell {
