@@ -12,4 +12,5 @@ if ! command -v hugo >/dev/null 2>&1; then
 fi
 go build -o bin/plansite ./cmd/plansite
 go build -o bin/plansite-bench ./cmd/plansite-bench
-exec bin/plansite-bench -plansite bin/plansite -anchor "${HUGO_ANCHOR:-../shared/bench/hugo-anchor}" "$@"
+exec bin/plansite-bench -plansite bin/plansite -anchor "${HUGO_ANCHOR:-../shared/bench/hugo-anchor}" \
+  -equal "${HUGO_EQUAL:-../shared/bench/hugo-equal}" "$@"
