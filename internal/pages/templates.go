@@ -173,7 +173,9 @@ func parseAll(fsys fs.FS, dir string, prepare func(string) (string, error)) (map
 		return nil, err
 	}
 	frags := &fragments{cache: map[fragmentKey]template.HTML{}, items: map[itemKey]template.HTML{}}
-	base, err := template.New(baseName).Funcs(funcs).Funcs(template.FuncMap{"fragment": frags.render, "item": frags.item}).Parse(baseText)
+	vals := &values{cache: map[valueKey]template.HTML{}}
+	base, err := template.New(baseName).Funcs(funcs).Funcs(template.FuncMap{"fragment": frags.render, "item": frags.item,
+		"value": vals.render}).Parse(baseText)
 	if err != nil {
 		return nil, templateError(err)
 	}
@@ -187,7 +189,7 @@ func parseAll(fsys fs.FS, dir string, prepare func(string) (string, error)) (map
 			return nil, templateError(err)
 		}
 	}
-	frags.set = base
+	frags.set, vals.set = base, base
 	byKind := map[*Kind]*template.Template{}
 	for _, kind := range Kinds {
 		if kind.Optional {
