@@ -14,17 +14,18 @@ import (
 // a tenth to a fifth of a large build's CPU time. So a build collects at
 // gcPercent, four times the usual headroom, under a memory limit set from
 // the table's size, which keeps the peak near what the heap needs: at
-// 10,000 tasks (5 MB of table) 28% less CPU for about 150 MB more memory
-// (make bench).
+// 10,000 tasks (5 MB of table) 28% less CPU for about 150 MB more memory;
+// at 100,000 (50 MB) the limit, 2.2 GB, is what bounds the headroom, and
+// half that spent a quarter of the CPU collecting (make bench).
 const (
 	gcPercent    = 400
 	gcBase       = 160 << 20 // bytes of memory limit for any table
-	gcPerByte    = 20        // and per byte of the content folder
+	gcPerByte    = 40        // and per byte of the content folder
 	gcFirstLimit = 64 << 20  // no collection at all before this much heap
 )
 
 // gcLimit is the memory limit of a build of the content folder of size
-// bytes: about twice what the heap keeps of it, and more for a small
+// bytes: about three times what the heap keeps of it, and more for a small
 // table, whose build never reaches it.
 func gcLimit(size int64) int64 { return gcBase + gcPerByte*size }
 
