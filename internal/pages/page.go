@@ -129,9 +129,11 @@ type View struct {
 	OriginalMerged bool
 	TaskTimeline   *chart.Gantt
 	Citation       Citation
-	// The full table's pages: its heading and this page's rows.
-	PlanHead []PlanHeadCell
-	PlanRows []PlanRow
+	// The full table's pages: its heading, this page's rows in their
+	// groups, and the links to every group's heading.
+	PlanHead   []PlanHeadCell
+	PlanGroups []PlanGroup
+	PlanJump   []Link
 	// The data page: the fields of plan.json, from its schema, and those
 	// it leaves out as always empty in this table.
 	SchemaDocs  []opendata.SchemaSection

@@ -87,7 +87,8 @@ func viewTask(v *View, p *Page) error {
 
 func viewPlan(v *View, p *Page) error {
 	v.PlanHead = planHead(p.Site.Plan)
-	v.PlanRows = planRows(p)
+	v.PlanGroups = planGroups(planRows(p))
+	v.PlanJump = planJump(p)
 	return nil
 }
 
