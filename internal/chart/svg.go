@@ -260,6 +260,19 @@ func (b *Bars) SVG() template.HTML {
 	// its text at MinText; long labels widen it rather than squeeze the bars.
 	width := math.Max(barsWidth, labelW+valueW+barsMin)
 	unit := (width - labelW - valueW) / float64(most)
+	if b.Classes != nil {
+		// Each segment is at least as wide as its number: the bars widen
+		// the chart rather than drop a number.
+		for _, r := range b.Rows {
+			need := 0.0
+			for _, v := range r.Values {
+				if v > 0 {
+					need += math.Max(unit*float64(v), segmentMin(v))
+				}
+			}
+			width = math.Max(width, labelW+valueW+need)
+		}
+	}
 	h := rowH*float64(len(b.Rows)) + 4
 	var s svgDoc
 	s.line("grid", labelW, 0, labelW, h)
@@ -275,7 +288,8 @@ func (b *Bars) SVG() template.HTML {
 			}
 			w := unit * float64(v)
 			if b.Classes != nil {
-				s.rect(b.Classes[k], x, mid-barH/2, w, barH, "")
+				w = math.Max(w, segmentMin(v))
+				segment(&s, b.Classes[k], b.Series[k], x, mid, w, v)
 			} else if k == 0 {
 				s.rect("s0", x, mid-barH/2, w, barH, "")
 			} else {
@@ -291,6 +305,28 @@ func (b *Bars) SVG() template.HTML {
 		s.el(`</g>`)
 	}
 	return wrap(b.ID, b.Title, b.Desc, width, h, fontSize, s.b.String())
+}
+
+// segmentGap is the page's background left between two segments of a
+// stack of statuses: each status's colour keeps 3:1 against the page, so
+// neighbouring segments are told apart whatever their colours.
+const segmentGap = 2.0
+
+// segmentMin is the least width of a segment holding n: its number and a
+// little room either side, and the gap.
+func segmentMin(n int) float64 {
+	return chartTextWidth(strconv.Itoa(n), fontSize) + 6 + segmentGap
+}
+
+// segment draws one status's part of a stacked bar, w wide from x, with
+// its number written in it and a title naming the status, so that neither
+// depends on its colour.
+func segment(s *svgDoc, class, name string, x, mid, w float64, n int) {
+	const barH = 18.0
+	s.el(`<g class="seg">`)
+	s.rect(class, x, mid-barH/2, w-segmentGap, barH, "")
+	s.text("seg-n", x+(w-segmentGap)/2, mid+5, "middle", strconv.Itoa(n), fontSize)
+	s.el(`<title>%s %d</title></g>`, template.HTMLEscapeString(name), n)
 }
 
 // barValue is the text after a bar: 10+6 for two series, 22 for one.

@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"plansite/internal/chart"
+	col "plansite/internal/column"
 	"plansite/internal/config"
 	"plansite/internal/labels"
 	"plansite/internal/markdown"
@@ -308,3 +309,17 @@ func (s *Context) AreaCounter() string { return s.areaWords().Counter }
 
 // AreaOrdinal names group n: 第二项行动, 第二部分.
 func (s *Context) AreaOrdinal(n int) string { return s.areaWords().Ordinal.Fill(plan.Numeral(n)) }
+
+// UnitWord is the word the table's headings of units end in (单位 of
+// 牵头单位, 责任单位; 部门 of 牵头部门), which the pages say of units where
+// they name them in general; 部门 for a table whose headings end in none.
+func (s *Context) UnitWord() string {
+	for _, h := range []string{s.Plan.Heading(col.Lead), s.Plan.Heading(col.Coop)} {
+		for _, w := range col.UnitWords {
+			if strings.HasSuffix(h, w) {
+				return w
+			}
+		}
+	}
+	return "部门"
+}
