@@ -52,6 +52,35 @@ func (p *Page) DeadlineOf(t *plan.Task) string {
 	return ""
 }
 
+// DeadlineView is a task's deadline as its summary shows it: the date,
+// and the timeline's words it is read from.
+type DeadlineView struct {
+	Date, When string
+}
+
+// Deadline is the task's deadline, the latest date its timeline gives, or
+// nil when no clause's date can be read.
+func (p *Page) Deadline(t *plan.Task) *DeadlineView {
+	d, m, ok := progress.DeadlineClause(t)
+	if !ok {
+		return nil
+	}
+	return &DeadlineView{Date: d.String(), When: m.When}
+}
+
+// Latest is the task's newest update, or nil; nil without progress.
+func (p *Page) Latest(t *plan.Task) *UpdateView {
+	l := p.Site.Progress
+	if l == nil {
+		return nil
+	}
+	u := l.Latest(t)
+	if u == nil {
+		return nil
+	}
+	return &UpdateView{u, l.StatusOf(u)}
+}
+
 // CountItem is one status and how many tasks have it.
 type CountItem struct {
 	Name, Class string

@@ -1,0 +1,44 @@
+package pages
+
+import (
+	"strings"
+	"testing"
+)
+
+// A task's summary leads with what a reader asks first: its status (逾期
+// when past its deadline), its deadline in the timeline's words with the
+// date read from them, its latest update and its date, then its units.
+func TestTaskSummaryLeads(t *testing.T) {
+	c := content(map[string]string{
+		"tasks.csv": "序号,重点任务,主要措施,时间节点,牵头部门,配合部门\n" +
+			"1,（一）甲行动,建设平台。,2023年6月底前完成方案；2024年底前建成,市科技局,市财政局\n" +
+			"2,（一）甲行动,培育企业。,长期坚持,市科技局,\n",
+		"progress.csv": "序号,日期,状态,进展,来源\n" +
+			"1,2024-03-01,推进中,方案已完成。,\n" +
+			"1,2025-02-01,滞后,平台尚未建成，正在调试。,\n",
+	})
+	c["site.toml"].Data = []byte(string(c["site.toml"].Data) + "updated = \"2025-03-01\"\n")
+	r := render(t, c)
+	var got []string
+	for _, div := range all(all(r.page(t, "tasks/1/"), classed("glance"))[0], tag("div")) {
+		got = append(got, strings.Join(strings.Fields(text(div)), " "))
+	}
+	want := []string{"当前状态滞后 逾期", "完成期限2024年底前 （2024-12-31）", "最新进展2025-02-01：平台尚未建成，正在调试。 详情", "牵头部门市科技局", "配合部门市财政局"}
+	if len(got) < len(want) || strings.Join(got[:len(want)], "\n") != strings.Join(want, "\n") {
+		t.Errorf("task 1's summary:\n%s\nwant it to start\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// No date can be read, no update: the summary says so, and no deadline.
+	got = got[:0]
+	for _, div := range all(all(r.page(t, "tasks/2/"), classed("glance"))[0], tag("div")) {
+		got = append(got, strings.Join(strings.Fields(text(div)), " "))
+	}
+	if want := "当前状态暂无进展|最新进展暂无进展报告|牵头部门市科技局"; !strings.HasPrefix(strings.Join(got, "|"), want) {
+		t.Errorf("task 2's summary %q, want it to start %q", got, want)
+	}
+	// Every list marks the overdue task.
+	for _, path := range []string{"", "areas/1/", "years/2024/", "progress/"} {
+		if n := strings.Count(r.pages[path], `class="overdue-tag"`) + strings.Count(r.pages[path], `class=overdue-tag`); n != 1 {
+			t.Errorf("/%s marks %d tasks 逾期, want 1", path, n)
+		}
+	}
+}
