@@ -42,3 +42,25 @@ func TestTaskSummaryLeads(t *testing.T) {
 		}
 	}
 }
+
+// The footer links pages a reader can read: no raw XML sitemap, and /data/
+// starts with how to reuse and cite the data, its field reference a page
+// of its own.
+func TestFooterAndDataPage(t *testing.T) {
+	r := render(t, content(map[string]string{"tasks.csv": "序号,主要措施,牵头部门\n1,建设平台。,市科技局\n"}))
+	for path, page := range r.pages {
+		if strings.Contains(page, "sitemap.xml") {
+			t.Errorf("/%s links the XML sitemap", path)
+		}
+	}
+	var heads []string
+	for _, h := range all(r.page(t, "data/"), tag("h2")) {
+		heads = append(heads, text(h))
+	}
+	if len(heads) == 0 || heads[0] != "使用与引用" || strings.Contains(strings.Join(heads, " "), "的字段") {
+		t.Errorf("/data/'s sections %q, want 使用与引用 first and no field reference", heads)
+	}
+	if !strings.Contains(r.pages["data/fields/"], "<code>tasks[]</code>") {
+		t.Error("/data/fields/ does not list plan.json's tasks[]")
+	}
+}

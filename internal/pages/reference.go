@@ -32,6 +32,16 @@ func listData(k *Kind, w *labels.Page, l *lister) ([]*Page, error) {
 		Description: w.Description.Fill(s.Config.Attachment)}}, nil
 }
 
+// listFields is /data/fields/, what each column of tasks.csv and field of
+// plan.json holds: a reference of its own, so that /data/ starts with how
+// to reuse and cite the data, and the files.
+func listFields(k *Kind, w *labels.Page, l *lister) ([]*Page, error) {
+	s := l.s
+	return []*Page{{Site: s, Path: sitepath.DataFields, Title: w.Title.Fill(),
+		Crumbs:      []Link{l.crumb(kindHome, sitepath.Home), l.crumb(kindData, sitepath.Data)},
+		Description: w.Description.Fill(s.Config.Attachment)}}, nil
+}
+
 // PlanURL links a task's row in the full table, on the page of the table
 // that holds it.
 func (p *Page) PlanURL(t *plan.Task) string {

@@ -97,7 +97,7 @@ func viewProgress(v *View, p *Page) error {
 	return nil
 }
 
-func viewData(v *View, p *Page) error {
+func viewFields(v *View, p *Page) error {
 	words := p.Site.dataWords()
 	docs, err := opendata.SchemaDocs(&p.Site.Labels.DataTypes, words)
 	if err != nil {

@@ -205,13 +205,14 @@ func schemaFields(t *testing.T, schema []byte) []string {
 	return out
 }
 
-// The /data/ page explains every field of plan.json and every column of
-// tasks.csv, and links every data file.
+// The /data/ page links every data file, and its field reference,
+// /data/fields/, explains every field of plan.json and every column of
+// tasks.csv.
 func TestDataPageExplainsEveryField(t *testing.T) {
 	b := bundled(t)
 	doc := b.doc(t, "data/index.html")
 	documented := map[string]bool{}
-	for _, tr := range elements(doc, "tr") {
+	for _, tr := range elements(b.doc(t, "data/fields/index.html"), "tr") {
 		ths := elements(tr, "th")
 		tds := elements(tr, "td")
 		if len(ths) == 1 && len(tds) > 0 && strings.TrimSpace(fullText(tds[len(tds)-1])) != "" {
@@ -250,7 +251,7 @@ func TestDataPageExplainsEveryField(t *testing.T) {
 			linked[target] = true
 		}
 	}
-	for _, f := range []string{"data/tasks.csv", "data/plan.json", "data/plan.schema.json", "feed.xml", "tasks/1/index.json"} {
+	for _, f := range []string{"data/tasks.csv", "data/plan.json", "data/plan.schema.json", "feed.xml", "tasks/1/index.json", "data/fields/index.html"} {
 		if !linked[f] {
 			t.Errorf("/data/ does not link %s", f)
 		}
