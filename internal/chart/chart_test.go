@@ -166,6 +166,13 @@ func TestTimeline(t *testing.T) {
 		if g.Rows[i].Task != task || labels[i] != "任务"+task.ID {
 			t.Errorf("row %d is %q, want task %s", i, labels[i], task.ID)
 		}
+		title := []rune(task.Title)
+		if len(title) > 6 {
+			title = append(title[:6], '…')
+		}
+		if got := root.all("row")[i].all("row-title"); len(got) != 1 || got[0].Text != string(title) {
+			t.Errorf("row %d does not name its task's title, %q", i, string(title))
+		}
 		if fmt.Sprint(spans[i]) != fmt.Sprint(datedSpans(task)) {
 			t.Errorf("task %s: bars over %v, want %v", task.ID, spans[i], datedSpans(task))
 		}

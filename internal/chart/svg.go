@@ -99,17 +99,21 @@ func (g *Gantt) SVG() template.HTML {
 	// Its text is a size larger than the other charts' fontSize.
 	const rowH, barH, headH, textSize = 28.0, 12.0, 30.0, 15.0
 	width := 360.0
-	labelW := 4.0
+	labelW, numW := 4.0, 0.0
+	n := float64(len(g.Years))
 	if g.Small {
 		width = 300
 	} else {
+		// A row names its task by number and the start of its title, so
+		// that rows of alike bars are told apart.
 		for _, r := range g.Rows {
-			if w := chartTextWidth(r.Label, textSize) + 12; w > labelW {
-				labelW = w
-			}
+			numW = math.Max(numW, chartTextWidth(r.Label, textSize)+6)
 		}
+		for _, r := range g.Rows {
+			labelW = math.Max(labelW, numW+chartTextWidth(shortTitle(r.Task), textSize)+12)
+		}
+		width = math.Max(width, labelW+8+n*28)
 	}
-	n := float64(len(g.Years))
 	colW := (width - labelW - 8) / n
 	h := headH + rowH*float64(len(g.Rows)) + 6
 	var s svgDoc
@@ -126,6 +130,9 @@ func (g *Gantt) SVG() template.HTML {
 		s.el(`<g class="row">`)
 		if !g.Small {
 			s.text("label", 0, mid+5, "", r.Label, textSize)
+			if t := shortTitle(r.Task); t != "" {
+				s.text("row-title", numW, mid+5, "", t, textSize)
+			}
 		}
 		for _, m := range r.Spans {
 			from, to := clamp(m.From, first, len(g.Years)), clamp(m.To, first, len(g.Years))
@@ -143,6 +150,20 @@ func (g *Gantt) SVG() template.HTML {
 		s.el(`</g>`)
 	}
 	return wrap(g.ID, g.Title, g.Desc, width, h, textSize, s.b.String())
+}
+
+// shortTitle is the start of a task's title, for a row label: at most six
+// characters, then an ellipsis.
+func shortTitle(t *plan.Task) string {
+	const most = 6
+	if t == nil {
+		return ""
+	}
+	title := []rune(strings.TrimSpace(t.Title))
+	if len(title) <= most {
+		return string(title)
+	}
+	return string(title[:most]) + "…"
 }
 
 // clamp turns a year into a column index within the chart.

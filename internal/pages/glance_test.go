@@ -3,6 +3,8 @@ package pages
 import (
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 )
 
 // A task's summary leads with what a reader asks first: its status (逾期
@@ -62,5 +64,35 @@ func TestFooterAndDataPage(t *testing.T) {
 	}
 	if !strings.Contains(r.pages["data/fields/"], "<code>tasks[]</code>") {
 		t.Error("/data/fields/ does not list plan.json's tasks[]")
+	}
+}
+
+// The smaller things a reader trips on: the home page has one search box,
+// the header's; a department's own lead tasks do not repeat 牵头：<itself>;
+// /departments/ says the table's words for its units and roles, and gives
+// no row an English name another row lacks.
+func TestSmallerThings(t *testing.T) {
+	r := render(t, content(map[string]string{"tasks.csv": otherWordsTable}))
+	if n := len(all(r.page(t, ""), tag("input"))); n != 1 {
+		t.Errorf("the home page has %d search boxes, want the header's", n)
+	}
+	var dept string
+	for path := range r.pages {
+		if strings.HasPrefix(path, "departments/") && strings.Contains(r.pages[path], "<h1>区科技局</h1>") {
+			dept = path
+		}
+	}
+	lead := all(r.page(t, dept), func(n *html.Node) bool { return n.Data == "section" && attr(n, "aria-labelledby") == "lead" })
+	if len(lead) != 1 || strings.Contains(text(lead[0]), "牵头：") {
+		t.Errorf("/%s's lead tasks name their lead: %q", dept, text(lead[0]))
+	}
+	depts := r.pages["departments/"]
+	for _, want := range []string{"个单位承担任务", "“牵头单位”负责组织推进，“责任单位”协同推进", `<th scope="col">单位</th>`, `>责任单位</th>`} {
+		if !strings.Contains(depts, want) {
+			t.Errorf("/departments/ does not say %s", want)
+		}
+	}
+	if strings.Contains(depts, "“配合”") || strings.Contains(depts, `lang="en"`) {
+		t.Error("/departments/ says 配合, or gives English names in its list")
 	}
 }
