@@ -38,7 +38,7 @@ function bg(e){for(;e;e=e.parentElement){var c=rgba(getComputedStyle(e).backgrou
 function hidden(e){return !!e.closest('[hidden]')||e.getClientRects().length===0||getComputedStyle(e).visibility!=='visible'}
 function name(e){return e.tagName.toLowerCase()+(e.id?'#'+e.id:'')+(e.getAttribute('class')?'.'+e.getAttribute('class').split(' ').join('.'):'')}
 var out={statuses:[],segments:[],cut:[],open:[],tiny:[],small:[],fold:null};
-var byClass={},byText={};
+var byClass={},byText={},look={};
 document.querySelectorAll('.status').forEach(function(e){
 	if(hidden(e))return;
 	var c=(e.className.match(/st-[\w-]+/)||[''])[0],t=e.textContent.trim();
@@ -46,10 +46,18 @@ document.querySelectorAll('.status').forEach(function(e){
 	if(byClass[c]&&byClass[c]!==t)out.statuses.push(c+' says both '+byClass[c]+' and '+t);
 	if(byText[t]&&byText[t]!==c)out.statuses.push(t+' is both '+byText[t]+' and '+c);
 	byClass[c]=t;byText[t]=c;
+	var cs=getComputedStyle(e);look[c]={rgb:rgba(cs.color),style:cs.borderTopStyle};
 });
+// Two statuses look alike when their colours are near and their frames the
+// same: 未启动 #57606a and 暂无进展 #505a5f did.
+var cls=Object.keys(look);
+cls.forEach(function(a,i){cls.slice(i+1).forEach(function(b){
+	var x=look[a].rgb,y=look[b].rgb,d=Math.sqrt(Math.pow(x[0]-y[0],2)+Math.pow(x[1]-y[1],2)+Math.pow(x[2]-y[2],2));
+	if(d<60&&look[a].style===look[b].style)out.statuses.push(byClass[a]+' and '+byClass[b]+' look alike ('+x.slice(0,3)+' and '+y.slice(0,3)+', '+look[a].style+')');
+})});
 document.querySelectorAll('svg .row').forEach(function(row){
-	var segs=[].slice.call(row.querySelectorAll('.seg')).map(function(g){
-		var r=g.querySelector('rect'),n=g.querySelector('text');
+	var segs=[].slice.call(row.querySelectorAll('rect.st')).map(function(r){
+		var g=r.closest('.seg'),n=g&&g.querySelector('text');
 		return {r:r.getBoundingClientRect(),fill:rgba(getComputedStyle(r).fill),n:n?n.textContent.trim():'',back:bg(row.closest('svg'))};
 	}).sort(function(a,b){return a.r.left-b.r.left});
 	segs.forEach(function(s,i){
