@@ -74,6 +74,7 @@ document.querySelectorAll('table, svg.chart-svg').forEach(function(e){
 	for(;a&&a!==document.body;a=a.parentElement){var o=getComputedStyle(a).overflowX;if(o!=='visible')break}
 	var r=e.getBoundingClientRect();
 	if(!a||a===document.body){if(r.right>window.innerWidth+1)out.cut.push(name(e)+' reaches '+Math.round(r.right)+' px, past the window');return}
+	if(a.getBoundingClientRect().right>window.innerWidth+1){out.cut.push(name(a)+', which holds '+name(e)+', reaches past the window');return}
 	if(a.scrollWidth<=a.clientWidth+1)return;
 	var o=getComputedStyle(a).overflowX,label=a.getAttribute('aria-labelledby'),h=a.nextElementSibling;
 	var named=label&&label.split(' ').every(function(id){var l=document.getElementById(id);return l&&l.textContent.trim()});

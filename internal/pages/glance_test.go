@@ -87,7 +87,7 @@ func TestSmallerThings(t *testing.T) {
 		t.Errorf("/%s's lead tasks name their lead: %q", dept, text(lead[0]))
 	}
 	depts := r.pages["departments/"]
-	for _, want := range []string{"个单位承担任务", "“牵头单位”负责组织推进，“责任单位”协同推进", `<th scope="col">单位</th>`, `>责任单位</th>`} {
+	for _, want := range []string{"个单位承担任务", "“牵头单位”负责组织推进，“责任单位”协同推进", `<th scope="col">单位</th>`, `>责任</th>`} {
 		if !strings.Contains(depts, want) {
 			t.Errorf("/departments/ does not say %s", want)
 		}

@@ -323,3 +323,16 @@ func (s *Context) UnitWord() string {
 	}
 	return "部门"
 }
+
+// Role is the table's heading of a column of units without the unit word
+// it ends in (牵头 of 牵头部门, 责任 of 责任单位): a short column heading
+// over counts; the whole heading when it ends in none.
+func (s *Context) Role(std col.Column) string {
+	h := s.Plan.Heading(std)
+	for _, w := range col.UnitWords {
+		if r, ok := strings.CutSuffix(h, w); ok && r != "" {
+			return r
+		}
+	}
+	return h
+}
