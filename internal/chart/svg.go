@@ -343,7 +343,9 @@ func segmentMin(n int) float64 {
 // its number written in it and a title naming the status, so that neither
 // depends on its colour.
 func segment(s *svgDoc, class, name string, x, mid, w float64, n int) {
-	const barH = 18.0
+	// Taller than its number's line box, so that the number is drawn on
+	// its segment's colour and not partly on the page.
+	const barH = 22.0
 	s.el(`<g class="seg">`)
 	s.rect(class, x, mid-barH/2, w-segmentGap, barH, "")
 	s.text("seg-n", x+(w-segmentGap)/2, mid+5, "middle", strconv.Itoa(n), fontSize)
