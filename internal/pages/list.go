@@ -31,6 +31,9 @@ func Pages(s *Context, md *markdown.Renderer) ([]*Page, error) {
 	if s.Labels == nil {
 		s.Labels = DefaultLabels()
 	}
+	if s.Portal != nil {
+		return portalPages(s, md)
+	}
 	s.examples, s.fonts, s.shareAlt = searchExamples(s), fontSizes(s), s.shareImageAlt()
 	l := &lister{s, md}
 	var pages []*Page

@@ -25,3 +25,10 @@ const PortalJSON = "data/portal.json"
 func PortalReserved(seg string) bool {
 	return Reserved(seg) || seg == segment(Plans) || seg == segment(Progress)
 }
+
+// The portal's own stylesheet and search script, which a site of one plan
+// does not have (they are not the static folder's).
+const (
+	PortalCSS    = "portal.css"
+	PortalScript = Search + "portal.js"
+)
