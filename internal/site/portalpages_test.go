@@ -106,7 +106,9 @@ func classed2(class string) func(*html.Node) bool {
 }
 
 // taskPage is the page of task slug of plan id, as a file of the portal.
-func taskPage(id, slug string) string { return sitepath.PlanDir(id) + sitepath.Tasks + slug + "/index.html" }
+func taskPage(id, slug string) string {
+	return sitepath.PlanDir(id) + sitepath.Tasks + slug + "/index.html"
+}
 
 func TestPortalHome(t *testing.T) {
 	r := portalSite(t, portalExample)
@@ -150,7 +152,7 @@ func TestPortalUnitPages(t *testing.T) {
 	plans := portalPlans(t, r)
 	files := filesMap(r.Files)
 	units := map[string][]string{} // slug → plan ids, newest first
-	tasks := map[string][]string{}  // slug → task pages, plan by plan, lead then coop
+	tasks := map[string][]string{} // slug → task pages, plan by plan, lead then coop
 	for _, p := range plans {
 		for _, d := range p.doc.Departments {
 			units[d.Slug] = append(units[d.Slug], p.id)
