@@ -19,8 +19,13 @@
   var more = document.getElementById('search-more');
   var root = app.getAttribute('data-root');
   // The status filter, on a site with progress only: its links carry the
-  // status names (data-status) and their classes, which colour the badges.
+  // status names (data-status) and their classes, which colour the badges,
+  // and it carries the words the script says of statuses, so that a site
+  // without progress says nothing of it.
   var filter = document.getElementById('status-filter');
+  function said(name, st) {
+    return filter ? (filter.getAttribute('data-' + name) || '').split('%s').join(st || '') : '';
+  }
   var links = filter ? [].slice.call(filter.querySelectorAll('a[data-status]')) : [];
   var classes = {};
   links.forEach(function (a) {
@@ -143,11 +148,12 @@
     return !active(cur) || (shards.length > 0 && cur.scanned === shards.length);
   }
 
-  // what describes the search in words: 包含“无人机”的、状态为“已完成”的.
+  // what describes the search in words: 包含“无人机”的, then the status
+  // in the filter's words (data-with).
   function what(s) {
     var w = [];
     if (s.terms.length) w.push('包含“' + s.q.trim() + '”的');
-    if (s.st) w.push('状态为“' + s.st + '”的');
+    if (s.st) w.push(said('with', s.st));
     return w.join('、');
   }
 
@@ -173,7 +179,7 @@
     var loaded = 0;
     shards.forEach(function (d) { if (d) loaded++; });
     if (!active(s)) {
-      status.textContent = '请输入要查找的词语' + (filter ? '，或选择一种落实情况' : '') + '。';
+      status.textContent = '请输入要查找的词语' + said('or') + '。';
     } else if (!done) {
       status.textContent = '正在载入索引（' + loaded + '/' + shards.length + '），已找到' + s.matches.length + '项任务……';
     } else if (!s.matches.length) {
@@ -188,7 +194,7 @@
     app.setAttribute('data-count', String(s.matches.length));
     app.setAttribute('data-state', done ? 'done' : 'loading');
     document.title = s.terms.length ? '“' + s.q.trim() + '”的搜索结果' + (s.st ? '（' + s.st + '）' : '') + ' - ' + baseTitle :
-      s.st ? '落实情况为“' + s.st + '”的任务 - ' + baseTitle : baseTitle;
+      s.st ? said('title', s.st) + ' - ' + baseTitle : baseTitle;
   }
 
   function show(n) {
@@ -279,7 +285,9 @@
     return { text: pre + text.slice(start, end) + (end < text.length ? '…' : ''), rs: out };
   }
 
-  var labels = { m: '时间节点', l: '牵头部门', c: '配合部门', x: '部门别称' };
+  // Where a match is: the table's own headings (完成时限, 牵头单位 …), from
+  // the page.
+  var labels = { m: app.getAttribute('data-timeline'), l: app.getAttribute('data-lead'), c: app.getAttribute('data-coop'), x: '部门别称' };
 
   function result(d, ts) {
     var f = fields(d), rs = ranges(d, f, ts);
@@ -297,7 +305,7 @@
     h.appendChild(a);
     li.appendChild(h);
     if (d.st) {
-      var p = el('p', 'result-status', '落实情况：');
+      var p = el('p', 'result-status', said('label'));
       p.appendChild(el('span', classes[d.st] || 'status st-none', d.st));
       li.appendChild(p);
     }

@@ -31,3 +31,14 @@ func TestImportKeepsItsInput(t *testing.T) {
 		t.Errorf("into another file: exit %d, %s", code, stderr)
 	}
 }
+
+// Flags after the document are read, not ignored.
+func TestImportFlagsAfterDocument(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "tasks.csv")
+	code, _, stderr := runArgs("import", "../../seeds/000_1cf80931ab39ded8.txt", "-o", out)
+	want, _ := os.ReadFile("../../content/tasks.csv")
+	got, err := os.ReadFile(out)
+	if code != 0 || err != nil || string(got) != string(want) {
+		t.Errorf("exit %d (%s): %v", code, stderr, err)
+	}
+}

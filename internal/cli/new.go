@@ -6,7 +6,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
+	"plansite/internal/column"
 	"plansite/internal/config"
 	"plansite/internal/importer"
 	"plansite/internal/load"
@@ -21,7 +23,7 @@ type NewFlags struct {
 
 // starterTable is the table of a site made without a document: one clearly
 // made-up task, under the standard headings, for the publisher to replace.
-const starterTable = "序号,重点任务,主要措施,时间节点,牵头部门,配合部门\n" +
+var starterTable = strings.Join(column.Names(column.ID, column.Area, column.Measures, column.Timeline, column.Lead, column.Coop), ",") + "\n" +
 	"1,（一）示例行动,在此填写第一项任务的主要措施（示例，请替换为计划原文）。,2025年底前,示例牵头单位,——\n"
 
 // New makes a site folder that plansite build DIR builds at once:

@@ -18,6 +18,7 @@ package column
 
 import (
 	"fmt"
+	"plansite/internal/textsim"
 	"slices"
 	"strings"
 )
@@ -225,7 +226,10 @@ func (t Table) Like(h string) (Spec, string, bool) {
 			if min(len(hr), len(nr)) >= 5 {
 				limit = 2
 			}
-			if d := distance(hr, nr, limit); d > 0 && d <= limit {
+			if abs(len(hr)-len(nr)) > limit {
+				continue
+			}
+			if d := textsim.Distance(hr, nr); d > 0 && d <= limit {
 				return c, name, true
 			}
 		}
@@ -233,27 +237,9 @@ func (t Table) Like(h string) (Spec, string, bool) {
 	return Spec{}, "", false
 }
 
-// distance is the edit distance of a and b, or limit+1 when it is more
-// than limit.
-func distance(a, b []rune, limit int) int {
-	if d := len(a) - len(b); d > limit || -d > limit {
-		return limit + 1
+func abs(n int) int {
+	if n < 0 {
+		return -n
 	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return min(prev[len(b)], limit+1)
+	return n
 }

@@ -2,6 +2,7 @@ package document
 
 import (
 	"fmt"
+	"plansite/internal/officezip"
 	"plansite/internal/problem"
 	"strings"
 )
@@ -22,8 +23,8 @@ const (
 	// MaxUnzipped is what all parts of a .docx or .xlsx may claim to unzip
 	// to together, and MaxParts how many parts it may have; no part may
 	// claim more than deflate can make (1032 times its compressed size).
-	MaxUnzipped = 256 << 20
-	MaxParts    = 10_000
+	MaxUnzipped = officezip.MaxUnzipped
+	MaxParts    = officezip.MaxParts
 	MaxTables   = 1_000   // tables in a document, nested ones included
 	MaxRows     = 200_000 // rows of all tables together
 	MaxCols     = 256     // grid columns of one table

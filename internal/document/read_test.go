@@ -169,7 +169,7 @@ func TestZipLimits(t *testing.T) {
 			`t.docx: error: cannot read the Word file: its part "word/document.xml" is stored unzipped as 10 bytes but claims 1,000 bytes`},
 		{"an unknown compression", "t.docx", rawZip(t, part("word/document.xml", 99, 10, 10)),
 			`t.docx: error: cannot read the Word file: its part "word/document.xml" is compressed with method 99`},
-		{"too many parts", "t.docx", rawZip(t, many...), "t.docx: error: the Word file has 10001 parts, over the limit of 10000"},
+		{"too many parts", "t.docx", rawZip(t, many...), "t.docx: error: the Word file has 10,001 parts, over the limit of 10,000"},
 		{"an .odt bomb is refused before LibreOffice sees it", "t.odt", rawZip(t, part("mimetype", zip.Store, 0, 0), part("content.xml", zip.Deflate, 1<<20, 300<<20)),
 			`t.odt: error: the document's part "content.xml" unzips to 314,572,800 bytes`},
 	} {

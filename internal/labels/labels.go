@@ -11,7 +11,9 @@
 // file is read, against the placeholders its declaration allows (the args
 // tag of its field; for a page kind's title and description, the kind's
 // PageSpec), so that a placeholder it may not use is an error at its line,
-// and filling it takes no parsing and no fmt.
+// and filling it takes no parsing and no fmt. Every such label may also
+// name the table's headings ({timeline}: TableWords), which ForTable writes
+// in once for a site, so that its pages say its table's words.
 package labels
 
 import (
@@ -19,8 +21,10 @@ import (
 	"errors"
 	"io/fs"
 	"path"
+	"reflect"
 	"sync"
 
+	"plansite/internal/column"
 	"plansite/internal/inputfs"
 )
 
@@ -66,8 +70,10 @@ type PageSpec struct {
 }
 
 type HomeDescription struct {
-	Areas    Pattern `toml:"areas" args:"areas,counter,noun"`
-	Timeline string  `toml:"timeline"`
+	Areas      Pattern `toml:"areas" args:"areas,counter,noun"`
+	Timeline   Pattern `toml:"timeline"`
+	Units      Pattern `toml:"units" args:"lead,coop"`
+	UnitsAlike Pattern `toml:"units_alike" args:"lead,coop,unit"`
 }
 
 type SearchDescription struct {
@@ -125,8 +131,11 @@ type Progress struct {
 	Group          Pattern `toml:"group" args:"group,counts"`
 	GroupSeparator string  `toml:"group_separator"`
 	Description    Pattern `toml:"description" args:"groups"`
-	ByArea         string  `toml:"by_area"`
-	ByAreaLabel    string  `toml:"by_area_label"`
+	Areas          Pattern `toml:"areas" args:"noun"`
+	ByArea         Pattern `toml:"by_area" args:"noun"`
+	ByAreaLabel    Pattern `toml:"by_area_label" args:"noun"`
+	ByLead         Pattern `toml:"by_lead"`
+	ByLeadLabel    Pattern `toml:"by_lead_label"`
 	ByYear         string  `toml:"by_year"`
 	ByYearLabel    string  `toml:"by_year_label"`
 	Undated        string  `toml:"undated"`
@@ -228,3 +237,35 @@ var (
 	defaultOnce   sync.Once
 	defaultLabels *Labels
 )
+
+// ForTable returns the labels with the table words (TableWords) of every
+// label written as heading gives them, the table's own headings: what a
+// site of that table shows. l is not changed.
+func (l *Labels) ForTable(heading func(column.Column) string) *Labels {
+	words := make([]string, len(TableWords))
+	for i, c := range TableWords {
+		words[i] = heading(c)
+	}
+	out := *l
+	bindPatterns(reflect.ValueOf(&out).Elem(), words)
+	out.Pages = make(map[string]*Page, len(l.Pages))
+	for name, p := range l.Pages {
+		q := *p
+		q.Title, q.Description = p.Title.forTable(words), p.Description.forTable(words)
+		out.Pages[name] = &q
+	}
+	return &out
+}
+
+// bindPatterns writes the table words of every pattern in the struct v.
+func bindPatterns(v reflect.Value, words []string) {
+	for i := range v.NumField() {
+		f := v.Field(i)
+		switch {
+		case f.Type() == patternType:
+			f.Set(reflect.ValueOf(f.Interface().(Pattern).forTable(words)))
+		case f.Kind() == reflect.Struct:
+			bindPatterns(f, words)
+		}
+	}
+}

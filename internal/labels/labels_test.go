@@ -9,6 +9,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"plansite/internal/column"
 	"plansite/internal/config"
 )
 
@@ -29,10 +30,16 @@ func TestCompile(t *testing.T) {
 		{"", []string{"id"}, []string{"7"}, ""},
 		{"{{id}} is {id}", []string{"id"}, []string{"7"}, "{id} is 7"},
 		{"a }} b", nil, nil, "a } b"},
-		{"{title}", nil, nil, "unknown placeholder {title}: this label takes none; write {{ and }} for a brace"},
-		{"任务{nam}", []string{"id", "title"}, nil, "unknown placeholder {nam}: this label may use {id} and {title}"},
-		{"{x}", []string{"a", "b", "c"}, nil, "unknown placeholder {x}: this label may use {a}, {b} and {c}"},
-		{"{ id}", []string{"id"}, nil, "unknown placeholder { id}: this label may use {id}"},
+		{"{title}", nil, nil, "unknown placeholder {title}: this label takes only the table's headings {measures}, {timeline}, {lead} and {coop}; write {{ and }} for a brace"},
+		{"任务{nam}", []string{"id", "title"}, nil, "unknown placeholder {nam}: this label may use {id} and {title}, and the table's headings {measures}, {timeline}, {lead} and {coop}"},
+		{"{x}", []string{"a", "b", "c"}, nil, "unknown placeholder {x}: this label may use {a}, {b} and {c}, and the table's headings {measures}, {timeline}, {lead} and {coop}"},
+		{"{ id}", []string{"id"}, nil, "unknown placeholder { id}: this label may use {id}, and the table's headings {measures}, {timeline}, {lead} and {coop}"},
+		// The table's headings, in any label: their standard names until a
+		// site's are given (ForTable); a label's own placeholder of the
+		// same name is its own.
+		{"按{timeline}", nil, nil, "按时间节点"},
+		{"{lead}", nil, nil, "牵头部门"},
+		{"{measures}和{timeline}", []string{"measures"}, []string{"任务"}, "任务和时间节点"},
 		{"任务{id", []string{"id"}, nil, "a { that no } closes; write {{ for a brace"},
 		{"任务}", []string{"id"}, nil, "a } that no { opens; write }} for a brace"},
 	} {
@@ -78,7 +85,7 @@ func BenchmarkFill(b *testing.B) {
 	})
 }
 
-var specs = []PageSpec{{Name: "home", Title: []string{"title"}, Description: []string{"title", "attachment", "tasks", "areas", "departments", "timeline"}},
+var specs = []PageSpec{{Name: "home", Title: []string{"title"}, Description: []string{"title", "attachment", "tasks", "areas", "departments", "timeline", "units"}},
 	{Name: "task", Title: []string{"id", "title"}, Description: []string{"excerpt"}},
 	{Name: "404"}}
 
@@ -137,11 +144,11 @@ func TestParse(t *testing.T) {
 		{name: "unknown kind", file: "# mine\n[pages.tasks]\ntitle = \"x\"\n",
 			err: "templates/labels.toml:2:1: error: [pages.tasks]: no page kind is called tasks; the kinds are home, task, 404"},
 		{name: "unknown placeholder", file: "[pages.task]\ntitle = \"任务{nam}：{title}\"\n",
-			err: "templates/labels.toml:2:12: error: pages.task.title: unknown placeholder {nam}: this label may use {id} and {title}"},
+			err: "templates/labels.toml:2:12: error: pages.task.title: unknown placeholder {nam}: this label may use {id} and {title}, and the table's headings {measures}, {timeline}, {lead} and {coop}"},
 		{name: "placeholder of a fixed label", file: "[chart.matrix]\ndescription = \"共{tasks}项\"\n",
-			err: "templates/labels.toml:2:17: error: chart.matrix.description: unknown placeholder {tasks}: this label may use {departments}, {areas}, {counter} and {noun}"},
+			err: "templates/labels.toml:2:17: error: chart.matrix.description: unknown placeholder {tasks}: this label may use {departments}, {areas}, {counter} and {noun}, and the table's headings"},
 		{name: "placeholder on a later line", file: "[feed]\nissued_summary = \"\"\"\n{issuer}印发\n《{plan}》\"\"\"\n",
-			err: "templates/labels.toml:4:2: error: feed.issued_summary: unknown placeholder {plan}: this label may use {issuer}, {date}, {title}, {attachment} and {tasks}"},
+			err: "templates/labels.toml:4:2: error: feed.issued_summary: unknown placeholder {plan}: this label may use {issuer}, {date}, {title}, {attachment} and {tasks}, and the table's headings"},
 		{name: "brace", file: "[pages.404]\ntitle = \"404 {\"\n",
 			err: "templates/labels.toml:2:14: error: pages.404.title: a { that no } closes; write {{ for a brace"},
 		{name: "not text", file: "[pages.home]\nnav = [\"首页\"]\n",
@@ -205,5 +212,39 @@ func TestRead(t *testing.T) {
 	_, err = Read(fstest.MapFS{"labels.toml": {Data: []byte("[pages.task]\ntitle = \"T{x}\"\n")}}, "my-templates", specs)
 	if err == nil || !strings.HasPrefix(err.Error(), "my-templates/labels.toml:2:") {
 		t.Errorf("a mistake: %v", err)
+	}
+}
+
+// ForTable writes the table's headings into every label that names them,
+// page kinds' included, and leaves the labels it was given as they were.
+func TestForTable(t *testing.T) {
+	l, err := Parse("templates/labels.toml", []byte("[pages.task]\ntitle = \"{lead}：{title}\"\n[progress]\nby_lead = \"{lead}的任务\"\n"), specs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	headings := map[column.Column]string{column.Measures: "工作任务", column.Timeline: "完成时限", column.Lead: "牵头单位", column.Coop: "责任单位"}
+	site := l.ForTable(func(c column.Column) string { return headings[c] })
+	for _, c := range []struct{ got, want string }{
+		{site.Pages["task"].Title.Fill("7", "建设平台"), "牵头单位：建设平台"},
+		{site.Progress.ByLead.Fill(), "牵头单位的任务"},
+		{site.Chart.Timeline.Description.Fill("2020年1项"), "甘特图：每行一项任务，横条是完成时限覆盖的年份，菱形标在每个完成时限的截止年份。各年推进的任务数：2020年1项。下表列出同样的数据。"},
+		{site.HomeDescription.Timeline.Fill(), "完成时限、"},
+		// A label's own placeholder is its own, though a table word has its name.
+		{site.SearchDescription.Measures.Fill("任务内容"), "任务内容和责任单位"},
+		// The labels given keep the standard names.
+		{l.Pages["task"].Title.Fill("7", "建设平台"), "牵头部门：建设平台"},
+		{l.HomeDescription.Timeline.Fill(), "时间节点、"},
+	} {
+		if c.got != c.want {
+			t.Errorf("%q, want %q", c.got, c.want)
+		}
+	}
+	if site.Pages["task"].Title.String() != "{lead}：{title}" {
+		t.Errorf("a label as written is %q", site.Pages["task"].Title.String())
+	}
+	// Filled in, a label of one value is still one allocation at most.
+	p := site.Pages["task"].Title
+	if n := testing.AllocsPerRun(100, func() { p.Fill("7", "建设平台") }); n > 1 {
+		t.Errorf("Fill allocates %v times", n)
 	}
 }

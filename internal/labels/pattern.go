@@ -3,7 +3,16 @@ package labels
 import (
 	"fmt"
 	"strings"
+
+	"plansite/internal/column"
 )
+
+// TableWords are the placeholders every label may use besides its own:
+// the table's headings of these columns ({timeline} is 完成时限 where the
+// table says so), filled once per site by Labels.ForTable, and the
+// columns' standard names until then. A label's own placeholder of the
+// same name is its own.
+var TableWords = []column.Column{column.Measures, column.Timeline, column.Lead, column.Coop}
 
 // Pattern is a label with placeholders ({id}, {title}), parsed once, when
 // the labels are read, into its text and the places its values go: filling
@@ -16,10 +25,20 @@ type Pattern struct {
 	whole int    // 1 + the value that is the whole label ("{excerpt}"), else 0
 }
 
-// part is a run of text (arg -1) or the place of value arg.
+// part is a run of text (arg -1), the place of value arg, or, for arg
+// -2-k, of the table word TableWords[k].
 type part struct {
 	text string
 	arg  int
+}
+
+// word is the index in TableWords of the table word a part is the place
+// of, or -1.
+func (pt part) word() int {
+	if pt.arg <= -2 {
+		return -2 - pt.arg
+	}
+	return -1
 }
 
 // UnmarshalText keeps the label as written; it is compiled once every
@@ -38,25 +57,54 @@ func (p Pattern) Fill(vals ...string) string {
 	switch {
 	case p.whole > 0:
 		return vals[p.whole-1]
-	case len(p.parts) == 1 && p.parts[0].arg < 0:
+	case len(p.parts) == 1 && p.parts[0].arg == -1:
 		return p.parts[0].text
 	}
 	n := p.size
 	for _, pt := range p.parts {
-		if pt.arg >= 0 {
+		switch {
+		case pt.arg >= 0:
 			n += len(vals[pt.arg])
+		case pt.word() >= 0:
+			n += len(TableWords[pt.word()].Name())
 		}
 	}
 	var b strings.Builder
 	b.Grow(n)
 	for _, pt := range p.parts {
-		if pt.arg >= 0 {
+		switch {
+		case pt.arg >= 0:
 			b.WriteString(vals[pt.arg])
-		} else {
+		case pt.word() >= 0:
+			b.WriteString(TableWords[pt.word()].Name())
+		default:
 			b.WriteString(pt.text)
 		}
 	}
 	return b.String()
+}
+
+// forTable is p with its table words written as words gives them, in the
+// order of TableWords.
+func (p Pattern) forTable(words []string) Pattern {
+	if p.parts == nil {
+		return p
+	}
+	q := Pattern{raw: p.raw, whole: p.whole}
+	for _, pt := range p.parts {
+		if k := pt.word(); k >= 0 {
+			pt = part{text: words[k], arg: -1}
+		}
+		if n := len(q.parts); pt.arg == -1 && n > 0 && q.parts[n-1].arg == -1 {
+			q.parts[n-1].text += pt.text
+		} else {
+			q.parts = append(q.parts, pt)
+		}
+		if pt.arg == -1 {
+			q.size += len(pt.text)
+		}
+	}
+	return q
 }
 
 // placeError is a label that uses a placeholder it may not, or a brace
@@ -95,6 +143,11 @@ func Compile(raw string, args []string) (Pattern, error) {
 			name := raw[i+1 : i+end]
 			arg := index(args, name)
 			if arg < 0 {
+				if k := wordIndex(name); k >= 0 {
+					arg = -2 - k
+				}
+			}
+			if arg == -1 {
 				return Pattern{}, &placeError{i, raw[i : i+end+1], unknown(raw[i:i+end+1], args)}
 			}
 			flush()
@@ -126,6 +179,16 @@ func MustCompile(raw string, args ...string) Pattern {
 	return p
 }
 
+// wordIndex is the index in TableWords of the table word name, or -1.
+func wordIndex(name string) int {
+	for k, c := range TableWords {
+		if string(c) == name {
+			return k
+		}
+	}
+	return -1
+}
+
 func index(args []string, name string) int {
 	for i, a := range args {
 		if a == name {
@@ -135,18 +198,27 @@ func index(args []string, name string) int {
 	return -1
 }
 
-// unknown says that placeholder is not one of args, and which are.
+// unknown says that placeholder is not one of args or the table words,
+// and which are.
 func unknown(placeholder string, args []string) string {
+	words := make([]string, len(TableWords))
+	for i, c := range TableWords {
+		words[i] = string(c)
+	}
 	if len(args) == 0 {
-		return fmt.Sprintf("unknown placeholder %s: this label takes none; write {{ and }} for a brace", placeholder)
+		return fmt.Sprintf("unknown placeholder %s: this label takes only the table's headings %s; write {{ and }} for a brace", placeholder, list(words))
 	}
-	names := make([]string, len(args))
-	for i, a := range args {
-		names[i] = "{" + a + "}"
+	return fmt.Sprintf("unknown placeholder %s: this label may use %s, and the table's headings %s", placeholder, list(args), list(words))
+}
+
+// list is {a}, {b} and {c}.
+func list(names []string) string {
+	out := make([]string, len(names))
+	for i, a := range names {
+		out[i] = "{" + a + "}"
 	}
-	list := names[0]
-	if len(names) > 1 {
-		list = strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+	if len(out) == 1 {
+		return out[0]
 	}
-	return fmt.Sprintf("unknown placeholder %s: this label may use %s", placeholder, list)
+	return strings.Join(out[:len(out)-1], ", ") + " and " + out[len(out)-1]
 }

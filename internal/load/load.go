@@ -129,6 +129,7 @@ type TaskTable struct {
 	Rows     []plan.Row
 	Columns  []plan.Column
 	Warnings []problem.Problem
+	Merges   []plan.Merge // a workbook's merged cells; a CSV table's are in merges.csv
 }
 
 // taskRows reads the rows of a task table, CSV or worksheet.
@@ -138,7 +139,7 @@ func taskRows(file string, src rowSource, names config.Columns) (*TaskTable, err
 		return nil, err
 	}
 	std := column.All() // in column.Task's order, which colOf indexes
-	t := &TaskTable{Rows: make([]plan.Row, len(tab.rows)), Columns: make([]plan.Column, len(tab.headings)), Warnings: tab.warns}
+	t := &TaskTable{Rows: make([]plan.Row, len(tab.rows)), Columns: make([]plan.Column, len(tab.headings)), Warnings: tab.warns, Merges: src.merges()}
 	for i, h := range tab.headings {
 		t.Columns[i].Heading = h
 		if k := tab.colOf[i]; k >= 0 {
@@ -147,7 +148,7 @@ func taskRows(file string, src rowSource, names config.Columns) (*TaskTable, err
 	}
 	for i, cells := range tab.rows {
 		r := &t.Rows[i]
-		r.Record = i + 2 // the heading is row 1
+		r.Record = tab.records[i]
 		for j, k := range tab.colOf {
 			if k >= 0 {
 				r.Set(std[k], cells[j])

@@ -1,10 +1,14 @@
 package load
 
 import (
+	"bytes"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"plansite/internal/plan"
+
+	"github.com/xuri/excelize/v2"
 )
 
 func TestParseRange(t *testing.T) {
@@ -91,5 +95,51 @@ func TestSiteWithMerges(t *testing.T) {
 	_, _, err = Read(files(map[string]*string{"tasks.csv": ptr(table), "merges.csv": ptr("合并单元格\nA2:G2\n")}), "content")
 	if err == nil || !strings.HasPrefix(err.Error(), "content/merges.csv:2:1: error: A2:G2: the table has 5 rows and 6 columns") {
 		t.Errorf("a merge past the table: %v", err)
+	}
+}
+
+// A workbook says its merged cells itself: their text, which it keeps in
+// the top left cell only, is read into every row they cover, and the 序号
+// merged over two rows is one task.
+func TestWorkbookMerges(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	rows := [][]string{
+		{"序号", "重点任务", "主要措施", "时间节点", "牵头部门", "配合部门"},
+		{"一、基础创新"},
+		{"1", "（一）甲", "措施一。", "2020年", "市科技局", "——"},
+		{"2", "", "措施二。", "2020年", "", "——"},
+		{"", "", "措施二之二。", "2021年", "市财政局", "——"},
+	}
+	for i, r := range rows {
+		for j, v := range r {
+			cell, _ := excelize.CoordinatesToCellName(j+1, i+1)
+			f.SetCellStr("Sheet1", cell, v)
+		}
+	}
+	for _, m := range [][2]string{{"A2", "F2"}, {"B3", "B5"}, {"E3", "E4"}, {"A4", "A5"}} {
+		if err := f.MergeCell("Sheet1", m[0], m[1]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var b bytes.Buffer
+	if err := f.Write(&b); err != nil {
+		t.Fatal(err)
+	}
+	fsys := files(map[string]*string{"tasks.csv": nil})
+	fsys["tasks.xlsx"] = &fstest.MapFile{Data: b.Bytes()}
+	c, warns, err := Read(fsys, "content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := c.Plan
+	if len(p.Tasks) != 2 || len(p.Tasks[1].Rows) != 2 || len(p.Merges) != 4 {
+		t.Fatalf("%d tasks (the second of %d rows), %d merges; want 2, 2, 4 (warnings %v)", len(p.Tasks), len(p.Tasks[len(p.Tasks)-1].Rows), len(p.Merges), warns)
+	}
+	if got := p.Tasks[1].LeadText; got != "市科技局" {
+		t.Errorf("task 2's lead, merged from the row above: %q", got)
+	}
+	if a := p.Tasks[1].Area; a == nil || a.Label != "（一）甲" || len(a.Parents) != 1 {
+		t.Errorf("task 2's group: %+v", a)
 	}
 }

@@ -50,6 +50,11 @@ const (
 // gives io.EOF after the last record.
 type rowSource interface {
 	next() (rec []string, pos []plan.Cell, err error)
+	// record is the number of the row last given, as a spreadsheet shows
+	// the table: the header is 1; a worksheet's blank rows count.
+	record() int
+	// merges are the table's merged cells, when the source knows them.
+	merges() []plan.Merge
 }
 
 // table is a table as records reads it: its header, what each of its
@@ -61,6 +66,7 @@ type table struct {
 	at       []int         // for each of the kind's columns, its index in the header; -1 when the table lacks it
 	others   []int         // the header's indexes of the other columns, kept by a task table
 	rows     [][]plan.Cell // the rows below the header, each cell in the header's order
+	records  []int         // each row's number as a spreadsheet shows the table (the header is 1)
 	warns    []problem.Problem
 }
 
@@ -108,6 +114,7 @@ func records(file string, src rowSource, k tableKind) (*table, error) {
 			pos[i].Text = rec[i]
 		}
 		t.rows = append(t.rows, pos)
+		t.records = append(t.records, src.record())
 	}
 	d.unnamedColumns()
 	t.at = make([]int, len(k.cols))
@@ -339,22 +346,49 @@ func (d *decoder) unknownColumn(h string) string {
 	return msg
 }
 
-// missingColumn says a required column is missing and, where the header has
-// columns it does not know, which of them could be meant.
+// missingColumn says a required column is missing and, where the header
+// has a column it does not know whose heading reads like that column's
+// (holds one of its hint's characters, no fewer than of another column's:
+// 任务 holds the 任 of 责任 but reads as 主要措施), that it could be meant;
+// else what to name it.
 func (d *decoder) missingColumn(c column.Spec, unknown []string) string {
 	msg := fmt.Sprintf("missing column %q; the header must name %s", c.Name, strings.Join(d.kind.cols.Names(true), ", "))
 	if !d.kind.settings {
 		return msg
 	}
+	best, bestN := "", 0
 	for _, u := range unknown {
-		if strings.ContainsAny(u, c.Hint) {
-			return msg + fmt.Sprintf("; if %s is that column, say so in site.toml: [columns] %s = %s", plan.QuoteCell(u), c.Key, strconvQuote(u))
+		n := hintChars(u, c.Hint)
+		if n <= bestN {
+			continue
+		}
+		liker := false
+		for _, o := range d.kind.cols {
+			liker = liker || o.Key != c.Key && hintChars(u, o.Hint) > n
+		}
+		if !liker {
+			best, bestN = u, n
 		}
 	}
-	if len(unknown) > 0 {
-		return msg + fmt.Sprintf("; if one of %s is that column, say so in site.toml: [columns] %s = \"…\"", strings.Join(unknown, ", "), c.Key)
+	if best != "" {
+		return msg + fmt.Sprintf("; if %s is that column, say so in site.toml: [columns] %s = %s", plan.QuoteCell(best), c.Key, strconvQuote(best))
 	}
-	return msg
+	names := c.Name
+	if len(c.Synonyms) > 0 {
+		names += " or " + c.Synonyms[0]
+	}
+	return msg + fmt.Sprintf("; no heading reads like it: name its column %s, or give its heading in site.toml: [columns] %s = \"…\"", names, c.Key)
+}
+
+// hintChars counts the characters of hint that heading holds.
+func hintChars(heading, hint string) int {
+	n := 0
+	for _, r := range hint {
+		if strings.ContainsRune(heading, r) {
+			n++
+		}
+	}
+	return n
 }
 
 func strconvQuote(s string) string { return fmt.Sprintf("%q", s) }

@@ -137,7 +137,7 @@ func ReadTables(fsys fs.FS, prefix string, cfg config.Config) (*Tables, error) {
 	if err != nil {
 		return nil, append(errs, problem.Of(err)...)
 	}
-	t.Rows, t.Sheet, t.Columns, t.Warnings = tt.Rows, sheet, tt.Columns, tt.Warnings
+	t.Rows, t.Sheet, t.Columns, t.Warnings, t.Merges = tt.Rows, sheet, tt.Columns, tt.Warnings, tt.Merges
 	if sheet == "" {
 		if t.Merges, err = readMergesFile(fsys, name(MergesFile), cfg); err != nil {
 			errs = append(errs, problem.Of(err)...)

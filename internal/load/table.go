@@ -22,11 +22,12 @@ const MaxCell = 64 << 10
 // says, without control characters. It reads both the task table and
 // departments.csv.
 type csvSource struct {
-	file   string
-	data   []byte
-	lines  []int // where each line starts
-	r      *csv.Reader
-	header int // how many fields the header has; -1 until it is read
+	file    string
+	data    []byte
+	lines   []int // where each line starts
+	r       *csv.Reader
+	header  int // how many fields the header has; -1 until it is read
+	records int // the records read, the header included
 }
 
 func newCSVSource(file string, data []byte) (*csvSource, error) {
@@ -37,8 +38,14 @@ func newCSVSource(file string, data []byte) (*csvSource, error) {
 	return &csvSource{file: file, data: data, lines: lineStarts(data), r: csv.NewReader(bytes.NewReader(data)), header: -1}, nil
 }
 
+func (s *csvSource) record() int { return s.records }
+
+// merges: a CSV file cannot say which cells were one; merges.csv does.
+func (s *csvSource) merges() []plan.Merge { return nil }
+
 func (s *csvSource) next() ([]string, []plan.Cell, error) {
 	rec, err := s.r.Read()
+	s.records++
 	if err == io.EOF && s.header < 0 {
 		return nil, nil, &problem.Problem{File: s.file, Line: 1, Msg: "the file is empty; the first line must be the header"}
 	}

@@ -1,14 +1,16 @@
 package load
 
 import (
-	"archive/zip"
 	"bytes"
+	"cmp"
 	"fmt"
 	"io"
 	"os"
+	"slices"
 
 	"github.com/xuri/excelize/v2"
 
+	"plansite/internal/officezip"
 	"plansite/internal/plan"
 	"plansite/internal/problem"
 )
@@ -18,61 +20,27 @@ import (
 // damaged file) is refused at once. The bundled table as a workbook unzips
 // to 35 KB; 100,000 tasks of its length would come to about 70 MB.
 const (
-	MaxWorkbookUnzipped = 256 << 20 // all parts together, uncompressed
-	MaxWorkbookParts    = 10_000
+	MaxWorkbookUnzipped = officezip.MaxUnzipped // all parts together, uncompressed
+	MaxWorkbookParts    = officezip.MaxParts
 	// A worksheet or shared-string part over this size is unzipped to a
 	// temporary file and read from there as a stream (excelize's
 	// UnzipXMLSizeLimit), not held in memory whole.
 	workbookSpill = 16 << 20
-	// Deflate cannot expand data more than 1032 times; a part that claims
-	// more is damaged, and excelize would allocate what it claims.
-	maxDeflateRatio = 1032
 )
 
 // oleMagic starts an encrypted workbook or an old .xls file, neither of
 // which is a zip file.
 var oleMagic = []byte{0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1}
 
-// checkWorkbook reads the zip directory of a workbook and refuses it when its
-// parts would unzip beyond the limits.
+// checkWorkbook refuses a workbook that is not one (an encrypted file, an
+// old .xls) or whose parts would unzip beyond the limits (officezip), before
+// excelize unzips anything.
 func checkWorkbook(file string, data []byte) error {
-	fail := func(format string, args ...any) error {
-		return &problem.Problem{File: file, Msg: fmt.Sprintf(format, args...)}
-	}
 	if bytes.HasPrefix(data, oleMagic) {
-		return fail("cannot read the workbook: it is encrypted or an old .xls file; save it as an .xlsx workbook without a password")
+		return &problem.Problem{File: file, Msg: "cannot read the workbook: it is encrypted or an old .xls file; save it as an .xlsx workbook without a password"}
 	}
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return fail("cannot read the workbook: %v", err)
-	}
-	if len(zr.File) > MaxWorkbookParts {
-		return fail("the workbook has %d parts, over the limit of %d: no task table has that many; is this the wrong file?", len(zr.File), MaxWorkbookParts)
-	}
-	var total uint64
-	for _, zf := range zr.File {
-		size := zf.UncompressedSize64
-		switch zf.Method {
-		case zip.Store:
-			if size != zf.CompressedSize64 {
-				return fail("cannot read the workbook: its part %s is stored unzipped as %d bytes but claims %d; the file is damaged", plan.QuoteCell(zf.Name), zf.CompressedSize64, size)
-			}
-		case zip.Deflate:
-		default:
-			return fail("cannot read the workbook: its part %s is compressed with method %d, which workbooks do not use; the file is damaged", plan.QuoteCell(zf.Name), zf.Method)
-		}
-		if zf.Method == zip.Deflate && size/maxDeflateRatio > zf.CompressedSize64 {
-			return fail("cannot read the workbook: its part %s claims to unzip to %d bytes from %d, which no zip file can; the file is damaged", plan.QuoteCell(zf.Name), size, zf.CompressedSize64)
-		}
-		if size > MaxWorkbookUnzipped {
-			return fail("the workbook's part %s unzips to %d bytes, over the limit of %d: no task table is that large; is this the wrong file?", plan.QuoteCell(zf.Name), size, MaxWorkbookUnzipped)
-		}
-		total += size // each part is under the limit: no overflow
-	}
-	if total > MaxWorkbookUnzipped {
-		return fail("the workbook unzips to %d bytes, over the limit of %d: no task table is that large; is this the wrong file?", total, MaxWorkbookUnzipped)
-	}
-	return nil
+	_, err := officezip.Open(file, "workbook", data)
+	return err
 }
 
 // readXLSX opens the first worksheet of a workbook and gives read its rows
@@ -107,7 +75,71 @@ func readXLSX(file string, data []byte, read func(rowSource) error) (sheet strin
 		return sheet, &problem.Problem{File: file, Msg: fmt.Sprintf("cannot read worksheet %s: %v", sheet, err)}
 	}
 	defer rows.Close()
-	return sheet, read(&sheetSource{file: file, sheet: sheet, rows: rows, header: -1})
+	src := &sheetSource{file: file, sheet: sheet, rows: rows, header: -1}
+	if src.merged, err = sheetMerges(f, file, sheet); err != nil {
+		return sheet, err
+	}
+	return sheet, read(src)
+}
+
+// sheetMerges reads a worksheet's merged cells, top first.
+func sheetMerges(f *excelize.File, file, sheet string) ([]plan.Merge, error) {
+	cells, err := f.GetMergeCells(sheet)
+	if err != nil {
+		return nil, &problem.Problem{File: file, Msg: fmt.Sprintf("cannot read the merged cells of worksheet %s: %v", sheet, err)}
+	}
+	if len(cells) > MaxRows {
+		return nil, &problem.Problem{File: file, Msg: fmt.Sprintf("worksheet %s has %s merged cells; plansite reads at most %s: is this the wrong file?", sheet, plan.GroupDigits(len(cells)), plan.GroupDigits(MaxRows))}
+	}
+	var out []plan.Merge
+	for _, c := range cells {
+		m, ok := parseRange(c.GetStartAxis() + ":" + c.GetEndAxis())
+		if !ok || m.Right > MaxColumns {
+			continue // a single cell, or past the columns a table may have
+		}
+		m.File = file
+		out = append(out, m)
+	}
+	slices.SortStableFunc(out, func(a, b plan.Merge) int { return cmp.Compare(a.Top, b.Top) })
+	return out, nil
+}
+
+func (s *sheetSource) merges() []plan.Merge { return s.merged }
+
+// fillMerged writes into the row rec (of worksheet row line) the text of
+// each merge that covers it from a row above: a workbook keeps a merged
+// cell's text in its top left cell only, and the table's rows each carry
+// the text of the cells merged over them, as plansite import writes them.
+// The merges over a row are found from those begun above it, so that a
+// sheet's rows are read once whatever its merges.
+func (s *sheetSource) fillMerged(line int, rec []string) []string {
+	for s.nextMerge < len(s.merged) && s.merged[s.nextMerge].Top <= line {
+		s.active = append(s.active, s.nextMerge)
+		s.nextMerge++
+	}
+	keep := s.active[:0]
+	for _, i := range s.active {
+		m := s.merged[i]
+		if m.Bottom < line {
+			continue
+		}
+		keep = append(keep, i)
+		c := m.Left - 1
+		if m.Top == line {
+			if c < len(rec) {
+				s.text[i] = rec[c]
+			}
+			continue
+		}
+		for len(rec) <= c {
+			rec = append(rec, "")
+		}
+		if rec[c] == "" {
+			rec[c] = s.text[i]
+		}
+	}
+	s.active = keep
+	return rec
 }
 
 // sheetSource reads a worksheet: its first row is the header, and every row
@@ -119,7 +151,15 @@ type sheetSource struct {
 	rows        *excelize.Rows
 	line        int // the row last read
 	header      int // how many columns the header has; -1 until it is read
+	// The sheet's merged cells, top first; those begun by the row read,
+	// and each one's text.
+	merged    []plan.Merge
+	nextMerge int
+	active    []int
+	text      map[int]string
 }
+
+func (s *sheetSource) record() int { return s.line }
 
 func (s *sheetSource) next() ([]string, []plan.Cell, error) {
 	for s.rows.Next() {
@@ -127,6 +167,12 @@ func (s *sheetSource) next() ([]string, []plan.Cell, error) {
 		rec, err := s.rows.Columns()
 		if err != nil {
 			return nil, nil, &problem.Problem{File: s.file, Line: s.line, Msg: fmt.Sprintf("cannot read row %d of worksheet %s: %v", s.line, s.sheet, err)}
+		}
+		if len(s.merged) > 0 {
+			if s.text == nil {
+				s.text = map[int]string{}
+			}
+			rec = s.fillMerged(s.line, rec)
 		}
 		for j := range rec {
 			if len(rec[j]) > MaxCell {

@@ -48,8 +48,8 @@ func TestWorkbookBomb(t *testing.T) {
 	_, err := readWorkbook(t, data)
 	took := time.Since(start)
 	runtime.ReadMemStats(&after)
-	wantError(t, err, `content/tasks.xlsx: error: the workbook's part "xl/worksheets/sheet1.xml" unzips to 1258291`)
-	wantError(t, err, "over the limit of 268435456")
+	wantError(t, err, `content/tasks.xlsx: error: the workbook's part "xl/worksheets/sheet1.xml" unzips to 1,258,291,`)
+	wantError(t, err, "over the limit of 256 MB")
 	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 200<<20 {
 		t.Errorf("reading the bomb allocated %d MB", alloc>>20)
 	}
@@ -133,18 +133,18 @@ func TestWorkbookDirectory(t *testing.T) {
 		{"a part claims more than deflate can make", rezip(func(zw *zip.Writer) {
 			w, _ := zw.CreateRaw(&zip.FileHeader{Name: "xl/worksheets/sheet1.xml", Method: zip.Deflate, CompressedSize64: 10, UncompressedSize64: 100 << 20})
 			w.Write(make([]byte, 10))
-		}), `content/tasks.xlsx: error: cannot read the workbook: its part "xl/worksheets/sheet1.xml" claims to unzip to 104857600 bytes from 10`},
+		}), `content/tasks.xlsx: error: cannot read the workbook: its part "xl/worksheets/sheet1.xml" claims to unzip to 104,857,600 bytes from 10 bytes`},
 		{"too many parts", rezip(func(zw *zip.Writer) {
 			for i := range MaxWorkbookParts + 1 {
 				zw.CreateHeader(&zip.FileHeader{Name: strings.Repeat("x", i%7) + string(rune('a'+i%26)), Method: zip.Store})
 			}
-		}), "content/tasks.xlsx: error: the workbook has 10001 parts, over the limit of 10000"},
+		}), "content/tasks.xlsx: error: the workbook has 10,001 parts, over the limit of 10,000"},
 		{"parts together over the limit", rezip(func(zw *zip.Writer) {
 			for i := range 3 {
 				w, _ := zw.CreateRaw(&zip.FileHeader{Name: "xl/media/image" + string(rune('1'+i)) + ".png", Method: zip.Store, CompressedSize64: 100 << 20, UncompressedSize64: 100 << 20})
 				_ = w
 			}
-		}), "content/tasks.xlsx: error: the workbook unzips to 314572800 bytes, over the limit of 268435456"},
+		}), "content/tasks.xlsx: error: the workbook unzips to 314,572,800 bytes, over the limit of 256 MB"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 
+	"plansite/internal/column"
 	"plansite/internal/labels"
 )
 
@@ -18,8 +19,9 @@ import (
 //go:embed plan.schema.json
 var planSchema []byte
 
-// Schema returns the schema as published, at sitepath.PlanSchema.
-func Schema() []byte { return append([]byte{}, planSchema...) }
+// Schema returns the schema as published, at sitepath.PlanSchema: in the
+// standard words (words.go).
+func Schema() []byte { return append([]byte{}, published()...) }
 
 // FieldDoc is one field of a JSON object, as the /data/ page lists it.
 type FieldDoc struct {
@@ -80,8 +82,12 @@ func (o *orderedNodes) UnmarshalJSON(b []byte) error {
 
 // SchemaDocs lists the objects of plan.json and their fields, from the
 // schema: the top level first, then every $defs entry that has a title.
-// w are the words for the fields' types.
-func SchemaDocs(w *labels.DataTypes) ([]SchemaSection, error) {
+// w are the words for the fields' types. words are the site's: the
+// descriptions say its table's words (words.go), and what its plan.json
+// does not have, or has only empty because its table lacks the column,
+// is left out (EmptyFields names the latter); nil words list every field
+// in the standard words.
+func SchemaDocs(w *labels.DataTypes, words *Words) ([]SchemaSection, error) {
 	root := &schemaNode{}
 	if err := json.Unmarshal(planSchema, root); err != nil {
 		return nil, fmt.Errorf("plan.schema.json: %v", err)
@@ -90,20 +96,118 @@ func SchemaDocs(w *labels.DataTypes) ([]SchemaSection, error) {
 	for _, d := range root.Defs {
 		defs["#/$defs/"+d.Name] = d.Node
 	}
-	section := func(anchor, title string, n *schemaNode) SchemaSection {
-		s := SchemaSection{Anchor: anchor, Title: title, Description: n.Description}
+	// The sections that the fields shown lead to.
+	shown := map[*schemaNode]bool{}
+	var reach func(def string, n *schemaNode)
+	reach = func(def string, n *schemaNode) {
 		for _, f := range n.Properties {
-			s.Fields = append(s.Fields, FieldDoc{Name: f.Name, Type: typeWords(f.Node, defs, w), Description: f.Node.Description})
+			if words != nil && !words.has(def, f.Name) {
+				continue
+			}
+			for m := f.Node; m != nil; m = m.Items {
+				if d := defs[m.Ref]; d != nil && !shown[d] {
+					shown[d] = true
+					reach(strings.TrimPrefix(m.Ref, "#/$defs/"), d)
+				}
+			}
+		}
+	}
+	reach("", root)
+	var errs []error
+	say := func(text string) string {
+		t, err := fill(text, words)
+		if err != nil {
+			errs = append(errs, err)
+		}
+		return t
+	}
+	section := func(def, anchor, title string, n *schemaNode) SchemaSection {
+		s := SchemaSection{Anchor: anchor, Title: title, Description: say(n.Description)}
+		for _, f := range n.Properties {
+			if words != nil && !words.has(def, f.Name) {
+				continue
+			}
+			s.Fields = append(s.Fields, FieldDoc{Name: f.Name, Type: typeWords(f.Node, defs, w), Description: say(f.Node.Description)})
 		}
 		return s
 	}
-	out := []SchemaSection{section("json-top", "plan.json", root)}
+	out := []SchemaSection{section("", "json-top", "plan.json", root)}
 	for _, d := range root.Defs {
-		if d.Node.Title != "" && len(d.Node.Properties) > 0 {
-			out = append(out, section("json-"+d.Name, d.Node.Title, d.Node))
+		if d.Node.Title != "" && len(d.Node.Properties) > 0 && (words == nil || shown[d.Node] && words.has(d.Name, "")) {
+			out = append(out, section(d.Name, "json-"+d.Name, d.Node.Title, d.Node))
 		}
 	}
+	if len(errs) > 0 {
+		return nil, fmt.Errorf("plan.schema.json: %v", errs[0])
+	}
 	return out, nil
+}
+
+// need is what a field of plan.json holds only in some sites: a column of
+// the table, groups or progress. Field "" is the whole section.
+type need struct {
+	def, field string // the $defs entry of the object ("" for the top level) and the field
+	col        column.Column
+	groups     bool
+	progress   bool
+}
+
+// needs lists the fields that only some sites' plan.json have, or have
+// other than empty: a site's /data/ page leaves out those it has not.
+var needs = []need{
+	{def: "", field: "statuses", progress: true},
+	{def: "task", field: "status", progress: true},
+	{def: "task", field: "deadline", progress: true},
+	{def: "task", field: "overdue", progress: true},
+	{def: "task", field: "progress", progress: true},
+	{def: "task", field: "timeline", col: column.Timeline},
+	{def: "task", field: "milestones", col: column.Timeline},
+	{def: "task", field: "coop_text", col: column.Coop},
+	{def: "task", field: "coop_note", col: column.Coop},
+	{def: "item", field: "timeline", col: column.Timeline},
+	{def: "item", field: "coop_text", col: column.Coop},
+	{def: "area", groups: true},
+}
+
+// has reports whether the site's plan.json has the field of the $defs
+// entry def ("" for the top level; field "" for the whole section), other
+// than empty.
+func (w *Words) has(def, field string) bool {
+	for _, n := range needs {
+		if n.def != def || n.field != field {
+			continue
+		}
+		switch {
+		case n.progress:
+			return w.Progress
+		case n.groups:
+			return w.Groups
+		default:
+			return w.Has(n.col)
+		}
+	}
+	return true
+}
+
+// EmptyFields names the fields that the site's plan.json has but leaves
+// empty, since its table lacks their column, which SchemaDocs leaves out:
+// tasks[].timeline, tasks[].milestones ….
+func EmptyFields(words *Words) []string {
+	root := &schemaNode{}
+	if err := json.Unmarshal(planSchema, root); err != nil {
+		return nil
+	}
+	titles := map[string]string{}
+	for _, d := range root.Defs {
+		titles[d.Name] = d.Node.Title
+	}
+	var out []string
+	for _, n := range needs {
+		if n.col != column.None && !words.Has(n.col) {
+			out = append(out, titles[n.def]+"."+n.field)
+		}
+	}
+	return out
 }
 
 // typeWords says in words what a field holds.

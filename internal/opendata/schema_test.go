@@ -198,7 +198,7 @@ func TestSchemaHasTheTypesFields(t *testing.T) {
 // SchemaDocs, from which /data/ lists the fields, lists every property of
 // the schema, each with its description and its type in words.
 func TestSchemaDocsListEveryField(t *testing.T) {
-	docs, err := SchemaDocs(&labels.Default().DataTypes)
+	docs, err := SchemaDocs(&labels.Default().DataTypes, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

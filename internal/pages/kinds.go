@@ -49,7 +49,7 @@ type Kind struct {
 // The kinds, each used only through its fields and by the entries below.
 var (
 	kindHome = &Kind{Name: "home", list: listHome, view: viewHome,
-		title: []string{"title"}, description: []string{"title", "attachment", "tasks", "areas", "departments", "timeline"}}
+		title: []string{"title"}, description: []string{"title", "attachment", "tasks", "areas", "departments", "timeline", "units"}}
 	kindArea = &Kind{Name: "area", list: listAreas, view: viewArea,
 		title: []string{"area"}, description: []string{"area", "tasks"}}
 	kindTask = &Kind{Name: "task", Article: true, list: listTasks, view: viewTask,
@@ -63,7 +63,7 @@ var (
 	kindYear = &Kind{Name: "year", list: listYear, view: viewYear,
 		title: []string{"year"}, description: []string{"year", "tasks"}}
 	kindProgress = &Kind{Name: "progress", Optional: true, list: listProgress, view: viewProgress,
-		description: []string{"tasks"}}
+		description: []string{"tasks", "areas"}}
 	kindSearch = &Kind{Name: "search", OwnSearch: true, list: listSearch,
 		description: []string{"searched"}}
 	kindPlan = &Kind{Name: "plan", list: listPlan, view: viewPlan,

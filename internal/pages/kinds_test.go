@@ -84,12 +84,12 @@ func TestKindsListPages(t *testing.T) {
 	}
 	for _, p := range list {
 		if p.Kind == kindDepartment {
-			if len(p.Crumbs) != 2 || p.Crumbs[1] != (Link{"责任部门", sitepath.Departments}) {
+			if len(p.Crumbs) != 2 || p.Crumbs[1] != (Link{Label: "责任部门", Target: sitepath.Departments}) {
 				t.Errorf("%s: crumbs %v", p.Path, p.Crumbs)
 			}
 		}
 		if p.Kind == kindTask && p.Task.ID == "3" {
-			if len(p.Crumbs) != 2 || p.Crumbs[1] != (Link{"（二）保障措施", "areas/2/"}) {
+			if len(p.Crumbs) != 2 || p.Crumbs[1] != (Link{Label: "（二）保障措施", Target: "areas/2/"}) {
 				t.Errorf("%s: crumbs %v", p.Path, p.Crumbs)
 			}
 		}

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	col "plansite/internal/column"
 	"plansite/internal/labels"
 	"plansite/internal/markdown"
 	"plansite/internal/minifier"
@@ -23,7 +24,9 @@ type lister struct {
 
 // crumb links the first page of kind k, under its crumb label, from the
 // breadcrumbs of the pages below it.
-func (l *lister) crumb(k *Kind, path string) Link { return Link{l.s.words(k).Crumb, path} }
+func (l *lister) crumb(k *Kind, path string) Link {
+	return Link{Label: l.s.words(k).Crumb, Target: path}
+}
 
 // Pages lists every HTML page of the site, in a fixed order: each kind's
 // in the order of Kinds.
@@ -34,6 +37,8 @@ func Pages(s *Context, md *markdown.Renderer) ([]*Page, error) {
 	if s.Portal != nil {
 		return portalPages(s, md)
 	}
+	// Every label says the table's own words (its 牵头单位, not 牵头部门).
+	s.Labels = s.Labels.ForTable(s.Plan.Heading)
 	s.examples, s.fonts, s.shareAlt = searchExamples(s), fontSizes(s), s.shareImageAlt()
 	l := &lister{s, md}
 	var pages []*Page
@@ -61,7 +66,7 @@ func Pages(s *Context, md *markdown.Renderer) ([]*Page, error) {
 		case k.nav != nil:
 			s.nav = append(s.nav, k.nav(s)...)
 		case ok && s.words(k).Nav != "":
-			s.nav = append(s.nav, Link{s.words(k).Nav, p})
+			s.nav = append(s.nav, Link{Label: s.words(k).Nav, Target: p})
 		}
 	}
 	return pages, nil
@@ -78,7 +83,8 @@ func listHome(k *Kind, w *labels.Page, l *lister) ([]*Page, error) {
 	return []*Page{home}, nil
 }
 
-// homeDescription sums the plan up, naming only the parts its table has.
+// homeDescription sums the plan up, naming only the parts its table has,
+// under its own headings.
 func homeDescription(s *Context, w *labels.Page) string {
 	p, d := s.Plan, &s.Labels.HomeDescription
 	areas, timeline := "", ""
@@ -87,19 +93,39 @@ func homeDescription(s *Context, w *labels.Page) string {
 		areas = d.Areas.Fill(strconv.Itoa(len(p.Areas)), aw.Counter, aw.Noun)
 	}
 	if len(p.Years) > 0 {
-		timeline = d.Timeline
+		timeline = d.Timeline.Fill()
 	}
-	return w.Description.Fill(s.Config.Title, s.Config.Attachment, strconv.Itoa(len(p.Tasks)), areas, strconv.Itoa(len(p.Departments)), timeline)
+	return w.Description.Fill(s.Config.Title, s.Config.Attachment, strconv.Itoa(len(p.Tasks)), areas, strconv.Itoa(len(p.Departments)),
+		timeline, units(p, d))
+}
+
+// units names the table's columns of units: its lead column's heading
+// alone when it has no column of helping units, else both, the word they
+// end in said once (牵头和配合部门, 牵头和责任单位).
+func units(p *plan.Plan, d *labels.HomeDescription) string {
+	lead := p.Heading(col.Lead)
+	if !p.HasColumn(col.Coop) {
+		return lead
+	}
+	coop := p.Heading(col.Coop)
+	for _, word := range col.UnitWords {
+		l, okL := strings.CutSuffix(lead, word)
+		c, okC := strings.CutSuffix(coop, word)
+		if okL && okC && l != "" && c != "" {
+			return d.UnitsAlike.Fill(l, c, word)
+		}
+	}
+	return d.Units.Fill(lead, coop)
 }
 
 func listAreas(k *Kind, w *labels.Page, l *lister) ([]*Page, error) {
 	s := l.s
-	crumbs := []Link{l.crumb(kindHome, sitepath.Home)}
+	home := l.crumb(kindHome, sitepath.Home)
 	var pages []*Page
 	for _, a := range s.Plan.Areas {
 		pages = append(pages, paged(&Page{Site: s, Path: sitepath.Area(a), Area: a,
 			Title: w.Title.Fill(a.Label), Description: w.Description.Fill(a.Label, strconv.Itoa(len(a.Tasks))),
-			Crumbs: crumbs}, len(a.Tasks))...)
+			Crumbs: groupCrumbs(home, a, false)}, len(a.Tasks))...)
 	}
 	return pages, nil
 }
@@ -113,7 +139,7 @@ func listTasks(k *Kind, w *labels.Page, l *lister) ([]*Page, error) {
 	for _, t := range s.Plan.Tasks {
 		c, ok := crumbs[t.Area]
 		if !ok {
-			c = []Link{home, {t.Area.Label, sitepath.Area(t.Area)}}
+			c = groupCrumbs(home, t.Area, true)
 			crumbs[t.Area] = c
 		}
 		pages = append(pages, &Page{Site: s, Path: sitepath.Task(t), Task: t,
@@ -188,7 +214,7 @@ func navMarkdown(s *Context) []Link {
 	var links []Link
 	for _, pg := range s.Pages {
 		if pg.Weight > 0 {
-			links = append(links, Link{pg.Title, pg.Path})
+			links = append(links, Link{Label: pg.Title, Target: pg.Path})
 		}
 	}
 	return links

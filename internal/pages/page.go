@@ -47,6 +47,7 @@ type Context struct {
 	examples []string   // searches to suggest, each of which finds tasks
 	yearIdx  yearIndex
 	planIdx  planIndex
+	mergeIdx mergeIndex
 	areaIdx  struct {
 		once  sync.Once
 		words *labels.AreaWords
@@ -57,6 +58,9 @@ type Context struct {
 type Link struct {
 	Label  string
 	Target string // site path such as tasks/7/
+	// NoPage marks a breadcrumb that names what has no page of its own (a
+	// heading row over the page's group), shown as text.
+	NoPage bool
 }
 
 // Page is one page of the site. Templates reach everything through it.
@@ -124,14 +128,19 @@ type View struct {
 	// The years page: the timeline, or for a large table YearBars.
 	TimelineChart *chart.Gantt
 	YearBars      *BarsView
-	// Task pages; Original is the 原表记载 block.
-	Original     [][]OriginalCell
-	TaskTimeline *chart.Gantt
-	Citation     Citation
-	// The full table's pages.
+	// Task pages; Original is the 原表记载 block, a table with PlanHead
+	// when OriginalMerged.
+	Original       [][]OriginalCell
+	OriginalMerged bool
+	TaskTimeline   *chart.Gantt
+	Citation       Citation
+	// The full table's pages: its heading and this page's rows.
+	PlanHead []PlanHeadCell
 	PlanRows []PlanRow
-	// The data page: the fields of plan.json, from its schema.
-	SchemaDocs []opendata.SchemaSection
+	// The data page: the fields of plan.json, from its schema, and those
+	// it leaves out as always empty in this table.
+	SchemaDocs  []opendata.SchemaSection
+	EmptyFields []string
 	// The search page.
 	SearchExamples []string
 	// The progress overview.

@@ -101,7 +101,7 @@ func portalPages(s *Context, md *markdown.Renderer) ([]*Page, error) {
 		case k.nav != nil:
 			s.nav = append(s.nav, k.nav(s)...)
 		case ok && s.words(k).Nav != "":
-			s.nav = append(s.nav, Link{s.words(k).Nav, p})
+			s.nav = append(s.nav, Link{Label: s.words(k).Nav, Target: p})
 		}
 	}
 	return pages, nil

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"plansite/internal/chart"
-	col "plansite/internal/column"
 	"plansite/internal/labels"
 	"plansite/internal/plan"
 	"plansite/internal/progress"
@@ -163,8 +162,9 @@ func progressView(p *Page) *ProgressView {
 	if len(undated) > 0 && len(ys) > 0 {
 		years = append(years, progress.Group{Label: w.Undated, Target: sitepath.Years, Tasks: undated})
 	}
-	v.ByArea = statusBars(p, "progress-areas", w.ByArea, w.ByAreaLabel, areas)
-	v.ByDept = statusBars(p, "progress-depts", "各"+col.Lead.Name()+"任务的落实情况", col.Lead.Name(), depts)
+	noun := s.AreaNoun()
+	v.ByArea = statusBars(p, "progress-areas", w.ByArea.Fill(noun), w.ByAreaLabel.Fill(noun), areas)
+	v.ByDept = statusBars(p, "progress-depts", w.ByLead.Fill(), w.ByLeadLabel.Fill(), depts)
 	v.ByYear = statusBars(p, "progress-years", w.ByYear, w.ByYearLabel, years)
 	return v
 }
@@ -175,8 +175,12 @@ func listProgress(k *Kind, w *labels.Page, l *lister) ([]*Page, error) {
 	if s.Progress == nil {
 		return nil, nil
 	}
+	areas := ""
+	if len(s.Plan.Areas) > 0 {
+		areas = s.Labels.Progress.Areas.Fill(s.AreaNoun())
+	}
 	return []*Page{{Site: s, Path: sitepath.Progress, Title: w.Title.Fill(),
-		Description: w.Description.Fill(strconv.Itoa(len(s.Plan.Tasks))), Crumbs: []Link{l.crumb(kindHome, sitepath.Home)}}}, nil
+		Description: w.Description.Fill(strconv.Itoa(len(s.Plan.Tasks)), areas), Crumbs: []Link{l.crumb(kindHome, sitepath.Home)}}}, nil
 }
 
 // SearchStatus gives each task's status name for the search index, the

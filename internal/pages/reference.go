@@ -59,48 +59,85 @@ func (s *Context) planIndex() map[*plan.Task]int {
 }
 
 // PlanRow is a row of the full table as the original has it: a task's own
-// row (First) or a sub-item's row below it. The area column is a merged
-// cell in the original, so a row either starts an area's cell (AreaSpan
-// rows tall) or lies under the cell of the row above (AreaSpan 0). In a
-// table whose groups are heading rows, Heading is the heading that stands
-// above the row.
+// row (First) or a sub-item's row below it, its cells in the table's
+// columns (Cells). Headings are the heading rows that stand above it.
+//
+// A table whose merges are known (plan.Plan.Merges) is shown with them:
+// each merged cell spans its rows and columns, and the cells it covers are
+// left out of Cells. Else the area column is taken as merged, as a table
+// that leaves it empty below an area's first row means: a row either
+// starts an area's cell (AreaSpan rows tall) or lies under the cell of the
+// row above (AreaSpan 0).
 type PlanRow struct {
 	Task     *plan.Task
 	Row      plan.Row
 	First    bool
 	AreaSpan int
 	Headings []string
+	Cells    []PlanCell
 }
 
 // Anchor is the id of a task's own row, which PlanURL links.
 func (r PlanRow) Anchor() string { return sitepath.PlanRow(r.Task) }
 
-// Cells are the row's cells in the table's columns, in its order.
-func (r PlanRow) Cells(cols []plan.Column) []PlanCell {
-	cells := make([]PlanCell, len(cols))
-	head := slices.IndexFunc(cols, func(c plan.Column) bool { return c.Std == col.ID })
-	if head < 0 {
-		head = slices.IndexFunc(cols, func(c plan.Column) bool { return c.Std != col.Area })
-	}
-	texts := r.Row.Cells(cols)
-	for i, c := range cols {
-		cells[i] = PlanCell{Column: c, Text: texts[i].Text, Head: i == head}
-	}
-	return cells
-}
-
 // PlanCell is one cell of a row of the full table, under its column. Head
 // marks the row's header cell: its number (the id column), else the first
-// cell that is not the merged area.
+// cell that is not the area. Area marks the area cell of a table whose
+// merges are not known, AreaSpan rows tall; Span is a cell's merge in a
+// table whose merges are.
 type PlanCell struct {
 	Column plan.Column
 	Text   string
 	Head   bool
+	Area   bool
+	Span   Span
 }
 
-// planRows lists the rows of this page of the table in the table's order
-// with their area cells merged as in the original: one cell for each run
-// of rows in one area, started again at the top of each page.
+// PlanHeadCell is a cell of the full table's heading, Cols columns wide
+// where the heading merges them.
+type PlanHeadCell struct {
+	Column plan.Column
+	Cols   int
+}
+
+// planHead is the heading of the full table, with the heading's own merged
+// cells.
+func planHead(pl *plan.Plan) []PlanHeadCell {
+	cols := make([]int, len(pl.Columns))
+	for i := range cols {
+		cols[i] = 1
+	}
+	for _, g := range pl.Merges {
+		if g.Top != 1 || g.Bottom != 1 || g.Left < 1 || g.Right > len(cols) || cols[g.Left-1] != 1 {
+			continue
+		}
+		for c := g.Left; c < g.Right; c++ {
+			cols[c] = 0
+		}
+		cols[g.Left-1] = g.Right - g.Left + 1
+	}
+	var out []PlanHeadCell
+	for i, c := range pl.Columns {
+		if cols[i] > 0 {
+			out = append(out, PlanHeadCell{Column: c, Cols: cols[i]})
+		}
+	}
+	return out
+}
+
+// headColumn is the column of a row's header cell: the id column, else
+// the first that is not the area.
+func headColumn(cols []plan.Column) int {
+	head := slices.IndexFunc(cols, func(c plan.Column) bool { return c.Std == col.ID })
+	if head < 0 {
+		head = slices.IndexFunc(cols, func(c plan.Column) bool { return c.Std != col.Area })
+	}
+	return head
+}
+
+// planRows lists the rows of this page of the table in the table's order,
+// with their cells merged as in the original, started again at the top of
+// each page.
 func planRows(p *Page) []PlanRow {
 	pl := p.Site.Plan
 	var rows []PlanRow
@@ -117,13 +154,56 @@ func planRows(p *Page) []PlanRow {
 			rows = append(rows, row)
 		}
 	}
-	for i := 0; i < len(rows); {
-		j := i + 1
-		for j < len(rows) && rows[j].Task.Area == rows[i].Task.Area {
-			j++
+	cols, head := pl.Columns, headColumn(pl.Columns)
+	x := p.Site.merges()
+	if x.empty() {
+		for i := 0; i < len(rows); {
+			j := i + 1
+			for j < len(rows) && rows[j].Task.Area == rows[i].Task.Area {
+				j++
+			}
+			rows[i].AreaSpan = j - i
+			i = j
 		}
-		rows[i].AreaSpan = j - i
-		i = j
+		for i := range rows {
+			r := &rows[i]
+			texts := r.Row.Cells(cols)
+			r.Cells = make([]PlanCell, 0, len(cols))
+			for c, column := range cols {
+				cell := PlanCell{Column: column, Text: texts[c].Text, Head: c == head, Span: Span{1, 1}}
+				if column.Std == col.Area {
+					if r.AreaSpan == 0 {
+						continue
+					}
+					cell = PlanCell{Column: column, Area: true, Span: Span{r.AreaSpan, 1}}
+					if r.Task.Area != nil {
+						cell.Text = r.Task.Area.Label
+					}
+				}
+				r.Cells = append(r.Cells, cell)
+			}
+		}
+		return rows
+	}
+	recs, cut := make([]int, len(rows)), make([]bool, len(rows))
+	for i, r := range rows {
+		recs[i], cut[i] = r.Row.Record, len(r.Headings) > 0
+	}
+	spans := x.spans(recs, cut, len(cols))
+	for i := range rows {
+		r := &rows[i]
+		texts := r.Row.Cells(cols)
+		r.Cells = make([]PlanCell, 0, len(cols))
+		for c, column := range cols {
+			sp := Span{1, 1}
+			if spans != nil {
+				sp = spans[i][c]
+			}
+			if sp.Rows == 0 {
+				continue
+			}
+			r.Cells = append(r.Cells, PlanCell{Column: column, Text: texts[c].Text, Head: c == head, Span: sp})
+		}
 	}
 	return rows
 }

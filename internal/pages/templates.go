@@ -6,7 +6,9 @@
 // (view.go), and whether it is an article, in the feed or in the sitemap.
 // Addresses come from sitepath and the words from labels (the templates
 // folder's labels.toml over the defaults), read with the templates by
-// Parse. Templates are named after their file path (templates/task.html),
+// Parse, with the table's own headings written in (labels.ForTable). The
+// pages show the table as its document has it: the heading rows over each
+// group (groups.go) and the merged cells (merges.go). Templates are named after their file path (templates/task.html),
 // so a template error reads templates/task.html:12:5: ...
 package pages
 

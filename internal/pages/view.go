@@ -73,7 +73,10 @@ func viewYears(v *View, p *Page) error {
 
 func viewTask(v *View, p *Page) error {
 	s := p.Site
-	v.Original = original(p)
+	v.Original, v.OriginalMerged = original(p)
+	if v.OriginalMerged {
+		v.PlanHead = planHead(s.Plan)
+	}
 	v.TaskTimeline = chart.TaskTimeline(s.Plan, p.Task, &s.Labels.Chart)
 	// The access date is left for the reader, or static/cite.js, to
 	// fill in.
@@ -83,6 +86,7 @@ func viewTask(v *View, p *Page) error {
 }
 
 func viewPlan(v *View, p *Page) error {
+	v.PlanHead = planHead(p.Site.Plan)
 	v.PlanRows = planRows(p)
 	return nil
 }
@@ -93,10 +97,28 @@ func viewProgress(v *View, p *Page) error {
 }
 
 func viewData(v *View, p *Page) error {
-	docs, err := opendata.SchemaDocs(&p.Site.Labels.DataTypes)
+	words := p.Site.dataWords()
+	docs, err := opendata.SchemaDocs(&p.Site.Labels.DataTypes, words)
 	if err != nil {
 		return err
 	}
-	v.SchemaDocs = docs
+	v.SchemaDocs, v.EmptyFields = docs, opendata.EmptyFields(words)
 	return nil
+}
+
+// dataWords are the site's words and what its table has, for what /data/
+// says of plan.json's fields.
+func (s *Context) dataWords() *opendata.Words {
+	pl := s.Plan
+	w := &opendata.Words{Heading: pl.Heading, Has: pl.HasColumn, Areas: s.AreaNoun(), Groups: len(pl.Areas) > 0, Progress: s.Progress != nil}
+	if len(pl.Areas) > 0 {
+		w.AreaLabel, w.AreaName = pl.Areas[0].Label, pl.Areas[0].Name
+	}
+	for _, d := range pl.Departments {
+		if len(d.Aliases) > 0 {
+			w.Alias = d.Aliases[0]
+			break
+		}
+	}
+	return w
 }

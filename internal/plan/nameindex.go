@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"plansite/internal/textsim"
 	"slices"
 	"sort"
 )
@@ -163,7 +164,7 @@ func (x *nameIndex) holders(rs []rune) []int32 {
 	}
 	var out []int32
 	for _, j := range list[:min(len(list), maxHolderScan)] {
-		if subsequence(rs, x.runes[j]) {
+		if textsim.Subsequence(rs, x.runes[j]) {
 			out = append(out, j)
 		}
 	}

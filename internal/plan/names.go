@@ -3,6 +3,7 @@ package plan
 import (
 	"fmt"
 	"plansite/internal/problem"
+	"plansite/internal/textsim"
 	"slices"
 	"sort"
 )
@@ -118,46 +119,14 @@ func similar(a, b string) bool {
 	if len(ra) > len(rb) {
 		ra, rb = rb, ra
 	}
-	if len(ra) >= 3 && subsequence(ra, rb) {
+	if len(ra) >= 3 && textsim.Subsequence(ra, rb) {
 		return true
 	}
 	if len(rb) > maxEditRunes || len(rb)-len(ra) > 2 {
 		return false
 	}
-	d := distance(ra, rb)
+	d := textsim.Distance(ra, rb)
 	return d <= 2 && d*4 <= len(ra)
-}
-
-// subsequence reports whether all of short occurs in long, in order.
-func subsequence(short, long []rune) bool {
-	i := 0
-	for _, r := range long {
-		if i < len(short) && short[i] == r {
-			i++
-		}
-	}
-	return i == len(short)
-}
-
-// distance is the Levenshtein edit distance between a and b.
-func distance(a, b []rune) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // cells says how many cells, in the singular for one.

@@ -140,7 +140,7 @@ func TestBadWorkbookKeepsOldSite(t *testing.T) {
 		return err
 	})
 	keepsOldSite(t, []badCase{
-		{"zip bomb", workbook(bomb), []string{`content/tasks.xlsx: error: the workbook's part "xl/worksheets/sheet1.xml" unzips to 1258291200 bytes, over the limit of 268435456: no task table is that large; is this the wrong file?`}},
+		{"zip bomb", workbook(bomb), []string{`content/tasks.xlsx: error: the workbook's part "xl/worksheets/sheet1.xml" unzips to 1,258,291,200 bytes, over the limit of 256 MB: is this the wrong file?`}},
 		{"cell over the limit", workbook(table(5, 3, strings.Repeat("措", 30000))),
 			[]string{"content/tasks.xlsx:5:3: error: Sheet1!C5: a cell of 90000 bytes, over the limit of 65536"}},
 		{"control character", workbook(table(7, 5, "市科技局_x0007_")),

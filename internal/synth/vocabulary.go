@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"plansite/internal/plan"
 )
 
 // StartYear and EndYear bound the built-in vocabulary's timelines.
@@ -41,7 +42,8 @@ var (
 
 // department is one row of the built-in departments table.
 type department struct {
-	Name, Slug, Kind string
+	Name, Slug string
+	Kind       plan.DeptKind
 }
 
 // departments are the built-in offices: 200 municipal departments, 11
@@ -50,21 +52,21 @@ func departments() []department {
 	var ds []department
 	for _, s := range suffixes {
 		for _, f := range fields {
-			ds = append(ds, department{Name: "市" + f + s, Slug: fmt.Sprintf("m%03d", len(ds)+1), Kind: "市直部门"})
+			ds = append(ds, department{Name: "市" + f + s, Slug: fmt.Sprintf("m%03d", len(ds)+1), Kind: plan.Municipal})
 		}
 	}
 	for i, d := range districts {
-		ds = append(ds, department{Name: d + "政府", Slug: fmt.Sprintf("district-%02d", i+1), Kind: "区政府"})
+		ds = append(ds, department{Name: d + "政府", Slug: fmt.Sprintf("district-%02d", i+1), Kind: plan.District})
 	}
-	return append(ds, department{Name: "各区政府", Slug: "district-governments", Kind: "统称"},
-		department{Name: "市各相关部门", Slug: "relevant-departments", Kind: "统称"})
+	return append(ds, department{Name: "各区政府", Slug: "district-governments", Kind: plan.Collective},
+		department{Name: "市各相关部门", Slug: "relevant-departments", Kind: plan.Collective})
 }
 
 func writeDepartments(w io.Writer) error {
 	cw := csv.NewWriter(w)
 	cw.Write([]string{"名称", "slug", "英文名称", "别名", "类别"})
 	for _, d := range departments() {
-		cw.Write([]string{d.Name, d.Slug, "", "", d.Kind})
+		cw.Write([]string{d.Name, d.Slug, "", "", string(d.Kind)})
 	}
 	cw.Flush()
 	return cw.Error()
@@ -84,7 +86,7 @@ func Builtin() *Vocabulary {
 		v.Timelines = append(v.Timelines, timeline(r))
 	}
 	for _, d := range departments() {
-		if d.Kind == "市直部门" {
+		if d.Kind == plan.Municipal {
 			v.Leads = append(v.Leads, d.Name)
 		}
 		v.Departments = append(v.Departments, d.Name)

@@ -1,0 +1,136 @@
+package pages
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+
+	"plansite/internal/plan"
+)
+
+// crumbs are a page's breadcrumbs: each one's text, and its link, "" for
+// one shown as text.
+func crumbs(t *testing.T, doc *html.Node) []string {
+	t.Helper()
+	navs := all(doc, classed("crumbs"))
+	if len(navs) != 1 {
+		t.Fatalf("%d breadcrumb trails", len(navs))
+	}
+	var out []string
+	for _, li := range all(navs[0], tag("li")) {
+		link := ""
+		if as := all(li, tag("a")); len(as) > 0 {
+			link = attr(as[0], "href")
+		}
+		out = append(out, text(li)+" "+link)
+	}
+	return out
+}
+
+// Heading rows at every level are shown where the groups are: the home
+// page lists each group under the headings it stands under, once for the
+// groups that follow one another, at one heading level more; a group's
+// page names them above its title; a task's breadcrumbs and summary name
+// them. They have no page of their own, so they are text, not links.
+func TestGroupsUnderTheirHeadings(t *testing.T) {
+	tables := map[string]string{
+		"an area column": "序号,重点任务,主要措施,时间节点,牵头部门\n" +
+			"一、加快产业转型,,,,\n" +
+			"1,（一）基础创新,甲。,2020年,市科技局\n" +
+			"2,（二）产业培育,乙。,2020年,市科技局\n" +
+			"二、优化环境,,,,\n" +
+			"3,（三）营商环境,丙。,2020年,市科技局\n",
+		"heading rows alone": "序号,工作任务,完成时限,牵头单位\n" +
+			",一、加快产业转型,,\n" +
+			",（一）基础创新,,\n" +
+			"1,甲。,2020年,市科技局\n" +
+			",（二）产业培育,,\n" +
+			"2,乙。,2020年,市科技局\n" +
+			",二、优化环境,,\n" +
+			"3,丙。,2020年,市科技局\n",
+	}
+	for name, table := range tables {
+		t.Run(name, func(t *testing.T) {
+			r := render(t, content(map[string]string{"tasks.csv": table}))
+			home := r.page(t, "")
+			var outline []string
+			for _, sec := range all(home, func(n *html.Node) bool { return n.Data == "section" && attr(n, "aria-labelledby") == "areas" }) {
+				for _, h := range all(sec, func(n *html.Node) bool { return slices.Contains([]string{"h3", "h4", "h5", "h6"}, n.Data) }) {
+					linked := len(all(h, tag("a"))) > 0
+					outline = append(outline, fmt.Sprintf("%s %s %v", h.Data, strings.Fields(text(h))[0], linked))
+				}
+			}
+			want := []string{"h3 一、加快产业转型 false", "h4 （一）基础创新 true", "h4 （二）产业培育 true", "h3 二、优化环境 false", "h4 （三）营商环境 true"}
+			if name == "heading rows alone" {
+				// 二、优化环境 heads task 3 itself: it is the group.
+				want = append(want[:3], "h3 二、优化环境 true")
+			}
+			if !slices.Equal(outline, want) {
+				t.Errorf("home page's groups:\n%s\nwant\n%s", strings.Join(outline, "\n"), strings.Join(want, "\n"))
+			}
+
+			area := r.page(t, "areas/2/")
+			if got, want := crumbs(t, area), []string{"首页 ../../", "一、加快产业转型 ", "（二）产业培育 "}; !slices.Equal(got, want) {
+				t.Errorf("area 2's breadcrumbs %q, want %q", got, want)
+			}
+			head := all(area, classed("page-head"))[0]
+			if got := text(head); !strings.Contains(got, "一、加快产业转型（二）产业培育") {
+				t.Errorf("area 2's title and the heading above it: %q", got)
+			}
+
+			task := r.page(t, "tasks/2/")
+			if got, want := crumbs(t, task), []string{"首页 ../../", "一、加快产业转型 ", "（二）产业培育 ../../areas/2/", "任务2：乙 "}; !slices.Equal(got, want) {
+				t.Errorf("task 2's breadcrumbs %q, want %q", got, want)
+			}
+			var summary string
+			for _, div := range all(all(task, classed("glance"))[0], tag("div")) {
+				if strings.HasPrefix(text(div), "所属") {
+					summary = text(div)
+				}
+			}
+			if !strings.Contains(summary, "一、加快产业转型 › （二）产业培育") {
+				t.Errorf("task 2's summary names its group as %q", summary)
+			}
+			last := r.page(t, "tasks/3/")
+			want = []string{"首页 ../../", "一、加快产业转型 "}
+			if got := crumbs(t, last); slices.Contains(got, want[1]) {
+				t.Errorf("task 3's breadcrumbs %q name the heading of the groups before", got)
+			}
+		})
+	}
+}
+
+// A group's parents are each one heading in the outline, deeper ones a
+// level down, the levels stopping at h6.
+func TestOutline(t *testing.T) {
+	s := &Context{Plan: planOf(t, [][]string{
+		{"一、甲", "（一）乙", "1.丙", "——丁"}, {"一、甲", "（一）乙", "1.丙", "——丁"}, {"一、甲", "（二）戊"}, {}, {"二、己"},
+	})}
+	var got []string
+	for _, e := range s.Outline() {
+		if e.Area != nil {
+			got = append(got, fmt.Sprintf("%d %s", e.Level, e.Area.Label))
+		} else {
+			got = append(got, fmt.Sprintf("%d %s", e.Level, e.Heading))
+		}
+	}
+	want := []string{"3 一、甲", "4 （一）乙", "5 1.丙", "6 ——丁", "6 group 1", "6 group 2", "4 （二）戊", "5 group 3",
+		"3 group 4", "3 二、己", "4 group 5"}
+	if !slices.Equal(got, want) {
+		t.Errorf("outline\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// planOf is a plan of one group for each list of parents, labelled group
+// 1, group 2 ….
+func planOf(t *testing.T, parents [][]string) *plan.Plan {
+	t.Helper()
+	p := &plan.Plan{}
+	for i, ps := range parents {
+		p.Areas = append(p.Areas, &plan.Area{Ordinal: i + 1, Label: fmt.Sprintf("group %d", i+1), Parents: ps})
+	}
+	return p
+}

@@ -1,0 +1,142 @@
+package pages
+
+import (
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+
+	col "plansite/internal/column"
+	"plansite/internal/plan"
+)
+
+// standardWords are the standard columns' and groups' names, which a site
+// of a table that says otherwise must not say as its own.
+var standardWords = []string{"时间节点", "牵头部门", "配合部门", "重点任务", "主要措施", "行动"}
+
+// otherWordsTable heads its columns with other names than the standard
+// ones and groups its tasks under headings that are not actions (部分).
+const otherWordsTable = "序号,工作任务,完成时限,牵头单位,责任单位\n" +
+	",一、总体目标,,,\n" +
+	"1,建设平台。建成数据中心。,2023年底前,区科技局,区财政局\n" +
+	"2,培育企业。,2024年,区工信局,\n" +
+	",二、保障措施,,,\n" +
+	"3,加强保障。,持续推进,区财政局,各街道\n"
+
+// Every page, its description, its search labels and /data/ say the
+// table's own words for its columns and groups; the standard names are
+// said only where /data/ says that they are the standard names.
+func TestPagesSayTheTablesWords(t *testing.T) {
+	r := render(t, content(map[string]string{"tasks.csv": otherWordsTable}))
+	// What /data/ documents as the standard names: the columns of
+	// tasks.csv, each with the table's heading beside it.
+	docs := regexp.MustCompile(`列为[^（]*（本站读取的列用标准名称，下文注明原表的列名；[^）]*）|<th scope="row">[^<]*<span class="note">（原表：[^）]*）</span>`)
+	for path, page := range r.pages {
+		if path == "data/" {
+			n := len(docs.FindAllString(page, -1))
+			if n != 5 { // the sentence and the four columns plansite reads
+				t.Errorf("/data/ documents the standard names %d times, want 5", n)
+			}
+			page = docs.ReplaceAllString(page, "")
+		}
+		for _, w := range standardWords {
+			if i := strings.Index(page, w); i >= 0 {
+				t.Errorf("/%s says %s: …%s…", path, w, page[max(0, i-60):min(len(page), i+30)])
+			}
+		}
+	}
+	home := r.pages[""]
+	for _, want := range []string{
+		`逐项列出工作任务、完成时限、牵头和责任单位。`, // the meta description
+		`每项任务列明工作任务、完成时限、牵头单位和责任单位`,
+	} {
+		if !strings.Contains(home, want) {
+			t.Errorf("the home page does not say %s", want)
+		}
+	}
+	for path, want := range map[string]string{
+		"years/":      `横条是完成时限覆盖的年份`,
+		"years/2024/": `2024年推进的1项任务及当年的完成时限。`,
+		"tasks/1/":    `<caption class="visually-hidden">任务1的完成时限</caption>`,
+		"search/":     `data-timeline="完成时限" data-lead="牵头单位" data-coop="责任单位"`,
+		"data/":       `全部部分（原表中独占一行的标题），按编号排序。`,
+	} {
+		if !strings.Contains(r.pages[path], want) {
+			t.Errorf("/%s does not say %s", path, want)
+		}
+	}
+}
+
+// The search script labels a match with the words the page gives it, and
+// speaks of progress only in the words the status filter, which only a
+// site with progress has, gives it.
+func TestSearchScriptHasNoWordsOfItsOwn(t *testing.T) {
+	b, err := os.ReadFile("../../static/search.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range append(standardWords, "落实情况", "状态") {
+		if strings.Contains(string(b), w) {
+			t.Errorf("static/search.js says %s", w)
+		}
+	}
+	for _, attr := range []string{"data-timeline", "data-lead", "data-coop"} {
+		if !strings.Contains(string(b), "'"+attr+"'") {
+			t.Errorf("static/search.js does not read %s", attr)
+		}
+	}
+}
+
+// A site without a progress file says nothing of progress: /data/ lists no
+// field that only a site with progress has, and no page says 落实情况. With
+// one, /data/ lists them.
+func TestNoProgressNoWordOfIt(t *testing.T) {
+	fields := []string{"<code>statuses</code>", "<code>status</code>", "<code>deadline</code>", "<code>overdue</code>",
+		"<code>progress</code>", "<code>statuses[]</code>", "<code>tasks[].progress[]</code>"}
+	r := render(t, content(map[string]string{"tasks.csv": otherWordsTable}))
+	for path, page := range r.pages {
+		if strings.Contains(page, "落实情况") {
+			t.Errorf("/%s says 落实情况", path)
+		}
+	}
+	for _, f := range fields {
+		if strings.Contains(r.pages["data/"], f) {
+			t.Errorf("/data/ lists %s", f)
+		}
+	}
+	with := content(map[string]string{"tasks.csv": otherWordsTable, "progress.csv": "序号,日期,状态,进展\n1,2023-06-01,推进中,已开工。\n"})
+	with["site.toml"].Data = append(with["site.toml"].Data, "updated = \"2023-07-01\"\n"...)
+	r = render(t, with)
+	for _, f := range fields {
+		if !strings.Contains(r.pages["data/"], f) {
+			t.Errorf("with progress, /data/ does not list %s", f)
+		}
+	}
+	if s := r.pages["search/"]; !strings.Contains(s, `data-label="落实情况："`) {
+		t.Errorf("with progress, the search page's status filter does not carry its words")
+	}
+}
+
+// The home page names the table's columns of units by their headings, the
+// word they end in once.
+func TestUnits(t *testing.T) {
+	d := &DefaultLabels().HomeDescription
+	for _, tt := range []struct {
+		lead, coop string // "" for none
+		want       string
+	}{
+		{"牵头部门", "配合部门", "牵头和配合部门"},
+		{"牵头单位", "责任单位", "牵头和责任单位"},
+		{"牵头部门", "协办单位", "牵头部门和协办单位"},
+		{"责任单位", "", "责任单位"},
+		{"单位", "配合单位", "单位和配合单位"},
+	} {
+		pl := &plan.Plan{Columns: []plan.Column{{Heading: tt.lead, Std: col.Lead}}}
+		if tt.coop != "" {
+			pl.Columns = append(pl.Columns, plan.Column{Heading: tt.coop, Std: col.Coop})
+		}
+		if got := units(pl, d); got != tt.want {
+			t.Errorf("%s and %s: %q, want %q", tt.lead, tt.coop, got, tt.want)
+		}
+	}
+}
