@@ -135,11 +135,17 @@ func TestPortalAxe(t *testing.T) {
 	}
 }
 
-// TestPortalPhoneReading holds the portal's pages to what TestPhoneReading
+// TestPortalPhoneReading holds the pages of the example portal and the
+// portal's own pages of the real tables' portal to what TestPhoneReading
 // holds every page of a plan to, at 375 and 320 px and in 大.
 func TestPortalPhoneReading(t *testing.T) {
 	root, _ := servePortal(t, "../../examples/portal/content")
+	real, built := servePortal(t, realPortal(t))
 	ctx := browser(t, 375, 900)
+	type portalSite struct {
+		name, root string
+		kinds      []struct{ name, path string }
+	}
 	for _, m := range []struct {
 		name  string
 		width int
@@ -149,23 +155,25 @@ func TestPortalPhoneReading(t *testing.T) {
 		if m.size != "" {
 			set = `localStorage.clear();localStorage.setItem('plansite-size',` + jsString(m.size) + `);true`
 		}
-		var ok bool
-		run(t, ctx, "settings", chromedp.Navigate(root), chromedp.Evaluate(set, &ok))
-		for _, pk := range portalKinds {
-			where := pk.name + " at " + m.name
-			var r phoneReport
-			actions := []chromedp.Action{
-				chromedp.EmulateViewport(int64(m.width), 900),
-				chromedp.Navigate(root + pk.path),
-				chromedp.WaitReady("footer", chromedp.ByQuery),
-			}
-			if strings.HasPrefix(pk.name, "search") {
-				actions = append(actions, waitFor(`document.getElementById('search-app').getAttribute('data-state')==='done'`))
-			}
-			run(t, ctx, where, append(actions, chromedp.Evaluate(phoneCheck, &r))...)
-			for _, list := range [][]string{r.Orphan, r.Split, r.Tiny, r.Narrow, r.Region} {
-				for _, x := range list {
-					t.Errorf("%s: %s", where, x)
+		for _, st := range []portalSite{{"", root, portalKinds}, {"real tables' portal ", real, realPortalKinds(built)}} {
+			var ok bool
+			run(t, ctx, "settings", chromedp.Navigate(st.root), chromedp.Evaluate(set, &ok))
+			for _, pk := range st.kinds {
+				where := st.name + pk.name + " at " + m.name
+				var r phoneReport
+				actions := []chromedp.Action{
+					chromedp.EmulateViewport(int64(m.width), 900),
+					chromedp.Navigate(st.root + pk.path),
+					chromedp.WaitReady("footer", chromedp.ByQuery),
+				}
+				if strings.HasPrefix(pk.name, "search") {
+					actions = append(actions, waitFor(`document.getElementById('search-app').getAttribute('data-state')==='done'`))
+				}
+				run(t, ctx, where, append(actions, chromedp.Evaluate(phoneCheck, &r))...)
+				for _, list := range [][]string{r.Orphan, r.Split, r.Tiny, r.Narrow, r.Region} {
+					for _, x := range list {
+						t.Errorf("%s: %s", where, x)
+					}
 				}
 			}
 		}
