@@ -5,7 +5,7 @@
 // `make bench` runs it.
 //
 //	plansite-bench [-sizes 1000,10000,100000] [-plansite bin/plansite] [-anchor DIR] [-work DIR]
-//	               [-hugo BIN,BIN] [-profile]
+//	               [-hugo BIN,BIN] [-profile] [-portals 10,30,60]
 //
 // Every build is a separate process, timed from start to exit, with its
 // peak resident memory and CPU time from the kernel's accounting
@@ -41,6 +41,7 @@ func main() {
 	serveSize := flag.Int("serve-tasks", 10000, "table size for the preview latency; 0 skips it")
 	hugos := flag.String("hugo", "", "Hugo binaries to time, separated by commas (default: hugo on the PATH and in $(go env GOPATH)/bin)")
 	flag.BoolVar(&profile, "profile", false, "write a CPU profile of each plansite build and print its top five entries")
+	flag.StringVar(&portals, "portals", "10,30,60", "numbers of plans of the synthetic portals, each plan of 20,000/60 tasks; \"\" skips them")
 	flag.Parse()
 	if err := run(*sizes, *bin, *anchor, *work, *real, *hugos, *realRuns, *serveSize); err != nil {
 		fmt.Fprintln(os.Stderr, "plansite-bench:", err)
@@ -51,6 +52,9 @@ func main() {
 // profile: each plansite build writes a CPU profile, whose top entries are
 // printed.
 var profile bool
+
+// portals are the sizes, in plans, of the synthetic portals timed.
+var portals string
 
 // result is one timed process.
 type result struct {
@@ -152,6 +156,12 @@ func run(sizeList, bin, anchor, work, real, hugoList string, realRuns, serveSize
 
 	if err := realTable(bin, hugos, anchor, real, work, realRuns); err != nil {
 		return err
+	}
+	if portals != "" {
+		fmt.Println()
+		if err := portalBuilds(bin, work, portals); err != nil {
+			return err
+		}
 	}
 	if serveSize > 0 {
 		fmt.Println()

@@ -48,6 +48,7 @@ type Labels struct {
 	Progress         Progress         `toml:"progress"`
 	Chart            Chart            `toml:"chart"`
 	DataTypes        DataTypes        `toml:"data_types"`
+	Portal           Portal           `toml:"portal"`
 }
 
 // Page is a page kind's words. Its title's and description's placeholders

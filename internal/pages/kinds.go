@@ -89,8 +89,9 @@ func (k *Kind) String() string { return k.Name }
 
 // labelSpecs declares the kinds' labels to the labels file's reader.
 func labelSpecs() []labels.PageSpec {
-	specs := make([]labels.PageSpec, len(Kinds))
-	for i, k := range Kinds {
+	all := allKinds()
+	specs := make([]labels.PageSpec, len(all))
+	for i, k := range all {
 		specs[i] = labels.PageSpec{Name: k.Name, Title: k.title, Description: k.description}
 	}
 	return specs

@@ -34,6 +34,9 @@ func Pages(s *Context, md *markdown.Renderer) ([]*Page, error) {
 	if s.Labels == nil {
 		s.Labels = DefaultLabels()
 	}
+	if s.Portal != nil {
+		return portalPages(s, md)
+	}
 	// Every label says the table's own words (its 牵头单位, not 牵头部门).
 	s.Labels = s.Labels.ForTable(s.Plan.Heading)
 	s.examples, s.fonts, s.shareAlt = searchExamples(s), fontSizes(s), s.shareImageAlt()

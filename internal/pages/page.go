@@ -13,6 +13,7 @@ import (
 	"plansite/internal/markdown"
 	"plansite/internal/opendata"
 	"plansite/internal/plan"
+	"plansite/internal/portal"
 	"plansite/internal/progress"
 	"plansite/internal/sitepath"
 )
@@ -37,6 +38,9 @@ type Context struct {
 	// ShareImage is the size of the share image, for og:image:width and
 	// og:image:height.
 	ShareImage struct{ Width, Height int }
+	// Portal is the portal whose own pages these are (a site of many
+	// plans); nil for a plan's site, alone or in a portal.
+	Portal *portal.Portal
 
 	nav      []Link     // the main navigation, the same on every page
 	fonts    []FontSize // the reading-size switch's choices
@@ -79,6 +83,7 @@ type Page struct {
 	Area        *plan.Area
 	Dept        *plan.Department
 	Year        int
+	Unit        *portal.Unit // a portal's unit page
 	Body        template.HTML
 	Pager       *Pager // nil unless the page is one of a list's pages
 	// rootRelative pages are served at any address (404.html), so their
@@ -143,6 +148,8 @@ type View struct {
 	SearchExamples []string
 	// The progress overview.
 	Progress *ProgressView
+	// A portal's own pages.
+	Portal *PortalView
 }
 
 // File is where the page is written inside the output folder.

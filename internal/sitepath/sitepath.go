@@ -103,12 +103,13 @@ type Paths struct {
 	Home, Areas, Departments, Years, Progress, Search, Plan, Data string
 	DataFields, TableCSV, PlanJSON, PlanSchema, ProgressCSV       string
 	Feed, SitemapXML                                              string
+	PortalJSON                                                    string // a portal's only
 }
 
 // All are the site-wide addresses by name.
 var All = Paths{Home: Home, Areas: Areas, Departments: Departments, Years: Years, Progress: Progress, Search: Search,
 	Plan: Plan, Data: Data, DataFields: DataFields, TableCSV: TableCSV, PlanJSON: PlanJSON, PlanSchema: PlanSchema,
-	ProgressCSV: ProgressCSV, Feed: Feed, SitemapXML: SitemapXML}
+	ProgressCSV: ProgressCSV, Feed: Feed, SitemapXML: SitemapXML, PortalJSON: PortalJSON}
 
 // reserved are the first path segments of the generator's own pages and
 // files, without their folder's slash or their file's extension: a
