@@ -232,4 +232,3 @@ func TestSearchFilters(t *testing.T) {
 		}
 	}
 }
-
