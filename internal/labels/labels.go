@@ -83,6 +83,8 @@ type SearchDescription struct {
 
 // AreaWords are the site's word for a plan's groups of tasks.
 type AreaWords struct {
+	// Nav is the main navigation's link to the list of groups.
+	Nav     string  `toml:"nav"`
 	Noun    string  `toml:"noun"`
 	Counter string  `toml:"counter"`
 	Ordinal Pattern `toml:"ordinal" args:"n"`

@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"plansite/internal/chart"
+	col "plansite/internal/column"
 	"plansite/internal/config"
 	"plansite/internal/labels"
 	"plansite/internal/markdown"
@@ -134,9 +135,11 @@ type View struct {
 	OriginalMerged bool
 	TaskTimeline   *chart.Gantt
 	Citation       Citation
-	// The full table's pages: its heading and this page's rows.
-	PlanHead []PlanHeadCell
-	PlanRows []PlanRow
+	// The full table's pages: its heading, this page's rows in their
+	// groups, and the links to every group's heading.
+	PlanHead   []PlanHeadCell
+	PlanGroups []PlanGroup
+	PlanJump   []Link
 	// The data page: the fields of plan.json, from its schema, and those
 	// it leaves out as always empty in this table.
 	SchemaDocs  []opendata.SchemaSection
@@ -313,3 +316,30 @@ func (s *Context) AreaCounter() string { return s.areaWords().Counter }
 
 // AreaOrdinal names group n: 第二项行动, 第二部分.
 func (s *Context) AreaOrdinal(n int) string { return s.areaWords().Ordinal.Fill(plan.Numeral(n)) }
+
+// UnitWord is the word the table's headings of units end in (单位 of
+// 牵头单位, 责任单位; 部门 of 牵头部门), which the pages say of units where
+// they name them in general; 部门 for a table whose headings end in none.
+func (s *Context) UnitWord() string {
+	for _, h := range []string{s.Plan.Heading(col.Lead), s.Plan.Heading(col.Coop)} {
+		for _, w := range col.UnitWords {
+			if strings.HasSuffix(h, w) {
+				return w
+			}
+		}
+	}
+	return "部门"
+}
+
+// Role is the table's heading of a column of units without the unit word
+// it ends in (牵头 of 牵头部门, 责任 of 责任单位): a short column heading
+// over counts; the whole heading when it ends in none.
+func (s *Context) Role(std col.Column) string {
+	h := s.Plan.Heading(std)
+	for _, w := range col.UnitWords {
+		if r, ok := strings.CutSuffix(h, w); ok && r != "" {
+			return r
+		}
+	}
+	return h
+}

@@ -104,8 +104,11 @@ var funcs = template.FuncMap{
 		}
 		return template.HTML(strings.Join(n, "、"))
 	},
-	"cn":       plan.Numeral,
-	"anchor":   sitepath.SentenceAnchor,
+	"cn":     plan.Numeral,
+	"anchor": sitepath.SentenceAnchor,
+	// excerpt shortens a text to at most n characters, at a sentence end
+	// if one is near (a task summary's latest update).
+	"excerpt":  excerpt,
 	"deptList": func(p *Page, ds []*plan.Department) DeptList { return DeptList{p, ds} },
 	// heading is the table's column read as the standard column std, or
 	// std under its standard name when the table lacks it; templates name
