@@ -45,11 +45,13 @@ fuzz:
 # End-to-end: installs what is missing (Debian chromium, fonts-noto-cjk,
 # nginx; axe-core and vnu-jar with npm ci), builds the site for
 # http://127.0.0.1:PORT/plan/, serves it with nginx and deploy/nginx.conf, and
-# checks it in headless Chromium. See e2e/env_test.go.
+# checks it in headless Chromium; then the same for the example portal
+# (examples/portal). See e2e/env_test.go.
 E2EFLAGS ?=
 e2e:
 	bash e2e/setup.sh
 	$(GO) test -tags e2e -count=1 -v -timeout 20m $(E2EFLAGS) ./e2e
+	E2E_CONTENT=examples/portal/content $(GO) test -tags e2e -count=1 -v -timeout 20m $(E2EFLAGS) ./e2e
 
 # Search speed in headless Chromium: the real table and 10,000 synthetic
 # tasks, milliseconds per query (see internal/browser/bench_test.go).

@@ -4,7 +4,9 @@
 // host: it builds the site for a sub-path, serves it with nginx and
 // deploy/nginx.conf on 127.0.0.1, and drives headless Chromium over it
 // (chromedp), with axe-core for accessibility and the Nu HTML Checker for
-// markup. Run it with `make e2e`, which installs the tools first.
+// markup. Run it with `make e2e`, which installs the tools first, and
+// runs it twice: on the bundled plan, then on the example portal
+// (E2E_CONTENT, portal_test.go).
 //
 // The build tag keeps it out of `go test ./...`: it needs Chromium, nginx,
 // Java and node_modules. Outside CI a missing tool skips the run with a
@@ -189,7 +191,7 @@ func setup() error {
 	}
 	env.shots = os.Getenv("E2E_SCREENSHOTS")
 	if env.shots == "" {
-		env.shots = filepath.Join(env.root, "screenshots", "e2e")
+		env.shots = filepath.Join(env.root, "screenshots", shotsFolder())
 	}
 	if err := os.RemoveAll(env.shots); err != nil {
 		return err
@@ -210,9 +212,13 @@ func setup() error {
 	// The site goes to www/plan/, the folder nginx serves as /plan/.
 	env.out = filepath.Join(env.tmp, "www", strings.Trim(basePath, "/"))
 	bin := filepath.Join(env.tmp, "plansite")
+	build := []string{bin, "build", "-out", env.out, "-base-url", env.base}
+	if c := contentUnderTest(); c != "" {
+		build = append(build, "-content", c)
+	}
 	for _, args := range [][]string{
 		{"go", "build", "-o", bin, "./cmd/plansite"},
-		{bin, "build", "-out", env.out, "-base-url", env.base},
+		build,
 	} {
 		cmd := exec.Command(args[0], args[1:]...)
 		cmd.Dir = env.root

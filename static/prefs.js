@@ -63,10 +63,44 @@
     bar.hidden = false;
   }
 
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', wire);
-  else wire();
+  // A chart or table wider than the screen scrolls inside its region;
+  // the region is marked (data-scrolls) and a line after it says so, so
+  // that nothing looks cut off. The stylesheet also keeps its scroll bar
+  // and a shadow at the edge that hides more, with or without this.
+  var HINT = '左右滑动可查看全部内容';
+  function scrolls() {
+    var rs = document.querySelectorAll('.table-scroll, .chart-scroll');
+    for (var i = 0; i < rs.length; i++) {
+      var r = rs[i], wide = r.scrollWidth > r.clientWidth + 1;
+      var hint = r.nextElementSibling && r.nextElementSibling.classList.contains('scroll-hint') ? r.nextElementSibling : null;
+      if (wide) r.setAttribute('data-scrolls', '');
+      else r.removeAttribute('data-scrolls');
+      if (wide && !hint) {
+        hint = document.createElement('p');
+        hint.className = 'scroll-hint';
+        hint.setAttribute('aria-hidden', 'true');
+        hint.textContent = HINT;
+        r.parentNode.insertBefore(hint, r.nextSibling);
+      }
+      if (hint) hint.hidden = !wide;
+    }
+  }
+  function ready() {
+    wire();
+    scrolls();
+    // A data table opened later (图表数据) is measured then.
+    document.addEventListener('toggle', scrolls, true);
+  }
+  var resizing = 0;
+  window.addEventListener('resize', function () {
+    clearTimeout(resizing);
+    resizing = setTimeout(scrolls, 100);
+  });
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', ready);
+  else ready();
   // Follow a change made in another tab, and a page restored from the
   // back-forward cache with the classes it had when it was left.
-  window.addEventListener('storage', function () { apply(); sync(); });
+  window.addEventListener('storage', function () { apply(); sync(); scrolls(); });
   window.addEventListener('pageshow', function () { apply(); sync(); });
 })();

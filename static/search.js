@@ -32,6 +32,28 @@
     var b = a.querySelector('.status');
     if (b) classes[a.getAttribute('data-status')] = b.className;
   });
+  // The filters by group, unit and year (select name="area", "dept",
+  // "year"), each kept in the address beside q and status, and combined
+  // with them and with each other.
+  var selects = [].slice.call(form.querySelectorAll('select[data-filter]'));
+  function chosen() {
+    var f = {};
+    selects.forEach(function (sel) {
+      if (sel.value) f[sel.name] = { value: sel.value, text: sel.options[sel.selectedIndex].text, said: sel.getAttribute('data-with') };
+    });
+    return f;
+  }
+  // passes reports whether task d is in every chosen group, unit and year.
+  function passes(d, f) {
+    if (f.area && d.a !== f.area.text) return false;
+    if (f.dept && (d.l || []).indexOf(f.dept.value) < 0 && (d.c || []).indexOf(f.dept.value) < 0) return false;
+    if (f.year) {
+      var y = +f.year.value, ys = d.y || [], ok = false;
+      for (var i = 0; i + 1 < ys.length && !ok; i += 2) ok = ys[i] <= y && y <= ys[i + 1];
+      if (!ok) return false;
+    }
+    return true;
+  }
   var baseTitle = document.title;
   var PAGE = 20; // results shown at once; "显示更多结果" adds as many again
   var HITS = 3; // matching passages shown under a result
@@ -109,7 +131,7 @@
   function search(q, st) {
     var t0 = performance.now();
     if (!filter || !classes.hasOwnProperty(st)) st = '';
-    cur = { q: q, terms: terms(q), st: st, scanned: 0, matches: [], counts: {}, all: 0, shown: 0 };
+    cur = { q: q, terms: terms(q), st: st, f: chosen(), scanned: 0, matches: [], counts: {}, all: 0, shown: 0 };
     list.textContent = '';
     more.hidden = true;
     setURL(q, st);
@@ -128,7 +150,7 @@
         for (var i = 0; i < docs.length; i++) {
           var d = docs[i], h = d.h, ok = true;
           for (var k = 0; k < s.terms.length && ok; k++) ok = h.indexOf(s.terms[k]) >= 0;
-          if (!ok) continue;
+          if (!ok || !passes(d, s.f)) continue;
           s.all++;
           s.counts[d.st] = (s.counts[d.st] || 0) + 1;
           if (!s.st || d.st === s.st) s.matches.push(d);
@@ -139,9 +161,13 @@
     report();
   }
 
-  // A search runs when it has words or a status to filter by.
+  // A search runs when it has words or a status, group, unit or year to
+  // filter by.
   function active(s) {
-    return s.terms.length > 0 || s.st !== '';
+    return s.terms.length > 0 || s.st !== '' || narrowed(s);
+  }
+  function narrowed(s) {
+    return Object.keys(s.f).length > 0;
   }
 
   function complete() {
@@ -153,6 +179,9 @@
   function what(s) {
     var w = [];
     if (s.terms.length) w.push('包含“' + s.q.trim() + '”的');
+    ['area', 'dept', 'year'].forEach(function (k) {
+      if (s.f[k]) w.push(s.f[k].said.split('%s').join(s.f[k].text));
+    });
     if (s.st) w.push(said('with', s.st));
     return w.join('、');
   }
@@ -170,7 +199,7 @@
       var n = a.parentNode.querySelector('.n');
       if (!n) return;
       if (!n.hasAttribute('data-all')) n.setAttribute('data-all', n.textContent);
-      n.textContent = !s.terms.length ? n.getAttribute('data-all') : done ? (st ? s.counts[st] || 0 : s.all) + '项' : '…';
+      n.textContent = !s.terms.length && !narrowed(s) ? n.getAttribute('data-all') : done ? (st ? s.counts[st] || 0 : s.all) + '项' : '…';
     });
   }
 
@@ -183,7 +212,7 @@
     } else if (!done) {
       status.textContent = '正在载入索引（' + loaded + '/' + shards.length + '），已找到' + s.matches.length + '项任务……';
     } else if (!s.matches.length) {
-      status.textContent = '没有找到' + what(s) + '任务。' + (s.terms.length ? '可以换一个词，或只输入词语的一部分。' : '');
+      status.textContent = '没有找到' + what(s) + '任务。' + (s.terms.length ? '可以换一个词，或只输入词语的一部分。' : '') + (narrowed(s) ? '可以放宽筛选条件。' : '');
     } else {
       status.textContent = '找到' + s.matches.length + '项' + what(s) + '任务' + (s.shown < s.matches.length ? '，显示前' + s.shown + '项' : '') + '。';
     }
@@ -194,7 +223,7 @@
     app.setAttribute('data-count', String(s.matches.length));
     app.setAttribute('data-state', done ? 'done' : 'loading');
     document.title = s.terms.length ? '“' + s.q.trim() + '”的搜索结果' + (s.st ? '（' + s.st + '）' : '') + ' - ' + baseTitle :
-      s.st ? said('title', s.st) + ' - ' + baseTitle : baseTitle;
+      s.st && !narrowed(s) ? said('title', s.st) + ' - ' + baseTitle : active(s) ? what(s) + '任务 - ' + baseTitle : baseTitle;
   }
 
   function show(n) {
@@ -307,6 +336,10 @@
     if (d.st) {
       var p = el('p', 'result-status', said('label'));
       p.appendChild(el('span', classes[d.st] || 'status st-none', d.st));
+      if (d.od) {
+        p.appendChild(document.createTextNode(' '));
+        p.appendChild(el('span', 'overdue-tag', '逾期'));
+      }
       li.appendChild(p);
     }
     if (d.a) li.appendChild(marked(el('p', 'result-area'), d.a, rs[1]));
@@ -337,6 +370,10 @@
     else p.delete('q');
     if (st) p.set('status', st);
     else p.delete('status');
+    selects.forEach(function (sel) {
+      if (sel.value) p.set(sel.name, sel.value);
+      else p.delete(sel.name);
+    });
     return p.toString();
   }
 
@@ -365,6 +402,12 @@
       search(input.value, a.getAttribute('data-status'));
     });
   });
+  selects.forEach(function (sel) {
+    sel.addEventListener('change', function () {
+      clearTimeout(timer);
+      search(input.value, cur.st);
+    });
+  });
   more.addEventListener('click', function () {
     var first = show(PAGE);
     report();
@@ -377,6 +420,10 @@
   var start = new URLSearchParams(location.search);
   var q = start.get('q') || '';
   input.value = q;
+  selects.forEach(function (sel) {
+    var v = start.get(sel.name) || '';
+    sel.value = [].some.call(sel.options, function (o) { return o.value === v; }) ? v : '';
+  });
   search(q, start.get('status') || '');
   load();
 })();

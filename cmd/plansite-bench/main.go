@@ -8,7 +8,7 @@
 //
 //	plansite-bench [-sizes 10000,100000] [-runs 3] [-large 20000] [-large-runs 1]
 //	               [-plansite bin/plansite] [-anchor DIR] [-equal DIR] [-work DIR]
-//	               [-hugo BIN,BIN] [-profile]
+//	               [-hugo BIN,BIN] [-profile] [-portals 10,30,60]
 //
 // Every build is a separate process, timed from start to exit, with its
 // peak resident memory and CPU time from the kernel's accounting
@@ -50,6 +50,7 @@ func main() {
 	flag.IntVar(&c.serveSize, "serve-tasks", 10000, "table size for the preview latency; 0 skips it")
 	flag.StringVar(&c.hugos, "hugo", "", "Hugo binaries to time, separated by commas (default: hugo on the PATH and in $(go env GOPATH)/bin)")
 	flag.BoolVar(&c.profile, "profile", false, "write a CPU profile of each size's first plansite build and print its top entries")
+	flag.StringVar(&portals, "portals", "10,30,60", "numbers of plans of the synthetic portals, each plan of 20,000/60 tasks; \"\" skips them")
 	flag.Parse()
 	if err := run(c); err != nil {
 		fmt.Fprintln(os.Stderr, "plansite-bench:", err)
@@ -62,6 +63,9 @@ type config struct {
 	runs, large, largeRuns, realRuns, serveSize  int
 	profile                                      bool
 }
+
+// portals are the sizes, in plans, of the synthetic portals timed.
+var portals string
 
 // result is one timed process.
 type result struct {
@@ -124,6 +128,12 @@ func run(c config) error {
 	}
 	if err := realTable(c.bin, hugos, c.anchor, c.real, c.work, c.realRuns); err != nil {
 		return err
+	}
+	if portals != "" {
+		fmt.Println()
+		if err := portalBuilds(c.bin, c.work, portals); err != nil {
+			return err
+		}
 	}
 	if c.serveSize > 0 {
 		fmt.Println()

@@ -16,6 +16,7 @@ var pageKinds = []struct{ name, path string }{
 	{"home", ""},
 	{"task", "tasks/18/"},
 	{"area", "areas/2/"},
+	{"areas", "areas/"},
 	{"departments", "departments/"},
 	{"department", "departments/industry-it/"},
 	{"years", "years/"},
@@ -23,6 +24,7 @@ var pageKinds = []struct{ name, path string }{
 	{"about", "about/"},
 	{"plan", "plan/"},
 	{"data", "data/"},
+	{"fields", "data/fields/"},
 	{"search", "search/?q=%E6%97%A0%E4%BA%BA%E6%9C%BA"},
 	{"404", "404.html"},
 }

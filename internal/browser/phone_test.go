@@ -257,7 +257,8 @@ func kindsOf(tb testing.TB, dir string) []struct{ name, path string } {
 	}
 	task := largest("task", "tasks")
 	largest("area", "areas")
-	for _, k := range []struct{ name, path string }{{"departments", "departments"}, {"years", "years"}, {"plan", "plan"}, {"data", "data"}} {
+	for _, k := range []struct{ name, path string }{{"areas", "areas"}, {"departments", "departments"}, {"years", "years"}, {"plan", "plan"},
+		{"data", "data"}, {"fields", "data/fields"}, {"progress", "progress"}} {
 		if _, err := os.Stat(filepath.Join(dir, k.path, "index.html")); err == nil {
 			kinds = append(kinds, struct{ name, path string }{k.name, k.path + "/"})
 		}

@@ -3,6 +3,7 @@ package chart
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -164,6 +165,13 @@ func TestTimeline(t *testing.T) {
 	for i, task := range want {
 		if g.Rows[i].Task != task || labels[i] != "任务"+task.ID {
 			t.Errorf("row %d is %q, want task %s", i, labels[i], task.ID)
+		}
+		title := []rune(task.Title)
+		if len(title) > 6 {
+			title = append(title[:6], '…')
+		}
+		if got := root.all("row")[i].all("row-title"); len(got) != 1 || got[0].Text != string(title) {
+			t.Errorf("row %d does not name its task's title, %q", i, string(title))
 		}
 		if fmt.Sprint(spans[i]) != fmt.Sprint(datedSpans(task)) {
 			t.Errorf("task %s: bars over %v, want %v", task.ID, spans[i], datedSpans(task))
@@ -341,18 +349,48 @@ func TestYearBars(t *testing.T) {
 	}
 }
 
-// Bars with classes colour each series by its class, all filled, and write
-// the total after the bar.
+// Bars with classes colour each series by its class, all filled, with the
+// page's background between segments, each segment's number in it and a
+// title naming its status; the total after the bar. A segment is as long
+// as its value, or as its number when that is longer.
 func TestBarsWithClasses(t *testing.T) {
 	b := statusBars()
 	root := parseSVG(t, b.SVG(), b.ID, b.Title, b.Desc)
 	labels, values, lengths := barRows(t, root, b.Classes)
+	unit := math.Inf(1)
 	for i, r := range b.Rows {
 		if labels[i] != r.Label || values[i] != strconv.Itoa(r.Total()) {
 			t.Errorf("row %d: %q %q, want %q %d", i, labels[i], values[i], r.Label, r.Total())
 		}
+		for k, v := range r.Values {
+			if v > 0 {
+				unit = math.Min(unit, (lengths[i][k]+segmentGap)/float64(v))
+			}
+		}
 	}
-	proportional(t, b.ID, b.Rows, lengths)
+	for i, r := range b.Rows {
+		var drawn []string
+		for _, g := range root.all("row")[i].all("seg") {
+			title := g.child("title")
+			if title == nil {
+				t.Fatalf("%s: a segment without a title", r.Label)
+			}
+			drawn = append(drawn, g.all("seg-n")[0].Text+" "+title.Text)
+		}
+		var want []string
+		for k, v := range r.Values {
+			if v == 0 {
+				continue
+			}
+			want = append(want, fmt.Sprintf("%d %s %d", v, b.Series[k], v))
+			if got := lengths[i][k] + segmentGap; !approx(got, math.Max(unit*float64(v), segmentMin(v))) {
+				t.Errorf("%s: segment %d is %.1f long for %d (%.2f a unit)", r.Label, k, got, v, unit)
+			}
+		}
+		if !slices.Equal(drawn, want) {
+			t.Errorf("%s: segments %q, want %q", r.Label, drawn, want)
+		}
+	}
 	root.walk(func(e *node) {
 		if e.XMLName.Local == "rect" {
 			if fill, _ := e.attr("fill"); fill == "none" || !strings.HasPrefix(e.class(), "st st-") {

@@ -154,17 +154,21 @@ func (g *Gantt) SVG() template.HTML {
 	// Its text is a size larger than the other charts' fontSize.
 	const rowH, barH, headH, textSize = 28.0, 12.0, 30.0, 15.0
 	width := 360.0
-	labelW := 4.0
+	labelW, numW := 4.0, 0.0
+	n := float64(len(g.Years))
 	if g.Small {
 		width = 300
 	} else {
+		// A row names its task by number and the start of its title, so
+		// that rows of alike bars are told apart.
 		for _, r := range g.Rows {
-			if w := chartTextWidth(r.Label, textSize) + 12; w > labelW {
-				labelW = w
-			}
+			numW = math.Max(numW, chartTextWidth(r.Label, textSize)+6)
 		}
+		for _, r := range g.Rows {
+			labelW = math.Max(labelW, numW+chartTextWidth(shortTitle(r.Task), textSize)+12)
+		}
+		width = math.Max(width, labelW+8+n*28)
 	}
-	n := float64(len(g.Years))
 	colW := (width - labelW - 8) / n
 	h := headH + rowH*float64(len(g.Rows)) + 6
 	var s svgDoc
@@ -181,6 +185,9 @@ func (g *Gantt) SVG() template.HTML {
 		s.str(`<g class="row">`)
 		if !g.Small {
 			s.text("label", 0, mid+5, "", r.Label, textSize)
+			if t := shortTitle(r.Task); t != "" {
+				s.text("row-title", numW, mid+5, "", t, textSize)
+			}
 		}
 		for _, m := range r.Spans {
 			from, to := clamp(m.From, first, len(g.Years)), clamp(m.To, first, len(g.Years))
@@ -197,6 +204,20 @@ func (g *Gantt) SVG() template.HTML {
 		s.str(`</g>`)
 	}
 	return wrap(g.ID, g.Title, g.Desc, width, h, textSize, s.b.String())
+}
+
+// shortTitle is the start of a task's title, for a row label: at most six
+// characters, then an ellipsis.
+func shortTitle(t *plan.Task) string {
+	const most = 6
+	if t == nil {
+		return ""
+	}
+	title := []rune(strings.TrimSpace(t.Title))
+	if len(title) <= most {
+		return string(title)
+	}
+	return string(title[:most]) + "…"
 }
 
 // clamp turns a year into a column index within the chart.
@@ -314,6 +335,19 @@ func (b *Bars) SVG() template.HTML {
 	// its text at MinText; long labels widen it rather than squeeze the bars.
 	width := math.Max(barsWidth, labelW+valueW+barsMin)
 	unit := (width - labelW - valueW) / float64(most)
+	if b.Classes != nil {
+		// Each segment is at least as wide as its number: the bars widen
+		// the chart rather than drop a number.
+		for _, r := range b.Rows {
+			need := 0.0
+			for _, v := range r.Values {
+				if v > 0 {
+					need += math.Max(unit*float64(v), segmentMin(v))
+				}
+			}
+			width = math.Max(width, labelW+valueW+need)
+		}
+	}
 	h := rowH*float64(len(b.Rows)) + 4
 	var s svgDoc
 	s.line("grid", labelW, 0, labelW, h)
@@ -329,7 +363,8 @@ func (b *Bars) SVG() template.HTML {
 			}
 			w := unit * float64(v)
 			if b.Classes != nil {
-				s.rect(b.Classes[k], x, mid-barH/2, w, barH, "")
+				w = math.Max(w, segmentMin(v))
+				segment(&s, b.Classes[k], b.Series[k], x, mid, w, v)
 			} else if k == 0 {
 				s.rect("s0", x, mid-barH/2, w, barH, "")
 			} else {
@@ -345,6 +380,30 @@ func (b *Bars) SVG() template.HTML {
 		s.str(`</g>`)
 	}
 	return wrap(b.ID, b.Title, b.Desc, width, h, fontSize, s.b.String())
+}
+
+// segmentGap is the page's background left between two segments of a
+// stack of statuses: each status's colour keeps 3:1 against the page, so
+// neighbouring segments are told apart whatever their colours.
+const segmentGap = 2.0
+
+// segmentMin is the least width of a segment holding n: its number and a
+// little room either side, and the gap.
+func segmentMin(n int) float64 {
+	return chartTextWidth(strconv.Itoa(n), fontSize) + 6 + segmentGap
+}
+
+// segment draws one status's part of a stacked bar, w wide from x, with
+// its number written in it and a title naming the status, so that neither
+// depends on its colour.
+func segment(s *svgDoc, class, name string, x, mid, w float64, n int) {
+	// Taller than its number's line box, so that the number is drawn on
+	// its segment's colour and not partly on the page.
+	const barH = 22.0
+	s.el(`<g class="seg">`)
+	s.rect(class, x, mid-barH/2, w-segmentGap, barH, "")
+	s.text("seg-n", x+(w-segmentGap)/2, mid+5, "middle", strconv.Itoa(n), fontSize)
+	s.el(`<title>%s %d</title></g>`, template.HTMLEscapeString(name), n)
 }
 
 // barValue is the text after a bar: 10+6 for two series, 22 for one.

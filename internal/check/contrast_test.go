@@ -15,7 +15,7 @@ func TestStatusContrast(t *testing.T) {
 		t.Fatalf("the demo has errors: %v", r.Problems)
 	}
 	var b strings.Builder
-	for _, s := range [][2]string{{"未启动", "#57606a"}, {"推进中", "#0550ae"}, {"已完成", "#1a7f37"}, {"滞后", "#c21a1a"}, {"已调整", "#d0b0ff"}} {
+	for _, s := range [][2]string{{"未启动", "#9a6700"}, {"推进中", "#0550ae"}, {"已完成", "#1a7f37"}, {"滞后", "#c21a1a"}, {"已调整", "#d0b0ff"}} {
 		b.WriteString("\n[[statuses]]\nname = \"" + s[0] + "\"\ncolour = \"" + s[1] + "\"\n")
 	}
 	fsys["site.toml"].Data = append(fsys["site.toml"].Data, b.String()...)

@@ -92,8 +92,13 @@ const MaxEntries = 100
 // well-formed on its own up to the open feed element, so that it can be
 // minified by itself.
 func Write(s *pages.Context, list []*pages.Page, emit func([]byte) error) error {
+	return writeFeed(head(s), changes(s, list), emit)
+}
+
+// head is the feed of site s without its entries.
+func head(s *pages.Context) AtomFeed {
 	c := s.Config
-	f := AtomFeed{
+	return AtomFeed{
 		ID: s.BaseURL, Title: c.SiteName, Subtitle: c.Title + " " + c.Attachment,
 		Updated: atomDate(s.Updated()), Author: AtomPerson{Name: c.Issuer},
 		Links: []AtomLink{
@@ -102,7 +107,10 @@ func Write(s *pages.Context, list []*pages.Page, emit func([]byte) error) error 
 		},
 		Generator: "plansite",
 	}
-	entries := changes(s, list)
+}
+
+// writeFeed hands the feed f with entries to emit in pieces (see Write).
+func writeFeed(f AtomFeed, entries []AtomEntry, emit func([]byte) error) error {
 	for _, e := range entries {
 		if e.Updated > f.Updated {
 			f.Updated = e.Updated

@@ -128,12 +128,19 @@ func trim(f float64) string {
 // its files would have no end. Errors are located with prefix, the
 // folder's name in messages.
 func Walk(fsys fs.FS, prefix string, fn func(name string) error) error {
-	return walk(fsys, prefix, ".", nil, fn)
+	return walk(fsys, prefix, ".", nil, nil, fn)
+}
+
+// WalkSkipping is Walk that leaves out the folders for which skip is true,
+// and all below them, without reading them: a portal's own pages are
+// found beside its plans' folders, which are read as plans.
+func WalkSkipping(fsys fs.FS, prefix string, skip func(dir string) bool, fn func(name string) error) error {
+	return walk(fsys, prefix, ".", nil, skip, fn)
 }
 
 // walk walks the folder dir, whose ancestors (folders and followed links)
 // are above.
-func walk(fsys fs.FS, prefix, dir string, above []fs.FileInfo, fn func(string) error) error {
+func walk(fsys fs.FS, prefix, dir string, above []fs.FileInfo, skip func(string) bool, fn func(string) error) error {
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
 		return ReadError(path.Join(prefix, dir), "cannot read: ", err)
@@ -148,6 +155,9 @@ func walk(fsys fs.FS, prefix, dir string, above []fs.FileInfo, fn func(string) e
 			continue
 		}
 		p := path.Join(dir, e.Name())
+		if skip != nil && skip(p) {
+			continue
+		}
 		isDir := e.IsDir()
 		if e.Type()&fs.ModeSymlink != 0 {
 			info, err := fs.Stat(fsys, p)
@@ -166,7 +176,7 @@ func walk(fsys fs.FS, prefix, dir string, above []fs.FileInfo, fn func(string) e
 			if len(above) > maxDepth {
 				return &problem.Problem{File: problem.FileName(path.Join(prefix, p)), Msg: fmt.Sprintf("folders are nested more than %d deep; is a link leading round in a circle?", maxDepth)}
 			}
-			if err := walk(fsys, prefix, p, above, fn); err != nil {
+			if err := walk(fsys, prefix, p, above, skip, fn); err != nil {
 				return err
 			}
 			continue

@@ -48,6 +48,7 @@ type Labels struct {
 	Progress         Progress         `toml:"progress"`
 	Chart            Chart            `toml:"chart"`
 	DataTypes        DataTypes        `toml:"data_types"`
+	Portal           Portal           `toml:"portal"`
 }
 
 // Page is a page kind's words. Its title's and description's placeholders
@@ -82,6 +83,8 @@ type SearchDescription struct {
 
 // AreaWords are the site's word for a plan's groups of tasks.
 type AreaWords struct {
+	// Nav is the main navigation's link to the list of groups.
+	Nav     string  `toml:"nav"`
 	Noun    string  `toml:"noun"`
 	Counter string  `toml:"counter"`
 	Ordinal Pattern `toml:"ordinal" args:"n"`

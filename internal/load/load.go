@@ -31,6 +31,8 @@ type Content struct {
 	Config config.Config
 	Plan   *plan.Plan
 	Pages  []markdown.Page
+	// TasksFile is the task table, as named in messages.
+	TasksFile string
 	// Rows are the task table's rows as read, for Table.
 	Rows []plan.Row
 	// Progress is the progress file's updates, nil when there is none;
@@ -49,6 +51,12 @@ func (c *Content) WriteTable(w io.Writer) error { return WriteTableCSV(w, c.Rows
 // Read reads the content folder fsys. prefix is how its files are named in
 // messages, such as "content".
 func Read(fsys fs.FS, prefix string) (*Content, []problem.Problem, error) {
+	return read(fsys, prefix, nil)
+}
+
+// read reads the content folder, its units resolved against dir when it is
+// not nil (a plan of a portal) and else against its own departments.csv.
+func read(fsys fs.FS, prefix string, dir *Directory) (*Content, []problem.Problem, error) {
 	// Every file is read even when one before it is wrong, so that one run
 	// of check reports the problems of them all: a bad date in site.toml
 	// does not hide a repeated 序号.
@@ -66,6 +74,9 @@ func Read(fsys fs.FS, prefix string) (*Content, []problem.Problem, error) {
 		fail(err)
 	}
 	if tables != nil && tables.TasksFile != "" {
+		if dir != nil {
+			tables.Departments, tables.DepartmentsFile, tables.NoDepartmentsFile = dir.Entries, dir.File, len(dir.Entries) == 0
+		}
 		p, pwarns, err := plan.FromRows(tables.Input(cfg))
 		for i := range pwarns {
 			tables.Locate(&pwarns[i])
@@ -74,7 +85,7 @@ func Read(fsys fs.FS, prefix string) (*Content, []problem.Problem, error) {
 		if err != nil {
 			fail(tables.Locate(err))
 		}
-		c.Plan, c.Rows = p, tables.Rows
+		c.Plan, c.Rows, c.TasksFile = p, tables.Rows, tables.TasksFile
 	}
 	warns = append(warns, citationGaps(cfg, path.Join(prefix, "site.toml"))...)
 	if c.Plan != nil {
@@ -86,7 +97,7 @@ func Read(fsys fs.FS, prefix string) (*Content, []problem.Problem, error) {
 		warns = append(warns, pwarns...)
 	}
 	var mdWarns []problem.Problem
-	if c.Pages, mdWarns, err = pages(fsys, prefix); err != nil {
+	if c.Pages, mdWarns, err = pages(fsys, prefix, nil); err != nil {
 		fail(err)
 	}
 	warns = append(warns, mdWarns...)
@@ -233,12 +244,13 @@ func departments(file string, data []byte) ([]plan.DepartmentEntry, error) {
 var MarkdownLimit = inputfs.Limit{Bytes: 4 << 20, What: "a Markdown page",
 	Advice: "split it into several pages, or put a long document in static/ and link to it"}
 
-// pages reads every Markdown file of the content folder.
-func pages(fsys fs.FS, prefix string) ([]markdown.Page, []problem.Problem, error) {
+// pages reads every Markdown file of the content folder but those in the
+// folders skip is true for (nil: none).
+func pages(fsys fs.FS, prefix string, skip func(dir string) bool) ([]markdown.Page, []problem.Problem, error) {
 	var out []markdown.Page
 	var warns []problem.Problem
 	byPath := map[string]string{} // address → file, so two files never share one
-	err := inputfs.Walk(fsys, prefix, func(p string) error {
+	err := inputfs.WalkSkipping(fsys, prefix, skip, func(p string) error {
 		if path.Ext(p) != ".md" {
 			return nil
 		}

@@ -46,13 +46,14 @@ func (s *Context) Outline() []OutlineEntry {
 }
 
 // groupCrumbs are the breadcrumbs of the pages under group a, after the
-// home page's: the headings it stands under, as text, then, when link is
-// set, the group's own page.
-func groupCrumbs(home Link, a *plan.Area, link bool) []Link {
+// home page's and the list of groups' (all): the headings it stands under,
+// as text, then, when link is set, the group's own page.
+func groupCrumbs(home, all Link, a *plan.Area, link bool) []Link {
 	crumbs := []Link{home}
 	if a == nil {
 		return crumbs
 	}
+	crumbs = append(crumbs, all)
 	for _, h := range a.Parents {
 		crumbs = append(crumbs, Link{Label: h, NoPage: true})
 	}

@@ -73,7 +73,7 @@ func TestGroupsUnderTheirHeadings(t *testing.T) {
 			}
 
 			area := r.page(t, "areas/2/")
-			if got, want := crumbs(t, area), []string{"首页 ../../", "一、加快产业转型 ", "（二）产业培育 "}; !slices.Equal(got, want) {
+			if got, want := crumbs(t, area), []string{"首页 ../../", "全部部分 ../../areas/", "一、加快产业转型 ", "（二）产业培育 "}; !slices.Equal(got, want) {
 				t.Errorf("area 2's breadcrumbs %q, want %q", got, want)
 			}
 			head := all(area, classed("page-head"))[0]
@@ -82,7 +82,7 @@ func TestGroupsUnderTheirHeadings(t *testing.T) {
 			}
 
 			task := r.page(t, "tasks/2/")
-			if got, want := crumbs(t, task), []string{"首页 ../../", "一、加快产业转型 ", "（二）产业培育 ../../areas/2/", "任务2：乙 "}; !slices.Equal(got, want) {
+			if got, want := crumbs(t, task), []string{"首页 ../../", "全部部分 ../../areas/", "一、加快产业转型 ", "（二）产业培育 ../../areas/2/", "任务2：乙 "}; !slices.Equal(got, want) {
 				t.Errorf("task 2's breadcrumbs %q, want %q", got, want)
 			}
 			var summary string
@@ -94,6 +94,39 @@ func TestGroupsUnderTheirHeadings(t *testing.T) {
 			if !strings.Contains(summary, "一、加快产业转型 › （二）产业培育") {
 				t.Errorf("task 2's summary names its group as %q", summary)
 			}
+			// /plan/: a heading per group, over its own table, under
+			// the headings it stands under, and a list that jumps to
+			// each; /areas/ lists every group.
+			pl := r.page(t, "plan/")
+			var heads, jump []string
+			for _, g := range all(pl, classed("plan-group")) {
+				h := all(g, tag("h2"))[0]
+				heads = append(heads, attr(h, "id")+" "+text(h))
+				if ps := all(g, classed("group-parents")); len(ps) > 0 {
+					heads = append(heads, "under "+text(ps[0]))
+				}
+			}
+			for _, a := range all(all(pl, classed("jump"))[0], tag("a")) {
+				jump = append(jump, attr(a, "href")+" "+text(a))
+			}
+			if want := []string{"area-1 （一）基础创新 1项任务", "under 一、加快产业转型", "area-2 （二）产业培育 1项任务", "under 一、加快产业转型"}; name == "an area column" && !slices.Equal(heads[:4], want) {
+				t.Errorf("/plan/'s group headings %q, want first %q", heads, want)
+			}
+			if len(heads) < 5 || !strings.HasPrefix(heads[len(heads)-1], "under 二、优化环境") && !strings.HasPrefix(heads[len(heads)-1], "area-3 二、优化环境") {
+				t.Errorf("/plan/'s group headings %q", heads)
+			}
+			for _, row := range rows(t, pl, "plan-table") {
+				if strings.Contains(row, "、") && !strings.Contains(row, "|") {
+					t.Errorf("/plan/ keeps the heading row %q in a table under its heading", row)
+				}
+			}
+			if len(jump) != 3 || jump[0] != "#area-1 （一）基础创新" {
+				t.Errorf("/plan/'s jump list %q", jump)
+			}
+			if got := len(all(r.page(t, "areas/"), classed("area-entry"))); got != 3 {
+				t.Errorf("/areas/ lists %d groups, want 3", got)
+			}
+
 			last := r.page(t, "tasks/3/")
 			want = []string{"首页 ../../", "一、加快产业转型 "}
 			if got := crumbs(t, last); slices.Contains(got, want[1]) {

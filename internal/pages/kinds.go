@@ -50,6 +50,8 @@ type Kind struct {
 var (
 	kindHome = &Kind{Name: "home", list: listHome, view: viewHome,
 		title: []string{"title"}, description: []string{"title", "attachment", "tasks", "areas", "departments", "timeline", "units"}}
+	kindAreas = &Kind{Name: "areas", Optional: true, list: listAreaIndex, nav: navAreas,
+		title: []string{"noun"}, description: []string{"areas", "counter", "noun", "tasks"}}
 	kindArea = &Kind{Name: "area", list: listAreas, view: viewArea,
 		title: []string{"area"}, description: []string{"area", "tasks"}}
 	kindTask = &Kind{Name: "task", Article: true, list: listTasks, view: viewTask,
@@ -68,7 +70,9 @@ var (
 		description: []string{"searched"}}
 	kindPlan = &Kind{Name: "plan", list: listPlan, view: viewPlan,
 		description: []string{"title", "attachment", "tasks"}}
-	kindData = &Kind{Name: "data", list: listData, view: viewData,
+	kindData = &Kind{Name: "data", list: listData,
+		description: []string{"attachment"}}
+	kindFields = &Kind{Name: "fields", Optional: true, list: listFields, view: viewFields,
 		description: []string{"attachment"}}
 	kindPage = &Kind{Name: "page", Article: true, InFeed: true, list: listMarkdown, nav: navMarkdown,
 		title: []string{"title"}, description: []string{"description"}}
@@ -77,16 +81,17 @@ var (
 
 // Kinds are the page kinds, in the order their pages are listed (and the
 // navigation and the sitemap follow).
-var Kinds = []*Kind{kindHome, kindArea, kindTask, kindDepartments, kindDepartment, kindYears, kindYear,
-	kindProgress, kindSearch, kindPlan, kindData, kindPage, kindNotFound}
+var Kinds = []*Kind{kindHome, kindAreas, kindArea, kindTask, kindDepartments, kindDepartment, kindYears, kindYear,
+	kindProgress, kindSearch, kindPlan, kindData, kindFields, kindPage, kindNotFound}
 
 // String is the kind's name, which a template that prints .Kind shows.
 func (k *Kind) String() string { return k.Name }
 
 // labelSpecs declares the kinds' labels to the labels file's reader.
 func labelSpecs() []labels.PageSpec {
-	specs := make([]labels.PageSpec, len(Kinds))
-	for i, k := range Kinds {
+	all := allKinds()
+	specs := make([]labels.PageSpec, len(all))
+	for i, k := range all {
 		specs[i] = labels.PageSpec{Name: k.Name, Title: k.title, Description: k.description}
 	}
 	return specs

@@ -65,7 +65,7 @@ func TestKindsListPages(t *testing.T) {
 			t.Errorf("%s: og:type %s, want %s", p.Path, v.OGType, want)
 		}
 	}
-	want := []string{"home / 示例计划", "area /areas/1/ （一）产业培育行动", "area /areas/2/ （二）保障措施",
+	want := []string{"home / 示例计划", "areas /areas/ 全部部分", "area /areas/1/ （一）产业培育行动", "area /areas/2/ （二）保障措施",
 		"task /tasks/1/ 任务1：建设平台", "task /tasks/2/ 任务2：培育企业", "task /tasks/3/ 任务3：加强保障",
 		"departments /departments/ 责任部门"}
 	if len(got) < len(want) || strings.Join(got[:len(want)], "\n") != strings.Join(want, "\n") {
@@ -79,7 +79,7 @@ func TestKindsListPages(t *testing.T) {
 	for _, l := range s.nav {
 		nav = append(nav, l.Label+" /"+l.Target)
 	}
-	if got, want := strings.Join(nav, ", "), "首页 /, 按部门 /departments/, 按年度 /years/, 关于 /about/"; got != want {
+	if got, want := strings.Join(nav, ", "), "首页 /, 按部分 /areas/, 按部门 /departments/, 按年度 /years/, 完整分工表 /plan/, 关于 /about/"; got != want {
 		t.Errorf("navigation: %s, want %s", got, want)
 	}
 	for _, p := range list {
@@ -89,7 +89,7 @@ func TestKindsListPages(t *testing.T) {
 			}
 		}
 		if p.Kind == kindTask && p.Task.ID == "3" {
-			if len(p.Crumbs) != 2 || p.Crumbs[1] != (Link{Label: "（二）保障措施", Target: "areas/2/"}) {
+			if len(p.Crumbs) != 3 || p.Crumbs[1] != (Link{Label: "全部部分", Target: "areas/"}) || p.Crumbs[2] != (Link{Label: "（二）保障措施", Target: "areas/2/"}) {
 				t.Errorf("%s: crumbs %v", p.Path, p.Crumbs)
 			}
 		}
@@ -124,7 +124,7 @@ counter = ""
 	for _, l := range s.nav {
 		nav = append(nav, l.Label+" /"+l.Target)
 	}
-	if got, want := strings.Join(nav, ", "), "首页 /, Departments /departments/, 按年度 /years/, The table /plan/, 关于 /about/"; got != want {
+	if got, want := strings.Join(nav, ", "), "首页 /, 按部分 /areas/, Departments /departments/, 按年度 /years/, The table /plan/, 关于 /about/"; got != want {
 		t.Errorf("navigation: %s, want %s", got, want)
 	}
 	for _, p := range list {

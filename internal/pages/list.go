@@ -34,6 +34,9 @@ func Pages(s *Context, md *markdown.Renderer) ([]*Page, error) {
 	if s.Labels == nil {
 		s.Labels = DefaultLabels()
 	}
+	if s.Portal != nil {
+		return portalPages(s, md)
+	}
 	// Every label says the table's own words (its 牵头单位, not 牵头部门).
 	s.Labels = s.Labels.ForTable(s.Plan.Heading)
 	s.examples, s.fonts, s.shareAlt = searchExamples(s), fontSizes(s), s.shareImageAlt()
@@ -115,14 +118,43 @@ func units(p *plan.Plan, d *labels.HomeDescription) string {
 	return d.Units.Fill(lead, coop)
 }
 
+// listAreaIndex is /areas/, the list of every group, when the plan has
+// groups: a reader who shortens /areas/2/ finds them all there.
+func listAreaIndex(k *Kind, w *labels.Page, l *lister) ([]*Page, error) {
+	s := l.s
+	if len(s.Plan.Areas) == 0 {
+		return nil, nil
+	}
+	aw := s.areaWords()
+	return []*Page{{Site: s, Path: sitepath.Areas, Title: w.Title.Fill(aw.Noun),
+		Description: w.Description.Fill(strconv.Itoa(len(s.Plan.Areas)), aw.Counter, aw.Noun, strconv.Itoa(len(s.Plan.Tasks))),
+		Crumbs:      []Link{l.crumb(kindHome, sitepath.Home)}}}, nil
+}
+
+// navAreas links /areas/ from the main navigation in the site's word for
+// its groups (按行动), when the plan has groups.
+func navAreas(s *Context) []Link {
+	if len(s.Plan.Areas) == 0 {
+		return nil
+	}
+	return []Link{{Label: s.areaWords().Nav, Target: sitepath.Areas}}
+}
+
+// areasCrumb links /areas/ from the breadcrumbs of the pages under it,
+// under its title (全部行动).
+func (l *lister) areasCrumb() Link {
+	return Link{Label: l.s.words(kindAreas).Title.Fill(l.s.areaWords().Noun), Target: sitepath.Areas}
+}
+
 func listAreas(k *Kind, w *labels.Page, l *lister) ([]*Page, error) {
 	s := l.s
 	home := l.crumb(kindHome, sitepath.Home)
+	all := l.areasCrumb()
 	var pages []*Page
 	for _, a := range s.Plan.Areas {
 		pages = append(pages, paged(&Page{Site: s, Path: sitepath.Area(a), Area: a,
 			Title: w.Title.Fill(a.Label), Description: w.Description.Fill(a.Label, strconv.Itoa(len(a.Tasks))),
-			Crumbs: groupCrumbs(home, a, false)}, len(a.Tasks))...)
+			Crumbs: groupCrumbs(home, all, a, false)}, len(a.Tasks))...)
 	}
 	return pages, nil
 }
@@ -130,13 +162,17 @@ func listAreas(k *Kind, w *labels.Page, l *lister) ([]*Page, error) {
 func listTasks(k *Kind, w *labels.Page, l *lister) ([]*Page, error) {
 	s := l.s
 	home := l.crumb(kindHome, sitepath.Home)
+	var all Link
+	if len(s.Plan.Areas) > 0 {
+		all = l.areasCrumb()
+	}
 	// The breadcrumbs of the tasks of one area are one list.
 	crumbs := map[*plan.Area][]Link{nil: {home}}
 	pages := make([]*Page, 0, len(s.Plan.Tasks))
 	for _, t := range s.Plan.Tasks {
 		c, ok := crumbs[t.Area]
 		if !ok {
-			c = groupCrumbs(home, t.Area, true)
+			c = groupCrumbs(home, all, t.Area, true)
 			crumbs[t.Area] = c
 		}
 		pages = append(pages, &Page{Site: s, Path: sitepath.Task(t), Task: t,

@@ -7,11 +7,13 @@ import (
 	"sync"
 
 	"plansite/internal/chart"
+	col "plansite/internal/column"
 	"plansite/internal/config"
 	"plansite/internal/labels"
 	"plansite/internal/markdown"
 	"plansite/internal/opendata"
 	"plansite/internal/plan"
+	"plansite/internal/portal"
 	"plansite/internal/progress"
 	"plansite/internal/sitepath"
 )
@@ -36,6 +38,9 @@ type Context struct {
 	// ShareImage is the size of the share image, for og:image:width and
 	// og:image:height.
 	ShareImage struct{ Width, Height int }
+	// Portal is the portal whose own pages these are (a site of many
+	// plans); nil for a plan's site, alone or in a portal.
+	Portal *portal.Portal
 
 	nav      []Link     // the main navigation, the same on every page
 	fonts    []FontSize // the reading-size switch's choices
@@ -78,6 +83,7 @@ type Page struct {
 	Area        *plan.Area
 	Dept        *plan.Department
 	Year        int
+	Unit        *portal.Unit // a portal's unit page
 	Body        template.HTML
 	Pager       *Pager // nil unless the page is one of a list's pages
 	// rootRelative pages are served at any address (404.html), so their
@@ -129,9 +135,11 @@ type View struct {
 	OriginalMerged bool
 	TaskTimeline   *chart.Gantt
 	Citation       Citation
-	// The full table's pages: its heading and this page's rows.
-	PlanHead []PlanHeadCell
-	PlanRows []PlanRow
+	// The full table's pages: its heading, this page's rows in their
+	// groups, and the links to every group's heading.
+	PlanHead   []PlanHeadCell
+	PlanGroups []PlanGroup
+	PlanJump   []Link
 	// The data page: the fields of plan.json, from its schema, and those
 	// it leaves out as always empty in this table.
 	SchemaDocs  []opendata.SchemaSection
@@ -140,6 +148,8 @@ type View struct {
 	SearchExamples []string
 	// The progress overview.
 	Progress *ProgressView
+	// A portal's own pages.
+	Portal *PortalView
 }
 
 // File is where the page is written inside the output folder.
@@ -306,3 +316,30 @@ func (s *Context) AreaCounter() string { return s.areaWords().Counter }
 
 // AreaOrdinal names group n: 第二项行动, 第二部分.
 func (s *Context) AreaOrdinal(n int) string { return s.areaWords().Ordinal.Fill(plan.Numeral(n)) }
+
+// UnitWord is the word the table's headings of units end in (单位 of
+// 牵头单位, 责任单位; 部门 of 牵头部门), which the pages say of units where
+// they name them in general; 部门 for a table whose headings end in none.
+func (s *Context) UnitWord() string {
+	for _, h := range []string{s.Plan.Heading(col.Lead), s.Plan.Heading(col.Coop)} {
+		for _, w := range col.UnitWords {
+			if strings.HasSuffix(h, w) {
+				return w
+			}
+		}
+	}
+	return "部门"
+}
+
+// Role is the table's heading of a column of units without the unit word
+// it ends in (牵头 of 牵头部门, 责任 of 责任单位): a short column heading
+// over counts; the whole heading when it ends in none.
+func (s *Context) Role(std col.Column) string {
+	h := s.Plan.Heading(std)
+	for _, w := range col.UnitWords {
+		if r, ok := strings.CutSuffix(h, w); ok && r != "" {
+			return r
+		}
+	}
+	return h
+}

@@ -1,6 +1,7 @@
 package pages
 
 import (
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -51,6 +52,35 @@ func (p *Page) DeadlineOf(t *plan.Task) string {
 	return ""
 }
 
+// DeadlineView is a task's deadline as its summary shows it: the date,
+// and the timeline's words it is read from.
+type DeadlineView struct {
+	Date, When string
+}
+
+// Deadline is the task's deadline, the latest date its timeline gives, or
+// nil when no clause's date can be read.
+func (p *Page) Deadline(t *plan.Task) *DeadlineView {
+	d, m, ok := progress.DeadlineClause(t)
+	if !ok {
+		return nil
+	}
+	return &DeadlineView{Date: d.String(), When: m.When}
+}
+
+// Latest is the task's newest update, or nil; nil without progress.
+func (p *Page) Latest(t *plan.Task) *UpdateView {
+	l := p.Site.Progress
+	if l == nil {
+		return nil
+	}
+	u := l.Latest(t)
+	if u == nil {
+		return nil
+	}
+	return &UpdateView{u, l.StatusOf(u)}
+}
+
 // CountItem is one status and how many tasks have it.
 type CountItem struct {
 	Name, Class string
@@ -62,6 +92,29 @@ type CountsView struct {
 	Page  *Page
 	Items []CountItem // every status with at least one task, then those without an update
 	Total int
+	// scope is the search filter that finds the list's tasks (area=2),
+	// which each count's link adds to its status; empty for all tasks.
+	scope url.Values
+}
+
+// In is the counts of the tasks of one group, department or year, which
+// the search filter key=value finds: their links search within it.
+func (v *CountsView) In(key, value string) *CountsView {
+	if v == nil {
+		return nil
+	}
+	c := *v
+	c.scope = url.Values{key: {value}}
+	return &c
+}
+
+// Href links the search for the tasks counted in item.
+func (v *CountsView) Href(item CountItem) string {
+	q := url.Values{"status": {item.Name}}
+	for k, vs := range v.scope {
+		q[k] = vs
+	}
+	return v.Page.Rel(sitepath.Search) + "?" + q.Encode()
 }
 
 // noneClass stands for the tasks without an update, whose status is
@@ -183,20 +236,21 @@ func listProgress(k *Kind, w *labels.Page, l *lister) ([]*Page, error) {
 		Description: w.Description.Fill(strconv.Itoa(len(s.Plan.Tasks)), areas), Crumbs: []Link{l.crumb(kindHome, sitepath.Home)}}}, nil
 }
 
-// SearchStatus gives each task's status name for the search index, the
+// SearchStatus gives each task's status name, and whether it is overdue,
+// for the search index, the
 // label of no update (暂无进展) for a task without one so that the filter
 // can find those too; nil without progress, which leaves the index as it
 // was.
-func (s *Context) SearchStatus() func(*plan.Task) string {
+func (s *Context) SearchStatus() func(*plan.Task) (string, bool) {
 	l := s.Progress
 	if l == nil {
 		return nil
 	}
 	none := s.Labels.Progress.None
-	return func(t *plan.Task) string {
+	return func(t *plan.Task) (string, bool) {
 		if s := l.Current(t); s != nil {
-			return s.Name
+			return s.Name, l.Overdue(t)
 		}
-		return none
+		return none, l.Overdue(t)
 	}
 }

@@ -32,6 +32,16 @@ func listData(k *Kind, w *labels.Page, l *lister) ([]*Page, error) {
 		Description: w.Description.Fill(s.Config.Attachment)}}, nil
 }
 
+// listFields is /data/fields/, what each column of tasks.csv and field of
+// plan.json holds: a reference of its own, so that /data/ starts with how
+// to reuse and cite the data, and the files.
+func listFields(k *Kind, w *labels.Page, l *lister) ([]*Page, error) {
+	s := l.s
+	return []*Page{{Site: s, Path: sitepath.DataFields, Title: w.Title.Fill(),
+		Crumbs:      []Link{l.crumb(kindHome, sitepath.Home), l.crumb(kindData, sitepath.Data)},
+		Description: w.Description.Fill(s.Config.Attachment)}}, nil
+}
+
 // PlanURL links a task's row in the full table, on the page of the table
 // that holds it.
 func (p *Page) PlanURL(t *plan.Task) string {
@@ -187,7 +197,8 @@ func planRows(p *Page) []PlanRow {
 	}
 	recs, cut := make([]int, len(rows)), make([]bool, len(rows))
 	for i, r := range rows {
-		recs[i], cut[i] = r.Row.Record, len(r.Headings) > 0
+		// A merge is cut where a heading row or a group's own table starts.
+		recs[i], cut[i] = r.Row.Record, len(r.Headings) > 0 || i > 0 && r.Task.Area != rows[i-1].Task.Area
 	}
 	spans := x.spans(recs, cut, len(cols))
 	for i := range rows {
@@ -206,6 +217,55 @@ func planRows(p *Page) []PlanRow {
 		}
 	}
 	return rows
+}
+
+// PlanGroup is one group's rows of a page of the full table, under a
+// heading of its own (Area nil for the rows before the first group): a
+// reader of a long table on a phone finds a group by its heading, and
+// jumps to it from the list at the top.
+type PlanGroup struct {
+	Area *plan.Area
+	Rows []PlanRow
+}
+
+// Anchor is the id of the group's heading, which the jump list links.
+func (g PlanGroup) Anchor() string { return "area-" + strconv.Itoa(g.Area.Ordinal) }
+
+// planGroups splits a page's rows where their group changes. The heading
+// rows of a group's first row that name the group or the headings it
+// stands under are shown as its heading instead, so they leave the table.
+func planGroups(rows []PlanRow) []PlanGroup {
+	var out []PlanGroup
+	for i, r := range rows {
+		if i == 0 || r.Task.Area != rows[i-1].Task.Area {
+			if a := r.Task.Area; a != nil {
+				rows[i].Headings = slices.DeleteFunc(slices.Clone(r.Headings), func(h string) bool {
+					return h == a.Label || slices.Contains(a.Parents, h)
+				})
+			}
+			out = append(out, PlanGroup{Area: r.Task.Area})
+		}
+		out[len(out)-1].Rows = append(out[len(out)-1].Rows, rows[i])
+	}
+	return out
+}
+
+// planJump links every group from the top of each page of the full table,
+// on the page that holds its first task.
+func planJump(p *Page) []Link {
+	pl := p.Site.Plan
+	var out []Link
+	for _, a := range pl.Areas {
+		if len(a.Tasks) == 0 {
+			continue
+		}
+		target := sitepath.Page(sitepath.Plan, p.Site.planIndex()[a.Tasks[0]]/PerPage+1)
+		if target == p.Path {
+			target = ""
+		}
+		out = append(out, Link{Label: a.Label, Target: target + "#" + PlanGroup{Area: a}.Anchor()})
+	}
+	return out
 }
 
 // TaskJSONURL links a task's own JSON file.

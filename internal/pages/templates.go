@@ -39,6 +39,11 @@ import (
 // a long list.
 var Partials = []string{"pager"}
 
+// OptionalPartials are partials a templates folder may leave out: those of
+// a portal's pages only (portal-parts.html), whose templates are optional
+// too.
+var OptionalPartials = []string{"portal-parts"}
+
 // Templates holds every page kind's parsed template, twice: as written,
 // for messages, and minified, to run, and the folder's labels.
 type Templates struct {
@@ -99,8 +104,11 @@ var funcs = template.FuncMap{
 		}
 		return template.HTML(strings.Join(n, "、"))
 	},
-	"cn":       plan.Numeral,
-	"anchor":   sitepath.SentenceAnchor,
+	"cn":     plan.Numeral,
+	"anchor": sitepath.SentenceAnchor,
+	// excerpt shortens a text to at most n characters, at a sentence end
+	// if one is near (a task summary's latest update).
+	"excerpt":  excerpt,
 	"deptList": func(p *Page, ds []*plan.Department) DeptList { return DeptList{p, ds} },
 	// heading is the table's column read as the standard column std, or
 	// std under its standard name when the table lacks it; templates name
@@ -189,9 +197,21 @@ func parseAll(fsys fs.FS, dir string, prepare func(string) (string, error)) (map
 			return nil, templateError(err)
 		}
 	}
+	for _, part := range OptionalPartials {
+		if _, err := fs.Stat(fsys, part+".html"); errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		name, text, err := read(part + ".html")
+		if err != nil {
+			return nil, err
+		}
+		if _, err := base.New(name).Parse(text); err != nil {
+			return nil, templateError(err)
+		}
+	}
 	frags.set, vals.set = base, base
 	byKind := map[*Kind]*template.Template{}
-	for _, kind := range Kinds {
+	for _, kind := range allKinds() {
 		if kind.Optional {
 			if _, err := fs.Stat(fsys, kind.Name+".html"); errors.Is(err, fs.ErrNotExist) {
 				continue

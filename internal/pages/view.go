@@ -87,7 +87,8 @@ func viewTask(v *View, p *Page) error {
 
 func viewPlan(v *View, p *Page) error {
 	v.PlanHead = planHead(p.Site.Plan)
-	v.PlanRows = planRows(p)
+	v.PlanGroups = planGroups(planRows(p))
+	v.PlanJump = planJump(p)
 	return nil
 }
 
@@ -96,7 +97,7 @@ func viewProgress(v *View, p *Page) error {
 	return nil
 }
 
-func viewData(v *View, p *Page) error {
+func viewFields(v *View, p *Page) error {
 	words := p.Site.dataWords()
 	docs, err := opendata.SchemaDocs(&p.Site.Labels.DataTypes, words)
 	if err != nil {

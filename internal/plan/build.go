@@ -52,7 +52,10 @@ type DepartmentEntry struct {
 	English string
 	Aliases []string
 	Kind    DeptKind
-	Line    int
+	// File is the departments table the row is from, when it is not the
+	// plan's own (a portal's, or another plan's); "" for the plan's.
+	File string
+	Line int
 	// The columns of 名称, slug and 别名 on Line, so that a message points
 	// at the cell to fix; 0 when unknown.
 	NameCol, SlugCol, AliasesCol int
@@ -227,8 +230,9 @@ func newDirectory(in Input) (*directory, problem.List) {
 		noFile: in.NoDepartmentsFile, tasksFile: in.TasksFile, unlistedBy: map[*Department]*unlisted{}}
 	var errs problem.List
 	for _, e := range in.Departments {
+		file := cmp.Or(e.File, in.DepartmentsFile)
 		fail := func(col int, format string, args ...any) {
-			errs = append(errs, &problem.Problem{File: in.DepartmentsFile, Line: e.Line, Col: col, Msg: fmt.Sprintf(format, args...)})
+			errs = append(errs, &problem.Problem{File: file, Line: e.Line, Col: col, Msg: fmt.Sprintf(format, args...)})
 		}
 		name := TrimSpace(e.Name)
 		if name == "" {
@@ -257,7 +261,7 @@ func newDirectory(in Input) (*directory, problem.List) {
 				fail(col, "name %s is listed for both %s and %s", QuoteCell(n), other.Name, name)
 				continue
 			}
-			if d.full(in.DepartmentsFile, e.Line, col, "") {
+			if d.full(file, e.Line, col, "") {
 				return d, errs
 			}
 			d.byName[n] = dep

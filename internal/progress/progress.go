@@ -145,6 +145,13 @@ func (l *Log) OverdueTasks() []*plan.Task {
 // End month (December for a year), on the clause's own day when a deadline
 // gives one. ok is false when no clause has a date that can be read.
 func Deadline(t *plan.Task) (d Date, ok bool) {
+	d, _, ok = DeadlineClause(t)
+	return d, ok
+}
+
+// DeadlineClause is Deadline with the milestone it is read from, whose
+// words (When) a page shows beside the date.
+func DeadlineClause(t *plan.Task) (d Date, from plan.Milestone, ok bool) {
 	for _, m := range t.Milestones {
 		if !m.Dated() {
 			continue
@@ -159,10 +166,10 @@ func Deadline(t *plan.Task) (d Date, ok bool) {
 		}
 		e := Date{m.End.Year, month, day}
 		if !ok || e.Compare(d) > 0 {
-			d, ok = e, true
+			d, from, ok = e, m, true
 		}
 	}
-	return d, ok
+	return d, from, ok
 }
 
 // Date is a day, or a month when Day is 0.

@@ -20,10 +20,11 @@ type Status struct {
 func (s *Status) Class() string { return "st-" + strconv.Itoa(s.Index) }
 
 // Defaults is the vocabulary when site.toml names none. Each colour keeps
-// at least 4.5:1 against white.
+// at least 4.5:1 against white, and each is a hue of its own: 未启动 is
+// ochre, so that it is not the grey of a task without an update (暂无进展).
 func Defaults() []Status {
 	return Number([]Status{
-		{Name: "未启动", Colour: "#57606a"},
+		{Name: "未启动", Colour: "#9a6700"},
 		{Name: "推进中", Colour: "#0550ae"},
 		{Name: "已完成", Colour: "#1a7f37", Done: true},
 		{Name: "滞后", Colour: "#c21a1a"},

@@ -2,11 +2,13 @@ package search
 
 import (
 	"bytes"
+	"cmp"
 	"compress/flate"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"path"
+	"slices"
 	"strings"
 
 	"plansite/internal/jsonenc"
@@ -42,6 +44,12 @@ type Doc struct {
 	// site without progress stays as it was. Not part of Hay: a status is
 	// chosen from the filter's links, not typed.
 	Status string `json:"st,omitempty"`
+	// Overdue marks a task past its deadline and not done, shown 逾期 in
+	// the results; only a site with progress has it.
+	Overdue bool `json:"od,omitempty"`
+	// Years are the years the task is active in, for the year filter, as
+	// ranges: first, last, first, last … Not part of Hay either.
+	Years []int `json:"y,omitempty"`
 	// Hay is every field above from Title on, folded and joined by "\n", in
 	// that order. The script matches the query against it and maps a match
 	// back to its field by position. Folding turns every line break of the
@@ -73,6 +81,7 @@ func NewDoc(t *plan.Task) Doc {
 	for _, m := range t.Milestones {
 		d.Clauses = append(d.Clauses, m.Clause)
 	}
+	d.Years = yearRanges(t)
 	seen := map[string]bool{}
 	for _, list := range []struct {
 		depts []*plan.Department
@@ -94,6 +103,27 @@ func NewDoc(t *plan.Task) Doc {
 	}
 	d.Hay = strings.Join(f, "\n")
 	return d
+}
+
+// yearRanges lists the years task t is active in as ranges, first and
+// last of each, in order, touching ranges joined.
+func yearRanges(t *plan.Task) []int {
+	var spans [][2]int
+	for _, m := range t.Milestones {
+		if m.Dated() {
+			spans = append(spans, [2]int{m.From, m.To})
+		}
+	}
+	slices.SortFunc(spans, func(a, b [2]int) int { return cmp.Compare(a[0], b[0]) })
+	var out []int
+	for _, sp := range spans {
+		if n := len(out); n > 0 && sp[0] <= out[n-1]+1 {
+			out[n-1] = max(out[n-1], sp[1])
+			continue
+		}
+		out = append(out, sp[0], sp[1])
+	}
+	return out
 }
 
 // Manifest is search/index.json: what the script loads first.
@@ -121,8 +151,9 @@ type File struct {
 // task order and then search/index.json, which names them, and hands each
 // file to emit as soon as it is made: a large table's index is a hundred
 // megabytes, of which a shard's worth is held at a time. status gives each
-// task's status name; nil for a site without progress.
-func WriteIndex(p *plan.Plan, status func(*plan.Task) string, emit func(File) error) error {
+// task's status name and whether it is overdue; nil for a site without
+// progress.
+func WriteIndex(p *plan.Plan, status func(*plan.Task) (string, bool), emit func(File) error) error {
 	m := Manifest{Version: 1, Tasks: len(p.Tasks)}
 	var c compressor
 	shard := func(part [][]byte) error {
@@ -148,7 +179,7 @@ func WriteIndex(p *plan.Plan, status func(*plan.Task) string, emit func(File) er
 	for _, t := range p.Tasks {
 		doc := NewDoc(t)
 		if status != nil {
-			doc.Status = status(t)
+			doc.Status, doc.Overdue = status(t)
 		}
 		d, err := jsonenc.Marshal(doc)
 		if err != nil {

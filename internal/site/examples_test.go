@@ -45,7 +45,7 @@ func TestDistrictExample(t *testing.T) {
 	}
 	want = append(want, "index.html", "404.html", "departments/index.html", "departments/government-data/index.html",
 		"departments/subdistrict-offices/index.html", "years/index.html", "years/2023/index.html", "years/2024/index.html",
-		"years/2025/index.html", "plan/index.html", "data/index.html", "search/index.html", "sitemap.xml", "robots.txt")
+		"years/2025/index.html", "plan/index.html", "data/index.html", "data/fields/index.html", "search/index.html", "sitemap.xml", "robots.txt")
 	for _, p := range want {
 		if files[p] == nil {
 			t.Errorf("%s is missing", p)
@@ -61,8 +61,8 @@ func TestDistrictExample(t *testing.T) {
 		}
 	}
 	sort.Strings(pages)
-	if got := len(pages); got != 11+1+1+1+17+1+3+3 {
-		t.Errorf("%d HTML pages, want 38 (11 tasks, home, 404, departments, 17 departments, years, 3 years, plan, data, search): %v", got, pages)
+	if got := len(pages); got != 11+1+1+1+17+1+3+4 {
+		t.Errorf("%d HTML pages, want 39 (11 tasks, home, 404, departments, 17 departments, years, 3 years, plan, data, its fields, search): %v", got, pages)
 	}
 	for p, data := range files {
 		if strings.Contains(string(data), "areas/") {

@@ -24,8 +24,10 @@ type siteFile func(out Sink) error
 
 // siteFiles lists the makers of the site-wide files that are not pages, in
 // a set order: the sitemap, robots.txt and the host files, the feed, the
-// open data, the share image and the search index. None is run yet.
-func siteFiles(s *pages.Context, data opendata.Input, css []byte, list []*pages.Page, mini *minifier.Minifier) []siteFile {
+// open data, the share image and the search index. None is run yet. A
+// site that is not the whole output (a plan of a portal: root false) has
+// no robots.txt or host files, which are read at the output's root only.
+func siteFiles(s *pages.Context, data opendata.Input, css []byte, list []*pages.Page, mini *minifier.Minifier, root bool) []siteFile {
 	one := func(path string, make func() ([]byte, error)) siteFile {
 		return func(out Sink) error {
 			data, err := make()
@@ -49,11 +51,11 @@ func siteFiles(s *pages.Context, data opendata.Input, css []byte, list []*pages.
 			return nil
 		}
 	}
-	fs := []siteFile{
-		each(func() ([]output.File, error) { return sitemaps(s, list) }),
-		each(func() ([]output.File, error) {
+	fs := []siteFile{each(func() ([]output.File, error) { return sitemaps(s, list) })}
+	if root {
+		fs = append(fs, each(func() ([]output.File, error) {
 			return append([]output.File{{Path: sitepath.Robots, Data: robots(s)}, output.Marker()}, deployFiles()...), nil
-		}),
+		}))
 	}
 	if s.HasFeed() {
 		fs = append(fs, func(out Sink) error {

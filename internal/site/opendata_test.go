@@ -205,13 +205,14 @@ func schemaFields(t *testing.T, schema []byte) []string {
 	return out
 }
 
-// The /data/ page explains every field of plan.json and every column of
-// tasks.csv, and links every data file.
+// The /data/ page links every data file, and its field reference,
+// /data/fields/, explains every field of plan.json and every column of
+// tasks.csv.
 func TestDataPageExplainsEveryField(t *testing.T) {
 	b := bundled(t)
 	doc := b.doc(t, "data/index.html")
 	documented := map[string]bool{}
-	for _, tr := range elements(doc, "tr") {
+	for _, tr := range elements(b.doc(t, "data/fields/index.html"), "tr") {
 		ths := elements(tr, "th")
 		tds := elements(tr, "td")
 		if len(ths) == 1 && len(tds) > 0 && strings.TrimSpace(fullText(tds[len(tds)-1])) != "" {
@@ -250,7 +251,7 @@ func TestDataPageExplainsEveryField(t *testing.T) {
 			linked[target] = true
 		}
 	}
-	for _, f := range []string{"data/tasks.csv", "data/plan.json", "data/plan.schema.json", "feed.xml", "tasks/1/index.json"} {
+	for _, f := range []string{"data/tasks.csv", "data/plan.json", "data/plan.schema.json", "feed.xml", "tasks/1/index.json", "data/fields/index.html"} {
 		if !linked[f] {
 			t.Errorf("/data/ does not link %s", f)
 		}
@@ -258,23 +259,27 @@ func TestDataPageExplainsEveryField(t *testing.T) {
 }
 
 // /plan/ is the whole table in the original's order and columns, every cell
-// exactly as in the table, the merged 重点任务 cell spanning its rows.
+// exactly as in the table, the merged 重点任务 cell spanning its rows; each
+// group's rows are a table of their own under the group's heading.
 func TestPlanPageIsTheTable(t *testing.T) {
 	b := bundled(t)
 	doc := b.doc(t, "plan/index.html")
 	tables := elements(doc, "table")
-	if len(tables) != 1 {
-		t.Fatalf("%d tables on /plan/", len(tables))
+	if len(tables) != 5 {
+		t.Fatalf("%d tables on /plan/, want one for each of the 5 groups", len(tables))
 	}
-	var head []string
-	for _, th := range elements(elements(tables[0], "thead")[0], "th") {
-		head = append(head, fullText(th))
-	}
-	if want := []string{"序号", "重点任务", "主要措施", "时间节点", "牵头部门", "配合部门"}; !same(head, want) {
-		t.Errorf("columns %v, want %v", head, want)
+	var trs []*html.Node
+	for _, table := range tables {
+		var head []string
+		for _, th := range elements(elements(table, "thead")[0], "th") {
+			head = append(head, fullText(th))
+		}
+		if want := []string{"序号", "重点任务", "主要措施", "时间节点", "牵头部门", "配合部门"}; !same(head, want) {
+			t.Errorf("columns %v, want %v", head, want)
+		}
+		trs = append(trs, elements(elements(table, "tbody")[0], "tr")...)
 	}
 	rows := readTable(t, b.file(t, "data/tasks.csv"))
-	trs := elements(elements(tables[0], "tbody")[0], "tr")
 	if len(trs) != len(rows) {
 		t.Fatalf("%d rows, want %d", len(trs), len(rows))
 	}

@@ -11,10 +11,12 @@ import (
 
 	"plansite/internal/config"
 	"plansite/internal/load"
+	"plansite/internal/markdown"
 	"plansite/internal/minifier"
 	"plansite/internal/opendata"
 	"plansite/internal/output"
 	"plansite/internal/pages"
+	"plansite/internal/portal"
 	"plansite/internal/problem"
 	"plansite/internal/shareimage"
 )
@@ -22,20 +24,39 @@ import (
 // build is a site ready to make: the model, its pages and the makers of its
 // other files, none run yet, and the static files, already made.
 type build struct {
-	content   *load.Content
-	warns     []problem.Problem
-	tmpl      *pages.Templates
-	mini      *minifier.Minifier
-	pages     []*pages.Page
+	content *load.Content  // nil for a portal
+	portal  *portal.Portal // nil for a site of one plan
+	warns   []problem.Problem
+	tmpl    *pages.Templates
+	mini    *minifier.Minifier
+	pages   []*pages.Page
+	// pageDirs are, for a portal, the folder of each page's site: "" for
+	// the portal's own, plans/<id>/ for a plan's. nil for a site of one
+	// plan, whose pages are all at its root.
+	pageDirs  []string
 	static    []staticFile // the static folder's files
 	siteFiles []siteFile   // makers of the site-wide files: sitemap, feed, open data, search index
 	taskFiles []taskFile   // the files of which each task has one, made when written
 	workers   int
 }
 
+// shared is what every site of a build shares: the templates, the static
+// files, their links, the engines and the site's address.
+type shared struct {
+	o                 Options
+	tmpl              *pages.Templates
+	mini              *minifier.Minifier
+	md                *markdown.Renderer
+	static            []staticFile
+	assets            map[string]string
+	css               []byte // static/style.css, for the share image and the statuses' contrast
+	baseURL, basePath string
+}
+
 // prepare loads the content and templates and lists the files of the site,
 // making none of them but the static files, and refuses a site in which two
-// files would have the same path as far as that is known beforehand.
+// files would have the same path as far as that is known beforehand. A
+// content folder with plans/ is a portal's (package portal).
 func prepare(o Options) (*build, error) {
 	mdr, mini := engines()
 	// The templates and the static files (parsed, and minified) do not
@@ -55,7 +76,22 @@ func prepare(o Options) (*build, error) {
 		defer wg.Done()
 		files, assets, staticErr = staticFiles(o.Static, mini)
 	}()
-	c, warns, err := load.Read(o.Content.FS, o.Content.Name)
+	var c *load.Content
+	var pt *portal.Portal
+	var warns []problem.Problem
+	var err error
+	var cfg config.Config
+	if portal.Is(o.Content.FS) {
+		pt, warns, err = portal.Read(o.Content.FS, o.Content.Name, o.Workers)
+		if pt != nil {
+			cfg = pt.Config
+		}
+	} else {
+		c, warns, err = load.Read(o.Content.FS, o.Content.Name)
+		if c != nil {
+			cfg = c.Config
+		}
+	}
 	wg.Wait()
 	// Every input's errors at once, in the order of a build that read
 	// them one after another: check and build report them all.
@@ -66,7 +102,7 @@ func prepare(o Options) (*build, error) {
 	if len(errs) > 0 {
 		return &build{warns: warns}, errs
 	}
-	base := c.Config.BaseURL
+	base := cfg.BaseURL
 	if o.BaseURL != "" {
 		base = o.BaseURL
 		warns = slices.DeleteFunc(warns, func(w problem.Problem) bool { return w.Msg == load.NoBaseURL })
@@ -74,42 +110,88 @@ func prepare(o Options) (*build, error) {
 	// Without one the site is made all the same: its links are relative,
 	// and what needs the address (canonical links, the sitemap, the feed)
 	// is left out, as the content's warning says.
-	baseURL, basePath := "", "/"
+	sh := &shared{o: o, tmpl: tmpl, mini: mini, md: mdr, static: files, assets: assets, basePath: "/"}
 	if base != "" {
 		// site.toml's was checked as it was read; the flag's, by the
 		// command, before anything was read.
-		if baseURL, basePath, err = config.BaseURL(base); err != nil {
+		if sh.baseURL, sh.basePath, err = config.BaseURL(base); err != nil {
 			return nil, fmt.Errorf("-base-url %q: %v", base, err)
 		}
 	}
 	// The share image takes the site's colours from the stylesheet as
 	// written; a static folder without one gets an image in greys.
-	css, _ := fs.ReadFile(o.Static.FS, "style.css")
-	stFiles, stPath, err := statusFiles(c, o.Content.Name, css)
+	sh.css, _ = fs.ReadFile(o.Static.FS, "style.css")
+	var b *build
+	if pt != nil {
+		b, err = preparePortal(sh, pt)
+	} else {
+		b, err = preparePlan(sh, c)
+	}
 	if err != nil {
 		return nil, err
 	}
-	for _, f := range stFiles {
-		files = append(files, staticFile{path: f.Path, text: true, data: f.Data})
-	}
-	s := &pages.Context{Plan: c.Plan, Config: c.Config, BaseURL: baseURL, BasePath: basePath,
-		Pages: c.Pages, Assets: assets, Version: o.Version, Progress: c.Progress, StatusCSS: stPath, Labels: tmpl.Labels}
-	s.ShareImage.Width, s.ShareImage.Height = shareimage.Width, shareimage.Height
-	list, err := pages.Pages(s, mdr)
-	if err != nil {
-		return nil, err
-	}
-	data := opendata.Input{Plan: c.Plan, Config: c.Config, BaseURL: baseURL, Table: c.WriteTable}
-	if c.Progress != nil {
-		data.Progress = c.Progress
-		data.ProgressTable = func(w io.Writer) error { return load.WriteProgressCSV(w, c.ProgressRows) }
-	}
-	b := &build{content: c, warns: warns, tmpl: tmpl, mini: mini, pages: list, static: files,
-		siteFiles: siteFiles(s, data, css, list, mini), taskFiles: taskFiles(data), workers: o.Workers}
+	b.warns = append(warns, b.warns...)
 	if err := b.checkPaths(nil); err != nil {
 		return nil, err
 	}
 	return b, nil
+}
+
+// preparePlan lists the files of a site of one plan.
+func preparePlan(sh *shared, c *load.Content) (*build, error) {
+	pp, err := sh.plan(c, sh.o.Content.Name, planSite{assets: sh.assets, baseURL: sh.baseURL, basePath: sh.basePath, root: true})
+	if err != nil {
+		return nil, err
+	}
+	return &build{content: c, tmpl: sh.tmpl, mini: sh.mini, pages: pp.pages, static: append(sh.static, pp.static...),
+		siteFiles: pp.siteFiles, taskFiles: pp.taskFiles, workers: sh.o.Workers}, nil
+}
+
+// planSite is where a plan's site stands: alone, or in a portal.
+type planSite struct {
+	assets            map[string]string // the static files' links from the site's root
+	baseURL, basePath string
+	root              bool // the site is the whole output: it has the files hosts read at the root
+}
+
+// planFiles are the pages and files of one plan's site, with paths from
+// its own root.
+type planFiles struct {
+	ctx       *pages.Context
+	pages     []*pages.Page
+	static    []staticFile
+	siteFiles []siteFile
+	taskFiles []taskFile
+	data      opendata.Input
+}
+
+// plan lists the pages and files of the site of the plan c, whose content
+// folder is named contentName in messages, standing at at.
+func (sh *shared) plan(c *load.Content, contentName string, at planSite) (*planFiles, error) {
+	stFiles, stPath, err := statusFiles(c, contentName, sh.css)
+	if err != nil {
+		return nil, err
+	}
+	pf := &planFiles{}
+	for _, f := range stFiles {
+		pf.static = append(pf.static, staticFile{path: f.Path, text: true, data: f.Data})
+	}
+	s := &pages.Context{Plan: c.Plan, Config: c.Config, BaseURL: at.baseURL, BasePath: at.basePath,
+		Pages: c.Pages, Assets: at.assets, Version: sh.o.Version, Progress: c.Progress, StatusCSS: stPath, Labels: sh.tmpl.Labels}
+	s.ShareImage.Width, s.ShareImage.Height = shareimage.Width, shareimage.Height
+	list, err := pages.Pages(s, sh.md)
+	if err != nil {
+		return nil, err
+	}
+	data := opendata.Input{Plan: c.Plan, Config: c.Config, BaseURL: at.baseURL, Table: c.WriteTable}
+	if c.Progress != nil {
+		data.Progress = c.Progress
+		data.ProgressTable = func(w io.Writer) error { return load.WriteProgressCSV(w, c.ProgressRows) }
+	}
+	pf.ctx, pf.pages, pf.data = s, list, data
+	pf.siteFiles = siteFiles(s, data, sh.css, list, sh.mini, at.root)
+	pf.taskFiles = taskFiles(data)
+	return pf, nil
 }
 
 // checkPaths refuses a site in which two files would have the same path,
@@ -118,8 +200,8 @@ func prepare(o Options) (*build, error) {
 func (b *build) checkPaths(more []string) error {
 	paths := make([]string, 0, b.total()+len(more))
 	paths = append(paths, more...)
-	for _, p := range b.pages {
-		paths = append(paths, p.File())
+	for i := range b.pages {
+		paths = append(paths, b.pageFile(i))
 	}
 	for _, f := range b.taskFiles {
 		paths = append(paths, f.path)
@@ -173,12 +255,20 @@ func (b *build) make(i int, bufs *buffers) (name string, data []byte, err error)
 // is valid until they are reused.
 func (b *build) render(i int, bufs *buffers) (name string, data []byte, err error) {
 	p := b.pages[i]
-	name = p.File()
+	name = b.pageFile(i)
 	// Made minified: the templates are (pages.Parse).
 	if err := b.tmpl.RenderTo(&bufs.page, p); err != nil {
 		return "", nil, err
 	}
 	return name, bufs.page.Bytes(), nil
+}
+
+// pageFile is where page i is written in the output folder.
+func (b *build) pageFile(i int) string {
+	if b.pageDirs == nil {
+		return b.pages[i].File()
+	}
+	return b.pageDirs[i] + b.pages[i].File()
 }
 
 // buffers are a worker's scratch space for one page at a time: rendering

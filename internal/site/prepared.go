@@ -8,6 +8,7 @@ import (
 
 	"plansite/internal/load"
 	"plansite/internal/output"
+	"plansite/internal/portal"
 	"plansite/internal/problem"
 )
 
@@ -43,8 +44,8 @@ func Prepare(o Options) (*Prepared, error) {
 	}
 	p := &Prepared{b: b, pages: make(map[string]int, len(b.pages)), taskFiles: make(map[string]int, len(b.taskFiles)),
 		static: make(map[string]staticFile, len(b.static)), done: make(chan struct{})}
-	for i, pg := range b.pages {
-		p.pages[pg.File()] = i
+	for i := range b.pages {
+		p.pages[b.pageFile(i)] = i
 	}
 	for i, f := range b.taskFiles {
 		p.taskFiles[f.path] = i
@@ -154,8 +155,11 @@ func (p *Prepared) Paths() []string {
 // Warnings are the problems the content has that do not stop a build.
 func (p *Prepared) Warnings() []problem.Problem { return p.b.warns }
 
-// Content is the content the site is made from.
+// Content is the content the site is made from; nil for a portal.
 func (p *Prepared) Content() *load.Content { return p.b.content }
+
+// Portal is the portal the site is made from; nil for a site of one plan.
+func (p *Prepared) Portal() *portal.Portal { return p.b.portal }
 
 // memory is a Sink that keeps the files in memory.
 type memory struct {

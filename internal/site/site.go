@@ -17,6 +17,7 @@ import (
 	"plansite/internal/markdown"
 	"plansite/internal/minifier"
 	"plansite/internal/output"
+	"plansite/internal/portal"
 	"plansite/internal/problem"
 )
 
@@ -69,7 +70,8 @@ func engines() (*markdown.Renderer, *minifier.Minifier) {
 type Result struct {
 	Files    int // how many files the site has
 	Warnings []problem.Problem
-	Content  *load.Content
+	Content  *load.Content  // nil for a portal
+	Portal   *portal.Portal // nil for a site of one plan
 }
 
 // A Sink takes the files of a site as they are made: Write a whole file,
@@ -207,7 +209,7 @@ func (b *build) write(sink Sink, meter Meter) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Result{Files: total, Warnings: b.warns, Content: b.content}, nil
+	return &Result{Files: total, Warnings: b.warns, Content: b.content, Portal: b.portal}, nil
 }
 
 // parallel runs fn for 0..n-1 on workers goroutines and returns the error of

@@ -67,7 +67,7 @@ func Sitemap(n int) string { return Sitemaps + strconv.Itoa(n) + ".xml" }
 // The folders of the pages of one kind each.
 const (
 	Tasks       = "tasks/"       // a task's page, tasks/7/
-	Areas       = "areas/"       // an area's, areas/2/
+	Areas       = "areas/"       // every area; one area's, areas/2/
 	Departments = "departments/" // every department; one department's, departments/<slug>/
 	Years       = "years/"       // the plan by year; one year's, years/2020/
 )
@@ -76,7 +76,8 @@ const (
 const (
 	Home        = ""                      // the home page
 	Plan        = "plan/"                 // the whole table as one printable page
-	Data        = "data/"                 // the open data page
+	Data        = "data/"                 // the open data page: reuse, citation and the files
+	DataFields  = Data + "fields/"        // what every column of tasks.csv and field of plan.json holds
 	Progress    = "progress/"             // 落实情况, when the site has a progress file
 	Search      = "search/"               // the search page; its index is written beside it, so the script finds it there
 	NotFound    = "404.html"              // served by hosts for any address they do not have
@@ -99,15 +100,16 @@ const (
 // Paths are the site-wide addresses, for templates, which link with them
 // ({{.Rel .Site.Paths.Search}}) rather than spell an address.
 type Paths struct {
-	Home, Departments, Years, Progress, Search, Plan, Data string
-	TableCSV, PlanJSON, PlanSchema, ProgressCSV            string
-	Feed, SitemapXML                                       string
+	Home, Areas, Departments, Years, Progress, Search, Plan, Data string
+	DataFields, TableCSV, PlanJSON, PlanSchema, ProgressCSV       string
+	Feed, SitemapXML                                              string
+	PortalJSON                                                    string // a portal's only
 }
 
 // All are the site-wide addresses by name.
-var All = Paths{Home: Home, Departments: Departments, Years: Years, Progress: Progress, Search: Search,
-	Plan: Plan, Data: Data, TableCSV: TableCSV, PlanJSON: PlanJSON, PlanSchema: PlanSchema,
-	ProgressCSV: ProgressCSV, Feed: Feed, SitemapXML: SitemapXML}
+var All = Paths{Home: Home, Areas: Areas, Departments: Departments, Years: Years, Progress: Progress, Search: Search,
+	Plan: Plan, Data: Data, DataFields: DataFields, TableCSV: TableCSV, PlanJSON: PlanJSON, PlanSchema: PlanSchema,
+	ProgressCSV: ProgressCSV, Feed: Feed, SitemapXML: SitemapXML, PortalJSON: PortalJSON}
 
 // reserved are the first path segments of the generator's own pages and
 // files, without their folder's slash or their file's extension: a
