@@ -73,6 +73,9 @@ func Serve(ctx context.Context, f ServeFlags, src SourceFunc, version string, lo
 		return err
 	}
 	so.Site = o
+	// A rebuild allocates as a build does; the limit leaves room for the
+	// two builds a server may hold, the one shown and the one being made.
+	deferGC(gcLimit(contentSize(o.Content.FS)))
 	return serve.Run(ctx, so, nil)
 }
 
