@@ -1,0 +1,268 @@
+// Package linebreak marks where a line of Chinese may break and where it
+// must not, once, at build time, so that a reader's browser only follows
+// the marks. It adds markup and never changes the text: the text content
+// of what it returns is always the text it was given.
+//
+// Two rules, each for its own kind of text:
+//
+//   - Protected runs never break: a unit's name as the table writes it
+//     (each department's name and aliases, which the build knows), a date
+//     or a span of years (2020–2022, 2026-12-05, 2023年6月底前), a number
+//     with its unit (资金6万元 keeps 6万元, 3.3万个, 共54条, 45所, 10%),
+//     a label the templates write (任务1, 牵头：) and a few terms the
+//     phrase model cuts (人工智能). Each run is wrapped in
+//     <span class="nw">, which the stylesheet keeps on one line. Long text
+//     (the measures, the table's cells) gets only this: Keep.
+//   - Titles and headings may break only between phrases: BudouX's
+//     boundaries (internal/phrase), less those inside a protected run,
+//     next to a one-character phrase (its zh-hans model gives 人|工智|能)
+//     or inside punctuation that must stay with its neighbour, each marked
+//     <wbr>; the stylesheet's word-break: keep-all forbids every other
+//     break between Chinese characters. Title does this.
+package linebreak
+
+import (
+	"html/template"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"plansite/internal/phrase"
+)
+
+// Terms are words BudouX's zh-hans model cuts in two and plan titles
+// use, kept whole like a unit's name. The model has no dictionary; these
+// are the few a reader saw cut (人工|智能, 政府工作报|告, 目标任|务).
+var Terms = []string{"新一代人工智能", "人工智能", "政府工作报告", "工作报告", "目标任务", "任务分工", "责任分工", "责任分解"}
+
+// Labels are the short labels the templates write next to the table's
+// text, each kept on one line wherever it appears.
+var Labels = []string{"牵头：", "配合：", "发布机关：", "印发日期", "更新日期", "订阅更新", "完整分工表", "落实情况", "当前状态："}
+
+// number is a date, a span of years or a number with its unit: runs no
+// line may break inside. The units are the measure words plans count in.
+var number = regexp.MustCompile(
+	// A span of years or dates: 2020–2022, 2023-2025年, 2023年至2025年.
+	`\d{4}(?:年)?\s?[-–—~～至到]\s?\d{4}年?` +
+		// A date written with dashes, dots or slashes: 2026-12-05.
+		`|\d{4}[-./]\d{1,2}(?:[-./]\d{1,2})?` +
+		// A date in words with its edge: 2023年6月底前, 6月30日前. Each
+		// alternative must take a digit, or an empty match would hide
+		// the numbers below.
+		`|\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?` + edge +
+		`|\d{1,2}月(?:\d{1,2}日)?` + edge +
+		// A number with its unit: 共54条, 3.3万个, 6万元, 10%, 第1项, 任务1.
+		`|(?:任务|[共第约近超逾达])?\d+(?:[.,]\d+)*(?:%|％|‰|(?:多|余)?(?:[万亿千百]+)?(?:平方公里|平方米|公里|千米|千瓦|兆瓦|小时|分钟|个百分点|[元个条所项家人次户座米亩吨辆台套张件场期批年月日天名位间床处栋倍级类批]))?`)
+
+// edge is what may follow a date: 6月底前.
+const edge = `(?:底|初|末|中旬|上旬|下旬)?(?:以前|以后|之前|前|后)?`
+
+// Breaker finds the protected runs of a site's text. Make one per site
+// with New; it is safe for use by several goroutines.
+type Breaker struct {
+	// words holds the names, labels and terms by their first two
+	// characters, each list longest first, so a run is found by a lookup
+	// at each character rather than a search for every name.
+	words map[string][]string
+	cache sync.Map // title → template.HTML: a title is shown on many pages
+}
+
+// New returns a Breaker that keeps each of names whole besides the
+// labels, terms, dates and numbers every site keeps.
+func New(names []string) *Breaker {
+	b := &Breaker{words: map[string][]string{}}
+	add := func(w string) {
+		if utf8.RuneCountInString(w) < 2 {
+			return
+		}
+		k := prefix(w)
+		for _, x := range b.words[k] {
+			if x == w {
+				return
+			}
+		}
+		b.words[k] = append(b.words[k], w)
+	}
+	for _, list := range [][]string{names, Labels, Terms} {
+		for _, w := range list {
+			add(w)
+		}
+	}
+	for _, l := range b.words {
+		sort.Slice(l, func(i, j int) bool { return len(l[i]) > len(l[j]) })
+	}
+	return b
+}
+
+// prefix is the first two characters of s.
+func prefix(s string) string {
+	_, a := utf8.DecodeRuneInString(s)
+	_, c := utf8.DecodeRuneInString(s[a:])
+	return s[:a+c]
+}
+
+// Run is a protected run of s: bytes From to To.
+type Run struct{ From, To int }
+
+// Runs returns the protected runs of s in order, none overlapping: at each
+// place the longest run that starts there, a name before a number.
+func (b *Breaker) Runs(s string) []Run {
+	var nums []Run
+	for _, m := range number.FindAllStringIndex(s, -1) {
+		// A bare number (a 1 of a list, a year alone) is a single word to
+		// the browser already; only what a break could cut is a run.
+		if utf8.RuneCountInString(s[m[0]:m[1]]) > 1 && !digits(s[m[0]:m[1]]) {
+			nums = append(nums, Run{m[0], m[1]})
+		}
+	}
+	var out []Run
+	for i := 0; i < len(s); {
+		for len(nums) > 0 && nums[0].To <= i {
+			nums = nums[1:]
+		}
+		end, join := i, false
+		if _, size := utf8.DecodeRuneInString(s[i:]); i+size < len(s) {
+			for _, w := range b.words[prefix(s[i:])] {
+				if strings.HasPrefix(s[i:], w) {
+					end = i + len(w)
+					break
+				}
+			}
+		}
+		if len(nums) > 0 && nums[0].From <= i && nums[0].To > end {
+			if nums[0].From < i {
+				// A number that began inside the last name: keep its
+				// remainder too.
+				end, join = max(end, nums[0].To), true
+			} else {
+				end = nums[0].To
+			}
+		}
+		if end > i {
+			if n := len(out); n > 0 && (out[n-1].To > i || join) {
+				out[n-1].To = max(out[n-1].To, end)
+			} else {
+				out = append(out, Run{i, end})
+			}
+			i = end
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return out
+}
+
+// digits reports whether s is all ASCII digits.
+func digits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// Keep returns s escaped, each protected run in <span class="nw">.
+func (b *Breaker) Keep(s string) template.HTML {
+	return b.mark(s, b.Runs(s), nil)
+}
+
+// Title returns s escaped, each protected run in <span class="nw"> and
+// <wbr> where a title may break: between phrases, outside the runs.
+func (b *Breaker) Title(s string) template.HTML {
+	if h, ok := b.cache.Load(s); ok {
+		return h.(template.HTML)
+	}
+	runs := b.Runs(s)
+	h := b.mark(s, runs, allowed(s, runs))
+	b.cache.Store(s, h)
+	return h
+}
+
+// allowed returns the byte offsets of s where a title may break: BudouX's
+// phrase boundaries with neither side a single character, outside the
+// runs and not where punctuation holds on to its neighbour.
+func allowed(s string, runs []Run) []int {
+	breaks := phrase.Breaks(s)
+	if len(breaks) == 0 {
+		return nil
+	}
+	// Phrase edges, with the start and end of s, to tell a one-character
+	// phrase on either side of a break.
+	edges := append(append([]int{0}, breaks...), len(s))
+	var out []int
+	r := 0
+	for k := 1; k < len(edges)-1; k++ {
+		at := edges[k]
+		for r < len(runs) && runs[r].To <= at {
+			r++
+		}
+		if r < len(runs) && runs[r].From < at {
+			continue
+		}
+		// A run is a phrase of its own, however the model cut it.
+		endsRun := r > 0 && runs[r-1].To == at
+		startsRun := r < len(runs) && runs[r].From == at
+		if !endsRun && single(s[edges[k-1]:at]) || !startsRun && single(s[at:edges[k+1]]) {
+			continue
+		}
+		before, _ := utf8.DecodeLastRuneInString(s[:at])
+		after, _ := utf8.DecodeRuneInString(s[at:])
+		if strings.ContainsRune(opening, before) || strings.ContainsRune(closing, after) || latin(before) && latin(after) {
+			continue
+		}
+		out = append(out, at)
+	}
+	return out
+}
+
+// Punctuation a line may not end after (opening) or start with (closing).
+const (
+	opening = "（(《〈「『【“‘[{"
+	closing = "）)》〉」』】”’]}、，。：；！？,.:;!?%％"
+)
+
+// latin reports whether r is an ASCII letter or digit: a word the
+// browser already keeps whole.
+func latin(r rune) bool {
+	return r < utf8.RuneSelf && (r >= '0' && r <= '9' || r|0x20 >= 'a' && r|0x20 <= 'z')
+}
+
+// single reports whether a phrase is one Chinese character, too short to
+// stand between two breaks: 人|工智|能 is not a reading of 人工智能.
+func single(p string) bool {
+	r, n := utf8.DecodeRuneInString(p)
+	return n == len(p) && r >= 0x2E80
+}
+
+// mark escapes s, wrapping the runs and putting <wbr> at the offsets in
+// wbr, which fall outside the runs.
+func (b *Breaker) mark(s string, runs []Run, wbr []int) template.HTML {
+	if len(runs) == 0 && len(wbr) == 0 {
+		return template.HTML(template.HTMLEscapeString(s))
+	}
+	var sb strings.Builder
+	sb.Grow(len(s) + 32*len(runs) + 5*len(wbr))
+	at := 0
+	text := func(to int) {
+		for len(wbr) > 0 && wbr[0] <= to {
+			sb.WriteString(template.HTMLEscapeString(s[at:wbr[0]]))
+			sb.WriteString("<wbr>")
+			at, wbr = wbr[0], wbr[1:]
+		}
+		sb.WriteString(template.HTMLEscapeString(s[at:to]))
+		at = to
+	}
+	for _, r := range runs {
+		text(r.From)
+		sb.WriteString(`<span class="nw">`)
+		sb.WriteString(template.HTMLEscapeString(s[r.From:r.To]))
+		sb.WriteString(`</span>`)
+		at = r.To
+	}
+	text(len(s))
+	return template.HTML(sb.String())
+}
