@@ -9,6 +9,7 @@ import (
 	"plansite/internal/chart"
 	"plansite/internal/config"
 	"plansite/internal/labels"
+	"plansite/internal/linebreak"
 	"plansite/internal/markdown"
 	"plansite/internal/opendata"
 	"plansite/internal/plan"
@@ -47,6 +48,10 @@ type Context struct {
 	areaIdx  struct {
 		once  sync.Once
 		words *labels.AreaWords
+	}
+	breaker struct {
+		once sync.Once
+		b    *linebreak.Breaker
 	}
 }
 
