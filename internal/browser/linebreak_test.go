@@ -47,6 +47,31 @@ runs.forEach(function(r){
 });
 return out})`
 
+// widthCheck measures what a phone gives the text: how many characters
+// of its own size the search placeholder needs and has room for, and the
+// fewest characters a line of the measures (beside their ¶ links) and of
+// the timeline's arrangements (安排) holds.
+const widthCheck = `(function(){
+function room(e){var cs=getComputedStyle(e);return e.clientWidth-parseFloat(cs.paddingLeft)-parseFloat(cs.paddingRight)}
+var out={need:0,room:0,placeholder:'',measures:0,arrange:0},q=document.getElementById('site-q');
+if(q&&q.getClientRects().length){
+	var ps=getComputedStyle(q,'::placeholder'),c=document.createElement('canvas').getContext('2d');
+	c.font=ps.fontWeight+' '+ps.fontSize+' '+ps.fontFamily;
+	out.placeholder=q.placeholder;out.need=c.measureText(q.placeholder).width;out.room=room(q);
+}
+function fewest(sel){var m=0;document.querySelectorAll(sel).forEach(function(e){
+	if(!e.getClientRects().length)return;
+	var n=room(e)/parseFloat(getComputedStyle(e).fontSize);if(!m||n<m)m=n});return m}
+out.measures=fewest('.sentences li');out.arrange=fewest('.milestones-table td:nth-child(2)');
+return out})()`
+
+// widths is what widthCheck measures.
+type widths struct {
+	Need, Room        float64
+	Placeholder       string
+	Measures, Arrange float64
+}
+
 // breakSite is a site served for the line-breaking test, with its plan's
 // department names and the pages to load.
 type breakSite struct {
@@ -120,6 +145,19 @@ func TestLineBreaks(t *testing.T) {
 				run(t, ctx, where, chromedp.Evaluate(breakCheck+"("+jsJSON(todo)+")", &broken))
 				for _, x := range broken {
 					t.Errorf("%s: broken across lines: element %s", where, x)
+				}
+				var w widths
+				run(t, ctx, where, chromedp.Evaluate(widthCheck, &w))
+				if w.Need > w.Room+0.5 {
+					t.Errorf("%s: the search placeholder %q needs %.0f px and has %.0f: it is cut", where, w.Placeholder, w.Need, w.Room)
+				}
+				// Characters a line: at 375 px the measures had 13 and the
+				// arrangements 6 beside their neighbours.
+				if width < 1280 && w.Measures > 0 && w.Measures < map[int]float64{320: 13, 375: 15}[width] {
+					t.Errorf("%s: the measures get %.1f characters a line", where, w.Measures)
+				}
+				if width < 1280 && w.Arrange > 0 && w.Arrange < 8 {
+					t.Errorf("%s: the timeline's arrangements get %.1f characters a line", where, w.Arrange)
 				}
 			}
 		}

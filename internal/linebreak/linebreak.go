@@ -41,20 +41,60 @@ var Terms = []string{"新一代人工智能", "人工智能", "政府工作报�
 // text, each kept on one line wherever it appears.
 var Labels = []string{"牵头：", "配合：", "发布机关：", "印发日期", "更新日期", "订阅更新", "完整分工表", "落实情况", "当前状态："}
 
-// number is a date, a span of years or a number with its unit: runs no
-// line may break inside. The units are the measure words plans count in.
-var number = regexp.MustCompile(
+// number is a date, a span of years or a number with its unit, starting
+// at a digit: runs no line may break inside. The units are the measure
+// words plans count in. It is tried only where a digit starts (numbers),
+// on a short window, which is most of what keeps the build fast.
+var number = regexp.MustCompile(`^(?:` +
 	// A span of years or dates: 2020–2022, 2023-2025年, 2023年至2025年.
 	`\d{4}(?:年)?\s?[-–—~～至到]\s?\d{4}年?` +
-		// A date written with dashes, dots or slashes: 2026-12-05.
-		`|\d{4}[-./]\d{1,2}(?:[-./]\d{1,2})?` +
-		// A date in words with its edge: 2023年6月底前, 6月30日前. Each
-		// alternative must take a digit, or an empty match would hide
-		// the numbers below.
-		`|\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?` + edge +
-		`|\d{1,2}月(?:\d{1,2}日)?` + edge +
-		// A number with its unit: 共54条, 3.3万个, 6万元, 10%, 第1项, 任务1.
-		`|(?:任务|[共第约近超逾达])?\d+(?:[.,]\d+)*(?:%|％|‰|(?:多|余)?(?:[万亿千百]+)?(?:平方公里|平方米|公里|千米|千瓦|兆瓦|小时|分钟|个百分点|[元个条所项家人次户座米亩吨辆台套张件场期批年月日天名位间床处栋倍级类批]))?`)
+	// A date written with dashes, dots or slashes: 2026-12-05.
+	`|\d{4}[-./]\d{1,2}(?:[-./]\d{1,2})?` +
+	// A date in words with its edge: 2023年6月底前, 6月30日前.
+	`|\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?` + edge +
+	`|\d{1,2}月(?:\d{1,2}日)?` + edge +
+	// A number with its unit: 54条, 3.3万个, 6万元, 10%.
+	`|\d+(?:[.,]\d+)*(?:%|％|‰|(?:多|余)?(?:[万亿千百]+)?(?:平方公里|平方米|公里|千米|千瓦|兆瓦|小时|分钟|个百分点|[元个条所项家人次户座米亩吨辆台套张件场期批年月日天名位间床处栋倍级类]))?` +
+	`)`)
+
+// numberWords are what a number keeps before it: 共54条, 第1项, 任务1.
+var numberWords = []string{"任务", "共", "第", "约", "近", "超", "逾", "达"}
+
+// window is the most bytes a number's run takes: 2023年6月30日以前 is 25.
+const window = 64
+
+// numbers returns the runs of dates and numbers in s, in order.
+func numbers(s string) []Run {
+	var out []Run
+	for i := 0; i < len(s); {
+		if c := s[i]; c < '0' || c > '9' {
+			i++
+			continue
+		}
+		m := number.FindStringIndex(s[i:min(len(s), i+window)])
+		if m == nil {
+			i++
+			continue
+		}
+		from, to := i, i+m[1]
+		for _, w := range numberWords {
+			if strings.HasSuffix(s[:i], w) {
+				from = i - len(w)
+				break
+			}
+		}
+		// A bare number (a 1 of a list, a year alone) is a single word to
+		// the browser already; only what a break could cut is a run.
+		if from < i || !digits(s[i:to]) {
+			out = append(out, Run{from, to})
+		}
+		i = to
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+		}
+	}
+	return out
+}
 
 // edge is what may follow a date: 6月底前.
 const edge = `(?:底|初|末|中旬|上旬|下旬)?(?:以前|以后|之前|前|后)?`
@@ -66,7 +106,11 @@ type Breaker struct {
 	// characters, each list longest first, so a run is found by a lookup
 	// at each character rather than a search for every name.
 	words map[string][]string
-	cache sync.Map // title → template.HTML: a title is shown on many pages
+	// starts marks the characters of the Basic Multilingual Plane a word
+	// starts with: most characters start none, and are passed over
+	// without a lookup.
+	starts [1 << 16 / 64]uint64
+	cache  sync.Map // title → template.HTML: a title is shown on many pages
 }
 
 // New returns a Breaker that keeps each of names whole besides the
@@ -78,6 +122,11 @@ func New(names []string) *Breaker {
 			return
 		}
 		k := prefix(w)
+		if r, _ := utf8.DecodeRuneInString(w); r < 1<<16 {
+			b.starts[r/64] |= 1 << (r % 64)
+		} else {
+			b.starts[0] |= 1 // a word outside the plane: look up every character
+		}
 		for _, x := range b.words[k] {
 			if x == w {
 				return
@@ -96,6 +145,11 @@ func New(names []string) *Breaker {
 	return b
 }
 
+// mayStart reports whether a word may start with c.
+func (b *Breaker) mayStart(c rune) bool {
+	return c >= 1<<16 || b.starts[0]&1 != 0 || b.starts[c/64]&(1<<(c%64)) != 0
+}
+
 // prefix is the first two characters of s.
 func prefix(s string) string {
 	_, a := utf8.DecodeRuneInString(s)
@@ -109,21 +163,14 @@ type Run struct{ From, To int }
 // Runs returns the protected runs of s in order, none overlapping: at each
 // place the longest run that starts there, a name before a number.
 func (b *Breaker) Runs(s string) []Run {
-	var nums []Run
-	for _, m := range number.FindAllStringIndex(s, -1) {
-		// A bare number (a 1 of a list, a year alone) is a single word to
-		// the browser already; only what a break could cut is a run.
-		if utf8.RuneCountInString(s[m[0]:m[1]]) > 1 && !digits(s[m[0]:m[1]]) {
-			nums = append(nums, Run{m[0], m[1]})
-		}
-	}
+	nums := numbers(s)
 	var out []Run
 	for i := 0; i < len(s); {
 		for len(nums) > 0 && nums[0].To <= i {
 			nums = nums[1:]
 		}
 		end, join := i, false
-		if _, size := utf8.DecodeRuneInString(s[i:]); i+size < len(s) {
+		if c, size := utf8.DecodeRuneInString(s[i:]); i+size < len(s) && b.mayStart(c) {
 			for _, w := range b.words[prefix(s[i:])] {
 				if strings.HasPrefix(s[i:], w) {
 					end = i + len(w)
@@ -245,24 +292,53 @@ func (b *Breaker) mark(s string, runs []Run, wbr []int) template.HTML {
 		return template.HTML(template.HTMLEscapeString(s))
 	}
 	var sb strings.Builder
-	sb.Grow(len(s) + 32*len(runs) + 5*len(wbr))
+	sb.Grow(len(s) + 25*len(runs) + 5*len(wbr) + 16)
 	at := 0
 	text := func(to int) {
 		for len(wbr) > 0 && wbr[0] <= to {
-			sb.WriteString(template.HTMLEscapeString(s[at:wbr[0]]))
+			escape(&sb, s[at:wbr[0]])
 			sb.WriteString("<wbr>")
 			at, wbr = wbr[0], wbr[1:]
 		}
-		sb.WriteString(template.HTMLEscapeString(s[at:to]))
+		escape(&sb, s[at:to])
 		at = to
 	}
 	for _, r := range runs {
 		text(r.From)
 		sb.WriteString(`<span class="nw">`)
-		sb.WriteString(template.HTMLEscapeString(s[r.From:r.To]))
+		escape(&sb, s[r.From:r.To])
 		sb.WriteString(`</span>`)
 		at = r.To
 	}
 	text(len(s))
 	return template.HTML(sb.String())
+}
+
+// escape writes s to sb as template.HTMLEscapeString would, without a
+// string of its own for each piece.
+func escape(sb *strings.Builder, s string) {
+	from := 0
+	for i := 0; i < len(s); i++ {
+		var r string
+		switch s[i] {
+		case '<':
+			r = "&lt;"
+		case '>':
+			r = "&gt;"
+		case '&':
+			r = "&amp;"
+		case '\'':
+			r = "&#39;"
+		case '"':
+			r = "&#34;"
+		case 0:
+			r = "\uFFFD"
+		default:
+			continue
+		}
+		sb.WriteString(s[from:i])
+		sb.WriteString(r)
+		from = i + 1
+	}
+	sb.WriteString(s[from:])
 }
