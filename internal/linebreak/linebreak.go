@@ -17,8 +17,9 @@
 //     boundaries (internal/phrase), less those inside a protected run,
 //     next to a one-character phrase (its zh-hans model gives 人|工智|能)
 //     or inside punctuation that must stay with its neighbour, each marked
-//     <wbr>; the stylesheet's word-break: keep-all forbids every other
-//     break between Chinese characters. Title does this.
+//     <wbr>, the whole in <span class="brk">, whose word-break: keep-all
+//     forbids every other break between Chinese characters. Title does
+//     this.
 package linebreak
 
 import (
@@ -60,7 +61,7 @@ var number = regexp.MustCompile(`^(?:` +
 // numberWords are what a number keeps before it: 共54条, 第1项, 任务1.
 var numberWords = []string{"任务", "共", "第", "约", "近", "超", "逾", "达"}
 
-// window is the most bytes a number's run takes: 2023年6月30日以前 is 25.
+// window is more bytes than a number's run takes: 2023年6月30日以前 has 22.
 const window = 64
 
 // numbers returns the runs of dates and numbers in s, in order.
@@ -218,42 +219,88 @@ func (b *Breaker) Keep(s string) template.HTML {
 }
 
 // Title returns s escaped, each protected run in <span class="nw"> and
-// <wbr> where a title may break: between phrases, outside the runs.
+// <wbr> where a title may break: between phrases, outside the runs; with
+// any <wbr>, the whole in <span class="brk">, which the stylesheet lets
+// break only there.
 func (b *Breaker) Title(s string) template.HTML {
 	if h, ok := b.cache.Load(s); ok {
 		return h.(template.HTML)
 	}
 	runs := b.Runs(s)
-	h := b.mark(s, runs, allowed(s, runs))
+	wbr := allowed(s, runs)
+	h := b.mark(s, runs, wbr)
+	if len(wbr) > 0 {
+		// keep-all, for the <wbr>s to be the only breaks, on this text
+		// alone: a title the build did not mark (a search result) breaks
+		// as usual.
+		h = `<span class="brk">` + h + `</span>`
+	}
 	b.cache.Store(s, h)
 	return h
 }
 
-// allowed returns the byte offsets of s where a title may break: BudouX's
-// phrase boundaries with neither side a single character, outside the
-// runs and not where punctuation holds on to its neighbour.
+// allowed returns the byte offsets of s where a title may break: between
+// its words, outside the runs and not where punctuation holds on to its
+// neighbour. The words are BudouX's phrases, mended: its zh-hans model
+// cuts many words into single characters (数|据, 专|栏, 人|工智|能), so
+// single characters next to each other make one word (数据, 专栏), and a
+// single character alone joins the phrase before it when it is a particle
+// or suffix (实施的, 广州市) or ends the text (共享平台), else the phrase
+// after it (新阶段, 疫情防控). A run is one word however the model cut it.
 func allowed(s string, runs []Run) []int {
 	breaks := phrase.Breaks(s)
 	if len(breaks) == 0 {
 		return nil
 	}
-	// Phrase edges, with the start and end of s, to tell a one-character
-	// phrase on either side of a break.
-	edges := append(append([]int{0}, breaks...), len(s))
-	var out []int
-	r := 0
-	for k := 1; k < len(edges)-1; k++ {
-		at := edges[k]
-		for r < len(runs) && runs[r].To <= at {
-			r++
+	var edges []int
+	for _, at := range breaks {
+		if !inside(runs, at) {
+			edges = append(edges, at)
 		}
-		if r < len(runs) && runs[r].From < at {
+	}
+	for _, r := range runs {
+		edges = append(edges, r.From, r.To)
+	}
+	sort.Ints(edges)
+	type word struct {
+		from, to int
+		singles  bool // one or more single characters, none in a run
+	}
+	var words []word
+	from := 0
+	for _, at := range append(edges, len(s)) {
+		if at <= from {
 			continue
 		}
-		// A run is a phrase of its own, however the model cut it.
-		endsRun := r > 0 && runs[r-1].To == at
-		startsRun := r < len(runs) && runs[r].From == at
-		if !endsRun && single(s[edges[k-1]:at]) || !startsRun && single(s[at:edges[k+1]]) {
+		one := single(s[from:at]) && !inRun(runs, from, at)
+		if n := len(words); n > 0 && one && words[n-1].singles {
+			words[n-1].to = at
+		} else {
+			words = append(words, word{from, at, one})
+		}
+		from = at
+	}
+	// keep[i]: the edge before word i stays. A single character left
+	// alone joins a neighbour.
+	keep := make([]bool, len(words))
+	for i := 1; i < len(words); i++ {
+		keep[i] = true
+	}
+	for i, w := range words {
+		if !w.singles || utf8.RuneCountInString(s[w.from:w.to]) != 1 {
+			continue
+		}
+		c, _ := utf8.DecodeRuneInString(s[w.from:])
+		if i > 0 && (i == len(words)-1 || strings.ContainsRune(suffixes, c)) {
+			keep[i] = false
+		} else if i+1 < len(words) {
+			keep[i+1] = false
+		}
+	}
+	var out []int
+	for i := 1; i < len(words); i++ {
+		at := words[i].from
+		if !keep[i] {
 			continue
 		}
 		before, _ := utf8.DecodeLastRuneInString(s[:at])
@@ -264,6 +311,30 @@ func allowed(s string, runs []Run) []int {
 		out = append(out, at)
 	}
 	return out
+}
+
+// inside reports whether at falls strictly inside one of the runs.
+func inside(runs []Run, at int) bool {
+	for _, r := range runs {
+		if r.From < at && at < r.To {
+			return true
+		}
+	}
+	return false
+}
+
+// suffixes are the characters that, alone between two phrases, belong to
+// the one before: particles and the ends of place and office names.
+const suffixes = "的地得等和与及并或之们性化率者级市区县省局厅委办处室所部"
+
+// inRun reports whether s[from:to] lies inside one of the runs.
+func inRun(runs []Run, from, to int) bool {
+	for _, r := range runs {
+		if r.From <= from && to <= r.To {
+			return true
+		}
+	}
+	return false
 }
 
 // Punctuation a line may not end after (opening) or start with (closing).

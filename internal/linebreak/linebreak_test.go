@@ -48,9 +48,14 @@ func TestTitle(t *testing.T) {
 	b := New(depts)
 	for _, tt := range []struct{ s, want string }{
 		{"广州市关于推进新一代人工智能产业发展的行动计划（2020-2022年）",
-			`广州市<wbr>关于<wbr>推进<wbr><span class="nw">新一代人工智能</span><wbr>产业<wbr>发展的行动<wbr>计划<wbr>（<span class="nw">2020-2022年</span>）`},
-		{"加强网络和数据安全", "加强<wbr>网络和数据<wbr>安全"},
-		{"推进完善PPP健康运行", "推进<wbr>完善<wbr>PPP<wbr>健康<wbr>运行"},
+			`<span class="brk">广州市<wbr>关于<wbr>推进<wbr><span class="nw">新一代人工智能</span><wbr>产业<wbr>发展的<wbr>行动<wbr>计划<wbr>（<span class="nw">2020-2022年</span>）</span>`},
+		{"加强网络和数据安全", `<span class="brk">加强<wbr>网络和<wbr>数据<wbr>安全</span>`},
+		// BudouX: 建设|区|级|政务|数|据|共享平|台.
+		{"建设区级政务数据共享平台", `<span class="brk">建设<wbr>区级<wbr>政务<wbr>数据<wbr>共享平台</span>`},
+		// BudouX: 认真|落实|新|阶段|疫|情防控|措施.
+		{"认真落实新阶段疫情防控措施", `<span class="brk">认真<wbr>落实<wbr>新阶段<wbr>疫情防控<wbr>措施</span>`},
+		{"推进完善PPP健康运行", `<span class="brk">推进<wbr>完善<wbr>PPP<wbr>健康<wbr>运行</span>`},
+		{"市科技局", `<span class="nw">市科技局</span>`},
 		{"a<b>&c", "a&lt;b&gt;&amp;c"},
 	} {
 		if got := string(b.Title(tt.s)); got != tt.want {
