@@ -112,6 +112,7 @@ type Breaker struct {
 	// without a lookup.
 	starts [1 << 16 / 64]uint64
 	cache  sync.Map // title → template.HTML: a title is shown on many pages
+	short  sync.Map // short text → template.HTML, for Keep
 }
 
 // New returns a Breaker that keeps each of names whole besides the
@@ -215,8 +216,20 @@ func digits(s string) bool {
 
 // Keep returns s escaped, each protected run in <span class="nw">.
 func (b *Breaker) Keep(s string) template.HTML {
-	return b.mark(s, b.Runs(s), nil)
+	// A short text is most often a name, met on many pages and rows.
+	if len(s) > shortText {
+		return b.mark(s, b.Runs(s), nil)
+	}
+	if h, ok := b.short.Load(s); ok {
+		return h.(template.HTML)
+	}
+	h := b.mark(s, b.Runs(s), nil)
+	b.short.Store(s, h)
+	return h
 }
+
+// shortText is the most bytes of a text Keep remembers: a long name.
+const shortText = 64
 
 // Title returns s escaped, each protected run in <span class="nw"> and
 // <wbr> where a title may break: between phrases, outside the runs; with
