@@ -19,7 +19,7 @@ func (s *Context) Brk(text string) template.HTML { return s.lineBreaker().Title(
 func (s *Context) Keep(text string) template.HTML { return s.lineBreaker().Keep(text) }
 
 // lineBreaker is made once per site, from the names and aliases of its
-// departments.
+// departments (a portal's: of every plan's units).
 func (s *Context) lineBreaker() *linebreak.Breaker {
 	s.breaker.once.Do(func() {
 		var names []string
@@ -27,6 +27,12 @@ func (s *Context) lineBreaker() *linebreak.Breaker {
 			for _, d := range s.Plan.Departments {
 				names = append(names, d.Name)
 				names = append(names, d.Aliases...)
+			}
+		}
+		if s.Portal != nil {
+			for _, u := range s.Portal.Units {
+				names = append(names, u.Name)
+				names = append(names, u.Aliases...)
 			}
 		}
 		s.breaker.b = linebreak.New(names)
