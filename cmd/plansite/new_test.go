@@ -34,7 +34,8 @@ func newAndBuild(t *testing.T, document string) string {
 // A portal's page, saved as it is served, becomes a site in two commands.
 func TestNewFromWebPage(t *testing.T) {
 	page, _ := filepath.Abs("../../internal/document/testdata/chizhou.html")
-	home := newAndBuild(t, page)
+	// The page's text: <wbr> between a title's phrases is not in it.
+	home := strings.ReplaceAll(newAndBuild(t, page), "<wbr>", "")
 	if !strings.Contains(home, "强化行政规范性文件集中规范公开") || strings.Contains(home, "广州") {
 		t.Error("the home page does not show the page's table, or shows the bundled plan")
 	}

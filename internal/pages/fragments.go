@@ -135,6 +135,7 @@ func (ip *ItemPage) Overdue(t *plan.Task) bool                { return ip.p.Over
 func (ip *ItemPage) DeadlineOf(t *plan.Task) string           { return ip.p.DeadlineOf(t) }
 func (ip *ItemPage) PlanURL(t *plan.Task) string              { return ip.p.PlanURL(t) }
 func (ip *ItemPage) StatusCounts(ts []*plan.Task) *CountsView { return ip.p.StatusCounts(ts) }
+func (ip *ItemPage) Brk(text string) template.HTML            { return ip.p.Site.Brk(text) }
 
 type itemKey struct {
 	site  *Context

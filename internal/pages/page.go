@@ -10,6 +10,7 @@ import (
 	col "plansite/internal/column"
 	"plansite/internal/config"
 	"plansite/internal/labels"
+	"plansite/internal/linebreak"
 	"plansite/internal/markdown"
 	"plansite/internal/opendata"
 	"plansite/internal/plan"
@@ -52,6 +53,10 @@ type Context struct {
 	areaIdx  struct {
 		once  sync.Once
 		words *labels.AreaWords
+	}
+	breaker struct {
+		once sync.Once
+		b    *linebreak.Breaker
 	}
 }
 
