@@ -51,7 +51,15 @@ func main() {
 	flag.StringVar(&c.hugos, "hugo", "", "Hugo binaries to time, separated by commas (default: hugo on the PATH and in $(go env GOPATH)/bin)")
 	flag.BoolVar(&c.profile, "profile", false, "write a CPU profile of each size's first plansite build and print its top entries")
 	flag.StringVar(&portals, "portals", "10,30,60", "numbers of plans of the synthetic portals, each plan of 20,000/60 tasks; \"\" skips them")
+	floorSite := flag.String("floor-write", "", "write the built site in this folder as the floor does, in this process, and print its wall and CPU nanoseconds (the bench runs itself so)")
 	flag.Parse()
+	if *floorSite != "" {
+		if err := floorChild(*floorSite); err != nil {
+			fmt.Fprintln(os.Stderr, "plansite-bench:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if err := run(c); err != nil {
 		fmt.Fprintln(os.Stderr, "plansite-bench:", err)
 		os.Exit(1)
