@@ -75,11 +75,14 @@ document.querySelectorAll('h1,h2,h3,.task-title,.result-title,.brand-title').for
 document.querySelectorAll('a[href],.dept').forEach(function(e){
 	if(!shown(e))return;
 	if(e.tagName==='A'&&!/\/departments\/[^\/]+\/$/.test(new URL(e.href).pathname))return;
-	var rs=e.getClientRects();if(rs.length<2)return;
+	// One rect per line and per marked run inside it: count the lines.
+	var rs=e.getClientRects(),tops=[];
+	for(var j=0;j<rs.length;j++)if(!tops.some(function(t){return Math.abs(t-rs[j].top)<rs[j].height/2}))tops.push(rs[j].top);
+	if(tops.length<2)return;
 	var box=e.parentElement;while(box&&getComputedStyle(box).display==='inline')box=box.parentElement;
 	var cs=getComputedStyle(box),room=box.clientWidth-parseFloat(cs.paddingLeft)-parseFloat(cs.paddingRight),total=0;
 	for(var i=0;i<rs.length;i++)total+=rs[i].width;
-	if(total<=room+1)out.split.push(name(e)+' "'+e.textContent.trim()+'" on '+rs.length+' lines ('+Math.round(total)+' px of text in '+Math.round(room)+' px)');
+	if(total<=room+1)out.split.push(name(e)+' "'+e.textContent.trim()+'" on '+tops.length+' lines ('+Math.round(total)+' px of text in '+Math.round(room)+' px)');
 });
 document.querySelectorAll('svg text').forEach(function(e){
 	if(!shown(e))return;

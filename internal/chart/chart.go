@@ -192,7 +192,7 @@ func DeptBars(pl *plan.Plan, w *labels.Chart) *Bars {
 		return nil
 	}
 	wd := &w.DepartmentBars
-	b := &Bars{ID: "dept-chart", Title: wd.Title, Label: wd.Label, Series: []string{wd.Lead, wd.Coop}}
+	b := &Bars{ID: "dept-chart", Title: wd.Title.Fill(), Label: wd.Label.Fill(), Series: []string{wd.Lead, wd.Coop}}
 	for _, d := range pl.Departments {
 		b.Rows = append(b.Rows, BarRow{Label: d.Name, Target: sitepath.Dept(d), Values: []int{len(d.Lead), len(d.Coop)}})
 	}

@@ -12,8 +12,9 @@
 // tag of its field; for a page kind's title and description, the kind's
 // PageSpec), so that a placeholder it may not use is an error at its line,
 // and filling it takes no parsing and no fmt. Every such label may also
-// name the table's headings ({timeline}: TableWords), which ForTable writes
-// in once for a site, so that its pages say its table's words.
+// name the table's headings ({timeline}: TableWords) and the word they end
+// in ({unit}: 单位 of 牵头单位), which ForTable writes in once for a site,
+// so that its pages say its table's words.
 package labels
 
 import (
@@ -54,9 +55,11 @@ type Labels struct {
 // Page is a page kind's words. Its title's and description's placeholders
 // are those of the kind's PageSpec.
 type Page struct {
-	Nav         string  `toml:"nav"`
-	Crumb       string  `toml:"crumb"`
-	Column      string  `toml:"column"`
+	// Nav, Crumb and Column take only the table words ({unit}), so that
+	// /departments/ is called by the table's word for its units.
+	Nav         Pattern `toml:"nav"`
+	Crumb       Pattern `toml:"crumb"`
+	Column      Pattern `toml:"column"`
 	Title       Pattern `toml:"title"`
 	Description Pattern `toml:"description"`
 }
@@ -169,8 +172,8 @@ type Chart struct {
 		Description Pattern `toml:"description" args:"departments,areas,counter,noun"`
 	} `toml:"matrix"`
 	DepartmentBars struct {
-		Title       string  `toml:"title"`
-		Label       string  `toml:"label"`
+		Title       Pattern `toml:"title"`
+		Label       Pattern `toml:"label"`
 		Lead        string  `toml:"lead"`
 		Coop        string  `toml:"coop"`
 		Description Pattern `toml:"description" args:"department,lead,coop"`
@@ -240,19 +243,22 @@ var (
 	defaultLabels *Labels
 )
 
-// ForTable returns the labels with the table words (TableWords) of every
-// label written as heading gives them, the table's own headings: what a
-// site of that table shows. l is not changed.
-func (l *Labels) ForTable(heading func(column.Column) string) *Labels {
-	words := make([]string, len(TableWords))
+// ForTable returns the labels with the table words of every label written
+// as the table has them: TableWords as heading gives them, the table's own
+// headings, and {unit} as unit, the word they end in: what a site of that
+// table shows. l is not changed.
+func (l *Labels) ForTable(heading func(column.Column) string, unit string) *Labels {
+	words := make([]string, len(TableWords)+1)
 	for i, c := range TableWords {
 		words[i] = heading(c)
 	}
+	words[unitWord] = unit
 	out := *l
 	bindPatterns(reflect.ValueOf(&out).Elem(), words)
 	out.Pages = make(map[string]*Page, len(l.Pages))
 	for name, p := range l.Pages {
 		q := *p
+		q.Nav, q.Crumb, q.Column = p.Nav.forTable(words), p.Crumb.forTable(words), p.Column.forTable(words)
 		q.Title, q.Description = p.Title.forTable(words), p.Description.forTable(words)
 		out.Pages[name] = &q
 	}

@@ -30,10 +30,10 @@ func TestCompile(t *testing.T) {
 		{"", []string{"id"}, []string{"7"}, ""},
 		{"{{id}} is {id}", []string{"id"}, []string{"7"}, "{id} is 7"},
 		{"a }} b", nil, nil, "a } b"},
-		{"{title}", nil, nil, "unknown placeholder {title}: this label takes only the table's headings {measures}, {timeline}, {lead} and {coop}; write {{ and }} for a brace"},
-		{"任务{nam}", []string{"id", "title"}, nil, "unknown placeholder {nam}: this label may use {id} and {title}, and the table's headings {measures}, {timeline}, {lead} and {coop}"},
-		{"{x}", []string{"a", "b", "c"}, nil, "unknown placeholder {x}: this label may use {a}, {b} and {c}, and the table's headings {measures}, {timeline}, {lead} and {coop}"},
-		{"{ id}", []string{"id"}, nil, "unknown placeholder { id}: this label may use {id}, and the table's headings {measures}, {timeline}, {lead} and {coop}"},
+		{"{title}", nil, nil, "unknown placeholder {title}: this label takes only the table's words {measures}, {timeline}, {lead}, {coop} and {unit}; write {{ and }} for a brace"},
+		{"任务{nam}", []string{"id", "title"}, nil, "unknown placeholder {nam}: this label may use {id} and {title}, and the table's words {measures}, {timeline}, {lead}, {coop} and {unit}"},
+		{"{x}", []string{"a", "b", "c"}, nil, "unknown placeholder {x}: this label may use {a}, {b} and {c}, and the table's words {measures}, {timeline}, {lead}, {coop} and {unit}"},
+		{"{ id}", []string{"id"}, nil, "unknown placeholder { id}: this label may use {id}, and the table's words {measures}, {timeline}, {lead}, {coop} and {unit}"},
 		// The table's headings, in any label: their standard names until a
 		// site's are given (ForTable); a label's own placeholder of the
 		// same name is its own.
@@ -102,7 +102,7 @@ func TestParse(t *testing.T) {
 			if got := task.Title.Fill("7", "T"); got != "第7项 T" {
 				return "title " + got
 			}
-			if got := task.Column; got != "任务" {
+			if got := task.Column.Fill(); got != "任务" {
 				return "column, which the file leaves out, is " + got
 			}
 			if got := l.Pages["404"].Title.Fill(); got != "找不到页面" {
@@ -120,7 +120,7 @@ func TestParse(t *testing.T) {
 			return ""
 		}},
 		{name: "an empty word", file: "[pages.home]\nnav = \"\"\n", check: func(l *Labels) string {
-			if l.Pages["home"].Nav != "" || l.Pages["home"].Crumb != "首页" {
+			if l.Pages["home"].Nav.Fill() != "" || l.Pages["home"].Crumb.Fill() != "首页" {
 				return fmt.Sprintf("%+v", l.Pages["home"])
 			}
 			return ""
@@ -144,11 +144,11 @@ func TestParse(t *testing.T) {
 		{name: "unknown kind", file: "# mine\n[pages.tasks]\ntitle = \"x\"\n",
 			err: "templates/labels.toml:2:1: error: [pages.tasks]: no page kind is called tasks; the kinds are home, task, 404"},
 		{name: "unknown placeholder", file: "[pages.task]\ntitle = \"任务{nam}：{title}\"\n",
-			err: "templates/labels.toml:2:12: error: pages.task.title: unknown placeholder {nam}: this label may use {id} and {title}, and the table's headings {measures}, {timeline}, {lead} and {coop}"},
+			err: "templates/labels.toml:2:12: error: pages.task.title: unknown placeholder {nam}: this label may use {id} and {title}, and the table's words {measures}, {timeline}, {lead}, {coop} and {unit}"},
 		{name: "placeholder of a fixed label", file: "[chart.matrix]\ndescription = \"共{tasks}项\"\n",
-			err: "templates/labels.toml:2:17: error: chart.matrix.description: unknown placeholder {tasks}: this label may use {departments}, {areas}, {counter} and {noun}, and the table's headings"},
+			err: "templates/labels.toml:2:17: error: chart.matrix.description: unknown placeholder {tasks}: this label may use {departments}, {areas}, {counter} and {noun}, and the table's words"},
 		{name: "placeholder on a later line", file: "[feed]\nissued_summary = \"\"\"\n{issuer}印发\n《{plan}》\"\"\"\n",
-			err: "templates/labels.toml:4:2: error: feed.issued_summary: unknown placeholder {plan}: this label may use {issuer}, {date}, {title}, {attachment} and {tasks}, and the table's headings"},
+			err: "templates/labels.toml:4:2: error: feed.issued_summary: unknown placeholder {plan}: this label may use {issuer}, {date}, {title}, {attachment} and {tasks}, and the table's words"},
 		{name: "brace", file: "[pages.404]\ntitle = \"404 {\"\n",
 			err: "templates/labels.toml:2:14: error: pages.404.title: a { that no } closes; write {{ for a brace"},
 		{name: "not text", file: "[pages.home]\nnav = [\"首页\"]\n",
@@ -218,12 +218,12 @@ func TestRead(t *testing.T) {
 // ForTable writes the table's headings into every label that names them,
 // page kinds' included, and leaves the labels it was given as they were.
 func TestForTable(t *testing.T) {
-	l, err := Parse("templates/labels.toml", []byte("[pages.task]\ntitle = \"{lead}：{title}\"\n[progress]\nby_lead = \"{lead}的任务\"\n"), specs)
+	l, err := Parse("templates/labels.toml", []byte("[pages.task]\ntitle = \"{lead}：{title}\"\ncrumb = \"{unit}的任务\"\n[progress]\nby_lead = \"{lead}的任务\"\n"), specs)
 	if err != nil {
 		t.Fatal(err)
 	}
 	headings := map[column.Column]string{column.Measures: "工作任务", column.Timeline: "完成时限", column.Lead: "牵头单位", column.Coop: "责任单位"}
-	site := l.ForTable(func(c column.Column) string { return headings[c] })
+	site := l.ForTable(func(c column.Column) string { return headings[c] }, "单位")
 	for _, c := range []struct{ got, want string }{
 		{site.Pages["task"].Title.Fill("7", "建设平台"), "牵头单位：建设平台"},
 		{site.Progress.ByLead.Fill(), "牵头单位的任务"},
@@ -231,6 +231,15 @@ func TestForTable(t *testing.T) {
 		{site.HomeDescription.Timeline.Fill(), "完成时限、"},
 		// A label's own placeholder is its own, though a table word has its name.
 		{site.SearchDescription.Measures.Fill("任务内容"), "任务内容和责任单位"},
+		// {unit} is the word the headings of units end in, in every label
+		// that names it, page kinds' nav and crumb included.
+		{site.Pages["home"].Description.Fill("计划", "附件", "3", "", "2", "", "牵头和责任单位"), "计划 附件：3项任务、2个责任单位，逐项列出工作任务、牵头和责任单位。"},
+		{site.Pages["task"].Crumb.Fill(), "单位的任务"},
+		{site.Chart.DepartmentBars.Title.Fill(), "各单位承担的任务数"},
+		{site.Chart.DepartmentBars.Label.Fill(), "单位"},
+		{site.HomeDescription.UnitsAlike.Fill("牵头", "配合", "科室"), "牵头和配合科室"},
+		{l.Pages["task"].Crumb.Fill(), "部门的任务"},
+		{l.Chart.DepartmentBars.Title.Fill(), "各部门承担的任务数"},
 		// The labels given keep the standard names.
 		{l.Pages["task"].Title.Fill("7", "建设平台"), "牵头部门：建设平台"},
 		{l.HomeDescription.Timeline.Fill(), "时间节点、"},

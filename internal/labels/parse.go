@@ -69,7 +69,15 @@ func Parse(file string, data []byte, pages []PageSpec) (*Labels, error) {
 		if o.Pages[spec.Name] != nil {
 			ov = *o.Pages[spec.Name]
 		}
-		d.Nav, d.Crumb, d.Column = m.text(key, "nav", d.Nav, ov.Nav), m.text(key, "crumb", d.Crumb, ov.Crumb), m.text(key, "column", d.Column, ov.Column)
+		for _, f := range []struct {
+			name string
+			d    *Pattern
+			o    Pattern
+		}{{"nav", &d.Nav, ov.Nav}, {"crumb", &d.Crumb, ov.Crumb}, {"column", &d.Column, ov.Column}} {
+			if *f.d, err = m.pattern(key, f.name, *f.d, f.o, nil); err != nil {
+				return nil, err
+			}
+		}
 		if d.Title, err = m.pattern(key, "title", d.Title, ov.Title, spec.Title); err != nil {
 			return nil, err
 		}

@@ -14,6 +14,26 @@ import (
 // same name is its own.
 var TableWords = []column.Column{column.Measures, column.Timeline, column.Lead, column.Coop}
 
+// Unit is the other table word, {unit}: the word the table's headings of
+// units end in (单位 of 牵头单位, 责任单位), so that a label that speaks of
+// the table's units in general says the table's word for them; DefaultUnit
+// until ForTable, as for a table whose headings end in none.
+const (
+	Unit        = "unit"
+	DefaultUnit = "部门"
+)
+
+// unitWord is the index of {unit} among the table words, after TableWords.
+var unitWord = len(TableWords)
+
+// wordName is table word k as a label shows it before ForTable.
+func wordName(k int) string {
+	if k == unitWord {
+		return DefaultUnit
+	}
+	return TableWords[k].Name()
+}
+
 // Pattern is a label with placeholders ({id}, {title}), parsed once, when
 // the labels are read, into its text and the places its values go: filling
 // it is one allocation, whatever the label, so that the titles of 100,000
@@ -26,7 +46,7 @@ type Pattern struct {
 }
 
 // part is a run of text (arg -1), the place of value arg, or, for arg
-// -2-k, of the table word TableWords[k].
+// -2-k, of table word k: TableWords[k], or {unit} for k == unitWord.
 type part struct {
 	text string
 	arg  int
@@ -66,7 +86,7 @@ func (p Pattern) Fill(vals ...string) string {
 		case pt.arg >= 0:
 			n += len(vals[pt.arg])
 		case pt.word() >= 0:
-			n += len(TableWords[pt.word()].Name())
+			n += len(wordName(pt.word()))
 		}
 	}
 	var b strings.Builder
@@ -76,7 +96,7 @@ func (p Pattern) Fill(vals ...string) string {
 		case pt.arg >= 0:
 			b.WriteString(vals[pt.arg])
 		case pt.word() >= 0:
-			b.WriteString(TableWords[pt.word()].Name())
+			b.WriteString(wordName(pt.word()))
 		default:
 			b.WriteString(pt.text)
 		}
@@ -85,7 +105,7 @@ func (p Pattern) Fill(vals ...string) string {
 }
 
 // forTable is p with its table words written as words gives them, in the
-// order of TableWords.
+// order of TableWords, then {unit}.
 func (p Pattern) forTable(words []string) Pattern {
 	if p.parts == nil {
 		return p
@@ -179,12 +199,16 @@ func MustCompile(raw string, args ...string) Pattern {
 	return p
 }
 
-// wordIndex is the index in TableWords of the table word name, or -1.
+// wordIndex is the index of the table word name (TableWords, then
+// {unit}), or -1.
 func wordIndex(name string) int {
 	for k, c := range TableWords {
 		if string(c) == name {
 			return k
 		}
+	}
+	if name == Unit {
+		return unitWord
 	}
 	return -1
 }
@@ -201,14 +225,15 @@ func index(args []string, name string) int {
 // unknown says that placeholder is not one of args or the table words,
 // and which are.
 func unknown(placeholder string, args []string) string {
-	words := make([]string, len(TableWords))
+	words := make([]string, len(TableWords), len(TableWords)+1)
 	for i, c := range TableWords {
 		words[i] = string(c)
 	}
+	words = append(words, Unit)
 	if len(args) == 0 {
-		return fmt.Sprintf("unknown placeholder %s: this label takes only the table's headings %s; write {{ and }} for a brace", placeholder, list(words))
+		return fmt.Sprintf("unknown placeholder %s: this label takes only the table's words %s; write {{ and }} for a brace", placeholder, list(words))
 	}
-	return fmt.Sprintf("unknown placeholder %s: this label may use %s, and the table's headings %s", placeholder, list(args), list(words))
+	return fmt.Sprintf("unknown placeholder %s: this label may use %s, and the table's words %s", placeholder, list(args), list(words))
 }
 
 // list is {a}, {b} and {c}.

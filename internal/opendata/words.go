@@ -16,13 +16,15 @@ import (
 //   - {key:text}: text in the published schema (主要措施), the site's word
 //     on its page: key is a standard column's key (measures, the table's
 //     heading of it), areas (the site's word for its groups, 行动 or 部分),
-//     area_label and area_name (a group's, as examples) or alias (another
-//     name of a department in the table);
+//     area_label and area_name (a group's, as examples), alias (another
+//     name of a department in the table) or unit (the word the table's
+//     headings of units end in, 单位 of 牵头单位);
 //   - {?cond:text} and {!cond:text}: text said only where cond holds, or
 //     only where it does not: cond is a standard column's key (the table
-//     has the column), areas (the plan has groups), alias, or progress (the
-//     site publishes progress). The published schema says every {?…} and
-//     no {!…}.
+//     has the column), areas (the plan has groups), alias, progress (the
+//     site publishes progress) or dept_word (its word for units is 部门,
+//     the standard one). The published schema says every {?…} and no
+//     {!…}.
 //
 // Text may hold placeholders itself, but no other braces.
 
@@ -37,6 +39,7 @@ type Words struct {
 	Groups              bool
 	AreaLabel, AreaName string
 	Alias               string // a department's other name in the table; "" for none
+	Unit                string // the word the table's headings of units end in: 单位, 部门 …
 	Progress            bool   // whether the site publishes progress
 }
 
@@ -51,6 +54,8 @@ func (w *Words) word(key string) (string, error) {
 		return w.AreaName, nil
 	case "alias":
 		return w.Alias, nil
+	case "unit":
+		return w.Unit, nil
 	}
 	if c, ok := standard(key); ok {
 		return w.Heading(c), nil
@@ -67,12 +72,18 @@ func (w *Words) holds(key string) (bool, error) {
 		return w.Alias != "", nil
 	case "progress":
 		return w.Progress, nil
+	case "dept_word":
+		return w.Unit == deptWord, nil
 	}
 	if c, ok := standard(key); ok {
 		return w.Has(c), nil
 	}
 	return false, fmt.Errorf("unknown condition {?%s:…}", key)
 }
+
+// deptWord is the standard word for units, which the published schema
+// says.
+const deptWord = "部门"
 
 // standard is the standard column of the key key.
 func standard(key string) (column.Column, bool) {

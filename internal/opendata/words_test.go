@@ -25,6 +25,7 @@ func site() *Words {
 		Has:    func(c column.Column) bool { _, ok := headings[c]; return ok },
 		Areas:  "部分",
 		Groups: true, AreaLabel: "一、总体目标", AreaName: "总体目标",
+		Unit: "单位",
 	}
 }
 
@@ -41,6 +42,7 @@ func TestFill(t *testing.T) {
 		{"{!progress:无}{?progress:有}", "有", "无"},
 		{"例如“{area_label:（二）产业培育发展行动}”", "例如“（二）产业培育发展行动”", "例如“一、总体目标”"},
 		{"写法{?alias:，例如“{alias:市规划和自然局}”}。", "写法，例如“市规划和自然局”。", "写法。"},
+		{"一个责任{unit:部门}{?dept_word:或单位}", "一个责任部门或单位", "一个责任单位"},
 		// The JSON's own braces, and a brace that opens nothing, stay.
 		{`{"description": "{lead:牵头部门}"}`, `{"description": "牵头部门"}`, `{"description": "牵头单位"}`},
 		{"{a b} {:x} {x", "{a b} {:x} {x", "{a b} {:x} {x"},
@@ -51,6 +53,11 @@ func TestFill(t *testing.T) {
 		if got, err := fill(tt.text, w); err != nil || got != tt.site {
 			t.Errorf("%q on the site: %q, %v; want %q", tt.text, got, err, tt.site)
 		}
+	}
+	// A table whose units are 部门 says what the published schema says.
+	w.Unit = "部门"
+	if got, err := fill("一个责任{unit:部门}{?dept_word:或单位}", w); err != nil || got != "一个责任部门或单位" {
+		t.Errorf("for 部门: %q, %v", got, err)
 	}
 	for _, bad := range []string{"{plan:x}", "{?plan:x}"} {
 		if _, err := fill(bad, w); err == nil {

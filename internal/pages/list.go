@@ -25,7 +25,7 @@ type lister struct {
 // crumb links the first page of kind k, under its crumb label, from the
 // breadcrumbs of the pages below it.
 func (l *lister) crumb(k *Kind, path string) Link {
-	return Link{Label: l.s.words(k).Crumb, Target: path}
+	return Link{Label: l.s.words(k).Crumb.Fill(), Target: path}
 }
 
 // Pages lists every HTML page of the site, in a fixed order: each kind's
@@ -37,8 +37,9 @@ func Pages(s *Context, md *markdown.Renderer) ([]*Page, error) {
 	if s.Portal != nil {
 		return portalPages(s, md)
 	}
-	// Every label says the table's own words (its 牵头单位, not 牵头部门).
-	s.Labels = s.Labels.ForTable(s.Plan.Heading)
+	// Every label says the table's own words (its 牵头单位, not 牵头部门;
+	// its 单位, not 部门).
+	s.Labels = s.Labels.ForTable(s.Plan.Heading, s.UnitWord())
 	s.examples, s.fonts, s.shareAlt = searchExamples(s), fontSizes(s), s.shareImageAlt()
 	l := &lister{s, md}
 	var pages []*Page
@@ -65,8 +66,8 @@ func Pages(s *Context, md *markdown.Renderer) ([]*Page, error) {
 		switch p, ok := first[k]; {
 		case k.nav != nil:
 			s.nav = append(s.nav, k.nav(s)...)
-		case ok && s.words(k).Nav != "":
-			s.nav = append(s.nav, Link{Label: s.words(k).Nav, Target: p})
+		case ok && s.words(k).Nav.Fill() != "":
+			s.nav = append(s.nav, Link{Label: s.words(k).Nav.Fill(), Target: p})
 		}
 	}
 	return pages, nil

@@ -324,8 +324,13 @@ func (s *Context) AreaOrdinal(n int) string { return s.areaWords().Ordinal.Fill(
 
 // UnitWord is the word the table's headings of units end in (单位 of
 // 牵头单位, 责任单位; 部门 of 牵头部门), which the pages say of units where
-// they name them in general; 部门 for a table whose headings end in none.
+// they name them in general; labels.DefaultUnit for a table whose headings
+// end in none. A portal's own pages (its 404 page) say 单位, as its labels
+// do: its units are those of plans that may say either.
 func (s *Context) UnitWord() string {
+	if s.Portal != nil {
+		return "单位"
+	}
 	for _, h := range []string{s.Plan.Heading(col.Lead), s.Plan.Heading(col.Coop)} {
 		for _, w := range col.UnitWords {
 			if strings.HasSuffix(h, w) {
@@ -333,7 +338,7 @@ func (s *Context) UnitWord() string {
 			}
 		}
 	}
-	return "部门"
+	return labels.DefaultUnit
 }
 
 // Role is the table's heading of a column of units without the unit word

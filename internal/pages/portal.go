@@ -100,8 +100,8 @@ func portalPages(s *Context, md *markdown.Renderer) ([]*Page, error) {
 		switch p, ok := first[k]; {
 		case k.nav != nil:
 			s.nav = append(s.nav, k.nav(s)...)
-		case ok && s.words(k).Nav != "":
-			s.nav = append(s.nav, Link{Label: s.words(k).Nav, Target: p})
+		case ok && s.words(k).Nav.Fill() != "":
+			s.nav = append(s.nav, Link{Label: s.words(k).Nav.Fill(), Target: p})
 		}
 	}
 	return pages, nil

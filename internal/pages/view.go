@@ -13,7 +13,7 @@ func (p *Page) view() (*Page, error) {
 	v.View = &View{}
 	s := p.Site
 	v.Nav, v.FontSizes = s.nav, s.fonts
-	if v.Column = s.words(p.Kind).Column; v.Column == "" {
+	if v.Column = s.words(p.Kind).Column.Fill(); v.Column == "" {
 		v.Column = p.Title
 	}
 	v.meta(p)
@@ -111,7 +111,8 @@ func viewFields(v *View, p *Page) error {
 // says of plan.json's fields.
 func (s *Context) dataWords() *opendata.Words {
 	pl := s.Plan
-	w := &opendata.Words{Heading: pl.Heading, Has: pl.HasColumn, Areas: s.AreaNoun(), Groups: len(pl.Areas) > 0, Progress: s.Progress != nil}
+	w := &opendata.Words{Heading: pl.Heading, Has: pl.HasColumn, Areas: s.AreaNoun(), Groups: len(pl.Areas) > 0, Progress: s.Progress != nil,
+		Unit: s.UnitWord()}
 	if len(pl.Areas) > 0 {
 		w.AreaLabel, w.AreaName = pl.Areas[0].Label, pl.Areas[0].Name
 	}

@@ -23,14 +23,16 @@ const otherWordsTable = "序号,工作任务,完成时限,牵头单位,责任单
 	",二、保障措施,,,\n" +
 	"3,加强保障。,持续推进,区财政局,各街道\n"
 
+// standardNamesDocs is what /data/ documents as the standard names: the
+// columns of tasks.csv, each with the table's heading beside it.
+var standardNamesDocs = regexp.MustCompile(`列为[^（]*（本站读取的列用标准名称，字段说明页注明原表的列名；[^）]*）|<th scope="row">[^<]*<span class="note">（原表：[^）]*）</span>`)
+
 // Every page, its description, its search labels and /data/ say the
 // table's own words for its columns and groups; the standard names are
 // said only where /data/ says that they are the standard names.
 func TestPagesSayTheTablesWords(t *testing.T) {
 	r := render(t, content(map[string]string{"tasks.csv": otherWordsTable}))
-	// What /data/ documents as the standard names: the columns of
-	// tasks.csv, each with the table's heading beside it.
-	docs := regexp.MustCompile(`列为[^（]*（本站读取的列用标准名称，字段说明页注明原表的列名；[^）]*）|<th scope="row">[^<]*<span class="note">（原表：[^）]*）</span>`)
+	docs := standardNamesDocs
 	// /data/ says it in a sentence, its field reference for each of the
 	// four columns plansite reads.
 	documented := map[string]int{"data/": 1, "data/fields/": 4}
