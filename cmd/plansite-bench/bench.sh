@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# make bench: time plansite against Hugo on synthetic tables of 1,000, 10,000
-# and 100,000 tasks, the real table, and the preview's reload delay.
+# make bench: time plansite against Hugo (its anchor and equal-work sites) and
+# the floor of the output on synthetic tables of 10,000 and 100,000 tasks, the
+# real table, and the preview's reload delay.
 # Installs Debian's Hugo when it is missing and the machine allows it.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -12,4 +13,5 @@ if ! command -v hugo >/dev/null 2>&1; then
 fi
 go build -o bin/plansite ./cmd/plansite
 go build -o bin/plansite-bench ./cmd/plansite-bench
-exec bin/plansite-bench -plansite bin/plansite -anchor "${HUGO_ANCHOR:-../shared/bench/hugo-anchor}" "$@"
+exec bin/plansite-bench -plansite bin/plansite -anchor "${HUGO_ANCHOR:-../shared/bench/hugo-anchor}" \
+  -equal "${HUGO_EQUAL:-../shared/bench/hugo-equal}" "$@"

@@ -1,57 +1,76 @@
 // Command plansite-bench times plansite's full build on synthetic tables of
-// growing size, side by side with Hugo building the equivalent site (the
-// anchor site of ../shared/bench/hugo-anchor) in the same run, and the
-// preview server's delay from a one-cell change to the browser showing it.
-// `make bench` runs it.
+// growing size beside Hugo building two sites of the same table in the same
+// run: the anchor (../shared/bench/hugo-anchor, bare pages) and the
+// equal-work site (../shared/bench/hugo-equal, plansite's very pages); it
+// measures the floor of the output (floor.go) in the same run, times the
+// real table, and the preview server's delay from a one-cell change to the
+// browser showing it. `make bench` runs it.
 //
-//	plansite-bench [-sizes 1000,10000,100000] [-plansite bin/plansite] [-anchor DIR] [-work DIR]
+//	plansite-bench [-sizes 10000,100000] [-runs 3] [-large 20000] [-large-runs 1]
+//	               [-plansite bin/plansite] [-anchor DIR] [-equal DIR] [-work DIR]
 //	               [-hugo BIN,BIN] [-profile] [-portals 10,30,60]
 //
 // Every build is a separate process, timed from start to exit, with its
 // peak resident memory and CPU time from the kernel's accounting
-// (getrusage of the child). Each tool writes into an empty folder. Every
-// Hugo found is timed and the ratios are to the fastest of them: the
-// target is to beat Hugo, whichever version is quicker on the machine.
+// (getrusage of the child). Each tool writes into an empty folder. The
+// tools take turns, round after round, and each figure is the median of
+// the rounds, so that other work on a shared machine weighs on all alike;
+// compare ratios from one run. Every Hugo found is timed and the ratios
+// are to the fastest of them on each site.
 package main
 
 import (
 	"flag"
 	"fmt"
-	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"runtime"
-	"sort"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"plansite/internal/synth"
 )
 
+// baseURL is the address every build is made for: the equal-work site
+// copies plansite's, canonical links and all.
+const baseURL = "https://example.org/p/"
+
 func main() {
-	sizes := flag.String("sizes", "1000,10000,100000", "numbers of tasks of the synthetic tables")
-	bin := flag.String("plansite", "bin/plansite", "the plansite binary to time")
-	anchor := flag.String("anchor", "../shared/bench/hugo-anchor", "the Hugo anchor site (csv2hugo.py and layouts/)")
-	work := flag.String("work", "", "folder for tables and outputs (default: a new folder in /dev/shm when there is one, else in the temporary folder; removed at the end)")
-	real := flag.String("real", "content", "the real table's content folder")
-	realRuns := flag.Int("real-runs", 5, "runs of each tool on the real table (the median is given)")
-	serveSize := flag.Int("serve-tasks", 10000, "table size for the preview latency; 0 skips it")
-	hugos := flag.String("hugo", "", "Hugo binaries to time, separated by commas (default: hugo on the PATH and in $(go env GOPATH)/bin)")
-	flag.BoolVar(&profile, "profile", false, "write a CPU profile of each plansite build and print its top five entries")
+	var c config
+	flag.StringVar(&c.sizes, "sizes", "10000,100000", "numbers of tasks of the synthetic tables")
+	flag.IntVar(&c.runs, "runs", 3, "rounds of every tool on each table (the median is given)")
+	flag.IntVar(&c.large, "large", 20000, "tables of more tasks than this get -large-runs rounds")
+	flag.IntVar(&c.largeRuns, "large-runs", 1, "rounds on the large tables, whose Hugo builds take minutes")
+	flag.StringVar(&c.bin, "plansite", "bin/plansite", "the plansite binary to time")
+	flag.StringVar(&c.anchor, "anchor", "../shared/bench/hugo-anchor", "the Hugo anchor site (csv2hugo.py and layouts/)")
+	flag.StringVar(&c.equal, "equal", "../shared/bench/hugo-equal", "the Hugo equal-work site (plan2hugo.py and layouts/)")
+	flag.StringVar(&c.work, "work", "", "folder for tables and outputs (default: a new folder in /dev/shm when there is one, else in the temporary folder; removed at the end)")
+	flag.StringVar(&c.real, "real", "content", "the real table's content folder")
+	flag.IntVar(&c.realRuns, "real-runs", 5, "runs of each tool on the real table (the median is given)")
+	flag.IntVar(&c.serveSize, "serve-tasks", 10000, "table size for the preview latency; 0 skips it")
+	flag.StringVar(&c.hugos, "hugo", "", "Hugo binaries to time, separated by commas (default: hugo on the PATH and in $(go env GOPATH)/bin)")
+	flag.BoolVar(&c.profile, "profile", false, "write a CPU profile of each size's first plansite build and print its top entries")
 	flag.StringVar(&portals, "portals", "10,30,60", "numbers of plans of the synthetic portals, each plan of 20,000/60 tasks; \"\" skips them")
+	floorSite := flag.String("floor-write", "", "write the built site in this folder as the floor does, in this process, and print its wall and CPU nanoseconds (the bench runs itself so)")
 	flag.Parse()
-	if err := run(*sizes, *bin, *anchor, *work, *real, *hugos, *realRuns, *serveSize); err != nil {
+	if *floorSite != "" {
+		if err := floorChild(*floorSite); err != nil {
+			fmt.Fprintln(os.Stderr, "plansite-bench:", err)
+			os.Exit(1)
+		}
+		return
+	}
+	if err := run(c); err != nil {
 		fmt.Fprintln(os.Stderr, "plansite-bench:", err)
 		os.Exit(1)
 	}
 }
 
-// profile: each plansite build writes a CPU profile, whose top entries are
-// printed.
-var profile bool
+type config struct {
+	sizes, bin, anchor, equal, work, real, hugos string
+	runs, large, largeRuns, realRuns, serveSize  int
+	profile                                      bool
+}
 
 // portals are the sizes, in plans, of the synthetic portals timed.
 var portals string
@@ -65,20 +84,20 @@ type result struct {
 	bytes int64
 }
 
-func run(sizeList, bin, anchor, work, real, hugoList string, realRuns, serveSize int) error {
+func run(c config) error {
 	var sizes []int
-	for _, s := range strings.Split(sizeList, ",") {
+	for _, s := range strings.Split(c.sizes, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
 		if err != nil || n < 1 {
 			return fmt.Errorf("-sizes: %q is not a number of tasks", s)
 		}
 		sizes = append(sizes, n)
 	}
-	bin, err := filepath.Abs(bin)
-	if err != nil {
+	var err error
+	if c.bin, err = filepath.Abs(c.bin); err != nil {
 		return err
 	}
-	if work == "" {
+	if c.work == "" {
 		// Memory-backed by default: on a shared virtual disk, creating and
 		// deleting tens of thousands of files takes wildly varying time that
 		// has nothing to do with either tool.
@@ -86,308 +105,193 @@ func run(sizeList, bin, anchor, work, real, hugoList string, realRuns, serveSize
 		if st, err := os.Stat("/dev/shm"); err == nil && st.IsDir() {
 			parent = "/dev/shm"
 		}
-		if work, err = os.MkdirTemp(parent, "plansite-bench-"); err != nil {
+		if c.work, err = os.MkdirTemp(parent, "plansite-bench-"); err != nil {
 			return err
 		}
-		defer os.RemoveAll(work)
+		defer os.RemoveAll(c.work)
 	}
-	fmt.Printf("work folder: %s\n", work)
-	hugos := hugoAvailable(anchor, hugoList)
+	fmt.Printf("work folder: %s\n", c.work)
+	hugos := hugoAvailable(c.hugos)
 	machine(hugos)
 	if len(hugos) == 0 {
-		fmt.Println("Hugo or the anchor site is missing: timing plansite alone (apt-get install -y hugo; -anchor DIR)")
+		fmt.Println("Hugo or Python is missing: timing plansite alone (apt-get install -y hugo)")
 	}
-	fmt.Println()
-
-	const row = "%8s %8s %8s %8s %10s %7s | %-7s %8s %8s %8s | %6s %6s\n"
-	fmt.Printf(row, "tasks", "files", "wall", "peak RSS", "CPU/task", "MB/s", "hugo", "files", "wall", "peak RSS", "wall×", "RSS×")
 	var profiles []string
 	for _, n := range sizes {
-		dir := filepath.Join(work, fmt.Sprintf("t%d", n))
-		content := filepath.Join(dir, "content")
-		if err := synth.Write(content, n, 1); err != nil {
-			return err
+		runs := c.runs
+		if n > c.large {
+			runs = c.largeRuns
 		}
-		prof := ""
-		if profile {
-			prof = filepath.Join(work, fmt.Sprintf("plansite-%d.prof", n))
-			profiles = append(profiles, prof)
-		}
-		p, err := plansiteBuild(bin, content, filepath.Join(dir, "public"), prof)
+		prof, err := size(c, hugos, n, max(runs, 1))
 		if err != nil {
 			return err
 		}
-		os.RemoveAll(filepath.Join(dir, "public"))
-		var hs []result
-		for _, hugo := range hugos {
-			h, err := hugoBuild(hugo.bin, anchor, filepath.Join(content, "tasks.csv"), dir)
-			if err != nil {
-				return err
-			}
-			hs = append(hs, h)
-			os.RemoveAll(filepath.Join(dir, "hugo-site"))
-			os.RemoveAll(filepath.Join(dir, "hugo-public"))
-		}
-		fast := fastest(hs)
-		cpuPerTask := fmt.Sprintf("%.0f µs", float64(p.cpu.Microseconds())/float64(n))
-		rate := fmt.Sprintf("%.0f", float64(p.bytes)/(1<<20)/p.wall.Seconds())
-		if len(hs) == 0 {
-			fmt.Printf(row, fmt.Sprint(n), fmt.Sprint(p.files), secs(p.wall), mb(p.rssKB), cpuPerTask, rate, "—", "—", "—", "—", "—", "—")
-		}
-		for i, h := range hs {
-			wr, rr := "", ""
-			if i == fast {
-				wr, rr = fmt.Sprintf("%.3f", p.wall.Seconds()/h.wall.Seconds()), fmt.Sprintf("%.3f", float64(p.rssKB)/float64(h.rssKB))
-			}
-			if i == 0 {
-				fmt.Printf(row, fmt.Sprint(n), fmt.Sprint(p.files), secs(p.wall), mb(p.rssKB), cpuPerTask, rate,
-					hugos[i].version, fmt.Sprint(h.files), secs(h.wall), mb(h.rssKB), wr, rr)
-			} else {
-				fmt.Printf(row, "", "", "", "", "", "", hugos[i].version, fmt.Sprint(h.files), secs(h.wall), mb(h.rssKB), wr, rr)
-			}
+		if prof != "" {
+			profiles = append(profiles, prof)
 		}
 	}
-	fmt.Println("CPU/task: plansite's user and system time over the tasks; MB/s: its output over its wall time;")
-	fmt.Println("the ratios are plansite's to the fastest Hugo of each size.")
 	fmt.Println()
 	for _, prof := range profiles {
-		printProfile(bin, prof)
+		printProfile(c.bin, prof)
 	}
-
-	if err := realTable(bin, hugos, anchor, real, work, realRuns); err != nil {
+	if err := realTable(c.bin, hugos, c.anchor, c.real, c.work, c.realRuns); err != nil {
 		return err
 	}
 	if portals != "" {
 		fmt.Println()
-		if err := portalBuilds(bin, work, portals); err != nil {
+		if err := portalBuilds(c.bin, c.work, portals); err != nil {
 			return err
 		}
 	}
-	if serveSize > 0 {
+	if c.serveSize > 0 {
 		fmt.Println()
-		return serveLatency(bin, filepath.Join(work, "serve"), serveSize)
+		return serveLatency(c.bin, filepath.Join(c.work, "serve"), c.serveSize)
 	}
 	return nil
 }
 
-// realTable times both tools on the real table, several times each.
-// The ratio is to the fastest Hugo's median.
-func realTable(bin string, hugos []hugoBin, anchor, content, work string, runs int) error {
-	if _, err := os.Stat(filepath.Join(content, "tasks.csv")); err != nil {
-		fmt.Printf("real table: %s has no tasks.csv; skipped\n", content)
-		return nil
+// timings are one tool's rounds on one table.
+type timings struct {
+	name   string
+	rounds []result
+}
+
+// med is the median of each figure over the rounds.
+func (t timings) med() result {
+	var wall, cpu []time.Duration
+	var rss []int64
+	for _, r := range t.rounds {
+		wall, cpu, rss = append(wall, r.wall), append(cpu, r.cpu), append(rss, r.rssKB)
 	}
-	var pt []time.Duration
-	ht := make([][]time.Duration, len(hugos))
-	hf := make([]int, len(hugos))
-	var p result
-	var err error
-	for i := 0; i < runs; i++ {
-		out := filepath.Join(work, "real-public")
-		if p, err = plansiteBuild(bin, content, out, ""); err != nil {
-			return err
+	r := t.rounds[0]
+	r.wall, r.cpu, r.rssKB = median(wall), median(cpu), medianInt(rss)
+	return r
+}
+
+// size times every tool on a table of n tasks, runs rounds, the tools
+// taking turns, and prints the medians and ratios. It returns the CPU
+// profile of plansite's first build, when there is one.
+func size(c config, hugos []hugoBin, n, runs int) (prof string, err error) {
+	dir := filepath.Join(c.work, fmt.Sprintf("t%d", n))
+	defer os.RemoveAll(dir)
+	content, public := filepath.Join(dir, "content"), filepath.Join(dir, "public")
+	if err := synth.Write(content, n, 1); err != nil {
+		return "", err
+	}
+	pl := timings{name: "plansite"}
+	var floors []floor
+	var sites []hugoSite
+	hs := map[hugoSite]*timings{}
+	for round := 0; round < runs; round++ {
+		p := ""
+		if round == 0 && c.profile {
+			prof = filepath.Join(c.work, fmt.Sprintf("plansite-%d.prof", n))
+			p = prof
 		}
-		os.RemoveAll(out)
-		pt = append(pt, p.wall)
-		for j, hugo := range hugos {
-			h, err := hugoBuild(hugo.bin, anchor, filepath.Join(content, "tasks.csv"), filepath.Join(work, "real"))
+		r, err := plansiteBuild(c.bin, content, public, p)
+		if err != nil {
+			return "", err
+		}
+		pl.rounds = append(pl.rounds, r)
+		if round == 0 {
+			// The Hugo sites, made once: the equal-work one from this
+			// build's plan.json.
+			if sites, err = makeSites(c, hugos, content, public, dir); err != nil {
+				return "", err
+			}
+		}
+		f, err := measureFloor(c.bin, content, public)
+		if err != nil {
+			return "", err
+		}
+		floors = append(floors, f)
+		os.RemoveAll(public)
+		for _, s := range sites {
+			r, err := hugoBuild(s.hugo.bin, s.dir, filepath.Join(dir, "hugo-public"))
 			if err != nil {
-				return err
+				return "", err
 			}
-			ht[j], hf[j] = append(ht[j], h.wall), h.files
-		}
-	}
-	fmt.Printf("real table (%s, %d files), process start to exit, median of %d: plansite %s", content, p.files, runs, ms(median(pt)))
-	best := -1
-	for j, hugo := range hugos {
-		fmt.Printf(", hugo %s %s (%d files)", hugo.version, ms(median(ht[j])), hf[j])
-		if best < 0 || median(ht[j]) < median(ht[best]) {
-			best = j
-		}
-	}
-	if best >= 0 {
-		fmt.Printf(": ratio %.3f", median(pt).Seconds()/median(ht[best]).Seconds())
-	}
-	fmt.Println()
-	return nil
-}
-
-// fastest is the index of the shortest wall time, -1 for none.
-func fastest(rs []result) int {
-	best := -1
-	for i, r := range rs {
-		if best < 0 || r.wall < rs[best].wall {
-			best = i
-		}
-	}
-	return best
-}
-
-// printProfile prints the five functions a build spent most CPU in, by
-// their own time and with what they call.
-func printProfile(bin, prof string) {
-	for _, order := range [][]string{{}, {"-cum"}} {
-		args := append([]string{"tool", "pprof", "-top", "-nodecount=5"}, order...)
-		out, err := exec.Command("go", append(args, bin, prof)...).Output()
-		if err != nil {
-			fmt.Printf("profile %s: %v\n", prof, err)
-			return
-		}
-		lines := strings.Split(strings.TrimSpace(string(out)), "\n")
-		fmt.Printf("profile %s%s:\n", filepath.Base(prof), strings.Join(order, ""))
-		for _, l := range lines {
-			if strings.HasPrefix(l, "File:") || strings.HasPrefix(l, "Build ID:") || strings.HasPrefix(l, "Type:") ||
-				strings.HasPrefix(l, "Time:") || strings.HasPrefix(l, "Dropped") {
-				continue
+			if hs[s] == nil {
+				hs[s] = &timings{name: fmt.Sprintf("hugo %s %s", s.hugo.version, s.kind)}
 			}
-			fmt.Println("  " + l)
+			hs[s].rounds = append(hs[s].rounds, r)
 		}
 	}
-	fmt.Println()
+	printSize(n, runs, pl.med(), medianFloor(floors), sites, hs)
+	return prof, nil
 }
 
-func median(ds []time.Duration) time.Duration {
-	s := append([]time.Duration(nil), ds...)
-	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
-	return s[len(s)/2]
-}
-
-// plansiteBuild times a build; prof, when not empty, is where it writes a
-// CPU profile.
-func plansiteBuild(bin, content, out, prof string) (result, error) {
-	os.RemoveAll(out)
-	cmd := exec.Command(bin, "build", "-content", content, "-out", out)
-	if prof != "" {
-		cmd.Env = append(os.Environ(), "PLANSITE_CPUPROFILE="+prof)
+// makeSites makes the Hugo sites of the table: the anchor, and the
+// equal-work site for each Hugo, from plansite's build in public.
+func makeSites(c config, hugos []hugoBin, content, public, dir string) ([]hugoSite, error) {
+	var sites []hugoSite
+	if len(hugos) > 0 && siteAvailable(c.anchor, "csv2hugo.py") {
+		d := filepath.Join(dir, "hugo-anchor")
+		if err := makeAnchor(c.anchor, filepath.Join(content, "tasks.csv"), d); err != nil {
+			return nil, err
+		}
+		for _, h := range hugos {
+			sites = append(sites, hugoSite{anchorSite, h, d})
+		}
 	}
-	r, err := timed(cmd)
-	if err != nil {
-		return r, fmt.Errorf("plansite build %s: %v", content, err)
-	}
-	r.files, r.bytes = countFiles(out)
-	return r, nil
-}
-
-// hugoBuild makes the anchor site of a table (not timed) and times Hugo
-// building it.
-func hugoBuild(hugo, anchor, tasks, dir string) (result, error) {
-	siteDir, out := filepath.Join(dir, "hugo-site"), filepath.Join(dir, "hugo-public")
-	conv := exec.Command("python3", filepath.Join(anchor, "csv2hugo.py"), tasks, siteDir)
-	conv.Stderr = os.Stderr
-	if err := conv.Run(); err != nil {
-		return result{}, fmt.Errorf("csv2hugo.py %s: %v", tasks, err)
-	}
-	os.RemoveAll(out)
-	r, err := timed(exec.Command(hugo, "--minify", "--quiet", "-s", siteDir, "-d", out))
-	if err != nil {
-		return r, fmt.Errorf("hugo %s: %v", siteDir, err)
-	}
-	r.files, r.bytes = countFiles(out)
-	return r, nil
-}
-
-// timed runs a command to its end and reads its wall time and peak memory.
-func timed(cmd *exec.Cmd) (result, error) {
-	var stderr strings.Builder
-	cmd.Stdout, cmd.Stderr = io.Discard, &stderr
-	start := time.Now()
-	err := cmd.Run()
-	r := result{wall: time.Since(start)}
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		r.rssKB = ru.Maxrss // kilobytes on Linux
-		r.cpu = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-	}
-	if err != nil {
-		return r, fmt.Errorf("%v: %s", err, stderr.String())
-	}
-	return r, nil
-}
-
-// countFiles counts the files under dir and their bytes.
-func countFiles(dir string) (n int, size int64) {
-	filepath.WalkDir(dir, func(_ string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			n++
-			if info, err := d.Info(); err == nil {
-				size += info.Size()
+	if siteAvailable(c.equal, "plan2hugo.py") {
+		for i, h := range hugos {
+			d := filepath.Join(dir, fmt.Sprintf("hugo-equal-%d", i))
+			if err := makeEqual(c.equal, h.bin, public, d); err != nil {
+				return nil, err
 			}
+			sites = append(sites, hugoSite{equalSite, h, d})
 		}
-		return nil
-	})
-	return n, size
+	}
+	return sites, nil
 }
 
-// hugoBin is a Hugo binary and its version number.
-type hugoBin struct{ bin, version, full string }
-
-// hugoAvailable lists the Hugo binaries to time: those named, else hugo on
-// the PATH (Debian's) and one installed with go install, each version
-// once. None when the anchor site or Python is missing.
-func hugoAvailable(anchor, list string) []hugoBin {
-	if _, err := os.Stat(filepath.Join(anchor, "csv2hugo.py")); err != nil {
-		return nil
+func medianFloor(fs []floor) floor {
+	var w, t, wc, tc []time.Duration
+	for _, f := range fs {
+		w, t, wc, tc = append(w, f.write), append(t, f.table), append(wc, f.writeCPU), append(tc, f.tableCPU)
 	}
-	if _, err := exec.LookPath("python3"); err != nil {
-		return nil
-	}
-	var cands []string
-	if list != "" {
-		cands = strings.Split(list, ",")
-	} else {
-		cands = append(cands, "hugo")
-		if gopath, err := exec.Command("go", "env", "GOPATH").Output(); err == nil {
-			cands = append(cands, filepath.Join(strings.TrimSpace(string(gopath)), "bin", "hugo"))
-		}
-	}
-	var hs []hugoBin
-	seen := map[string]bool{}
-	for _, c := range cands {
-		bin, err := exec.LookPath(strings.TrimSpace(c))
-		if err != nil {
-			continue
-		}
-		out, err := exec.Command(bin, "version").Output()
-		if err != nil {
-			continue
-		}
-		full := strings.TrimSpace(string(out))
-		version := full
-		if f := strings.Fields(full); len(f) > 1 {
-			version = strings.TrimPrefix(strings.SplitN(f[1], "+", 2)[0], "v")
-		}
-		if !seen[version] {
-			seen[version] = true
-			hs = append(hs, hugoBin{bin, version, full})
-		}
-	}
-	return hs
+	return floor{write: median(w), table: median(t), writeCPU: median(wc), tableCPU: median(tc)}
 }
 
-// machine prints what the figures were measured on.
-func machine(hugos []hugoBin) {
-	fmt.Printf("machine: %d cores (GOMAXPROCS %d), %s memory, %s/%s, %s\n", runtime.NumCPU(), runtime.GOMAXPROCS(0), memTotal(), runtime.GOOS, runtime.GOARCH, runtime.Version())
-	for _, h := range hugos {
-		fmt.Printf("hugo: %s (%s)\n", h.full, h.bin)
+// printSize prints a table's figures: plansite's, the floor's and each
+// Hugo site's, with plansite's ratios to them, and the targets.
+func printSize(n, runs int, p result, f floor, sites []hugoSite, hs map[hugoSite]*timings) {
+	fmt.Printf("\n%d tasks, median of %d round(s), the tools taking turns:\n", n, runs)
+	const row = "  %-22s %8s %9s %8s %8s %9s | %6s %6s %6s\n"
+	fmt.Printf(row, "", "files", "MB", "wall", "CPU", "peak RSS", "wall×", "CPU×", "RSS×")
+	fmt.Printf(row, "plansite", fmt.Sprint(p.files), mbytes(p.bytes), secs(p.wall), secs(p.cpu), mb(p.rssKB), "", "", "")
+	fmt.Printf(row, "floor: write", fmt.Sprint(p.files), mbytes(p.bytes), secs(f.write), secs(f.writeCPU), "", "", "", "")
+	fmt.Printf(row, "floor: read table", "", "", secs(f.table), secs(f.tableCPU), "", "", "", "")
+	fmt.Printf(row, "floor", "", "", secs(f.total()), secs(f.totalCPU()), "", ratio(p.wall, f.total()), ratio(p.cpu, f.totalCPU()), "")
+	best := map[string]result{}
+	for _, s := range sites {
+		r := hs[s].med()
+		fmt.Printf(row, hs[s].name, fmt.Sprint(r.files), mbytes(r.bytes), secs(r.wall), secs(r.cpu), mb(r.rssKB),
+			ratio(p.wall, r.wall), ratio(p.cpu, r.cpu), fmt.Sprintf("%.3f", float64(p.rssKB)/float64(r.rssKB)))
+		if b, ok := best[s.kind]; !ok || r.wall < b.wall {
+			best[s.kind] = r
+		}
 	}
-	if load, err := os.ReadFile("/proc/loadavg"); err == nil {
-		fmt.Printf("load average at start: %s", load)
+	fmt.Printf("  CPU per task %.0f µs; ×: plansite's figure over the row's\n",
+		float64(p.cpu.Microseconds())/float64(n))
+	target := func(what string, got, limit float64) {
+		verdict := "holds"
+		if got > limit {
+			verdict = fmt.Sprintf("misses by %.0f%%", (got/limit-1)*100)
+		}
+		fmt.Printf("  target %-34s at most %.2f: %.3f, %s\n", what, limit, got, verdict)
+	}
+	target("wall against the floor", p.wall.Seconds()/f.total().Seconds(), 4)
+	if e, ok := best[equalSite]; ok {
+		target("wall against Hugo, equal work", p.wall.Seconds()/e.wall.Seconds(), 0.10)
+		target("peak RSS against Hugo, equal work", float64(p.rssKB)/float64(e.rssKB), 0.25)
 	}
 }
 
-func memTotal() string {
-	data, err := os.ReadFile("/proc/meminfo")
-	if err != nil {
-		return "unknown"
+func ratio(a, b time.Duration) string {
+	if b <= 0 {
+		return "—"
 	}
-	for _, line := range strings.Split(string(data), "\n") {
-		if f := strings.Fields(line); len(f) >= 2 && f[0] == "MemTotal:" {
-			kb, _ := strconv.ParseInt(f[1], 10, 64)
-			return fmt.Sprintf("%.1f GiB", float64(kb)/(1<<20))
-		}
-	}
-	return "unknown"
+	return fmt.Sprintf("%.3f", a.Seconds()/b.Seconds())
 }
-
-func secs(d time.Duration) string { return fmt.Sprintf("%.2f s", d.Seconds()) }
-func ms(d time.Duration) string   { return fmt.Sprintf("%.1f ms", float64(d.Microseconds())/1000) }
-func mb(kb int64) string          { return fmt.Sprintf("%.0f MB", float64(kb)/1024) }

@@ -41,20 +41,73 @@ func round1(f float64) float64 { return float64(int64(f*10+0.5)) / 10 }
 
 func (s *svgDoc) el(format string, args ...any) { fmt.Fprintf(&s.b, format, args...) }
 
-func (s *svgDoc) text(class string, x, y float64, anchor, txt string, size float64) {
-	s.el(`<text class="%s" x="%s" y="%s" font-size="%s"`, class, num(round1(x)), num(round1(y)), num(size))
-	if anchor != "" {
-		s.el(` text-anchor="%s"`, anchor)
+// The elements drawn on every task page (the timeline's text, bars, lines
+// and marks) are written piece by piece rather than through fmt, whose
+// reflection was a twentieth of a large site's build.
+
+// str writes pieces of markup as they are.
+func (s *svgDoc) str(parts ...string) {
+	for _, p := range parts {
+		s.b.WriteString(p)
 	}
-	s.el(`>%s</text>`, template.HTMLEscapeString(txt))
+}
+
+// num writes f as num would.
+func (s *svgDoc) num(f float64) {
+	var buf [32]byte
+	s.b.Write(strconv.AppendFloat(buf[:0], f, 'f', -1, 64))
+}
+
+// attr writes ` name="f"`, f rounded to one decimal.
+func (s *svgDoc) attr(name string, f float64) {
+	s.str(" ", name, `="`)
+	s.num(round1(f))
+	s.b.WriteByte('"')
+}
+
+func (s *svgDoc) text(class string, x, y float64, anchor, txt string, size float64) {
+	s.str(`<text class="`, class, `"`)
+	s.attr("x", x)
+	s.attr("y", y)
+	s.str(` font-size="`)
+	s.num(size)
+	s.b.WriteByte('"')
+	if anchor != "" {
+		s.str(` text-anchor="`, anchor, `"`)
+	}
+	s.str(">", template.HTMLEscapeString(txt), "</text>")
 }
 
 func (s *svgDoc) rect(class string, x, y, w, h float64, extra string) {
-	s.el(`<rect class="%s" x="%s" y="%s" width="%s" height="%s"%s/>`, class, num(round1(x)), num(round1(y)), num(round1(w)), num(round1(h)), extra)
+	s.str(`<rect class="`, class, `"`)
+	s.attr("x", x)
+	s.attr("y", y)
+	s.attr("width", w)
+	s.attr("height", h)
+	s.str(extra, "/>")
 }
 
 func (s *svgDoc) line(class string, x1, y1, x2, y2 float64) {
-	s.el(`<line class="%s" x1="%s" y1="%s" x2="%s" y2="%s" stroke="currentColor"/>`, class, num(round1(x1)), num(round1(y1)), num(round1(x2)), num(round1(y2)))
+	s.str(`<line class="`, class, `"`)
+	s.attr("x1", x1)
+	s.attr("y1", y1)
+	s.attr("x2", x2)
+	s.attr("y2", y2)
+	s.str(` stroke="currentColor"/>`)
+}
+
+// mark is a diamond centred on x, y, d from the centre to each corner.
+func (s *svgDoc) mark(x, y, d float64) {
+	s.str(`<polygon class="mark" points="`)
+	for i, p := range [4][2]float64{{x, y - d}, {x + d, y}, {x, y + d}, {x - d, y}} {
+		if i > 0 {
+			s.b.WriteByte(' ')
+		}
+		s.num(round1(p[0]))
+		s.b.WriteByte(',')
+		s.num(round1(p[1]))
+	}
+	s.str(`" stroke-width="1.5"/>`)
 }
 
 // MinText is the smallest size, in CSS px, chart text is drawn at.
@@ -71,11 +124,13 @@ const MinText = 12.0
 func wrap(id, title, desc string, w, h, minFont float64, body string) template.HTML {
 	var b strings.Builder
 	k := MinText / minFont
-	fmt.Fprintf(&b, `<svg class="chart-svg" viewBox="0 0 %s %s" width="%s" height="%s" role="img" aria-labelledby="%s-t %s-d">`,
-		num(round1(w)), num(round1(h)), num(round1(w*k)), num(round1(h*k)), id, id)
-	fmt.Fprintf(&b, `<title id="%s-t">%s</title><desc id="%s-d">%s</desc>`, id, template.HTMLEscapeString(title), id, template.HTMLEscapeString(desc))
-	b.WriteString(body)
-	b.WriteString(`</svg>`)
+	b.Grow(len(body) + len(title) + len(desc) + 200)
+	for _, p := range []string{`<svg class="chart-svg" viewBox="0 0 `, num(round1(w)), " ", num(round1(h)),
+		`" width="`, num(round1(w * k)), `" height="`, num(round1(h * k)), `" role="img" aria-labelledby="`, id, "-t ", id, `-d">`,
+		`<title id="`, id, `-t">`, template.HTMLEscapeString(title), `</title><desc id="`, id, `-d">`, template.HTMLEscapeString(desc), `</desc>`,
+		body, `</svg>`} {
+		b.WriteString(p)
+	}
 	return template.HTML(b.String())
 }
 
@@ -127,7 +182,7 @@ func (g *Gantt) SVG() template.HTML {
 	for i, r := range g.Rows {
 		top := headH + rowH*float64(i)
 		mid := top + rowH/2
-		s.el(`<g class="row">`)
+		s.str(`<g class="row">`)
 		if !g.Small {
 			s.text("label", 0, mid+5, "", r.Label, textSize)
 			if t := shortTitle(r.Task); t != "" {
@@ -144,10 +199,9 @@ func (g *Gantt) SVG() template.HTML {
 			to := clamp(m.To, first, len(g.Years))
 			cx := labelW + colW*float64(to+1) - 3
 			d := 7.0
-			s.el(`<polygon class="mark" points="%s,%s %s,%s %s,%s %s,%s" stroke-width="1.5"/>`,
-				num(round1(cx)), num(round1(mid-d)), num(round1(cx+d)), num(round1(mid)), num(round1(cx)), num(round1(mid+d)), num(round1(cx-d)), num(round1(mid)))
+			s.mark(cx, mid, d)
 		}
-		s.el(`</g>`)
+		s.str(`</g>`)
 	}
 	return wrap(g.ID, g.Title, g.Desc, width, h, textSize, s.b.String())
 }
@@ -228,7 +282,7 @@ func (m *Matrix) SVG() template.HTML {
 	for i, r := range m.Rows {
 		top := headH + rowH*float64(i)
 		mid := top + rowH/2
-		s.el(`<g class="row">`)
+		s.str(`<g class="row">`)
 		s.text("label", 0, mid+5, "", r.Dept.Name, fontSize)
 		for j, c := range r.Cells {
 			cx := labelW + colW*(float64(j)+0.5)
@@ -244,7 +298,7 @@ func (m *Matrix) SVG() template.HTML {
 			}
 		}
 		s.line("grid", 0, top+rowH, width, top+rowH)
-		s.el(`</g>`)
+		s.str(`</g>`)
 	}
 	return wrap(m.ID, m.Title, m.Desc, width, h, small, s.b.String())
 }
@@ -300,7 +354,7 @@ func (b *Bars) SVG() template.HTML {
 	for i, r := range b.Rows {
 		top := rowH * float64(i)
 		mid := top + rowH/2
-		s.el(`<g class="row">`)
+		s.str(`<g class="row">`)
 		s.text("label", 0, mid+5, "", r.Label, fontSize)
 		x := labelW
 		for k, v := range r.Values {
@@ -323,7 +377,7 @@ func (b *Bars) SVG() template.HTML {
 			value = strconv.Itoa(r.Total()) // the segments are told apart by the table
 		}
 		s.text("value", x+6, mid+5, "", value, fontSize)
-		s.el(`</g>`)
+		s.str(`</g>`)
 	}
 	return wrap(b.ID, b.Title, b.Desc, width, h, fontSize, s.b.String())
 }

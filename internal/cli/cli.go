@@ -34,12 +34,8 @@ func RunBuild(ctx context.Context, f BuildFlags, src SourceFunc, version string,
 	}
 	out := f.OutDir(f.Out)
 	o.BaseURL = f.BaseURL
-	// Past 64 MB, collect at half the usual headroom (GOGC=50): most of a
-	// large table's heap is the model, kept to the end, so the usual
-	// headroom of 100% is mostly a second copy's worth of garbage. At
-	// 100,000 tasks that takes peak memory from 910 MB to 570 MB for
-	// about 5% more CPU (make bench).
-	deferGC(64<<20, 50)
+	// Collect seldom, under a memory limit that follows the table's size.
+	deferGC(gcLimit(contentSize(o.Content.FS)))
 	stop, err := cpuProfile(os.Getenv("PLANSITE_CPUPROFILE"))
 	if err != nil {
 		return err
@@ -77,6 +73,9 @@ func Serve(ctx context.Context, f ServeFlags, src SourceFunc, version string, lo
 		return err
 	}
 	so.Site = o
+	// A rebuild allocates as a build does; the limit leaves room for the
+	// two builds a server may hold, the one shown and the one being made.
+	deferGC(gcLimit(contentSize(o.Content.FS)))
 	return serve.Run(ctx, so, nil)
 }
 

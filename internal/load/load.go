@@ -51,12 +51,19 @@ func (c *Content) WriteTable(w io.Writer) error { return WriteTableCSV(w, c.Rows
 // Read reads the content folder fsys. prefix is how its files are named in
 // messages, such as "content".
 func Read(fsys fs.FS, prefix string) (*Content, []problem.Problem, error) {
-	return read(fsys, prefix, nil)
+	return read(fsys, prefix, nil, nil)
+}
+
+// ReadAgain reads the content folder as Read does, taking the cells that
+// are as they were from memo, which keeps this read's for the next
+// (plan.Memo): a preview server's rebuild after one cell changed.
+func ReadAgain(fsys fs.FS, prefix string, memo *plan.Memo) (*Content, []problem.Problem, error) {
+	return read(fsys, prefix, nil, memo)
 }
 
 // read reads the content folder, its units resolved against dir when it is
 // not nil (a plan of a portal) and else against its own departments.csv.
-func read(fsys fs.FS, prefix string, dir *Directory) (*Content, []problem.Problem, error) {
+func read(fsys fs.FS, prefix string, dir *Directory, memo *plan.Memo) (*Content, []problem.Problem, error) {
 	// Every file is read even when one before it is wrong, so that one run
 	// of check reports the problems of them all: a bad date in site.toml
 	// does not hide a repeated 序号.
@@ -77,7 +84,9 @@ func read(fsys fs.FS, prefix string, dir *Directory) (*Content, []problem.Proble
 		if dir != nil {
 			tables.Departments, tables.DepartmentsFile, tables.NoDepartmentsFile = dir.Entries, dir.File, len(dir.Entries) == 0
 		}
-		p, pwarns, err := plan.FromRows(tables.Input(cfg))
+		in := tables.Input(cfg)
+		in.Memo = memo
+		p, pwarns, err := plan.FromRows(in)
 		for i := range pwarns {
 			tables.Locate(&pwarns[i])
 		}

@@ -30,7 +30,7 @@ type Directory struct {
 // departments.csv, which dir holds already. The folder's departments.csv is
 // still read, so that its own mistakes are reported at their places.
 func ReadWith(fsys fs.FS, prefix string, dir *Directory) (*Content, []problem.Problem, error) {
-	return read(fsys, prefix, dir)
+	return read(fsys, prefix, dir, nil)
 }
 
 // ReadDepartments reads departments.csv of the content folder fsys (named

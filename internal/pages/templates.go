@@ -22,6 +22,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	texttemplate "text/template"
 	"text/template/parse"
 
@@ -48,8 +49,12 @@ var OptionalPartials = []string{"portal-parts"}
 // for messages, and minified, to run, and the folder's labels.
 type Templates struct {
 	byKind map[*Kind]*template.Template // minified
-	source map[*Kind]*template.Template // as written: its errors give the file's own lines and columns
-	dir    string                       // the templates folder, for messages
+	// The files as written, parsed into source the first time a page
+	// fails: its errors give the file's own lines and columns.
+	written    writtenSource
+	sourceOnce sync.Once
+	source     map[*Kind]*template.Template
+	dir        string // the templates folder, for messages
 	// Labels are the folder's labels.toml laid over the defaults.
 	Labels *labels.Labels
 }
@@ -146,13 +151,18 @@ var TemplateLimit = inputfs.Limit{Bytes: 1 << 20, What: "a template", Advice: "n
 //
 // Each template is parsed as written, which finds its errors at their
 // lines, then minified and parsed again: the minified templates make pages
-// that need no minifying, which was a fifth of a build's time.
+// that need no minifying, which was a fifth of a build's time. Only the
+// minified ones are made into a set of templates per page kind, copying
+// base.html's into each; the templates as written are parsed into one set,
+// which finds the same errors (a kind's "main" replacing the kind's before
+// it), and made into a set per kind only when a page fails, for its
+// message: copying was two thirds of parsing.
 func Parse(fsys fs.FS, dir string) (*Templates, error) {
-	source, err := parseAll(fsys, dir, func(s string) (string, error) { return s, nil })
-	if err != nil {
+	src := &folderSource{fsys: fsys, dir: dir, written: writtenSource{}}
+	if _, err := parseAll(src, dir, asWritten, true); err != nil {
 		return nil, err
 	}
-	min, err := parseAll(fsys, dir, minifier.Template)
+	min, err := parseAll(src.written, dir, minifier.Template, false)
 	if err != nil {
 		return nil, &problem.Problem{File: dir, Msg: fmt.Sprintf("the templates, minified, do not parse: %v", err)}
 	}
@@ -160,17 +170,57 @@ func Parse(fsys fs.FS, dir string) (*Templates, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Templates{byKind: min, source: source, dir: dir, Labels: words}, nil
+	return &Templates{byKind: min, written: src.written, dir: dir, Labels: words}, nil
 }
 
-// parseAll parses the templates, each text first given to prepare.
-func parseAll(fsys fs.FS, dir string, prepare func(string) (string, error)) (map[*Kind]*template.Template, error) {
+func asWritten(s string) (string, error) { return s, nil }
+
+// templateSource is where parseAll reads the templates' files.
+type templateSource interface {
+	// exists is false when the file is known not to exist; an optional
+	// template's then left out.
+	exists(name string) bool
+	read(name string) (string, error)
+}
+
+// folderSource is the templates folder, whose files it keeps as read.
+type folderSource struct {
+	fsys    fs.FS
+	dir     string
+	written writtenSource
+}
+
+func (f *folderSource) exists(name string) bool {
+	_, err := fs.Stat(f.fsys, name)
+	return !errors.Is(err, fs.ErrNotExist)
+}
+
+func (f *folderSource) read(name string) (string, error) {
+	b, err := inputfs.ReadFile(f.fsys, name, path.Join(f.dir, name), TemplateLimit, "cannot read template: ")
+	if err != nil {
+		return "", err
+	}
+	f.written[name] = string(b)
+	return string(b), nil
+}
+
+// writtenSource is the templates folder's files as read, by name.
+type writtenSource map[string]string
+
+func (w writtenSource) exists(name string) bool { _, ok := w[name]; return ok }
+
+func (w writtenSource) read(name string) (string, error) { return w[name], nil }
+
+// parseAll parses the templates, each text first given to prepare, into a
+// set per page kind, or with oneSet into a single set, only to find their
+// errors.
+func parseAll(src templateSource, dir string, prepare func(string) (string, error), oneSet bool) (map[*Kind]*template.Template, error) {
 	read := func(name string) (string, string, error) {
-		b, err := inputfs.ReadFile(fsys, name, path.Join(dir, name), TemplateLimit, "cannot read template: ")
+		b, err := src.read(name)
 		if err != nil {
 			return "", "", err
 		}
-		text, err := prepare(string(b))
+		text, err := prepare(b)
 		if err != nil {
 			return "", "", &problem.Problem{File: path.Join(dir, name), Msg: err.Error()}
 		}
@@ -181,7 +231,9 @@ func parseAll(fsys fs.FS, dir string, prepare func(string) (string, error)) (map
 		return nil, err
 	}
 	frags := &fragments{cache: map[fragmentKey]template.HTML{}, items: map[itemKey]template.HTML{}}
-	base, err := template.New(baseName).Funcs(funcs).Funcs(template.FuncMap{"fragment": frags.render, "item": frags.item}).Parse(baseText)
+	vals := &values{cache: map[valueKey]template.HTML{}}
+	base, err := template.New(baseName).Funcs(funcs).Funcs(template.FuncMap{"fragment": frags.render, "item": frags.item,
+		"value": vals.render}).Parse(baseText)
 	if err != nil {
 		return nil, templateError(err)
 	}
@@ -196,7 +248,7 @@ func parseAll(fsys fs.FS, dir string, prepare func(string) (string, error)) (map
 		}
 	}
 	for _, part := range OptionalPartials {
-		if _, err := fs.Stat(fsys, part+".html"); errors.Is(err, fs.ErrNotExist) {
+		if !src.exists(part + ".html") {
 			continue
 		}
 		name, text, err := read(part + ".html")
@@ -207,26 +259,29 @@ func parseAll(fsys fs.FS, dir string, prepare func(string) (string, error)) (map
 			return nil, templateError(err)
 		}
 	}
-	frags.set = base
+	frags.set, vals.set = base, base
 	byKind := map[*Kind]*template.Template{}
 	for _, kind := range allKinds() {
-		if kind.Optional {
-			if _, err := fs.Stat(fsys, kind.Name+".html"); errors.Is(err, fs.ErrNotExist) {
-				continue
-			}
+		if kind.Optional && !src.exists(kind.Name+".html") {
+			continue
 		}
 		name, text, err := read(kind.Name + ".html")
 		if err != nil {
 			return nil, err
 		}
-		clone, err := base.Clone()
-		if err != nil {
+		set := base
+		if !oneSet {
+			if set, err = base.Clone(); err != nil {
+				return nil, templateError(err)
+			}
+		}
+		if _, err := set.New(name).Parse(text); err != nil {
 			return nil, templateError(err)
 		}
-		if _, err := clone.New(name).Parse(text); err != nil {
-			return nil, templateError(err)
-		}
-		byKind[kind] = clone
+		byKind[kind] = set
+	}
+	if oneSet {
+		return nil, nil
 	}
 	return byKind, nil
 }
@@ -278,9 +333,12 @@ func (t *Templates) RenderTo(b *bytes.Buffer, p *Page) error {
 		}
 		// Run again as written, for the message to give the
 		// template's own line and column.
+		t.sourceOnce.Do(func() { t.source, _ = parseAll(t.written, t.dir, asWritten, false) })
 		var scratch bytes.Buffer
-		if err := t.source[p.Kind].Execute(capped{&scratch}, v); err != nil && !errors.Is(err, errPageTooLarge) {
-			return templateError(err)
+		if src := t.source[p.Kind]; src != nil {
+			if err := src.Execute(capped{&scratch}, v); err != nil && !errors.Is(err, errPageTooLarge) {
+				return templateError(err)
+			}
 		}
 		return templateError(err)
 	}

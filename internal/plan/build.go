@@ -87,6 +87,9 @@ type Input struct {
 	Columns               []Column
 	// Merges are the table's merged cells, as its document had them.
 	Merges []Merge
+	// Memo, when set, keeps the cells read for the next read of the same
+	// table (a preview server's); nil reads every cell.
+	Memo *Memo
 }
 
 // Column is a column of the task table as the table heads it, and the

@@ -212,15 +212,15 @@ func (b *builder) row(r Row) {
 	if TrimSpace(t.Measures) == "" {
 		b.fail(r.Cell(column.Measures), id, "%s is empty", column.Measures.Name())
 	}
-	t.Sentences = Sentences(t.Measures)
+	t.Sentences = b.in.Memo.sentences(t.Measures)
 	t.Title = TrimSpace(r.Cell(column.Title).Text)
 	if t.Title == "" {
-		t.Title = DeriveTitle(t.Measures)
+		t.Title = b.in.Memo.title(t.Measures)
 	}
 	t.Milestones = b.timeline(r, id)
 	var lead, coop []Named
-	lead, t.LeadNote = SplitDepartments(t.LeadText)
-	coop, t.CoopNote = SplitDepartments(t.CoopText)
+	lead, t.LeadNote = b.in.Memo.splitDepartments(t.LeadText)
+	coop, t.CoopNote = b.in.Memo.splitDepartments(t.CoopText)
 	b.task, b.named = t, map[*Department]bool{}
 	b.units(t, r, lead, coop)
 	b.p.Tasks = append(b.p.Tasks, t)
@@ -295,10 +295,10 @@ func (b *builder) item(r Row) {
 	t := b.task
 	it := Item{Row: r, Measures: r.Cell(column.Measures).Text, Timeline: r.Cell(column.Timeline).Text, First: len(t.Sentences)}
 	t.Rows = append(t.Rows, r)
-	t.Sentences = append(t.Sentences, Sentences(it.Measures)...)
+	t.Sentences = append(t.Sentences, b.in.Memo.sentences(it.Measures)...)
 	t.Milestones = append(t.Milestones, b.timeline(r, t.ID)...)
-	lead, _ := SplitDepartments(r.Cell(column.Lead).Text)
-	coop, _ := SplitDepartments(r.Cell(column.Coop).Text)
+	lead, _ := b.in.Memo.splitDepartments(r.Cell(column.Lead).Text)
+	coop, _ := b.in.Memo.splitDepartments(r.Cell(column.Coop).Text)
 	b.units(t, r, lead, coop)
 	t.Items = append(t.Items, it)
 }
@@ -307,7 +307,7 @@ func (b *builder) item(r Row) {
 // date cannot be read, up to maxUnreadWarnings of a cell.
 func (b *builder) timeline(r Row, id string) []Milestone {
 	cell := r.Cell(column.Timeline)
-	ms, unread := ParseTimeline(cell.Text, b.in.Meta.StartYear, b.in.Meta.EndYear)
+	ms, unread := b.in.Memo.timeline(cell.Text, b.in.Meta.StartYear, b.in.Meta.EndYear)
 	if b.clauses += len(ms); b.clauses > MaxClauses && b.over == nil {
 		b.over = &problem.Problem{File: b.in.TasksFile, Line: cell.Line, Col: cell.Col, Task: id,
 			Msg: fmt.Sprintf("the table has more than %s timeline clauses (%s cut at ；, line breaks and dates); plansite reads at most %s: is this the wrong column?",

@@ -36,6 +36,7 @@ import (
 	"syscall"
 	"time"
 
+	"plansite/internal/plan"
 	"plansite/internal/problem"
 	"plansite/internal/site"
 	"plansite/internal/sitepath"
@@ -114,6 +115,10 @@ func New(o Options) *Server {
 	o.Log = &lockedWriter{w: o.Log} // rebuilds and their background work both log
 	if o.Debounce == 0 {
 		o.Debounce = 100 * time.Millisecond
+	}
+	if o.Site.Memo == nil {
+		// Most rebuilds follow a change to a few cells.
+		o.Site.Memo = plan.NewMemo()
 	}
 	return &Server{opts: o, id: fmt.Sprint(time.Now().UnixNano()), cur: &state{}, subs: map[chan int]bool{}}
 }

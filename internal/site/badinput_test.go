@@ -57,6 +57,12 @@ func TestBadInputKeepsOldSite(t *testing.T) {
 		{"fragment asks for a section outside the navigation", func(t *testing.T, _, tm fstest.MapFS) {
 			replaceIn(t, tm, "base.html", `href="#main">跳到正文`, `href="#main">{{.Current "tasks/"}}`)
 		}, []string{"templates/base.html:", `"tasks/" is not in the navigation`}},
+		// A value is made once per value and folder depth (pages.Value):
+		// it may not show a page's own data either.
+		{"value shows a page's title", func(t *testing.T, _, tm fstest.MapFS) {
+			replaceIn(t, tm, "base.html", `{{define "year-link"}}<a href="{{.Page.YearURL .V}}">{{.V}}年</a>`,
+				`{{define "year-link"}}<a href="{{.Page.YearURL .V}}">{{.Title}}</a>`)
+		}, []string{"templates/base.html:", "Title"}},
 		{"broken front matter", func(t *testing.T, c, _ fstest.MapFS) {
 			c["about.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"关于\"\nweight = = 3\n+++\n正文")}
 		}, []string{"content/about.md:3:"}},

@@ -87,7 +87,12 @@ func prepare(o Options) (*build, error) {
 			cfg = pt.Config
 		}
 	} else {
-		c, warns, err = load.Read(o.Content.FS, o.Content.Name)
+		if o.Memo != nil {
+			o.Memo.Turn()
+			c, warns, err = load.ReadAgain(o.Content.FS, o.Content.Name, o.Memo)
+		} else {
+			c, warns, err = load.Read(o.Content.FS, o.Content.Name)
+		}
 		if c != nil {
 			cfg = c.Config
 		}
