@@ -41,10 +41,16 @@ func Pages(s *Context, md *markdown.Renderer) ([]*Page, error) {
 	// its 单位, not 部门).
 	s.Labels = s.Labels.ForTable(s.Plan.Heading, s.UnitWord())
 	s.examples, s.fonts, s.shareAlt = searchExamples(s), fontSizes(s), s.shareImageAlt()
+	return listKinds(s, md, Kinds)
+}
+
+// listKinds lists the pages of each of kinds, in order, and makes the main
+// navigation from them.
+func listKinds(s *Context, md *markdown.Renderer, kinds []*Kind) ([]*Page, error) {
 	l := &lister{s, md}
 	var pages []*Page
 	first := map[*Kind]string{} // the address of each kind's first page
-	for _, k := range Kinds {
+	for _, k := range kinds {
 		ps, err := k.list(k, s.words(k), l)
 		if err != nil {
 			return nil, err
@@ -62,7 +68,7 @@ func Pages(s *Context, md *markdown.Renderer) ([]*Page, error) {
 		pages = append(pages, ps...)
 	}
 	s.nav = nil
-	for _, k := range Kinds {
+	for _, k := range kinds {
 		switch p, ok := first[k]; {
 		case k.nav != nil:
 			s.nav = append(s.nav, k.nav(s)...)

@@ -75,36 +75,7 @@ func portalPages(s *Context, md *markdown.Renderer) ([]*Page, error) {
 		s.Plan = emptyPlan
 	}
 	s.examples, s.fonts, s.shareAlt = portalExamples(s), fontSizes(s), s.Labels.ShareImage.Alt.Fill(s.Config.ShortTitle)
-	l := &lister{s, md}
-	var pages []*Page
-	first := map[*Kind]string{}
-	for _, k := range PortalKinds {
-		ps, err := k.list(k, s.words(k), l)
-		if err != nil {
-			return nil, err
-		}
-		if len(ps) > 0 {
-			first[k] = ps[0].Path
-		}
-		for _, pg := range ps {
-			pg.Kind = k
-			pg.rootRelative = k.Anywhere
-			if !k.Anywhere && s.BaseURL != "" {
-				pg.Canonical = pg.Abs(pg.Path)
-			}
-		}
-		pages = append(pages, ps...)
-	}
-	s.nav = nil
-	for _, k := range PortalKinds {
-		switch p, ok := first[k]; {
-		case k.nav != nil:
-			s.nav = append(s.nav, k.nav(s)...)
-		case ok && s.words(k).Nav.Fill() != "":
-			s.nav = append(s.nav, Link{Label: s.words(k).Nav.Fill(), Target: p})
-		}
-	}
-	return pages, nil
+	return listKinds(s, md, PortalKinds)
 }
 
 // portalExamples are the searches a portal suggests: those its site.toml
