@@ -2,12 +2,14 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/csv"
 	"fmt"
 	"io"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -17,7 +19,6 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"plansite/internal/headless"
-	"plansite/internal/output"
 	"plansite/internal/synth"
 )
 
@@ -84,16 +85,18 @@ func waitUp(url string, timeout time.Duration) error {
 	return fmt.Errorf("plansite serve did not answer %s within %v", url, timeout)
 }
 
-// editCell appends mark to the measures of task id and rewrites the table.
-func editCell(file string, id int, mark string) error {
+// editCell returns a save of the table with mark appended to the
+// measures of task id: the table is read and written out beforehand, so
+// that the time measured starts at the save, as an editor's does.
+func editCell(file string, id int, mark string) (save func() error, err error) {
 	f, err := os.Open(file)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	recs, err := csv.NewReader(f).ReadAll()
 	f.Close()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	want := fmt.Sprint(id)
 	for _, r := range recs {
@@ -101,12 +104,17 @@ func editCell(file string, id int, mark string) error {
 			r[2] += mark
 		}
 	}
-	tmp := file + ".bench"
-	err = output.CreateFile(tmp, func(w io.Writer) error { return csv.NewWriter(w).WriteAll(recs) })
-	if err != nil {
-		return err
+	var b bytes.Buffer
+	if err := csv.NewWriter(&b).WriteAll(recs); err != nil {
+		return nil, err
 	}
-	return os.Rename(tmp, file) // one change, as an editor's save
+	return func() error {
+		tmp := file + ".bench"
+		if err := os.WriteFile(tmp, b.Bytes(), 0o644); err != nil {
+			return err
+		}
+		return os.Rename(tmp, file) // one change, as an editor's save
+	}, nil
 }
 
 func browserRounds(browser, page, tasks string, task, rounds int) ([]time.Duration, error) {
@@ -124,9 +132,16 @@ func browserRounds(browser, page, tasks string, task, rounds int) ([]time.Durati
 		if err := waitStream(ctx); err != nil {
 			return nil, err
 		}
+		if err := waitIdle(page); err != nil {
+			return nil, err
+		}
 		mark := fmt.Sprintf("（第%d次修改）", i)
+		save, err := editCell(tasks, task, mark)
+		if err != nil {
+			return nil, err
+		}
 		start := time.Now()
-		if err := editCell(tasks, task, mark); err != nil {
+		if err := save(); err != nil {
 			return nil, err
 		}
 		for {
@@ -142,6 +157,27 @@ func browserRounds(browser, page, tasks string, task, rounds int) ([]time.Durati
 		out = append(out, time.Since(start))
 	}
 	return out, nil
+}
+
+// waitIdle waits until the server has made the whole site of the last
+// change: a site-wide file is answered only then. An editor's next change
+// comes seconds later, not while the server still works on the one before.
+func waitIdle(page string) error {
+	u, err := url.Parse(page)
+	if err != nil {
+		return err
+	}
+	u.Path = "/sitemap.xml"
+	resp, err := http.Get(u.String())
+	if err != nil {
+		return err
+	}
+	io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("%s: %s", u, resp.Status)
+	}
+	return nil
 }
 
 // waitStream waits until the open page's event stream is connected.
@@ -160,6 +196,9 @@ func waitStream(ctx context.Context) error {
 func streamRounds(base, page, tasks string, task, rounds int) ([]time.Duration, error) {
 	var out []time.Duration
 	for i := 1; i <= rounds; i++ {
+		if err := waitIdle(page); err != nil {
+			return nil, err
+		}
 		resp, err := http.Get(base + "_plansite/events")
 		if err != nil {
 			return nil, err
@@ -167,8 +206,13 @@ func streamRounds(base, page, tasks string, task, rounds int) ([]time.Duration, 
 		events := bufio.NewScanner(resp.Body)
 		events.Scan() // retry:
 		mark := fmt.Sprintf("（第%d次修改）", i)
+		save, err := editCell(tasks, task, mark)
+		if err != nil {
+			resp.Body.Close()
+			return nil, err
+		}
 		start := time.Now()
-		if err := editCell(tasks, task, mark); err != nil {
+		if err := save(); err != nil {
 			resp.Body.Close()
 			return nil, err
 		}

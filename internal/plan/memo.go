@@ -40,20 +40,25 @@ type unitsRead struct {
 	note  string
 }
 
-func newMemoCells() memoCells {
-	return memoCells{timelines: map[timelineKey]timelineRead{}, units: map[string]unitsRead{},
-		sentences: map[string][]string{}, titles: map[string]string{}}
+// newMemoCells makes the maps for a read as large as those of the read
+// before it, like: most of a table's cells are read again.
+func newMemoCells(like *memoCells) memoCells {
+	if like == nil {
+		like = &memoCells{}
+	}
+	return memoCells{timelines: make(map[timelineKey]timelineRead, len(like.timelines)), units: make(map[string]unitsRead, len(like.units)),
+		sentences: make(map[string][]string, len(like.sentences)), titles: make(map[string]string, len(like.titles))}
 }
 
 // NewMemo returns an empty memo.
-func NewMemo() *Memo { return &Memo{prev: newMemoCells(), next: newMemoCells()} }
+func NewMemo() *Memo { return &Memo{prev: newMemoCells(nil), next: newMemoCells(nil)} }
 
 // Turn starts a new read: the cells of the read before it are kept, those
 // of the one before that forgotten, so that the memo never holds more than
 // two tables' cells.
 func (m *Memo) Turn() {
 	m.mu.Lock()
-	m.prev, m.next = m.next, newMemoCells()
+	m.prev, m.next = m.next, newMemoCells(&m.next)
 	m.mu.Unlock()
 }
 

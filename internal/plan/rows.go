@@ -344,6 +344,9 @@ func (b *builder) units(t *Task, r Row, lead, coop []Named) {
 	}{{leadCell, b.p.Heading(column.Lead)}, {coopCell, b.p.Heading(column.Coop)}} {
 		// Only separators outside brackets separate names: the comma in
 		// 市财政局(第一责任单位为牵头单位,下同) is the note's.
+		if !strings.Contains(c.cell.Text, "、") || !strings.ContainsAny(c.cell.Text, "，,") {
+			continue // the common cell, read without copying it
+		}
 		if out := outsideBrackets(c.cell.Text); strings.Contains(out, "、") && strings.ContainsAny(out, "，,") {
 			b.warn(c.cell, t.ID, "%s separates names with both 、 and ，: %s; the site reads both, but one separator is clearer", c.name, QuoteCell(c.cell.Text))
 		}

@@ -58,7 +58,9 @@ func Prepare(o Options) (*Prepared, error) {
 		m := &memory{files: map[string][]byte{}}
 		var paths []string
 		var mu sync.Mutex
-		if p.err = b.makeSiteFiles(b.workers, m, func(path string) {
+		// On one core: the pages are asked for meanwhile, and the browser
+		// that asks for them draws them on another.
+		if p.err = b.makeSiteFiles(1, m, func(path string) {
 			mu.Lock()
 			paths = append(paths, path)
 			mu.Unlock()
