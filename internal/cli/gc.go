@@ -14,14 +14,16 @@ import (
 // a tenth to a fifth of a large build's CPU time. So a build collects at
 // gcPercent, four times the usual headroom, under a memory limit set from
 // the table's size, which keeps the peak near what the heap needs: at
-// 10,000 tasks (5 MB of table) 28% less CPU for about 150 MB more memory;
-// at 100,000 (50 MB) the limit, 2.2 GB, is what bounds the headroom, and
-// half that spent a quarter of the CPU collecting (make bench).
+// 10,000 tasks (5 MB of table) 28% less CPU for about 100 MB more memory;
+// at 100,000 (50 MB) the limit, 2 GB, is what bounds the headroom, and
+// half that spent a quarter of the CPU collecting (make bench). A base of
+// 160 MB instead of 64 held 65 MB more at 10,000 tasks for no CPU time
+// that interleaved runs could tell.
 const (
 	gcPercent    = 400
-	gcBase       = 160 << 20 // bytes of memory limit for any table
-	gcPerByte    = 40        // and per byte of the content folder
-	gcFirstLimit = 64 << 20  // no collection at all before this much heap
+	gcBase       = 64 << 20 // bytes of memory limit for any table
+	gcPerByte    = 40       // and per byte of the content folder
+	gcFirstLimit = 64 << 20 // no collection at all before this much heap
 )
 
 // gcLimit is the memory limit of a build of the content folder of size
