@@ -135,6 +135,7 @@ func (p *Page) Truncated(ts []*plan.Task) bool { return len(p.HomePreview(ts)) <
 type yearIndex struct {
 	once   sync.Once
 	byYear map[int][]YearEntry
+	tasks  map[int][]*plan.Task // the tasks of byYear's entries
 }
 
 // years lists each task once in each year that a dated milestone of it
@@ -162,6 +163,22 @@ func (s *Context) years() map[int][]YearEntry {
 			}
 		}
 		s.yearIdx.byYear = m
+		s.yearIdx.tasks = make(map[int][]*plan.Task, len(m))
+		for y, es := range m {
+			ts := make([]*plan.Task, len(es))
+			for i, e := range es {
+				ts[i] = e.Task
+			}
+			s.yearIdx.tasks[y] = ts
+		}
 	})
 	return s.yearIdx.byYear
+}
+
+// yearTasks are the tasks of year y's entries, made once for all of the
+// year's pages: a year of 40,000 tasks has hundreds. They are shared, so
+// only read.
+func (s *Context) yearTasks(y int) []*plan.Task {
+	s.years()
+	return s.yearIdx.tasks[y]
 }

@@ -132,13 +132,7 @@ var funcs = template.FuncMap{
 	"tasks": func(p *Page, ts []*plan.Task) TaskList { return TaskList{p, ts} },
 	// The tasks a department's and a year's status counts are of.
 	"deptTasks": DeptTasks,
-	"yearTasks": func(p *Page) []*plan.Task {
-		var ts []*plan.Task
-		for _, e := range p.Site.years()[p.Year] {
-			ts = append(ts, e.Task)
-		}
-		return ts
-	},
+	"yearTasks": func(p *Page) []*plan.Task { return p.Site.yearTasks(p.Year) },
 }
 
 // TemplateLimit is the most a template file may hold: the bundled ones
