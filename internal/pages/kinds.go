@@ -40,7 +40,7 @@ type Kind struct {
 	list func(k *Kind, w *labels.Page, l *lister) ([]*Page, error)
 	// view fills in what the kind's template shows beyond what every page
 	// shows; nil when that is all.
-	view func(v *View, p *Page) error
+	view func(v *Page, p *Page) error
 	// nav lists the kind's links in the main navigation; nil for the usual
 	// one: its nav label, when not empty, linking its first page.
 	nav func(s *Context) []Link

@@ -11,11 +11,12 @@ import (
 
 // Brk is a title or heading marked to break only between phrases, each
 // unit name, date, number with its unit and label kept whole:
-// {{.Site.Brk .Title}}.
+// {{.Site.Brk .Title}}, or as a function {{brk .Site .Title}}.
 func (s *Context) Brk(text string) template.HTML { return s.lineBreaker().Title(text) }
 
 // Keep is long text with each unit name, date, number with its unit and
-// label kept whole, and breaking as usual elsewhere: {{.Site.Keep .Text}}.
+// label kept whole, and breaking as usual elsewhere: {{.Site.Keep .Text}},
+// or as a function {{keep .Site .Text}}.
 func (s *Context) Keep(text string) template.HTML { return s.lineBreaker().Keep(text) }
 
 // lineBreaker is made once per site, from the names and aliases of its

@@ -15,7 +15,7 @@ import (
 // shows the site's one share image. A shared link shows the page title
 // (the home page's view names the plan instead), as an article for the
 // kinds that are a document of their own, else as a website.
-func (v *View) meta(p *Page) {
+func (v *Page) meta(p *Page) {
 	s := p.Site
 	c := s.Config
 	v.OGTitle, v.OGType = p.Title, "website"

@@ -109,7 +109,7 @@ func listOf(p *Page) []*plan.Task {
 // the cooperating ones), and whether the page has each section: when it
 // lists some of its tasks, or, for an empty list, on the page where that
 // list would stand (the first for lead, the last for cooperating).
-func (v *View) deptLists(p *Page) {
+func (v *Page) deptLists(p *Page) {
 	d := p.Dept
 	v.LeadTasks = items(p, d.Lead, 0)
 	v.CoopTasks = items(p, d.Coop, len(d.Lead))

@@ -232,7 +232,7 @@ func (p *Page) planEntries() []PlanEntry {
 // soonest is how many of the tasks due next the home page lists.
 const soonest = 10
 
-func viewPortalHome(v *View, p *Page) error {
+func viewPortalHome(v *Page, p *Page) error {
 	pt := p.Site.Portal
 	v.OGTitle = p.Site.Config.Title
 	pv := &PortalView{Plans: p.planEntries(), Tasks: pt.Tasks(), Units: len(pt.Units)}
@@ -249,7 +249,7 @@ func viewPortalHome(v *View, p *Page) error {
 	return nil
 }
 
-func viewPortalDepartments(v *View, p *Page) error {
+func viewPortalDepartments(v *Page, p *Page) error {
 	pt, w := p.Site.Portal, &p.Site.Labels.DepartmentGroups
 	label := map[plan.DeptKind]string{plan.Municipal: w.Municipal, plan.District: w.District, plan.Government: w.Government,
 		plan.Collective: w.Collective, plan.Other: w.Other}
@@ -269,7 +269,7 @@ func viewPortalDepartments(v *View, p *Page) error {
 	return nil
 }
 
-func viewPortalDepartment(v *View, p *Page) error {
+func viewPortalDepartment(v *Page, p *Page) error {
 	u, w := p.Unit, &p.Site.Labels.Portal
 	uv := &UnitView{}
 	var all []planTask
@@ -308,7 +308,7 @@ func viewPortalDepartment(v *View, p *Page) error {
 	return nil
 }
 
-func viewPortalYears(v *View, p *Page) error {
+func viewPortalYears(v *Page, p *Page) error {
 	pt, s := p.Site.Portal, p.Site
 	pv := &PortalView{Undated: pt.Undated(), Tasks: pt.Tasks()}
 	w := &s.Labels.Portal
@@ -326,7 +326,7 @@ func viewPortalYears(v *View, p *Page) error {
 	return nil
 }
 
-func viewPortalYear(v *View, p *Page) error {
+func viewPortalYear(v *Page, p *Page) error {
 	pt := p.Site.Portal
 	pv := &PortalView{}
 	for _, d := range items(p, pt.DueIn(p.Year), 0) {
@@ -339,7 +339,7 @@ func viewPortalYear(v *View, p *Page) error {
 	return nil
 }
 
-func viewPortalProgress(v *View, p *Page) error {
+func viewPortalProgress(v *Page, p *Page) error {
 	pt, s := p.Site.Portal, p.Site
 	pw := &s.Labels.Portal
 	pv := &PortalProgressView{}
@@ -421,7 +421,7 @@ func (p *Page) portalStatusBars(id, title, label string, groups []statusGroup) *
 	return barsOn(p, b)
 }
 
-func viewPortalSearch(v *View, p *Page) error {
+func viewPortalSearch(v *Page, p *Page) error {
 	pt := p.Site.Portal
 	pv := &PortalView{Plans: p.planEntries(), Tasks: pt.Tasks()}
 	var all []planTask
@@ -433,7 +433,7 @@ func viewPortalSearch(v *View, p *Page) error {
 	return nil
 }
 
-func viewPortalData(v *View, p *Page) error {
+func viewPortalData(v *Page, p *Page) error {
 	pt := p.Site.Portal
 	v.Portal = &PortalView{Plans: p.planEntries(), Tasks: pt.Tasks(), Units: len(pt.Units)}
 	return nil

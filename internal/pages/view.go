@@ -10,7 +10,6 @@ import (
 // shows, then what its kind shows.
 func (p *Page) view() (*Page, error) {
 	v := *p
-	v.View = &View{}
 	s := p.Site
 	v.Nav, v.FontSizes = s.nav, s.fonts
 	if v.Column = s.words(p.Kind).Column.Fill(); v.Column == "" {
@@ -23,7 +22,7 @@ func (p *Page) view() (*Page, error) {
 	v.SearchIndex = p.Rel(sitepath.SearchIndex)
 	v.SearchExamples = s.examples
 	if p.Kind.view != nil {
-		if err := p.Kind.view(v.View, p); err != nil {
+		if err := p.Kind.view(&v, p); err != nil {
 			return nil, err
 		}
 	}
@@ -32,7 +31,7 @@ func (p *Page) view() (*Page, error) {
 
 // What each kind's page shows beyond what every page shows (Kind.view).
 
-func viewHome(v *View, p *Page) error {
+func viewHome(v *Page, p *Page) error {
 	s := p.Site
 	// A shared link names the plan, on every page of a long home page.
 	v.OGTitle = s.Config.Title
@@ -41,17 +40,17 @@ func viewHome(v *View, p *Page) error {
 	return nil
 }
 
-func viewArea(v *View, p *Page) error {
+func viewArea(v *Page, p *Page) error {
 	v.ListTasks = listOf(p)
 	return nil
 }
 
-func viewDepartment(v *View, p *Page) error {
+func viewDepartment(v *Page, p *Page) error {
 	v.deptLists(p)
 	return nil
 }
 
-func viewDepartments(v *View, p *Page) error {
+func viewDepartments(v *Page, p *Page) error {
 	s := p.Site
 	v.DeptGroups = deptGroups(s)
 	v.DeptMatrix = deptMatrix(s, v.DeptGroups)
@@ -59,19 +58,19 @@ func viewDepartments(v *View, p *Page) error {
 	return nil
 }
 
-func viewYear(v *View, p *Page) error {
+func viewYear(v *Page, p *Page) error {
 	v.YearTasks = items(p, p.Site.years()[p.Year], 0)
 	return nil
 }
 
-func viewYears(v *View, p *Page) error {
+func viewYears(v *Page, p *Page) error {
 	s := p.Site
 	v.TimelineChart = chart.Timeline(s.Plan, s.perYear(), &s.Labels.Chart)
 	v.YearBars = barsOn(p, chart.YearBars(s.Plan, s.perYear(), &s.Labels.Chart))
 	return nil
 }
 
-func viewTask(v *View, p *Page) error {
+func viewTask(v *Page, p *Page) error {
 	s := p.Site
 	v.Original, v.OriginalMerged = original(p)
 	if v.OriginalMerged {
@@ -85,19 +84,19 @@ func viewTask(v *View, p *Page) error {
 	return nil
 }
 
-func viewPlan(v *View, p *Page) error {
+func viewPlan(v *Page, p *Page) error {
 	v.PlanHead = planHead(p.Site.Plan)
 	v.PlanGroups = planGroups(planRows(p))
 	v.PlanJump = planJump(p)
 	return nil
 }
 
-func viewProgress(v *View, p *Page) error {
+func viewProgress(v *Page, p *Page) error {
 	v.Progress = progressView(p)
 	return nil
 }
 
-func viewFields(v *View, p *Page) error {
+func viewFields(v *Page, p *Page) error {
 	words := p.Site.dataWords()
 	docs, err := opendata.SchemaDocs(&p.Site.Labels.DataTypes, words)
 	if err != nil {
