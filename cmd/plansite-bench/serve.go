@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net"
@@ -16,6 +17,7 @@ import (
 	"strings"
 	"time"
 
+	cdpruntime "github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
 	"plansite/internal/headless"
@@ -144,9 +146,20 @@ func browserRounds(browser, page, tasks string, task, rounds int) ([]time.Durati
 		if err := save(); err != nil {
 			return nil, err
 		}
+		// Looked for in the page, not copied out of it, and the time taken
+		// once the frame that shows it is drawn: copying the page's
+		// rendered text every few milliseconds laid the page out again
+		// each time, which delayed what it measured.
+		quoted, _ := json.Marshal(mark)
+		shown := `(function () {
+  var b = document.body;
+  if (!b || b.textContent.indexOf(` + string(quoted) + `) < 0) return false;
+  return new Promise(function (done) { requestAnimationFrame(function () { done(true); }); });
+})()`
+		awaited := func(p *cdpruntime.EvaluateParams) *cdpruntime.EvaluateParams { return p.WithAwaitPromise(true) }
 		for {
-			var text string
-			if err := chromedp.Run(ctx, chromedp.Evaluate(`document.body ? document.body.innerText : ""`, &text)); err == nil && strings.Contains(text, mark) {
+			var ok bool
+			if err := chromedp.Run(ctx, chromedp.Evaluate(shown, &ok, awaited)); err == nil && ok {
 				break
 			}
 			if time.Since(start) > 30*time.Second {
