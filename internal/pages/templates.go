@@ -49,6 +49,10 @@ var OptionalPartials = []string{"portal-parts"}
 // for messages, and minified, to run, and the folder's labels.
 type Templates struct {
 	byKind map[*Kind]*template.Template // minified
+	// Each kind's first page escapes its template; the HTML escapers
+	// that change nothing are then dropped (prune.go), before any other
+	// page of the kind runs it.
+	escaped map[*Kind]*sync.Once
 	// The files as written, parsed into source the first time a page
 	// fails: its errors give the file's own lines and columns.
 	written    writtenSource
@@ -141,6 +145,21 @@ var funcs = template.FuncMap{
 	"yearTasks": func(p *Page) []*plan.Task { return p.Site.yearTasks(p.Year) },
 }
 
+// fragmentFuncs are the functions of one set of templates' fragments,
+// items and values.
+func fragmentFuncs(frags *fragments, vals *values) template.FuncMap {
+	return template.FuncMap{"fragment": frags.render, "item": frags.item, "value": vals.render}
+}
+
+// pageHTMLFuncs are the functions of the templates that return HTML.
+var pageHTMLFuncs = func() map[string]bool {
+	m := htmlFuncs(funcs)
+	for name := range htmlFuncs(fragmentFuncs(&fragments{}, &values{})) {
+		m[name] = true
+	}
+	return m
+}()
+
 // TemplateLimit is the most a template file may hold: the bundled ones
 // have a few kilobytes, and each is held twice, as written and minified.
 var TemplateLimit = inputfs.Limit{Bytes: 1 << 20, What: "a template", Advice: "no template is that large; is this the wrong file?"}
@@ -170,7 +189,11 @@ func Parse(fsys fs.FS, dir string) (*Templates, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Templates{byKind: min, written: src.written, dir: dir, Labels: words}, nil
+	escaped := make(map[*Kind]*sync.Once, len(min))
+	for k := range min {
+		escaped[k] = new(sync.Once)
+	}
+	return &Templates{byKind: min, escaped: escaped, written: src.written, dir: dir, Labels: words}, nil
 }
 
 func asWritten(s string) (string, error) { return s, nil }
@@ -232,8 +255,7 @@ func parseAll(src templateSource, dir string, prepare func(string) (string, erro
 	}
 	frags := &fragments{cache: map[fragmentKey]template.HTML{}, items: map[itemKey]template.HTML{}}
 	vals := &values{cache: map[valueKey]template.HTML{}}
-	base, err := template.New(baseName).Funcs(funcs).Funcs(template.FuncMap{"fragment": frags.render, "item": frags.item,
-		"value": vals.render}).Parse(baseText)
+	base, err := template.New(baseName).Funcs(funcs).Funcs(fragmentFuncs(frags, vals)).Parse(baseText)
 	if err != nil {
 		return nil, templateError(err)
 	}
@@ -318,7 +340,17 @@ func (t *Templates) RenderTo(b *bytes.Buffer, p *Page) error {
 	if err != nil {
 		return err
 	}
-	if err := tmpl.Execute(capped{b}, v); err != nil {
+	ran := false
+	t.escaped[p.Kind].Do(func() {
+		ran = true
+		if err = tmpl.Execute(capped{b}, v); err == nil {
+			dropHTMLEscapers(tmpl, pageHTMLFuncs)
+		}
+	})
+	if !ran {
+		err = tmpl.Execute(capped{b}, v)
+	}
+	if err != nil {
 		if errors.Is(err, errPageTooLarge) {
 			b.Reset()
 			// The page's own template, or the one whose fragment or
