@@ -14,15 +14,24 @@ import (
 // forgets the older. What it gives is a copy, so no plan shares a slice
 // with another.
 type Memo struct {
-	mu         sync.Mutex
-	prev, next memoCells
+	mu    sync.Mutex
+	turn  uint64 // the read under way, counted by Turn
+	cells memoCells
 }
 
+// memoCells are what each cell read as, each stamped with the latest read
+// that read it: one map per kind of cell, not one per read, so that a cell
+// read again is found by one look-up.
 type memoCells struct {
-	timelines map[timelineKey]timelineRead
-	units     map[string]unitsRead
-	sentences map[string][]string
-	titles    map[string]string
+	timelines map[timelineKey]*stamped[timelineRead]
+	units     map[string]*stamped[unitsRead]
+	sentences map[string]*stamped[[]string]
+	titles    map[string]*stamped[string]
+}
+
+type stamped[V any] struct {
+	v    V
+	turn uint64
 }
 
 type timelineKey struct {
@@ -40,54 +49,58 @@ type unitsRead struct {
 	note  string
 }
 
-// newMemoCells makes the maps for a read as large as those of the read
-// before it, like: most of a table's cells are read again.
-func newMemoCells(like *memoCells) memoCells {
-	if like == nil {
-		like = &memoCells{}
-	}
-	return memoCells{timelines: make(map[timelineKey]timelineRead, len(like.timelines)), units: make(map[string]unitsRead, len(like.units)),
-		sentences: make(map[string][]string, len(like.sentences)), titles: make(map[string]string, len(like.titles))}
-}
-
 // NewMemo returns an empty memo.
-func NewMemo() *Memo { return &Memo{prev: newMemoCells(nil), next: newMemoCells(nil)} }
+func NewMemo() *Memo {
+	return &Memo{cells: memoCells{timelines: map[timelineKey]*stamped[timelineRead]{}, units: map[string]*stamped[unitsRead]{},
+		sentences: map[string]*stamped[[]string]{}, titles: map[string]*stamped[string]{}}}
+}
 
 // Turn starts a new read: the cells of the read before it are kept, those
 // of the one before that forgotten, so that the memo never holds more than
 // two tables' cells.
 func (m *Memo) Turn() {
 	m.mu.Lock()
-	m.prev, m.next = m.next, newMemoCells(&m.next)
-	m.mu.Unlock()
+	defer m.mu.Unlock()
+	m.turn++
+	forget(m.cells.timelines, m.turn)
+	forget(m.cells.units, m.turn)
+	forget(m.cells.sentences, m.turn)
+	forget(m.cells.titles, m.turn)
+}
+
+// forget deletes the cells that neither the read before turn nor turn
+// itself read.
+func forget[K comparable, V any](cells map[K]*stamped[V], turn uint64) {
+	for k, e := range cells {
+		if e.turn+1 < turn {
+			delete(cells, k)
+		}
+	}
 }
 
 // memoized returns f's result for key k, from the memo when either of its
 // reads had it; a nil memo calls f.
-func memoized[K comparable, V any](m *Memo, pick func(*memoCells) map[K]V, k K, f func() V) V {
+func memoized[K comparable, V any](m *Memo, pick func(*memoCells) map[K]*stamped[V], k K, f func() V) V {
 	if m == nil {
 		return f()
 	}
 	m.mu.Lock()
-	v, ok := pick(&m.next)[k]
-	if !ok {
-		if v, ok = pick(&m.prev)[k]; ok {
-			pick(&m.next)[k] = v
-		}
-	}
-	m.mu.Unlock()
-	if ok {
+	if e, ok := pick(&m.cells)[k]; ok {
+		e.turn = m.turn
+		v := e.v
+		m.mu.Unlock()
 		return v
 	}
-	v = f()
+	m.mu.Unlock()
+	v := f()
 	m.mu.Lock()
-	pick(&m.next)[k] = v
+	pick(&m.cells)[k] = &stamped[V]{v, m.turn}
 	m.mu.Unlock()
 	return v
 }
 
 func (m *Memo) timeline(text string, start, end int) ([]Milestone, []*UnreadClause) {
-	r := memoized(m, func(c *memoCells) map[timelineKey]timelineRead { return c.timelines }, timelineKey{text, start, end},
+	r := memoized(m, func(c *memoCells) map[timelineKey]*stamped[timelineRead] { return c.timelines }, timelineKey{text, start, end},
 		func() timelineRead {
 			ms, unread := ParseTimeline(text, start, end)
 			return timelineRead{ms, unread}
@@ -99,7 +112,7 @@ func (m *Memo) timeline(text string, start, end int) ([]Milestone, []*UnreadClau
 }
 
 func (m *Memo) splitDepartments(cell string) ([]Named, string) {
-	r := memoized(m, func(c *memoCells) map[string]unitsRead { return c.units }, cell, func() unitsRead {
+	r := memoized(m, func(c *memoCells) map[string]*stamped[unitsRead] { return c.units }, cell, func() unitsRead {
 		units, note := SplitDepartments(cell)
 		return unitsRead{units, note}
 	})
@@ -110,7 +123,7 @@ func (m *Memo) splitDepartments(cell string) ([]Named, string) {
 }
 
 func (m *Memo) sentences(text string) []string {
-	s := memoized(m, func(c *memoCells) map[string][]string { return c.sentences }, text, func() []string { return Sentences(text) })
+	s := memoized(m, func(c *memoCells) map[string]*stamped[[]string] { return c.sentences }, text, func() []string { return Sentences(text) })
 	if m == nil {
 		return s
 	}
@@ -118,5 +131,5 @@ func (m *Memo) sentences(text string) []string {
 }
 
 func (m *Memo) title(measures string) string {
-	return memoized(m, func(c *memoCells) map[string]string { return c.titles }, measures, func() string { return DeriveTitle(measures) })
+	return memoized(m, func(c *memoCells) map[string]*stamped[string] { return c.titles }, measures, func() string { return DeriveTitle(measures) })
 }

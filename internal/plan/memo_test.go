@@ -93,16 +93,17 @@ func TestMemoForgets(t *testing.T) {
 	if _, _, err := FromRows(in); err != nil {
 		t.Fatal(err)
 	}
-	if len(m.next.timelines) == 0 || len(m.next.units) == 0 || len(m.next.sentences) == 0 || len(m.next.titles) == 0 {
+	c := &m.cells
+	if len(c.timelines) == 0 || len(c.units) == 0 || len(c.sentences) == 0 || len(c.titles) == 0 {
 		t.Fatalf("the memo kept nothing of the read: %d timelines, %d unit cells, %d sentences, %d titles",
-			len(m.next.timelines), len(m.next.units), len(m.next.sentences), len(m.next.titles))
+			len(c.timelines), len(c.units), len(c.sentences), len(c.titles))
 	}
 	m.Turn()
-	if len(m.prev.timelines) == 0 {
+	if len(c.timelines) == 0 {
 		t.Fatalf("the read before was forgotten at once")
 	}
 	m.Turn()
-	if n := len(m.prev.timelines) + len(m.next.timelines) + len(m.prev.units) + len(m.next.units); n != 0 {
+	if n := len(c.timelines) + len(c.units) + len(c.sentences) + len(c.titles); n != 0 {
 		t.Errorf("two turns later the memo still holds %d cells", n)
 	}
 }

@@ -150,8 +150,10 @@ func (s *Server) Rebuild() error {
 		fmt.Fprintln(s.opts.Log, w.Error())
 	}
 	// The pages are ready and the browsers told; the feed, plan.json and
-	// the search index are still being made, and requests for them wait.
+	// the search index are made after a pause (site.SiteFilesPause), and
+	// requests for them wait.
 	go func() {
+		<-p.Done()
 		if err := p.Wait(); err != nil {
 			problem.Print(s.opts.Log, "plansite serve", err)
 			return

@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"slices"
 	"testing"
+	"time"
+
+	"plansite/internal/sitepath"
 )
 
 // A preview serves every file exactly as a build writes it, and no other:
@@ -43,5 +46,38 @@ func TestPreparedServesTheBuild(t *testing.T) {
 	}
 	if err := p.Wait(); err != nil {
 		t.Errorf("Wait: %v", err)
+	}
+}
+
+// The site-wide files wait for the pause, so that a browser's reload gets
+// the cores first, unless one is asked for: then they are made at once.
+func TestPreparedSiteFilesWaitUnlessAsked(t *testing.T) {
+	defer func(d time.Duration) { SiteFilesPause = d }(SiteFilesPause)
+	SiteFilesPause = time.Hour
+	p, err := Prepare(repoSources())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok, err := p.File("tasks/1/index.html"); !ok || err != nil {
+		t.Fatalf("a page while the site-wide files wait: %v, %v", ok, err)
+	}
+	// Far longer than the bundled site's files take, far shorter than the pause.
+	select {
+	case <-p.Done():
+		t.Fatal("the site-wide files were made before the pause ended, unasked")
+	case <-time.After(time.Second):
+	}
+	done := make(chan bool, 1)
+	go func() {
+		_, ok, err := p.File(sitepath.SitemapXML)
+		done <- ok && err == nil
+	}()
+	select {
+	case ok := <-done:
+		if !ok {
+			t.Fatal("the sitemap, asked for, was not made")
+		}
+	case <-time.After(time.Minute):
+		t.Fatal("asking for the sitemap did not end the pause")
 	}
 }
