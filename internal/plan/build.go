@@ -135,6 +135,11 @@ func FromRows(in Input) (*Plan, []problem.Problem, error) {
 	if in.Meta.StartYear == 0 && in.Meta.EndYear == 0 {
 		in.Meta.StartYear, in.Meta.EndYear = TitleYears(in.Meta.Title)
 	}
+	if in.Memo == nil && len(in.Rows) >= warmRows {
+		// A memo of this read alone, filled on every core first.
+		in.Memo = NewMemo()
+		warm(in.Memo, in.Rows, in.Meta.StartYear, in.Meta.EndYear)
+	}
 	depts, errs := newDirectory(in)
 	b := &builder{in: in, p: &Plan{Meta: in.Meta, Columns: columns(in)}, depts: depts, errs: errs,
 		areas: map[string]*Area{}, byOrdinal: map[int]*Area{}, seen: map[string]int{}}
