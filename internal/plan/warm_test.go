@@ -62,4 +62,3 @@ func TestWarmReadsEveryCell(t *testing.T) {
 			len(c.sentences), len(c.titles), len(c.timelines), len(c.units), warmRows, warmRows)
 	}
 }
-
