@@ -9,7 +9,6 @@ import (
 	"testing"
 	"text/template/parse"
 
-	"plansite/internal/load"
 	"plansite/internal/markdown"
 )
 
@@ -104,23 +103,13 @@ type allPages struct {
 
 func renderAll(t *testing.T, content fs.FS, drop bool) allPages {
 	t.Helper()
-	c, _, err := load.Read(content, "content")
-	if err != nil {
-		t.Fatal(err)
-	}
-	tmpl, err := Parse(os.DirFS("../../templates"), "templates")
-	if err != nil {
-		t.Fatal(err)
-	}
+	c, tmpl := loadWithTemplates(t, content)
 	if !drop {
 		for _, once := range tmpl.escaped {
 			once.Do(func() {}) // as if each kind had dropped them already
 		}
 	}
-	s := &Context{Plan: c.Plan, Config: c.Config, BaseURL: "https://example.org/p/", BasePath: "/p/", Pages: c.Pages, Progress: c.Progress,
-		Labels: tmpl.Labels, Assets: map[string]string{"style.css": "static/style.css", "favicon.svg": "static/favicon.svg",
-			"prefs.js": "static/prefs.js", "search.js": "static/search.js", "cite.js": "static/cite.js"}}
-	list, err := Pages(s, markdown.New())
+	list, err := Pages(testContext(c, tmpl), markdown.New())
 	if err != nil {
 		t.Fatal(err)
 	}

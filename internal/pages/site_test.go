@@ -2,6 +2,7 @@ package pages
 
 import (
 	"bytes"
+	"io/fs"
 	"os"
 	"strings"
 	"testing"
@@ -22,17 +23,8 @@ type rendered struct {
 
 func render(t *testing.T, content fstest.MapFS) rendered {
 	t.Helper()
-	c, _, err := load.Read(content, "content")
-	if err != nil {
-		t.Fatal(err)
-	}
-	tmpl, err := Parse(os.DirFS("../../templates"), "templates")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := &Context{Plan: c.Plan, Config: c.Config, BaseURL: "https://example.org/p/", BasePath: "/p/", Pages: c.Pages, Progress: c.Progress,
-		Labels: tmpl.Labels, Assets: map[string]string{"style.css": "static/style.css", "favicon.svg": "static/favicon.svg",
-			"prefs.js": "static/prefs.js", "search.js": "static/search.js", "cite.js": "static/cite.js"}}
+	c, tmpl := loadWithTemplates(t, content)
+	s := testContext(c, tmpl)
 	list, err := Pages(s, markdown.New())
 	if err != nil {
 		t.Fatal(err)
@@ -46,6 +38,28 @@ func render(t *testing.T, content fstest.MapFS) rendered {
 		r.pages[p.Path] = b.String()
 	}
 	return r
+}
+
+// loadWithTemplates reads content and the bundled templates.
+func loadWithTemplates(t *testing.T, content fs.FS) (*load.Content, *Templates) {
+	t.Helper()
+	c, _, err := load.Read(content, "content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl, err := Parse(os.DirFS("../../templates"), "templates")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c, tmpl
+}
+
+// testContext is the site of content c with the templates tmpl, at
+// https://example.org/p/.
+func testContext(c *load.Content, tmpl *Templates) *Context {
+	return &Context{Plan: c.Plan, Config: c.Config, BaseURL: "https://example.org/p/", BasePath: "/p/", Pages: c.Pages, Progress: c.Progress,
+		Labels: tmpl.Labels, Assets: map[string]string{"style.css": "static/style.css", "favicon.svg": "static/favicon.svg",
+			"prefs.js": "static/prefs.js", "search.js": "static/search.js", "cite.js": "static/cite.js"}}
 }
 
 // page is the page at path, parsed.

@@ -24,20 +24,8 @@ func TestWatchRenamedSaveIsRebuiltSooner(t *testing.T) {
 		{"written in place", func(dir string) error {
 			return os.WriteFile(filepath.Join(dir, "tasks.csv"), []byte("序号\n2\n"), 0o644)
 		}, false},
-		{"renamed into place", func(dir string) error {
-			tmp := filepath.Join(dir, "tasks.csv.new")
-			if err := os.WriteFile(tmp, []byte("序号\n2\n"), 0o644); err != nil {
-				return err
-			}
-			return os.Rename(tmp, filepath.Join(dir, "tasks.csv"))
-		}, true},
-		{"renamed from a hidden temporary file", func(dir string) error {
-			tmp := filepath.Join(dir, ".~lock.tasks.tmp")
-			if err := os.WriteFile(tmp, []byte("序号\n2\n"), 0o644); err != nil {
-				return err
-			}
-			return os.Rename(tmp, filepath.Join(dir, "tasks.csv"))
-		}, true},
+		{"renamed into place", renamedFrom("tasks.csv.new"), true},
+		{"renamed from a hidden temporary file", renamedFrom(".~lock.tasks.tmp"), true},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			dir := t.TempDir()
@@ -68,5 +56,16 @@ func TestWatchRenamedSaveIsRebuiltSooner(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// renamedFrom saves tasks.csv as an editor does that writes the file whole
+// under the name tmp first.
+func renamedFrom(tmp string) func(dir string) error {
+	return func(dir string) error {
+		if err := os.WriteFile(filepath.Join(dir, tmp), []byte("序号\n2\n"), 0o644); err != nil {
+			return err
+		}
+		return os.Rename(filepath.Join(dir, tmp), filepath.Join(dir, "tasks.csv"))
 	}
 }
