@@ -103,8 +103,11 @@ type Server struct {
 	mu   sync.RWMutex
 	cur  *state
 	good *state // the last successful build, for assets while cur is broken
-	subs map[chan int]bool
-	busy sync.Mutex // one build at a time
+	// building is closed when the build under way is ready; nil when none is.
+	building chan struct{}
+	prepare  func(site.Options) (*site.Prepared, error) // site.Prepare; a test's, to hold a build
+	subs     map[chan int]bool
+	busy     sync.Mutex // one build at a time
 }
 
 // New returns a server that has built nothing yet.
@@ -120,28 +123,38 @@ func New(o Options) *Server {
 		// Most rebuilds follow a change to a few cells.
 		o.Site.Memo = plan.NewMemo()
 	}
-	return &Server{opts: o, id: fmt.Sprint(time.Now().UnixNano()), cur: &state{}, subs: map[chan int]bool{}}
+	return &Server{opts: o, id: fmt.Sprint(time.Now().UnixNano()), cur: &state{}, subs: map[chan int]bool{}, prepare: site.Prepare}
 }
 
-// Rebuild builds the site again and tells every open page to reload.
+// Rebuild builds the site again and tells every open page to reload. The
+// pages are told as the build starts, and what they ask for meanwhile waits
+// for it: a browser takes about as long to begin a reload as a small
+// table's build, so the two overlap instead of following each other.
 func (s *Server) Rebuild() error {
 	s.busy.Lock()
 	defer s.busy.Unlock()
 	start := time.Now()
-	p, err := site.Prepare(s.opts.Site)
+	ready := make(chan struct{})
 	s.mu.Lock()
-	st := &state{site: p, err: err, gen: s.cur.gen + 1}
-	if err == nil {
-		s.good = st
-	}
-	s.cur = st
+	gen := s.cur.gen + 1
+	s.building = ready
 	for ch := range s.subs {
 		select {
-		case ch <- st.gen:
+		case ch <- gen:
 		default: // the page has a reload pending already
 		}
 	}
 	s.mu.Unlock()
+	p, err := s.prepare(s.opts.Site)
+	s.mu.Lock()
+	st := &state{site: p, err: err, gen: gen}
+	if err == nil {
+		s.good = st
+	}
+	s.cur = st
+	s.building = nil
+	s.mu.Unlock()
+	close(ready)
 	if err != nil {
 		problem.Print(s.opts.Log, "plansite serve", err)
 		return err
@@ -161,6 +174,23 @@ func (s *Server) Rebuild() error {
 		fmt.Fprintf(s.opts.Log, "built %d files in %v\n", len(p.Paths()), time.Since(start).Round(time.Millisecond))
 	}()
 	return nil
+}
+
+// waitBuild waits until the build under way, if any, is ready, or the
+// request ends (false).
+func (s *Server) waitBuild(r *http.Request) bool {
+	s.mu.RLock()
+	b := s.building
+	s.mu.RUnlock()
+	if b == nil {
+		return true
+	}
+	select {
+	case <-b:
+		return true
+	case <-r.Context().Done():
+		return false
+	}
 }
 
 func (s *Server) state() (cur, good *state) {
@@ -184,6 +214,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case Prefix + "error.css":
 		w.Header().Set("Content-Type", "text/css; charset=utf-8")
 		w.Write(errorCSS)
+		return
+	}
+	if !s.waitBuild(r) {
 		return
 	}
 	st, good := s.state()
@@ -373,6 +406,11 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	s.subs[ch] = true
 	gen := s.cur.gen
+	if s.building != nil {
+		// Its reload was told before this page listened: the build's
+		// number makes the page reload, and its request waits for it.
+		gen++
+	}
 	s.mu.Unlock()
 	defer func() {
 		s.mu.Lock()
