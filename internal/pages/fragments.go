@@ -83,33 +83,53 @@ func (fs *fragments) render(name string, p *Page) (template.HTML, error) {
 	if len(p.Nav) > 64 {
 		return "", fmt.Errorf("fragment %s: more than 64 navigation links", name)
 	}
-	k := fragmentKey{p.Site, frameKey{name: name, kind: p.Kind, depth: strings.Count(p.Path, "/")}}
-	if p.rootRelative {
-		k.depth = -1
-	}
+	k := fragmentKey{p.Site, frameKey{name: name, kind: p.Kind, depth: depthOf(p)}}
 	for i, l := range p.Nav {
 		if p.Current(l.Target) {
 			k.current |= 1 << i
 		}
 	}
-	fs.mu.Lock()
-	h, ok := fs.cache[k]
-	fs.mu.Unlock()
+	return made(&fs.mu, fs.cache, k, fs.set, name, func() any {
+		return &Frame{Site: p.Site, Kind: p.Kind, Nav: p.Nav, FontSizes: p.FontSizes, SearchExamples: p.SearchExamples,
+			FeedURL: p.FeedURL, key: k.frameKey}
+	})
+}
+
+// made returns what cache holds under k, or else executes template name
+// of set on what data returns and keeps the result under k: the HTML is
+// html/template's own output, escaped in its context, so it is trusted
+// wherever a template writes it in the same context.
+func made[K comparable](mu *sync.Mutex, cache map[K]template.HTML, k K, set *template.Template, name string, data func() any) (template.HTML, error) {
+	mu.Lock()
+	h, ok := cache[k]
+	mu.Unlock()
 	if ok {
 		return h, nil
 	}
-	f := &Frame{Site: p.Site, Kind: p.Kind, Nav: p.Nav, FontSizes: p.FontSizes, SearchExamples: p.SearchExamples,
-		FeedURL: p.FeedURL, key: k.frameKey}
 	var b bytes.Buffer
-	if err := fs.set.ExecuteTemplate(capped{&b}, name, f); err != nil {
+	if err := set.ExecuteTemplate(capped{&b}, name, data()); err != nil {
 		return "", err
 	}
-	// Trusted: html/template's own output, escaped in its context.
 	h = template.HTML(b.String())
-	fs.mu.Lock()
-	fs.cache[k] = h
-	fs.mu.Unlock()
+	mu.Lock()
+	cache[k] = h
+	mu.Unlock()
 	return h, nil
+}
+
+// depthOf is the folder depth of page p, the part of a fragment's key
+// that its links depend on: -1 for a page served at any address.
+func depthOf(p *Page) int {
+	if p.rootRelative {
+		return -1
+	}
+	return strings.Count(p.Path, "/")
+}
+
+// itemPage is a page at depth as items and values see it: the links and
+// nothing of any one page.
+func itemPage(p *Page, depth int) *ItemPage {
+	return &ItemPage{&Page{Site: p.Site, Path: strings.Repeat("x/", max(depth, 0)), rootRelative: p.rootRelative}}
 }
 
 // Items are fragments of one task at a folder depth: a task's entry in
@@ -146,24 +166,6 @@ type itemKey struct {
 
 // item returns fragment name of task t as it is on page p.
 func (fs *fragments) item(name string, p *Page, t *plan.Task) (template.HTML, error) {
-	k := itemKey{p.Site, name, t, strings.Count(p.Path, "/")}
-	if p.rootRelative {
-		k.depth = -1
-	}
-	fs.mu.Lock()
-	h, ok := fs.items[k]
-	fs.mu.Unlock()
-	if ok {
-		return h, nil
-	}
-	at := &Page{Site: p.Site, Path: strings.Repeat("x/", max(k.depth, 0)), rootRelative: p.rootRelative}
-	var b bytes.Buffer
-	if err := fs.set.ExecuteTemplate(capped{&b}, name, &Item{&ItemPage{at}, t}); err != nil {
-		return "", err
-	}
-	h = template.HTML(b.String()) // html/template's own output
-	fs.mu.Lock()
-	fs.items[k] = h
-	fs.mu.Unlock()
-	return h, nil
+	k := itemKey{p.Site, name, t, depthOf(p)}
+	return made(&fs.mu, fs.items, k, fs.set, name, func() any { return &Item{itemPage(p, k.depth), t} })
 }

@@ -1,11 +1,9 @@
 package pages
 
 import (
-	"bytes"
 	"fmt"
 	"html/template"
 	"reflect"
-	"strings"
 	"sync"
 )
 
@@ -64,24 +62,6 @@ func (vs *values) render(name string, at any, v any) (template.HTML, error) {
 	if v == nil || !reflect.TypeOf(v).Comparable() {
 		return "", fmt.Errorf("value %s: %T cannot tell one value from another; give a number, a string or a pointer", name, v)
 	}
-	k := valueKey{p.Site, name, strings.Count(p.Path, "/"), v}
-	if p.rootRelative {
-		k.depth = -1
-	}
-	vs.mu.Lock()
-	h, ok := vs.cache[k]
-	vs.mu.Unlock()
-	if ok {
-		return h, nil
-	}
-	page := &Page{Site: p.Site, Path: strings.Repeat("x/", max(k.depth, 0)), rootRelative: p.rootRelative}
-	var b bytes.Buffer
-	if err := vs.set.ExecuteTemplate(capped{&b}, name, &Value{&ItemPage{page}, v}); err != nil {
-		return "", err
-	}
-	h = template.HTML(b.String()) // html/template's own output
-	vs.mu.Lock()
-	vs.cache[k] = h
-	vs.mu.Unlock()
-	return h, nil
+	k := valueKey{p.Site, name, depthOf(p), v}
+	return made(&vs.mu, vs.cache, k, vs.set, name, func() any { return &Value{itemPage(p, k.depth), v} })
 }
