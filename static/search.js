@@ -314,9 +314,10 @@
     return { text: pre + text.slice(start, end) + (end < text.length ? '…' : ''), rs: out };
   }
 
-  // Where a match is: the table's own headings (完成时限, 牵头单位 …), from
-  // the page.
-  var labels = { m: app.getAttribute('data-timeline'), l: app.getAttribute('data-lead'), c: app.getAttribute('data-coop'), x: '部门别称' };
+  // Where a match is: the table's own headings and its own word for a
+  // unit's other name, from the page (a search page of a templates folder
+  // older than data-alias says only 别称).
+  var labels = { m: app.getAttribute('data-timeline'), l: app.getAttribute('data-lead'), c: app.getAttribute('data-coop'), x: app.getAttribute('data-alias') || '别称' };
 
   function result(d, ts) {
     var f = fields(d), rs = ranges(d, f, ts);

@@ -62,7 +62,7 @@ func TestPagesSayTheTablesWords(t *testing.T) {
 		"years/":       `横条是完成时限覆盖的年份`,
 		"years/2024/":  `2024年推进的1项任务及当年的完成时限。`,
 		"tasks/1/":     `<caption class="visually-hidden">任务1的完成时限</caption>`,
-		"search/":      `data-timeline="完成时限" data-lead="牵头单位" data-coop="责任单位"`,
+		"search/":      `data-timeline="完成时限" data-lead="牵头单位" data-coop="责任单位" data-alias="单位别称"`,
 		"data/fields/": `全部部分（原表中独占一行的标题），按编号排序。`,
 	} {
 		if !strings.Contains(r.pages[path], want) {
@@ -79,12 +79,12 @@ func TestSearchScriptHasNoWordsOfItsOwn(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, w := range append(standardWords, "落实情况", "状态") {
+	for _, w := range append(standardWords, "落实情况", "状态", "部门", "单位") {
 		if strings.Contains(string(b), w) {
 			t.Errorf("static/search.js says %s", w)
 		}
 	}
-	for _, attr := range []string{"data-timeline", "data-lead", "data-coop"} {
+	for _, attr := range []string{"data-timeline", "data-lead", "data-coop", "data-alias"} {
 		if !strings.Contains(string(b), "'"+attr+"'") {
 			t.Errorf("static/search.js does not read %s", attr)
 		}
