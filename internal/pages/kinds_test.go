@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -163,7 +164,7 @@ func TestTemplatesOfTheKinds(t *testing.T) {
 			t.Errorf("two kinds are called %s", k.Name)
 		}
 		names[k.Name] = true
-		if tmpl.byKind[k] == nil {
+		if tmpl.kinds[k] == nil {
 			t.Errorf("no template for %s", k.Name)
 		}
 	}
@@ -217,6 +218,59 @@ func TestKindsInTheTemplates(t *testing.T) {
 		}
 		if got, want := strings.Contains(html, `class="site-search"`), p.Path != "search/"; got != want {
 			t.Errorf("%s: the header's search form: %v", p.Path, got)
+		}
+	}
+}
+
+// A kind's set of templates is made by its first page, so a site of one
+// plan never copies base.html's templates for a portal's kinds; a
+// template that fails, minified, still fails that page.
+func TestKindSetsAreMadeByTheirPages(t *testing.T) {
+	c, tmpl := loadWithTemplates(t, content(map[string]string{"tasks.csv": otherWordsTable}))
+	list, err := Pages(testContext(c, tmpl), markdown.New())
+	if err != nil {
+		t.Fatal(err)
+	}
+	shown := map[*Kind]bool{}
+	var b bytes.Buffer
+	for _, p := range list {
+		shown[p.Kind] = true
+		if err := tmpl.RenderTo(&b, p); err != nil {
+			t.Fatalf("%s: %v", p.Path, err)
+		}
+	}
+	for _, k := range allKinds() {
+		if made := tmpl.kinds[k].tmpl != nil; made != shown[k] {
+			t.Errorf("%s: set made %v, pages of the kind %v", k.Name, made, shown[k])
+		}
+	}
+	for _, k := range PortalKinds {
+		if shown[k] && !slices.Contains(Kinds, k) {
+			t.Errorf("a plan's site has a page of the portal's kind %s", k.Name)
+		}
+	}
+
+	// The same file minified and broken: the kind's page says so.
+	c, tmpl = loadWithTemplates(t, content(map[string]string{"tasks.csv": otherWordsTable}))
+	for k, ks := range tmpl.kinds {
+		if k.Name == "task" {
+			ks.file.text = "{{define \"main\"}}{{.Task.ID}{{end}}"
+		}
+	}
+	list, err = Pages(testContext(c, tmpl), markdown.New())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range list {
+		err := tmpl.RenderTo(&b, p)
+		if p.Kind.Name != "task" {
+			if err != nil {
+				t.Errorf("%s: %v", p.Path, err)
+			}
+			continue
+		}
+		if err == nil || !strings.Contains(err.Error(), "templates: error: the templates, minified, do not parse: templates/task.html:1:") {
+			t.Errorf("%s: the broken template gives %v", p.Path, err)
 		}
 	}
 }

@@ -61,7 +61,7 @@ func allKinds() []*Kind {
 func (t *Templates) Lacks(kinds []*Kind) []string {
 	var out []string
 	for _, k := range kinds {
-		if t.byKind[k] == nil {
+		if t.kinds[k] == nil {
 			out = append(out, t.dir+"/"+k.Name+".html")
 		}
 	}

@@ -104,11 +104,7 @@ type allPages struct {
 func renderAll(t *testing.T, content fs.FS, drop bool) allPages {
 	t.Helper()
 	c, tmpl := loadWithTemplates(t, content)
-	if !drop {
-		for _, once := range tmpl.escaped {
-			once.Do(func() {}) // as if each kind had dropped them already
-		}
-	}
+	tmpl.keepEscapers = !drop
 	list, err := Pages(testContext(c, tmpl), markdown.New())
 	if err != nil {
 		t.Fatal(err)
@@ -121,7 +117,7 @@ func renderAll(t *testing.T, content fs.FS, drop bool) allPages {
 		}
 		r.pages[p.Path] = b.String()
 		if strings.HasPrefix(p.Path, "tasks/") {
-			r.escapers = escapers(tmpl.byKind[p.Kind])
+			r.escapers = escapers(tmpl.kinds[p.Kind].tmpl)
 		}
 	}
 	return r

@@ -48,19 +48,34 @@ var OptionalPartials = []string{"portal-parts"}
 // Templates holds every page kind's parsed template, twice: as written,
 // for messages, and minified, to run, and the folder's labels.
 type Templates struct {
-	byKind map[*Kind]*template.Template // minified
-	// Each kind's first page escapes its template; the HTML escapers
-	// that change nothing are then dropped (prune.go), before any other
-	// page of the kind runs it.
-	escaped map[*Kind]*sync.Once
+	// proto is base.html and the partials, minified and never run: each
+	// kind's set of templates is a copy of it with the kind's file.
+	proto *template.Template
+	kinds map[*Kind]*kindSet // minified
 	// The files as written, parsed into source the first time a page
 	// fails: its errors give the file's own lines and columns.
 	written    writtenSource
 	sourceOnce sync.Once
 	source     map[*Kind]*template.Template
 	dir        string // the templates folder, for messages
+	// keepEscapers leaves the escapers as html/template puts them (for
+	// tests that compare).
+	keepEscapers bool
 	// Labels are the folder's labels.toml laid over the defaults.
 	Labels *labels.Labels
+}
+
+// kindSet is a page kind's set of templates, made by the kind's first
+// page: a site of one plan has no portal pages, and copying base.html's
+// templates into every kind's set was a third of parsing, the one part of
+// a small table's build that ran on one core. The first page also escapes
+// the set; the HTML escapers that change nothing are then dropped
+// (prune.go), before any other page of the kind runs it.
+type kindSet struct {
+	file kindFile
+	once sync.Once
+	tmpl *template.Template
+	err  error
 }
 
 // MaxPage is the most bytes one page may have. A real table's largest
@@ -172,28 +187,42 @@ var TemplateLimit = inputfs.Limit{Bytes: 1 << 20, What: "a template", Advice: "n
 // lines, then minified and parsed again: the minified templates make pages
 // that need no minifying, which was a fifth of a build's time. Only the
 // minified ones are made into a set of templates per page kind, copying
-// base.html's into each; the templates as written are parsed into one set,
-// which finds the same errors (a kind's "main" replacing the kind's before
-// it), and made into a set per kind only when a page fails, for its
-// message: copying was two thirds of parsing.
+// base.html's into each when the kind's first page is made; the templates
+// as written are parsed into one set, which finds the same errors (a
+// kind's "main" replacing the kind's before it), and made into a set per
+// kind only when a page fails, for its message: copying was two thirds of
+// parsing.
 func Parse(fsys fs.FS, dir string) (*Templates, error) {
 	src := &folderSource{fsys: fsys, dir: dir, written: writtenSource{}}
-	if _, err := parseAll(src, dir, asWritten, true); err != nil {
+	written, err := parseFolder(src, dir, asWritten)
+	if err != nil {
 		return nil, err
 	}
-	min, err := parseAll(src.written, dir, minifier.Template, false)
+	if err := written.check(); err != nil {
+		return nil, err
+	}
+	min, err := parseFolder(src.written, dir, minifier.Template)
 	if err != nil {
-		return nil, &problem.Problem{File: dir, Msg: fmt.Sprintf("the templates, minified, do not parse: %v", err)}
+		return nil, minifiedError(dir, err)
+	}
+	proto, err := min.base.Clone()
+	if err != nil {
+		return nil, templateError(err)
 	}
 	words, err := labels.Read(fsys, dir, labelSpecs())
 	if err != nil {
 		return nil, err
 	}
-	escaped := make(map[*Kind]*sync.Once, len(min))
-	for k := range min {
-		escaped[k] = new(sync.Once)
+	kinds := make(map[*Kind]*kindSet, len(min.kinds))
+	for k, f := range min.kinds {
+		kinds[k] = &kindSet{file: f}
 	}
-	return &Templates{byKind: min, escaped: escaped, written: src.written, dir: dir, Labels: words}, nil
+	return &Templates{proto: proto, kinds: kinds, written: src.written, dir: dir, Labels: words}, nil
+}
+
+// minifiedError is a template that parses as written and not minified.
+func minifiedError(dir string, err error) error {
+	return &problem.Problem{File: dir, Msg: fmt.Sprintf("the templates, minified, do not parse: %v", err)}
 }
 
 func asWritten(s string) (string, error) { return s, nil }
@@ -234,78 +263,97 @@ func (w writtenSource) exists(name string) bool { _, ok := w[name]; return ok }
 
 func (w writtenSource) read(name string) (string, error) { return w[name], nil }
 
-// parseAll parses the templates, each text first given to prepare, into a
-// set per page kind, or with oneSet into a single set, only to find their
-// errors.
-func parseAll(src templateSource, dir string, prepare func(string) (string, error), oneSet bool) (map[*Kind]*template.Template, error) {
-	read := func(name string) (string, string, error) {
+// folder is a templates folder parsed: base.html and the partials in one
+// set, which runs the fragments, items and values, and each kind's file,
+// read, to be parsed into a copy of that set.
+type folder struct {
+	base  *template.Template
+	kinds map[*Kind]kindFile
+}
+
+// kindFile is a kind's template file: its name (templates/task.html) and
+// its text.
+type kindFile struct{ name, text string }
+
+// parseFolder reads the templates, each text first given to prepare, and
+// parses base.html and the partials.
+func parseFolder(src templateSource, dir string, prepare func(string) (string, error)) (*folder, error) {
+	read := func(name string) (kindFile, error) {
 		b, err := src.read(name)
 		if err != nil {
-			return "", "", err
+			return kindFile{}, err
 		}
 		text, err := prepare(b)
 		if err != nil {
-			return "", "", &problem.Problem{File: path.Join(dir, name), Msg: err.Error()}
+			return kindFile{}, &problem.Problem{File: path.Join(dir, name), Msg: err.Error()}
 		}
-		return path.Join(dir, name), text, nil
+		return kindFile{path.Join(dir, name), text}, nil
 	}
-	baseName, baseText, err := read("base.html")
+	bf, err := read("base.html")
 	if err != nil {
 		return nil, err
 	}
 	frags := &fragments{cache: map[fragmentKey]template.HTML{}, items: map[itemKey]template.HTML{}}
 	vals := &values{cache: map[valueKey]template.HTML{}}
-	base, err := template.New(baseName).Funcs(funcs).Funcs(fragmentFuncs(frags, vals)).Parse(baseText)
+	base, err := template.New(bf.name).Funcs(funcs).Funcs(fragmentFuncs(frags, vals)).Parse(bf.text)
 	if err != nil {
 		return nil, templateError(err)
 	}
 	trimEnd(base)
-	for _, part := range Partials {
-		name, text, err := read(part + ".html")
-		if err != nil {
-			return nil, err
-		}
-		if _, err := base.New(name).Parse(text); err != nil {
-			return nil, templateError(err)
+	parts := Partials
+	for _, part := range OptionalPartials {
+		if src.exists(part + ".html") {
+			parts = append(parts[:len(parts):len(parts)], part)
 		}
 	}
-	for _, part := range OptionalPartials {
-		if !src.exists(part + ".html") {
-			continue
-		}
-		name, text, err := read(part + ".html")
+	for _, part := range parts {
+		f, err := read(part + ".html")
 		if err != nil {
 			return nil, err
 		}
-		if _, err := base.New(name).Parse(text); err != nil {
+		if _, err := base.New(f.name).Parse(f.text); err != nil {
 			return nil, templateError(err)
 		}
 	}
 	frags.set, vals.set = base, base
-	byKind := map[*Kind]*template.Template{}
+	kinds := map[*Kind]kindFile{}
 	for _, kind := range allKinds() {
 		if kind.Optional && !src.exists(kind.Name+".html") {
 			continue
 		}
-		name, text, err := read(kind.Name + ".html")
-		if err != nil {
+		if kinds[kind], err = read(kind.Name + ".html"); err != nil {
 			return nil, err
 		}
-		set := base
-		if !oneSet {
-			if set, err = base.Clone(); err != nil {
-				return nil, templateError(err)
-			}
-		}
-		if _, err := set.New(name).Parse(text); err != nil {
-			return nil, templateError(err)
-		}
-		byKind[kind] = set
 	}
-	if oneSet {
-		return nil, nil
+	return &folder{base: base, kinds: kinds}, nil
+}
+
+// check parses every kind's file into the base set itself, one after
+// another, only to find their errors: the set is of no use after.
+func (f *folder) check() error {
+	for _, kind := range allKinds() {
+		kf, ok := f.kinds[kind]
+		if !ok {
+			continue
+		}
+		if _, err := f.base.New(kf.name).Parse(kf.text); err != nil {
+			return templateError(err)
+		}
 	}
-	return byKind, nil
+	return nil
+}
+
+// kindTemplates parses the kind's file kf into a copy of from, base.html's set
+// as no page has run it yet.
+func kindTemplates(from *template.Template, kf kindFile) (*template.Template, error) {
+	set, err := from.Clone()
+	if err != nil {
+		return nil, err
+	}
+	if _, err := set.New(kf.name).Parse(kf.text); err != nil {
+		return nil, err
+	}
+	return set, nil
 }
 
 // trimEnd drops the white space that ends the page (the line breaks
@@ -332,8 +380,8 @@ func trimEnd(t *template.Template) {
 // RenderTo executes the page's template into b, which is reset first.
 func (t *Templates) RenderTo(b *bytes.Buffer, p *Page) error {
 	b.Reset()
-	tmpl := t.byKind[p.Kind]
-	if tmpl == nil {
+	ks := t.kinds[p.Kind]
+	if ks == nil {
 		return &problem.Problem{File: t.dir, Msg: fmt.Sprintf("no template for page kind %q", p.Kind.Name)}
 	}
 	v, err := p.view()
@@ -341,14 +389,21 @@ func (t *Templates) RenderTo(b *bytes.Buffer, p *Page) error {
 		return err
 	}
 	ran := false
-	t.escaped[p.Kind].Do(func() {
+	ks.once.Do(func() {
 		ran = true
-		if err = tmpl.Execute(capped{b}, v); err == nil {
-			dropHTMLEscapers(tmpl, pageHTMLFuncs)
+		if ks.tmpl, ks.err = kindTemplates(t.proto, ks.file); ks.err != nil {
+			ks.err = minifiedError(t.dir, templateError(ks.err))
+			return
+		}
+		if err = ks.tmpl.Execute(capped{b}, v); err == nil && !t.keepEscapers {
+			dropHTMLEscapers(ks.tmpl, pageHTMLFuncs)
 		}
 	})
+	if ks.err != nil {
+		return ks.err
+	}
 	if !ran {
-		err = tmpl.Execute(capped{b}, v)
+		err = ks.tmpl.Execute(capped{b}, v)
 	}
 	if err != nil {
 		if errors.Is(err, errPageTooLarge) {
@@ -365,7 +420,7 @@ func (t *Templates) RenderTo(b *bytes.Buffer, p *Page) error {
 		}
 		// Run again as written, for the message to give the
 		// template's own line and column.
-		t.sourceOnce.Do(func() { t.source, _ = parseAll(t.written, t.dir, asWritten, false) })
+		t.sourceOnce.Do(func() { t.source = sourceSets(t.written, t.dir) })
 		var scratch bytes.Buffer
 		if src := t.source[p.Kind]; src != nil {
 			if err := src.Execute(capped{&scratch}, v); err != nil && !errors.Is(err, errPageTooLarge) {
@@ -375,4 +430,20 @@ func (t *Templates) RenderTo(b *bytes.Buffer, p *Page) error {
 		return templateError(err)
 	}
 	return nil
+}
+
+// sourceSets parses the templates as written into a set per kind, all
+// copied before any runs.
+func sourceSets(written writtenSource, dir string) map[*Kind]*template.Template {
+	f, err := parseFolder(written, dir, asWritten)
+	if err != nil {
+		return nil
+	}
+	sets := make(map[*Kind]*template.Template, len(f.kinds))
+	for k, kf := range f.kinds {
+		if set, err := kindTemplates(f.base, kf); err == nil {
+			sets[k] = set
+		}
+	}
+	return sets
 }
