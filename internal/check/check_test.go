@@ -55,6 +55,11 @@ func TestCheck(t *testing.T) {
 			want: []string{`content/tasks.csv:2:24: warning: task 1: 配合部门 separates names with both 、 and ，: "市财政局、市教育局，各区政府"; the site reads both, but one separator is clearer`},
 		},
 		{
+			name: "mixed separators, the comma half-width",
+			fs:   folder(header + "1,（一）甲,措施。,2020年。,市科技局,\"市财政局、市教育局,各区政府\"\n"),
+			want: []string{`content/tasks.csv:2:24: warning: task 1: 配合部门 separates names with both 、 and ,: "市财政局、市教育局,各区政府"; the site reads both, but one separator is clearer`},
+		},
+		{
 			name: "likely alias missing from the departments table",
 			fs:   folder(header + "1,（一）甲,措施。,2020年。,市科技局,市规划和自然局\n"),
 			want: []string{

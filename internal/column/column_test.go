@@ -1,6 +1,7 @@
 package column
 
 import (
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -95,5 +96,28 @@ func TestTableLookups(t *testing.T) {
 	}
 	if Progress.Index("date") != 1 || Progress.Name("date") != Progress[1].Name || Progress.Index("lead") != -1 || Progress.Name("lead") != "" {
 		t.Errorf("Progress: date at %d named %q, lead at %d", Progress.Index("date"), Progress.Name("date"), Progress.Index("lead"))
+	}
+}
+
+// README's list of the names other plans' tables use follows Task: every
+// synonym is in it.
+func TestREADMEListsEverySynonym(t *testing.T) {
+	b, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(b)
+	start := strings.Index(doc, "**Column names.**")
+	end := strings.Index(doc[max(start, 0):], "\n- ")
+	if start < 0 || end < 0 {
+		t.Fatal("README.md has no paragraph **Column names.**")
+	}
+	para := strings.Join(strings.Fields(doc[start:start+end]), "")
+	for _, c := range Task {
+		for _, w := range c.Synonyms {
+			if !strings.Contains(para, w+",") && !strings.Contains(para, w+"→") {
+				t.Errorf("README.md's **Column names.** does not list %s (%s)", w, c.Name)
+			}
+		}
 	}
 }

@@ -84,13 +84,18 @@ func TestOfficeDocuments(t *testing.T) {
 }
 
 // Pages as portals serve them: Word's HTML export in GB2312, with rowspan,
-// colspan, <p> and &nbsp; in cells; and a real portal's table
-// (xfj.chizhou.gov.cn), whose import is the hand-typed examples/ table but
-// for the merged 工作任务 cell, which the import writes into both its rows.
+// colspan, <p> and &nbsp; in cells; and real portals' tables: that of
+// xfj.chizhou.gov.cn, whose import is the hand-typed examples/ table but
+// for the merged 工作任务 cell, which the import writes into both its rows,
+// and that of bzqc.gov.cn, whose import is its example's content.
 func TestPortalPages(t *testing.T) {
 	for _, tc := range []struct{ page, csv, merges string }{
 		{"../document/testdata/word-gb2312.html", "testdata/word-gb2312.expected.csv", "testdata/word-gb2312.merges.expected.csv"},
 		{"../document/testdata/chizhou.html", "testdata/chizhou.expected.csv", "testdata/chizhou.merges.expected.csv"},
+		// A department's extract of a larger table (bzqc.gov.cn), headed
+		// 重点工作任务, 主要责任单位, 协同配合单位: found without -table, and
+		// imported as its example is.
+		{"../document/testdata/qiaocheng.html", "../../examples/qiaocheng-jyj-2025-fenjie/content/tasks.csv", "../../examples/qiaocheng-jyj-2025-fenjie/content/merges.csv"},
 	} {
 		t.Run(filepath.Base(tc.page), func(t *testing.T) {
 			csv, merges := importFile(t, tc.page)

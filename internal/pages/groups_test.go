@@ -167,3 +167,42 @@ func planOf(t *testing.T, parents [][]string) *plan.Plan {
 	}
 	return p
 }
+
+// Groups the table lists without tasks (a department's extract of a
+// larger table keeps the other parts' headings) are groups of their own,
+// numbered in the table's order: /plan/ shows each under its heading, in
+// its place, not as rows of the next group's table, and its page says the
+// table lists no task in it.
+func TestEmptyGroupsKeepTheirPlace(t *testing.T) {
+	r := render(t, content(map[string]string{"tasks.csv": "序号,重点工作任务,主要责任单位,协同配合单位\n" +
+		"一、主要预期目标,,,\n" +
+		"3,固定资产投资增长。,区发改委,区工信局\n" +
+		"二、扩投资,,,\n" +
+		"三、延链条,,,\n" +
+		"六、惠民生,,,\n" +
+		"68,推进学前教育。,区教育局,区财政局\n"}))
+	plan := r.page(t, "plan/")
+	var got []string
+	for _, sec := range all(plan, classed("plan-group")) {
+		h := all(sec, tag("h2"))[0]
+		entry := attr(h, "id") + " " + strings.Fields(text(h))[0] + ":"
+		for _, tr := range all(sec, tag("tr")) {
+			entry += " " + text(all(tr, func(n *html.Node) bool { return n.Data == "th" || n.Data == "td" })[0])
+		}
+		if len(all(sec, tag("table"))) == 0 {
+			entry += " " + text(all(sec, classed("plan-empty"))[0])
+		}
+		got = append(got, entry)
+	}
+	want := []string{"area-1 一、主要预期目标: 序号 3", "area-2 二、扩投资: 原表在此部分下未列任务。", "area-3 三、延链条: 原表在此部分下未列任务。", "area-4 六、惠民生: 序号 68"}
+	if !slices.Equal(got, want) {
+		t.Errorf("/plan/'s groups:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	area := r.page(t, "areas/3/")
+	if got := text(all(area, tag("main"))[0]); !strings.Contains(got, "三、延链条") || !strings.Contains(got, "0项任务") || !strings.Contains(got, "原表在此部分下未列任务。") {
+		t.Errorf("the empty group's page says %q", got)
+	}
+	if got := text(all(r.page(t, "areas/4/"), tag("h1"))[0]); got != "六、惠民生" {
+		t.Errorf("areas/4/ is %q, want 六、惠民生", got)
+	}
+}

@@ -233,14 +233,32 @@ func (g PlanGroup) Anchor() string { return "area-" + strconv.Itoa(g.Area.Ordina
 
 // planGroups splits a page's rows where their group changes. The heading
 // rows of a group's first row that name the group or the headings it
-// stands under are shown as its heading instead, so they leave the table.
-func planGroups(rows []PlanRow) []PlanGroup {
+// stands under are shown as its heading instead, so they leave the table;
+// so do those of the groups the table lists empty above it, each shown as
+// a group of its own, without rows.
+func planGroups(pl *plan.Plan, rows []PlanRow) []PlanGroup {
+	var empty map[string]*plan.Area
+	for _, a := range pl.Areas {
+		if len(a.Tasks) == 0 {
+			if empty == nil {
+				empty = map[string]*plan.Area{}
+			}
+			empty[a.Label] = a
+		}
+	}
 	var out []PlanGroup
 	for i, r := range rows {
 		if i == 0 || r.Task.Area != rows[i-1].Task.Area {
 			if a := r.Task.Area; a != nil {
+				shown := []*plan.Area{a}
+				for _, h := range r.Headings {
+					if e := empty[h]; e != nil {
+						out = append(out, PlanGroup{Area: e})
+						shown = append(shown, e)
+					}
+				}
 				rows[i].Headings = slices.DeleteFunc(slices.Clone(r.Headings), func(h string) bool {
-					return h == a.Label || slices.Contains(a.Parents, h)
+					return slices.ContainsFunc(shown, func(a *plan.Area) bool { return h == a.Label || slices.Contains(a.Parents, h) })
 				})
 			}
 			out = append(out, PlanGroup{Area: r.Task.Area})

@@ -86,7 +86,7 @@ func viewTask(v *Page, p *Page) error {
 
 func viewPlan(v *Page, p *Page) error {
 	v.PlanHead = planHead(p.Site.Plan)
-	v.PlanGroups = planGroups(planRows(p))
+	v.PlanGroups = planGroups(p.Site.Plan, planRows(p))
 	v.PlanJump = planJump(p)
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"plansite/internal/column"
 	"plansite/internal/problem"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -188,9 +189,19 @@ func (b *builder) row(r Row) {
 	t := &Task{ID: id, Slug: strings.ReplaceAll(id, ".", "-"), Line: r.line(), Rows: []Row{r},
 		Measures: r.Cell(column.Measures).Text, Timeline: r.Cell(column.Timeline).Text, LeadText: r.Cell(column.Lead).Text, CoopText: r.Cell(column.Coop).Text}
 	if n := len(b.pending); n > 0 {
-		for _, h := range b.pending {
+		for i, h := range b.pending {
 			t.Headings = append(t.Headings, h.label)
 			b.outer = nest(b.outer, h.label)
+			if i < n-1 && !b.p.HasColumn(column.Area) && headingStyle(h.label) != "other" && !b.under(b.pending[i+1].label) {
+				// A numbered heading the next does not stand under has no
+				// task of its own: a group the table lists empty, as a
+				// department's extract of a larger table keeps the headings
+				// of the parts it has no task in. It is a group all the
+				// same, so that the groups keep the table's numbers. (A
+				// heading of other words, a title row across the table, is
+				// left to stand above the rows.)
+				b.startArea(h.label, h.row, id, true)
+			}
 		}
 		if !b.p.HasColumn(column.Area) {
 			// The innermost heading is the group of the tasks below it;
@@ -348,7 +359,11 @@ func (b *builder) units(t *Task, r Row, lead, coop []Named) {
 			continue // the common cell, read without copying it
 		}
 		if out := outsideBrackets(c.cell.Text); strings.Contains(out, "、") && strings.ContainsAny(out, "，,") {
-			b.warn(c.cell, t.ID, "%s separates names with both 、 and ，: %s; the site reads both, but one separator is clearer", c.name, QuoteCell(c.cell.Text))
+			comma := "，"
+			if !strings.Contains(out, comma) {
+				comma = "," // the message names the comma the cell has
+			}
+			b.warn(c.cell, t.ID, "%s separates names with both 、 and %s: %s; the site reads both, but one separator is clearer", c.name, comma, QuoteCell(c.cell.Text))
 		}
 	}
 	// Each unit keeps the cell that names it, for messages, even when it
@@ -460,6 +475,14 @@ func nest(outer []string, label string) []string {
 		}
 	}
 	return append(outer, label)
+}
+
+// under reports whether the heading label stands under the innermost
+// heading in force: it is numbered in a style none of them is (（一） under
+// 一、).
+func (b *builder) under(label string) bool {
+	style := headingStyle(label)
+	return len(b.outer) > 0 && !slices.ContainsFunc(b.outer, func(h string) bool { return headingStyle(h) == style })
 }
 
 // parents are the headings in force around the group label (itself left

@@ -5,6 +5,7 @@ import (
 	"plansite/internal/column"
 	"plansite/internal/problem"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -219,5 +220,79 @@ func TestHeadingLevels(t *testing.T) {
 	want = []string{"一、总体目标 > （一）经济", "一、总体目标 > （二）社会", "二、重点任务"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("areas %q, want %q", got, want)
+	}
+}
+
+// A numbered heading with no task before the next heading of its level or
+// above is a group the table lists empty (a department's extract of a
+// larger table keeps the other parts' headings): a group all the same, so
+// that the groups keep the table's numbers. A heading of other words (a
+// title row) is no group.
+func TestEmptyGroups(t *testing.T) {
+	cols := []Column{{Heading: "序号", Std: column.ID}, {Heading: "主要措施", Std: column.Measures},
+		{Heading: "时间节点", Std: column.Timeline}, {Heading: "牵头部门", Std: column.Lead}}
+	tests := []struct {
+		name string
+		rows []Row
+		want []string // each group: parents > label: its tasks
+	}{
+		{"siblings", []Row{
+			row(2, "", "", "一、预期目标", "", "", ""),
+			row(3, "3", "", "甲。", "2025年", "区发改委", ""),
+			row(4, "", "", "二、扩投资", "", "", ""),
+			row(5, "", "", "三、延链条", "", "", ""),
+			row(6, "", "", "六、惠民生", "", "", ""),
+			row(7, "68", "", "乙。", "2025年", "区教育局", ""),
+		}, []string{"一、预期目标: 3", "二、扩投资: ", "三、延链条: ", "六、惠民生: 68"}},
+		{"a child empty, then a sibling of its parent", []Row{
+			row(2, "", "", "一、总体目标", "", "", ""),
+			row(3, "", "", "（一）经济", "", "", ""),
+			row(4, "", "", "二、重点任务", "", "", ""),
+			row(5, "1", "", "甲。", "2020年", "市科技局", ""),
+		}, []string{"一、总体目标 > （一）经济: ", "二、重点任务: 1"}},
+		{"nested headings, none empty", []Row{
+			row(2, "", "", "一、总体目标", "", "", ""),
+			row(3, "", "", "（一）经济", "", "", ""),
+			row(4, "1", "", "甲。", "2020年", "市科技局", ""),
+		}, []string{"一、总体目标 > （一）经济: 1"}},
+		{"dashes", []Row{
+			row(2, "", "", "——推进教育高质量发展", "", "", ""),
+			row(3, "", "", "——加快建设健康城市", "", "", ""),
+			row(4, "1", "", "甲。", "2020年", "市卫健委", ""),
+		}, []string{"——推进教育高质量发展: ", "——加快建设健康城市: 1"}},
+		{"title rows merged across the table", []Row{
+			row(2, "谯城区教育局分解表", "", "", "", "", ""),
+			row(3, "节选", "", "", "", "", ""),
+			row(4, "", "", "一、预期目标", "", "", ""),
+			row(5, "3", "", "甲。", "2025年", "区发改委", ""),
+		}, []string{"节选 > 一、预期目标: 3"}},
+	}
+	for _, tt := range tests {
+		in := input(tt.rows...)
+		in.Columns = cols
+		for i := range in.Rows {
+			in.Rows[i].Record = in.Rows[i].line()
+			if i < 2 && tt.name == "title rows merged across the table" {
+				in.Merges = append(in.Merges, Merge{Top: i + 2, Left: 1, Bottom: i + 2, Right: len(cols)})
+			}
+		}
+		p, _, err := FromRows(in)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		var got []string
+		for i, a := range p.Areas {
+			var ids []string
+			for _, task := range a.Tasks {
+				ids = append(ids, task.ID)
+			}
+			got = append(got, strings.Join(append(slices.Clone(a.Parents), a.Label), " > ")+": "+strings.Join(ids, " "))
+			if a.Ordinal != i+1 {
+				t.Errorf("%s: %s numbered %d, the %dth group", tt.name, a.Label, a.Ordinal, i+1)
+			}
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s: groups %q, want %q", tt.name, got, tt.want)
+		}
 	}
 }
