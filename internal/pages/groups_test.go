@@ -205,4 +205,14 @@ func TestEmptyGroupsKeepTheirPlace(t *testing.T) {
 	if got := text(all(r.page(t, "areas/4/"), tag("h1"))[0]); got != "六、惠民生" {
 		t.Errorf("areas/4/ is %q, want 六、惠民生", got)
 	}
+	// The search's filter offers only the groups a search can find tasks in.
+	var options []string
+	for _, sel := range all(r.page(t, "search/"), func(n *html.Node) bool { return n.Data == "select" && attr(n, "name") == "area" }) {
+		for _, o := range all(sel, tag("option")) {
+			options = append(options, attr(o, "value"))
+		}
+	}
+	if want := []string{"", "1", "4"}; !slices.Equal(options, want) {
+		t.Errorf("the search's groups %q, want %q", options, want)
+	}
 }
