@@ -82,6 +82,16 @@ func TestCheck(t *testing.T) {
 			},
 		},
 		{
+			name: "alike names in one row are two departments",
+			fs:   folder(header + "1,（一）甲,措施。,2020年。,招商工作部、安商工作部,——\n2,（一）甲,措施。,2020年。,市交通运输局,市交通局\n"),
+			want: []string{
+				`content/tasks.csv:2:19: warning: task 1: department "招商工作部" is not in content/departments.csv (named in 1 cell); it is published at /departments/d-`,
+				`content/tasks.csv:2:19: warning: task 1: department "安商工作部" is not in content/departments.csv (named in 1 cell); it is published at /departments/d-`,
+				`content/tasks.csv:3:19: warning: task 2: department "市交通运输局" is not in content/departments.csv (named in 1 cell); it is published at /departments/d-`,
+				`content/tasks.csv:3:26: warning: task 2: department "市交通局" is not in content/departments.csv (named in 1 cell); it is published at /departments/d-`,
+			},
+		},
+		{
 			name: "short names a character or two apart are not alike",
 			fs:   folder(header + "1,（一）甲,措施。,2020年。,市科技局,市教育局、市财政局\n"),
 		},

@@ -85,6 +85,9 @@ func (d *directory) lintNames() []problem.Problem {
 		for _, other := range like.names {
 			w := u.first
 			o := d.byName[other]
+			if together(u.dep, o) {
+				continue
+			}
 			if o.Known {
 				w.Msg = fmt.Sprintf("%s looks like %s: if they are one department, list %s as an alias (别名) of %s in %s",
 					QuoteCell(u.dep.Name), QuoteCell(other), QuoteCell(u.dep.Name), QuoteCell(o.Name), d.file)
@@ -105,6 +108,20 @@ func (d *directory) lintNames() []problem.Problem {
 		}
 	}
 	return warns
+}
+
+// together reports whether a task names both departments: a row that
+// lists two names means two departments, however alike (招商工作部 and
+// 安商工作部 in one cell).
+func together(a, b *Department) bool {
+	if a == b {
+		return false
+	}
+	in := make(map[*Task]bool, len(a.Lead)+len(a.Coop))
+	for _, t := range append(slices.Clip(a.Lead), a.Coop...) {
+		in[t] = true
+	}
+	return slices.ContainsFunc(b.Lead, func(t *Task) bool { return in[t] }) || slices.ContainsFunc(b.Coop, func(t *Task) bool { return in[t] })
 }
 
 // similar reports whether two department names are probably one written two
