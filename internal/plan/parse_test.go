@@ -65,6 +65,12 @@ func TestSplitDepartmentsNotes(t *testing.T) {
 	if !reflect.DeepEqual(units, want) {
 		t.Errorf("got %+v, want %+v", units, want)
 	}
+	// 带*的为牵头单位: the mark after a name, half- or full-width.
+	units, _ = SplitDepartments("区政府办公室*、区财政局,区科技局＊、*")
+	want = []Named{{Name: "区政府办公室", Lead: true, Starred: true}, {Name: "区财政局"}, {Name: "区科技局", Lead: true, Starred: true}, {Name: "*"}}
+	if !reflect.DeepEqual(units, want) {
+		t.Errorf("got %+v, want %+v", units, want)
+	}
 }
 
 // Notes written after a name without brackets say who leads and who helps.

@@ -373,10 +373,14 @@ func (b *builder) units(t *Task, r Row, lead, coop []Named) {
 		cell Cell
 	}
 	var leads, helps []named
+	starred := slices.ContainsFunc(lead, func(u Named) bool { return u.Starred })
 	for i, u := range lead {
 		switch {
 		case !u.Lead && strings.Contains(u.Note, "配合"):
 			// 办公室牵头，各科室配合 in a lead cell: 各科室 helps.
+			helps = append(helps, named{u, leadCell})
+		case starred && !u.Lead:
+			// 区财政局*、区发改局: the starred unit leads, the others help.
 			helps = append(helps, named{u, leadCell})
 		case b.in.FirstUnitLeads && i > 0 && !u.Lead:
 			// 排在第一位的为牵头单位: the first unit named leads, the rest help.

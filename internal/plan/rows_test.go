@@ -91,6 +91,14 @@ func TestBuildRealShapes(t *testing.T) {
 			r(2, "1", "建设平台。", "市科技局、市财政局、各区政府", ""),
 		}}, `1: 建设平台。 |  | lead 市科技局 | coop 市财政局、各区政府 | items 0
 `, nil},
+		{"a starred unit leads, the others in its cell help", Input{TasksFile: tasksFile, Rows: []Row{
+			r(2, "5", "兑现惠企资金。", "区政府办公室*、区财政局", ""),
+			r(3, "6", "争取专项资金。", "区财政局＊、区发改局", "区科技局"),
+			r(4, "7", "设立子基金。", "区财政局、区科技局", ""),
+		}}, `5: 兑现惠企资金。 |  | lead 区政府办公室 | coop 区财政局 | items 0
+6: 争取专项资金。 |  | lead 区财政局 | coop 区发改局、区科技局 | items 0
+7: 设立子基金。 |  | lead 区财政局、区科技局 | coop  | items 0
+`, nil},
 		{"no 序号 column: numbered by order", Input{TasksFile: tasksFile,
 			Columns: []Column{{"工作任务", column.Area}, {"具体要求", column.Measures}, {"责任部门", column.Lead}},
 			Rows: []Row{

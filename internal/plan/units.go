@@ -10,7 +10,10 @@ import (
 type Named struct {
 	Name string // the unit's name, without a note in brackets after it
 	Note string // the note in brackets after the name: 牵头, 按职责分工负责
-	Lead bool   // the note makes the unit a lead: （牵头）
+	Lead bool   // the note or the mark makes the unit a lead: （牵头）, 区财政局*
+	// Starred is the mark many tables put after the lead's name (带*的为牵
+	// 头单位: 区财政局*、区发改局): in a cell with one, the others help.
+	Starred bool
 }
 
 // Notes that may close a department list. They qualify the list; they are
@@ -87,6 +90,9 @@ func SplitDepartments(cell string) (units []Named, note string) {
 var assignmentSuffixes = []string{"分别牵头", "牵头", "配合"}
 
 func suffixNote(q string) Named {
+	if name := strings.TrimRight(q, "*＊"); name != q && !noneMarks[TrimSpace(name)] {
+		return Named{Name: TrimSpace(name), Lead: true, Starred: true}
+	}
 	for _, s := range assignmentSuffixes {
 		if name, ok := strings.CutSuffix(q, s); ok && !noneMarks[TrimSpace(name)] {
 			return Named{Name: TrimSpace(name), Note: s, Lead: strings.Contains(s, "牵头")}
