@@ -10,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"plansite/internal/foldertest"
 	"plansite/internal/site"
 )
 
@@ -18,11 +17,7 @@ import (
 // meanwhile waits for it and is the new site, and a page that starts
 // listening meanwhile is told to reload too.
 func TestReloadIsToldAsTheBuildStarts(t *testing.T) {
-	dir := foldertest.Copy(t, "../../content")
-	s := New(Options{Site: options(t, dir)})
-	if err := s.Rebuild(); err != nil {
-		t.Fatal(err)
-	}
+	dir, s := built(t)
 	gate := make(chan struct{})
 	s.prepare = func(o site.Options) (*site.Prepared, error) {
 		<-gate

@@ -5,8 +5,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"plansite/internal/foldertest"
 )
 
 // The preview reads its folders through the same os.Root at every rebuild:
@@ -14,11 +12,7 @@ import (
 // leads to; once it is gone, and after a file is saved the way editors do
 // (written beside, renamed over), the site is back with the new text.
 func TestServeRefusesLinkOutside(t *testing.T) {
-	dir := foldertest.Copy(t, "../../content")
-	s := New(Options{Site: options(t, dir)})
-	if err := s.Rebuild(); err != nil {
-		t.Fatal(err)
-	}
+	dir, s := built(t)
 	const secret = "SECRET-5d1e-never-serve"
 	outside := filepath.Join(t.TempDir(), "leak.md")
 	if err := os.WriteFile(outside, []byte("+++\ntitle = \"泄露\"\n+++\n"+secret+"\n"), 0o644); err != nil {

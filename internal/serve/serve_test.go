@@ -28,6 +28,18 @@ func options(t testing.TB, content string) site.Options {
 		Static: dirSource(t, "static", "../../static"), BaseURL: "http://127.0.0.1:1313/"}
 }
 
+// built is a preview of a copy of the bundled content, built once: the
+// copy's folder and the server.
+func built(t *testing.T) (string, *Server) {
+	t.Helper()
+	dir := foldertest.Copy(t, "../../content")
+	s := New(Options{Site: options(t, dir)})
+	if err := s.Rebuild(); err != nil {
+		t.Fatal(err)
+	}
+	return dir, s
+}
+
 func get(t *testing.T, h http.Handler, target string) (int, string, http.Header) {
 	t.Helper()
 	rec := httptest.NewRecorder()
@@ -51,11 +63,7 @@ func replaceIn(t *testing.T, file, old, new string) {
 }
 
 func TestServer(t *testing.T) {
-	dir := foldertest.Copy(t, "../../content")
-	s := New(Options{Site: options(t, dir)})
-	if err := s.Rebuild(); err != nil {
-		t.Fatal(err)
-	}
+	dir, s := built(t)
 	code, body, h := get(t, s, "/tasks/7/?from=groupmessage")
 	if code != 200 || !strings.Contains(h.Get("Content-Type"), "text/html") || !strings.Contains(body, "任务7") {
 		t.Fatalf("/tasks/7/: %d %s", code, h.Get("Content-Type"))
