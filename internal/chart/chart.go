@@ -30,6 +30,7 @@ type Gantt struct {
 	Years []int
 	Rows  []GanttRow
 	Small bool // one task, on its own page: no row labels
+	axis  *Axis
 }
 
 // GanttRow is one task's milestones.
@@ -133,8 +134,9 @@ func YearBars(pl *plan.Plan, perYear []int, w *labels.Chart) *Bars {
 	return b
 }
 
-// TaskTimeline is the small timeline of one task's page; w the words.
-func TaskTimeline(pl *plan.Plan, t *plan.Task, w *labels.Chart) *Gantt {
+// TaskTimeline is the small timeline of one task's page; w the words,
+// axis the plan's, shared by all of its task pages.
+func TaskTimeline(pl *plan.Plan, t *plan.Task, w *labels.Chart, axis *Axis) *Gantt {
 	if t == nil || len(pl.Years) == 0 {
 		return nil
 	}
@@ -147,7 +149,7 @@ func TaskTimeline(pl *plan.Plan, t *plan.Task, w *labels.Chart) *Gantt {
 	for i, m := range ms {
 		parts[i] = wt.Clause.Fill(m.Years(), m.Text)
 	}
-	return &Gantt{ID: "task-timeline", Years: pl.Years, Small: true,
+	return &Gantt{ID: "task-timeline", Years: pl.Years, Small: true, axis: axis,
 		Rows:  []GanttRow{{Task: t, Label: w.Task.Fill(t.ID), Spans: ms}},
 		Title: wt.Title.Fill(t.ID),
 		Desc:  wt.Description.Fill(strings.Join(parts, wt.ClauseSeparator))}

@@ -210,7 +210,7 @@ func TestTimeline(t *testing.T) {
 func TestTaskTimeline(t *testing.T) {
 	pl := testPlan()
 	for _, task := range pl.Tasks {
-		g := TaskTimeline(pl, task, words)
+		g := TaskTimeline(pl, task, words, nil)
 		want := datedSpans(task)
 		if len(want) == 0 {
 			if g != nil {
@@ -232,8 +232,33 @@ func TestTaskTimeline(t *testing.T) {
 			t.Errorf("task %s: title %q does not name it", task.ID, g.Title)
 		}
 	}
-	if TaskTimeline(pl, nil, words) != nil || TaskTimeline(&plan.Plan{}, pl.Tasks[0], words) != nil {
+	if TaskTimeline(pl, nil, words, nil) != nil || TaskTimeline(&plan.Plan{}, pl.Tasks[0], words, nil) != nil {
 		t.Error("a timeline without a task or without years")
+	}
+}
+
+// The task pages of a plan share one drawing of the year axis: each
+// timeline drawn with it is the one drawn without, whichever task draws it
+// first.
+func TestTaskTimelinesShareTheAxis(t *testing.T) {
+	pl := testPlan()
+	for first := range pl.Tasks {
+		var axis Axis
+		order := append(append([]*plan.Task{}, pl.Tasks[first:]...), pl.Tasks[:first]...)
+		drawn := 0
+		for _, task := range order {
+			alone, shared := TaskTimeline(pl, task, words, nil), TaskTimeline(pl, task, words, &axis)
+			if alone == nil {
+				continue
+			}
+			drawn++
+			if a, s := alone.SVG(), shared.SVG(); a != s {
+				t.Errorf("task %s drawn after task %s: with the shared axis\n%s\nwithout\n%s", task.ID, order[0].ID, s, a)
+			}
+		}
+		if drawn < 2 {
+			t.Fatalf("the test plan has %d tasks with a timeline; the test needs two", drawn)
+		}
 	}
 }
 

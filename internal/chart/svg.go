@@ -6,6 +6,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"plansite/internal/plan"
@@ -28,6 +29,19 @@ const (
 	barsMin    = 144.0 // the least room left for the bars themselves
 	outline    = ` fill="none" stroke="currentColor" stroke-width="2"`
 )
+
+// Axis keeps the year axis of a plan's small timelines, drawn once for
+// all of its task pages: the same lines and years on each, it was most of
+// the drawing of a task page's timeline.
+type Axis struct {
+	once sync.Once
+	svg  string
+}
+
+func (a *Axis) get(draw func() string) string {
+	a.once.Do(func() { a.svg = draw() })
+	return a.svg
+}
 
 // svgDoc collects the elements of one chart.
 type svgDoc struct {
@@ -172,12 +186,22 @@ func (g *Gantt) SVG() template.HTML {
 	colW := (width - labelW - 8) / n
 	h := headH + rowH*float64(len(g.Rows)) + 6
 	var s svgDoc
-	for i, y := range g.Years {
-		x := labelW + colW*float64(i)
-		s.line("grid", x, headH-8, x, h)
-		s.text("year", x+colW/2, 19, "middle", strconv.Itoa(y), textSize)
+	axis := func() string {
+		var a svgDoc
+		for i, y := range g.Years {
+			x := labelW + colW*float64(i)
+			a.line("grid", x, headH-8, x, h)
+			a.text("year", x+colW/2, 19, "middle", strconv.Itoa(y), textSize)
+		}
+		a.line("grid", labelW+colW*n, headH-8, labelW+colW*n, h)
+		return a.b.String()
 	}
-	s.line("grid", labelW+colW*n, headH-8, labelW+colW*n, h)
+	if g.axis != nil && g.Small && len(g.Rows) == 1 {
+		// Every small timeline of a plan has this one size.
+		s.str(g.axis.get(axis))
+	} else {
+		s.str(axis())
+	}
 	first := g.Years[0]
 	for i, r := range g.Rows {
 		top := headH + rowH*float64(i)

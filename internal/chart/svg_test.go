@@ -170,7 +170,7 @@ func allCharts(t *testing.T) []drawn {
 	t.Helper()
 	pl := testPlan()
 	big := manyTasks(GanttMax + 1)
-	g, tt, m, db := Timeline(pl, perYear(pl), words), TaskTimeline(pl, pl.Tasks[0], words), DeptMatrix(pl, pl.Departments, words, areaWords), DeptBars(pl, words)
+	g, tt, m, db := Timeline(pl, perYear(pl), words), TaskTimeline(pl, pl.Tasks[0], words, nil), DeptMatrix(pl, pl.Departments, words, areaWords), DeptBars(pl, words)
 	yb := YearBars(big, perYear(big), words)
 	sb := statusBars()
 	if g == nil || tt == nil || m == nil || db == nil || yb == nil {

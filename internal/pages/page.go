@@ -50,6 +50,7 @@ type Context struct {
 	yearIdx  yearIndex
 	planIdx  planIndex
 	mergeIdx mergeIndex
+	axis     chart.Axis // the year axis of the task pages' timelines
 	areaIdx  struct {
 		once  sync.Once
 		words *labels.AreaWords

@@ -76,7 +76,7 @@ func viewTask(v *Page, p *Page) error {
 	if v.OriginalMerged {
 		v.PlanHead = planHead(s.Plan)
 	}
-	v.TaskTimeline = chart.TaskTimeline(s.Plan, p.Task, &s.Labels.Chart)
+	v.TaskTimeline = chart.TaskTimeline(s.Plan, p.Task, &s.Labels.Chart, &s.axis)
 	// The access date is left for the reader, or static/cite.js, to
 	// fill in.
 	v.Citation = s.TaskCitation(p.Task, s.Labels.Citation.Access)
