@@ -92,13 +92,21 @@ func (r PlanRow) Anchor() string { return sitepath.PlanRow(r.Task) }
 
 // PlanCell is one cell of a row of the full table, under its column. Head
 // marks the row's header cell: its number (the id column), else the first
-// cell that is not the area. Area marks the area cell of a table whose
-// merges are not known, AreaSpan rows tall; Span is a cell's merge in a
-// table whose merges are.
+// cell that is not the area.
 type PlanCell struct {
+	CellTag
+	Text string
+	Head bool
+}
+
+// CellTag is what a cell's opening tag depends on, so that a tag is made
+// once for all the cells that share it ({{value "plan-cell" $ $c.CellTag}}):
+// the full table of a large plan is mostly cells, and each of its pages ran
+// a dozen actions a cell. Area marks the area cell of a table whose merges
+// are not known, AreaSpan rows tall; Span is a cell's merge in a table
+// whose merges are.
+type CellTag struct {
 	Column plan.Column
-	Text   string
-	Head   bool
 	Area   bool
 	Span   Span
 }
@@ -180,12 +188,12 @@ func planRows(p *Page) []PlanRow {
 			texts := r.Row.Cells(cols)
 			r.Cells = make([]PlanCell, 0, len(cols))
 			for c, column := range cols {
-				cell := PlanCell{Column: column, Text: texts[c].Text, Head: c == head, Span: Span{1, 1}}
+				cell := PlanCell{CellTag: CellTag{Column: column, Span: Span{1, 1}}, Text: texts[c].Text, Head: c == head}
 				if column.Std == col.Area {
 					if r.AreaSpan == 0 {
 						continue
 					}
-					cell = PlanCell{Column: column, Area: true, Span: Span{r.AreaSpan, 1}}
+					cell = PlanCell{CellTag: CellTag{Column: column, Area: true, Span: Span{r.AreaSpan, 1}}}
 					if r.Task.Area != nil {
 						cell.Text = r.Task.Area.Label
 					}
@@ -213,7 +221,7 @@ func planRows(p *Page) []PlanRow {
 			if sp.Rows == 0 {
 				continue
 			}
-			r.Cells = append(r.Cells, PlanCell{Column: column, Text: texts[c].Text, Head: c == head, Span: sp})
+			r.Cells = append(r.Cells, PlanCell{CellTag: CellTag{Column: column, Span: sp}, Text: texts[c].Text, Head: c == head})
 		}
 	}
 	return rows

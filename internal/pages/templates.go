@@ -132,10 +132,13 @@ var funcs = template.FuncMap{
 	// {{keep .Site .Text}}: html/template finds a method by a search on
 	// every call, a function once, and these run for nearly every text
 	// a page shows (a tenth of a task page's time went to finding them).
-	"keep":   (*Context).Keep,
-	"brk":    (*Context).Brk,
-	"cn":     plan.Numeral,
-	"anchor": sitepath.SentenceAnchor,
+	"keep": (*Context).Keep,
+	"brk":  (*Context).Brk,
+	"cn":   plan.Numeral,
+	// yearList makes a list of years one value, the key of the values
+	// that show it.
+	"yearList": yearList,
+	"anchor":   sitepath.SentenceAnchor,
 	// excerpt shortens a text to at most n characters, at a sentence end
 	// if one is near (a task summary's latest update).
 	"excerpt":  excerpt,

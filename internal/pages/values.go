@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"html/template"
 	"reflect"
+	"strconv"
+	"strings"
 	"sync"
 )
 
@@ -64,4 +66,35 @@ func (vs *values) render(name string, at any, v any) (template.HTML, error) {
 	}
 	k := valueKey{p.Site, name, depthOf(p), v}
 	return made(&vs.mu, vs.cache, k, vs.set, name, func() any { return &Value{itemPage(p, k.depth), v} })
+}
+
+// YearList is a list of years as one value, "2020,2021,2023", so that the
+// links of a list, which many tasks share, are made once per depth
+// ({{value "year-links" $ (yearList .)}}): a list run year by year was a
+// dozen actions on every task page and in every task's entry in a list.
+type YearList string
+
+// yearList makes the YearList of ys.
+func yearList(ys []int) YearList {
+	b := make([]byte, 0, 5*len(ys))
+	for i, y := range ys {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendInt(b, int64(y), 10)
+	}
+	return YearList(b)
+}
+
+// Years returns the years of the list, in its order.
+func (l YearList) Years() []int {
+	if l == "" {
+		return nil
+	}
+	parts := strings.Split(string(l), ",")
+	ys := make([]int, len(parts))
+	for i, p := range parts {
+		ys[i], _ = strconv.Atoi(p) // made by yearList: always a number
+	}
+	return ys
 }
