@@ -2,6 +2,7 @@ package pages
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"regexp"
 	"slices"
@@ -272,5 +273,29 @@ func TestKindSetsAreMadeByTheirPages(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), "templates: error: the templates, minified, do not parse: templates/task.html:1:") {
 			t.Errorf("%s: the broken template gives %v", p.Path, err)
 		}
+	}
+}
+
+// The sharing tags that base.html writes as a fragment, from a Frame, are
+// those of each page's own fields, on a site with an address and without.
+func TestFrameSharesAsThePage(t *testing.T) {
+	s, list := smallSite(t, "")
+	for _, base := range []string{"https://example.org/p/", ""} {
+		s.BaseURL = base
+		for _, p := range list {
+			v, err := p.view()
+			if err != nil {
+				t.Fatal(err)
+			}
+			f := &Frame{Site: s, Kind: p.Kind, key: frameKey{kind: p.Kind, depth: depthOf(p)}}
+			got := []any{f.OGType(), f.OGLocale(), f.OGImage(), f.OGImageAlt(), f.ShareImageWidth(), f.ShareImageHeight()}
+			want := []any{v.OGType, v.OGLocale, v.OGImage, v.OGImageAlt, v.ShareImageWidth, v.ShareImageHeight}
+			if fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Errorf("base %q, %s: the frame's sharing tags %q, the page's %q", base, p.Path, got, want)
+			}
+		}
+	}
+	if s.BaseURL = "https://example.org/p/"; (&Frame{Site: s, Kind: list[0].Kind}).OGImage() == "" {
+		t.Error("a site with an address has no share image")
 	}
 }

@@ -18,21 +18,36 @@ import (
 func (v *Page) meta(p *Page) {
 	s := p.Site
 	c := s.Config
-	v.OGTitle, v.OGType = p.Title, "website"
-	if p.Kind.Article {
-		v.OGType = "article"
-	}
-	// Open Graph wants the site language (zh-CN) as zh_CN.
-	v.OGLocale = strings.ReplaceAll(c.Language, "-", "_")
-	if p.Site.BaseURL != "" { // a sharing image needs an absolute address
-		v.OGImage = p.Abs(sitepath.ShareImage)
-	}
+	v.OGTitle, v.OGType = p.Title, ogType(p.Kind)
+	v.OGLocale = ogLocale(c.Language)
+	v.OGImage = ogImage(p)
 	v.OGImageAlt = s.shareAlt
 	v.ShareImageWidth, v.ShareImageHeight = s.ShareImage.Width, s.ShareImage.Height
 	// citation_publication_date asks for YYYY/MM/DD.
 	v.CitationDate = strings.ReplaceAll(c.Date, "-", "/")
 	v.PageUpdated = pageUpdated(p)
 	v.FeedURL = p.Rel(sitepath.Feed)
+}
+
+// ogType is a page's og:type: an article for the kinds that are a document
+// of their own, else a website.
+func ogType(k *Kind) string {
+	if k.Article {
+		return "article"
+	}
+	return "website"
+}
+
+// ogLocale is the site language (zh-CN) as Open Graph wants it (zh_CN).
+func ogLocale(lang string) string { return strings.ReplaceAll(lang, "-", "_") }
+
+// ogImage is the share image's address, or "" for a site without an
+// address: a sharing image needs an absolute one.
+func ogImage(p *Page) string {
+	if p.Site.BaseURL == "" {
+		return ""
+	}
+	return p.Abs(sitepath.ShareImage)
 }
 
 // shareImageAlt is the share image's text: what it shows, a block per task
