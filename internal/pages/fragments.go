@@ -54,14 +54,15 @@ func (f *Frame) page() *Page {
 	return &Page{Site: f.Site, Path: strings.Repeat("x/", f.key.depth)}
 }
 
-// The sharing tags that every page of a kind has, as the page's own
-// fields of those names (meta.go) give them.
+// The sharing and citation tags that every page of a kind has, as the
+// page's own fields of those names (meta.go) give them.
 func (f *Frame) OGType() string        { return ogType(f.Kind) }
 func (f *Frame) OGLocale() string      { return ogLocale(f.Site.Config.Language) }
 func (f *Frame) OGImage() string       { return ogImage(f.page()) }
 func (f *Frame) OGImageAlt() string    { return f.Site.shareAlt }
 func (f *Frame) ShareImageWidth() int  { return f.Site.ShareImage.Width }
 func (f *Frame) ShareImageHeight() int { return f.Site.ShareImage.Height }
+func (f *Frame) CitationDate() string  { return citationDate(f.Site.Config.Date) }
 
 // Current reports whether the navigation's link to target is the pages'
 // own or their section's. Only the navigation's targets are known.

@@ -276,7 +276,7 @@ func TestKindSetsAreMadeByTheirPages(t *testing.T) {
 	}
 }
 
-// The sharing tags that base.html writes as a fragment, from a Frame, are
+// The sharing and citation tags that base.html writes as fragments, from a Frame, are
 // those of each page's own fields, on a site with an address and without.
 func TestFrameSharesAsThePage(t *testing.T) {
 	s, list := smallSite(t, "")
@@ -288,8 +288,8 @@ func TestFrameSharesAsThePage(t *testing.T) {
 				t.Fatal(err)
 			}
 			f := &Frame{Site: s, Kind: p.Kind, key: frameKey{kind: p.Kind, depth: depthOf(p)}}
-			got := []any{f.OGType(), f.OGLocale(), f.OGImage(), f.OGImageAlt(), f.ShareImageWidth(), f.ShareImageHeight()}
-			want := []any{v.OGType, v.OGLocale, v.OGImage, v.OGImageAlt, v.ShareImageWidth, v.ShareImageHeight}
+			got := []any{f.OGType(), f.OGLocale(), f.OGImage(), f.OGImageAlt(), f.ShareImageWidth(), f.ShareImageHeight(), f.CitationDate()}
+			want := []any{v.OGType, v.OGLocale, v.OGImage, v.OGImageAlt, v.ShareImageWidth, v.ShareImageHeight, v.CitationDate}
 			if fmt.Sprint(got) != fmt.Sprint(want) {
 				t.Errorf("base %q, %s: the frame's sharing tags %q, the page's %q", base, p.Path, got, want)
 			}

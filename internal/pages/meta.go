@@ -23,11 +23,14 @@ func (v *Page) meta(p *Page) {
 	v.OGImage = ogImage(p)
 	v.OGImageAlt = s.shareAlt
 	v.ShareImageWidth, v.ShareImageHeight = s.ShareImage.Width, s.ShareImage.Height
-	// citation_publication_date asks for YYYY/MM/DD.
-	v.CitationDate = strings.ReplaceAll(c.Date, "-", "/")
+	v.CitationDate = citationDate(c.Date)
 	v.PageUpdated = pageUpdated(p)
 	v.FeedURL = p.Rel(sitepath.Feed)
 }
+
+// citationDate is the plan's date as citation_publication_date asks for
+// it: YYYY/MM/DD.
+func citationDate(date string) string { return strings.ReplaceAll(date, "-", "/") }
 
 // ogType is a page's og:type: an article for the kinds that are a document
 // of their own, else a website.

@@ -3,6 +3,7 @@ package pages
 import (
 	"html/template"
 	"reflect"
+	"strings"
 	"text/template/parse"
 )
 
@@ -79,3 +80,8 @@ func isIdent(c *parse.CommandNode, name string) bool {
 	id, ok := c.Args[0].(*parse.IdentifierNode)
 	return ok && id.Ident == name
 }
+
+// htmlText escapes s as html/template escapes a string between tags, so
+// that a function can return it as HTML and lose its escaper: html/template
+// escapes + too, which text/template's HTMLEscapeString leaves.
+var htmlText = strings.NewReplacer("\x00", "\uFFFD", `"`, "&#34;", "&", "&amp;", "'", "&#39;", "+", "&#43;", "<", "&lt;", ">", "&gt;").Replace

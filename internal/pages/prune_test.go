@@ -122,3 +122,17 @@ func renderAll(t *testing.T, content fs.FS, drop bool) allPages {
 	}
 	return r
 }
+
+// htmlText escapes as html/template does a string between tags.
+func TestHTMLText(t *testing.T) {
+	tmpl := template.Must(template.New("t").Parse(`<p>{{.}}</p>`))
+	for _, s := range []string{"", "配合部门", `a<b>&"c'+d`, "x\x00y", "&amp;", "+1 + 2", "＋全角", "\xff"} {
+		var b strings.Builder
+		if err := tmpl.Execute(&b, s); err != nil {
+			t.Fatal(err)
+		}
+		if want := strings.TrimSuffix(strings.TrimPrefix(b.String(), "<p>"), "</p>"); htmlText(s) != want {
+			t.Errorf("htmlText(%q) = %q, html/template writes %q", s, htmlText(s), want)
+		}
+	}
+}

@@ -154,6 +154,12 @@ var funcs = template.FuncMap{
 		}
 		return plan.Column{Heading: std.Name(), Std: std}
 	},
+	// headingOf is .Plan.Heading std, the table's own name of a column, as
+	// html/template would write it between tags: a task page names five
+	// columns, and a method and its escaper cost twice a function.
+	"headingOf": func(pl *plan.Plan, std col.Column) template.HTML {
+		return template.HTML(htmlText(pl.Heading(std)))
+	},
 	"taskDepts": func(p *Page, t *plan.Task, ds []*plan.Department) TaskDepts {
 		return TaskDepts{p, t, ds}
 	},
