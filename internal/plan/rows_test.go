@@ -240,9 +240,10 @@ func TestEmptyGroups(t *testing.T) {
 	cols := []Column{{Heading: "序号", Std: column.ID}, {Heading: "主要措施", Std: column.Measures},
 		{Heading: "时间节点", Std: column.Timeline}, {Heading: "牵头部门", Std: column.Lead}}
 	tests := []struct {
-		name string
-		rows []Row
-		want []string // each group: parents > label: its tasks
+		name   string
+		rows   []Row
+		merged int      // the first rows are merged across the table, as a title is
+		want   []string // each group: parents > label: its tasks
 	}{
 		{"siblings", []Row{
 			row(2, "", "", "一、预期目标", "", "", ""),
@@ -251,36 +252,36 @@ func TestEmptyGroups(t *testing.T) {
 			row(5, "", "", "三、延链条", "", "", ""),
 			row(6, "", "", "六、惠民生", "", "", ""),
 			row(7, "68", "", "乙。", "2025年", "区教育局", ""),
-		}, []string{"一、预期目标: 3", "二、扩投资: ", "三、延链条: ", "六、惠民生: 68"}},
+		}, 0, []string{"一、预期目标: 3", "二、扩投资: ", "三、延链条: ", "六、惠民生: 68"}},
 		{"a child empty, then a sibling of its parent", []Row{
 			row(2, "", "", "一、总体目标", "", "", ""),
 			row(3, "", "", "（一）经济", "", "", ""),
 			row(4, "", "", "二、重点任务", "", "", ""),
 			row(5, "1", "", "甲。", "2020年", "市科技局", ""),
-		}, []string{"一、总体目标 > （一）经济: ", "二、重点任务: 1"}},
+		}, 0, []string{"一、总体目标 > （一）经济: ", "二、重点任务: 1"}},
 		{"nested headings, none empty", []Row{
 			row(2, "", "", "一、总体目标", "", "", ""),
 			row(3, "", "", "（一）经济", "", "", ""),
 			row(4, "1", "", "甲。", "2020年", "市科技局", ""),
-		}, []string{"一、总体目标 > （一）经济: 1"}},
+		}, 0, []string{"一、总体目标 > （一）经济: 1"}},
 		{"dashes", []Row{
 			row(2, "", "", "——推进教育高质量发展", "", "", ""),
 			row(3, "", "", "——加快建设健康城市", "", "", ""),
 			row(4, "1", "", "甲。", "2020年", "市卫健委", ""),
-		}, []string{"——推进教育高质量发展: ", "——加快建设健康城市: 1"}},
+		}, 0, []string{"——推进教育高质量发展: ", "——加快建设健康城市: 1"}},
 		{"title rows merged across the table", []Row{
 			row(2, "谯城区教育局分解表", "", "", "", "", ""),
 			row(3, "节选", "", "", "", "", ""),
 			row(4, "", "", "一、预期目标", "", "", ""),
 			row(5, "3", "", "甲。", "2025年", "区发改委", ""),
-		}, []string{"节选 > 一、预期目标: 3"}},
+		}, 2, []string{"节选 > 一、预期目标: 3"}},
 	}
 	for _, tt := range tests {
 		in := input(tt.rows...)
 		in.Columns = cols
 		for i := range in.Rows {
 			in.Rows[i].Record = in.Rows[i].line()
-			if i < 2 && tt.name == "title rows merged across the table" {
+			if i < tt.merged {
 				in.Merges = append(in.Merges, Merge{Top: i + 2, Left: 1, Bottom: i + 2, Right: len(cols)})
 			}
 		}
