@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 	"path"
 	"regexp"
 	"strconv"
@@ -49,8 +50,10 @@ var OptionalPartials = []string{"portal-parts"}
 // for messages, and minified, to run, and the folder's labels.
 type Templates struct {
 	// proto is base.html and the partials, minified and never run: each
-	// kind's set of templates is a copy of it with the kind's file.
+	// kind's set of templates is the kind's file with copies of those of
+	// proto's templates its page reaches (kindTemplates).
 	proto *template.Template
+	funcs template.FuncMap   // proto's functions
 	kinds map[*Kind]*kindSet // minified
 	// The files as written, parsed into source the first time a page
 	// fails: its errors give the file's own lines and columns.
@@ -195,38 +198,45 @@ var TemplateLimit = inputfs.Limit{Bytes: 1 << 20, What: "a template", Advice: "n
 // Each template is parsed as written, which finds its errors at their
 // lines, then minified and parsed again: the minified templates make pages
 // that need no minifying, which was a fifth of a build's time. Only the
-// minified ones are made into a set of templates per page kind, copying
-// base.html's into each when the kind's first page is made; the templates
-// as written are parsed into one set, which finds the same errors (a
-// kind's "main" replacing the kind's before it), and made into a set per
-// kind only when a page fails, for its message: copying was two thirds of
-// parsing.
+// minified ones are made into a set of templates per page kind, with a
+// copy of what its page reaches of base.html's, when the kind's first
+// page is made; the templates as written are parsed into one set, which
+// finds the same errors (a kind's "main" replacing the kind's before it),
+// and made into a set per kind only when a page fails, for its message:
+// copying was two thirds of parsing.
 func Parse(fsys fs.FS, dir string) (*Templates, error) {
 	src := &folderSource{fsys: fsys, dir: dir, written: writtenSource{}}
 	written, err := parseFolder(src, dir, asWritten)
 	if err != nil {
 		return nil, err
 	}
-	if err := written.check(); err != nil {
-		return nil, err
+	// The check, the minified set and the labels need only the files as
+	// read: they are made at once, and their errors given in this order.
+	var checkErr, labelsErr error
+	var words *labels.Labels
+	var wg sync.WaitGroup
+	wg.Go(func() { checkErr = written.check() })
+	wg.Go(func() { words, labelsErr = labels.Read(fsys, dir, labelSpecs()) })
+	min, minErr := parseFolder(src.written, dir, minifier.Template)
+	wg.Wait()
+	if checkErr != nil {
+		return nil, checkErr
 	}
-	min, err := parseFolder(src.written, dir, minifier.Template)
-	if err != nil {
-		return nil, minifiedError(dir, err)
+	if minErr != nil {
+		return nil, minifiedError(dir, minErr)
 	}
 	proto, err := min.base.Clone()
 	if err != nil {
 		return nil, templateError(err)
 	}
-	words, err := labels.Read(fsys, dir, labelSpecs())
-	if err != nil {
-		return nil, err
+	if labelsErr != nil {
+		return nil, labelsErr
 	}
 	kinds := make(map[*Kind]*kindSet, len(min.kinds))
 	for k, f := range min.kinds {
 		kinds[k] = &kindSet{file: f}
 	}
-	return &Templates{proto: proto, kinds: kinds, written: src.written, dir: dir, Labels: words}, nil
+	return &Templates{proto: proto, funcs: min.funcs, kinds: kinds, written: src.written, dir: dir, Labels: words}, nil
 }
 
 // minifiedError is a template that parses as written and not minified.
@@ -277,6 +287,7 @@ func (w writtenSource) read(name string) (string, error) { return w[name], nil }
 // read, to be parsed into a copy of that set.
 type folder struct {
 	base  *template.Template
+	funcs template.FuncMap // base's functions, the fragments' bound to base
 	kinds map[*Kind]kindFile
 }
 
@@ -304,7 +315,10 @@ func parseFolder(src templateSource, dir string, prepare func(string) (string, e
 	}
 	frags := &fragments{cache: map[fragmentKey]template.HTML{}, items: map[itemKey]template.HTML{}}
 	vals := &values{cache: map[valueKey]template.HTML{}}
-	base, err := template.New(bf.name).Funcs(funcs).Funcs(fragmentFuncs(frags, vals)).Parse(bf.text)
+	fm := template.FuncMap{}
+	maps.Copy(fm, funcs)
+	maps.Copy(fm, fragmentFuncs(frags, vals))
+	base, err := template.New(bf.name).Funcs(fm).Parse(bf.text)
 	if err != nil {
 		return nil, templateError(err)
 	}
@@ -334,7 +348,7 @@ func parseFolder(src templateSource, dir string, prepare func(string) (string, e
 			return nil, err
 		}
 	}
-	return &folder{base: base, kinds: kinds}, nil
+	return &folder{base: base, funcs: fm, kinds: kinds}, nil
 }
 
 // check parses every kind's file into the base set itself, one after
@@ -352,17 +366,83 @@ func (f *folder) check() error {
 	return nil
 }
 
-// kindTemplates parses the kind's file kf into a copy of from, base.html's set
-// as no page has run it yet.
-func kindTemplates(from *template.Template, kf kindFile) (*template.Template, error) {
-	set, err := from.Clone()
+// kindTemplates makes the kind's set of templates: the kind's file kf,
+// parsed with the functions fm, and a copy of each template of from,
+// base.html's set as no page has run it yet, that the page reaches, where
+// the file does not define one of that name. A definition that is empty
+// leaves from's, as when a file is parsed into a set. A kind's page
+// reaches a few of base.html's templates; the others are fragments,
+// values and items, which run in base.html's own set: copying them all
+// into every kind's set was most of the copying.
+func kindTemplates(from *template.Template, fm template.FuncMap, kf kindFile) (*template.Template, error) {
+	file, err := template.New(kf.name).Funcs(fm).Parse(kf.text)
 	if err != nil {
 		return nil, err
 	}
-	if _, err := set.New(kf.name).Parse(kf.text); err != nil {
+	own := func(name string) *parse.Tree {
+		d := file.Lookup(name)
+		if name == kf.name || d == nil || d.Tree == nil {
+			return nil // the file's own text, outside its definitions, never runs
+		}
+		if old := from.Lookup(name); old != nil && old.Tree != nil && parse.IsEmptyTree(d.Tree.Root) {
+			return nil
+		}
+		return d.Tree
+	}
+	set := template.New(from.Name()).Funcs(fm)
+	var add func(name string) error
+	add = func(name string) error {
+		if t := set.Lookup(name); t != nil && t.Tree != nil {
+			return nil
+		}
+		tree := own(name)
+		if tree == nil {
+			t := from.Lookup(name)
+			if t == nil || t.Tree == nil {
+				return nil // html/template says so when it escapes the call
+			}
+			tree = t.Tree.Copy()
+		}
+		if _, err := set.AddParseTree(name, tree); err != nil {
+			return err
+		}
+		var err error
+		walkCalls(tree.Root, func(c *parse.TemplateNode) {
+			if err == nil {
+				err = add(c.Name)
+			}
+		})
+		return err
+	}
+	if err := add(from.Name()); err != nil {
 		return nil, err
 	}
-	return set, nil
+	// AddParseTree put a new template in the set under set's own name.
+	return set.Lookup(from.Name()), nil
+}
+
+// walkCalls calls fn with every {{template}} of n.
+func walkCalls(n parse.Node, fn func(*parse.TemplateNode)) {
+	switch n := n.(type) {
+	case *parse.ListNode:
+		if n == nil {
+			return
+		}
+		for _, c := range n.Nodes {
+			walkCalls(c, fn)
+		}
+	case *parse.TemplateNode:
+		fn(n)
+	case *parse.IfNode:
+		walkCalls(n.List, fn)
+		walkCalls(n.ElseList, fn)
+	case *parse.RangeNode:
+		walkCalls(n.List, fn)
+		walkCalls(n.ElseList, fn)
+	case *parse.WithNode:
+		walkCalls(n.List, fn)
+		walkCalls(n.ElseList, fn)
+	}
 }
 
 // trimEnd drops the white space that ends the page (the line breaks
@@ -400,7 +480,7 @@ func (t *Templates) RenderTo(b *bytes.Buffer, p *Page) error {
 	ran := false
 	ks.once.Do(func() {
 		ran = true
-		if ks.tmpl, ks.err = kindTemplates(t.proto, ks.file); ks.err != nil {
+		if ks.tmpl, ks.err = kindTemplates(t.proto, t.funcs, ks.file); ks.err != nil {
 			ks.err = minifiedError(t.dir, templateError(ks.err))
 			return
 		}
@@ -450,7 +530,7 @@ func sourceSets(written writtenSource, dir string) map[*Kind]*template.Template 
 	}
 	sets := make(map[*Kind]*template.Template, len(f.kinds))
 	for k, kf := range f.kinds {
-		if set, err := kindTemplates(f.base, kf); err == nil {
+		if set, err := kindTemplates(f.base, f.funcs, kf); err == nil {
 			sets[k] = set
 		}
 	}
