@@ -8,8 +8,12 @@ LDFLAGS := -X main.version=$(VERSION)
 
 all: site
 
+# A static binary (CGO_ENABLED=0): only net's resolver would use cgo, and
+# the preview server listens on an address it is given. Without the dynamic
+# loader a build starts about a millisecond sooner, which is a few per cent
+# of a real table's build, and the binary runs on any Linux.
 build:
-	$(GO) build -ldflags "$(LDFLAGS)" -o bin/plansite ./cmd/plansite
+	CGO_ENABLED=0 $(GO) build -ldflags "$(LDFLAGS)" -o bin/plansite ./cmd/plansite
 
 site: build
 	./bin/plansite build $(if $(BASE_URL),-base-url $(BASE_URL))

@@ -11,7 +11,7 @@ if ! command -v hugo >/dev/null 2>&1; then
       echo "bench: could not install hugo; timing plansite alone" >&2
   fi
 fi
-go build -o bin/plansite ./cmd/plansite
+CGO_ENABLED=0 go build -o bin/plansite ./cmd/plansite # as make builds it
 go build -o bin/plansite-bench ./cmd/plansite-bench
 exec bin/plansite-bench -plansite bin/plansite -anchor "${HUGO_ANCHOR:-../shared/bench/hugo-anchor}" \
   -equal "${HUGO_EQUAL:-../shared/bench/hugo-equal}" "$@"
