@@ -44,29 +44,38 @@ func dropHTMLEscapers(set *template.Template, html map[string]bool) {
 	}
 }
 
-func dropIn(n parse.Node, html map[string]bool) {
-	switch n := n.(type) {
-	case *parse.ListNode:
-		if n == nil {
+func dropIn(root *parse.ListNode, html map[string]bool) {
+	walkNodes(root, func(n parse.Node) {
+		a, ok := n.(*parse.ActionNode)
+		if !ok {
 			return
 		}
-		for _, c := range n.Nodes {
-			dropIn(c, html)
+		cmds := a.Pipe.Cmds
+		if len(a.Pipe.Decl) == 0 && len(cmds) == 2 && isIdent(cmds[1], htmlEscaper) && len(cmds[1].Args) == 1 && calls(cmds[0], html) {
+			a.Pipe.Cmds = cmds[:1]
 		}
-	case *parse.ActionNode:
-		cmds := n.Pipe.Cmds
-		if len(n.Pipe.Decl) == 0 && len(cmds) == 2 && isIdent(cmds[1], htmlEscaper) && len(cmds[1].Args) == 1 && calls(cmds[0], html) {
-			n.Pipe.Cmds = cmds[:1]
+	})
+}
+
+// walkNodes calls fn with every node of the list n that writes or runs
+// something, and with those inside the branches of its if, range and with.
+func walkNodes(n *parse.ListNode, fn func(parse.Node)) {
+	if n == nil {
+		return
+	}
+	for _, c := range n.Nodes {
+		fn(c)
+		switch c := c.(type) {
+		case *parse.IfNode:
+			walkNodes(c.List, fn)
+			walkNodes(c.ElseList, fn)
+		case *parse.RangeNode:
+			walkNodes(c.List, fn)
+			walkNodes(c.ElseList, fn)
+		case *parse.WithNode:
+			walkNodes(c.List, fn)
+			walkNodes(c.ElseList, fn)
 		}
-	case *parse.IfNode:
-		dropIn(n.List, html)
-		dropIn(n.ElseList, html)
-	case *parse.RangeNode:
-		dropIn(n.List, html)
-		dropIn(n.ElseList, html)
-	case *parse.WithNode:
-		dropIn(n.List, html)
-		dropIn(n.ElseList, html)
 	}
 }
 

@@ -422,27 +422,12 @@ func kindTemplates(from *template.Template, fm template.FuncMap, kf kindFile) (*
 }
 
 // walkCalls calls fn with every {{template}} of n.
-func walkCalls(n parse.Node, fn func(*parse.TemplateNode)) {
-	switch n := n.(type) {
-	case *parse.ListNode:
-		if n == nil {
-			return
+func walkCalls(n *parse.ListNode, fn func(*parse.TemplateNode)) {
+	walkNodes(n, func(c parse.Node) {
+		if t, ok := c.(*parse.TemplateNode); ok {
+			fn(t)
 		}
-		for _, c := range n.Nodes {
-			walkCalls(c, fn)
-		}
-	case *parse.TemplateNode:
-		fn(n)
-	case *parse.IfNode:
-		walkCalls(n.List, fn)
-		walkCalls(n.ElseList, fn)
-	case *parse.RangeNode:
-		walkCalls(n.List, fn)
-		walkCalls(n.ElseList, fn)
-	case *parse.WithNode:
-		walkCalls(n.List, fn)
-		walkCalls(n.ElseList, fn)
-	}
+	})
 }
 
 // trimEnd drops the white space that ends the page (the line breaks
