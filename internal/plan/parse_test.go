@@ -87,6 +87,18 @@ func TestSplitDepartmentsSuffixNotes(t *testing.T) {
 	}
 }
 
+// outsideBrackets is s without the text inside brackets: what separates
+// names, for the tests that check a cell's names.
+func outsideBrackets(s string) string {
+	var b strings.Builder
+	bracketDepth(s, func(_ int, r rune, outside bool) {
+		if outside {
+			b.WriteRune(r)
+		}
+	})
+	return b.String()
+}
+
 func TestOutsideBrackets(t *testing.T) {
 	if got := outsideBrackets("市发改委、市财政局(第一责任单位为牵头单位,下同)"); got != "市发改委、市财政局" {
 		t.Errorf("got %q", got)

@@ -349,23 +349,6 @@ func (b *builder) units(t *Task, r Row, lead, coop []Named) {
 	if len(lead) == 0 && len(t.Lead) == 0 && !anyLead(coop) && leadCell.Line > 0 && len(t.Items) == 0 {
 		b.warn(leadCell, t.ID, "no lead department (%s)", b.p.Heading(column.Lead))
 	}
-	for _, c := range []struct {
-		cell Cell
-		name string
-	}{{leadCell, b.p.Heading(column.Lead)}, {coopCell, b.p.Heading(column.Coop)}} {
-		// Only separators outside brackets separate names: the comma in
-		// 市财政局(第一责任单位为牵头单位,下同) is the note's.
-		if !strings.Contains(c.cell.Text, "、") || !strings.ContainsAny(c.cell.Text, "，,") {
-			continue // the common cell, read without copying it
-		}
-		if out := outsideBrackets(c.cell.Text); strings.Contains(out, "、") && strings.ContainsAny(out, "，,") {
-			comma := "，"
-			if !strings.Contains(out, comma) {
-				comma = "," // the message names the comma the cell has
-			}
-			b.warn(c.cell, t.ID, "%s separates names with both 、 and %s: %s; the site reads both, but one separator is clearer", c.name, comma, QuoteCell(c.cell.Text))
-		}
-	}
 	// Each unit keeps the cell that names it, for messages, even when it
 	// moves between lead and helping.
 	type named struct {

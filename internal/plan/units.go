@@ -143,17 +143,6 @@ func splitOutsideBrackets(s string) []string {
 	return append(parts, s[from:])
 }
 
-// outsideBrackets is s without the text inside brackets.
-func outsideBrackets(s string) string {
-	var b strings.Builder
-	bracketDepth(s, func(_ int, r rune, outside bool) {
-		if outside {
-			b.WriteRune(r)
-		}
-	})
-	return b.String()
-}
-
 func isDepartmentSeparator(r rune) bool {
 	switch r {
 	case '、', '，', ',', '；', ';':
