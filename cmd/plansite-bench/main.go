@@ -46,7 +46,7 @@ func main() {
 	flag.StringVar(&c.equal, "equal", "../shared/bench/hugo-equal", "the Hugo equal-work site (plan2hugo.py and layouts/)")
 	flag.StringVar(&c.work, "work", "", "folder for tables and outputs (default: a new folder in /dev/shm when there is one, else in the temporary folder; removed at the end)")
 	flag.StringVar(&c.real, "real", "content", "the real table's content folder")
-	flag.IntVar(&c.realRuns, "real-runs", 21, "runs of each tool on the real table, taking turns (the median is given): a run is tens of milliseconds, which move by a fifth between runs of 5")
+	flag.IntVar(&c.realRuns, "real-runs", 21, "runs of each tool on the real table, taking turns (the median is given): a run is tens of milliseconds, which move by a fifth between runs of 5; 0 skips it")
 	flag.IntVar(&c.serveSize, "serve-tasks", 10000, "table size for the preview latency; 0 skips it")
 	flag.StringVar(&c.hugos, "hugo", "", "Hugo binaries to time, separated by commas (default: hugo on the PATH and in $(go env GOPATH)/bin)")
 	flag.BoolVar(&c.profile, "profile", false, "write a CPU profile of each size's first plansite build and print its top entries")
@@ -137,8 +137,10 @@ func run(c config) error {
 	for _, prof := range profiles {
 		printProfile(c.bin, prof)
 	}
-	if err := realTable(c.bin, hugos, c.anchor, c.real, c.work, c.realRuns); err != nil {
-		return err
+	if c.realRuns > 0 {
+		if err := realTable(c.bin, hugos, c.anchor, c.real, c.work, c.realRuns); err != nil {
+			return err
+		}
 	}
 	if portals != "" {
 		fmt.Println()
