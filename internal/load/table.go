@@ -28,14 +28,27 @@ type csvSource struct {
 	r       *csv.Reader
 	header  int // how many fields the header has; -1 until it is read
 	records int // the records read, the header included
+	// A large file is read in two halves at once (csvsplit.go): once the
+	// header is read, r reads the first half, whose first line is line
+	// off+1, up to split, and rest the second.
+	least int // the least size of a file read in halves
+	off   int
+	split int
+	rest  *half
 }
 
 func newCSVSource(file string, data []byte) (*csvSource, error) {
+	return newCSVSourceSplit(file, data, splitMin)
+}
+
+// newCSVSourceSplit is newCSVSource reading in halves a file of at least
+// least bytes.
+func newCSVSourceSplit(file string, data []byte, least int) (*csvSource, error) {
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	if err := checkUTF8(file, data); err != nil {
 		return nil, err
 	}
-	return &csvSource{file: file, data: data, lines: lineStarts(data), r: csv.NewReader(bytes.NewReader(data)), header: -1}, nil
+	return &csvSource{file: file, data: data, lines: lineStarts(data), r: csv.NewReader(bytes.NewReader(data)), header: -1, least: least}, nil
 }
 
 func (s *csvSource) record() int { return s.records }
@@ -44,25 +57,48 @@ func (s *csvSource) record() int { return s.records }
 func (s *csvSource) merges() []plan.Merge { return nil }
 
 func (s *csvSource) next() ([]string, []plan.Cell, error) {
-	rec, err := s.r.Read()
 	s.records++
-	if err == io.EOF && s.header < 0 {
-		return nil, nil, &problem.Problem{File: s.file, Line: 1, Msg: "the file is empty; the first line must be the header"}
+	if s.r == nil {
+		return s.rest.next()
 	}
+	rec, cells, err := s.read(s.r, s.off)
+	switch {
+	case err == io.EOF && s.header < 0:
+		return nil, nil, &problem.Problem{File: s.file, Line: 1, Msg: "the file is empty; the first line must be the header"}
+	case err == io.EOF && s.rest != nil:
+		s.r = nil // the first half is read: on to the second
+		return s.rest.next()
+	case err == nil && s.header < 0:
+		s.header = len(rec)
+		s.halve()
+	}
+	return rec, cells, err
+}
+
+// read reads the next record of r, whose first line is line lineOff+1 of
+// the file, and places and checks its fields.
+func (s *csvSource) read(r *csv.Reader, lineOff int) ([]string, []plan.Cell, error) {
+	rec, err := r.Read()
 	if err == io.EOF {
 		return nil, nil, io.EOF
 	}
 	if err != nil {
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			pe.StartLine += lineOff
+			pe.Line += lineOff
+		}
 		return nil, nil, s.readError(err, len(rec))
 	}
 	if s.header < 0 && len(rec) > MaxColumns {
-		line, col := s.r.FieldPos(MaxColumns)
+		line, col := r.FieldPos(MaxColumns)
 		return nil, nil, tooManyColumns(s.file, line, charCol(s.data, s.lines, line, col), len(rec))
 	}
 	cells := make([]plan.Cell, len(rec))
 	var cc colCounter
 	for i := range rec {
-		line, col := s.r.FieldPos(i)
+		line, col := r.FieldPos(i)
+		line += lineOff
 		cells[i] = plan.Cell{Line: line, Col: cc.charCol(s.data, s.lines, line, col)}
 		if len(rec[i]) > MaxCell {
 			return nil, nil, cellTooLong(s.file, cells[i].Line, cells[i].Col, len(rec[i]), "is a quote left open, or is this the wrong file?")
@@ -71,9 +107,6 @@ func (s *csvSource) next() ([]string, []plan.Cell, error) {
 		if rec[i], bad = cleanCell(rec[i]); bad >= 0 {
 			return nil, nil, controlError(s.file, cells[i].Line, cells[i].Col, bad)
 		}
-	}
-	if s.header < 0 {
-		s.header = len(rec)
 	}
 	return rec, cells, nil
 }
