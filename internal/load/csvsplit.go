@@ -26,13 +26,14 @@ const splitMin = 1 << 20
 // starts.
 func (s *csvSource) halve() {
 	end := int(s.r.InputOffset())
-	if s.split = splitAt(s.data, s.lines, s.least, end); s.split == 0 {
+	split := splitAt(s.data, s.lines, s.least, end)
+	if split == 0 {
 		return
 	}
 	s.off = sort.SearchInts(s.lines, end) // the header's lines
-	s.r = csv.NewReader(bytes.NewReader(s.data[end:s.split]))
+	s.r = csv.NewReader(bytes.NewReader(s.data[end:split]))
 	s.r.FieldsPerRecord = s.header
-	s.rest = s.readRest()
+	s.rest = s.readRest(split)
 }
 
 // splitAt returns where the second half of data starts, when data has at
@@ -60,31 +61,32 @@ func splitAt(data []byte, lines []int, least, from int) int {
 	return 0
 }
 
-// half is the second half of a file, read on a goroutine.
+// half is the second half of a file, from byte from, read on a goroutine.
 type half struct {
+	from int
 	done chan struct{}
-	recs []record // what each read gave, in order, the last EOF or an error
+	recs []result // what each read gave, in order, the last EOF or an error
 	at   int      // the next of recs to hand out
 }
 
-type record struct {
+type result struct {
 	rec   []string
 	cells []plan.Cell
 	err   error
 }
 
-// readRest starts reading the records after s.split, each with as many
-// fields as the header, which has been read.
-func (s *csvSource) readRest() *half {
-	h := &half{done: make(chan struct{})}
-	r := csv.NewReader(bytes.NewReader(s.data[s.split:]))
+// readRest starts reading the records from byte split on, each with as
+// many fields as the header, which has been read.
+func (s *csvSource) readRest(split int) *half {
+	h := &half{from: split, done: make(chan struct{})}
+	r := csv.NewReader(bytes.NewReader(s.data[split:]))
 	r.FieldsPerRecord = s.header
-	lineOff := sort.SearchInts(s.lines, s.split) // the lines before the half
+	lineOff := sort.SearchInts(s.lines, split) // the lines before the half
 	go func() {
 		defer close(h.done)
 		for {
 			rec, cells, err := s.read(r, lineOff)
-			h.recs = append(h.recs, record{rec, cells, err})
+			h.recs = append(h.recs, result{rec, cells, err})
 			if err != nil {
 				return
 			}

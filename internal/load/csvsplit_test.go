@@ -17,8 +17,11 @@ func readAll(t *testing.T, data string, least int) (out []string, split int) {
 	}
 	for {
 		rec, cells, err := s.next()
+		if s.rest != nil {
+			split = s.rest.from
+		}
 		if err != nil {
-			return append(out, fmt.Sprintf("%d: %v", s.record(), err)), s.split
+			return append(out, fmt.Sprintf("%d: %v", s.record(), err)), split
 		}
 		out = append(out, fmt.Sprintf("%d: %q %v", s.record(), rec, cells))
 	}

@@ -30,10 +30,9 @@ type csvSource struct {
 	records int // the records read, the header included
 	// A large file is read in two halves at once (csvsplit.go): once the
 	// header is read, r reads the first half, whose first line is line
-	// off+1, up to split, and rest the second.
+	// off+1, and rest the second.
 	least int // the least size of a file read in halves
 	off   int
-	split int
 	rest  *half
 }
 
