@@ -11,7 +11,6 @@ package phrase
 
 import (
 	_ "embed"
-	"encoding/json"
 	"sync"
 )
 
@@ -29,8 +28,8 @@ type model struct {
 }
 
 var load = sync.OnceValue(func() *model {
-	var raw map[string]map[string]int32
-	if err := json.Unmarshal(modelJSON, &raw); err != nil {
+	raw, err := decodeModel(modelJSON)
+	if err != nil {
 		panic("phrase: the embedded model does not read: " + err.Error())
 	}
 	m := &model{}
