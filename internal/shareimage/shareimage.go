@@ -6,17 +6,15 @@
 // image carries only shapes and digits from a 5×7 bitmap font drawn here:
 // the words of a preview come from og:title and og:description anyway. It
 // shows the plan's years, the number of tasks, and per action area one block
-// per task. image/png encodes it the same way every time, so builds stay
-// byte-identical.
+// per task. It is encoded as image/png encodes it (encode.go), the same way
+// every time, so builds stay byte-identical.
 package shareimage
 
 import (
-	"bytes"
 	"fmt"
 	"image"
 	"image/color"
 	"image/draw"
-	"image/png"
 
 	"plansite/internal/plan"
 )
@@ -135,11 +133,11 @@ func Draw(p *plan.Plan, pal Palette) ([]byte, error) {
 		}
 		img.fill(x, bottom+6, colW, 4, faint)
 	}
-	var b bytes.Buffer
-	if err := png.Encode(&b, img.img); err != nil {
+	data, err := encode(img.img)
+	if err != nil {
 		return nil, fmt.Errorf("share image: %v", err)
 	}
-	return b.Bytes(), nil
+	return data, nil
 }
 
 // areaCounts is the number of tasks of each area, or of the whole table when
