@@ -16,15 +16,13 @@ import (
 // sub-image, colours with alpha, and noise that fills several IDAT chunks.
 func TestEncodeAsImagePNG(t *testing.T) {
 	var imgs []*image.Paletted
+	pal := PaletteFromCSS([]byte(":root { --brand: #123456; --focus: #fd0; }"))
 	for _, p := range []*plan.Plan{
 		{Years: []int{2020, 2021, 2022}, Tasks: make([]*plan.Task, 7)},
-		{Tasks: make([]*plan.Task, 123456)},
+		{Years: []int{2023}, Tasks: make([]*plan.Task, 123456)},
+		{Tasks: make([]*plan.Task, 3), Areas: []*plan.Area{{Tasks: make([]*plan.Task, 2)}, {Tasks: make([]*plan.Task, 1)}}},
 	} {
-		pal := PaletteFromCSS([]byte(":root { --brand: #123456; --focus: #fd0; }"))
-		img := canvas{image.NewPaletted(image.Rect(0, 0, Width, Height), color.Palette{pal.Brand, pal.dark(), pal.Background, pal.faint(), pal.Focus})}
-		img.fill(10, 10, 500, 300, pal.Focus)
-		img.text(yearSpan(p.Years), 72, 64, 10, pal.Background)
-		imgs = append(imgs, img.img)
+		imgs = append(imgs, drawImage(p, pal))
 	}
 	r := rand.New(rand.NewPCG(1, 2))
 	for n := 1; n <= 20; n++ {

@@ -95,11 +95,20 @@ func yearSpan(ys []int) string {
 	return fmt.Sprintf("%d–%d", ys[0], ys[len(ys)-1])
 }
 
-// Draw draws the site's image in the colours pal and encodes it as PNG:
-// the brand colour with a darker band and a focus-coloured rule at the foot,
-// the years at the top, the number of tasks large on the right, and a
-// column of blocks per area, one block per task.
+// Draw draws the site's image in the colours pal and encodes it as PNG.
 func Draw(p *plan.Plan, pal Palette) ([]byte, error) {
+	data, err := encode(drawImage(p, pal))
+	if err != nil {
+		return nil, fmt.Errorf("share image: %v", err)
+	}
+	return data, nil
+}
+
+// drawImage draws the site's image: the brand colour with a darker band
+// and a focus-coloured rule at the foot, the years at the top, the number
+// of tasks large on the right, and a column of blocks per area, one block
+// per task.
+func drawImage(p *plan.Plan, pal Palette) *image.Paletted {
 	dark, faint := pal.dark(), pal.faint()
 	img := canvas{image.NewPaletted(image.Rect(0, 0, Width, Height),
 		color.Palette{pal.Brand, dark, pal.Background, faint, pal.Focus})}
@@ -133,11 +142,7 @@ func Draw(p *plan.Plan, pal Palette) ([]byte, error) {
 		}
 		img.fill(x, bottom+6, colW, 4, faint)
 	}
-	data, err := encode(img.img)
-	if err != nil {
-		return nil, fmt.Errorf("share image: %v", err)
-	}
-	return data, nil
+	return img.img
 }
 
 // areaCounts is the number of tasks of each area, or of the whole table when
