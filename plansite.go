@@ -34,6 +34,9 @@ func Source(name, dir string) (site.Source, error) {
 		return site.Source{FS: sub, Name: Bundled + "/" + name}, nil
 	}
 	st, err := os.Stat(dir)
+	if os.IsNotExist(err) && name == "content" {
+		return site.Source{}, fmt.Errorf("-content %s: no such folder; plansite new DIR [DOCUMENT] makes a site whose content folder is DIR/content", dir)
+	}
 	if err != nil {
 		return site.Source{}, fmt.Errorf("-%s %s: %v", name, dir, inputfs.Reason(err))
 	}

@@ -56,6 +56,7 @@ func TestSiteFolderMistakes(t *testing.T) {
 	}{
 		{"two folders", []string{"build", "a", "b"}, 2, `plansite build: takes DIR, but was given 2 arguments: "a", "b"`},
 		{"a folder that is not there", []string{"check", filepath.Join(empty, "nosuch")}, 1, "no such folder; make a site there with plansite new"},
+		{"a content folder that is not there", []string{"build", "-content", "nosuch"}, 1, "-content nosuch: no such folder; plansite new DIR [DOCUMENT] makes a site whose content folder is DIR/content"},
 		{"a file", []string{"build", file}, 1, "is a file, not a site folder"},
 		{"a folder without content", []string{"serve", empty}, 1, "has no content folder: a site folder holds content/"},
 		{"the content folder itself", []string{"check", content}, 1, "is a content folder (it holds the table), not a site folder: give the folder above it, or -content " + content},
