@@ -10,6 +10,7 @@ import (
 	"io"
 	"io/fs"
 	"runtime"
+	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -188,7 +189,7 @@ func (b *build) write(sink Sink, meter Meter) (*Result, error) {
 		defer wg.Done()
 		siteErr = b.makeSiteFiles(1, sink, wrote)
 	}()
-	pagesErr := parallel(b.made(), b.workers, func(i int) error {
+	pagesErr := parallel(b.made(), b.workers, b.firstOfKinds(), func(i int) error {
 		bufs := getBuffers()
 		defer putBuffers(bufs)
 		name, data, err := b.make(i, bufs)
@@ -219,39 +220,64 @@ func (b *build) write(sink Sink, meter Meter) (*Result, error) {
 
 // parallel runs fn for 0..n-1 on workers goroutines and returns the error of
 // the lowest index that failed, so the message does not depend on timing.
+// The indexes in first are taken before the others, which follow in order.
 // Each worker takes the next index itself from a counter: handed out over a
 // channel by one goroutine, every index woke that goroutine, and Go's
 // scheduler, taking it over to the idle core, waits a few microseconds
 // each time, which on this kind of virtual machine left a tenth of the
-// cores idle through a large build. Indexes are taken in order and each
-// taken one is run; after a failure no new one is taken, so every index
-// below the failed one has run and the lowest failure is found.
-func parallel(n, workers int, fn func(int) error) error {
+// cores idle through a large build. An index above the lowest that has
+// failed is no longer run, so every index below it is.
+func parallel(n, workers int, first []int, fn func(int) error) error {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	order := first
+	if len(first) > 0 {
+		taken := make([]bool, n)
+		for _, i := range first {
+			taken[i] = true
+		}
+		order = slices.Clone(first)
+		for i := range n {
+			if !taken[i] {
+				order = append(order, i)
+			}
+		}
+	}
 	errs := make([]error, n)
-	var failed atomic.Bool
+	var lowest atomic.Int64 // the lowest index that failed, n if none
+	lowest.Store(int64(n))
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range min(workers, n) {
 		wg.Go(func() {
-			for !failed.Load() {
-				i := int(next.Add(1) - 1)
-				if i >= n {
+			for {
+				k := int(next.Add(1) - 1)
+				if k >= n {
 					return
 				}
-				if errs[i] = fn(i); errs[i] != nil {
-					failed.Store(true)
+				i := k
+				if order != nil {
+					i = order[k]
+				}
+				if int64(i) > lowest.Load() {
+					continue
+				}
+				if errs[i] = fn(i); errs[i] == nil {
+					continue
+				}
+				for {
+					low := lowest.Load()
+					if int64(i) >= low || lowest.CompareAndSwap(low, int64(i)) {
+						break
+					}
 				}
 			}
 		})
 	}
 	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
+	if low := int(lowest.Load()); low < n {
+		return errs[low]
 	}
 	return nil
 }
