@@ -7,11 +7,11 @@ import (
 	"testing"
 )
 
-// parallel runs every index once, whatever it takes first, and after
-// failures reports the lowest failed index's error, every index below it
-// having run.
+// parallel runs every index once, whatever it takes first (an index named
+// twice there too), and after failures reports the lowest failed index's
+// error, every index below it having run.
 func TestParallel(t *testing.T) {
-	firsts := [][]int{nil, {999, 500, 3}, {0}, {998, 2}}
+	firsts := [][]int{nil, {}, {999, 500, 3}, {0}, {998, 2, 998}}
 	for _, workers := range []int{0, 1, 2, 7} {
 		for _, first := range firsts {
 			for _, n := range []int{0, 1, 5, 1000} {

@@ -10,7 +10,6 @@ import (
 	"io"
 	"io/fs"
 	"runtime"
-	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -231,17 +230,21 @@ func parallel(n, workers int, first []int, fn func(int) error) error {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	order := first
+	var order []int // nil: 0, 1, …
 	if len(first) > 0 {
 		taken := make([]bool, n)
-		for _, i := range first {
-			taken[i] = true
-		}
-		order = slices.Clone(first)
-		for i := range n {
+		order = make([]int, 0, n)
+		take := func(i int) {
 			if !taken[i] {
+				taken[i] = true
 				order = append(order, i)
 			}
+		}
+		for _, i := range first {
+			take(i)
+		}
+		for i := range n {
+			take(i)
 		}
 	}
 	errs := make([]error, n)
