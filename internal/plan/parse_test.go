@@ -71,6 +71,13 @@ func TestSplitDepartmentsNotes(t *testing.T) {
 	if !reflect.DeepEqual(units, want) {
 		t.Errorf("got %+v, want %+v", units, want)
 	}
+	// Marks with a space between them, where a space does not part names
+	// (inside a bracket the cell leaves open), all go.
+	units, _ = SplitDepartments("区发改局（经济科* ＊")
+	want = []Named{{Name: "区发改局（经济科", Lead: true, Starred: true}}
+	if !reflect.DeepEqual(units, want) {
+		t.Errorf("got %+v, want %+v", units, want)
+	}
 }
 
 // Notes written after a name without brackets say who leads and who helps.

@@ -90,8 +90,10 @@ func SplitDepartments(cell string) (units []Named, note string) {
 var assignmentSuffixes = []string{"分别牵头", "牵头", "配合"}
 
 func suffixNote(q string) Named {
-	if name := strings.TrimRight(q, "*＊"); name != q && !noneMarks[TrimSpace(name)] {
-		return Named{Name: TrimSpace(name), Lead: true, Starred: true}
+	// The marks and the spaces between them (甲 * ＊) all go: a name never
+	// ends in a mark.
+	if name := strings.TrimRightFunc(q, func(r rune) bool { return r == '*' || r == '＊' || unicode.IsSpace(r) }); strings.ContainsAny(q[len(name):], "*＊") && !noneMarks[name] {
+		return Named{Name: name, Lead: true, Starred: true}
 	}
 	for _, s := range assignmentSuffixes {
 		if name, ok := strings.CutSuffix(q, s); ok && !noneMarks[TrimSpace(name)] {
