@@ -34,15 +34,14 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"runtime"
 	"slices"
 	"strconv"
-	"sync"
 
 	"plansite/internal/config"
 	"plansite/internal/inputfs"
 	"plansite/internal/load"
 	"plansite/internal/markdown"
+	"plansite/internal/parallel"
 	"plansite/internal/plan"
 	"plansite/internal/problem"
 	"plansite/internal/progress"
@@ -154,9 +153,10 @@ func Read(fsys fs.FS, prefix string, workers int) (*Portal, []problem.Problem, e
 		err   error
 	}
 	results := make([]result, len(plans))
-	each(len(plans), workers, func(i int) {
+	parallel.Run(len(plans), workers, nil, func(i int) error {
 		p := plans[i].Plan
 		p.Content, results[i].warns, results[i].err = load.ReadWith(p.FS, p.Name, &load.Directory{File: pt.DepartmentsFile, Entries: dir})
+		return nil // each plan's error is its own, in results
 	})
 	for i, r := range results {
 		warns = append(warns, planWarnings(plans[i].Plan, r.warns)...)
@@ -270,29 +270,6 @@ func orderKey(cfg config.Config) string {
 		return ""
 	}
 	return strconv.Itoa(y)
-}
-
-// each runs fn for 0..n-1 on workers goroutines (0: one per core).
-func each(n, workers int, fn func(int)) {
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(workers, max(n, 1)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				fn(i)
-			}
-		}()
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }
 
 // Updated is the date of the portal's latest change: its own updated

@@ -10,6 +10,7 @@ import (
 	"plansite/internal/opendata"
 	"plansite/internal/output"
 	"plansite/internal/pages"
+	"plansite/internal/parallel"
 	"plansite/internal/search"
 	"plansite/internal/shareimage"
 	"plansite/internal/sitepath"
@@ -99,7 +100,7 @@ func siteFiles(s *pages.Context, data opendata.Input, css []byte, list []*pages.
 // order, that failed.
 func (b *build) makeSiteFiles(workers int, sink Sink, wrote func(path string)) error {
 	out := minifying{b.mini, sink, wrote}
-	return parallel(len(b.siteFiles), workers, nil, func(i int) error { return b.siteFiles[i](out) })
+	return parallel.Run(len(b.siteFiles), workers, nil, func(i int) error { return b.siteFiles[i](out) })
 }
 
 // minifying is the Sink the site-wide files are made into: it minifies

@@ -1,4 +1,4 @@
-package site
+package parallel
 
 import (
 	"errors"
@@ -7,10 +7,10 @@ import (
 	"testing"
 )
 
-// parallel runs every index once, whatever it takes first (an index named
+// Run runs every index once, whatever it takes first (an index named
 // twice there too), and after failures reports the lowest failed index's
 // error, every index below it having run.
-func TestParallel(t *testing.T) {
+func TestRun(t *testing.T) {
 	firsts := [][]int{nil, {}, {999, 500, 3}, {0}, {998, 2, 998}}
 	for _, workers := range []int{0, 1, 2, 7} {
 		for _, first := range firsts {
@@ -22,7 +22,7 @@ func TestParallel(t *testing.T) {
 					}
 				}
 				runs := make([]atomic.Int32, n)
-				if err := parallel(n, workers, f, func(i int) error { runs[i].Add(1); return nil }); err != nil {
+				if err := Run(n, workers, f, func(i int) error { runs[i].Add(1); return nil }); err != nil {
 					t.Fatal(err)
 				}
 				for i := range runs {
@@ -33,7 +33,7 @@ func TestParallel(t *testing.T) {
 			}
 			for _, fail := range []int{0, 3, 499, 999} {
 				runs := make([]atomic.Int32, 1000)
-				err := parallel(1000, workers, first, func(i int) error {
+				err := Run(1000, workers, first, func(i int) error {
 					runs[i].Add(1)
 					if i >= fail && i%2 == fail%2 {
 						return fmt.Errorf("index %d", i)
@@ -51,7 +51,7 @@ func TestParallel(t *testing.T) {
 			}
 		}
 	}
-	if err := parallel(3, 2, nil, func(int) error { return errors.New("x") }); err == nil || err.Error() != "x" {
+	if err := Run(3, 2, nil, func(int) error { return errors.New("x") }); err == nil || err.Error() != "x" {
 		t.Errorf("all failing: %v", err)
 	}
 }
