@@ -299,3 +299,54 @@ func TestFrameSharesAsThePage(t *testing.T) {
 		t.Error("a site with an address has no share image")
 	}
 }
+
+// The kinds' files are checked at once; when several do not parse, the
+// error is that of the first kind in order, as one after another gave it,
+// and a broken base.html is said before any kind's file.
+func TestParseSaysTheFirstBrokenKind(t *testing.T) {
+	read := func(t *testing.T) fstest.MapFS {
+		t.Helper()
+		fsys := fstest.MapFS{}
+		files, err := os.ReadDir("../../templates")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range files {
+			b, err := os.ReadFile("../../templates/" + f.Name())
+			if err != nil {
+				t.Fatal(err)
+			}
+			fsys[f.Name()] = &fstest.MapFile{Data: b}
+		}
+		return fsys
+	}
+	all := allKinds()
+	broken := []byte("{{define \"main\"}}\n\n<h1>{{.Title}</h1>{{end}}")
+	for _, c := range []struct {
+		name  string
+		kinds []int // indexes in allKinds of the files broken
+		base  bool
+		want  string
+	}{
+		{"one", []int{3}, false, "templates/" + all[3].Name + ".html:3:"},
+		{"first and last", []int{0, len(all) - 1}, false, "templates/" + all[0].Name + ".html:3:"},
+		{"two in the middle", []int{len(all) - 2, 2}, false, "templates/" + all[2].Name + ".html:3:"},
+		{"base too", []int{0, 1}, true, "templates/base.html:1:"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			for range 20 { // the check runs on every core: the order must not depend on timing
+				fsys := read(t)
+				for _, i := range c.kinds {
+					fsys[all[i].Name+".html"] = &fstest.MapFile{Data: broken}
+				}
+				if c.base {
+					fsys["base.html"] = &fstest.MapFile{Data: []byte("{{.Nope}")}
+				}
+				_, err := Parse(fsys, "templates")
+				if err == nil || !strings.Contains(err.Error(), c.want) {
+					t.Fatalf("error %v, want one at %s", err, c.want)
+				}
+			}
+		})
+	}
+}

@@ -31,6 +31,7 @@ import (
 	"plansite/internal/inputfs"
 	"plansite/internal/labels"
 	"plansite/internal/minifier"
+	"plansite/internal/parallel"
 	"plansite/internal/plan"
 	"plansite/internal/problem"
 	"plansite/internal/sitepath"
@@ -218,6 +219,12 @@ func Parse(fsys fs.FS, dir string) (*Templates, error) {
 	wg.Go(func() { checkErr = written.check() })
 	wg.Go(func() { words, labelsErr = labels.Read(fsys, dir, labelSpecs()) })
 	min, minErr := parseFolder(src.written, dir, minifier.Template)
+	var proto *template.Template
+	var cloneErr error
+	if minErr == nil {
+		// Cloned while the check runs, not after it.
+		proto, cloneErr = min.base.Clone()
+	}
 	wg.Wait()
 	if checkErr != nil {
 		return nil, checkErr
@@ -225,9 +232,8 @@ func Parse(fsys fs.FS, dir string) (*Templates, error) {
 	if minErr != nil {
 		return nil, minifiedError(dir, minErr)
 	}
-	proto, err := min.base.Clone()
-	if err != nil {
-		return nil, templateError(err)
+	if cloneErr != nil {
+		return nil, templateError(cloneErr)
 	}
 	if labelsErr != nil {
 		return nil, labelsErr
@@ -351,19 +357,24 @@ func parseFolder(src templateSource, dir string, prepare func(string) (string, e
 	return &folder{base: base, funcs: fm, kinds: kinds}, nil
 }
 
-// check parses every kind's file into the base set itself, one after
-// another, only to find their errors: the set is of no use after.
+// check parses every kind's file as written, each into a set of its own
+// with base's functions, only to find their errors (those of the first
+// kind in order that has any): the sets are of no use after. Parsed one
+// after another into base's set, the files were the longest part of
+// parsing the templates, on one core.
 func (f *folder) check() error {
+	var files []kindFile
 	for _, kind := range allKinds() {
-		kf, ok := f.kinds[kind]
-		if !ok {
-			continue
-		}
-		if _, err := f.base.New(kf.name).Parse(kf.text); err != nil {
-			return templateError(err)
+		if kf, ok := f.kinds[kind]; ok {
+			files = append(files, kf)
 		}
 	}
-	return nil
+	return parallel.Run(len(files), 0, nil, func(i int) error {
+		if _, err := template.New(files[i].name).Funcs(f.funcs).Parse(files[i].text); err != nil {
+			return templateError(err)
+		}
+		return nil
+	})
 }
 
 // kindTemplates makes the kind's set of templates: the kind's file kf,
