@@ -66,9 +66,10 @@ func readTree(t *testing.T, dir string) []output.File {
 	return files
 }
 
-// Build checks its output folder before it reads anything: a build into its
-// own content folder is refused even when that content could not be built,
-// and no file of the folder changes.
+// Build checks its output folder before it writes anything, while it reads
+// the content: a build into its own content folder is refused, with that
+// error even when the content could not be built, and no file of the
+// folder changes.
 func TestBuildRefusesItsInput(t *testing.T) {
 	dir := foldertest.Copy(t, "../../content")
 	os.WriteFile(filepath.Join(dir, "tasks.csv"), []byte("序号,主要措施\nx,措施。\n"), 0o644)
