@@ -10,6 +10,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"plansite/internal/foldertest"
 	"plansite/internal/labels"
 	"plansite/internal/load"
 	"plansite/internal/markdown"
@@ -304,22 +305,6 @@ func TestFrameSharesAsThePage(t *testing.T) {
 // error is that of the first kind in order, as one after another gave it,
 // and a broken base.html is said before any kind's file.
 func TestParseSaysTheFirstBrokenKind(t *testing.T) {
-	read := func(t *testing.T) fstest.MapFS {
-		t.Helper()
-		fsys := fstest.MapFS{}
-		files, err := os.ReadDir("../../templates")
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, f := range files {
-			b, err := os.ReadFile("../../templates/" + f.Name())
-			if err != nil {
-				t.Fatal(err)
-			}
-			fsys[f.Name()] = &fstest.MapFile{Data: b}
-		}
-		return fsys
-	}
 	all := allKinds()
 	broken := []byte("{{define \"main\"}}\n\n<h1>{{.Title}</h1>{{end}}")
 	for _, c := range []struct {
@@ -335,7 +320,7 @@ func TestParseSaysTheFirstBrokenKind(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			for range 20 { // the check runs on every core: the order must not depend on timing
-				fsys := read(t)
+				fsys := foldertest.Read(t, "../../templates")
 				for _, i := range c.kinds {
 					fsys[all[i].Name+".html"] = &fstest.MapFile{Data: broken}
 				}
