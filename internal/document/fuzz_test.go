@@ -4,8 +4,10 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"plansite/internal/problem"
+	"runtime/debug"
 	"strings"
 	"testing"
 	"time"
@@ -15,24 +17,35 @@ import (
 var fuzzLimits = limits{tables: 20, rows: 200, cols: 20, cells: 2000, cellText: 1000, text: 20000, nesting: 4}
 
 // within runs read and fails the test if it takes longer than a generous
-// minute (a hang), panics, or gives what the limits forbid: more tables,
-// rows, columns or cells, a longer cell, an inconsistent grid, or an error
-// that is not one line naming the file.
+// minute (a hang), panics (said with its stack), or gives what the limits
+// forbid: more tables, rows, columns or cells, a longer cell, an
+// inconsistent grid, or an error that is not one line naming the file.
 func within(t *testing.T, file string, read func() (*Document, error)) {
 	type result struct {
-		doc *Document
-		err error
+		doc   *Document
+		err   error
+		panic string // what a panic said, with its stack
 	}
 	done := make(chan result, 1)
 	go func() {
+		// A panic here would end the fuzzing process before it names the
+		// input, so it is caught and reported as the input's failure.
+		defer func() {
+			if p := recover(); p != nil {
+				done <- result{panic: fmt.Sprintf("%v\n%s", p, debug.Stack())}
+			}
+		}()
 		doc, err := read()
-		done <- result{doc, err}
+		done <- result{doc: doc, err: err}
 	}()
 	var r result
 	select {
 	case r = <-done:
 	case <-time.After(time.Minute):
 		t.Fatal("the reader still runs after a minute")
+	}
+	if r.panic != "" {
+		t.Fatalf("the reader panicked: %s", r.panic)
 	}
 	if r.err != nil {
 		var pe *problem.Problem
@@ -109,6 +122,7 @@ func FuzzReadHTML(f *testing.F) {
 		`<table><thead><tr><th rowspan=0>a<th colspan=3>b</thead><tr><td rowspan=3>c<td>d<table><caption>e</caption><tr><td>f</table></table>`,
 		`<meta charset=gbk><p>a<br><span style="display:none">b</td><pre> c </pre><![if x]>d<![endif]><script>e</script>`,
 		`<table><tr><td colspan=2 rowspan=2>a<tr><td colspan=3>b<tfoot><tr><td>c</table></table><td>d`,
+		"<meta http-equiv=content-type content=\"\xff\xff\xff\xffcharset\"><p>\xff",
 	} {
 		f.Add([]byte(page))
 	}

@@ -196,6 +196,32 @@ func TestHTMLEncoding(t *testing.T) {
 	}
 }
 
+// The charset of a Content-Type is found by ASCII letters only, at the
+// place it has in the value as written: characters whose lower case is
+// longer or shorter (İ, the Kelvin sign K, bytes that are not UTF-8) move
+// nothing.
+func TestContentCharset(t *testing.T) {
+	for _, c := range []struct{ content, want string }{
+		{"text/html; charset=gb2312", "gb2312"},
+		{"text/html;CHARSET=GBK;", "GBK"},
+		{`text/html; charset = "utf-8"`, "utf-8"},
+		{"text/html; charset='big5' x", "big5"},
+		{"text/html", ""},
+		{"text/html; charset", ""},
+		{"text/html; charset:gbk", ""},
+		{"\xff\xff\xff\xffcharset", ""},
+		{"\xff\xffcharset=gbk", "gbk"},
+		{"İİİİİİİİcharset", ""},
+		{"İcharset=gbk", "gbk"},
+		{"\u212acharset=gbk", "gbk"},
+		{"\u212a\u212a\u212ahtml; charset=utf-8", "utf-8"},
+	} {
+		if got := contentCharset(c.content); got != c.want {
+			t.Errorf("contentCharset(%q) = %q, want %q", c.content, got, c.want)
+		}
+	}
+}
+
 func TestHTMLEncodingErrors(t *testing.T) {
 	for _, c := range []struct {
 		name string

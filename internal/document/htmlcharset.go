@@ -128,7 +128,7 @@ func metaCharset(data []byte) string {
 // "text/html; charset=gb2312", or "". It is read as browsers do, leniently:
 // stray semicolons and quotes are common.
 func contentCharset(content string) string {
-	i := strings.Index(strings.ToLower(content), "charset")
+	i := strings.Index(lowerASCII(content), "charset")
 	if i < 0 {
 		return ""
 	}
@@ -141,6 +141,20 @@ func contentCharset(content string) string {
 		rest = rest[:end]
 	}
 	return rest
+}
+
+// lowerASCII lowers the ASCII letters of s and leaves every other byte, so
+// that an offset in it is the same offset in s (strings.ToLower changes the
+// length of İ, of the Kelvin sign and of bytes that are not UTF-8). It is
+// also how browsers match the names in a Content-Type.
+func lowerASCII(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 // invalidUTF8 is the offset of the first byte that is not UTF-8, or -1.
