@@ -10,14 +10,15 @@ import (
 
 // Run runs fn for 0..n-1 on workers goroutines (0: one per core) and
 // returns the error of the lowest index that failed, so the message does
-// not depend on timing.
-// The indexes in first are taken before the others, which follow in order.
+// not depend on timing. An index above the lowest that has failed is no
+// longer run, so every index below it is. The indexes in first are taken
+// before the others, which follow in order.
+//
 // Each worker takes the next index itself from a counter: handed out over a
 // channel by one goroutine, every index woke that goroutine, and Go's
 // scheduler, taking it over to the idle core, waits a few microseconds
 // each time, which on this kind of virtual machine left a tenth of the
-// cores idle through a large build. An index above the lowest that has
-// failed is no longer run, so every index below it is.
+// cores idle through a large build.
 func Run(n, workers int, first []int, fn func(int) error) error {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
