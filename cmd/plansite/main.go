@@ -16,6 +16,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
@@ -23,6 +24,7 @@ import (
 	"plansite"
 	"plansite/internal/cli"
 	"plansite/internal/problem"
+	"plansite/internal/textsim"
 )
 
 // version is set at link time: -ldflags "-X main.version=v1.2.3".
@@ -144,7 +146,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage)
 	default:
-		fmt.Fprintf(stderr, "plansite: unknown command %q\n\n%s", cmd, usage)
+		fmt.Fprintln(stderr, unknownCommand(cmd))
 		return 2
 	}
 	if err != nil {
@@ -204,16 +206,59 @@ func (e interrupted) status() int {
 	return 1
 }
 
-// parse parses a command's flags; done means exit now with code (0 after -h).
+// commands are plansite's commands, for the error of one mistyped.
+var commands = []string{"build", "serve", "check", "new", "import", "version"}
+
+// unknownCommand is the one line said of a first argument that is no
+// command: a site folder or a document given without one, or a typo.
+func unknownCommand(cmd string) string {
+	if fi, err := os.Stat(cmd); err == nil && cmd != "" {
+		if !fi.IsDir() {
+			return fmt.Sprintf("plansite: %q is a file, not a command: if it is a plan's document, plansite new DIR %s makes a site of it in DIR", cmd, cmd)
+		}
+		if fi, err := os.Stat(filepath.Join(cmd, "content")); err == nil && fi.IsDir() {
+			return fmt.Sprintf("plansite: %q is a site folder, not a command: plansite build %s builds its site, plansite serve %s previews it", cmd, cmd, cmd)
+		}
+	}
+	if near := textsim.Nearest(cmd, commands, 2); near != "" {
+		return fmt.Sprintf("plansite: unknown command %q; did you mean %s? (plansite -h lists the commands)", cmd, near)
+	}
+	return fmt.Sprintf("plansite: unknown command %q; the commands are %s and %s (plansite -h says what each does)",
+		cmd, strings.Join(commands[:len(commands)-1], ", "), commands[len(commands)-1])
+}
+
+// parse parses a command's flags; done means exit now with code (0 after
+// -h, which prints the command's usage). A wrong flag is said in one line,
+// with the flag it was likely meant to be, not followed by the usage.
 func parse(fl *flag.FlagSet, args []string) (code int, done bool) {
+	out, printUsage := fl.Output(), fl.Usage
+	fl.SetOutput(io.Discard)
+	fl.Usage = func() {}
 	err := fl.Parse(args)
+	fl.SetOutput(out)
+	fl.Usage = printUsage
 	switch {
 	case errors.Is(err, flag.ErrHelp):
+		printUsage()
 		return 0, true
 	case err != nil:
+		fmt.Fprintln(out, flagError(fl, err))
 		return 2, true
 	}
 	return 0, false
+}
+
+// flagError is the line said of a flag that could not be parsed.
+func flagError(fl *flag.FlagSet, err error) string {
+	msg := err.Error()
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
+		var names []string
+		fl.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
+		if near := textsim.Nearest(strings.TrimPrefix(name, "-"), names, 2); near != "" {
+			msg += "; did you mean -" + near + "?"
+		}
+	}
+	return fmt.Sprintf("%s: %s (%s -h lists the flags)", fl.Name(), msg, fl.Name())
 }
 
 // inputFlags are the flags that name the input folders, the same for every

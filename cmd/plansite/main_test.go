@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -54,6 +55,47 @@ func TestHelp(t *testing.T) {
 	}
 	if code, _, _ := runArgs("frobnicate"); code != 2 {
 		t.Errorf("unknown command: exit %d, want 2", code)
+	}
+	// The usage's examples name some commands again.
+	listed := slices.Compact(slices.Sorted(slices.Values(usageCommands(t))))
+	if named := slices.Sorted(slices.Values(commands)); !slices.Equal(listed, named) {
+		t.Errorf("the usage lists the commands %q, the error of a mistyped one names %q", listed, named)
+	}
+}
+
+// TestMistakesInOneLine: a mistyped command or flag, or a folder or file
+// given where the command goes, is said in one line that names what was
+// likely meant, with exit status 2.
+func TestMistakesInOneLine(t *testing.T) {
+	dir := t.TempDir()
+	site := filepath.Join(dir, "mysite")
+	if err := os.MkdirAll(filepath.Join(site, "content"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	doc := filepath.Join(dir, "通知.docx")
+	if err := os.WriteFile(doc, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"biuld"}, `unknown command "biuld"; did you mean build?`},
+		{[]string{"serv", site}, "did you mean serve?"},
+		{[]string{"frobnicate"}, "the commands are build, serve, check, new, import and version"},
+		{[]string{dir}, "the commands are build"}, // a folder without content/: no site to offer
+		{[]string{site}, "is a site folder, not a command: plansite build " + site + " builds its site"},
+		{[]string{doc}, "is a file, not a command: if it is a plan's document, plansite new DIR " + doc},
+		{[]string{"build", "-ot", "x"}, "plansite build: flag provided but not defined: -ot; did you mean -out? (plansite build -h lists the flags)"},
+		{[]string{"serve", "--adr", ":1"}, "did you mean -addr?"},
+		{[]string{"build", site, "-templtes", "t"}, "did you mean -templates?"},
+		{[]string{"check", "-zzz"}, "plansite check: flag provided but not defined: -zzz (plansite check -h lists the flags)"},
+		{[]string{"new", "-table", "x", site}, `plansite new: invalid value "x" for flag -table`},
+	} {
+		code, stdout, stderr := runArgs(tt.args...)
+		if code != 2 || stdout != "" || strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, tt.want) {
+			t.Errorf("plansite %s: exit %d, stdout %q, stderr %q; want exit 2 and one line with %q", strings.Join(tt.args, " "), code, stdout, stderr, tt.want)
+		}
 	}
 	if code, out, _ := runArgs("version"); code != 0 || !strings.HasPrefix(out, "plansite ") {
 		t.Errorf("version: exit %d, %q", code, out)

@@ -1,8 +1,10 @@
 // Package textsim says how alike two short texts are, character by
 // character: the measures behind "did you mean 时间节点?" for a table's
 // headings and "市规划和自然局 looks like 市规划和自然资源局" for its
-// departments.
+// departments, and "did you mean build?" for a mistyped command or flag.
 package textsim
+
+import "strings"
 
 // Distance is the Levenshtein edit distance between a and b: how many
 // characters must be added, left out or changed to make one the other.
@@ -35,4 +37,27 @@ func Subsequence(short, long []rune) bool {
 		}
 	}
 	return i == len(short)
+}
+
+// Nearest returns the first of candidates that word was most likely meant
+// to be: the closest within limit edits, or else one that word begins with
+// or that begins with word (a name typed on past its end, or cut short);
+// "" when none is. "biuld" is build, "-ot" and "-output" are -out.
+func Nearest(word string, candidates []string, limit int) string {
+	w := []rune(word)
+	best, bestD := "", limit+1
+	for _, c := range candidates {
+		if d := Distance(w, []rune(c)); d < bestD {
+			best, bestD = c, d
+		}
+	}
+	if best != "" || len(w) < 2 {
+		return best
+	}
+	for _, c := range candidates {
+		if strings.HasPrefix(word, c) || strings.HasPrefix(c, word) {
+			return c
+		}
+	}
+	return ""
 }

@@ -24,3 +24,32 @@ func TestSubsequence(t *testing.T) {
 		t.Error("Subsequence is wrong")
 	}
 }
+
+func TestNearest(t *testing.T) {
+	commands := []string{"build", "serve", "check", "new", "import", "version"}
+	flags := []string{"base-url", "content", "out", "static", "templates"}
+	for _, tt := range []struct {
+		word       string
+		candidates []string
+		want       string
+	}{
+		{"biuld", commands, "build"},
+		{"serv", commands, "serve"},
+		{"chek", commands, "check"},
+		{"versoin", commands, "version"},
+		{"imports", commands, "import"},
+		{"frobnicate", commands, ""},
+		{"publish", commands, ""},
+		{"ot", flags, "out"},
+		{"output", flags, "out"},
+		{"baseurl", flags, "base-url"},
+		{"template", flags, "templates"},
+		{"o", flags, "out"},
+		{"x", flags, ""},
+		{"", flags, ""},
+	} {
+		if got := Nearest(tt.word, tt.candidates, 2); got != tt.want {
+			t.Errorf("Nearest(%q) = %q, want %q", tt.word, got, tt.want)
+		}
+	}
+}
