@@ -56,6 +56,9 @@ func TestHelp(t *testing.T) {
 	if code, _, _ := runArgs("frobnicate"); code != 2 {
 		t.Errorf("unknown command: exit %d, want 2", code)
 	}
+	if code, out, _ := runArgs("version"); code != 0 || !strings.HasPrefix(out, "plansite ") {
+		t.Errorf("version: exit %d, %q", code, out)
+	}
 	// The usage's examples name some commands again.
 	listed := slices.Compact(slices.Sorted(slices.Values(usageCommands(t))))
 	if named := slices.Sorted(slices.Values(commands)); !slices.Equal(listed, named) {
@@ -96,9 +99,6 @@ func TestMistakesInOneLine(t *testing.T) {
 		if code != 2 || stdout != "" || strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, tt.want) {
 			t.Errorf("plansite %s: exit %d, stdout %q, stderr %q; want exit 2 and one line with %q", strings.Join(tt.args, " "), code, stdout, stderr, tt.want)
 		}
-	}
-	if code, out, _ := runArgs("version"); code != 0 || !strings.HasPrefix(out, "plansite ") {
-		t.Errorf("version: exit %d, %q", code, out)
 	}
 }
 
