@@ -223,8 +223,11 @@ func unknownCommand(cmd string) string {
 	if near := textsim.Nearest(cmd, commands, 2); near != "" {
 		return fmt.Sprintf("plansite: unknown command %q; did you mean %s? (plansite -h lists the commands)", cmd, near)
 	}
-	return fmt.Sprintf("plansite: unknown command %q; the commands are %s and %s (plansite -h says what each does)",
-		cmd, strings.Join(commands[:len(commands)-1], ", "), commands[len(commands)-1])
+	list := strings.Join(commands[:len(commands)-1], ", ") + " and " + commands[len(commands)-1]
+	if strings.HasPrefix(cmd, "-") {
+		return fmt.Sprintf("plansite: %s is not a command: the command comes first, then its flags, as in plansite build %s …; the commands are %s", cmd, cmd, list)
+	}
+	return fmt.Sprintf("plansite: unknown command %q; the commands are %s (plansite -h says what each does)", cmd, list)
 }
 
 // parse parses a command's flags; done means exit now with code (0 after

@@ -86,6 +86,8 @@ func TestMistakesInOneLine(t *testing.T) {
 		{[]string{"biuld"}, `unknown command "biuld"; did you mean build?`},
 		{[]string{"serv", site}, "did you mean serve?"},
 		{[]string{"frobnicate"}, "the commands are build, serve, check, new, import and version"},
+		{[]string{"-out", "x", "build"}, "-out is not a command: the command comes first, then its flags, as in plansite build -out …"},
+		{[]string{"--version"}, "did you mean version?"},
 		{[]string{dir}, "the commands are build"}, // a folder without content/: no site to offer
 		{[]string{site}, "is a site folder, not a command: plansite build " + site + " builds its site"},
 		{[]string{doc}, "is a file, not a command: if it is a plan's document, plansite new DIR " + doc},
