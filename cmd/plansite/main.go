@@ -257,7 +257,7 @@ func flagError(fl *flag.FlagSet, err error) string {
 	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
 		var names []string
 		fl.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
-		if near := textsim.Nearest(strings.TrimPrefix(name, "-"), names, 2); near != "" {
+		if near := textsim.Nearest(name, names, 2); near != "" {
 			msg += "; did you mean -" + near + "?"
 		}
 	}
