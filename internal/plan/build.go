@@ -136,23 +136,24 @@ func FromRows(in Input) (*Plan, []problem.Problem, error) {
 		in.Meta.StartYear, in.Meta.EndYear = TitleYears(in.Meta.Title)
 	}
 	if in.Memo == nil && len(in.Rows) >= warmRows {
-		// A memo of this read alone, filled on every core first.
+		// A memo of this read alone, for the cells that repeat (units).
 		in.Memo = NewMemo()
-		warm(in.Memo, in.Rows, in.Meta.StartYear, in.Meta.EndYear)
 	}
 	depts, errs := newDirectory(in)
 	b := &builder{in: in, p: &Plan{Meta: in.Meta, Columns: columns(in)}, depts: depts, errs: errs,
-		areas: map[string]*Area{}, byOrdinal: map[int]*Area{}, seen: map[string]int{}}
+		areas: map[string]*Area{}, byOrdinal: map[int]*Area{}, seen: map[string]int{},
+		reads: readAllCells(in.Memo, in.Rows, in.Meta.StartYear, in.Meta.EndYear)}
 	b.noIDs = !b.p.HasColumn(column.ID)
 	b.merges = b.checkMerges()
 	b.p.Merges = b.merges.shown
 	if b.noIDs {
 		b.warns = append(b.warns, problem.Problem{Severity: problem.Warning, File: in.TasksFile, Line: 1, Msg: fmt.Sprintf("the table has no %s column: tasks are numbered in the order of their rows (1, 2, …), so a row added or removed changes the addresses of the rows after it", column.ID.Name())})
 	}
-	for _, r := range in.Rows {
+	for i, r := range in.Rows {
 		if cmp.Or(b.over, depts.over) != nil {
 			break // past a limit, the rows below would only hold more
 		}
+		b.at = i
 		b.row(r)
 	}
 	if over := cmp.Or(b.over, depts.over); over != nil {

@@ -3,6 +3,7 @@ package plan
 import (
 	"slices"
 	"sync"
+	"sync/atomic"
 )
 
 // A Memo keeps what the table's cells read as, by their text, for the next
@@ -14,7 +15,9 @@ import (
 // forgets the older. What it gives is a copy, so no plan shares a slice
 // with another.
 type Memo struct {
-	mu    sync.Mutex
+	// A read lock for look-ups: the rows' cells are read on every core,
+	// and nearly every one is found.
+	mu    sync.RWMutex
 	turn  uint64 // the read under way, counted by Turn
 	cells memoCells
 }
@@ -31,7 +34,7 @@ type memoCells struct {
 
 type stamped[V any] struct {
 	v    V
-	turn uint64
+	turn atomic.Uint64 // stamped by every read that finds it, on any core
 }
 
 type timelineKey struct {
@@ -72,7 +75,7 @@ func (m *Memo) Turn() {
 // itself read.
 func forget[K comparable, V any](cells map[K]*stamped[V], turn uint64) {
 	for k, e := range cells {
-		if e.turn+1 < turn {
+		if e.turn.Load()+1 < turn {
 			delete(cells, k)
 		}
 	}
@@ -84,17 +87,19 @@ func memoized[K comparable, V any](m *Memo, pick func(*memoCells) map[K]*stamped
 	if m == nil {
 		return f()
 	}
-	m.mu.Lock()
-	if e, ok := pick(&m.cells)[k]; ok {
-		e.turn = m.turn
-		v := e.v
-		m.mu.Unlock()
-		return v
+	m.mu.RLock()
+	e, ok := pick(&m.cells)[k]
+	turn := m.turn
+	m.mu.RUnlock()
+	if ok {
+		e.turn.Store(turn)
+		return e.v
 	}
-	m.mu.Unlock()
 	v := f()
+	e = &stamped[V]{v: v}
+	e.turn.Store(turn)
 	m.mu.Lock()
-	pick(&m.cells)[k] = &stamped[V]{v, m.turn}
+	pick(&m.cells)[k] = e
 	m.mu.Unlock()
 	return v
 }

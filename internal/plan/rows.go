@@ -122,6 +122,18 @@ type builder struct {
 	clauses int
 	over    *problem.Problem
 	merges  merges // what the table's merged cells say of its rows
+	// reads are the rows' cells read beforehand on every core (nil for a
+	// small table); at is the index of the row being read.
+	reads []cellReads
+	at    int
+}
+
+// cells is what the cells of r, the row being read, read as.
+func (b *builder) cells(r Row) cellReads {
+	if b.reads != nil {
+		return b.reads[b.at]
+	}
+	return readCells(b.in.Memo, r, b.in.Meta.StartYear, b.in.Meta.EndYear)
 }
 
 func (b *builder) fail(c Cell, id, format string, args ...any) {
@@ -137,6 +149,11 @@ func (b *builder) warn(c Cell, id, format string, args ...any) {
 func (b *builder) row(r Row) {
 	num := r.Cell(column.ID)
 	raw := TrimSpace(num.Text)
+	var numID string // the task number raw reads as, if any
+	isNum := false
+	if raw != "" && !b.noIDs {
+		numID, isNum = TaskNumber(raw)
+	}
 	switch {
 	case b.merges.headings[r.Record]:
 		// One cell across the table: a heading, whatever its words.
@@ -148,7 +165,7 @@ func (b *builder) row(r Row) {
 		// Its 序号 is the task's above, merged over this row too.
 		b.item(r)
 		return
-	case raw != "" && !b.noIDs && !isTaskNumber(raw):
+	case raw != "" && !b.noIDs && !isNum:
 		// A heading the table writes in its 序号 column (一、…).
 		if label, ok := heading(r); ok {
 			b.pending = append(b.pending, pendingHeading{label, r})
@@ -171,8 +188,7 @@ func (b *builder) row(r Row) {
 	}
 	id := strconv.Itoa(len(b.p.Tasks) + 1)
 	if !b.noIDs {
-		var ok bool
-		if id, ok = TaskNumber(raw); !ok {
+		if id = numID; !isNum {
 			b.fail(num, "", "%s %s is not a task number (1, 2, … or 1.1, 1.2, …, or （一）, 一、)", column.ID.Name(), QuoteCell(num.Text))
 			id = ""
 		} else if len(id) > MaxSlug {
@@ -223,17 +239,16 @@ func (b *builder) row(r Row) {
 	if TrimSpace(t.Measures) == "" {
 		b.fail(r.Cell(column.Measures), id, "%s is empty", column.Measures.Name())
 	}
-	t.Sentences = b.in.Memo.sentences(t.Measures)
+	c := b.cells(r)
+	t.Sentences = c.sentences
 	t.Title = TrimSpace(r.Cell(column.Title).Text)
 	if t.Title == "" {
-		t.Title = b.in.Memo.title(t.Measures)
+		t.Title = c.title
 	}
-	t.Milestones = b.timeline(r, id)
-	var lead, coop []Named
-	lead, t.LeadNote = b.in.Memo.splitDepartments(t.LeadText)
-	coop, t.CoopNote = b.in.Memo.splitDepartments(t.CoopText)
+	t.Milestones = b.timeline(r, id, c)
+	t.LeadNote, t.CoopNote = c.leadNote, c.coopNote
 	b.task, b.named = t, map[*Department]bool{}
-	b.units(t, r, lead, coop)
+	b.units(t, r, c.lead, c.coop)
 	b.p.Tasks = append(b.p.Tasks, t)
 }
 
@@ -306,19 +321,18 @@ func (b *builder) item(r Row) {
 	t := b.task
 	it := Item{Row: r, Measures: r.Cell(column.Measures).Text, Timeline: r.Cell(column.Timeline).Text, First: len(t.Sentences)}
 	t.Rows = append(t.Rows, r)
-	t.Sentences = append(t.Sentences, b.in.Memo.sentences(it.Measures)...)
-	t.Milestones = append(t.Milestones, b.timeline(r, t.ID)...)
-	lead, _ := b.in.Memo.splitDepartments(r.Cell(column.Lead).Text)
-	coop, _ := b.in.Memo.splitDepartments(r.Cell(column.Coop).Text)
-	b.units(t, r, lead, coop)
+	c := b.cells(r)
+	t.Sentences = append(t.Sentences, c.sentences...)
+	t.Milestones = append(t.Milestones, b.timeline(r, t.ID, c)...)
+	b.units(t, r, c.lead, c.coop)
 	t.Items = append(t.Items, it)
 }
 
 // timeline reads a row's timeline cell, warning about each clause whose
 // date cannot be read, up to maxUnreadWarnings of a cell.
-func (b *builder) timeline(r Row, id string) []Milestone {
+func (b *builder) timeline(r Row, id string, c cellReads) []Milestone {
 	cell := r.Cell(column.Timeline)
-	ms, unread := b.in.Memo.timeline(cell.Text, b.in.Meta.StartYear, b.in.Meta.EndYear)
+	ms, unread := c.milestones, c.unread
 	if b.clauses += len(ms); b.clauses > MaxClauses && b.over == nil {
 		b.over = &problem.Problem{File: b.in.TasksFile, Line: cell.Line, Col: cell.Col, Task: id,
 			Msg: fmt.Sprintf("the table has more than %s timeline clauses (%s cut at ；, line breaks and dates); plansite reads at most %s: is this the wrong column?",
@@ -433,12 +447,6 @@ func TaskNumber(raw string) (string, bool) {
 		}
 	}
 	return "", false
-}
-
-// isTaskNumber reports whether a 序号 cell reads as a task's number.
-func isTaskNumber(raw string) bool {
-	_, ok := TaskNumber(raw)
-	return ok
 }
 
 // firstText is the first cell of a row that holds text, trimmed.

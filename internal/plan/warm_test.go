@@ -10,7 +10,7 @@ import (
 )
 
 // A table large enough to be read on every core first is the plan, and
-// has the warnings, that it has read on one.
+// has the warnings, that it has read on one, its sub-items too.
 func TestWarmReadsAsOneCore(t *testing.T) {
 	pool := memoTable()
 	var rows []Row
@@ -20,7 +20,11 @@ func TestWarmReadsAsOneCore(t *testing.T) {
 		if i == 0 {
 			area = "（一）基础创新提升行动"
 		}
-		rows = append(rows, row(i+2, fmt.Sprint(i+1), area, fmt.Sprintf("%s第%d项。", r.Cell(column.Measures).Text, i),
+		id := fmt.Sprint(i + 1)
+		if r.Cell(column.ID).Text == "" && i > 0 {
+			id = "" // a sub-item of the task above
+		}
+		rows = append(rows, row(i+2, id, area, fmt.Sprintf("%s第%d项。", r.Cell(column.Measures).Text, i),
 			r.Cell(column.Timeline).Text, r.Cell(column.Lead).Text, r.Cell(column.Coop).Text))
 	}
 	prev := runtime.GOMAXPROCS(1)
@@ -37,6 +41,13 @@ func TestWarmReadsAsOneCore(t *testing.T) {
 	if len(all.Tasks) < warmRows/2 {
 		t.Fatalf("only %d tasks: the table is too small to be read on every core", len(all.Tasks))
 	}
+	items := 0
+	for _, task := range all.Tasks {
+		items += len(task.Items)
+	}
+	if items == 0 || len(allWarns) == 0 {
+		t.Fatalf("%d sub-items and %d warnings: the table should have both", items, len(allWarns))
+	}
 	if !reflect.DeepEqual(all, one) {
 		t.Error("read on every core, the plan differs from the one read on one")
 	}
@@ -45,8 +56,9 @@ func TestWarmReadsAsOneCore(t *testing.T) {
 	}
 }
 
-// warm reads every row's cells on every core, each text once.
-func TestWarmReadsEveryCell(t *testing.T) {
+// readAllCells reads every row's cells on every core, each text once,
+// and gives each row what reading it alone gives.
+func TestReadAllCells(t *testing.T) {
 	prev := runtime.GOMAXPROCS(2)
 	defer runtime.GOMAXPROCS(prev)
 	var rows []Row
@@ -55,10 +67,21 @@ func TestWarmReadsEveryCell(t *testing.T) {
 			fmt.Sprintf("单位%d", i%7), ""))
 	}
 	m := NewMemo()
-	warm(m, rows, 2020, 2025)
+	reads := readAllCells(m, rows, 2020, 2025)
 	c := &m.cells
 	if len(c.sentences) != warmRows || len(c.titles) != warmRows || len(c.timelines) != 5 || len(c.units) != 8 {
-		t.Errorf("warm read %d sentences, %d titles, %d timelines and %d unit cells; want %d, %d, 5 and 8 (7 units and the empty cell)",
+		t.Errorf("read %d sentences, %d titles, %d timelines and %d unit cells; want %d, %d, 5 and 8 (7 units and the empty cell)",
 			len(c.sentences), len(c.titles), len(c.timelines), len(c.units), warmRows, warmRows)
+	}
+	if len(reads) != len(rows) {
+		t.Fatalf("%d reads of %d rows", len(reads), len(rows))
+	}
+	for i, r := range rows {
+		if want := readCells(nil, r, 2020, 2025); !reflect.DeepEqual(reads[i], want) {
+			t.Fatalf("row %d read as %+v; alone, as %+v", i, reads[i], want)
+		}
+	}
+	if readAllCells(m, rows[:warmRows-1], 2020, 2025) != nil {
+		t.Error("a table below warmRows was read beforehand")
 	}
 }
