@@ -17,7 +17,7 @@ var (
 )
 
 // decodeText turns the bytes of a CSV file into UTF-8 text without a byte
-// order mark. With auto, a BOM or valid UTF-8 means UTF-8 and anything else
+// order mark, checked: what it returns is valid UTF-8. With auto, a BOM or valid UTF-8 means UTF-8 and anything else
 // is read as GB18030; a file that is neither is an error at the first
 // character that cannot be read.
 func decodeText(file string, data []byte, enc string) ([]byte, error) {
@@ -25,7 +25,7 @@ func decodeText(file string, data []byte, enc string) ([]byte, error) {
 		return nil, &problem.Problem{File: file, Line: 1, Col: 1, Msg: "the file is UTF-16 (Excel's \"Unicode text\"); save it as CSV UTF-8 or as CSV"}
 	}
 	if bytes.HasPrefix(data, bomUTF8) {
-		return data[len(bomUTF8):], nil
+		return data[len(bomUTF8):], checkUTF8(file, data[len(bomUTF8):])
 	}
 	switch enc {
 	case config.EncodingUTF8:

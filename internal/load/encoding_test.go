@@ -32,6 +32,7 @@ func TestDecodeText(t *testing.T) {
 		{"GB18030 configured", config.EncodingGB18030, gb(text), text},
 		{"BOM wins over the setting", config.EncodingGB18030, append([]byte("\ufeff"), text...), text},
 		{"UTF-8 configured, GB18030 given", config.EncodingUTF8, gb(text), "t.csv:1:1: error: not valid UTF-8"},
+		{"BOM, then not UTF-8", config.EncodingAuto, append([]byte("\ufeff序号\n1,"), gb("措施")...), "t.csv:2:3: error: not valid UTF-8"},
 		{"UTF-16", config.EncodingAuto, []byte("\xff\xfe\x8f\x5e"), "t.csv:1:1: error: the file is UTF-16"},
 		{"neither", config.EncodingAuto, []byte("序号\n1,\xff\xfe\xfd\n"), "t.csv:2:3: error: the file is neither UTF-8 nor GB18030"},
 		{"neither, later", config.EncodingAuto, []byte("id\n1,ok\n2,\x81\x20x\n"), "t.csv:3:3: error: the file is neither UTF-8 nor GB18030"},

@@ -122,14 +122,19 @@ func read(fsys fs.FS, prefix string, dir *Directory, memo *plan.Memo) (*Content,
 	return c, warns, nil
 }
 
-// taskCSV reads a task table of CSV text (UTF-8, decoded already) into
-// rows, each field with its position.
+// taskCSV reads a task table of CSV bytes (UTF-8, with or without a byte
+// order mark) into rows, each field with its position.
 func taskCSV(file string, data []byte, cols config.Columns) (*TaskTable, error) {
 	src, err := newCSVSource(file, data)
 	if err != nil {
 		return nil, err
 	}
 	return taskRows(file, src, cols)
+}
+
+// taskText is taskCSV of text that decodeText has returned.
+func taskText(file string, text []byte, cols config.Columns) (*TaskTable, error) {
+	return taskRows(file, textSource(file, text, splitMin), cols)
 }
 
 // TaskTable is the task table as read: its rows, its header in its own

@@ -64,7 +64,7 @@ func taskTable(file string, data []byte, cfg config.Config) (t *TaskTable, sheet
 	if err != nil {
 		return nil, "", err
 	}
-	t, err = taskCSV(file, text, cfg.Columns)
+	t, err = taskText(file, text, cfg.Columns)
 	return t, "", err
 }
 

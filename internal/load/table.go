@@ -47,7 +47,14 @@ func newCSVSourceSplit(file string, data []byte, least int) (*csvSource, error) 
 	if err := checkUTF8(file, data); err != nil {
 		return nil, err
 	}
-	return &csvSource{file: file, data: data, lines: lineStarts(data), r: csv.NewReader(bytes.NewReader(data)), header: -1, least: least}, nil
+	return textSource(file, data, least), nil
+}
+
+// textSource reads text as decodeText returns it: UTF-8 without a byte
+// order mark, checked already (a large table's bytes took milliseconds to
+// check again).
+func textSource(file string, text []byte, least int) *csvSource {
+	return &csvSource{file: file, data: text, lines: lineStarts(text), r: csv.NewReader(bytes.NewReader(text)), header: -1, least: least}
 }
 
 func (s *csvSource) record() int { return s.records }
