@@ -16,9 +16,9 @@ var (
 	bomUTF16BE = []byte{0xfe, 0xff}
 )
 
-// decodeText turns the bytes of a CSV file into UTF-8 text without a byte
-// order mark, checked: what it returns is valid UTF-8. With auto, a BOM or valid UTF-8 means UTF-8 and anything else
-// is read as GB18030; a file that is neither is an error at the first
+// decodeText turns the bytes of a CSV file into valid UTF-8 text without a
+// byte order mark. With auto, a BOM or valid UTF-8 means UTF-8 and anything
+// else is read as GB18030; a file that is neither is an error at the first
 // character that cannot be read.
 func decodeText(file string, data []byte, enc string) ([]byte, error) {
 	if bytes.HasPrefix(data, bomUTF16LE) || bytes.HasPrefix(data, bomUTF16BE) {

@@ -41,7 +41,7 @@ func readCells(m *Memo, r Row, start, end int) cellReads {
 // order, for the builder, which takes the rows one by one, to find by the
 // row's index. At 100,000 tasks reading them was two seconds of one core
 // while the other waited; and a preview server's rebuild, whose memo has
-// nearly every cell already, still spent a third of its time on one core
+// nearly every cell already, still spent a sixth of its time on one core
 // looking them up. nil when the table is too small to gain by it.
 func readAllCells(m *Memo, rows []Row, start, end int) []cellReads {
 	workers := runtime.GOMAXPROCS(0)
