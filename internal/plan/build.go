@@ -156,6 +156,9 @@ func FromRows(in Input) (*Plan, []problem.Problem, error) {
 		b.at = i
 		b.row(r)
 	}
+	if b.reads != nil {
+		b.reads.wait()
+	}
 	if over := cmp.Or(b.over, depts.over); over != nil {
 		b.errs = append(b.errs, over)
 	}

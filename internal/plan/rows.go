@@ -124,14 +124,14 @@ type builder struct {
 	merges  merges // what the table's merged cells say of its rows
 	// reads are the rows' cells read beforehand on every core (nil for a
 	// small table); at is the index of the row being read.
-	reads []cellReads
+	reads *cellReader
 	at    int
 }
 
 // cells is what the cells of r, the row being read, read as.
 func (b *builder) cells(r Row) cellReads {
 	if b.reads != nil {
-		return b.reads[b.at]
+		return b.reads.get(b.at)
 	}
 	return readCells(b.in.Memo, r, b.in.Meta.StartYear, b.in.Meta.EndYear)
 }

@@ -3,6 +3,7 @@ package plan
 import (
 	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"plansite/internal/column"
 )
@@ -37,28 +38,57 @@ func readCells(m *Memo, r Row, start, end int) cellReads {
 	return c
 }
 
-// readAllCells reads the cells of every row on every core, in the rows'
-// order, for the builder, which takes the rows one by one, to find by the
-// row's index. At 100,000 tasks reading them was two seconds of one core
-// while the other waited; and a preview server's rebuild, whose memo has
-// nearly every cell already, still spent a sixth of its time on one core
-// looking them up. nil when the table is too small to gain by it.
-func readAllCells(m *Memo, rows []Row, start, end int) []cellReads {
+// cellReader reads the cells of every row on every core, in chunks of
+// rows in the rows' order, while the builder takes the rows one by one on
+// a core of its own: it waits only for a chunk not yet read. At 100,000
+// tasks reading them was two seconds of one core while the other waited,
+// and a preview server's rebuild, whose memo has nearly every cell
+// already, spent a sixth of its time on one core looking them up.
+type cellReader struct {
+	reads []cellReads
+	done  []chan struct{} // closed when its chunk is read
+	wg    sync.WaitGroup
+}
+
+// readChunk is the rows read at a time: small enough that the builder
+// starts soon, large enough that waiting is rare.
+const readChunk = 256
+
+// readAllCells starts reading the cells of rows through m; nil when the
+// table is too small to gain by it.
+func readAllCells(m *Memo, rows []Row, start, end int) *cellReader {
 	workers := runtime.GOMAXPROCS(0)
 	if workers < 2 || len(rows) < warmRows {
 		return nil
 	}
-	reads := make([]cellReads, len(rows))
-	var wg sync.WaitGroup
-	per := (len(rows) + workers - 1) / workers
-	for lo := 0; lo < len(rows); lo += per {
-		hi := min(lo+per, len(rows))
-		wg.Go(func() {
-			for i := lo; i < hi; i++ {
-				reads[i] = readCells(m, rows[i], start, end)
+	r := &cellReader{reads: make([]cellReads, len(rows)), done: make([]chan struct{}, (len(rows)+readChunk-1)/readChunk)}
+	for k := range r.done {
+		r.done[k] = make(chan struct{})
+	}
+	var next atomic.Int64
+	for range workers {
+		r.wg.Go(func() {
+			for {
+				k := int(next.Add(1)) - 1
+				if k >= len(r.done) {
+					return
+				}
+				for i := k * readChunk; i < min((k+1)*readChunk, len(rows)); i++ {
+					r.reads[i] = readCells(m, rows[i], start, end)
+				}
+				close(r.done[k])
 			}
 		})
 	}
-	wg.Wait()
-	return reads
+	return r
 }
+
+// get is what row i's cells read as, once its chunk is read.
+func (r *cellReader) get(i int) cellReads {
+	<-r.done[i/readChunk]
+	return r.reads[i]
+}
+
+// wait waits until every row is read: a builder that stops early (past a
+// limit) does not leave the reading to run on.
+func (r *cellReader) wait() { r.wg.Wait() }
