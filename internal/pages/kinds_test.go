@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -15,6 +16,7 @@ import (
 	"plansite/internal/load"
 	"plansite/internal/markdown"
 	"plansite/internal/sitepath"
+	"plansite/internal/synth"
 )
 
 // smallSite is a site of a small table: two groups, one of which is not an
@@ -333,5 +335,65 @@ func TestParseSaysTheFirstBrokenKind(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A large table's task pages, listed on every core a chunk at a time, are
+// those listed on one, in the table's order.
+func TestTaskPagesListedOnEveryCore(t *testing.T) {
+	dir := t.TempDir()
+	if err := synth.Write(dir, 1500, 1); err != nil {
+		t.Fatal(err)
+	}
+	c, _, err := load.Read(os.DirFS(dir), "content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	words, err := labels.Parse("templates/labels.toml", nil, labelSpecs())
+	if err != nil {
+		t.Fatal(err)
+	}
+	list := func(procs int) []string {
+		prev := runtime.GOMAXPROCS(procs)
+		defer runtime.GOMAXPROCS(prev)
+		s := &Context{Plan: c.Plan, Config: c.Config, BaseURL: "https://example.org/p/", BasePath: "/p/", Labels: words}
+		ps, err := Pages(s, markdown.New())
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, p := range ps {
+			var crumbs []string
+			for _, l := range p.Crumbs {
+				crumbs = append(crumbs, l.Label+">"+l.Target)
+			}
+			task := ""
+			if p.Task != nil {
+				task = p.Task.ID
+			}
+			out = append(out, fmt.Sprintf("%s %s %s %q %q %v", p.Kind.Name, p.Path, task, p.Title, p.Description, crumbs))
+		}
+		return out
+	}
+	one, all := list(1), list(2)
+	tasks := 0
+	for _, p := range all {
+		if strings.HasPrefix(p, "task ") {
+			if task := c.Plan.Tasks[tasks]; !strings.HasPrefix(p, "task "+sitepath.Task(task)+" "+task.ID+" ") {
+				t.Fatalf("task page %d is %s; want task %s", tasks, p, task.ID)
+			}
+			tasks++
+		}
+	}
+	if tasks != len(c.Plan.Tasks) || len(c.Plan.Tasks) < 1500 {
+		t.Fatalf("%d task pages of %d tasks", tasks, len(c.Plan.Tasks))
+	}
+	if !slices.Equal(all, one) {
+		for i := range min(len(all), len(one)) {
+			if all[i] != one[i] {
+				t.Fatalf("page %d listed on every core:\n%s\non one:\n%s", i, all[i], one[i])
+			}
+		}
+		t.Fatalf("%d pages listed on every core, %d on one", len(all), len(one))
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"plansite/internal/labels"
 	"plansite/internal/markdown"
 	"plansite/internal/minifier"
+	"plansite/internal/parallel"
 	"plansite/internal/plan"
 	"plansite/internal/problem"
 	"plansite/internal/sitepath"
@@ -175,16 +176,24 @@ func listTasks(k *Kind, w *labels.Page, l *lister) ([]*Page, error) {
 	}
 	// The breadcrumbs of the tasks of one area are one list.
 	crumbs := map[*plan.Area][]Link{nil: {home}}
-	pages := make([]*Page, 0, len(s.Plan.Tasks))
 	for _, t := range s.Plan.Tasks {
-		c, ok := crumbs[t.Area]
-		if !ok {
-			c = groupCrumbs(home, all, t.Area, true)
-			crumbs[t.Area] = c
+		if _, ok := crumbs[t.Area]; !ok {
+			crumbs[t.Area] = groupCrumbs(home, all, t.Area, true)
 		}
-		pages = append(pages, &Page{Site: s, Path: sitepath.Task(t), Task: t,
-			Title: w.Title.Fill(t.ID, t.Title), Description: w.Description.Fill(excerpt(t.Measures, 120)), Crumbs: c})
 	}
+	// On every core, a chunk of tasks at a time: for a large table this is
+	// most of listing its pages, which a preview server does at each save.
+	tasks := s.Plan.Tasks
+	pages := make([]*Page, len(tasks))
+	const chunk = 512
+	parallel.Run((len(tasks)+chunk-1)/chunk, 0, nil, func(k int) error {
+		for i := k * chunk; i < min((k+1)*chunk, len(tasks)); i++ {
+			t := tasks[i]
+			pages[i] = &Page{Site: s, Path: sitepath.Task(t), Task: t,
+				Title: w.Title.Fill(t.ID, t.Title), Description: w.Description.Fill(excerpt(t.Measures, 120)), Crumbs: crumbs[t.Area]}
+		}
+		return nil
+	})
 	return pages, nil
 }
 
