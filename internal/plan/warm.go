@@ -9,7 +9,7 @@ import (
 )
 
 // warmRows is the size of a table whose cells are read on every core
-// before its rows are taken in order: smaller tables read in a few
+// while its rows are taken in order: smaller tables read in a few
 // milliseconds either way.
 const warmRows = 2000
 
