@@ -2,10 +2,9 @@ package plan
 
 import (
 	"runtime"
-	"sync"
-	"sync/atomic"
 
 	"plansite/internal/column"
+	"plansite/internal/parallel"
 )
 
 // warmRows is the size of a table whose cells are read on every core
@@ -47,7 +46,7 @@ func readCells(m *Memo, r Row, start, end int) cellReads {
 type cellReader struct {
 	reads []cellReads
 	done  []chan struct{} // closed when its chunk is read
-	wg    sync.WaitGroup
+	all   chan struct{}   // closed when every chunk is
 }
 
 // readChunk is the rows read at a time: small enough that the builder
@@ -61,25 +60,22 @@ func readAllCells(m *Memo, rows []Row, start, end int) *cellReader {
 	if workers < 2 || len(rows) < warmRows {
 		return nil
 	}
-	r := &cellReader{reads: make([]cellReads, len(rows)), done: make([]chan struct{}, (len(rows)+readChunk-1)/readChunk)}
+	r := &cellReader{reads: make([]cellReads, len(rows)), done: make([]chan struct{}, (len(rows)+readChunk-1)/readChunk),
+		all: make(chan struct{})}
 	for k := range r.done {
 		r.done[k] = make(chan struct{})
 	}
-	var next atomic.Int64
-	for range workers {
-		r.wg.Go(func() {
-			for {
-				k := int(next.Add(1)) - 1
-				if k >= len(r.done) {
-					return
-				}
-				for i := k * readChunk; i < min((k+1)*readChunk, len(rows)); i++ {
-					r.reads[i] = readCells(m, rows[i], start, end)
-				}
-				close(r.done[k])
+	go func() {
+		defer close(r.all)
+		// The chunks are taken in order, so the builder's next is read first.
+		parallel.Run(len(r.done), workers, nil, func(k int) error {
+			for i := k * readChunk; i < min((k+1)*readChunk, len(rows)); i++ {
+				r.reads[i] = readCells(m, rows[i], start, end)
 			}
+			close(r.done[k])
+			return nil
 		})
-	}
+	}()
 	return r
 }
 
@@ -91,4 +87,4 @@ func (r *cellReader) get(i int) cellReads {
 
 // wait waits until every row is read: a builder that stops early (past a
 // limit) does not leave the reading to run on.
-func (r *cellReader) wait() { r.wg.Wait() }
+func (r *cellReader) wait() { <-r.all }
