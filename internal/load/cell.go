@@ -15,6 +15,28 @@ import (
 // so it can only be a leftover of a copy or an export, and XML (the feed)
 // cannot hold the C0 ones at all. bad is the first such character, or -1.
 func cleanCell(s string) (text string, bad rune) {
+	for i := 0; i < len(s); i++ {
+		if mayControl[s[i]] {
+			return cleanControls(s)
+		}
+	}
+	return s, -1
+}
+
+// mayControl marks the bytes that begin or are a control character other
+// than tab, line feed and carriage return: below 0x20, 0x7f and 0xc2 (U+0080
+// to U+009F). A cell without them is read on without decoding each
+// character, which was a tenth of reading a large table.
+var mayControl = func() (m [256]bool) {
+	for b := range 0x20 {
+		m[b] = b != '\t' && b != '\n' && b != '\r'
+	}
+	m[0x7f], m[0xc2] = true, true
+	return m
+}()
+
+// cleanControls is cleanCell for a cell that may hold a control character.
+func cleanControls(s string) (text string, bad rune) {
 	s = strings.ReplaceAll(s, "\v", "\n")
 	if i := strings.IndexFunc(s, isBadControl); i >= 0 {
 		r, _ := utf8.DecodeRuneInString(s[i:])

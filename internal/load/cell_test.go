@@ -40,3 +40,24 @@ func TestCSVControlCharacters(t *testing.T) {
 		})
 	}
 }
+
+// TestCleanCellEveryCharacter holds cleanCell, which passes a cell without
+// any byte a control character could hold, to the rune by rune check, for
+// every character up to U+2FFF (C0, C1, Latin, CJK punctuation) and a few
+// beyond, at each place in a cell.
+func TestCleanCellEveryCharacter(t *testing.T) {
+	var runes []rune
+	for r := rune(0); r < 0x3000; r++ {
+		runes = append(runes, r)
+	}
+	runes = append(runes, '中', '\uFEFF', '\uFFFD', 0x1F600, 0x10FFFF)
+	for _, r := range runes {
+		for _, s := range []string{string(r), "甲" + string(r), string(r) + "乙。", "甲\n" + string(r) + "\t乙"} {
+			gotText, gotBad := cleanCell(s)
+			wantText, wantBad := cleanControls(s)
+			if gotText != wantText || gotBad != wantBad {
+				t.Fatalf("cleanCell(%q) = %q, %U; rune by rune %q, %U", s, gotText, gotBad, wantText, wantBad)
+			}
+		}
+	}
+}
