@@ -141,7 +141,7 @@ func FromRows(in Input) (*Plan, []problem.Problem, error) {
 	}
 	depts, errs := newDirectory(in)
 	b := &builder{in: in, p: &Plan{Meta: in.Meta, Columns: columns(in)}, depts: depts, errs: errs,
-		areas: map[string]*Area{}, byOrdinal: map[int]*Area{}, seen: map[string]int{},
+		areas: map[string]*Area{}, byOrdinal: map[int]*Area{}, seen: make(map[string]int, len(in.Rows)),
 		reads: readAllCells(in.Memo, in.Rows, in.Meta.StartYear, in.Meta.EndYear)}
 	b.noIDs = !b.p.HasColumn(column.ID)
 	b.merges = b.checkMerges()

@@ -2,9 +2,11 @@ package plan
 
 import (
 	"errors"
+	"fmt"
 	"plansite/internal/column"
 	"plansite/internal/problem"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -211,6 +213,44 @@ func TestBuildLeadAndCoop(t *testing.T) {
 	sci := t1.Lead[0]
 	if len(sci.Lead) != 1 || len(sci.Coop) != 0 {
 		t.Errorf("市科技局 lead %d coop %d, want 1 and 0", len(sci.Lead), len(sci.Coop))
+	}
+}
+
+// TestBuildManyUnits: a task whose cells name units again, in its lead
+// cell, its cooperating cell and a sub-item's, lists each once, as lead
+// when any cell has it lead, in the order first named; below manyUnits
+// units and past it.
+func TestBuildManyUnits(t *testing.T) {
+	for _, n := range []int{3, manyUnits - 1, manyUnits, 3 * manyUnits} {
+		t.Run(fmt.Sprint(n), func(t *testing.T) {
+			lead := numbered("牵头单位", n)
+			coop := append(numbered("配合单位", n), lead[n-1], lead[0])
+			item := append([]string{lead[1], coop[0]}, numbered("子项单位", n)...)
+			item = append(item, coop[n-1])
+			in := input(
+				row(2, "1", "（一）甲", "措施。", "2020年", strings.Join(lead, "、"), strings.Join(coop, "、")),
+				row(3, "", "", "子项措施。", "2021年", "", strings.Join(item, "、")),
+				row(4, "2", "", "措施。", "2020年", lead[0], coop[1]),
+			)
+			p, _, err := FromRows(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t1, t2 := p.Tasks[0], p.Tasks[1]
+			wantCoop := append(numbered("配合单位", n), numbered("子项单位", n)...)
+			if got := names(t1.Lead); !slices.Equal(got, lead) {
+				t.Errorf("task 1 lead %q, want %q", got, lead)
+			}
+			if got := names(t1.Coop); !slices.Equal(got, wantCoop) {
+				t.Errorf("task 1 coop %q, want %q", got, wantCoop)
+			}
+			if got := names(t2.Lead); !slices.Equal(got, lead[:1]) {
+				t.Errorf("task 2 lead %q: the task before's units must not count as named", got)
+			}
+			if got := names(t2.Coop); !slices.Equal(got, coop[1:2]) {
+				t.Errorf("task 2 coop %q", got)
+			}
+		})
 	}
 }
 

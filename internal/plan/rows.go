@@ -114,8 +114,7 @@ type builder struct {
 	noIDs     bool             // the table has no column.ID
 	pending   []pendingHeading // heading rows not yet followed by a task
 	outer     []string         // the heading rows in force, outermost first (一、 over （一）)
-	// The departments the last task names: a map, not a search of its
-	// lists, since a cell may name thousands.
+	// The departments the last task names, once it names manyUnits.
 	named map[*Department]bool
 	// clauses counts the timeline clauses read; over is the error of the
 	// cell that takes them past MaxClauses.
@@ -247,7 +246,7 @@ func (b *builder) row(r Row) {
 	}
 	t.Milestones = b.timeline(r, id, c)
 	t.LeadNote, t.CoopNote = c.leadNote, c.coopNote
-	b.task, b.named = t, map[*Department]bool{}
+	b.task, b.named = t, nil
 	b.units(t, r, c.lead, c.coop)
 	b.p.Tasks = append(b.p.Tasks, t)
 }
@@ -364,47 +363,31 @@ func (b *builder) units(t *Task, r Row, lead, coop []Named) {
 		b.warn(leadCell, t.ID, "no lead department (%s)", b.p.Heading(column.Lead))
 	}
 	// Each unit keeps the cell that names it, for messages, even when it
-	// moves between lead and helping.
-	type named struct {
-		Named
-		cell Cell
-	}
-	var leads, helps []named
+	// moves between lead and helping. The leads are assigned first, then
+	// the helpers, each in the order the cells name them.
 	starred := slices.ContainsFunc(lead, func(u Named) bool { return u.Starred })
-	for i, u := range lead {
+	helps := func(i int, u Named) bool {
 		switch {
 		case !u.Lead && strings.Contains(u.Note, "配合"):
 			// 办公室牵头，各科室配合 in a lead cell: 各科室 helps.
-			helps = append(helps, named{u, leadCell})
+			return true
 		case starred && !u.Lead:
 			// 区财政局*、区发改局: the starred unit leads, the others help.
-			helps = append(helps, named{u, leadCell})
+			return true
 		case b.in.FirstUnitLeads && i > 0 && !u.Lead:
 			// 排在第一位的为牵头单位: the first unit named leads, the rest help.
-			helps = append(helps, named{u, leadCell})
-		default:
-			leads = append(leads, named{u, leadCell})
+			return true
 		}
+		return false
 	}
-	for _, u := range coop {
-		if u.Lead {
-			leads = append(leads, named{u, coopCell})
-		}
-	}
-	for _, u := range coop {
-		if !u.Lead {
-			helps = append(helps, named{u, coopCell})
-		}
-	}
-	assign := func(u named, asLead bool) {
-		d := b.depts.get(u.Name, b.in.TasksFile, t.ID, u.cell)
+	assign := func(u Named, c Cell, asLead bool) {
+		d := b.depts.get(u.Name, b.in.TasksFile, t.ID, c)
 		if u.Note != "" {
 			t.UnitNotes = append(t.UnitNotes, UnitNote{Dept: d, Note: u.Note})
 		}
-		if b.named[d] {
+		if b.names(t, d) {
 			return
 		}
-		b.named[d] = true
 		if asLead {
 			t.Lead = append(t.Lead, d)
 			d.Lead = append(d.Lead, t)
@@ -413,17 +396,58 @@ func (b *builder) units(t *Task, r Row, lead, coop []Named) {
 			d.Coop = append(d.Coop, t)
 		}
 	}
-	for _, u := range leads {
-		assign(u, true)
+	for i, u := range lead {
+		if !helps(i, u) {
+			assign(u, leadCell, true)
+		}
 	}
-	for _, u := range helps {
-		assign(u, false)
+	for _, u := range coop {
+		if u.Lead {
+			assign(u, coopCell, true)
+		}
+	}
+	for i, u := range lead {
+		if helps(i, u) {
+			assign(u, leadCell, false)
+		}
+	}
+	for _, u := range coop {
+		if !u.Lead {
+			assign(u, coopCell, false)
+		}
 	}
 }
 
+// manyUnits is how many units a task names before names keeps them in a
+// map rather than searching the task's lists.
+const manyUnits = 32
+
+// names reports whether task t, the last made, names d already, and else
+// notes that it now does (the caller adds d to t's lists). A task names a
+// few units, found in its lists; a cell may name thousands, found in a map
+// made once the lists are long.
+func (b *builder) names(t *Task, d *Department) bool {
+	if b.named == nil {
+		if len(t.Lead)+len(t.Coop) < manyUnits {
+			return slices.Contains(t.Lead, d) || slices.Contains(t.Coop, d)
+		}
+		b.named = make(map[*Department]bool, 2*manyUnits)
+		for _, x := range t.Lead {
+			b.named[x] = true
+		}
+		for _, x := range t.Coop {
+			b.named[x] = true
+		}
+	}
+	if b.named[d] {
+		return true
+	}
+	b.named[d] = true
+	return false
+}
+
 var (
-	dottedNumber = regexp.MustCompile(`^\d{1,6}(?:\.\d{1,6})*$`)
-	cjkOrdinal   = regexp.MustCompile(`^[一二三四五六七八九十〇零两]{1,3}$`)
+	cjkOrdinal = regexp.MustCompile(`^[一二三四五六七八九十〇零两]{1,3}$`)
 )
 
 // TaskNumber reads a cell of the number column (column.ID) as tables write
@@ -438,7 +462,7 @@ func TaskNumber(raw string) (string, bool) {
 			s = TrimSpace(s[len(pair[0]) : len(s)-len(pair[1])])
 		}
 	}
-	if dottedNumber.MatchString(s) {
+	if isDottedNumber(s) {
 		return s, true
 	}
 	if cjkOrdinal.MatchString(s) {
@@ -447,6 +471,24 @@ func TaskNumber(raw string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// isDottedNumber reports whether s is numbers of one to six digits joined
+// by dots: 3, 12.1, 2.3.4. Matched by hand, not by a regular expression,
+// since every row's 序号 is, on the one core that takes rows into the plan.
+func isDottedNumber(s string) bool {
+	digits := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case '0' <= c && c <= '9' && digits < 6:
+			digits++
+		case c == '.' && digits > 0:
+			digits = 0
+		default:
+			return false
+		}
+	}
+	return digits > 0
 }
 
 // firstText is the first cell of a row that holds text, trimmed.

@@ -5,6 +5,7 @@ import (
 	"plansite/internal/column"
 	"plansite/internal/problem"
 	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -19,6 +20,32 @@ func TestTaskNumber(t *testing.T) {
 		got, ok := TaskNumber(tt.raw)
 		if got != tt.want || ok != (tt.want != "") {
 			t.Errorf("TaskNumber(%q) = %q, %v; want %q", tt.raw, got, ok, tt.want)
+		}
+	}
+}
+
+// TestIsDottedNumber holds the hand-written match to the pattern it
+// replaces, ^\d{1,6}(?:\.\d{1,6})*$, on every string of up to eight
+// characters from 0, 1, 9, a dot, a letter and a full-width digit.
+func TestIsDottedNumber(t *testing.T) {
+	re := regexp.MustCompile(`^\d{1,6}(?:\.\d{1,6})*$`)
+	alphabet := []string{"0", "1", "9", ".", "a", "１"}
+	var all func(s string, n int)
+	all = func(s string, n int) {
+		if got, want := isDottedNumber(s), re.MatchString(s); got != want {
+			t.Fatalf("isDottedNumber(%q) = %v, want %v", s, got, want)
+		}
+		if n == 0 {
+			return
+		}
+		for _, c := range alphabet {
+			all(s+c, n-1)
+		}
+	}
+	all("", 8)
+	for _, s := range []string{"1234567", "123456.1234567", "123456.123456", "1.2.3.4.5.6.7"} {
+		if got, want := isDottedNumber(s), re.MatchString(s); got != want {
+			t.Errorf("isDottedNumber(%q) = %v, want %v", s, got, want)
 		}
 	}
 }
