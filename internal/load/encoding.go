@@ -31,7 +31,7 @@ func decodeText(file string, data []byte, enc string) ([]byte, error) {
 	case config.EncodingUTF8:
 		return data, checkUTF8(file, data)
 	case config.EncodingAuto:
-		if utf8.Valid(data) {
+		if validUTF8(data) {
 			return data, nil
 		}
 	}

@@ -3,7 +3,6 @@ package load
 import (
 	"fmt"
 	"strconv"
-	"strings"
 
 	"plansite/internal/plan"
 	"plansite/internal/problem"
@@ -32,7 +31,12 @@ func formulaWarnings(file string, cells []plan.Cell) []problem.Problem {
 // formula: it begins with one of the characters that start one, and is
 // not simply a number (-5, +3.5), which is read as that number.
 func runsAsFormula(s string) bool {
-	if s == "" || !strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+	if s == "" {
+		return false
+	}
+	switch s[0] {
+	case '=', '+', '-', '@', '\t', '\r':
+	default:
 		return false
 	}
 	_, err := strconv.ParseFloat(s, 64)
