@@ -135,6 +135,7 @@ func FromRows(in Input) (*Plan, []problem.Problem, error) {
 	if in.Meta.StartYear == 0 && in.Meta.EndYear == 0 {
 		in.Meta.StartYear, in.Meta.EndYear = TitleYears(in.Meta.Title)
 	}
+	keep := in.Memo != nil
 	if in.Memo == nil && len(in.Rows) >= warmRows {
 		// A memo of this read alone, for the cells that repeat (units).
 		in.Memo = NewMemo()
@@ -142,7 +143,7 @@ func FromRows(in Input) (*Plan, []problem.Problem, error) {
 	depts, errs := newDirectory(in)
 	b := &builder{in: in, p: &Plan{Meta: in.Meta, Columns: columns(in)}, depts: depts, errs: errs,
 		areas: map[string]*Area{}, byOrdinal: map[int]*Area{}, seen: make(map[string]int, len(in.Rows)),
-		reads: readAllCells(in.Memo, in.Rows, in.Meta.StartYear, in.Meta.EndYear)}
+		reads: readAllCells(in.Memo, keep, in.Rows, in.Meta.StartYear, in.Meta.EndYear)}
 	b.noIDs = !b.p.HasColumn(column.ID)
 	b.merges = b.checkMerges()
 	b.p.Merges = b.merges.shown

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"sync"
 	"sync/atomic"
+
+	"plansite/internal/column"
 )
 
 // A Memo keeps what the table's cells read as, by their text, for the next
@@ -13,13 +15,67 @@ import (
 // parsed again (two thirds of reading a 10,000-task table). It holds the
 // cells of the latest two reads only: Turn, called before each read,
 // forgets the older. What it gives is a copy, so no plan shares a slice
-// with another.
+// with another. A table large enough to be read on every core first finds
+// its rows that are as they were by their place (last), and looks up only
+// the cells of the others.
 type Memo struct {
 	// A read lock for look-ups: the rows' cells are read on every core,
 	// and nearly every one is found.
 	mu    sync.RWMutex
 	turn  uint64 // the read under way, counted by Turn
 	cells memoCells
+	// last is the latest read's rows, for a table large enough to be read
+	// on every core: a row as it was, at its place counted from the top or
+	// from the bottom, takes its reads from there, without looking up its
+	// cells one by one. An edit changes, adds or removes a few rows and
+	// leaves those above and below it as they were.
+	last lastRead
+}
+
+// lastRead is a read's rows and what their cells read as.
+type lastRead struct {
+	rows       []Row
+	reads      []cellReads
+	start, end int // the plan's years, which a timeline is read against
+}
+
+// find returns the reads of the row equal to rows[i] at i, or at i counted
+// from the bottom, when there is one.
+func (l *lastRead) find(rows []Row, i, start, end int) (cellReads, bool) {
+	if len(l.rows) == 0 || start != l.start || end != l.end {
+		return cellReads{}, false
+	}
+	for _, j := range [2]int{i, i + len(l.rows) - len(rows)} {
+		if j >= 0 && j < len(l.rows) && sameCells(l.rows[j], rows[i]) {
+			return l.reads[j], true
+		}
+	}
+	return cellReads{}, false
+}
+
+// sameCells reports whether a and b hold the same text in every cell that
+// readCells reads.
+func sameCells(a, b Row) bool {
+	for _, c := range [...]column.Column{column.Measures, column.Title, column.Timeline, column.Lead, column.Coop} {
+		if a.Cell(c).Text != b.Cell(c).Text {
+			return false
+		}
+	}
+	return true
+}
+
+// lastRows returns the latest read's rows and reads.
+func (m *Memo) lastRows() lastRead {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	return m.last
+}
+
+// keep makes rows and reads the latest read's.
+func (m *Memo) keep(l lastRead) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.last = l
 }
 
 // memoCells are what each cell read as, each stamped with the latest read

@@ -2,6 +2,7 @@ package plan
 
 import (
 	"runtime"
+	"slices"
 
 	"plansite/internal/column"
 	"plansite/internal/parallel"
@@ -37,6 +38,15 @@ func readCells(m *Memo, r Row, start, end int) cellReads {
 	return c
 }
 
+// clone copies the slices of c that a plan's tasks take and change, as the
+// memo gives them (an UnreadClause is only read): no plan shares them with
+// another.
+func (c cellReads) clone() cellReads {
+	c.sentences, c.milestones = slices.Clone(c.sentences), slices.Clone(c.milestones)
+	c.lead, c.coop = slices.Clone(c.lead), slices.Clone(c.coop)
+	return c
+}
+
 // cellReader reads the cells of every row on every core, in chunks of
 // rows in the rows' order, while the builder takes the rows one by one on
 // a core of its own: it waits only for a chunk not yet read. At 100,000
@@ -54,8 +64,9 @@ type cellReader struct {
 const readChunk = 256
 
 // readAllCells starts reading the cells of rows through m; nil when the
-// table is too small to gain by it.
-func readAllCells(m *Memo, rows []Row, start, end int) *cellReader {
+// table is too small to gain by it. keep is true when m is the caller's,
+// kept for the next read of the table.
+func readAllCells(m *Memo, keep bool, rows []Row, start, end int) *cellReader {
 	workers := runtime.GOMAXPROCS(0)
 	if workers < 2 || len(rows) < warmRows {
 		return nil
@@ -65,16 +76,34 @@ func readAllCells(m *Memo, rows []Row, start, end int) *cellReader {
 	for k := range r.done {
 		r.done[k] = make(chan struct{})
 	}
+	// A memo of the caller's keeps this read's rows for the next read: the
+	// reads it keeps are its own, and the plan is given copies.
+	var last, next lastRead
+	if keep {
+		last = m.lastRows()
+		next = lastRead{rows: rows, reads: make([]cellReads, len(rows)), start: start, end: end}
+	}
 	go func() {
 		defer close(r.all)
 		// The chunks are taken in order, so the builder's next is read first.
 		parallel.Run(len(r.done), workers, nil, func(k int) error {
 			for i := k * readChunk; i < min((k+1)*readChunk, len(rows)); i++ {
-				r.reads[i] = readCells(m, rows[i], start, end)
+				if !keep {
+					r.reads[i] = readCells(m, rows[i], start, end)
+					continue
+				}
+				c, ok := last.find(rows, i, start, end)
+				if !ok {
+					c = readCells(m, rows[i], start, end)
+				}
+				next.reads[i], r.reads[i] = c, c.clone()
 			}
 			close(r.done[k])
 			return nil
 		})
+		if keep {
+			m.keep(next)
+		}
 	}()
 	return r
 }
