@@ -38,6 +38,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzSentences$$' -fuzztime $(FUZZTIME) ./internal/plan
 	$(GO) test -run '^$$' -fuzz '^FuzzTitleYears$$' -fuzztime $(FUZZTIME) ./internal/plan
 	$(GO) test -run '^$$' -fuzz '^FuzzTasksCSV$$' -fuzztime $(FUZZTIME) ./internal/load
+	$(GO) test -run '^$$' -fuzz '^FuzzReadAgain$$' -fuzztime $(FUZZTIME) ./internal/load
 	$(GO) test -run '^$$' -fuzz '^FuzzDecodeText$$' -fuzztime $(FUZZTIME) ./internal/load
 	$(GO) test -run '^$$' -fuzz '^FuzzReadXLSX$$' -fuzztime $(FUZZTIME_XLSX) ./internal/load
 	$(GO) test -run '^$$' -fuzz '^FuzzDepartmentsCSV$$' -fuzztime $(FUZZTIME) ./internal/load

@@ -54,16 +54,16 @@ func Read(fsys fs.FS, prefix string) (*Content, []problem.Problem, error) {
 	return read(fsys, prefix, nil, nil)
 }
 
-// ReadAgain reads the content folder as Read does, taking the cells that
-// are as they were from memo, which keeps this read's for the next
-// (plan.Memo): a preview server's rebuild after one cell changed.
-func ReadAgain(fsys fs.FS, prefix string, memo *plan.Memo) (*Content, []problem.Problem, error) {
+// ReadAgain reads the content folder as Read does, taking the records and
+// cells that are as they were from memo, which keeps this read's for the
+// next (Memo): a preview server's rebuild after a save.
+func ReadAgain(fsys fs.FS, prefix string, memo *Memo) (*Content, []problem.Problem, error) {
 	return read(fsys, prefix, nil, memo)
 }
 
 // read reads the content folder, its units resolved against dir when it is
 // not nil (a plan of a portal) and else against its own departments.csv.
-func read(fsys fs.FS, prefix string, dir *Directory, memo *plan.Memo) (*Content, []problem.Problem, error) {
+func read(fsys fs.FS, prefix string, dir *Directory, memo *Memo) (*Content, []problem.Problem, error) {
 	// Every file is read even when one before it is wrong, so that one run
 	// of check reports the problems of them all: a bad date in site.toml
 	// does not hide a repeated 序号.
@@ -76,7 +76,7 @@ func read(fsys fs.FS, prefix string, dir *Directory, memo *plan.Memo) (*Content,
 	}
 	var warns []problem.Problem
 	c := &Content{Config: cfg}
-	tables, err := ReadTables(fsys, prefix, cfg)
+	tables, err := readTables(fsys, prefix, cfg, memo)
 	if err != nil {
 		fail(err)
 	}
@@ -85,7 +85,9 @@ func read(fsys fs.FS, prefix string, dir *Directory, memo *plan.Memo) (*Content,
 			tables.Departments, tables.DepartmentsFile, tables.NoDepartmentsFile = dir.Entries, dir.File, len(dir.Entries) == 0
 		}
 		in := tables.Input(cfg)
-		in.Memo = memo
+		if memo != nil {
+			in.Memo = memo.cells
+		}
 		p, pwarns, err := plan.FromRows(in)
 		for i := range pwarns {
 			tables.Locate(&pwarns[i])
@@ -132,9 +134,29 @@ func taskCSV(file string, data []byte, cols config.Columns) (*TaskTable, error) 
 	return taskRows(file, src, cols)
 }
 
-// taskText is taskCSV of text that decodeText has returned.
-func taskText(file string, text []byte, cols config.Columns) (*TaskTable, error) {
-	return taskRows(file, textSource(file, text, splitMin), cols)
+// taskText is taskCSV of text that decodeText has returned. With a memo,
+// the records that are as they were are taken from the read before
+// (again.go), and this read's kept for the next.
+func taskText(file string, text []byte, cols config.Columns, memo *Memo) (*TaskTable, error) {
+	if memo == nil {
+		return taskRows(file, textSource(file, text, splitMin), cols)
+	}
+	if prev := memo.table; prev != nil && prev.file == file {
+		if a := newAgainSource(file, text, prev); a != nil {
+			t, err := taskRows(file, a, cols)
+			if err == nil {
+				memo.table = &tableMemo{file: file, text: text, lines: a.lines, recs: a.recs}
+			}
+			return t, err
+		}
+	}
+	src := textSource(file, text, splitMin)
+	r := &recorder{rowSource: src}
+	t, err := taskRows(file, r, cols)
+	if err == nil {
+		memo.table = &tableMemo{file: file, text: text, lines: src.lines, recs: r.recs}
+	}
+	return t, err
 }
 
 // TaskTable is the task table as read: its rows, its header in its own

@@ -47,7 +47,7 @@ func tableFile(fsys fs.FS, prefix string, cfg config.Config) (string, error) {
 // taskTable reads the task table named file (a CSV file in the configured
 // encoding or an .xlsx workbook) into rows. sheet is the worksheet read, for
 // an .xlsx file; errors in it carry the cell reference (Sheet1!C5).
-func taskTable(file string, data []byte, cfg config.Config) (t *TaskTable, sheet string, err error) {
+func taskTable(file string, data []byte, cfg config.Config, memo *Memo) (t *TaskTable, sheet string, err error) {
 	if strings.EqualFold(path.Ext(file), ".xlsx") {
 		sheet, err := readXLSX(file, data, func(src rowSource) (err error) {
 			t, err = taskRows(file, src, cfg.Columns)
@@ -64,7 +64,7 @@ func taskTable(file string, data []byte, cfg config.Config) (t *TaskTable, sheet
 	if err != nil {
 		return nil, "", err
 	}
-	t, err = taskText(file, text, cfg.Columns)
+	t, err = taskText(file, text, cfg.Columns, memo)
 	return t, "", err
 }
 
@@ -112,6 +112,11 @@ type Tables struct {
 // ReadTables reads the task table and departments.csv (which may be
 // missing) of the content folder fsys.
 func ReadTables(fsys fs.FS, prefix string, cfg config.Config) (*Tables, error) {
+	return readTables(fsys, prefix, cfg, nil)
+}
+
+// readTables is ReadTables, through memo when it is set (ReadAgain).
+func readTables(fsys fs.FS, prefix string, cfg config.Config, memo *Memo) (*Tables, error) {
 	name := func(f string) string { return path.Join(prefix, f) }
 	t := &Tables{DepartmentsFile: name("departments.csv")}
 	// A broken departments.csv does not hide the task table's problems:
@@ -133,7 +138,7 @@ func ReadTables(fsys fs.FS, prefix string, cfg config.Config) (*Tables, error) {
 	if err != nil {
 		return nil, append(errs, problem.Of(err)...)
 	}
-	tt, sheet, err := taskTable(t.TasksFile, data, cfg)
+	tt, sheet, err := taskTable(t.TasksFile, data, cfg, memo)
 	if err != nil {
 		return nil, append(errs, problem.Of(err)...)
 	}

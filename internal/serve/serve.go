@@ -36,7 +36,7 @@ import (
 	"syscall"
 	"time"
 
-	"plansite/internal/plan"
+	"plansite/internal/load"
 	"plansite/internal/problem"
 	"plansite/internal/site"
 	"plansite/internal/sitepath"
@@ -121,7 +121,7 @@ func New(o Options) *Server {
 	}
 	if o.Site.Memo == nil {
 		// Most rebuilds follow a change to a few cells.
-		o.Site.Memo = plan.NewMemo()
+		o.Site.Memo = load.NewMemo()
 	}
 	return &Server{opts: o, id: fmt.Sprint(time.Now().UnixNano()), cur: &state{}, subs: map[chan int]bool{}, prepare: site.Prepare}
 }

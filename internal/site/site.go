@@ -16,7 +16,6 @@ import (
 	"plansite/internal/minifier"
 	"plansite/internal/output"
 	"plansite/internal/parallel"
-	"plansite/internal/plan"
 	"plansite/internal/portal"
 	"plansite/internal/problem"
 )
@@ -34,10 +33,10 @@ type Options struct {
 	BaseURL                    string // build -base-url: overrides base_url of site.toml when set
 	Version                    string
 	Workers                    int // 0: one per core
-	// Memo, when set, keeps the table's cells from one build to the next
-	// of the same content (plan.Memo): a preview server's rebuilds read
-	// again only the cells that changed.
-	Memo *plan.Memo
+	// Memo, when set, keeps the table's records and cells from one build
+	// to the next of the same content (load.Memo): a preview server's
+	// rebuilds read again only the rows that changed.
+	Memo *load.Memo
 }
 
 // inputs are the folders a build reads, which its output must never touch,
