@@ -16,10 +16,10 @@ import (
 // before, reads on from there, and once it reaches a record that starts in
 // the bytes after the last change, where a record of the read before
 // started, takes that record and those below it from the read before too,
-// their lines moved by as many as the change added. encoding/csv reads a
-// record from where the one before it starts on alone, so each is what
-// reading the whole file gives, and an error is the first of the file, as
-// the records before it had none.
+// their lines moved by as many as the change added. encoding/csv reads
+// each record from its first line on, carrying nothing over from the
+// records above it, so each record is what reading the whole file gives,
+// and an error is the file's first, as the records above it had none.
 
 // Memo keeps what a read of a content folder found, for the next read of
 // the same folder: a preview server's rebuild after a save. It keeps the

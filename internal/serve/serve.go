@@ -30,6 +30,7 @@ import (
 	"net/http"
 	"net/url"
 	"path"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -172,6 +173,10 @@ func (s *Server) Rebuild() error {
 			return
 		}
 		fmt.Fprintf(s.opts.Log, "built %d files in %v\n", len(p.Paths()), time.Since(start).Round(time.Millisecond))
+		// The server now waits for the next save: a collection now, not
+		// during the next rebuild, where it held a large table's page back
+		// by half (the heap ends a rebuild near the memory limit).
+		runtime.GC()
 	}()
 	return nil
 }
