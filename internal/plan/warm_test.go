@@ -157,17 +157,7 @@ func TestMemoTakesRowsAsTheyWere(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			for _, task := range before.Tasks {
-				for i := range task.Milestones {
-					task.Milestones[i].Text += "改"
-				}
-				for i := range task.Sentences {
-					task.Sentences[i] += "改"
-				}
-				for i := range task.Lead {
-					task.Lead[i] = nil
-				}
-			}
+			spoil(before)
 			in.Memo = nil
 			want, wantWarns, err := FromRows(in)
 			if err != nil {
