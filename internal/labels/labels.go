@@ -214,15 +214,29 @@ var Limit = inputfs.Limit{Bytes: 1 << 20, What: "labels.toml", Advice: "no label
 // messages: its labels.toml laid over the defaults, or the defaults alone
 // when it has none. pages declares the page kinds.
 func Read(fsys fs.FS, dir string, pages []PageSpec) (*Labels, error) {
-	if _, err := fs.Stat(fsys, File); errors.Is(err, fs.ErrNotExist) {
-		return Parse("", nil, pages)
-	}
-	file := path.Join(dir, File)
-	data, err := inputfs.ReadFile(fsys, File, file, Limit, "cannot read the labels: ")
+	data, found, err := ReadData(fsys, dir)
 	if err != nil {
 		return nil, err
 	}
-	return Parse(file, data, pages)
+	return ParseData(dir, data, found, pages)
+}
+
+// ReadData reads the labels file of the templates folder fsys, named dir
+// in messages; found is false when it has none.
+func ReadData(fsys fs.FS, dir string) (data []byte, found bool, err error) {
+	if _, err := fs.Stat(fsys, File); errors.Is(err, fs.ErrNotExist) {
+		return nil, false, nil
+	}
+	data, err = inputfs.ReadFile(fsys, File, path.Join(dir, File), Limit, "cannot read the labels: ")
+	return data, err == nil, err
+}
+
+// ParseData is Read of what ReadData read.
+func ParseData(dir string, data []byte, found bool, pages []PageSpec) (*Labels, error) {
+	if !found {
+		return Parse("", nil, pages)
+	}
+	return Parse(path.Join(dir, File), data, pages)
 }
 
 // Default is the default labels, without page kinds: for the packages

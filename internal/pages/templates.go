@@ -67,6 +67,11 @@ type Templates struct {
 	keepEscapers bool
 	// Labels are the folder's labels.toml laid over the defaults.
 	Labels *labels.Labels
+	// The fragments, items and values made, for the sites rendered.
+	frags *fragments
+	vals  *values
+	// read is the folder as Parse read it (again.go).
+	read *folderSource
 }
 
 // kindSet is a page kind's set of templates, made by the kind's first
@@ -217,7 +222,11 @@ func Parse(fsys fs.FS, dir string) (*Templates, error) {
 	var words *labels.Labels
 	var wg sync.WaitGroup
 	wg.Go(func() { checkErr = written.check() })
-	wg.Go(func() { words, labelsErr = labels.Read(fsys, dir, labelSpecs()) })
+	wg.Go(func() {
+		if src.labels, src.hasLabels, labelsErr = labels.ReadData(fsys, dir); labelsErr == nil {
+			words, labelsErr = labels.ParseData(dir, src.labels, src.hasLabels, labelSpecs())
+		}
+	})
 	min, minErr := parseFolder(src.written, dir, minifier.Template)
 	var proto *template.Template
 	var cloneErr error
@@ -242,7 +251,8 @@ func Parse(fsys fs.FS, dir string) (*Templates, error) {
 	for k, f := range min.kinds {
 		kinds[k] = &kindSet{file: f}
 	}
-	return &Templates{proto: proto, funcs: min.funcs, kinds: kinds, written: src.written, dir: dir, Labels: words}, nil
+	return &Templates{proto: proto, funcs: min.funcs, kinds: kinds, written: src.written, dir: dir, Labels: words,
+		frags: min.frags, vals: min.vals, read: src}, nil
 }
 
 // minifiedError is a template that parses as written and not minified.
@@ -260,16 +270,24 @@ type templateSource interface {
 	read(name string) (string, error)
 }
 
-// folderSource is the templates folder, whose files it keeps as read.
+// folderSource is the templates folder, whose files it keeps as read,
+// with the names it found missing and its labels.
 type folderSource struct {
-	fsys    fs.FS
-	dir     string
-	written writtenSource
+	fsys      fs.FS
+	dir       string
+	written   writtenSource
+	missing   []string
+	labels    []byte
+	hasLabels bool
 }
 
 func (f *folderSource) exists(name string) bool {
 	_, err := fs.Stat(f.fsys, name)
-	return !errors.Is(err, fs.ErrNotExist)
+	if errors.Is(err, fs.ErrNotExist) {
+		f.missing = append(f.missing, name)
+		return false
+	}
+	return true
 }
 
 func (f *folderSource) read(name string) (string, error) {
@@ -295,6 +313,8 @@ type folder struct {
 	base  *template.Template
 	funcs template.FuncMap // base's functions, the fragments' bound to base
 	kinds map[*Kind]kindFile
+	frags *fragments
+	vals  *values
 }
 
 // kindFile is a kind's template file: its name (templates/task.html) and
@@ -354,7 +374,7 @@ func parseFolder(src templateSource, dir string, prepare func(string) (string, e
 			return nil, err
 		}
 	}
-	return &folder{base: base, funcs: fm, kinds: kinds}, nil
+	return &folder{base: base, funcs: fm, kinds: kinds, frags: frags, vals: vals}, nil
 }
 
 // check parses every kind's file as written, each into a set of its own

@@ -37,7 +37,6 @@ import (
 	"syscall"
 	"time"
 
-	"plansite/internal/load"
 	"plansite/internal/problem"
 	"plansite/internal/site"
 	"plansite/internal/sitepath"
@@ -122,7 +121,7 @@ func New(o Options) *Server {
 	}
 	if o.Site.Memo == nil {
 		// Most rebuilds follow a change to a few cells.
-		o.Site.Memo = load.NewMemo()
+		o.Site.Memo = site.NewMemo()
 	}
 	return &Server{opts: o, id: fmt.Sprint(time.Now().UnixNano()), cur: &state{}, subs: map[chan int]bool{}, prepare: site.Prepare}
 }

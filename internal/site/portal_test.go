@@ -67,7 +67,7 @@ func standalone(t *testing.T, c *load.Content, name, base string) map[string][]b
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, assets, err := staticFiles(o.Static, mini)
+	files, assets, err := staticFiles(o.Static, mini, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

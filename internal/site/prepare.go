@@ -58,6 +58,18 @@ type shared struct {
 // files would have the same path as far as that is known beforehand. A
 // content folder with plans/ is a portal's (package portal).
 func prepare(o Options) (*build, error) {
+	b, err := prepareUnchecked(o)
+	if err != nil {
+		return b, err
+	}
+	if err := b.checkPaths(nil); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// prepareUnchecked is prepare but for the check of the paths.
+func prepareUnchecked(o Options) (*build, error) {
 	mdr, mini := engines()
 	// The templates and the static files (parsed, and minified) do not
 	// depend on the content: they are made while the content loads. For the
@@ -70,11 +82,11 @@ func prepare(o Options) (*build, error) {
 	wg.Add(2)
 	go func() {
 		defer wg.Done()
-		tmpl, tmplErr = pages.Parse(o.Templates.FS, o.Templates.Name)
+		tmpl, tmplErr = parseTemplates(o.Templates, o.Memo)
 	}()
 	go func() {
 		defer wg.Done()
-		files, assets, staticErr = staticFiles(o.Static, mini)
+		files, assets, staticErr = staticFiles(o.Static, mini, o.Memo)
 	}()
 	var c *load.Content
 	var pt *portal.Portal
@@ -88,8 +100,8 @@ func prepare(o Options) (*build, error) {
 		}
 	} else {
 		if o.Memo != nil {
-			o.Memo.Turn()
-			c, warns, err = load.ReadAgain(o.Content.FS, o.Content.Name, o.Memo)
+			o.Memo.content.Turn()
+			c, warns, err = load.ReadAgain(o.Content.FS, o.Content.Name, o.Memo.content)
 		} else {
 			c, warns, err = load.Read(o.Content.FS, o.Content.Name)
 		}
@@ -136,9 +148,6 @@ func prepare(o Options) (*build, error) {
 		return nil, err
 	}
 	b.warns = append(warns, b.warns...)
-	if err := b.checkPaths(nil); err != nil {
-		return nil, err
-	}
 	return b, nil
 }
 
@@ -217,11 +226,13 @@ func (b *build) checkPaths(more []string) error {
 	sort.Strings(paths)
 	for i := 1; i < len(paths); i++ {
 		if paths[i] == paths[i-1] {
-			return fmt.Errorf("two files would be written to %s", paths[i])
+			return twoFiles(paths[i])
 		}
 	}
 	return nil
 }
+
+func twoFiles(path string) error { return fmt.Errorf("two files would be written to %s", path) }
 
 // total is the number of files of the site known before the site-wide
 // files are made.

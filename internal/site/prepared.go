@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"io"
+	"slices"
 	"sort"
 	"sync"
 	"time"
@@ -49,20 +50,13 @@ var SiteFilesPause = 300 * time.Millisecond
 // files (none is known for content that loads) is returned by Wait and by
 // File for every path that is not a page.
 func Prepare(o Options) (*Prepared, error) {
-	b, err := prepare(o)
+	b, err := prepareUnchecked(o)
 	if err != nil {
 		return nil, err
 	}
-	p := &Prepared{b: b, pages: make(map[string]int, len(b.pages)), taskFiles: make(map[string]int, len(b.taskFiles)),
-		static: make(map[string]staticFile, len(b.static)), start: make(chan struct{}), done: make(chan struct{})}
-	for i := range b.pages {
-		p.pages[b.pageFile(i)] = i
-	}
-	for i, f := range b.taskFiles {
-		p.taskFiles[f.path] = i
-	}
-	for _, f := range b.static {
-		p.static[f.path] = f
+	p, err := newPrepared(b)
+	if err != nil {
+		return nil, err
 	}
 	go func() {
 		defer close(p.done)
@@ -89,6 +83,39 @@ func Prepare(o Options) (*Prepared, error) {
 		}
 		p.siteFiles = m
 	}()
+	return p, nil
+}
+
+// newPrepared maps the files of b by path, and refuses a site in which two
+// files would have one path: checked as the maps are made, rather than
+// sorted as a build checks them, and said of the same path, the first in
+// order of those that two files would have.
+func newPrepared(b *build) (*Prepared, error) {
+	p := &Prepared{b: b, pages: make(map[string]int, len(b.pages)), taskFiles: make(map[string]int, len(b.taskFiles)),
+		static: make(map[string]staticFile, len(b.static)), start: make(chan struct{}), done: make(chan struct{})}
+	var twice []string
+	for i := range b.pages {
+		f := b.pageFile(i)
+		if p.known(f) {
+			twice = append(twice, f)
+		}
+		p.pages[f] = i
+	}
+	for i, f := range b.taskFiles {
+		if p.known(f.path) {
+			twice = append(twice, f.path)
+		}
+		p.taskFiles[f.path] = i
+	}
+	for _, f := range b.static {
+		if p.known(f.path) {
+			twice = append(twice, f.path)
+		}
+		p.static[f.path] = f
+	}
+	if len(twice) > 0 {
+		return nil, twoFiles(slices.Min(twice))
+	}
 	return p, nil
 }
 

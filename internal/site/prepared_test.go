@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"plansite/internal/pages"
 	"plansite/internal/sitepath"
 )
 
@@ -79,5 +80,36 @@ func TestPreparedSiteFilesWaitUnlessAsked(t *testing.T) {
 		}
 	case <-time.After(time.Minute):
 		t.Fatal("asking for the sitemap did not end the pause")
+	}
+}
+
+// A prepared site refuses two files at one path as a build does, naming
+// the same path.
+func TestPreparedRefusesTwoFilesAtOnePath(t *testing.T) {
+	page := func(p string) *pages.Page { return &pages.Page{Path: p} }
+	for _, c := range []struct {
+		name string
+		b    *build
+		want string // "" for none
+	}{
+		{"none", &build{pages: []*pages.Page{page(""), page("a/")}, taskFiles: []taskFile{{path: "a.json"}}, static: []staticFile{{path: "static/a.css"}}}, ""},
+		{"two pages", &build{pages: []*pages.Page{page("b/"), page("a/"), page("b/")}}, "b/index.html"},
+		{"a page and a task's file", &build{pages: []*pages.Page{page("a/")}, taskFiles: []taskFile{{path: "a/index.html"}}}, "a/index.html"},
+		{"a task's file and a static file", &build{taskFiles: []taskFile{{path: "static/x"}}, static: []staticFile{{path: "static/x"}}}, "static/x"},
+		{"several: the first in order", &build{pages: []*pages.Page{page("z/"), page("z/"), page("c/")},
+			taskFiles: []taskFile{{path: "c/index.html"}, {path: "d"}}, static: []staticFile{{path: "d"}}}, "c/index.html"},
+	} {
+		built := c.b.checkPaths(nil)
+		_, prepared := newPrepared(c.b)
+		if c.want == "" {
+			if built != nil || prepared != nil {
+				t.Errorf("%s: build %v, prepared %v; want no error", c.name, built, prepared)
+			}
+			continue
+		}
+		want := "two files would be written to " + c.want
+		if built == nil || built.Error() != want || prepared == nil || prepared.Error() != want {
+			t.Errorf("%s: build %v, prepared %v; want %q from both", c.name, built, prepared, want)
+		}
 	}
 }

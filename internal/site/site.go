@@ -33,10 +33,11 @@ type Options struct {
 	BaseURL                    string // build -base-url: overrides base_url of site.toml when set
 	Version                    string
 	Workers                    int // 0: one per core
-	// Memo, when set, keeps the table's records and cells from one build
-	// to the next of the same content (load.Memo): a preview server's
-	// rebuilds read again only the rows that changed.
-	Memo *load.Memo
+	// Memo, when set, keeps what a build read and made of the folders for
+	// the next build of the same folders: a preview server's rebuilds read
+	// again only the rows that changed, and parse the templates and minify
+	// the static files only when they changed.
+	Memo *Memo
 }
 
 // inputs are the folders a build reads, which its output must never touch,

@@ -38,10 +38,15 @@ type staticFile struct {
 // staticFiles lists the static folder's files: each text file minified,
 // every other file's version taken from its content, so that browsers
 // never keep a stale copy; assets maps a file's name in the folder to its
-// link with the version query.
-func staticFiles(src Source, mini *minifier.Minifier) ([]staticFile, map[string]string, error) {
+// link with the version query. With a memo, a text file as it was read
+// before keeps what was made of it.
+func staticFiles(src Source, mini *minifier.Minifier, memo *Memo) ([]staticFile, map[string]string, error) {
 	var files []staticFile
 	assets := map[string]string{}
+	var was, now map[string]staticText
+	if memo != nil {
+		was, now = memo.static, map[string]staticText{}
+	}
 	err := inputfs.Walk(src.FS, src.Name, func(p string) error {
 		f := staticFile{path: sitepath.Static + p, src: src, name: p}
 		if mini.Minifies(p) {
@@ -49,12 +54,25 @@ func staticFiles(src Source, mini *minifier.Minifier) ([]staticFile, map[string]
 			if err != nil {
 				return err
 			}
-			var out bytes.Buffer
-			if err := mini.Minify(&out, p, data); err != nil {
-				return fmt.Errorf("%s: %v", problem.FileName(path.Join(src.Name, p)), err)
+			f.text = true
+			var raw [32]byte
+			if memo != nil {
+				// Summed before minifying, which may write in what it reads.
+				raw = sha256.Sum256(data)
 			}
-			f.text, f.data = true, out.Bytes()
-			f.sum = version(sha256.Sum256(f.data))
+			if m, ok := was[p]; ok && m.raw == raw {
+				f.data, f.sum = m.data, m.sum
+			} else {
+				var out bytes.Buffer
+				if err := mini.Minify(&out, p, data); err != nil {
+					return fmt.Errorf("%s: %v", problem.FileName(path.Join(src.Name, p)), err)
+				}
+				f.data = out.Bytes()
+				f.sum = version(sha256.Sum256(f.data))
+			}
+			if now != nil {
+				now[p] = staticText{raw: raw, data: f.data, sum: f.sum}
+			}
 		} else {
 			h := sha256.New()
 			if err := f.copyTo(h, nil); err != nil {
@@ -66,6 +84,12 @@ func staticFiles(src Source, mini *minifier.Minifier) ([]staticFile, map[string]
 		assets[p] = f.path + "?v=" + f.sum
 		return nil
 	})
+	if memo != nil {
+		memo.static = now // only the files of this read; none after an error
+		if err != nil {
+			memo.static = nil
+		}
+	}
 	return files, assets, err
 }
 
