@@ -3,9 +3,10 @@ package plan
 import (
 	"runtime"
 	"slices"
+	"sync"
+	"sync/atomic"
 
 	"plansite/internal/column"
-	"plansite/internal/parallel"
 )
 
 // warmRows is the size of a table whose cells are read on every core
@@ -85,22 +86,48 @@ func readAllCells(m *Memo, keep bool, rows []Row, start, end int) *cellReader {
 	}
 	go func() {
 		defer close(r.all)
-		// The chunks are taken in order, so the builder's next is read first.
-		parallel.Run(len(r.done), workers, nil, func(k int) error {
-			for i := k * readChunk; i < min((k+1)*readChunk, len(rows)); i++ {
-				if !keep {
-					r.reads[i] = readCells(m, rows[i], start, end)
-					continue
+		var wg sync.WaitGroup
+		var chunk atomic.Int64
+		var helped atomic.Bool
+		var read func()
+		read = func() {
+			// The chunks are taken in order, so the builder's next is read
+			// first.
+			for k := int(chunk.Add(1) - 1); k < len(r.done); k = int(chunk.Add(1) - 1) {
+				missed := 0
+				for i := k * readChunk; i < min((k+1)*readChunk, len(rows)); i++ {
+					if !keep {
+						r.reads[i] = readCells(m, rows[i], start, end)
+						continue
+					}
+					c, ok := last.find(rows, i, start, end)
+					if !ok {
+						c = readCells(m, rows[i], start, end)
+						missed++
+					}
+					next.reads[i], r.reads[i] = c, c.clone()
 				}
-				c, ok := last.find(rows, i, start, end)
-				if !ok {
-					c = readCells(m, rows[i], start, end)
+				close(r.done[k])
+				if missed > readChunk/8 && helped.CompareAndSwap(false, true) {
+					for range workers - 1 {
+						wg.Go(read)
+					}
 				}
-				next.reads[i], r.reads[i] = c, c.clone()
 			}
-			close(r.done[k])
-			return nil
-		})
+		}
+		// Rows as the last read had them are taken by a look-up each, which
+		// one core does well ahead of the builder: a second would only take
+		// the builder's core (a tenth of a preview's rebuild of 10,000
+		// tasks). Rows read afresh are read on every core, from the first
+		// chunk that has many.
+		if !keep || len(last.rows) == 0 {
+			helped.Store(true)
+			for range workers - 1 {
+				wg.Go(read)
+			}
+		}
+		wg.Go(read)
+		wg.Wait()
 		if keep {
 			m.keep(next)
 		}
