@@ -141,22 +141,29 @@ func taskText(file string, text []byte, cols config.Columns, memo *Memo) (*TaskT
 	if memo == nil {
 		return taskRows(file, textSource(file, text, splitMin), cols)
 	}
-	if prev := memo.table; prev != nil && prev.file == file {
-		if a := newAgainSource(file, text, prev); a != nil {
-			t, err := taskRows(file, a, cols)
-			if err == nil {
-				memo.table = &tableMemo{file: file, text: text, lines: a.lines, recs: a.recs}
-			}
-			return t, err
-		}
+	var src rowSource
+	var kept func() *tableMemo // this read's records, once read
+	if a := again(file, text, memo.table); a != nil {
+		src, kept = a, func() *tableMemo { return &tableMemo{file: file, text: text, lines: a.lines, recs: a.recs} }
+	} else {
+		s := textSource(file, text, splitMin)
+		r := &recorder{rowSource: s}
+		src, kept = r, func() *tableMemo { return &tableMemo{file: file, text: text, lines: s.lines, recs: r.recs} }
 	}
-	src := textSource(file, text, splitMin)
-	r := &recorder{rowSource: src}
-	t, err := taskRows(file, r, cols)
+	t, err := taskRows(file, src, cols)
 	if err == nil {
-		memo.table = &tableMemo{file: file, text: text, lines: src.lines, recs: r.recs}
+		memo.table = kept()
 	}
 	return t, err
+}
+
+// again reads text through prev, the table as last read, when it is the
+// same file's and the change leaves its header as it was; else nil.
+func again(file string, text []byte, prev *tableMemo) *againSource {
+	if prev == nil || prev.file != file {
+		return nil
+	}
+	return newAgainSource(file, text, prev)
 }
 
 // TaskTable is the task table as read: its rows, its header in its own

@@ -19,14 +19,7 @@ func TestMemoBuildsAsAfresh(t *testing.T) {
 	static := foldertest.Read(t, "../../static")
 	o := Options{Content: Source{FS: content, Name: "content"}, Templates: Source{FS: templates, Name: "templates"},
 		Static: Source{FS: static, Name: "static"}, Version: "test", BaseURL: "https://example.org/plan/"}
-	original := func(m fstest.MapFS) fstest.MapFS {
-		c := fstest.MapFS{}
-		for p, f := range m {
-			c[p] = &fstest.MapFile{Data: f.Data, Mode: f.Mode}
-		}
-		return c
-	}
-	was := [3]fstest.MapFS{original(content), original(templates), original(static)}
+	was := [3]fstest.MapFS{foldertest.Read(t, "../../content"), foldertest.Read(t, "../../templates"), foldertest.Read(t, "../../static")}
 	edit := func(m fstest.MapFS, name, old, new string) func(*testing.T) {
 		return func(t *testing.T) {
 			text := string(m[name].Data)
