@@ -91,9 +91,13 @@ type againSource struct {
 	delta      int // len(text) - len(prev.text)
 }
 
-// newAgainSource reads text as prev's table saved again; nil when the
-// change reaches into its header, which is then read afresh.
+// newAgainSource reads text as prev's table saved again; nil when there
+// is no table as last read of the same file, or the change reaches into
+// its header: the text is then read afresh.
 func newAgainSource(file string, text []byte, prev *tableMemo) *againSource {
+	if prev == nil || prev.file != file {
+		return nil
+	}
 	old := prev.text
 	p := sameBytes(old, text, 1)
 	s := sameBytes(old[p:], text[p:], -1)

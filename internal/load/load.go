@@ -143,7 +143,7 @@ func taskText(file string, text []byte, cols config.Columns, memo *Memo) (*TaskT
 	}
 	var src rowSource
 	var kept func() *tableMemo // this read's records, once read
-	if a := again(file, text, memo.table); a != nil {
+	if a := newAgainSource(file, text, memo.table); a != nil {
 		src, kept = a, func() *tableMemo { return &tableMemo{file: file, text: text, lines: a.lines, recs: a.recs} }
 	} else {
 		s := textSource(file, text, splitMin)
@@ -155,15 +155,6 @@ func taskText(file string, text []byte, cols config.Columns, memo *Memo) (*TaskT
 		memo.table = kept()
 	}
 	return t, err
-}
-
-// again reads text through prev, the table as last read, when it is the
-// same file's and the change leaves its header as it was; else nil.
-func again(file string, text []byte, prev *tableMemo) *againSource {
-	if prev == nil || prev.file != file {
-		return nil
-	}
-	return newAgainSource(file, text, prev)
 }
 
 // TaskTable is the task table as read: its rows, its header in its own
