@@ -46,6 +46,8 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzFrontMatter$$' -fuzztime $(FUZZTIME) ./internal/markdown
 	$(GO) test -run '^$$' -fuzz '^FuzzReadDocx$$' -fuzztime $(FUZZTIME) ./internal/document
 	$(GO) test -run '^$$' -fuzz '^FuzzReadHTML$$' -fuzztime $(FUZZTIME) ./internal/document
+	$(GO) test -run '^$$' -fuzz '^FuzzSameText$$' -fuzztime $(FUZZTIME) ./internal/linebreak
+	$(GO) test -run '^$$' -fuzz '^FuzzBreaks$$' -fuzztime $(FUZZTIME) ./internal/phrase
 
 # End-to-end: installs what is missing (Debian chromium, fonts-noto-cjk,
 # nginx; axe-core and vnu-jar with npm ci), builds the site for
