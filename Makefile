@@ -18,9 +18,12 @@ build:
 site: build
 	./bin/plansite build $(if $(BASE_URL),-base-url $(BASE_URL))
 
+# The browser tests (internal/browser) take 8-10 minutes on a 2-core
+# machine, which on a slow day passes go test's default limit of 10 minutes
+# for a package; 25 minutes still stops a test that hangs.
 test:
 	$(GO) vet ./...
-	$(GO) test ./...
+	$(GO) test -timeout 25m ./...
 
 # Each fuzz target for a bounded number of runs; FUZZTIME=2000000x (or 1m)
 # make fuzz for longer. A count, not a duration: Go 1.26's fuzz coordinator can
