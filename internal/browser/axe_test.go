@@ -62,8 +62,9 @@ func axeCheck(t *testing.T, ctx context.Context, axe, url, where string) {
 func TestProgressAxe(t *testing.T) {
 	axe := axeSource(t)
 	root, _ := serve(t, sources(os.DirFS("../../examples/progress-demo/content")))
+	ctx := browser(t, 375, 900)
 	for _, m := range []layoutMode{{"375", 375, "", false}, {"375-large-contrast", 375, "l", true}, {"1280-contrast", 1280, "", true}} {
-		ctx := m.open(t, root)
+		m.apply(t, ctx, root)
 		for _, path := range []string{"progress/", "tasks/1/", "areas/1/", "", "search/?status=%E5%B7%B2%E5%AE%8C%E6%88%90"} {
 			axeCheck(t, ctx, axe, root+path, "/"+path+" at "+m.name)
 		}

@@ -9,9 +9,12 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
 
 	"plansite/internal/headless"
@@ -68,21 +71,64 @@ func chromium(tb testing.TB) string {
 	return p
 }
 
-// browser starts a headless Chromium with a window of width×height CSS
-// pixels (0 for Chromium's default), closed when the test ends, and returns
-// its tab with a deadline of three minutes. It skips or fails as chromium
-// does when there is no browser.
+// shared is the one Chromium of the test binary, started by the first
+// test that asks for a browser and closed by TestMain: starting one takes
+// a second or more on a busy machine, and the tests ask for dozens.
+var shared struct {
+	once sync.Once
+	b    *headless.Browser
+	err  error
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if shared.b != nil {
+		shared.b.Close()
+	}
+	os.Exit(code)
+}
+
+// browser opens a tab of width×height CSS pixels (0 for Chromium's
+// default window) in a browser context of its own, as a new browser
+// would have: no storage, cookies or cache of another test's. The tab is
+// closed when the test ends and has a deadline of three minutes. It skips
+// or fails as chromium does when there is no browser.
 func browser(tb testing.TB, width, height int) context.Context {
 	tb.Helper()
-	b, err := headless.Start(context.Background(), chromium(tb), width, height)
-	if err != nil {
-		tb.Fatalf("starting Chromium: %v", err)
+	path := chromium(tb)
+	shared.once.Do(func() { shared.b, shared.err = headless.Start(context.Background(), path, 0, 0) })
+	if shared.err != nil {
+		tb.Fatalf("starting Chromium: %v", shared.err)
 	}
-	ctx, cancel := context.WithTimeout(b.Context(), 3*time.Minute)
+	// The tab is made by hand: chromedp's WithNewBrowserContext asks for a
+	// tab without a window, which headless Chromium refuses in a browser
+	// context that has none ("no browser is open").
+	root := shared.b.Context()
+	exec := cdp.WithExecutor(root, chromedp.FromContext(root).Browser)
+	id, err := target.CreateBrowserContext().Do(exec)
+	if err != nil {
+		tb.Fatalf("opening a browser context in Chromium: %v", err)
+	}
+	tid, err := target.CreateTarget("about:blank").WithBrowserContextID(id).WithNewWindow(true).Do(exec)
+	if err != nil {
+		tb.Fatalf("opening a tab in Chromium: %v", err)
+	}
+	tab, closeTab := chromedp.NewContext(root, chromedp.WithTargetID(tid))
+	ctx, cancel := context.WithTimeout(tab, 3*time.Minute)
 	tb.Cleanup(func() {
 		cancel()
-		b.Close()
+		closeTab()
+		if err := target.DisposeBrowserContext(id).Do(exec); err != nil {
+			tb.Errorf("closing the test's browser context: %v", err)
+		}
 	})
+	var open []chromedp.Action
+	if width > 0 && height > 0 {
+		open = append(open, chromedp.EmulateViewport(int64(width), int64(height)))
+	}
+	if err := chromedp.Run(ctx, open...); err != nil {
+		tb.Fatalf("opening a tab in Chromium: %v", err)
+	}
 	return ctx
 }
 

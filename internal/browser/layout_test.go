@@ -83,7 +83,7 @@ type layout struct {
 // saves a screenshot of each.
 func TestLayout(t *testing.T) {
 	root, _ := serve(t, sources(nil))
-	checkLayout(t, root, pageKinds, []layoutMode{
+	checkLayout(t, browser(t, 1280, 900), root, pageKinds, []layoutMode{
 		{"320", 320, "", false},
 		{"375", 375, "", false},
 		{"640", 640, "", false},
@@ -99,7 +99,7 @@ func TestLayout(t *testing.T) {
 // readable (4.5:1) and nothing may scroll sideways at 320 px.
 func TestProgressLayout(t *testing.T) {
 	root, _ := serve(t, sources(os.DirFS("../../examples/progress-demo/content")))
-	checkLayout(t, root, []struct{ name, path string }{
+	checkLayout(t, browser(t, 1280, 900), root, []struct{ name, path string }{
 		{"progress", "progress/"},
 		{"task-progress", "tasks/1/"},
 		{"area-progress", "areas/1/"},
@@ -120,9 +120,10 @@ func TestProgressLayout(t *testing.T) {
 // examples/ to the same rules at 320 px, in 大 and in high contrast, and at
 // 640 px.
 func TestRealExamplesLayout(t *testing.T) {
+	ctx := browser(t, 1280, 900)
 	for _, r := range serveRealExamples(t) {
 		t.Run(r.name, func(t *testing.T) {
-			checkLayout(t, r.root, r.kinds, []layoutMode{
+			checkLayout(t, ctx, r.root, r.kinds, []layoutMode{
 				{"320", 320, "", false},
 				{"320-large-contrast", 320, "l", true},
 				{"640", 640, "", false},
@@ -139,22 +140,22 @@ type layoutMode struct {
 	contrast bool
 }
 
-// open starts a browser at the mode's width with its reading settings
-// stored, as a reader who chose them on an earlier visit.
-func (m layoutMode) open(t *testing.T, root string) context.Context {
+// apply puts the tab ctx in the mode: its width, which lasts across
+// navigations, and its reading settings, stored as by a reader who chose
+// them on an earlier visit, the last mode's cleared. One browser serves
+// every mode: starting one is a second or more on a busy machine.
+func (m layoutMode) apply(t *testing.T, ctx context.Context, root string) {
 	t.Helper()
-	ctx := browser(t, m.width, 900)
 	set := fmt.Sprintf(`localStorage.clear();%s%s;true`,
 		map[bool]string{true: `localStorage.setItem('plansite-size',` + jsString(m.size) + `);`}[m.size != ""],
 		map[bool]string{true: `localStorage.setItem('plansite-contrast','on')`}[m.contrast])
 	var ok bool
-	run(t, ctx, "settings", chromedp.Navigate(root), chromedp.Evaluate(set, &ok))
-	return ctx
+	run(t, ctx, "settings", chromedp.EmulateViewport(int64(m.width), 900), chromedp.Navigate(root), chromedp.Evaluate(set, &ok))
 }
 
-// checkLayout runs layoutCheck on each page in each mode. A search page
-// (search/?…) is checked once its search is done.
-func checkLayout(t *testing.T, root string, kinds []struct{ name, path string }, modes []layoutMode) {
+// checkLayout runs layoutCheck on each page in each mode, in the tab ctx.
+// A search page (search/?…) is checked once its search is done.
+func checkLayout(t *testing.T, ctx context.Context, root string, kinds []struct{ name, path string }, modes []layoutMode) {
 	shots := os.Getenv("SCREENSHOTS")
 	if shots != "" {
 		if err := os.MkdirAll(shots, 0o755); err != nil {
@@ -162,11 +163,10 @@ func checkLayout(t *testing.T, root string, kinds []struct{ name, path string },
 		}
 	}
 	for _, m := range modes {
-		ctx := m.open(t, root)
+		m.apply(t, ctx, root)
 		for _, pk := range kinds {
 			var l layout
 			actions := []chromedp.Action{
-				chromedp.EmulateViewport(int64(m.width), 900),
 				chromedp.Navigate(root + pk.path),
 				chromedp.WaitReady("footer", chromedp.ByQuery),
 			}
@@ -182,6 +182,9 @@ func checkLayout(t *testing.T, root string, kinds []struct{ name, path string },
 			}
 			run(t, ctx, pk.name+" at "+m.name, actions...)
 			where := pk.name + " at " + m.name
+			if l.Width != m.width {
+				t.Errorf("%s: the window is %d px wide, not the mode's %d", where, l.Width, m.width)
+			}
 			if l.Scroll > l.Width {
 				t.Errorf("%s: scrolls sideways (%d px wide in a %d px window)", where, l.Scroll, l.Width)
 			}

@@ -109,27 +109,29 @@ func realPortalKinds(r *site.Result) []struct{ name, path string } {
 
 func TestPortalLayout(t *testing.T) {
 	root, _ := servePortal(t, "../../examples/portal/content")
-	checkLayout(t, root, portalKinds, []layoutMode{
+	ctx := browser(t, 1280, 900)
+	checkLayout(t, ctx, root, portalKinds, []layoutMode{
 		{"320", 320, "", false},
 		{"320-large-contrast", 320, "l", true},
 		{"640", 640, "", false},
 		{"1280", 1280, "", false},
 	})
 	real, r := servePortal(t, realPortal(t))
-	checkLayout(t, real, realPortalKinds(r), []layoutMode{{"320", 320, "", false}, {"320-large-contrast", 320, "l", true}})
+	checkLayout(t, ctx, real, realPortalKinds(r), []layoutMode{{"320", 320, "", false}, {"320-large-contrast", 320, "l", true}})
 }
 
 func TestPortalAxe(t *testing.T) {
 	axe := axeSource(t)
 	root, _ := servePortal(t, "../../examples/portal/content")
+	ctx := browser(t, 375, 900)
 	for _, m := range []layoutMode{{"375", 375, "", false}, {"1280-contrast", 1280, "", true}} {
-		ctx := m.open(t, root)
+		m.apply(t, ctx, root)
 		for _, k := range portalKinds {
 			axeCheck(t, ctx, axe, root+k.path, k.name+" at "+m.name)
 		}
 	}
 	real, r := servePortal(t, realPortal(t))
-	ctx := browser(t, 375, 900)
+	layoutMode{"375", 375, "", false}.apply(t, ctx, real)
 	for _, k := range realPortalKinds(r) {
 		axeCheck(t, ctx, axe, real+k.path, "real tables' portal "+k.name)
 	}
