@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // newAndBuild makes a site from a document in a fresh folder, as a
@@ -64,5 +66,43 @@ func TestNewFromWordFile(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join("mysite", "public", "tasks", "9")); err == nil {
 		t.Error("the table's six tasks made a ninth page")
+	}
+}
+
+// A table whose tasks' text is headed 重点任务, as many are (序号, 重点任务,
+// 牵头单位, 责任单位, 完成时限), on a page in GB2312 as county portals serve
+// it: 重点任务 would be read as the groups and leave no measures, so new
+// chooses it as the measures in site.toml, says so, and the site builds.
+func TestNewChoosesTheMeasures(t *testing.T) {
+	gb, err := simplifiedchinese.GBK.NewEncoder().String(`<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"><title>某区2024年重点工作任务分工方案</title></head><body>
+<table border="1">
+<tr><td>序号</td><td>重点任务</td><td>牵头单位</td><td>责任单位</td><td>完成时限</td></tr>
+<tr><td>1</td><td>推进数字政府建设，提升一网通办水平。</td><td>区政务服务数据管理局</td><td>各街道</td><td>2024年12月底前</td></tr>
+<tr><td>2</td><td>实施城市更新行动。</td><td>区住建局</td><td>区财政局、区自然资源局</td><td>2024年6月</td></tr>
+</table></body></html>`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := filepath.Join(t.TempDir(), "通知.html")
+	if err := os.WriteFile(doc, []byte(gb), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(t.TempDir())
+	code, _, stderr := runArgs("new", "mysite", doc)
+	if code != 0 {
+		t.Fatalf("new: exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stderr, `site.toml reads column "重点任务" as [columns] measures`) {
+		t.Errorf("new does not say which column it chose as the measures: %s", stderr)
+	}
+	if code, _, stderr = runArgs("build", "mysite"); code != 0 {
+		t.Fatalf("build: exit %d: %s", code, stderr)
+	}
+	task, err := os.ReadFile(filepath.Join("mysite", "public", "tasks", "2", "index.html"))
+	if err != nil || !strings.Contains(string(task), "实施城市更新行动") || !strings.Contains(string(task), "区自然资源局") {
+		t.Errorf("task 2's page lacks its cells (%v)", err)
+	}
+	if _, err := os.Stat(filepath.Join("mysite", "public", "areas")); err == nil {
+		t.Error("the tasks' text was read as groups: the site has area pages")
 	}
 }

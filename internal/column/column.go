@@ -115,9 +115,9 @@ var Task = Table{
 		Synonyms: []string{"工作任务", "重点工作", "重点工作任务", "工作措施", "具体措施", "任务内容", "主要工作任务", "主要任务", "工作内容", "具体任务", "具体要求"}},
 	{Key: string(Timeline), Name: "时间节点", Hint: "时限期", Synonyms: []string{"完成时限", "时间安排", "完成时间", "时间进度", "时限要求"},
 		Without: "no year pages (/years/), no timelines on the task pages and no deadlines"},
-	{Key: string(Lead), Name: "牵头部门", Required: true, Hint: "牵头责任单位部门", Role: "牵头", Synonyms: []string{"牵头单位", "牵头责任单位", "主要责任单位"}},
+	{Key: string(Lead), Name: "牵头部门", Required: true, Hint: "牵头责任单位部门", Role: "牵头", Synonyms: []string{"牵头单位", "牵头责任单位", "主要责任单位", "主责单位", "主责部门", "主办单位"}},
 	{Key: string(Coop), Name: "配合部门", Hint: "配合参与协同", Role: "配合",
-		Synonyms: append(slices.Clone(responsible), "配合单位", "参与单位", "协同单位", "协同配合单位"),
+		Synonyms: append(slices.Clone(responsible), "配合单位", "参与单位", "协同单位", "协同配合单位", "协办单位", "协办部门"),
 		Without:  "no cooperating units on the task and department pages"},
 }
 

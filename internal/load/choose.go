@@ -2,6 +2,7 @@ package load
 
 import (
 	"fmt"
+	"strings"
 	"unicode/utf8"
 
 	"plansite/internal/column"
@@ -12,7 +13,12 @@ import (
 // two headings that both mean one standard column is it (a table headed
 // 工作任务 and 具体要求 has two names of 主要措施): the measures are the
 // column of the longest cells; of the others, a column of short cells
-// becomes the groups (重点任务) when the table has none. The result is what
+// becomes the groups (重点任务) when the table has none. A table with no
+// heading of 主要措施 at all (序号, 重点任务, 牵头单位 …, where 重点任务 heads
+// the tasks' text, not their groups) has its measures in the column of the
+// longest cells that is not numbers, units or dates; one with no heading of
+// 牵头部门 has its leading units in the first column of units that
+// plansite does not read (承办单位). The result is what
 // plansite new writes under [columns], so that the site builds at once and
 // the publisher sees what was chosen.
 func ChooseColumns(header []string, body [][]string) []config.ColumnChoice {
@@ -45,7 +51,70 @@ func ChooseColumns(header []string, body [][]string) []config.ColumnChoice {
 			}
 		}
 	}
+	if len(byStd[measures]) == 0 {
+		if c, ok := longestText(header, body); ok {
+			out = append(out, config.ColumnChoice{Key: string(column.Measures), Heading: header[c],
+				Why: fmt.Sprintf("no heading names %s, and of the columns that could hold the tasks' text it has the longest cells", column.Measures.Name())})
+		}
+	}
+	if c, ok := leadUnits(header, byStd); ok {
+		out = append(out, config.ColumnChoice{Key: string(column.Lead), Heading: header[c],
+			Why: fmt.Sprintf("no heading names %s, and it is the first column of units (…%s) that plansite does not read", column.Lead.Name(), unitWord(header[c]))})
+	}
 	return out
+}
+
+// leadUnits is the column of the leading units of a table whose headings
+// name none (承办单位, 落实单位, 主体单位 …): the first column that
+// plansite does not read whose heading ends in a word for units. A column
+// of 责任单位 alone is the lead already, as the reader takes it.
+func leadUnits(header []string, byStd [][]int) (int, bool) {
+	if len(byStd[column.Lead.Index()]) > 0 {
+		return 0, false
+	}
+	for _, c := range byStd[column.Coop.Index()] {
+		if column.Responsible(squeeze(header[c])) {
+			return 0, false
+		}
+	}
+	for i, h := range header {
+		if standardName(column.Task, nil, h) < 0 && unitWord(h) != "" {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// unitWord is the word for units that heading h ends in (单位, 部门 …), or "".
+func unitWord(h string) string {
+	h = squeeze(h)
+	for _, w := range column.UnitWords {
+		if strings.HasSuffix(h, w) {
+			return w
+		}
+	}
+	return ""
+}
+
+// longestText is the column with the longest cells among those that may
+// hold the tasks' text when no heading names the measures: a column read
+// as the groups or the titles (a table whose tasks are headed 重点任务,
+// as many are), or not read at all. Columns without a heading are left
+// out, as numbers or marks, and so are columns of units (承办单位).
+func longestText(header []string, body [][]string) (int, bool) {
+	best, bestLen := -1, 0.0
+	for i, h := range header {
+		if squeeze(h) == "" || unitWord(h) != "" {
+			continue
+		}
+		switch k := standardName(column.Task, nil, h); {
+		case k < 0, k == column.Area.Index(), k == column.Title.Index():
+			if n := meanLength(body, i); n > bestLen {
+				best, bestLen = i, n
+			}
+		}
+	}
+	return best, best >= 0
 }
 
 // meanLength is the mean length, in characters, of column c's cells.

@@ -3,6 +3,7 @@ package load
 import (
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"plansite/internal/column"
 )
@@ -99,5 +100,76 @@ func TestChooseColumns(t *testing.T) {
 	}
 	if got := ChooseColumns([]string{"序号", "主要措施", "牵头单位"}, body); len(got) != 0 {
 		t.Errorf("a table in no doubt: %+v", got)
+	}
+}
+
+// A table without a heading of 主要措施 has its measures in the column of
+// the longest text that is not numbers, units or dates: 重点任务, which
+// would otherwise be read as the groups, or a heading plansite does not
+// know; one without a heading of 牵头部门, its leading units in the first
+// column of units plansite does not read. The table must then load with
+// the choices in site.toml, as plansite new writes them.
+func TestChooseMissingColumns(t *testing.T) {
+	for _, c := range []struct {
+		name           string
+		header         []string
+		body           [][]string
+		measures, lead string // the headings chosen; "" for none
+	}{
+		{"重点任务 heads the tasks",
+			[]string{"序号", "重点任务", "牵头单位", "责任单位", "完成时限"},
+			[][]string{{"1", "推进数字政府建设，提升一网通办水平。", "区政务服务数据管理局", "各街道", "2024年12月底前"}, {"2", "实施城市更新行动。", "区住建局", "区财政局", "2024年6月"}},
+			"重点任务", ""},
+		{"an unknown heading beside short groups",
+			[]string{"序号", "重点任务", "推进举措", "牵头单位"},
+			[][]string{{"1", "数字政府", "推进数字政府建设，提升一网通办水平。", "区政务服务数据管理局"}, {"2", "城市更新", "实施城市更新行动，改造老旧小区。", "区住建局"}},
+			"推进举措", ""},
+		{"long units and dates are not the tasks",
+			[]string{"序号", "事项", "牵头单位", "完成时限"},
+			[][]string{{"1", "建平台", "区政务服务数据管理局、区发展和改革局、区财政局", "2024年12月31日前全部完成并验收"}},
+			"事项", ""},
+		{"units plansite does not read lead, and are not the tasks",
+			[]string{"序号", "事项", "承办单位", "协办单位"},
+			[][]string{{"1", "建平台", "区政务服务数据管理局、区发展和改革局、区财政局", "各街道"}},
+			"事项", "承办单位"},
+		{"the first of two columns of units leads",
+			[]string{"序号", "主要措施", "落实单位", "支持部门"},
+			[][]string{{"1", "建平台。", "区政务服务数据管理局", "区财政局"}},
+			"", "落实单位"},
+		{"责任单位 alone leads already",
+			[]string{"序号", "主要措施", "责任单位", "备注单位"},
+			[][]string{{"1", "建平台。", "区政务服务数据管理局", "区财政局"}},
+			"", ""},
+		{"a column without a heading is not the tasks",
+			[]string{"", "牵头单位"},
+			[][]string{{"推进数字政府建设，提升一网通办水平。", "区政务服务数据管理局"}},
+			"", ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var measures, lead string
+			toml := "title = \"t\"\n[columns]\n"
+			for _, ch := range ChooseColumns(c.header, c.body) {
+				switch ch.Key {
+				case string(column.Measures):
+					measures = ch.Heading
+				case string(column.Lead):
+					lead = ch.Heading
+				}
+				toml += ch.Key + " = \"" + ch.Heading + "\"\n"
+			}
+			if measures != c.measures || lead != c.lead {
+				t.Fatalf("measures %q and lead %q, want %q and %q", measures, lead, c.measures, c.lead)
+			}
+			if c.header[0] == "" {
+				return // the table has no measures to load
+			}
+			var csv strings.Builder
+			for _, row := range append([][]string{c.header}, c.body...) {
+				csv.WriteString(strings.Join(row, ",") + "\n")
+			}
+			if _, _, err := Read(fstest.MapFS{"tasks.csv": {Data: []byte(csv.String())}, "site.toml": {Data: []byte(toml)}}, "content"); err != nil {
+				t.Errorf("the table with these choices does not load: %v", err)
+			}
+		})
 	}
 }
