@@ -373,6 +373,14 @@ func (d *decoder) missingColumn(c column.Spec, unknown []string) string {
 	if best != "" {
 		return msg + fmt.Sprintf("; if %s is that column, say so in site.toml: [columns] %s = %s", plan.QuoteCell(best), c.Key, strconvQuote(best))
 	}
+	// 重点任务 names the groups in the bundled table, and each task's own
+	// text in many others.
+	if area := d.kind.cols.Index(string(column.Area)); c.Key == string(column.Measures) && area >= 0 {
+		if i := slices.Index(d.t.colOf, area); i >= 0 {
+			h := d.t.headings[i]
+			return msg + fmt.Sprintf("; %s is read as the groups the tasks fall in: if it holds each task's own text, say so in site.toml: [columns] %s = %s", plan.QuoteCell(h), c.Key, strconvQuote(h))
+		}
+	}
 	names := c.Name
 	if len(c.Synonyms) > 0 {
 		names += " or " + c.Synonyms[0]
