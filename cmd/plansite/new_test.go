@@ -106,3 +106,65 @@ func TestNewChoosesTheMeasures(t *testing.T) {
 		t.Error("the tasks' text was read as groups: the site has area pages")
 	}
 }
+
+// twoRowHeading is a table whose heading has two rows (责任单位 over 牵头单位
+// and 配合单位, the other headings merged down over both), with group rows
+// across the table and a 备注 column plansite does not read.
+const twoRowHeading = `<html><head><meta charset="utf-8"><title>某市2024年营商环境重点任务清单</title></head><body>
+<p>某市2024年营商环境重点任务清单</p>
+<table border="1">
+<tr><td rowspan="2">序号</td><td rowspan="2">工作任务</td><td colspan="2">责任单位</td><td rowspan="2">完成时限</td><td rowspan="2">备注</td></tr>
+<tr><td>牵头单位</td><td>配合单位</td></tr>
+<tr><td colspan="6">一、提升政务服务效能</td></tr>
+<tr><td>1</td><td>推行“高效办成一件事”，年内新增10个主题套餐。</td><td>市政务服务数据管理局</td><td>市直各有关部门</td><td>2024年12月底前</td><td></td></tr>
+<tr><td>2</td><td>深化工程建设项目审批制度改革。</td><td>市住房城乡建设局</td><td>市自然资源局、市发展改革委</td><td>2024年6月</td><td>持续推进</td></tr>
+<tr><td colspan="6">二、优化市场环境</td></tr>
+<tr><td>3</td><td>清理妨碍统一市场和公平竞争的政策措施。</td><td>市市场监管局</td><td>各区政府</td><td>2024年9月底前</td><td></td></tr>
+</table></body></html>`
+
+// A heading of two rows, on a web page and in the Word file LibreOffice
+// makes of it, becomes a site in two commands: tasks.csv keeps the lower
+// row, which names every column, new says that the upper row's 责任单位 is
+// not shown, and each unit lands in its column.
+func TestNewTwoRowHeading(t *testing.T) {
+	dir := t.TempDir()
+	page := filepath.Join(dir, "list.html")
+	if err := os.WriteFile(page, []byte(twoRowHeading), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	docs := []string{page}
+	if _, err := exec.LookPath("soffice"); err == nil || os.Getenv("CI") == "true" {
+		cmd := exec.Command("soffice", "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"), "--convert-to", "docx:MS Word 2007 XML", "--outdir", filepath.Join(dir, "word"), page)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("soffice: %v: %s", err, out)
+		}
+		docs = append(docs, filepath.Join(dir, "word", "list.docx"))
+	}
+	for _, doc := range docs {
+		t.Run(filepath.Ext(doc), func(t *testing.T) {
+			t.Chdir(t.TempDir())
+			code, _, stderr := runArgs("new", "mysite", doc)
+			if code != 0 {
+				t.Fatalf("new: exit %d: %s", code, stderr)
+			}
+			if !strings.Contains(stderr, `heading has two rows, "责任单位" over "牵头单位" and "配合单位"`) {
+				t.Errorf("new does not say that the upper row of the heading is not shown: %s", stderr)
+			}
+			table, err := os.ReadFile(filepath.Join("mysite", "content", "tasks.csv"))
+			if err != nil || !strings.HasPrefix(string(table), "序号,工作任务,牵头单位,配合单位,完成时限,备注\n一、提升政务服务效能,") {
+				t.Fatalf("tasks.csv does not begin with the lower row of the heading, then the first group (%v):\n%s", err, table)
+			}
+			if code, _, stderr = runArgs("build", "mysite"); code != 0 {
+				t.Fatalf("build: exit %d: %s", code, stderr)
+			}
+			task, err := os.ReadFile(filepath.Join("mysite", "public", "tasks", "2", "index.html"))
+			if err != nil || !strings.Contains(string(task), "深化工程建设项目审批制度改革") || !strings.Contains(string(task), "持续推进") {
+				t.Errorf("task 2's page lacks its cells (%v)", err)
+			}
+			data, err := os.ReadFile(filepath.Join("mysite", "public", "tasks", "2", "index.json"))
+			if err != nil || !strings.Contains(string(data), `"lead_text":"市住房城乡建设局","coop_text":"市自然资源局、市发展改革委"`) {
+				t.Errorf("task 2's data does not give its units in their columns (%v): %s", err, data)
+			}
+		})
+	}
+}
