@@ -16,7 +16,6 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 	"unicode"
 
@@ -26,9 +25,8 @@ import (
 
 // Table is a document's task table, ready to write.
 type Table struct {
-	// Rows are the heading row (the lower of a heading over
-	// sub-headings), then the table's rows, each with the same number of
-	// cells.
+	// Rows are the heading row (or two, for a heading over sub-headings),
+	// then the table's rows, each with the same number of cells.
 	Rows [][]string
 	// HeaderRows is how many of Rows are the heading.
 	HeaderRows int
@@ -70,18 +68,7 @@ func FromDocument(doc *document.Document, score document.Score, n int) (*Table, 
 	if h.Rows == 0 {
 		return nil, &problem.Problem{File: doc.File, Msg: fmt.Sprintf("table %d has no heading row of a task table (序号, 主要措施, 牵头单位 …) in its first rows; is it the task table?", choice.Index+1)}
 	}
-	out := &Table{HeaderRows: 1, Index: choice.Index + 1, Tables: len(doc.Tables)}
-	first := h.Row // the heading row tasks.csv keeps
-	if h.Rows == 2 {
-		// A site reads a heading of one row: the lower row names every
-		// column (a cell over both rows is in it), the upper's groups
-		// are said in a warning.
-		first = h.Row + 1
-		if g := groupsOf(h); g != "" {
-			out.Warnings = append(out.Warnings, problem.Problem{File: doc.File, Severity: problem.Warning,
-				Msg: fmt.Sprintf("table %d's heading has two rows, %s; tasks.csv keeps the lower row, which names each column, and the site does not show the upper row's %s", out.Index, g, groupWord(h))})
-		}
-	}
+	out := &Table{HeaderRows: h.Rows, Index: choice.Index + 1, Tables: len(doc.Tables)}
 	skip := map[int]bool{}
 	for _, r := range h.Repeats {
 		skip[r] = true
@@ -91,7 +78,7 @@ func FromDocument(doc *document.Document, score document.Score, n int) (*Table, 
 			Msg: fmt.Sprintf("table %d repeats its heading as rows %s (where pages broke); those rows are left out", out.Index, rowList(h.Repeats))})
 	}
 	var rows []int // the document's rows kept, in order
-	for r := first; r < len(t.Rows); r++ {
+	for r := h.Row; r < len(t.Rows); r++ {
 		if skip[r] || (r >= h.Row+h.Rows && blank(t, r)) {
 			continue
 		}
@@ -119,39 +106,6 @@ func FromDocument(doc *document.Document, score document.Score, n int) (*Table, 
 	}
 	out.Merges = merges(t, rows, cols)
 	return out, nil
-}
-
-// groupsOf says a two-row heading's groups and the columns under each:
-// 责任单位 over 牵头单位 and 配合单位.
-func groupsOf(h document.Header) string {
-	var parts []string
-	for c := 0; c < len(h.Groups); {
-		g := h.Groups[c]
-		if g == "" {
-			c++
-			continue
-		}
-		var under []string
-		for ; c < len(h.Groups) && h.Groups[c] == g; c++ {
-			under = append(under, strconv.Quote(h.Names[c]))
-		}
-		parts = append(parts, fmt.Sprintf("%q over %s", g, strings.Join(under, " and ")))
-	}
-	return strings.Join(parts, "; ")
-}
-
-// groupWord is "heading" or "headings", as the upper row has one group or more.
-func groupWord(h document.Header) string {
-	n := 0
-	for c, g := range h.Groups {
-		if g != "" && (c == 0 || h.Groups[c-1] != g) {
-			n++
-		}
-	}
-	if n == 1 {
-		return "heading"
-	}
-	return "headings"
 }
 
 // merges lists the merged cells of t as they fall on the rows and columns

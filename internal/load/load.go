@@ -176,6 +176,9 @@ func taskRows(file string, src rowSource, names config.Columns) (*TaskTable, err
 	t := &TaskTable{Rows: make([]plan.Row, len(tab.rows)), Columns: make([]plan.Column, len(tab.headings)), Warnings: tab.warns, Merges: src.merges()}
 	for i, h := range tab.headings {
 		t.Columns[i].Heading = h
+		if tab.groups != nil {
+			t.Columns[i].Group = tab.groups[i]
+		}
 		if k := tab.colOf[i]; k >= 0 {
 			t.Columns[i].Std = std[k]
 		}

@@ -62,6 +62,7 @@ type rowSource interface {
 // stands.
 type table struct {
 	headings []string      // the header's own names, trimmed, in its order
+	groups   []string      // of a heading of two rows, the upper heading over each column, or ""; nil for one row
 	colOf    []int         // for each column of the header, its index in the kind's columns; -1 for another
 	at       []int         // for each of the kind's columns, its index in the header; -1 when the table lacks it
 	others   []int         // the header's indexes of the other columns, kept by a task table
@@ -95,12 +96,33 @@ func records(file string, src rowSource, k tableKind) (*table, error) {
 		return nil, err
 	}
 	d := &decoder{file: file, kind: k, t: &table{}}
+	// A task table's second record may be the lower row of a heading of
+	// two rows: read it before the header is resolved.
+	var next []string
+	var nextPos []plan.Cell
+	var nextErr error
+	if k.keepOthers {
+		next, nextPos, nextErr = src.next()
+		if nextErr == nil {
+			if names, at, groups, ok := twoRowHeading(header, pos, next, nextPos); ok {
+				header, pos, d.t.groups = names, at, groups
+				next, nextPos, nextErr = nil, nil, nil
+			}
+		}
+	}
 	if err := d.readHeader(header, pos); err != nil {
 		return nil, err
 	}
 	t := d.t
 	for {
-		rec, pos, err := src.next()
+		var rec []string
+		var pos []plan.Cell
+		var err error
+		if next != nil || nextErr != nil {
+			rec, pos, err, next, nextErr = next, nextPos, nextErr, nil, nil
+		} else {
+			rec, pos, err = src.next()
+		}
 		if err == io.EOF {
 			break
 		}

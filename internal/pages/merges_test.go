@@ -186,7 +186,8 @@ func TestPlanHead(t *testing.T) {
 	pl := &plan.Plan{Columns: []plan.Column{{Heading: "工作任务"}, {}, {Heading: "序号"}, {Heading: "具体要求"}},
 		Merges: []plan.Merge{{Top: 1, Bottom: 1, Left: 1, Right: 2}, {Top: 2, Bottom: 3, Left: 3, Right: 3}}}
 	var got []string
-	for _, c := range planHead(pl) {
+	_, head := planHead(pl)
+	for _, c := range head {
 		got = append(got, fmt.Sprintf("%s %d", c.Column.Heading, c.Cols))
 	}
 	if want := []string{"工作任务 2", "序号 1", "具体要求 1"}; !slices.Equal(got, want) {

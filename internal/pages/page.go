@@ -140,8 +140,12 @@ type Page struct {
 	TaskTimeline   *chart.Gantt
 	Citation       Citation
 	// The full table's pages: its heading, this page's rows in their
-	// groups, and the links to every group's heading.
-	PlanHead   []PlanHeadCell
+	// groups, and the links to every group's heading. A heading of two
+	// rows has its upper row in PlanHeadTop (the columns not under a
+	// group, two rows tall, and the groups), and PlanHead is then its lower
+	// row, the columns under the groups.
+	PlanHeadTop []PlanHeadCell
+	PlanHead    []PlanHeadCell
 	PlanGroups []PlanGroup
 	PlanJump   []Link
 	// The data page: the fields of plan.json, from its schema, and those

@@ -112,15 +112,37 @@ type CellTag struct {
 }
 
 // PlanHeadCell is a cell of the full table's heading, Cols columns wide
-// where the heading merges them.
+// where the heading merges them, Rows rows tall in a heading of two rows.
+// A group's cell (责任单位 over 牵头单位 and 配合单位) has the group as its
+// Column's Heading.
 type PlanHeadCell struct {
 	Column plan.Column
 	Cols   int
+	Rows   int
 }
 
 // planHead is the heading of the full table, with the heading's own merged
-// cells.
-func planHead(pl *plan.Plan) []PlanHeadCell {
+// cells: one row (top is nil), or of a heading of two rows the upper row
+// and the lower.
+func planHead(pl *plan.Plan) (top, head []PlanHeadCell) {
+	if slices.ContainsFunc(pl.Columns, func(c plan.Column) bool { return c.Group != "" }) {
+		for i, c := range pl.Columns {
+			switch {
+			case c.Group == "":
+				top = append(top, PlanHeadCell{Column: c, Cols: 1, Rows: 2})
+			case i == 0 || pl.Columns[i-1].Group != c.Group:
+				n := 1
+				for n < len(pl.Columns)-i && pl.Columns[i+n].Group == c.Group {
+					n++
+				}
+				top = append(top, PlanHeadCell{Column: plan.Column{Heading: c.Group}, Cols: n, Rows: 1})
+				fallthrough
+			default:
+				head = append(head, PlanHeadCell{Column: c, Cols: 1, Rows: 1})
+			}
+		}
+		return top, head
+	}
 	cols := make([]int, len(pl.Columns))
 	for i := range cols {
 		cols[i] = 1
@@ -134,13 +156,12 @@ func planHead(pl *plan.Plan) []PlanHeadCell {
 		}
 		cols[g.Left-1] = g.Right - g.Left + 1
 	}
-	var out []PlanHeadCell
 	for i, c := range pl.Columns {
 		if cols[i] > 0 {
-			out = append(out, PlanHeadCell{Column: c, Cols: cols[i]})
+			head = append(head, PlanHeadCell{Column: c, Cols: cols[i], Rows: 1})
 		}
 	}
-	return out
+	return nil, head
 }
 
 // headColumn is the column of a row's header cell: the id column, else

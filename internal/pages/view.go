@@ -74,7 +74,7 @@ func viewTask(v *Page, p *Page) error {
 	s := p.Site
 	v.Original, v.OriginalMerged = original(p)
 	if v.OriginalMerged {
-		v.PlanHead = planHead(s.Plan)
+		v.PlanHeadTop, v.PlanHead = planHead(s.Plan)
 	}
 	v.TaskTimeline = chart.TaskTimeline(s.Plan, p.Task, &s.Labels.Chart, &s.axis)
 	// The access date is left for the reader, or static/cite.js, to
@@ -85,7 +85,7 @@ func viewTask(v *Page, p *Page) error {
 }
 
 func viewPlan(v *Page, p *Page) error {
-	v.PlanHead = planHead(p.Site.Plan)
+	v.PlanHeadTop, v.PlanHead = planHead(p.Site.Plan)
 	v.PlanGroups = planGroups(p.Site.Plan, planRows(p))
 	v.PlanJump = planJump(p)
 	return nil

@@ -97,6 +97,9 @@ type Input struct {
 type Column struct {
 	Heading string
 	Std     column.Column // the standard column it is read as; column.None for one plansite does not read
+	// Group is the heading over Heading in a heading of two rows (责任单位
+	// over 牵头单位 and 配合单位), else "".
+	Group string
 }
 
 // Key is the column's key (column.Spec), which pages use in class names;

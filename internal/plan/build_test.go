@@ -347,11 +347,11 @@ func TestHeading(t *testing.T) {
 		cols       []Column
 		lead, coop string
 	}{
-		{[]Column{{"牵头单位", column.Lead}, {"责任单位", column.Coop}}, "牵头单位", "责任单位"},
-		{[]Column{{"责任单位", column.Lead}}, "责任单位", "配合单位"},
-		{[]Column{{"责任科室", column.Lead}}, "责任科室", "配合科室"},
-		{[]Column{{"牵头部门", column.Lead}}, "牵头部门", "配合部门"},
-		{[]Column{{"负责", column.Lead}}, "负责", "配合部门"},
+		{[]Column{{Heading: "牵头单位", Std: column.Lead}, {Heading: "责任单位", Std: column.Coop}}, "牵头单位", "责任单位"},
+		{[]Column{{Heading: "责任单位", Std: column.Lead}}, "责任单位", "配合单位"},
+		{[]Column{{Heading: "责任科室", Std: column.Lead}}, "责任科室", "配合科室"},
+		{[]Column{{Heading: "牵头部门", Std: column.Lead}}, "牵头部门", "配合部门"},
+		{[]Column{{Heading: "负责", Std: column.Lead}}, "负责", "配合部门"},
 	} {
 		p := &Plan{Columns: tt.cols}
 		if got := p.Heading(column.Lead) + " " + p.Heading(column.Coop); got != tt.lead+" "+tt.coop {

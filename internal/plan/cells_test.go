@@ -10,7 +10,7 @@ import (
 // Cells gives, in one pass, what In gives column by column, for rows with
 // a cell in every column and rows short of some (a sub-item row).
 func TestRowCells(t *testing.T) {
-	cols := []Column{{"序号", column.ID}, {"备注", column.None}, {"主要措施", column.Measures}, {"", column.None}, {"牵头单位", column.Lead}, {"附注", column.None}}
+	cols := []Column{{Heading: "序号", Std: column.ID}, {Heading: "备注", Std: column.None}, {Heading: "主要措施", Std: column.Measures}, {Heading: "", Std: column.None}, {Heading: "牵头单位", Std: column.Lead}, {Heading: "附注", Std: column.None}}
 	for _, r := range []Row{
 		mkRow(stdCells{column.ID: Cell{"1", 2, 1}, column.Measures: Cell{"措施。", 2, 3}, column.Lead: Cell{"市科技局", 2, 5}},
 			Cell{"甲", 2, 2}, Cell{"乙", 2, 4}, Cell{"丙", 2, 6}),
@@ -50,7 +50,7 @@ func TestRowHasEveryColumn(t *testing.T) {
 // no column's is an error naming the keys, not a heading of its own or a
 // column the table lacks.
 func TestMisspeltColumnKey(t *testing.T) {
-	p := &Plan{Columns: []Column{{"主要措施", column.Measures}}}
+	p := &Plan{Columns: []Column{{Heading: "主要措施", Std: column.Measures}}}
 	for name, call := range map[string]func(){
 		"Heading":   func() { p.Heading("measure") },
 		"HasColumn": func() { p.HasColumn("measure") },

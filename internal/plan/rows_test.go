@@ -127,7 +127,7 @@ func TestBuildRealShapes(t *testing.T) {
 7: 设立子基金。 |  | lead 区财政局、区科技局 | coop  | items 0
 `, nil},
 		{"no 序号 column: numbered by order", Input{TasksFile: tasksFile,
-			Columns: []Column{{"工作任务", column.Area}, {"具体要求", column.Measures}, {"责任部门", column.Lead}},
+			Columns: []Column{{Heading: "工作任务", Std: column.Area}, {Heading: "具体要求", Std: column.Measures}, {Heading: "责任部门", Std: column.Lead}},
 			Rows: []Row{
 				mkRow(stdCells{column.Area: c(2, 1, "一、做好财政信息公开。"), column.Measures: c(2, 2, "1.推进预算公开。"), column.Lead: c(2, 3, "财务科")}),
 				mkRow(stdCells{column.Area: c(3, 1, ""), column.Measures: c(3, 2, "2.更新网站。"), column.Lead: c(3, 3, "办公室")}),
