@@ -166,6 +166,9 @@ func TestNewTwoRowHeading(t *testing.T) {
 			if err != nil || !strings.Contains(string(full), `<thead><tr><th scope="col" rowspan="2">序号</th><th scope="col" rowspan="2">工作任务</th><th scope="col" colspan="2">责任单位</th><th scope="col" rowspan="2">完成时限</th><th scope="col" rowspan="2">备注</th></tr><tr><th scope="col">牵头单位</th><th scope="col">配合单位</th></tr></thead>`) {
 				t.Errorf("/plan/ does not show the heading's two rows (%v)", err)
 			}
+			if !strings.Contains(string(full), `data-label="责任单位·配合单位"`) {
+				t.Error("/plan/ does not name a cooperating unit's cell by both rows of the heading, as a phone shows it")
+			}
 			data, err := os.ReadFile(filepath.Join("mysite", "public", "tasks", "2", "index.json"))
 			if err != nil || !strings.Contains(string(data), `"lead_text":"市住房城乡建设局","coop_text":"市自然资源局、市发展改革委"`) {
 				t.Errorf("task 2's data does not give its units in their columns (%v): %s", err, data)

@@ -38,11 +38,7 @@ func original(p *Page) ([][]OriginalCell, bool) {
 		cells := make([]OriginalCell, 0, len(cols))
 		texts := row.Cells(cols)
 		for i, c := range cols {
-			cell := OriginalCell{Heading: c.Heading, Text: texts[i].Text, Span: Span{1, 1}}
-			if c.Group != "" {
-				// Under a heading of two rows, the cell is named by both.
-				cell.Heading = c.Group + "·" + c.Heading
-			}
+			cell := OriginalCell{Heading: c.Label(), Text: texts[i].Text, Span: Span{1, 1}}
 			switch {
 			case merged:
 				if cell.Span = spans[k][i]; cell.Span.Rows == 0 {

@@ -102,6 +102,16 @@ type Column struct {
 	Group string
 }
 
+// Label names the column where a cell stands alone (a phone's view of a
+// table, a list of a row's cells): its heading, after its group in a
+// heading of two rows (责任单位·牵头单位).
+func (c Column) Label() string {
+	if c.Group == "" {
+		return c.Heading
+	}
+	return c.Group + "·" + c.Heading
+}
+
 // Key is the column's key (column.Spec), which pages use in class names;
 // other for a column plansite does not read.
 func (c Column) Key() string {
