@@ -146,8 +146,8 @@ type Page struct {
 	// row, the columns under the groups.
 	PlanHeadTop []PlanHeadCell
 	PlanHead    []PlanHeadCell
-	PlanGroups []PlanGroup
-	PlanJump   []Link
+	PlanGroups  []PlanGroup
+	PlanJump    []Link
 	// The data page: the fields of plan.json, from its schema, and those
 	// it leaves out as always empty in this table.
 	SchemaDocs  []opendata.SchemaSection
