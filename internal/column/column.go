@@ -110,7 +110,7 @@ var Task = Table{
 		Without: "the tasks are numbered by the order of their rows, so a row added or removed moves the addresses after it"},
 	{Key: string(Area), Name: "重点任务", Hint: "领域行动类", Synonyms: []string{"重点领域", "行动", "专项行动", "类别", "工作类别", "任务类别", "领域"},
 		Without: "the tasks have no groups: no area pages (/areas/…), and the home page lists the tasks one by one"},
-	{Key: string(Title), Name: "标题", Hint: "题名", Without: "each task's title is taken from its measures"},
+	{Key: string(Title), Name: "标题", Hint: "题名", Synonyms: []string{"任务名称", "事项名称"}, Without: "each task's title is taken from its measures"},
 	{Key: string(Measures), Name: "主要措施", Required: true, Hint: "措施任务内容要求工作",
 		Synonyms: []string{"工作任务", "重点工作", "重点工作任务", "工作措施", "具体措施", "任务内容", "主要工作任务", "主要任务", "工作内容", "具体任务", "具体要求"}},
 	{Key: string(Timeline), Name: "时间节点", Hint: "时限期", Synonyms: []string{"完成时限", "时间安排", "完成时间", "时间进度", "时限要求"},
