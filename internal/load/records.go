@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"plansite/internal/column"
 	"plansite/internal/plan"
@@ -263,9 +264,32 @@ func (d *decoder) readHeader(header []string, pos []plan.Cell) error {
 		}
 	}
 	if len(errs) > 0 {
+		// A spreadsheet often has the plan's title in its first row,
+		// merged across the table, over the heading.
+		// A workbook's row ends at its last cell with text, so a title
+		// alone is one cell: one long enough to be no column's name.
+		if i, ok := onlyCell(t.headings); ok && d.kind.settings && (len(t.headings) > 1 || utf8.RuneCountInString(t.headings[i]) >= 8) {
+			return &problem.Problem{File: d.file, Line: pos[i].Line, Col: pos[i].Col, Msg: fmt.Sprintf(
+				"%s is the only cell of the first row and names no column: a title above the table? The table's heading (%s …) must be its first row: remove the rows above it (a title goes in site.toml as title = …), or make the site from the document with plansite new",
+				plan.QuoteCell(t.headings[i]), strings.Join(cols.Names(true), ", "))}
+		}
 		return errs
 	}
 	return nil
+}
+
+// onlyCell is the index of the one heading that is not empty, if only one is.
+func onlyCell(headings []string) (int, bool) {
+	at := -1
+	for i, h := range headings {
+		if h != "" {
+			if at >= 0 {
+				return 0, false
+			}
+			at = i
+		}
+	}
+	return at, at >= 0
 }
 
 // readAsID warns that column i of the header, which has no heading, is
