@@ -176,3 +176,42 @@ func TestNewTwoRowHeading(t *testing.T) {
 		})
 	}
 }
+
+// A notice of 民生实事 as a portal shows it: the table begins with 附件 and
+// the plan's title, each one cell across it, over a heading of 序号,
+// 项目内容, 责任单位 (alone, so the lead) and 完成时间. new finds the table
+// and its heading, takes the title row as site.toml's title, and the site
+// builds.
+func TestNewTitleRowsAndResponsibleUnits(t *testing.T) {
+	page := filepath.Join(t.TempDir(), "notice.html")
+	if err := os.WriteFile(page, []byte(`<html><head><meta charset="utf-8"><title>关于印发《某区2025年民生实事项目责任分工》的通知</title></head><body>
+<p>现将《某区2025年民生实事项目责任分工》印发给你们，请认真贯彻落实。</p><p>某区人民政府办公室</p><p>2025年2月10日</p>
+<table border="1">
+<tr><td colspan="5">附件</td></tr>
+<tr><td colspan="5">某区2025年民生实事项目责任分工</td></tr>
+<tr><td>序号</td><td>项目内容</td><td>责任单位</td><td>完成时间</td><td>备注</td></tr>
+<tr><td>1</td><td>新建改建公办幼儿园3所，新增学位900个。</td><td>区教育局（牵头）、区住建局、区财政局</td><td>2025年8月</td><td></td></tr>
+<tr><td>2</td><td>改造老旧小区12个，惠及居民3200户。</td><td>区住建局（牵头）、各街道</td><td>2025年12月</td><td>跨年度项目</td></tr>
+</table></body></html>`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(t.TempDir())
+	if code, _, stderr := runArgs("new", "mysite", page); code != 0 {
+		t.Fatalf("new: exit %d: %s", code, stderr)
+	}
+	toml, err := os.ReadFile(filepath.Join("mysite", "content", "site.toml"))
+	if err != nil || !strings.Contains(string(toml), "# From table 1, row 2.\ntitle = \"某区2025年民生实事项目责任分工\"") {
+		t.Errorf("site.toml does not take its title from the table's title row (%v):\n%s", err, toml)
+	}
+	table, err := os.ReadFile(filepath.Join("mysite", "content", "tasks.csv"))
+	if err != nil || !strings.HasPrefix(string(table), "序号,项目内容,责任单位,完成时间,备注\n") {
+		t.Errorf("tasks.csv does not begin with the heading (%v):\n%s", err, table)
+	}
+	if code, _, stderr := runArgs("build", "mysite"); code != 0 {
+		t.Fatalf("build: exit %d: %s", code, stderr)
+	}
+	task, err := os.ReadFile(filepath.Join("mysite", "public", "tasks", "2", "index.html"))
+	if err != nil || !strings.Contains(string(task), "惠及居民") || !strings.Contains(string(task), "跨年度项目") {
+		t.Errorf("task 2's page lacks its cells (%v)", err)
+	}
+}

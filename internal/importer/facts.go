@@ -39,6 +39,9 @@ var (
 func FactsOf(doc *document.Document, table int) Facts {
 	var f Facts
 	t := &doc.Tables[table]
+	if r, title := titleRow(t); title != "" {
+		f.Title, f.TitleFrom = title, fmt.Sprintf("table %d, row %d", table+1, r+1)
+	}
 	before := doc.Paragraphs[:min(t.Before, len(doc.Paragraphs))]
 	for i := len(before) - 1; i >= 0 && f.Title == ""; i-- {
 		if p := clean(before[i]); isTitle(p) {
@@ -75,6 +78,27 @@ func FactsOf(doc *document.Document, table int) Facts {
 		}
 	}
 	return f
+}
+
+// titleRow finds a title among the rows at the top of a table, each one
+// text across the whole table, as a table copied out of its document
+// carries it over its heading (附件, then 某区2025年民生实事项目责任分工):
+// the last such row that names a kind of document, or a 分工 or 分解.
+func titleRow(t *document.Table) (int, string) {
+	at, title := -1, ""
+	for r := 0; r < len(t.Rows) && r < 10; r++ {
+		text, across := clean(t.Text(r, 0)), true
+		for c := 1; c < t.Cols && across; c++ {
+			across = t.Origin(r, c) == t.Origin(r, 0) || clean(t.Text(r, c)) == ""
+		}
+		if !across || text == "" {
+			break
+		}
+		if isTitle(text) || utf8.RuneCountInString(text) >= 6 && (strings.HasSuffix(text, "分工") || strings.HasSuffix(text, "分解")) {
+			at, title = r, text
+		}
+	}
+	return at, title
 }
 
 // clean trims a paragraph's spaces, U+3000 included, at both ends: a title

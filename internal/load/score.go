@@ -6,13 +6,22 @@ import "plansite/internal/column"
 // finding the task table among a document's tables: how many of the
 // standard columns it names (their names and synonyms, as a table's own
 // heading is read), counting the columns a task table cannot do without
-// (主要措施, 牵头部门) twice. A row that names none of those scores 0: it is
-// not a task table's heading, whatever else it names.
+// (主要措施, 牵头部门) twice; 责任单位 without a lead column is the lead, as
+// the reader takes it. A row that names none of those scores 0: it is not
+// a task table's heading, whatever else it names.
 func HeaderScore(names []string) int {
 	seen := make([]bool, len(column.Task))
 	score, required := 0, false
+	lead, coop := column.Lead.Index(), column.Coop.Index()
+	leads := false // a heading of the lead units: 责任单位 alone is one, as the reader takes it
+	for _, h := range names {
+		leads = leads || standardName(column.Task, nil, h) == lead
+	}
 	for _, h := range names {
 		i := standardName(column.Task, nil, h)
+		if i == coop && !leads && column.Responsible(squeeze(h)) {
+			i, leads = lead, true
+		}
 		if i < 0 || seen[i] {
 			continue
 		}
