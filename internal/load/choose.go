@@ -23,8 +23,8 @@ import (
 // the publisher sees what was chosen.
 func ChooseColumns(header []string, body [][]string) []config.ColumnChoice {
 	byStd := make([][]int, len(column.Task)) // header columns read as each standard column
-	for i, h := range header {
-		if k := standardName(column.Task, nil, h); k >= 0 {
+	for i, k := range readAs(column.Task, nil, header) {
+		if k >= 0 {
 			byStd[k] = append(byStd[k], i)
 		}
 	}
@@ -67,15 +67,10 @@ func ChooseColumns(header []string, body [][]string) []config.ColumnChoice {
 // leadUnits is the column of the leading units of a table whose headings
 // name none (承办单位, 落实单位, 主体单位 …): the first column that
 // plansite does not read whose heading ends in a word for units. A column
-// of 责任单位 alone is the lead already, as the reader takes it.
+// of 责任单位 alone is the lead already (readAs).
 func leadUnits(header []string, byStd [][]int) (int, bool) {
 	if len(byStd[column.Lead.Index()]) > 0 {
 		return 0, false
-	}
-	for _, c := range byStd[column.Coop.Index()] {
-		if column.Responsible(squeeze(header[c])) {
-			return 0, false
-		}
 	}
 	for i, h := range header {
 		if standardName(column.Task, nil, h) < 0 && unitWord(h) != "" {

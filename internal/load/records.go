@@ -156,6 +156,28 @@ type decoder struct {
 	headPos []plan.Cell
 }
 
+// readAs resolves each of headings to its index in cols (-1 for
+// another), by standardName, then reads a table's one column of
+// responsible units (责任单位 alone, no lead column) as the units that lead,
+// unless site.toml names it the cooperating units. The reader, the score
+// that finds a document's task table and plansite new's choices all read a
+// heading so.
+func readAs(cols column.Table, names map[string]string, headings []string) []int {
+	colOf := make([]int, len(headings))
+	for i, h := range headings {
+		colOf[i] = standardName(cols, names, h)
+	}
+	if lead, coop := cols.Index(string(column.Lead)), cols.Index(string(column.Coop)); lead >= 0 && coop >= 0 && !slices.Contains(colOf, lead) {
+		for i, h := range headings {
+			if colOf[i] == coop && column.Responsible(squeeze(h)) && squeeze(names[string(column.Coop)]) != squeeze(h) {
+				colOf[i] = lead
+				break
+			}
+		}
+	}
+	return colOf
+}
+
 // standardName resolves a header name to the index of its column in cols:
 // a name that names sets first, then the standard name or a synonym of a
 // column names does not name. Any other name gives -1. Spaces and line
@@ -202,20 +224,10 @@ func squeeze(s string) string {
 func (d *decoder) readHeader(header []string, pos []plan.Cell) error {
 	cols, names, t := d.kind.cols, d.kind.names, d.t
 	d.headPos = pos
-	t.colOf = make([]int, len(header))
-	for i, h := range header {
-		h = plan.TrimSpace(h)
-		t.headings = append(t.headings, h)
-		t.colOf[i] = standardName(cols, names, h)
+	for _, h := range header {
+		t.headings = append(t.headings, plan.TrimSpace(h))
 	}
-	if lead, coop := cols.Index(string(column.Lead)), cols.Index(string(column.Coop)); lead >= 0 && coop >= 0 && !slices.Contains(t.colOf, lead) {
-		for i, h := range t.headings {
-			if t.colOf[i] == coop && column.Responsible(squeeze(h)) && squeeze(names[string(column.Coop)]) != squeeze(h) {
-				t.colOf[i] = lead
-				break
-			}
-		}
-	}
+	t.colOf = readAs(cols, names, t.headings)
 	// The task table's and the progress file's columns of task numbers
 	// are both keyed id.
 	if id := cols.Index(string(column.ID)); id >= 0 && !slices.Contains(t.colOf, id) && !d.kind.keepOthers {

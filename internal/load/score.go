@@ -12,16 +12,7 @@ import "plansite/internal/column"
 func HeaderScore(names []string) int {
 	seen := make([]bool, len(column.Task))
 	score, required := 0, false
-	lead, coop := column.Lead.Index(), column.Coop.Index()
-	leads := false // a heading of the lead units: 责任单位 alone is one, as the reader takes it
-	for _, h := range names {
-		leads = leads || standardName(column.Task, nil, h) == lead
-	}
-	for _, h := range names {
-		i := standardName(column.Task, nil, h)
-		if i == coop && !leads && column.Responsible(squeeze(h)) {
-			i, leads = lead, true
-		}
+	for _, i := range readAs(column.Task, nil, names) {
 		if i < 0 || seen[i] {
 			continue
 		}
