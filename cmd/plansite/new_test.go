@@ -215,3 +215,49 @@ func TestNewTitleRowsAndResponsibleUnits(t *testing.T) {
 		t.Errorf("task 2's page lacks its cells (%v)", err)
 	}
 }
+
+// A table whose headings name no column plansite knows (编号, 实事内容,
+// 承办部门) under a lone 附件 and its title: new says to name it with
+// -table N, and then takes the row that names the columns as the heading,
+// not the first row, says so, chooses the measures and the lead, and the
+// site builds.
+func TestNewTableNamedWithoutKnownHeadings(t *testing.T) {
+	page := filepath.Join(t.TempDir(), "list.html")
+	if err := os.WriteFile(page, []byte(`<html><head><meta charset="utf-8"><title>某区2024年为民办实事项目安排表</title></head><body>
+<table border="1">
+<tr><td>附件</td><td></td><td></td><td></td></tr>
+<tr><td colspan="4">某区2024年为民办实事项目安排表</td></tr>
+<tr><td>编号</td><td>实事内容</td><td>承办部门</td><td>办结时间</td></tr>
+<tr><td>1</td><td>新建公办幼儿园3所，新增学位1080个。</td><td>区教育局</td><td>2024年12月</td></tr>
+<tr><td>2</td><td>改造老旧小区12个，惠及居民3200户。</td><td>区住建局、各街道</td><td>2024年底前</td></tr>
+</table></body></html>`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(t.TempDir())
+	code, _, stderr := runArgs("new", "mysite", page)
+	if code == 0 || !strings.Contains(stderr, "name the one to read with -table N") {
+		t.Fatalf("new without -table: exit %d: %s", code, stderr)
+	}
+	code, _, stderr = runArgs("new", "mysite", page, "-table", "1")
+	if code != 0 {
+		t.Fatalf("new -table 1: exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stderr, `its row 3, "编号 | 实事内容 | 承办部门 | 办结时间", is taken as the heading`) {
+		t.Errorf("new did not say which row it took as the heading: %s", stderr)
+	}
+	table, err := os.ReadFile(filepath.Join("mysite", "content", "tasks.csv"))
+	if err != nil || !strings.HasPrefix(string(table), "编号,实事内容,承办部门,办结时间\n") {
+		t.Errorf("tasks.csv does not begin with the heading (%v):\n%s", err, table)
+	}
+	toml, err := os.ReadFile(filepath.Join("mysite", "content", "site.toml"))
+	if err != nil || !strings.Contains(string(toml), `measures = "实事内容"`) || !strings.Contains(string(toml), `lead = "承办部门"`) {
+		t.Errorf("site.toml does not choose the measures and the lead (%v):\n%s", err, toml)
+	}
+	if code, _, stderr := runArgs("build", "mysite"); code != 0 {
+		t.Fatalf("build: exit %d: %s", code, stderr)
+	}
+	year, err := os.ReadFile(filepath.Join("mysite", "public", "years", "2024", "index.html"))
+	if err != nil || !strings.Contains(string(year), `href="../../tasks/1/"`) {
+		t.Errorf("办结时间 was not read as the timeline: no year page of 2024 listing task 1 (%v)", err)
+	}
+}

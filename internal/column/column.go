@@ -113,7 +113,7 @@ var Task = Table{
 	{Key: string(Title), Name: "标题", Hint: "题名", Synonyms: []string{"任务名称", "事项名称", "项目名称"}, Without: "each task's title is taken from its measures"},
 	{Key: string(Measures), Name: "主要措施", Required: true, Hint: "措施任务内容要求工作",
 		Synonyms: []string{"工作任务", "重点工作", "重点工作任务", "工作措施", "具体措施", "任务内容", "主要工作任务", "主要任务", "工作内容", "具体任务", "具体要求", "项目内容"}},
-	{Key: string(Timeline), Name: "时间节点", Hint: "时限期", Synonyms: []string{"完成时限", "时间安排", "完成时间", "时间进度", "时限要求"},
+	{Key: string(Timeline), Name: "时间节点", Hint: "时限期", Synonyms: []string{"完成时限", "时间安排", "完成时间", "时间进度", "时限要求", "时限", "完成期限", "时间要求", "办结时间", "办结时限"},
 		Without: "no year pages (/years/), no timelines on the task pages and no deadlines"},
 	{Key: string(Lead), Name: "牵头部门", Required: true, Hint: "牵头责任单位部门", Role: "牵头", Synonyms: []string{"牵头单位", "牵头责任单位", "主要责任单位", "主责单位", "主责部门", "主办单位"}},
 	{Key: string(Coop), Name: "配合部门", Hint: "配合参与协同", Role: "配合",

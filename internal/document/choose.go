@@ -157,6 +157,27 @@ func rowKey(t *Table, r int) string {
 	return b.String()
 }
 
+// plainHeading is the heading of a table named with -table N where no row
+// reads like a task table's: the first of its first rows that names most
+// of its columns, each with a text of its own. A title across the table
+// or a lone "附件" above the heading cannot be that row, and the columns
+// it names are then chosen by their cells. Without such a row it is found,
+// the first row.
+func plainHeading(t *Table, found Header) Header {
+	for r := 0; r < len(t.Rows) && r < headerSearch; r++ {
+		texts := map[string]bool{}
+		for c := 0; c < t.Cols; c++ {
+			if o := t.Origin(r, c); o.OriginCol == c && strings.TrimSpace(o.Text) != "" {
+				texts[strings.TrimSpace(o.Text)] = true
+			}
+		}
+		if len(texts) >= 2 && 2*len(texts) >= t.Cols {
+			return Header{Row: r, Rows: 1, Names: names(t, r), Repeats: RepeatedHeader(t, r, 1), Score: found.Score}
+		}
+	}
+	return found
+}
+
 // Choice is the task table of a document, and its heading.
 type Choice struct {
 	Index  int // into Document.Tables; the table's number is Index+1
@@ -179,7 +200,11 @@ func Choose(doc *Document, score Score, n int) (Choice, error) {
 			return Choice{}, fileError(doc.File, "there is no table %d: the document has %s, numbered from 1", n, tables(count))
 		}
 		t := &doc.Tables[n-1]
-		return Choice{Index: n - 1, Header: FindHeader(t, score)}, nil
+		h := FindHeader(t, score)
+		if h.Score <= 0 {
+			h = plainHeading(t, h)
+		}
+		return Choice{Index: n - 1, Header: h}, nil
 	}
 	best := Choice{Index: -1}
 	for i := range doc.Tables {

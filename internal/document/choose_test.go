@@ -99,6 +99,20 @@ func TestChoose(t *testing.T) {
 	if err != nil || c.Index != 0 || c.Header.Score != 0 {
 		t.Errorf("Choose table 1 = %+v, %v; want table 1, whatever its headings", c, err)
 	}
+	titled, err := readHTML("t.html", []byte(`<table><tr><td>附件<td><td><tr><td colspan=3>某区实事安排表
+		<tr><td>编号<td>实事内容<td>承办部门<tr><td>1<td>甲<td>乙</table>
+		<table><tr><td colspan=2>一<tr><td>二<td></table>`), defaultLimits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err = Choose(titled, headings, 1)
+	if want := []string{"编号", "实事内容", "承办部门"}; err != nil || c.Header.Row != 2 || !reflect.DeepEqual(c.Header.Names, want) {
+		t.Errorf("Choose table 1 = %+v, %v; want its row 3, %q, the first that names its columns, below its title", c, err, want)
+	}
+	c, err = Choose(titled, headings, 2)
+	if err != nil || c.Header.Row != 0 {
+		t.Errorf("Choose table 2 = %+v, %v; want its first row, no row naming its columns", c, err)
+	}
 	for _, n := range []int{4, -1} {
 		if _, err := Choose(doc, headings, n); err == nil || err.Error() != "t.html: error: there is no table "+itoa(n)+": the document has 3 tables, numbered from 1" {
 			t.Errorf("table %d: %v", n, err)

@@ -20,6 +20,7 @@ import (
 	"unicode"
 
 	"plansite/internal/document"
+	"plansite/internal/plan"
 	"plansite/internal/problem"
 )
 
@@ -69,6 +70,10 @@ func FromDocument(doc *document.Document, score document.Score, n int) (*Table, 
 		return nil, &problem.Problem{File: doc.File, Msg: fmt.Sprintf("table %d has no heading row of a task table (序号, 主要措施, 牵头单位 …) in its first rows; is it the task table?", choice.Index+1)}
 	}
 	out := &Table{HeaderRows: h.Rows, Index: choice.Index + 1, Tables: len(doc.Tables)}
+	if h.Score <= 0 {
+		out.Warnings = append(out.Warnings, problem.Problem{File: doc.File, Severity: problem.Warning,
+			Msg: fmt.Sprintf("no row of table %d reads like a task table's heading (序号, 主要措施, 牵头单位 …); its row %d, %s, is taken as the heading", out.Index, h.Row+1, quoteRow(h.Names))})
+	}
 	skip := map[int]bool{}
 	for _, r := range h.Repeats {
 		skip[r] = true
@@ -185,4 +190,15 @@ func (t *Table) WriteMerges(w io.Writer) error {
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// quoteRow shows a heading row as it reads: "编号 | 实事内容 | 承办部门".
+func quoteRow(names []string) string {
+	var parts []string
+	for i, n := range names {
+		if i == 0 || n != names[i-1] {
+			parts = append(parts, strings.Join(strings.Fields(n), " "))
+		}
+	}
+	return plan.QuoteCell(strings.Join(parts, " | "))
 }
