@@ -49,6 +49,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzFrontMatter$$' -fuzztime $(FUZZTIME) ./internal/markdown
 	$(GO) test -run '^$$' -fuzz '^FuzzReadDocx$$' -fuzztime $(FUZZTIME) ./internal/document
 	$(GO) test -run '^$$' -fuzz '^FuzzReadHTML$$' -fuzztime $(FUZZTIME) ./internal/document
+	$(GO) test -run '^$$' -fuzz '^FuzzFromDocument$$' -fuzztime $(FUZZTIME) ./internal/importer
 	$(GO) test -run '^$$' -fuzz '^FuzzSameText$$' -fuzztime $(FUZZTIME) ./internal/linebreak
 	$(GO) test -run '^$$' -fuzz '^FuzzBreaks$$' -fuzztime $(FUZZTIME) ./internal/phrase
 

@@ -261,3 +261,56 @@ func TestNewTableNamedWithoutKnownHeadings(t *testing.T) {
 		t.Errorf("办结时间 was not read as the timeline: no year page of 2024 listing task 1 (%v)", err)
 	}
 }
+
+// A Word file that gives each section a table of its own, under a
+// paragraph that names the section, as many plans are written: new reads
+// every table as one, each section a group, and none of the tasks is lost;
+// the same from the web page and from the .docx LibreOffice makes of it.
+func TestNewTablePerSection(t *testing.T) {
+	const head = `<tr><td>序号</td><td>主要措施</td><td>牵头单位</td><td>完成时限</td></tr>`
+	dir := t.TempDir()
+	page := filepath.Join(dir, "plan.html")
+	if err := os.WriteFile(page, []byte(`<html><head><meta charset="utf-8"><title>某市2024年优化营商环境重点任务分工方案</title></head><body>
+<p>附件</p>
+<p>一、优化营商环境</p>
+<table border="1">`+head+`
+<tr><td>1</td><td>推行企业开办一件事。</td><td>市市场监管局</td><td>2024年6月</td></tr>
+<tr><td>2</td><td>压缩工程建设项目审批时间。</td><td>市住建局</td><td>2024年底</td></tr>
+</table>
+<p>二、扩大有效投资</p>
+<table border="1">`+head+`
+<tr><td>3</td><td>推进重大项目建设。</td><td>市发展改革委</td><td>2024年12月</td></tr>
+</table></body></html>`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	docs := []string{page}
+	if _, err := exec.LookPath("soffice"); err == nil || os.Getenv("CI") == "true" {
+		cmd := exec.Command("soffice", "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"), "--convert-to", "docx:MS Word 2007 XML", "--outdir", filepath.Join(dir, "word"), page)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("soffice: %v: %s", err, out)
+		}
+		docs = append(docs, filepath.Join(dir, "word", "plan.docx"))
+	}
+	for _, doc := range docs {
+		t.Run(filepath.Ext(doc), func(t *testing.T) {
+			t.Chdir(t.TempDir())
+			code, _, stderr := runArgs("new", "mysite", doc)
+			if code != 0 {
+				t.Fatalf("new: exit %d: %s", code, stderr)
+			}
+			if !strings.Contains(stderr, "made mysite/content from tables 1 and 2 of 2 in ") {
+				t.Errorf("new did not say it read both tables: %s", stderr)
+			}
+			if code, _, stderr = runArgs("build", "mysite"); code != 0 {
+				t.Fatalf("build: exit %d: %s", code, stderr)
+			}
+			area, err := os.ReadFile(filepath.Join("mysite", "public", "areas", "2", "index.html"))
+			if err != nil || !strings.Contains(string(area), `href="../../tasks/3/"`) {
+				t.Errorf("the second section is not a group holding task 3 (%v)", err)
+			}
+			if _, err := os.Stat(filepath.Join("mysite", "public", "tasks", "3", "index.html")); err != nil {
+				t.Errorf("the second table's task has no page: %v", err)
+			}
+		})
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"plansite/internal/document"
@@ -73,6 +74,10 @@ func readDocument(ctx context.Context, file string, table int) (*imported, error
 	}
 	im.what = fmt.Sprintf("table %d of %d in %s: %d rows below its heading, %d merged cells",
 		t.Index, t.Tables, file, len(t.Rows)-t.HeaderRows, len(t.Merges))
+	if len(t.Parts) > 1 {
+		im.what = fmt.Sprintf("tables %s of %d in %s, one task table under the same heading (-table N reads one alone): %d rows below the heading, %d merged cells",
+			listed(t.Parts), t.Tables, file, len(t.Rows)-t.HeaderRows, len(t.Merges))
+	}
 	return im, nil
 }
 
@@ -132,4 +137,16 @@ func Import(ctx context.Context, f ImportFlags, out, log io.Writer) error {
 	}
 	fmt.Fprintf(log, "plansite: read %s; wrote %s\n", im.what, wrote)
 	return nil
+}
+
+// listed writes numbers as a list: "1, 2 and 3".
+func listed(ns []int) string {
+	s := make([]string, len(ns))
+	for i, n := range ns {
+		s[i] = strconv.Itoa(n)
+	}
+	if len(s) < 2 {
+		return strings.Join(s, "")
+	}
+	return strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
 }

@@ -16,8 +16,10 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"plansite/internal/document"
 	"plansite/internal/plan"
@@ -33,8 +35,12 @@ type Table struct {
 	HeaderRows int
 	Merges     []Merge
 	Index      int // the table's number in the document, from 1
-	Tables     int // how many tables the document has
-	Warnings   []problem.Problem
+	// Parts are the numbers of the tables read as this one, Index first:
+	// more than one where the document breaks its task table into several
+	// under the same heading.
+	Parts    []int
+	Tables   int // how many tables the document has
+	Warnings []problem.Problem
 }
 
 // Merge is a merged cell of Table.Rows: rows and columns from 0, the last
@@ -54,63 +60,131 @@ func cellName(row, col int) string {
 }
 
 // FromDocument takes the task table out of doc: table n (from 1) when n >
-// 0, else the one whose heading score rates best. It keeps the heading and
-// every row below it, leaves out the rows above the heading (a title row),
-// the copies of the heading a converter wrote where a page broke, rows and
-// columns that show nothing at all, and says so in Warnings when it leaves
-// out a row that shows something.
+// 0, else the one whose heading score rates best, with the tables that
+// continue it under the same heading (document.Continued). It keeps the
+// heading and every row below it, leaves out the rows above the heading (a
+// title row), the copies of the heading a converter wrote where a page
+// broke, rows and columns that show nothing at all, and says so in Warnings
+// when it leaves out a row that shows something. Where each of several
+// tables follows a paragraph that numbers a section (二、扩大有效投资), that
+// paragraph becomes the group row above the table's rows.
 func FromDocument(doc *document.Document, score document.Score, n int) (*Table, error) {
 	choice, err := document.Choose(doc, score, n)
 	if err != nil {
 		return nil, err
 	}
-	t := &doc.Tables[choice.Index]
 	h := choice.Header
 	if h.Rows == 0 {
 		return nil, &problem.Problem{File: doc.File, Msg: fmt.Sprintf("table %d has no heading row of a task table (序号, 主要措施, 牵头单位 …) in its first rows; is it the task table?", choice.Index+1)}
 	}
-	out := &Table{HeaderRows: h.Rows, Index: choice.Index + 1, Tables: len(doc.Tables)}
+	parts := []document.Choice{choice}
+	if n == 0 {
+		parts = document.Continued(doc, choice, score)
+	}
+	out := &Table{HeaderRows: h.Rows, Index: parts[0].Index + 1, Tables: len(doc.Tables)}
+	for _, p := range parts {
+		out.Parts = append(out.Parts, p.Index+1)
+	}
 	if h.Score <= 0 {
 		out.Warnings = append(out.Warnings, problem.Problem{File: doc.File, Severity: problem.Warning,
 			Msg: fmt.Sprintf("no row of table %d reads like a task table's heading (序号, 主要措施, 牵头单位 …); its row %d, %s, is taken as the heading", out.Index, h.Row+1, quoteRow(h.Names))})
 	}
-	skip := map[int]bool{}
-	for _, r := range h.Repeats {
-		skip[r] = true
+	first := &doc.Tables[choice.Index]
+	var heading []int
+	for r := h.Row; r < h.Row+h.Rows; r++ {
+		heading = append(heading, r)
 	}
-	if len(h.Repeats) > 0 {
-		out.Warnings = append(out.Warnings, problem.Problem{File: doc.File, Severity: problem.Warning,
-			Msg: fmt.Sprintf("table %d repeats its heading as rows %s (where pages broke); those rows are left out", out.Index, rowList(h.Repeats))})
-	}
-	var rows []int // the document's rows kept, in order
-	for r := h.Row; r < len(t.Rows); r++ {
-		if skip[r] || (r >= h.Row+h.Rows && blank(t, r)) {
-			continue
+	kept := make([][]int, len(parts)) // each table's rows below its heading, in order
+	for k, p := range parts {
+		t, ph := &doc.Tables[p.Index], p.Header
+		skip := map[int]bool{}
+		for _, r := range ph.Repeats {
+			skip[r] = true
 		}
-		rows = append(rows, r)
-	}
-	var cols []int
-	for c := 0; c < t.Cols; c++ {
-		for _, r := range rows {
-			if strings.TrimSpace(t.Text(r, c)) != "" {
-				cols = append(cols, c)
-				break
+		if len(ph.Repeats) > 0 {
+			out.Warnings = append(out.Warnings, problem.Problem{File: doc.File, Severity: problem.Warning,
+				Msg: fmt.Sprintf("table %d repeats its heading as rows %s (where pages broke); those rows are left out", p.Index+1, rowList(ph.Repeats))})
+		}
+		for r := ph.Row + ph.Rows; r < len(t.Rows); r++ {
+			if !skip[r] && !blank(t, r) {
+				kept[k] = append(kept[k], r)
 			}
 		}
 	}
-	out.Rows = make([][]string, len(rows))
-	for i, r := range rows {
-		out.Rows[i] = make([]string, len(cols))
+	var cols []int
+	for c := 0; c < first.Cols; c++ {
+		used := shows(first, heading, c)
+		for k, p := range parts {
+			used = used || shows(&doc.Tables[p.Index], kept[k], c)
+		}
+		if used {
+			cols = append(cols, c)
+		}
+	}
+	out.add(first, heading, cols)
+	sections := sectionHeadings(doc, parts)
+	for k, p := range parts {
+		if sections != nil {
+			row := make([]string, len(cols))
+			row[0] = sections[k]
+			if len(cols) > 1 {
+				out.Merges = append(out.Merges, Merge{Top: len(out.Rows), Bottom: len(out.Rows), Right: len(cols) - 1})
+			}
+			out.Rows = append(out.Rows, row)
+		}
+		out.add(&doc.Tables[p.Index], kept[k], cols)
+	}
+	return out, nil
+}
+
+// add writes rows of t, in the columns cols, below out's rows, and their
+// merges.
+func (out *Table) add(t *document.Table, rows, cols []int) {
+	at := len(out.Rows)
+	for _, r := range rows {
+		row := make([]string, len(cols))
 		for j, c := range cols {
 			// A merge's text goes down into every row it covers, not
 			// across into the columns.
 			if o := t.Origin(r, c); o.OriginCol == c {
-				out.Rows[i][j] = o.Text
+				row[j] = o.Text
 			}
 		}
+		out.Rows = append(out.Rows, row)
 	}
-	out.Merges = merges(t, rows, cols)
-	return out, nil
+	for _, m := range merges(t, rows, cols) {
+		m.Top += at
+		m.Bottom += at
+		out.Merges = append(out.Merges, m)
+	}
+}
+
+// shows reports whether column c of t shows something in any of rows.
+func shows(t *document.Table, rows []int, c int) bool {
+	return slices.ContainsFunc(rows, func(r int) bool { return strings.TrimSpace(t.Text(r, c)) != "" })
+}
+
+// sectionHeadings gives, for each of several tables, the paragraph right
+// above it when that paragraph numbers a section (一、…, （二）…) and every
+// table has one; else nil.
+func sectionHeadings(doc *document.Document, parts []document.Choice) []string {
+	if len(parts) < 2 {
+		return nil
+	}
+	out := make([]string, len(parts))
+	from := 0
+	for k, p := range parts {
+		before := doc.Tables[p.Index].Before
+		if before <= from {
+			return nil
+		}
+		text := strings.TrimSpace(doc.Paragraphs[before-1])
+		if _, name, ok := plan.ParseAreaLabel(text); !ok || name == "" || utf8.RuneCountInString(text) > 60 || strings.HasSuffix(text, "。") {
+			return nil
+		}
+		out[k], from = text, before
+	}
+	return out
 }
 
 // merges lists the merged cells of t as they fall on the rows and columns
