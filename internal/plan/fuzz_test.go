@@ -45,7 +45,7 @@ func FuzzSplitDepartments(f *testing.F) {
 	}
 	for _, s := range []string{"", "——", "、", "，，", "按职能推进", "市科技局按职能推进、", "市A按职能推进B", "　市科技局　",
 		"a,b;c；d\ne", "市科技局。", "。", "\xff、\xfe", "按职能推进按职责推进", "按职能推进。按职能推进",
-		"各县（市、区）人民政府", "市发展改革委（牵头）、市科技局", "各区(市、县)政府 市财政局", "（牵头）", "甲（（牵头））", "甲）（", "（、）", "区财政局*、区发改局", "*", "甲**、乙＊"} {
+		"各县（市、区）人民政府", "市发展改革委（牵头）、市科技局", "各区(市、县)政府 市财政局", "（牵头）", "甲（（牵头））", "甲）（", "（、）", "区财政局*、区发改局", "*", "甲**、乙＊", "★发改局、经信局", "☆ 甲 ★"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, cell string) {
@@ -57,10 +57,10 @@ func FuzzSplitDepartments(f *testing.F) {
 				!strings.Contains(cell, u.Note) {
 				t.Fatalf("SplitDepartments(%q): note %q is not in the cell", cell, u.Note)
 			}
-			if u.Lead && !strings.Contains(u.Note, "牵头") && !(u.Starred && strings.ContainsAny(cell, "*＊")) {
-				t.Fatalf("SplitDepartments(%q): %+v leads without saying 牵头 or bearing the mark *", cell, u)
+			if u.Lead && !strings.Contains(u.Note, "牵头") && !(u.Starred && strings.ContainsAny(cell, leadMarks)) {
+				t.Fatalf("SplitDepartments(%q): %+v leads without saying 牵头 or bearing a mark such as *", cell, u)
 			}
-			if u.Starred && (!u.Lead || strings.ContainsAny(u.Name, "*＊") && strings.TrimRight(u.Name, "*＊") != u.Name) {
+			if u.Starred && (!u.Lead || strings.Trim(u.Name, leadMarks) != u.Name) {
 				t.Fatalf("SplitDepartments(%q): %+v keeps the mark or does not lead", cell, u)
 			}
 		}

@@ -71,6 +71,14 @@ func TestSplitDepartmentsNotes(t *testing.T) {
 	if !reflect.DeepEqual(units, want) {
 		t.Errorf("got %+v, want %+v", units, want)
 	}
+	// ★ or * before the name, as other tables put it (★发改局、经信局), and
+	// ★ after it; a mark alone names no one.
+	units, _ = SplitDepartments("★发改局、经信局、☆财政局,*税务局,建设局★、★")
+	want = []Named{{Name: "发改局", Lead: true, Starred: true}, {Name: "经信局"}, {Name: "财政局", Lead: true, Starred: true},
+		{Name: "税务局", Lead: true, Starred: true}, {Name: "建设局", Lead: true, Starred: true}, {Name: "★"}}
+	if !reflect.DeepEqual(units, want) {
+		t.Errorf("got %+v, want %+v", units, want)
+	}
 	// Marks with a space between them, where a space does not part names
 	// (inside a bracket the cell leaves open), all go.
 	units, _ = SplitDepartments("区发改局（经济科* ＊")

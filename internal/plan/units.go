@@ -11,8 +11,9 @@ type Named struct {
 	Name string // the unit's name, without a note in brackets after it
 	Note string // the note in brackets after the name: 牵头, 按职责分工负责
 	Lead bool   // the note or the mark makes the unit a lead: （牵头）, 区财政局*
-	// Starred is the mark many tables put after the lead's name (带*的为牵
-	// 头单位: 区财政局*、区发改局): in a cell with one, the others help.
+	// Starred is the mark many tables put after or before the lead's name
+	// (带*的为牵头单位: 区财政局*、区发改局; ★发改局、经信局): in a cell with
+	// one, the others help.
 	Starred bool
 }
 
@@ -89,10 +90,14 @@ func SplitDepartments(cell string) (units []Named, note string) {
 // who leads and who helps, and are not part of the name.
 var assignmentSuffixes = []string{"分别牵头", "牵头", "配合"}
 
+// leadMarks are the marks a table puts after or before the lead's name:
+// 区财政局*, ★发改局.
+const leadMarks = "*＊★☆"
+
 func suffixNote(q string) Named {
 	// The marks and the spaces between them (甲 * ＊) all go: a name never
-	// ends in a mark.
-	if name := strings.TrimRightFunc(q, func(r rune) bool { return r == '*' || r == '＊' || unicode.IsSpace(r) }); strings.ContainsAny(q[len(name):], "*＊") && !noneMarks[name] {
+	// begins or ends in a mark.
+	if name := strings.TrimFunc(q, func(r rune) bool { return strings.ContainsRune(leadMarks, r) || unicode.IsSpace(r) }); len(name) < len(q) && !noneMarks[name] {
 		return Named{Name: name, Lead: true, Starred: true}
 	}
 	for _, s := range assignmentSuffixes {
