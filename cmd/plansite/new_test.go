@@ -314,3 +314,42 @@ func TestNewTablePerSection(t *testing.T) {
 		})
 	}
 }
+
+// A page that states no title (a portal's table saved alone): new says so,
+// and build and check warn at site.toml's title until it is written, in
+// the same order as each other.
+func TestNewWithoutTitle(t *testing.T) {
+	page := filepath.Join(t.TempDir(), "table.html")
+	if err := os.WriteFile(page, []byte(`<html><head><meta charset="utf-8"><title></title></head><body><table border="1">
+<tr><td>序号</td><td>主 要 工 作 任 务</td><td>完 成 情 况</td><td>牵头单位</td></tr>
+<tr><td>1</td><td>生产总值增长6%。</td><td>预计上半年增长6%。</td><td>★发改局、经信局</td></tr>
+</table></body></html>`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(t.TempDir())
+	code, _, stderr := runArgs("new", "mysite", page)
+	if code != 0 || !strings.Contains(stderr, "found no title in "+page) {
+		t.Fatalf("new: exit %d, and it should say it found no title: %s", code, stderr)
+	}
+	code, _, built := runArgs("build", "mysite")
+	if code != 0 {
+		t.Fatalf("build: exit %d: %s", code, built)
+	}
+	want := filepath.Join("mysite", "content", "site.toml") + ":5:1: warning: title is still the placeholder"
+	if !strings.Contains(built, want) {
+		t.Errorf("build does not warn at the placeholder title:\n%s", built)
+	}
+	_, checkOut, checkErr := runArgs("check", "mysite")
+	checked := checkOut + checkErr
+	warnings := func(out string) (ws []string) {
+		for _, line := range strings.Split(out, "\n") {
+			if strings.Contains(line, ": warning: ") {
+				ws = append(ws, line)
+			}
+		}
+		return ws
+	}
+	if b, c := warnings(built), warnings(checked); len(b) < 2 || strings.Join(b, "\n") != strings.Join(c, "\n") {
+		t.Errorf("build and check warn differently:\nbuild:\n%s\ncheck:\n%s", strings.Join(b, "\n"), strings.Join(c, "\n"))
+	}
+}

@@ -15,7 +15,6 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"sort"
 
 	"plansite/internal/load"
 	"plansite/internal/problem"
@@ -90,18 +89,4 @@ func Content(fsys fs.FS, prefix string) *Report {
 	return r
 }
 
-func (r *Report) sort() {
-	sort.SliceStable(r.Problems, func(i, j int) bool {
-		a, b := r.Problems[i], r.Problems[j]
-		if a.File != b.File {
-			return a.File < b.File
-		}
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		if a.Col != b.Col {
-			return a.Col < b.Col
-		}
-		return a.Severity < b.Severity
-	})
-}
+func (r *Report) sort() { problem.Sort(r.Problems) }

@@ -9,6 +9,7 @@ import (
 
 	"plansite/internal/check"
 	"plansite/internal/config"
+	"plansite/internal/problem"
 	"plansite/internal/serve"
 	"plansite/internal/site"
 )
@@ -47,6 +48,8 @@ func RunBuild(ctx context.Context, f BuildFlags, src SourceFunc, version string,
 	if err != nil {
 		return err
 	}
+	// In the order check gives them: file by file, line by line.
+	problem.Sort(r.Warnings)
 	for _, w := range r.Warnings {
 		fmt.Fprintln(log, w.Error())
 	}

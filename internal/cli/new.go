@@ -79,6 +79,9 @@ func New(ctx context.Context, f NewFlags, log io.Writer) error {
 			}
 		}
 	}
+	if f.Document != "" && facts.Title == "" {
+		fmt.Fprintf(log, "plansite: found no title in %s: site.toml's title is %s until you write the plan's full title there\n", f.Document, config.TitlePlaceholder)
+	}
 	fmt.Fprintf(log, "plansite: made %s from %s\n", content, what)
 	fmt.Fprintf(log, "plansite: check %s against the document, then: plansite serve %s (preview), plansite build %s (the site, in %s)\n",
 		filepath.Join(content, "site.toml"), f.Dir, f.Dir, filepath.Join(f.Dir, "public"))

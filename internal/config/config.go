@@ -55,7 +55,13 @@ type Config struct {
 	// The table says 无牵头单位的，责任单位即为牵头单位: where a task's lead
 	// cell is empty, the units of its other cell lead.
 	OthersLeadWithoutLead bool `toml:"others_lead_without_lead"`
+	// Warnings are what Parse found that builds all the same, located.
+	Warnings []problem.Problem `toml:"-"`
 }
+
+// TitlePlaceholder is the title plansite new writes when the document
+// states none: a site still titled so builds, with a warning at the title.
+const TitlePlaceholder = "（请填写计划的完整标题）"
 
 // SettingsLimit is the most site.toml may hold: the bundled one has 2 KB.
 var SettingsLimit = inputfs.Limit{Bytes: 1 << 20, What: "site.toml", Advice: "no site.toml is that large; is this the wrong file?"}
@@ -112,6 +118,11 @@ func Parse(file string, data []byte) (Config, error) {
 		return &problem.Problem{File: file, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)}
 	}); err != nil {
 		return cfg, err
+	}
+	if cfg.Title == TitlePlaceholder {
+		line, col := KeyPos(src, []string{"title"})
+		cfg.Warnings = append(cfg.Warnings, problem.Problem{File: file, Line: line, Col: col, Severity: problem.Warning,
+			Msg: "title is still the placeholder that plansite new wrote, having found no title in the document: every page, citation and the open data show it; write the plan's full title"})
 	}
 	if cfg.ShortTitle == "" {
 		cfg.ShortTitle = cfg.Title

@@ -62,3 +62,19 @@ func TestSettingsSayWhatToWrite(t *testing.T) {
 		t.Errorf("updated on the issue date: %v", err)
 	}
 }
+
+// The placeholder plansite new writes for a title it could not find builds,
+// with a warning at the title; a title of the plan's own has none.
+func TestTitlePlaceholderWarns(t *testing.T) {
+	cfg, err := Parse("content/site.toml", []byte("# made by plansite new\n\ntitle = \""+TitlePlaceholder+"\"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cfg.Warnings) != 1 || !strings.HasPrefix(cfg.Warnings[0].Error(), "content/site.toml:3:1: warning: title is still the placeholder") {
+		t.Errorf("warnings %v; want one at 3:1 that says the title is the placeholder", cfg.Warnings)
+	}
+	cfg, err = Parse("content/site.toml", []byte("title = \"某市重点任务分工\"\n"))
+	if err != nil || len(cfg.Warnings) != 0 {
+		t.Errorf("a real title: %v, %v", cfg.Warnings, err)
+	}
+}

@@ -18,7 +18,7 @@ func SiteTOML(f Facts, document string, columns []config.ColumnChoice) string {
 	title := f.Title
 	if title == "" {
 		b.WriteString("# The document states no title that plansite could find: write the plan's full title.\n")
-		title = "（请填写计划的完整标题）"
+		title = config.TitlePlaceholder
 	} else {
 		b.WriteString("# From " + f.TitleFrom + ".\n")
 	}

@@ -98,7 +98,7 @@ func read(fsys fs.FS, prefix string, dir *Directory, memo *Memo) (*Content, []pr
 		}
 		c.Plan, c.Rows, c.TasksFile = p, tables.Rows, tables.TasksFile
 	}
-	warns = append(warns, citationGaps(cfg, path.Join(prefix, "site.toml"))...)
+	warns = append(append(warns, cfg.Warnings...), citationGaps(cfg, path.Join(prefix, "site.toml"))...)
 	if c.Plan != nil {
 		// The progress file names tasks: it is checked against a plan.
 		var pwarns []problem.Problem

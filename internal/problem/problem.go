@@ -12,9 +12,11 @@
 package problem
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -166,4 +168,13 @@ func Print(w io.Writer, prog string, err error) {
 		}
 		fmt.Fprintln(w, p.Error())
 	}
+}
+
+// Sort orders problems as a reader goes through the files: by file, then
+// line and column (a problem of the whole file first), an error before a
+// warning at the same place; problems at one place keep their order.
+func Sort(ps []Problem) {
+	slices.SortStableFunc(ps, func(a, b Problem) int {
+		return cmp.Or(strings.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col), cmp.Compare(a.Severity, b.Severity))
+	})
 }
