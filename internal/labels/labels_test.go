@@ -233,7 +233,9 @@ func TestForTable(t *testing.T) {
 		{site.SearchDescription.Measures.Fill("任务内容"), "任务内容和责任单位"},
 		// {unit} is the word the headings of units end in, in every label
 		// that names it, page kinds' nav and crumb included.
-		{site.Pages["home"].Description.Fill("计划", "附件", "3", "", "2", "", "牵头和责任单位"), "计划 附件：3项任务、2个责任单位，逐项列出工作任务、牵头和责任单位。"},
+		{site.Pages["home"].Description.Fill("计划", "附件", "3", "", "2", "", "牵头和责任单位"), "《计划》附件：3项任务、2个责任单位，逐项列出工作任务、牵头和责任单位。"},
+		// No attachment set, as plansite new leaves it: no space before the colon.
+		{site.Pages["home"].Description.Fill("计划", "", "3", "", "2", "", "牵头和责任单位"), "《计划》：3项任务、2个责任单位，逐项列出工作任务、牵头和责任单位。"},
 		{site.Pages["task"].Crumb.Fill(), "单位的任务"},
 		{site.Chart.DepartmentBars.Title.Fill(), "各单位承担的任务数"},
 		{site.Chart.DepartmentBars.Label.Fill(), "单位"},

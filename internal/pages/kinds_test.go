@@ -103,7 +103,7 @@ func TestKindsListPages(t *testing.T) {
 	if s.AreaNoun() != "部分" || s.AreaCounter() != "个" || s.AreaOrdinal(2) != "第二部分" {
 		t.Errorf("groups: %s %s %s", s.AreaNoun(), s.AreaCounter(), s.AreaOrdinal(2))
 	}
-	if want := "示例计划 附件：3项任务、2个部分、"; !strings.HasPrefix(list[0].Description, want) {
+	if want := "《示例计划》附件：3项任务、2个部分、"; !strings.HasPrefix(list[0].Description, want) {
 		t.Errorf("home description %q, want it to start %q", list[0].Description, want)
 	}
 }
@@ -147,7 +147,7 @@ counter = ""
 				t.Errorf("%s: crumbs %v", p.Path, p.Crumbs)
 			}
 		case p.Kind == kindHome:
-			if !strings.HasPrefix(p.Description, "示例计划 附件：3项任务、2part、") {
+			if !strings.HasPrefix(p.Description, "《示例计划》附件：3项任务、2part、") {
 				t.Errorf("home description %q", p.Description)
 			}
 		}

@@ -144,3 +144,26 @@ func TestUnits(t *testing.T) {
 		}
 	}
 }
+
+// A heading spaced out to fill its cell (主 要 工 作 任 务), or broken over
+// two lines, is said without its spaces in the pages' sentences and
+// headings, and shown as the table writes it where the table is shown.
+func TestSpacedHeadingsInSentences(t *testing.T) {
+	r := render(t, content(map[string]string{"tasks.csv": "序号,主 要 工 作 任 务,完 成 情 况,\"牵头\n单位\"\n1,生产总值增长6%。,预计增长6%。,★发改局、经信局\n"}))
+	for path, want := range map[string]string{
+		"":         "每项任务列明主要工作任务",
+		"search/":  "主要工作任务和",
+		"tasks/1/": `<h2 id="measures">主要工作任务</h2>`,
+		"plan/":    "主 要 工 作 任 务",
+	} {
+		if !strings.Contains(r.pages[path], want) {
+			t.Errorf("/%s does not say %s", path, want)
+		}
+	}
+	for path, page := range r.pages {
+		if path != "plan/" && path != "tasks/1/" && path != "data/fields/" && strings.Contains(page, "主 要") {
+			i := strings.Index(page, "主 要")
+			t.Errorf("/%s says the spaced heading: …%s…", path, page[max(0, i-60):min(len(page), i+30)])
+		}
+	}
+}

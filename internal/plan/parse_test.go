@@ -223,3 +223,21 @@ func TestNumeralRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// A heading as running text says it: a table's letter spacing and line
+// breaks go, a space between Latin words stays one.
+func TestWord(t *testing.T) {
+	for in, want := range map[string]string{
+		"主 要 工 作 任 务": "主要工作任务",
+		"牵头\n单位":      "牵头单位",
+		"完　成　情　况":     "完成情况",
+		"牵头单位":        "牵头单位",
+		"Lead  units": "Lead units",
+		"任务 (2023)":   "任务(2023)",
+		" 时限 ":        "时限",
+	} {
+		if got := Word(in); got != want {
+			t.Errorf("Word(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -54,6 +54,8 @@ package plan
 import (
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"plansite/internal/column"
 )
@@ -105,11 +107,15 @@ func (p *Plan) HasColumn(std column.Column) bool {
 // leads, the rest help), it is named with the column's role and the
 // table's own word for units: 配合单位 beside 责任单位. Else it is the
 // standard name.
+//
+// It is the heading as running text says it (Word): pages name the column
+// by it in their sentences and headings; /plan/ and each task's 原表记载
+// show the heading as the table writes it.
 func (p *Plan) Heading(std column.Column) string {
 	spec := std.Spec()
 	for _, c := range p.Columns {
 		if c.Std == std && c.Heading != "" {
-			return c.Heading
+			return Word(c.Heading)
 		}
 	}
 	for _, c := range p.Columns {
@@ -117,7 +123,7 @@ func (p *Plan) Heading(std column.Column) string {
 			continue
 		}
 		for _, word := range column.UnitWords {
-			if strings.HasSuffix(c.Heading, word) {
+			if strings.HasSuffix(Word(c.Heading), word) {
 				return spec.Role + word
 			}
 		}
@@ -336,3 +342,26 @@ type Department struct {
 
 // Tasks returns the number of tasks the department leads or cooperates on.
 func (d *Department) Tasks() int { return len(d.Lead) + len(d.Coop) }
+
+// Word is a heading as running text says it: the spaces and line breaks
+// a table sets between its characters to fill a cell (主 要 工 作 任 务,
+// 牵头⏎单位) taken out; a run of them between two characters of a
+// spaced script (Work tasks) is one space.
+func Word(heading string) string {
+	if !strings.ContainsFunc(heading, unicode.IsSpace) {
+		return heading
+	}
+	fields := strings.Fields(heading)
+	var b strings.Builder
+	for i, f := range fields {
+		if i > 0 {
+			last, _ := utf8.DecodeLastRuneInString(fields[i-1])
+			next, _ := utf8.DecodeRuneInString(f)
+			if last < utf8.RuneSelf && next < utf8.RuneSelf {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(f)
+	}
+	return b.String()
+}
