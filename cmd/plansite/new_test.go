@@ -263,9 +263,11 @@ func TestNewTableNamedWithoutKnownHeadings(t *testing.T) {
 }
 
 // A Word file that gives each section a table of its own, under a
-// paragraph that names the section, as many plans are written: new reads
-// every table as one, each section a group, and none of the tasks is lost;
-// the same from the web page and from the .docx LibreOffice makes of it.
+// paragraph that names the section, its tasks numbered anew from 1, as many
+// plans are written: new reads every table as one, each section a group,
+// none of the tasks is lost, and each is numbered by its section's number
+// and its own; the same from the web page and from the .docx LibreOffice
+// makes of it.
 func TestNewTablePerSection(t *testing.T) {
 	const head = `<tr><td>序号</td><td>主要措施</td><td>牵头单位</td><td>完成时限</td></tr>`
 	dir := t.TempDir()
@@ -279,7 +281,7 @@ func TestNewTablePerSection(t *testing.T) {
 </table>
 <p>二、扩大有效投资</p>
 <table border="1">`+head+`
-<tr><td>3</td><td>推进重大项目建设。</td><td>市发展改革委</td><td>2024年12月</td></tr>
+<tr><td>1</td><td>推进重大项目建设。</td><td>市发展改革委</td><td>2024年12月</td></tr>
 </table></body></html>`), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -305,10 +307,10 @@ func TestNewTablePerSection(t *testing.T) {
 				t.Fatalf("build: exit %d: %s", code, stderr)
 			}
 			area, err := os.ReadFile(filepath.Join("mysite", "public", "areas", "2", "index.html"))
-			if err != nil || !strings.Contains(string(area), `href="../../tasks/3/"`) {
-				t.Errorf("the second section is not a group holding task 3 (%v)", err)
+			if err != nil || !strings.Contains(string(area), `href="../../tasks/2-1/"`) {
+				t.Errorf("the second section is not a group holding its task 1, as task 2.1 (%v)", err)
 			}
-			if _, err := os.Stat(filepath.Join("mysite", "public", "tasks", "3", "index.html")); err != nil {
+			if _, err := os.Stat(filepath.Join("mysite", "public", "tasks", "2-1", "index.html")); err != nil {
 				t.Errorf("the second table's task has no page: %v", err)
 			}
 		})

@@ -153,34 +153,16 @@ func FromRows(in Input) (*Plan, []problem.Problem, error) {
 		// A memo of this read alone, for the cells that repeat (units).
 		in.Memo = NewMemo()
 	}
-	depts, errs := newDirectory(in)
-	b := &builder{in: in, p: &Plan{Meta: in.Meta, Columns: columns(in)}, depts: depts, errs: errs,
-		areas: map[string]*Area{}, byOrdinal: map[int]*Area{}, seen: make(map[string]int, len(in.Rows)),
-		reads: readAllCells(in.Memo, keep, in.Rows, in.Meta.StartYear, in.Meta.EndYear)}
-	b.noIDs = !b.p.HasColumn(column.ID)
-	b.merges = b.checkMerges()
-	b.p.Merges = b.merges.shown
-	if b.noIDs {
-		b.warns = append(b.warns, problem.Problem{Severity: problem.Warning, File: in.TasksFile, Line: 1, Msg: fmt.Sprintf("the table has no %s column: tasks are numbered in the order of their rows (1, 2, …), so a row added or removed changes the addresses of the rows after it", column.ID.Name())})
+	b := build(in, keep, false)
+	if b.dups > 0 && numberedAnew(b.p.Tasks) {
+		// Each number repeats only in another group: the table numbers
+		// its tasks anew in each, and they are told apart by the group.
+		at := b.firstDup
+		b = build(in, keep, true)
+		b.warns = append(b.warns, problem.Problem{Severity: problem.Warning, File: in.TasksFile, Line: at.Line, Col: at.Col,
+			Msg: fmt.Sprintf("the table numbers its tasks anew in each group: each task is numbered by its group's number and its own (task 1 of group 2 is 2.1, at /tasks/2-1/); its %s is shown as written", column.ID.Name())})
 	}
-	for i, r := range in.Rows {
-		if cmp.Or(b.over, depts.over) != nil {
-			break // past a limit, the rows below would only hold more
-		}
-		b.at = i
-		b.row(r)
-	}
-	if b.reads != nil {
-		b.reads.wait()
-	}
-	if over := cmp.Or(b.over, depts.over); over != nil {
-		b.errs = append(b.errs, over)
-	}
-	for _, h := range b.pending {
-		b.p.TrailingHeadings = append(b.p.TrailingHeadings, h.label)
-		b.warn(h.row.Cell(column.Measures), "", "heading %s has no task below it; it is shown at the end of the full table", QuoteCell(h.label))
-	}
-	p, warns := b.p, b.warns
+	p, warns, depts := b.p, b.warns, b.depts
 	if err := asError(b.errs); err != nil {
 		return nil, warns, err
 	}
@@ -360,4 +342,38 @@ func guessKind(name string) DeptKind {
 		return Municipal
 	}
 	return Other
+}
+
+// build reads the rows into a plan; qualify numbers each task by its
+// group's number and its own.
+func build(in Input, keep, qualify bool) *builder {
+	depts, errs := newDirectory(in)
+	b := &builder{in: in, p: &Plan{Meta: in.Meta, Columns: columns(in)}, depts: depts, errs: errs,
+		areas: map[string]*Area{}, byOrdinal: map[int]*Area{}, seen: make(map[string]int, len(in.Rows)),
+		qualify: qualify,
+		reads:   readAllCells(in.Memo, keep, in.Rows, in.Meta.StartYear, in.Meta.EndYear)}
+	b.noIDs = !b.p.HasColumn(column.ID)
+	b.merges = b.checkMerges()
+	b.p.Merges = b.merges.shown
+	if b.noIDs {
+		b.warns = append(b.warns, problem.Problem{Severity: problem.Warning, File: in.TasksFile, Line: 1, Msg: fmt.Sprintf("the table has no %s column: tasks are numbered in the order of their rows (1, 2, …), so a row added or removed changes the addresses of the rows after it", column.ID.Name())})
+	}
+	for i, r := range in.Rows {
+		if cmp.Or(b.over, depts.over) != nil {
+			break // past a limit, the rows below would only hold more
+		}
+		b.at = i
+		b.row(r)
+	}
+	if b.reads != nil {
+		b.reads.wait()
+	}
+	if over := cmp.Or(b.over, depts.over); over != nil {
+		b.errs = append(b.errs, over)
+	}
+	for _, h := range b.pending {
+		b.p.TrailingHeadings = append(b.p.TrailingHeadings, h.label)
+		b.warn(h.row.Cell(column.Measures), "", "heading %s has no task below it; it is shown at the end of the full table", QuoteCell(h.label))
+	}
+	return b
 }

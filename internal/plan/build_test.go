@@ -132,6 +132,13 @@ func TestBuildErrors(t *testing.T) {
 	}{
 		{"duplicate 序号", []Row{good(2, "1"), good(3, "2"), good(4, "1")}, 4, 1, "", "序号 1 appears twice (first on line 2)"},
 		{"duplicate 序号 with spaces", []Row{good(2, "1"), good(3, " 1 ")}, 3, 1, "", "序号 1 appears twice (first on line 2)"},
+		// A number mistyped as the one above, the first of a group: not a
+		// group numbered anew, which begins where the first group does.
+		{"duplicate 序号 at a group's start", []Row{good(2, "1"), good(3, "2"), row(4, "2", "（二）乙", "措施。", "2020年", "市科技局", ""), good(5, "4")},
+			4, 1, "", "序号 2 appears twice (first on line 3)"},
+		// Numbered anew in the second group, but twice within it.
+		{"duplicate 序号 within a group numbered anew", []Row{good(2, "1"), row(3, "1", "（二）乙", "措施。", "2020年", "市科技局", ""), good(4, "1")},
+			3, 1, "", "序号 1 appears twice (first on line 2)"},
 		{"non-numeric 序号", []Row{good(2, "1"), good(3, "第二项")}, 3, 1, "", `序号 "第二项" is not a task number`},
 		{"empty 序号", []Row{good(2, "")}, 2, 1, "", "序号 is empty"},
 		{"empty 主要措施", []Row{row(2, "1", "（一）甲", " \u3000", "2020年", "市科技局", "")}, 2, 5, "1", "主要措施 is empty"},
@@ -357,5 +364,48 @@ func TestHeading(t *testing.T) {
 		if got := p.Heading(column.Lead) + " " + p.Heading(column.Coop); got != tt.lead+" "+tt.coop {
 			t.Errorf("%v: %s, want %s %s", tt.cols, got, tt.lead, tt.coop)
 		}
+	}
+}
+
+// A table that numbers its tasks anew in each group (一、 1 2 3, 二、 1 2)
+// numbers each task by its group's number and its own, at /tasks/2-1/,
+// with a warning at the first number that repeats; its 序号 cells stay as
+// written.
+func TestBuildNumberedAnewInEachGroup(t *testing.T) {
+	in := input(
+		row(2, "1", "（一）甲", "措施一。", "2020年推进。", "市科技局", ""),
+		row(3, "2", "", "措施二。", "2020年推进。", "市科技局", ""),
+		row(4, "1", "（二）乙", "措施三。", "2021年推进。", "市科技局", ""),
+		row(5, "2", "", "措施四。", "2021年推进。", "市科技局", ""),
+	)
+	p, warns, err := FromRows(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids, slugs, cells []string
+	for _, tk := range p.Tasks {
+		ids, slugs, cells = append(ids, tk.ID), append(slugs, tk.Slug), append(cells, tk.Rows[0].Cell(column.ID).Text)
+	}
+	if want := []string{"1.1", "1.2", "2.1", "2.2"}; !slices.Equal(ids, want) {
+		t.Errorf("numbers %q, want %q", ids, want)
+	}
+	if want := []string{"1-1", "1-2", "2-1", "2-2"}; !slices.Equal(slugs, want) {
+		t.Errorf("addresses %q, want %q", slugs, want)
+	}
+	if want := []string{"1", "2", "1", "2"}; !slices.Equal(cells, want) {
+		t.Errorf("序号 cells %q, want them as written, %q", cells, want)
+	}
+	found := false
+	for _, w := range warns {
+		found = found || w.Line == 4 && w.Col == 1 && strings.Contains(w.Msg, "numbers its tasks anew in each group")
+	}
+	if !found {
+		t.Errorf("no warning at 4:1 that the table numbers its tasks anew: %v", warns)
+	}
+	// A task outside any group with a number that repeats: an error still.
+	in.Rows = append([]Row{row(2, "1", "", "措施零。", "2020年推进。", "市科技局", "")}, in.Rows...)
+	in.Rows[0].Set(column.Area, Cell{})
+	if _, _, err := FromRows(in); err == nil || !strings.Contains(err.Error(), "appears twice") {
+		t.Errorf("a repeated number outside a group: %v", err)
 	}
 }

@@ -108,12 +108,19 @@ type builder struct {
 	warns     []problem.Problem
 	areas     map[string]*Area
 	byOrdinal map[int]*Area
-	seen      map[string]int   // task number → the line it is first on
-	area      *Area            // the area of the rows below, as a merged cell means
-	task      *Task            // the last task made, which rows without a number continue
-	noIDs     bool             // the table has no column.ID
-	pending   []pendingHeading // heading rows not yet followed by a task
-	outer     []string         // the heading rows in force, outermost first (一、 over （一）)
+	seen      map[string]int // task number → the line it is first on
+	// dups counts the numbers that repeat, the first at firstDup.
+	// qualify numbers each task by its group's number and its own (2.1
+	// for task 1 of group 2), as a table that numbers its tasks anew in
+	// each group means them.
+	dups     int
+	firstDup Cell
+	qualify  bool
+	area     *Area            // the area of the rows below, as a merged cell means
+	task     *Task            // the last task made, which rows without a number continue
+	noIDs    bool             // the table has no column.ID
+	pending  []pendingHeading // heading rows not yet followed by a task
+	outer    []string         // the heading rows in force, outermost first (一、 over （一）)
 	// The departments the last task names, once it names manyUnits.
 	named map[*Department]bool
 	// clauses counts the timeline clauses read; over is the error of the
@@ -195,10 +202,6 @@ func (b *builder) row(r Row) {
 			// takes names of 255 bytes at most, some fewer.
 			b.fail(num, "", "%s %s would be the task's address /tasks/…/ but is %d characters long; an address part may have at most %d", column.ID.Name(), QuoteCell(num.Text), len(id), MaxSlug)
 			id = ""
-		} else if prev, dup := b.seen[id]; dup {
-			b.fail(num, "", "%s %s appears twice (first on line %d)", column.ID.Name(), id, prev)
-		} else {
-			b.seen[id] = num.Line
 		}
 	}
 	t := &Task{ID: id, Slug: strings.ReplaceAll(id, ".", "-"), Line: r.line(), Rows: []Row{r},
@@ -235,6 +238,9 @@ func (b *builder) row(r Row) {
 	if b.area != nil {
 		b.area.Tasks = append(b.area.Tasks, t)
 	}
+	if id != "" && !b.noIDs {
+		id = b.number(t, num)
+	}
 	if TrimSpace(t.Measures) == "" {
 		b.fail(r.Cell(column.Measures), id, "%s is empty", column.Measures.Name())
 	}
@@ -249,6 +255,47 @@ func (b *builder) row(r Row) {
 	b.task, b.named = t, nil
 	b.units(t, r, c.lead, c.coop)
 	b.p.Tasks = append(b.p.Tasks, t)
+}
+
+// number checks that task t, numbered in cell num, has a number no task
+// above has, and gives its number: in a table that numbers its tasks anew
+// in each group (b.qualify), the group's number and its own (2.1).
+func (b *builder) number(t *Task, num Cell) string {
+	id := t.ID
+	if b.qualify && t.Area != nil {
+		id = strconv.Itoa(t.Area.Ordinal) + "." + id
+		t.ID, t.Slug = id, strings.ReplaceAll(id, ".", "-")
+	}
+	if prev, dup := b.seen[id]; dup {
+		if b.dups++; b.dups == 1 {
+			b.firstDup = num
+		}
+		b.fail(num, "", "%s %s appears twice (first on line %d)", column.ID.Name(), id, prev)
+		return id
+	}
+	b.seen[id] = num.Line
+	return id
+}
+
+// numberedAnew reports whether tasks, some of whose numbers repeat, are
+// numbered anew in each group: each is in a group, each group's numbers
+// begin where the first group's do (1), and no number repeats within a
+// group. A number mistyped as one above it is not: its group begins
+// elsewhere, or holds the number twice.
+func numberedAnew(tasks []*Task) bool {
+	type groupNumber struct {
+		area *Area
+		id   string
+	}
+	seen := make(map[groupNumber]bool, len(tasks))
+	for i, t := range tasks {
+		k := groupNumber{t.Area, t.ID}
+		if t.Area == nil || seen[k] || i > 0 && t.Area != tasks[i-1].Area && t.ID != tasks[0].ID {
+			return false
+		}
+		seen[k] = true
+	}
+	return true
 }
 
 // pendingHeading is a heading row waiting for the task below it.
