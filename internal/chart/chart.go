@@ -147,7 +147,7 @@ func TaskTimeline(pl *plan.Plan, t *plan.Task, w *labels.Chart, axis *Axis) *Gan
 	wt := &w.TaskTimeline
 	parts := make([]string, len(ms))
 	for i, m := range ms {
-		parts[i] = wt.Clause.Fill(m.Years(), m.Text)
+		parts[i] = wt.Clause.Fill(m.Years(), m.Detail)
 	}
 	return &Gantt{ID: "task-timeline", Years: pl.Years, Small: true, axis: axis,
 		Rows:  []GanttRow{{Task: t, Label: w.Task.Fill(t.ID), Spans: ms}},

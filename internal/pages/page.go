@@ -319,6 +319,15 @@ func (s *Context) areaWords() *labels.AreaWords {
 // AreaNoun is what the site calls the plan's groups of tasks: 行动 or 部分.
 func (s *Context) AreaNoun() string { return s.areaWords().Noun }
 
+// TableName is what the pages call the table in their sentences: the
+// attachment site.toml names (附件1 任务分工表), else 任务分工表.
+func (s *Context) TableName() string {
+	if s.Config.Attachment != "" {
+		return s.Config.Attachment
+	}
+	return "任务分工表"
+}
+
 // AreaCounter is AreaNoun's measure word: 项行动, 个部分.
 func (s *Context) AreaCounter() string { return s.areaWords().Counter }
 

@@ -167,3 +167,27 @@ func TestSpacedHeadingsInSentences(t *testing.T) {
 		}
 	}
 }
+
+// A site made by plansite new sets no attachment, issuer or date: no
+// sentence begins with 的 or says 印发 without who or when, and no empty
+// kicker is left where the attachment would be.
+func TestSentencesWithoutAttachment(t *testing.T) {
+	c := content(map[string]string{"tasks.csv": otherWordsTable})
+	c["site.toml"].Data = []byte("title = \"示例计划\"\n")
+	r := render(t, c)
+	for path, want := range map[string]string{
+		"areas/": `<p class="lead">任务分工表的3项任务`,
+		"data/":  `原表是《示例计划》。`,
+	} {
+		if !strings.Contains(r.pages[path], want) {
+			t.Errorf("/%s does not say %s", path, want)
+		}
+	}
+	for path, page := range r.pages {
+		for _, bad := range []string{`<p class="lead">的`, `》印发`, `<p class="kicker"></p>`} {
+			if strings.Contains(page, bad) {
+				t.Errorf("/%s has %s", path, bad)
+			}
+		}
+	}
+}

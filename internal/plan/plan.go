@@ -212,9 +212,13 @@ func (t *Task) NoteFor(d *Department) string {
 // Milestone is one clause of a timeline: what is due, and when. The clause
 // is always kept as written; the date read from it is structure beside it.
 type Milestone struct {
-	Clause   string   // the whole clause as written
-	When     string   // its date as written: 2021-2022年, 2023年6月底前, 长期坚持
-	Text     string   // what is due, without the date and closing punctuation
+	Clause string // the whole clause as written
+	When   string // its date as written: 2021-2022年, 2023年6月底前, 长期坚持
+	Text   string // what is due, without the date and closing punctuation
+	// Detail is what the clause says beside the years it covers: the
+	// clause as written without the years it begins with (9月投入使用,
+	// 6月底前完成), or its date when that is all it is.
+	Detail   string
 	DateKind DateKind // how the date is given; Unread when it cannot be read
 	Start    YearMonth
 	End      YearMonth

@@ -127,8 +127,11 @@ func ParseTimeline(cell string, start, end int) ([]Milestone, []*UnreadClause) {
 		if err != nil {
 			m = Milestone{Clause: c, DateKind: Unread, Text: strings.TrimRight(c, "。；;.，, \u3000")}
 			errs = append(errs, err)
-		} else if m.DateKind != Ongoing {
-			prevYear = m.End.Year
+		} else {
+			m.Detail = clauseDetail(m)
+			if m.DateKind != Ongoing {
+				prevYear = m.End.Year
+			}
 		}
 		ms = append(ms, m)
 	}

@@ -3,6 +3,7 @@ package plan
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -225,5 +226,31 @@ func TestOneYearPlanFromTitle(t *testing.T) {
 	in.Meta = Meta{Title: "某区2023年重点工作任务", StartYear: 2023, EndYear: 2024}
 	if p, _, err = FromRows(in); err != nil || !reflect.DeepEqual(p.Years, []int{2023, 2024}) {
 		t.Errorf("with site.toml's years: %v, %v", p.Years, err)
+	}
+}
+
+// Beside the years it covers, a clause says the rest of its date and what
+// is due, as written: nothing of its date is lost, and it is never empty.
+func TestMilestoneDetail(t *testing.T) {
+	for cell, want := range map[string][]string{
+		"2023年3月启动；9月投入使用；12月底前": {"3月启动", "9月投入使用", "12月底前"},
+		"2023年6月底前，完成首批目录。":      {"6月底前，完成首批目录"},
+		"2023年底前":             {"年底前"},
+		"2020年，申报；2021-2022年": {"申报", "2021-2022年"},
+		"2021-2022年持续推进":      {"持续推进"},
+		"长期坚持":                {"长期坚持"},
+		"２０２３年内建成":            {"年内建成"},
+	} {
+		ms, errs := ParseTimeline(cell, 2020, 2023)
+		if len(errs) > 0 {
+			t.Fatalf("%q: %v", cell, errs[0])
+		}
+		var got []string
+		for _, m := range ms {
+			got = append(got, m.Detail)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: details %q, want %q", cell, got, want)
+		}
 	}
 }
