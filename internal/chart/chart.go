@@ -158,8 +158,9 @@ func TaskTimeline(pl *plan.Plan, t *plan.Task, w *labels.Chart, axis *Axis) *Gan
 // DeptMatrix is the department × area chart of /departments/, a row for
 // each of depts in their order: the page passes them in groups, so that
 // district governments stand apart from municipal departments. w are the
-// words, area the site's word for the plan's groups.
-func DeptMatrix(pl *plan.Plan, depts []*plan.Department, w *labels.Chart, area *labels.AreaWords) *Matrix {
+// words, area the site's word for the plan's groups; alone, when not nil,
+// the words of a plan whose units all lead.
+func DeptMatrix(pl *plan.Plan, depts []*plan.Department, w *labels.Chart, area *labels.AreaWords, alone *labels.UnitsAlone) *Matrix {
 	if len(pl.Areas) == 0 {
 		return nil
 	}
@@ -183,17 +184,31 @@ func DeptMatrix(pl *plan.Plan, depts []*plan.Department, w *labels.Chart, area *
 		}
 		m.Rows = append(m.Rows, r)
 	}
-	m.Desc = w.Matrix.Description.Fill(itoa(len(m.Rows)), itoa(len(pl.Areas)), area.Counter, area.Noun)
+	if alone != nil {
+		m.Desc = alone.MatrixDescription.Fill(itoa(len(m.Rows)), itoa(len(pl.Areas)), area.Counter, area.Noun)
+	} else {
+		m.Desc = w.Matrix.Description.Fill(itoa(len(m.Rows)), itoa(len(pl.Areas)), area.Counter, area.Noun)
+	}
 	return m
 }
 
 // DeptBars charts each department's lead and cooperating tasks, most
-// first; w the words.
-func DeptBars(pl *plan.Plan, w *labels.Chart) *Bars {
+// first; w the words. With alone (a plan whose units all lead) it charts
+// the tasks each undertakes, in one series.
+func DeptBars(pl *plan.Plan, w *labels.Chart, alone *labels.UnitsAlone) *Bars {
 	if len(pl.Departments) == 0 {
 		return nil
 	}
 	wd := &w.DepartmentBars
+	if alone != nil {
+		b := &Bars{ID: "dept-chart", Title: wd.Title.Fill(), Label: wd.Label.Fill(), Series: []string{alone.Lead}}
+		for _, d := range pl.Departments {
+			b.Rows = append(b.Rows, BarRow{Label: d.Name, Target: sitepath.Dept(d), Values: []int{len(d.Lead)}})
+		}
+		sort.SliceStable(b.Rows, func(i, j int) bool { return b.Rows[i].Total() > b.Rows[j].Total() })
+		b.Desc = alone.BarsDescription.Fill(b.Rows[0].Label, itoa(b.Rows[0].Values[0]))
+		return b
+	}
 	b := &Bars{ID: "dept-chart", Title: wd.Title.Fill(), Label: wd.Label.Fill(), Series: []string{wd.Lead, wd.Coop}}
 	for _, d := range pl.Departments {
 		b.Rows = append(b.Rows, BarRow{Label: d.Name, Target: sitepath.Dept(d), Values: []int{len(d.Lead), len(d.Coop)}})

@@ -310,7 +310,7 @@ func proportional(t *testing.T, id string, rows []BarRow, lengths [][]float64) {
 // in all first, departments of equal totals in the plan's order.
 func TestDeptBars(t *testing.T) {
 	pl := testPlan()
-	b := DeptBars(pl, words)
+	b := DeptBars(pl, words, nil)
 	root := parseSVG(t, b.SVG(), b.ID, b.Title, b.Desc)
 	labels, values, lengths := barRows(t, root, []string{"s0", "s1"})
 	if len(labels) != len(pl.Departments) || len(b.Rows) != len(pl.Departments) {
@@ -344,7 +344,7 @@ func TestDeptBars(t *testing.T) {
 	if !strings.Contains(b.Desc, b.Rows[0].Label) {
 		t.Errorf("the description does not name the busiest department, %s: %q", b.Rows[0].Label, b.Desc)
 	}
-	if DeptBars(&plan.Plan{}, words) != nil {
+	if DeptBars(&plan.Plan{}, words, nil) != nil {
 		t.Error("bars for a plan without departments")
 	}
 }
@@ -432,7 +432,7 @@ func TestBarsWithClasses(t *testing.T) {
 func TestDeptMatrix(t *testing.T) {
 	pl := testPlan()
 	depts := []*plan.Department{pl.Departments[3], pl.Departments[0], pl.Departments[2], pl.Departments[1]}
-	m := DeptMatrix(pl, depts, words, areaWords)
+	m := DeptMatrix(pl, depts, words, areaWords, nil)
 	root := parseSVG(t, m.SVG(), m.ID, m.Title, m.Desc)
 	var xs []float64
 	var heads []string
@@ -517,7 +517,7 @@ func TestDeptMatrix(t *testing.T) {
 			t.Errorf("%s: drawn %v, model %v, want %v", d.Name, drawn, model, want)
 		}
 	}
-	if DeptMatrix(&plan.Plan{Departments: pl.Departments}, depts, words, areaWords) != nil {
+	if DeptMatrix(&plan.Plan{Departments: pl.Departments}, depts, words, areaWords, nil) != nil {
 		t.Error("a matrix for a plan without areas")
 	}
 }
@@ -530,7 +530,7 @@ func TestMatrixBoxFitsItsNumber(t *testing.T) {
 	for len(d.Lead) < 1234 {
 		d.Lead = append(d.Lead, pl.Tasks[2])
 	}
-	m := DeptMatrix(pl, []*plan.Department{d}, words, areaWords)
+	m := DeptMatrix(pl, []*plan.Department{d}, words, areaWords, nil)
 	root := parseSVG(t, m.SVG(), m.ID, m.Title, m.Desc)
 	for _, g := range root.all("row") {
 		boxes, nums := g.all("lead"), g.all("lead-n")

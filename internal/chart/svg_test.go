@@ -170,7 +170,7 @@ func allCharts(t *testing.T) []drawn {
 	t.Helper()
 	pl := testPlan()
 	big := manyTasks(GanttMax + 1)
-	g, tt, m, db := Timeline(pl, perYear(pl), words), TaskTimeline(pl, pl.Tasks[0], words, nil), DeptMatrix(pl, pl.Departments, words, areaWords), DeptBars(pl, words)
+	g, tt, m, db := Timeline(pl, perYear(pl), words), TaskTimeline(pl, pl.Tasks[0], words, nil), DeptMatrix(pl, pl.Departments, words, areaWords, nil), DeptBars(pl, words, nil)
 	yb := YearBars(big, perYear(big), words)
 	sb := statusBars()
 	if g == nil || tt == nil || m == nil || db == nil || yb == nil {
@@ -207,7 +207,7 @@ func TestChartTextIsEscaped(t *testing.T) {
 	pl := testPlan()
 	const name = `市"数据"<局>&'中心'`
 	pl.Departments[0].Name = name
-	b := DeptBars(pl, words)
+	b := DeptBars(pl, words, nil)
 	root := parseSVG(t, b.SVG(), b.ID, b.Title, b.Desc)
 	var labels []string
 	for _, l := range root.all("label") {

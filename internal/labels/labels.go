@@ -50,6 +50,18 @@ type Labels struct {
 	Chart            Chart            `toml:"chart"`
 	DataTypes        DataTypes        `toml:"data_types"`
 	Portal           Portal           `toml:"portal"`
+	UnitsAlone       UnitsAlone       `toml:"units_alone"`
+}
+
+// UnitsAlone are the words that say a department's tasks where no unit of
+// the table helps (one column of units, 责任单位, none marked as leading):
+// every unit named undertakes its tasks, and 牵头 and 配合 mean nothing.
+type UnitsAlone struct {
+	Lead                   string  `toml:"lead"`
+	DepartmentsDescription Pattern `toml:"departments_description" args:"departments"`
+	DepartmentDescription  Pattern `toml:"department_description" args:"department,lead"`
+	MatrixDescription      Pattern `toml:"matrix_description" args:"departments,areas,counter,noun"`
+	BarsDescription        Pattern `toml:"bars_description" args:"department,lead"`
 }
 
 // Page is a page kind's words. Its title's and description's placeholders

@@ -2,6 +2,7 @@ package pages
 
 import (
 	"plansite/internal/chart"
+	"plansite/internal/labels"
 	"plansite/internal/plan"
 )
 
@@ -39,7 +40,7 @@ func deptMatrix(s *Context, groups []DeptGroup) *chart.Matrix {
 	if len(depts)*len(s.Plan.Areas) > maxMatrixCells {
 		return nil
 	}
-	return chart.DeptMatrix(s.Plan, depts, &s.Labels.Chart, s.areaWords())
+	return chart.DeptMatrix(s.Plan, depts, &s.Labels.Chart, s.areaWords(), alone(s))
 }
 
 // perYear is the number of tasks active in each of the plan's years.
@@ -49,4 +50,12 @@ func (s *Context) perYear() []int {
 		n[i] = len(s.years()[y])
 	}
 	return n
+}
+
+// alone are the words of a plan whose units all lead, nil when some help.
+func alone(s *Context) *labels.UnitsAlone {
+	if s.Helps {
+		return nil
+	}
+	return &s.Labels.UnitsAlone
 }

@@ -166,6 +166,7 @@ func (ip *ItemPage) DeadlineOf(t *plan.Task) string           { return ip.p.Dead
 func (ip *ItemPage) PlanURL(t *plan.Task) string              { return ip.p.PlanURL(t) }
 func (ip *ItemPage) StatusCounts(ts []*plan.Task) *CountsView { return ip.p.StatusCounts(ts) }
 func (ip *ItemPage) Brk(text string) template.HTML            { return ip.p.Site.Brk(text) }
+func (ip *ItemPage) LeadMeta() string                         { return ip.p.Site.LeadMeta }
 
 type itemKey struct {
 	site  *Context

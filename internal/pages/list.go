@@ -41,6 +41,10 @@ func Pages(s *Context, md *markdown.Renderer) ([]*Page, error) {
 	// Every label says the table's own words (its 牵头单位, not 牵头部门;
 	// its 单位, not 部门).
 	s.Labels = s.Labels.ForTable(s.Plan.Heading, s.UnitWord())
+	s.Helps, s.LeadMeta = helps(s.Plan), "牵头"
+	if !s.Helps {
+		s.LeadMeta = s.Plan.Heading(col.Lead)
+	}
 	s.examples, s.fonts, s.shareAlt = searchExamples(s), fontSizes(s), s.shareImageAlt()
 	return listKinds(s, md, Kinds)
 }
@@ -199,8 +203,12 @@ func listTasks(k *Kind, w *labels.Page, l *lister) ([]*Page, error) {
 
 func listDepartments(k *Kind, w *labels.Page, l *lister) ([]*Page, error) {
 	s := l.s
+	desc := w.Description.Fill(strconv.Itoa(len(s.Plan.Departments)))
+	if !s.Helps {
+		desc = s.Labels.UnitsAlone.DepartmentsDescription.Fill(strconv.Itoa(len(s.Plan.Departments)))
+	}
 	return []*Page{{Site: s, Path: sitepath.Departments, Title: w.Title.Fill(),
-		Description: w.Description.Fill(strconv.Itoa(len(s.Plan.Departments))), Crumbs: []Link{l.crumb(kindHome, sitepath.Home)}}}, nil
+		Description: desc, Crumbs: []Link{l.crumb(kindHome, sitepath.Home)}}}, nil
 }
 
 func listDepartment(k *Kind, w *labels.Page, l *lister) ([]*Page, error) {
@@ -208,9 +216,12 @@ func listDepartment(k *Kind, w *labels.Page, l *lister) ([]*Page, error) {
 	crumbs := []Link{l.crumb(kindHome, sitepath.Home), l.crumb(kindDepartments, sitepath.Departments)}
 	var pages []*Page
 	for _, d := range s.Plan.Departments {
+		desc := w.Description.Fill(d.Name, strconv.Itoa(len(d.Lead)), strconv.Itoa(len(d.Coop)))
+		if !s.Helps {
+			desc = s.Labels.UnitsAlone.DepartmentDescription.Fill(d.Name, strconv.Itoa(len(d.Lead)))
+		}
 		pages = append(pages, paged(&Page{Site: s, Path: sitepath.Dept(d), Dept: d, Title: w.Title.Fill(d.Name),
-			Description: w.Description.Fill(d.Name, strconv.Itoa(len(d.Lead)), strconv.Itoa(len(d.Coop))),
-			Crumbs:      crumbs}, d.Tasks())...)
+			Description: desc, Crumbs: crumbs}, d.Tasks())...)
 	}
 	return pages, nil
 }
@@ -303,4 +314,17 @@ func excerpt(text string, n int) string {
 		return cut[:i+len("。")]
 	}
 	return cut + "…"
+}
+
+// helps reports whether the plan names any unit that helps.
+func helps(p *plan.Plan) bool {
+	if p.HasColumn(col.Coop) {
+		return true
+	}
+	for _, t := range p.Tasks {
+		if len(t.Coop) > 0 {
+			return true
+		}
+	}
+	return false
 }

@@ -42,6 +42,13 @@ type Context struct {
 	// Portal is the portal whose own pages these are (a site of many
 	// plans); nil for a plan's site, alone or in a portal.
 	Portal *portal.Portal
+	// Helps tells whether the plan names units that help: a column of
+	// them, or a cell that marks who leads. Without, every unit named
+	// undertakes its tasks, and the pages say so without 牵头 and 配合.
+	Helps bool
+	// LeadMeta names the lead units in a list's line of a task: 牵头, or
+	// the table's own heading of its units where none helps (责任单位).
+	LeadMeta string
 
 	nav      []Link     // the main navigation, the same on every page
 	fonts    []FontSize // the reading-size switch's choices

@@ -114,7 +114,7 @@ func (v *Page) deptLists(p *Page) {
 	v.LeadTasks = items(p, d.Lead, 0)
 	v.CoopTasks = items(p, d.Coop, len(d.Lead))
 	v.ShowLead = len(v.LeadTasks) > 0 || (len(d.Lead) == 0 && (p.Pager == nil || p.Pager.Num == 1))
-	v.ShowCoop = len(v.CoopTasks) > 0 || (len(d.Coop) == 0 && (p.Pager == nil || p.Pager.Num == p.Pager.Count))
+	v.ShowCoop = len(v.CoopTasks) > 0 || (len(d.Coop) == 0 && p.Site.Helps && (p.Pager == nil || p.Pager.Num == p.Pager.Count))
 }
 
 // HomePreview is how many of an area's tasks the home page lists when the

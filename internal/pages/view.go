@@ -54,7 +54,7 @@ func viewDepartments(v *Page, p *Page) error {
 	s := p.Site
 	v.DeptGroups = deptGroups(s)
 	v.DeptMatrix = deptMatrix(s, v.DeptGroups)
-	v.DeptBars = barsOn(p, chart.DeptBars(s.Plan, &s.Labels.Chart))
+	v.DeptBars = barsOn(p, chart.DeptBars(s.Plan, &s.Labels.Chart, alone(s)))
 	return nil
 }
 

@@ -191,3 +191,40 @@ func TestSentencesWithoutAttachment(t *testing.T) {
 		}
 	}
 }
+
+// A table with one column of units (责任单位), none marked as leading:
+// every unit undertakes its tasks, and no page speaks of 牵头 or 配合. One
+// cell that marks its lead (（牵头）) makes the others of its cell help, and
+// the pages speak of both again.
+func TestUnitsAlone(t *testing.T) {
+	const alone = "序号,工作任务,完成时限,责任单位\n" +
+		",一、总体目标,,\n" +
+		"1,建设平台。,2023年底前,区科技局、区财政局\n" +
+		"2,培育企业。,2024年,区工信局\n"
+	r := render(t, content(map[string]string{"tasks.csv": alone}))
+	for path, page := range r.pages {
+		if strings.HasPrefix(path, "data/") {
+			continue // it documents plan.json's lead and coop, and the standard names
+		}
+		// The search script's word for a match in a column of helping
+		// units, which no cell of this table fills.
+		page = strings.Replace(page, `data-coop="配合单位"`, "", 1)
+		for _, w := range []string{"牵头", "配合"} {
+			if i := strings.Index(page, w); i >= 0 {
+				t.Errorf("/%s says %s: …%s…", path, w, page[max(0, i-60):min(len(page), i+30)])
+			}
+		}
+	}
+	for path, want := range map[string]string{
+		"":             `<span class="nw">责任单位：</span>`,
+		"departments/": `<meta name="description" content="3个责任单位及其承担的任务。">`,
+	} {
+		if !strings.Contains(r.pages[path], want) {
+			t.Errorf("/%s does not say %s", path, want)
+		}
+	}
+	r = render(t, content(map[string]string{"tasks.csv": strings.Replace(alone, "区科技局、", "区科技局（牵头）、", 1)}))
+	if !strings.Contains(r.pages[""], `<span class="nw">牵头：</span>`) || !strings.Contains(r.pages["departments/"], "配合") {
+		t.Error("with a lead marked, the pages do not speak of 牵头 and 配合")
+	}
+}

@@ -223,6 +223,29 @@ func TestBuildLeadAndCoop(t *testing.T) {
 	}
 }
 
+// A lead cell that marks one unit as leading, with a note or a mark, says
+// the others help; 分别牵头 marks each unit before it as leading.
+func TestBuildMarkedLead(t *testing.T) {
+	p, _, err := FromRows(input(
+		row(2, "1", "（一）甲", "措施。", "2020年", "市科技局（牵头）、市工业和信息化局", ""),
+		row(3, "2", "", "措施。", "2020年", "★市科技局、各区政府", ""),
+		row(4, "3", "", "措施。", "2020年", "市科技局、市工业和信息化局分别牵头", ""),
+	))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range [][2][]string{
+		{{"市科技局"}, {"市工业和信息化局"}},
+		{{"市科技局"}, {"各区政府"}},
+		{{"市科技局", "市工业和信息化局"}, nil},
+	} {
+		tk := p.Tasks[i]
+		if got := [2][]string{names(tk.Lead), names(tk.Coop)}; !reflect.DeepEqual(got, want) {
+			t.Errorf("task %s: lead and coop %q, want %q", tk.ID, got, want)
+		}
+	}
+}
+
 // TestBuildManyUnits: a task whose cells name units again, in its lead
 // cell, its cooperating cell and a sub-item's, lists each once, as lead
 // when any cell has it lead, in the order first named; below manyUnits

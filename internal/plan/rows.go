@@ -412,14 +412,16 @@ func (b *builder) units(t *Task, r Row, lead, coop []Named) {
 	// Each unit keeps the cell that names it, for messages, even when it
 	// moves between lead and helping. The leads are assigned first, then
 	// the helpers, each in the order the cells name them.
-	starred := slices.ContainsFunc(lead, func(u Named) bool { return u.Starred })
+	// A cell that marks one of its units as the lead (区财政局*, ★发改局,
+	// 区教育局（牵头）) says that the others help; 分别牵头 marks each.
+	marked := slices.ContainsFunc(lead, func(u Named) bool { return u.Starred || u.Lead && !strings.Contains(u.Note, "分别") })
 	helps := func(i int, u Named) bool {
 		switch {
 		case !u.Lead && strings.Contains(u.Note, "配合"):
 			// 办公室牵头，各科室配合 in a lead cell: 各科室 helps.
 			return true
-		case starred && !u.Lead:
-			// 区财政局*、区发改局: the starred unit leads, the others help.
+		case marked && !u.Lead:
+			// 区财政局*、区发改局: the marked unit leads, the others help.
 			return true
 		case b.in.FirstUnitLeads && i > 0 && !u.Lead:
 			// 排在第一位的为牵头单位: the first unit named leads, the rest help.
