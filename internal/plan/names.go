@@ -89,13 +89,13 @@ func (d *directory) lintNames() []problem.Problem {
 				continue
 			}
 			if o.Known {
-				w.Msg = fmt.Sprintf("%s looks like %s: if they are one department, list %s as an alias (别名) of %s in %s",
-					QuoteCell(u.dep.Name), QuoteCell(other), QuoteCell(u.dep.Name), QuoteCell(o.Name), d.file)
+				w.Msg = fmt.Sprintf("%s looks like %s: if they are one department, list %s as an alias (别名) of %s in %s; if two, list %s there too",
+					QuoteCell(u.dep.Name), QuoteCell(other), QuoteCell(u.dep.Name), QuoteCell(o.Name), d.file, QuoteCell(u.dep.Name))
 			} else {
 				if u.dep.Name > other && slices.Contains(alike[other].names, u.dep.Name) {
 					continue // said at the other
 				}
-				w.Msg = fmt.Sprintf("%s looks like %s: if they are one department, write it one way, or list one as an alias (别名) of the other in %s",
+				w.Msg = fmt.Sprintf("%s looks like %s: if they are one department, write it one way, or list one as an alias (别名) of the other in %s; if two, list both there",
 					QuoteCell(u.dep.Name), QuoteCell(other), d.file)
 			}
 			warns = append(warns, w)
@@ -126,9 +126,11 @@ func together(a, b *Department) bool {
 
 // similar reports whether two department names are probably one written two
 // ways: one contains the other's characters in order (市规划和自然局 in
-// 市规划和自然资源局, 市科技局 in 市科学技术局), or they differ by one or two
-// characters out of at least four for each (市财政局, 市财政厅). Short names
-// such as 市科技局 and 市教育局 differ by too much of themselves to match.
+// 市规划和自然资源局, 市科技局 in 市科学技术局), or they differ by one
+// character in four or more (市工业和信息化局, 市工业和信息化委; 市财政局,
+// 市财政厅). Short names such as 市科技局 and 市教育局 differ by too much of
+// themselves to match, and in a name of fewer than eight characters only
+// the last may differ: 县商务局 and 县水务局 are two bodies.
 // Names of more than maxEditRunes characters, longer than most
 // departments' names, match by the first rule only.
 func similar(a, b string) bool {
@@ -143,6 +145,12 @@ func similar(a, b string) bool {
 		return false
 	}
 	d := textsim.Distance(ra, rb)
+	if d == 1 && len(ra) == len(rb) && len(ra) < 2*4 {
+		// One character of a short name written otherwise is another
+		// department (县商务局, 县水务局) unless it is the last, the kind
+		// of body (市财政局, 市财政厅).
+		return len(ra) >= 4 && ra[len(ra)-1] != rb[len(rb)-1]
+	}
 	return d <= 2 && d*4 <= len(ra)
 }
 

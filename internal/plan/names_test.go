@@ -27,6 +27,8 @@ func TestSimilar(t *testing.T) {
 		{"黄埔区政府", "各区政府", false},
 		{"增城区人民政府", "从化区人民政府", false},
 		{"市商务局", "市公安局", false},
+		{"县商务局", "县水务局", false},
+		{"区民政局", "区民宗局", false},
 	} {
 		if got := similar(tt.a, tt.b); got != tt.want {
 			t.Errorf("similar(%s, %s) = %v, want %v", tt.a, tt.b, got, tt.want)
