@@ -40,6 +40,9 @@ type Config struct {
 	Language   string `toml:"language"`
 	Encoding   string `toml:"encoding"` // of the CSV files: auto (default), utf-8 or gb18030
 	Table      string `toml:"table"`    // the task table: tasks.csv or tasks.xlsx (default: whichever exists)
+	// OtherColumns are headings of columns plansite does not read that
+	// the site publishes as written on purpose (备注, 分管领导): no warning.
+	OtherColumns []string `toml:"other_columns"`
 	// The task table's and the progress file's own column names, read
 	// from [columns] and [progress_columns] by columnNames.
 	Columns         Columns         `toml:"-"`

@@ -164,6 +164,47 @@ type TaskTable struct {
 	Columns  []plan.Column
 	Warnings []problem.Problem
 	Merges   []plan.Merge // a workbook's merged cells; a CSV table's are in merges.csv
+	// others are the warnings of Warnings that say a column is published
+	// as written, each with the column's heading.
+	others []otherWarning
+}
+
+// otherWarning is a warning that a column is published as written.
+type otherWarning struct {
+	heading string
+	warn    int // its index in TaskTable.Warnings
+}
+
+// asWritten drops the warnings of the columns that site.toml's
+// other_columns names, which are published as written on purpose, and
+// warns, at settings, of a name there that is no column of the table.
+func (t *TaskTable) asWritten(names []string, settings string) {
+	if len(names) == 0 {
+		return
+	}
+	named := map[string]bool{}
+	for _, n := range names {
+		named[squeeze(n)] = true
+	}
+	drop := map[int]bool{}
+	for _, o := range t.others {
+		if named[squeeze(o.heading)] {
+			drop[o.warn] = true
+		}
+	}
+	for _, n := range names {
+		if !slices.ContainsFunc(t.Columns, func(c plan.Column) bool { return c.Std == column.None && squeeze(c.Heading) == squeeze(n) }) {
+			t.Warnings = append(t.Warnings, problem.Problem{Severity: problem.Warning, File: settings,
+				Msg: fmt.Sprintf("other_columns names %s, but the table has no column of that heading that plansite does not read", plan.QuoteCell(n))})
+		}
+	}
+	kept := t.Warnings[:0]
+	for i, w := range t.Warnings {
+		if !drop[i] {
+			kept = append(kept, w)
+		}
+	}
+	t.Warnings = kept
 }
 
 // taskRows reads the rows of a task table, CSV or worksheet.
@@ -174,6 +215,7 @@ func taskRows(file string, src rowSource, names config.Columns) (*TaskTable, err
 	}
 	std := column.All() // in column.Task's order, which colOf indexes
 	t := &TaskTable{Rows: make([]plan.Row, len(tab.rows)), Columns: make([]plan.Column, len(tab.headings)), Warnings: tab.warns, Merges: src.merges()}
+	t.others = tab.otherWarns
 	for i, h := range tab.headings {
 		t.Columns[i].Heading = h
 		if tab.groups != nil {

@@ -385,6 +385,36 @@ func TestOtherColumns(t *testing.T) {
 	}
 }
 
+// A column site.toml lists under other_columns is published as written
+// without a warning, its heading matched spaces aside; a name there that
+// is no such column of the table is a warning at site.toml.
+func TestOtherColumnsAsWritten(t *testing.T) {
+	table := strings.TrimSuffix(header, "\n") + ",备 注\n1,（一）基础创新提升行动,实施研发计划。,2022年持续推进。,市科技局,,无\n"
+	edits := map[string]*string{"tasks.csv": &table}
+	_, warns, err := Read(files(edits), "content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	said := func(warns []problem.Problem, text string) bool {
+		return slices.ContainsFunc(warns, func(w problem.Problem) bool { return strings.Contains(w.Error(), text) })
+	}
+	if !said(warns, `column "备 注" is not one plansite reads`) || !said(warns, `other_columns = ["备 注"]`) {
+		t.Fatalf("no warning of the column, or one that does not say how to keep it: %v", warns)
+	}
+	settings := siteTOML + "other_columns = [\"备注\", \"牵头领导\"]\n"
+	edits["site.toml"] = &settings
+	_, warns, err = Read(files(edits), "content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if said(warns, `column "备 注"`) {
+		t.Errorf("a column listed in other_columns is still warned of: %v", warns)
+	}
+	if !said(warns, `content/site.toml: warning: other_columns names "牵头领导", but the table has no column of that heading`) {
+		t.Errorf("no warning of a name in other_columns that is no column: %v", warns)
+	}
+}
+
 // Where site.toml names a column, only the heading it names is that column:
 // the one the message of two columns read as one suggests.
 func TestSettingTakesTheColumn(t *testing.T) {

@@ -62,14 +62,17 @@ type rowSource interface {
 // columns is read as, and its rows, each cell with its text and where it
 // stands.
 type table struct {
-	headings []string      // the header's own names, trimmed, in its order
-	groups   []string      // of a heading of two rows, the upper heading over each column, or ""; nil for one row
-	colOf    []int         // for each column of the header, its index in the kind's columns; -1 for another
-	at       []int         // for each of the kind's columns, its index in the header; -1 when the table lacks it
-	others   []int         // the header's indexes of the other columns, kept by a task table
-	rows     [][]plan.Cell // the rows below the header, each cell in the header's order
-	records  []int         // each row's number as a spreadsheet shows the table (the header is 1)
-	warns    []problem.Problem
+	headings []string // the header's own names, trimmed, in its order
+	groups   []string // of a heading of two rows, the upper heading over each column, or ""; nil for one row
+	colOf    []int    // for each column of the header, its index in the kind's columns; -1 for another
+	at       []int    // for each of the kind's columns, its index in the header; -1 when the table lacks it
+	others   []int    // the header's indexes of the other columns, kept by a task table
+	// otherWarns are the warnings of warns that say a column is
+	// published as written.
+	otherWarns []otherWarning
+	rows       [][]plan.Cell // the rows below the header, each cell in the header's order
+	records    []int         // each row's number as a spreadsheet shows the table (the header is 1)
+	warns      []problem.Problem
 }
 
 // cell is row's cell in column k of the kind's columns, the zero Cell when
@@ -268,6 +271,7 @@ func (d *decoder) readHeader(header []string, pos []plan.Cell) error {
 		}
 	}
 	for _, i := range others {
+		d.t.otherWarns = append(d.t.otherWarns, otherWarning{heading: t.headings[i], warn: len(d.t.warns)})
 		d.t.warns = append(d.t.warns, problem.Problem{Severity: problem.Warning, File: d.file, Line: pos[i].Line, Col: pos[i].Col, Msg: d.otherColumn(t.headings[i], seen)})
 	}
 	for k, c := range cols {
@@ -376,7 +380,7 @@ func (d *decoder) otherColumn(h string, seen []int) string {
 	}
 	msg := fmt.Sprintf("column %s is not one plansite reads (%s); its cells are published as written, in its own column", plan.QuoteCell(h), strings.Join(d.kind.cols.Names(false), ", "))
 	if d.kind.settings {
-		msg += fmt.Sprintf("; to read it as one of them, name it in site.toml under [columns] with the key %s", strings.Join(d.kind.cols.Keys(), ", "))
+		msg += fmt.Sprintf("; to read it as one of them, name it in site.toml under [columns] with the key %s; to publish it so without this warning, list it in site.toml: other_columns = [%s]", strings.Join(d.kind.cols.Keys(), ", "), strconvQuote(h))
 	}
 	return msg
 }

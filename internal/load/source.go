@@ -142,6 +142,7 @@ func readTables(fsys fs.FS, prefix string, cfg config.Config, memo *Memo) (*Tabl
 	if err != nil {
 		return nil, append(errs, problem.Of(err)...)
 	}
+	tt.asWritten(cfg.OtherColumns, name("site.toml"))
 	t.Rows, t.Sheet, t.Columns, t.Warnings, t.Merges = tt.Rows, sheet, tt.Columns, tt.Warnings, tt.Merges
 	if sheet == "" {
 		if t.Merges, err = readMergesFile(fsys, name(MergesFile), cfg); err != nil {
