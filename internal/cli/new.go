@@ -41,6 +41,7 @@ func New(ctx context.Context, f NewFlags, log io.Writer) error {
 	var what string
 	var facts importer.Facts
 	var choices []config.ColumnChoice
+	var unread []string // the table's headings that no column reads
 	if f.Document == "" {
 		files["tasks.csv"] = []byte(starterTable)
 		what = "a starter table of one made-up task: replace it with the plan's table"
@@ -59,6 +60,7 @@ func New(ctx context.Context, f NewFlags, log io.Writer) error {
 			facts = importer.FactsOf(im.doc, im.table.Index-1)
 			rows := im.table.Rows
 			choices = load.ChooseColumns(rows[im.table.HeaderRows-1], rows[im.table.HeaderRows:])
+			unread = load.UnreadHeadings(rows[im.table.HeaderRows-1], choices)
 			for _, c := range choices {
 				fmt.Fprintf(log, "plansite: site.toml reads column %q as [columns] %s: %s\n", c.Heading, c.Key, c.Why)
 			}
@@ -68,7 +70,7 @@ func New(ctx context.Context, f NewFlags, log io.Writer) error {
 	if source == "" {
 		source = "no document"
 	}
-	files["site.toml"] = []byte(importer.SiteTOML(facts, filepath.Base(source), choices))
+	files["site.toml"] = []byte(importer.SiteTOML(facts, filepath.Base(source), choices, unread))
 	if err := os.MkdirAll(content, 0o755); err != nil {
 		return err
 	}

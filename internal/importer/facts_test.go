@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -54,15 +55,21 @@ func TestIsoDate(t *testing.T) {
 // site.toml of a new site states what the document states and comments
 // out the rest; a value is written as TOML, quotes escaped.
 func TestSiteTOML(t *testing.T) {
-	s := SiteTOML(Facts{Title: `关于"试点"的方案`, TitleFrom: "paragraph 2", Date: "2023-03-28", DateFrom: "paragraph 6"}, "通知.docx", []config.ColumnChoice{{Key: "measures", Heading: "具体要求", Why: "longest"}})
-	for _, want := range []string{`title = "关于\"试点\"的方案"`, "[columns]\nmeasures = \"具体要求\"   # longest", `date = "2023-03-28"   # from paragraph 6`, `# issuer = ""`, `# base_url = `} {
+	s := SiteTOML(Facts{Title: `关于"试点"的方案`, TitleFrom: "paragraph 2", Date: "2023-03-28", DateFrom: "paragraph 6"}, "通知.docx", []config.ColumnChoice{{Key: "measures", Heading: "具体要求", Why: "longest"}}, []string{"备注", "分管\"领导\""})
+	for _, want := range []string{`title = "关于\"试点\"的方案"`, "[columns]\nmeasures = \"具体要求\"   # longest", `date = "2023-03-28"   # from paragraph 6`, `# issuer = ""`, `# base_url = `, `# other_columns = ["备注", "分管\"领导\""]`} {
 		if !strings.Contains(s, want) {
 			t.Errorf("site.toml lacks %q:\n%s", want, s)
 		}
 	}
 	for _, f := range []Facts{{}, {Title: "甲", Issuer: "乙", Number: "丙〔2023〕1号", Date: "2023-01-02"}} {
-		if _, err := config.Parse("content/site.toml", []byte(SiteTOML(f, "x.docx", []config.ColumnChoice{{Key: "area", Heading: "类", Why: "x"}}))); err != nil {
+		s := SiteTOML(f, "x.docx", []config.ColumnChoice{{Key: "area", Heading: "类", Why: "x"}}, []string{"备注"})
+		if _, err := config.Parse("content/site.toml", []byte(s)); err != nil {
 			t.Errorf("site.toml of %+v does not read: %v", f, err)
+		}
+		// Uncommented, the line is a setting of its own, not one of [columns].
+		s = strings.Replace(s, "# other_columns", "other_columns", 1)
+		if cfg, err := config.Parse("content/site.toml", []byte(s)); err != nil || !slices.Equal(cfg.OtherColumns, []string{"备注"}) {
+			t.Errorf("site.toml of %+v with other_columns: %v, %v", f, cfg.OtherColumns, err)
 		}
 	}
 }

@@ -11,7 +11,7 @@ import (
 // publisher is likely to set written as a comment to fill in. A site
 // without base_url builds all the same: the links inside it work wherever
 // it is put.
-func SiteTOML(f Facts, document string, columns []config.ColumnChoice) string {
+func SiteTOML(f Facts, document string, columns []config.ColumnChoice, unread []string) string {
 	var b strings.Builder
 	b.WriteString("# plansite site configuration, made by plansite new from " + document + ".\n")
 	b.WriteString("# Check each value against the document; every key is documented in README.md.\n\n")
@@ -34,6 +34,15 @@ func SiteTOML(f Facts, document string, columns []config.ColumnChoice) string {
 	b.WriteString("# Where the site will be published (canonical links, sitemap, feed); a sub-path works.\n")
 	b.WriteString("# Without it the site builds all the same, and says what it leaves out.\n")
 	b.WriteString("# base_url = \"https://www.example.gov.cn/zt/plan/\"\n")
+	if len(unread) > 0 {
+		quoted := make([]string, len(unread))
+		for i, h := range unread {
+			quoted[i] = tomlString(h)
+		}
+		b.WriteString("\n# The table's columns that plansite does not read are published as written, each with a warning;\n")
+		b.WriteString("# once they are meant so, this line stops the warnings.\n")
+		fmt.Fprintf(&b, "# other_columns = [%s]\n", strings.Join(quoted, ", "))
+	}
 	if len(columns) > 0 {
 		b.WriteString("\n# The table's headings leave columns in doubt; plansite chose these (change them if they are wrong).\n[columns]\n")
 		for _, c := range columns {

@@ -137,3 +137,19 @@ func quoteList(header []string, cols []int) string {
 	}
 	return s
 }
+
+// UnreadHeadings are the headings of header that plansite does not read,
+// with the choices made for it: the columns published as written.
+func UnreadHeadings(header []string, choices []config.ColumnChoice) []string {
+	names := map[string]string{}
+	for _, c := range choices {
+		names[c.Key] = c.Heading
+	}
+	var out []string
+	for i, k := range readAs(column.Task, names, header) {
+		if h := strings.TrimSpace(header[i]); k < 0 && h != "" {
+			out = append(out, h)
+		}
+	}
+	return out
+}
