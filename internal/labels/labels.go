@@ -106,11 +106,11 @@ type AreaWords struct {
 }
 
 type DepartmentGroups struct {
-	Municipal  string `toml:"municipal"`
-	District   string `toml:"district"`
-	Government string `toml:"government"`
-	Collective string `toml:"collective"`
-	Other      string `toml:"other"`
+	Municipal  Pattern `toml:"municipal" args:"level"`
+	District   string  `toml:"district"`
+	Government string  `toml:"government"`
+	Collective string  `toml:"collective"`
+	Other      string  `toml:"other"`
 }
 
 type FontSizes struct {

@@ -304,13 +304,11 @@ func departments(file string, data []byte) ([]plan.DepartmentEntry, error) {
 				e.Aliases = append(e.Aliases, a)
 			}
 		}
-		switch k := plan.DeptKind(plan.TrimSpace(kind.Text)); k {
-		case "":
-		default:
-			if !slices.Contains(plan.DeptKinds, k) {
+		if k := plan.TrimSpace(kind.Text); k != "" {
+			var ok bool
+			if e.Kind, ok = plan.ParseDeptKind(k); !ok {
 				return nil, &problem.Problem{File: file, Line: kind.Line, Col: kind.Col, Msg: fmt.Sprintf("%s %s is not one of %s", departmentColumns[deptKind].Name, plan.QuoteCell(kind.Text), kindList())}
 			}
-			e.Kind = k
 		}
 		out[i] = e
 	}
@@ -402,5 +400,5 @@ func kindList() string {
 	for _, k := range plan.DeptKinds {
 		ks = append(ks, string(k))
 	}
-	return strings.Join(ks, ", ")
+	return strings.Join(ks, ", ") + " (or 县直部门, 区直部门, 旗直部门: a level's own departments)"
 }

@@ -211,7 +211,7 @@ func TestSiteErrors(t *testing.T) {
 		{"department alias taken", "departments.csv", ptr("名称,slug,英文名称,别名\n市科技局,a,,\n市科学技术局,b,,市科技局\n"),
 			`content/departments.csv:3:11: error: name "市科技局" is listed for both 市科技局 and 市科学技术局`},
 		{"department kind unknown", "departments.csv", ptr("名称,slug,类别\n市科技局,science,部门\n"),
-			`content/departments.csv:2:14: error: 类别 "部门" is not one of 市直部门, 区政府, 政府, 统称, 其他单位`},
+			`content/departments.csv:2:14: error: 类别 "部门" is not one of 市直部门, 区政府, 政府, 统称, 其他单位 (or 县直部门, 区直部门, 旗直部门: a level's own departments)`},
 		{"department header unknown", "departments.csv", ptr("名称,网址\n市科技局,science\n"),
 			`content/departments.csv:1:4: error: unknown column "网址"; the columns are 名称, slug, 英文名称, 别名, 类别
 content/departments.csv:1:1: error: missing column "slug"; the header must name 名称, slug`},

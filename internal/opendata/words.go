@@ -17,8 +17,9 @@ import (
 //     on its page: key is a standard column's key (measures, the table's
 //     heading of it), areas (the site's word for its groups, 行动 or 部分),
 //     area_label and area_name (a group's, as examples), alias (another
-//     name of a department in the table) or unit (the word the table's
-//     headings of units end in, 单位 of 牵头单位);
+//     name of a department in the table), unit (the word the table's
+//     headings of units end in, 单位 of 牵头单位) or own (the group of the
+//     plan's own departments, 市直部门, 县直部门 in a county's plan);
 //   - {?cond:text} and {!cond:text}: text said only where cond holds, or
 //     only where it does not: cond is a standard column's key (the table
 //     has the column), areas (the plan has groups), alias, progress (the
@@ -40,6 +41,7 @@ type Words struct {
 	AreaLabel, AreaName string
 	Alias               string // a department's other name in the table; "" for none
 	Unit                string // the word the table's headings of units end in: 单位, 部门 …
+	Own                 string // the group of the plan's own departments: 市直部门, 县直部门 …
 	Progress            bool   // whether the site publishes progress
 }
 
@@ -56,6 +58,8 @@ func (w *Words) word(key string) (string, error) {
 		return w.Alias, nil
 	case "unit":
 		return w.Unit, nil
+	case "own":
+		return w.Own, nil
 	}
 	if c, ok := standard(key); ok {
 		return w.Heading(c), nil

@@ -232,11 +232,28 @@ type DeptGroup struct {
 	Depts []*plan.Department
 }
 
+// KindLabel is what a department's page says it is: its kind, and for
+// one of the plan's own departments the word of their group (县直部门 in a
+// county's plan).
+func (s *Context) KindLabel(k plan.DeptKind) string {
+	if k != plan.Municipal {
+		return string(k)
+	}
+	level := "市"
+	switch {
+	case s.Portal != nil:
+		level = portalLevel(s.Portal)
+	case s.Plan != nil:
+		level = s.Plan.Level
+	}
+	return s.Labels.DepartmentGroups.Municipal.Fill(level)
+}
+
 // deptGroups splits the departments into municipal departments, district
 // governments and collective actors.
 func deptGroups(s *Context) []DeptGroup {
 	w := &s.Labels.DepartmentGroups
-	label := map[plan.DeptKind]string{plan.Municipal: w.Municipal, plan.District: w.District, plan.Government: w.Government,
+	label := map[plan.DeptKind]string{plan.Municipal: w.Municipal.Fill(s.Plan.Level), plan.District: w.District, plan.Government: w.Government,
 		plan.Collective: w.Collective, plan.Other: w.Other}
 	var groups []DeptGroup
 	for _, k := range plan.DeptKinds {

@@ -251,7 +251,7 @@ func viewPortalHome(v *Page, p *Page) error {
 
 func viewPortalDepartments(v *Page, p *Page) error {
 	pt, w := p.Site.Portal, &p.Site.Labels.DepartmentGroups
-	label := map[plan.DeptKind]string{plan.Municipal: w.Municipal, plan.District: w.District, plan.Government: w.Government,
+	label := map[plan.DeptKind]string{plan.Municipal: w.Municipal.Fill(portalLevel(pt)), plan.District: w.District, plan.Government: w.Government,
 		plan.Collective: w.Collective, plan.Other: w.Other}
 	pv := &PortalView{Units: len(pt.Units)}
 	for _, k := range plan.DeptKinds {
@@ -437,4 +437,19 @@ func viewPortalData(v *Page, p *Page) error {
 	pt := p.Site.Portal
 	v.Portal = &PortalView{Plans: p.planEntries(), Tasks: pt.Tasks(), Units: len(pt.Units)}
 	return nil
+}
+
+// portalLevel is the level of government most of the portal's plans are
+// of: the word of its units' group of own departments.
+func portalLevel(pt *portal.Portal) string {
+	count := map[string]int{}
+	level := "市"
+	for _, pl := range pt.Plans {
+		if p := pl.Content.Plan; p != nil {
+			if count[p.Level]++; count[p.Level] > count[level] {
+				level = p.Level
+			}
+		}
+	}
+	return level
 }

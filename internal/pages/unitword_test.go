@@ -1,6 +1,7 @@
 package pages
 
 import (
+	"plansite/internal/plan"
 	"regexp"
 	"strings"
 	"testing"
@@ -25,7 +26,8 @@ func TestPagesSayTheTablesUnitWord(t *testing.T) {
 		t.Fatalf("UnitWord is %q, want 单位", got)
 	}
 	g := &r.s.Labels.DepartmentGroups
-	allowed := []string{"有关部门", g.Municipal, g.District, g.Government, g.Collective, g.Other}
+	// The kinds' anchors on /departments/ are the kinds' names.
+	allowed := []string{"有关部门", g.Municipal.Fill(r.s.Plan.Level), g.District, g.Government, g.Collective, g.Other, "g-" + string(plan.Municipal)}
 	breaks := regexp.MustCompile(`<wbr>|<span class="nw">|</span>`)
 	for path, page := range r.pages {
 		// /data/ documents the standard names of the columns, 牵头部门

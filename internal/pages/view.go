@@ -3,6 +3,7 @@ package pages
 import (
 	"plansite/internal/chart"
 	"plansite/internal/opendata"
+	"plansite/internal/plan"
 	"plansite/internal/sitepath"
 )
 
@@ -111,7 +112,7 @@ func viewFields(v *Page, p *Page) error {
 func (s *Context) dataWords() *opendata.Words {
 	pl := s.Plan
 	w := &opendata.Words{Heading: pl.Heading, Has: pl.HasColumn, Areas: s.AreaNoun(), Groups: len(pl.Areas) > 0, Progress: s.Progress != nil,
-		Unit: s.UnitWord()}
+		Unit: s.UnitWord(), Own: s.KindLabel(plan.Municipal)}
 	if len(pl.Areas) > 0 {
 		w.AreaLabel, w.AreaName = pl.Areas[0].Label, pl.Areas[0].Name
 	}

@@ -228,3 +228,27 @@ func TestUnitsAlone(t *testing.T) {
 		t.Error("with a lead marked, the pages do not speak of 牵头 and 配合")
 	}
 }
+
+// A county's table groups its own departments as 县直部门, on /departments/
+// and each one's page, and /data/ says so of plan.json's kind.
+func TestCountyDepartments(t *testing.T) {
+	r := render(t, content(map[string]string{"tasks.csv": "序号,工作任务,牵头单位,配合单位\n1,建设平台。,县科技局,县财政局、各乡镇\n2,培育企业。,县工信局,市商务局\n"}))
+	if !strings.Contains(r.pages["departments/"], `<h2 id="g-市直部门">县直部门</h2>`) {
+		t.Error("/departments/ does not group the county's departments as 县直部门")
+	}
+	var page string
+	for path, p := range r.pages {
+		if strings.HasPrefix(path, "departments/d-") && strings.Contains(p, "<title>县科技局") {
+			page = p
+		}
+	}
+	if !strings.Contains(page, `<p class="kicker">县直部门</p>`) {
+		t.Error("县科技局's page does not say it is one of the 县直部门")
+	}
+	if !strings.Contains(r.pages["data/fields/"], "municipal（县直部门") {
+		t.Error("/data/fields/ does not say municipal is the county's own departments")
+	}
+	if strings.Contains(r.pages["departments/"], "市直部门</h2>") {
+		t.Error("a city's department is grouped as one of the county's")
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Cell is one field of the table, with where it stands in its file.
@@ -189,6 +190,7 @@ func FromRows(in Input) (*Plan, []problem.Problem, error) {
 		}
 		return a.Col < b.Col
 	})
+	p.Level = depts.ownLevel()
 	p.Departments = depts.used()
 	p.Years = years(p)
 	return p, warns, nil
@@ -376,4 +378,38 @@ func build(in Input, keep, qualify bool) *builder {
 		b.warn(h.row.Cell(column.Measures), "", "heading %s has no task below it; it is shown at the end of the full table", QuoteCell(h.label))
 	}
 	return b
+}
+
+// ownLevel finds the level of government whose plan this is, by the names
+// of the units its tasks name: the one of Levels most of them begin with,
+// 市 unless another has more. A unit the departments table does not list,
+// whose name begins with that level and says nothing else of it, is one of
+// that level's own departments (县教育局 in a county's plan), and a city's
+// department in a county's plan is another unit.
+func (d *directory) ownLevel() string {
+	count := map[rune]int{}
+	for _, dep := range d.order {
+		if r, _ := utf8.DecodeRuneInString(dep.Name); dep.Tasks() > 0 && strings.ContainsRune(Levels, r) {
+			count[r]++
+		}
+	}
+	level := '市'
+	for _, r := range Levels {
+		if count[r] > count[level] {
+			level = r
+		}
+	}
+	if level != '市' {
+		// The level's own departments, not the city's above it (市科技局
+		// in a county's plan is another unit).
+		for _, u := range d.unlisted {
+			switch own := strings.HasPrefix(u.dep.Name, string(level)); {
+			case u.dep.Kind == Other && own:
+				u.dep.Kind = Municipal
+			case u.dep.Kind == Municipal && !own:
+				u.dep.Kind = Other
+			}
+		}
+	}
+	return string(level)
 }

@@ -432,3 +432,44 @@ func TestBuildNumberedAnewInEachGroup(t *testing.T) {
 		t.Errorf("a repeated number outside a group: %v", err)
 	}
 }
+
+// A county's table names the county's own departments (县教育局): the plan's
+// level is 县, and those the departments table does not list are the
+// level's own departments, as 市科技局 is in a city's; a city's table stays
+// at 市 though it names a few units of a district.
+func TestBuildLevel(t *testing.T) {
+	in := input(
+		row(2, "1", "（一）甲", "措施。", "2020年", "县教育局", "县财政局、县各有关单位、各乡镇人民政府"),
+		row(3, "2", "", "措施。", "2020年", "县住建局", "市科技局"),
+	)
+	in.Departments = nil
+	p, _, err := FromRows(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Level != "县" {
+		t.Errorf("level %q, want 县", p.Level)
+	}
+	kinds := map[string]DeptKind{}
+	for _, d := range p.Departments {
+		kinds[d.Name] = d.Kind
+	}
+	want := map[string]DeptKind{"县教育局": Municipal, "县财政局": Municipal, "县住建局": Municipal, "县各有关单位": Collective,
+		"各乡镇人民政府": Collective, "市科技局": Other}
+	if !reflect.DeepEqual(kinds, want) {
+		t.Errorf("kinds %v, want %v", kinds, want)
+	}
+	p, _, err = FromRows(input(row(2, "1", "（一）甲", "措施。", "2020年", "市科技局、区教育局", "市财政局")))
+	if err != nil || p.Level != "市" {
+		t.Errorf("a city's table: level %q, %v", p.Level, err)
+	}
+}
+
+func TestParseDeptKind(t *testing.T) {
+	for s, want := range map[string]DeptKind{"市直部门": Municipal, "县直部门": Municipal, "区直部门": Municipal, "旗直部门": Municipal,
+		"统称": Collective, "其他单位": Other, "区政府": District, "省直部门": "", "直部门": "", "部门": ""} {
+		if got, ok := ParseDeptKind(s); got != want || ok != (want != "") {
+			t.Errorf("ParseDeptKind(%q) = %q, %v; want %q", s, got, ok, want)
+		}
+	}
+}

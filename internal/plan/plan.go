@@ -53,6 +53,7 @@ package plan
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -62,6 +63,10 @@ import (
 
 // Plan is one government plan's task table, parsed.
 type Plan struct {
+	// Level is the level of government whose plan it is, as its units'
+	// names begin: 市, 县, 区 or 旗 (市 when they say none). Its own
+	// departments are Municipal: 县直部门 in a county's plan.
+	Level       string
 	Meta        Meta
 	Areas       []*Area
 	Tasks       []*Task
@@ -328,6 +333,24 @@ const (
 	Collective DeptKind = "统称"
 	Other      DeptKind = "其他单位"
 )
+
+// Levels are the levels of government a unit's name may begin with (县教育局),
+// whose own departments a departments table may call 县直部门 as well as
+// 市直部门.
+const Levels = "市县区旗"
+
+// ParseDeptKind reads a 类别 of the departments table: one of DeptKinds,
+// or 县直部门, 区直部门 or 旗直部门, a level's own departments.
+func ParseDeptKind(s string) (DeptKind, bool) {
+	k := DeptKind(s)
+	if slices.Contains(DeptKinds, k) {
+		return k, true
+	}
+	if r, size := utf8.DecodeRuneInString(s); strings.ContainsRune(Levels, r) && s[size:] == "直部门" {
+		return Municipal, true
+	}
+	return "", false
+}
 
 // DeptKinds are the kinds of department in the order pages group them.
 var DeptKinds = []DeptKind{Municipal, District, Government, Collective, Other}
