@@ -128,20 +128,7 @@ const twoRowHeading = `<html><head><meta charset="utf-8"><title>某市2024年营
 // /plan/ and each task's 原表记载 show the upper row's 责任单位 over its two
 // columns.
 func TestNewTwoRowHeading(t *testing.T) {
-	dir := t.TempDir()
-	page := filepath.Join(dir, "list.html")
-	if err := os.WriteFile(page, []byte(twoRowHeading), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	docs := []string{page}
-	if _, err := exec.LookPath("soffice"); err == nil || os.Getenv("CI") == "true" {
-		cmd := exec.Command("soffice", "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"), "--convert-to", "docx:MS Word 2007 XML", "--outdir", filepath.Join(dir, "word"), page)
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("soffice: %v: %s", err, out)
-		}
-		docs = append(docs, filepath.Join(dir, "word", "list.docx"))
-	}
-	for _, doc := range docs {
+	for _, doc := range pageAndWordFile(t, "list", twoRowHeading) {
 		t.Run(filepath.Ext(doc), func(t *testing.T) {
 			t.Chdir(t.TempDir())
 			code, _, stderr := runArgs("new", "mysite", doc)
@@ -270,9 +257,7 @@ func TestNewTableNamedWithoutKnownHeadings(t *testing.T) {
 // makes of it.
 func TestNewTablePerSection(t *testing.T) {
 	const head = `<tr><td>序号</td><td>主要措施</td><td>牵头单位</td><td>完成时限</td></tr>`
-	dir := t.TempDir()
-	page := filepath.Join(dir, "plan.html")
-	if err := os.WriteFile(page, []byte(`<html><head><meta charset="utf-8"><title>某市2024年优化营商环境重点任务分工方案</title></head><body>
+	for _, doc := range pageAndWordFile(t, "plan", `<html><head><meta charset="utf-8"><title>某市2024年优化营商环境重点任务分工方案</title></head><body>
 <p>附件</p>
 <p>一、优化营商环境</p>
 <table border="1">`+head+`
@@ -282,18 +267,7 @@ func TestNewTablePerSection(t *testing.T) {
 <p>二、扩大有效投资</p>
 <table border="1">`+head+`
 <tr><td>1</td><td>推进重大项目建设。</td><td>市发展改革委</td><td>2024年12月</td></tr>
-</table></body></html>`), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	docs := []string{page}
-	if _, err := exec.LookPath("soffice"); err == nil || os.Getenv("CI") == "true" {
-		cmd := exec.Command("soffice", "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"), "--convert-to", "docx:MS Word 2007 XML", "--outdir", filepath.Join(dir, "word"), page)
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("soffice: %v: %s", err, out)
-		}
-		docs = append(docs, filepath.Join(dir, "word", "plan.docx"))
-	}
-	for _, doc := range docs {
+</table></body></html>`) {
 		t.Run(filepath.Ext(doc), func(t *testing.T) {
 			t.Chdir(t.TempDir())
 			code, _, stderr := runArgs("new", "mysite", doc)
@@ -354,4 +328,25 @@ func TestNewWithoutTitle(t *testing.T) {
 	if b, c := warnings(built), warnings(checked); len(b) < 2 || strings.Join(b, "\n") != strings.Join(c, "\n") {
 		t.Errorf("build and check warn differently:\nbuild:\n%s\ncheck:\n%s", strings.Join(b, "\n"), strings.Join(c, "\n"))
 	}
+}
+
+// pageAndWordFile writes the web page html as name.html and, with
+// LibreOffice (always in CI), the .docx LibreOffice makes of it: a table
+// from the page and from a Word file alike.
+func pageAndWordFile(t *testing.T, name, html string) []string {
+	t.Helper()
+	dir := t.TempDir()
+	page := filepath.Join(dir, name+".html")
+	if err := os.WriteFile(page, []byte(html), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	docs := []string{page}
+	if _, err := exec.LookPath("soffice"); err == nil || os.Getenv("CI") == "true" {
+		cmd := exec.Command("soffice", "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"), "--convert-to", "docx:MS Word 2007 XML", "--outdir", filepath.Join(dir, "word"), page)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("soffice: %v: %s", err, out)
+		}
+		docs = append(docs, filepath.Join(dir, "word", name+".docx"))
+	}
+	return docs
 }
