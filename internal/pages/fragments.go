@@ -139,7 +139,7 @@ func depthOf(p *Page) int {
 // itemPage is a page at depth as items and values see it: the links and
 // nothing of any one page.
 func itemPage(p *Page, depth int) *ItemPage {
-	return &ItemPage{&Page{Site: p.Site, Path: strings.Repeat("x/", max(depth, 0)), rootRelative: p.rootRelative}}
+	return &ItemPage{p: &Page{Site: p.Site, Path: strings.Repeat("x/", max(depth, 0)), rootRelative: p.rootRelative}, LeadMeta: p.Site.LeadMeta}
 }
 
 // Items are fragments of one task at a folder depth: a task's entry in
@@ -152,7 +152,12 @@ type Item struct {
 }
 
 // ItemPage is a page as an item sees it: at a depth, without identity.
-type ItemPage struct{ p *Page }
+type ItemPage struct {
+	p *Page
+	// LeadMeta is the site's word for the lead units in a task's line, a
+	// field: every item of a list writes it.
+	LeadMeta string
+}
 
 func (ip *ItemPage) Rel(target string) string                 { return ip.p.Rel(target) }
 func (ip *ItemPage) TaskURL(t *plan.Task) string              { return ip.p.TaskURL(t) }
@@ -166,7 +171,6 @@ func (ip *ItemPage) DeadlineOf(t *plan.Task) string           { return ip.p.Dead
 func (ip *ItemPage) PlanURL(t *plan.Task) string              { return ip.p.PlanURL(t) }
 func (ip *ItemPage) StatusCounts(ts []*plan.Task) *CountsView { return ip.p.StatusCounts(ts) }
 func (ip *ItemPage) Brk(text string) template.HTML            { return ip.p.Site.Brk(text) }
-func (ip *ItemPage) LeadMeta() string                         { return ip.p.Site.LeadMeta }
 
 type itemKey struct {
 	site  *Context
