@@ -329,12 +329,13 @@ func fallbackSlug(name string) string {
 
 // guessKind is the kind of a department the departments table does not
 // list, read from its name alone, so that no page states a level the table
-// does not give: collective terms (各区政府, 有关单位), governments (区政府,
+// does not give: collective terms (各区政府, 区直各部门, 有关单位), governments (区政府,
 // 县人民政府), municipal departments only when the name says 市, and
 // otherwise other units.
 func guessKind(name string) DeptKind {
 	switch {
-	case strings.HasPrefix(name, "各") || strings.Contains(name, "各相关") || strings.Contains(name, "有关"):
+	case strings.Contains(name, "各") || strings.Contains(name, "有关"):
+		// 各街道, 区直各部门, 全区经济运行各专班: many units, each of them.
 		return Collective
 	case strings.HasSuffix(name, "区政府") || strings.HasSuffix(name, "区人民政府"):
 		return District
