@@ -96,7 +96,7 @@ func Timeline(pl *plan.Plan, perYear []int, w *labels.Chart) *Gantt {
 		return nil
 	}
 	g := &Gantt{ID: "timeline-chart", Years: pl.Years,
-		Title: w.Timeline.Title.Fill(itoa(len(pl.Tasks)), itoa(pl.Years[0]), itoa(pl.Years[len(pl.Years)-1]))}
+		Title: w.Timeline.Title.Fill(itoa(len(pl.Tasks)), itoa(pl.Years[0]), itoa(pl.Years[len(pl.Years)-1]), YearSpan(pl.Years[0], pl.Years[len(pl.Years)-1]))}
 	for _, t := range pl.Tasks {
 		if ms := t.DatedMilestones(); len(ms) > 0 {
 			g.Rows = append(g.Rows, GanttRow{Task: t, Label: w.Task.Fill(t.ID), Spans: ms})
@@ -217,4 +217,13 @@ func DeptBars(pl *plan.Plan, w *labels.Chart, alone *labels.UnitsAlone) *Bars {
 	top := b.Rows[0]
 	b.Desc = wd.Description.Fill(top.Label, itoa(top.Values[0]), itoa(top.Values[1]))
 	return b
+}
+
+// YearSpan writes the years from first to last as labels say them: 2020–2022,
+// or 2017 for a plan of one year.
+func YearSpan(first, last int) string {
+	if first == last {
+		return itoa(first)
+	}
+	return itoa(first) + "–" + itoa(last)
 }

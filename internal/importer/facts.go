@@ -26,7 +26,12 @@ var (
 	// A date as a notice is signed: 2020年2月27日, in digits or numerals.
 	signedDate = regexp.MustCompile(`([0-9０-９〇零一二三四五六七八九]{4})\s*年\s*([0-9０-９〇零一二三四五六七八九十]{1,3})\s*月\s*([0-9０-９〇零一二三四五六七八九十]{1,3})\s*日`)
 	// A title names the kind of document it is.
-	titleEnd = regexp.MustCompile(`(方案|计划|清单|分工表|分解表|任务表|通知|意见|要点|规划|措施|办法)(（[^）]*）|\([^)]*\))?[》」]?$`)
+	titleEnd = regexp.MustCompile(`(方案|计划|清单|分工表|分解表|任务表|通知|意见|要点|规划|措施|办法|执行情况|落实情况|完成情况|进展情况|台账)(（[^）]*）|\([^)]*\))?[》」]?$`)
+	// A document named in a notice's text: 现将《…》印发给你们.
+	quotedTitle = regexp.MustCompile(`《([^《》]{6,120})》`)
+	// What a portal's page title adds after the page's own: _象山县人民政府,
+	// - 某某市人民政府门户网站.
+	siteSuffix = regexp.MustCompile(`\s*(?:_|\||－|—|\s-\s)\s*[^_|－—]*(?:政府|网|网站|门户|平台|局|委|办公室|办公厅)\s*$`)
 	// An issuer is a body's name.
 	issuerEnd = regexp.MustCompile(`(人民政府|政府|办公厅|办公室|委员会|局|委|厅|中心|管委会|领导小组)$`)
 )
@@ -46,10 +51,23 @@ func FactsOf(doc *document.Document, table int) Facts {
 	for i := len(before) - 1; i >= 0 && f.Title == ""; i-- {
 		if p := clean(before[i]); isTitle(p) {
 			f.Title, f.TitleFrom = p, fmt.Sprintf("paragraph %d", i+1)
+		} else if i > 0 && short(before[i-1]) && short(p) && isTitle(clean(before[i-1])+p) {
+			// A title set on two lines: 徐庄镇2017年度安全生产专项整治 / 工作计划.
+			f.Title, f.TitleFrom = clean(before[i-1])+p, fmt.Sprintf("paragraphs %d and %d", i, i+1)
+		}
+	}
+	for i, p := range doc.Paragraphs {
+		if f.Title != "" {
+			break
+		}
+		if m := quotedTitle.FindStringSubmatch(p); m != nil && strings.Contains(p, "印发") && isTitle(clean(m[1])) {
+			f.Title, f.TitleFrom = clean(m[1]), fmt.Sprintf("paragraph %d: 《%s》", i+1, clean(m[1]))
 		}
 	}
 	if f.Title == "" {
-		if p := clean(doc.Title); p != "" {
+		if p := clean(siteSuffix.ReplaceAllString(doc.Title, "")); utf8.RuneCountInString(p) >= 6 {
+			f.Title, f.TitleFrom = p, "the page's <title>"
+		} else if p := clean(doc.Title); p != "" {
 			f.Title, f.TitleFrom = p, "the page's <title>"
 		}
 	}
@@ -108,6 +126,14 @@ func clean(s string) string { return plan.TrimSpace(s) }
 func isTitle(p string) bool {
 	n := utf8.RuneCountInString(p)
 	return n >= 6 && n <= 120 && titleEnd.MatchString(p)
+}
+
+// short reports whether a paragraph may be a line of a title set on
+// several: short, and no sentence.
+func short(p string) bool {
+	p = clean(p)
+	n := utf8.RuneCountInString(p)
+	return n >= 2 && n <= 40 && !strings.ContainsAny(p, "，。；：,;:")
 }
 
 func isIssuer(p string) bool {

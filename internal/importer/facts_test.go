@@ -36,6 +36,31 @@ func TestFactsOf(t *testing.T) {
 	}
 }
 
+// A title is found where real pages put it: set on two lines, named in
+// the notice's text only, given a portal's name after it in the page's
+// <title>, or naming a report of progress.
+func TestFactsOfTitles(t *testing.T) {
+	for _, c := range []struct {
+		name       string
+		paragraphs []string
+		page       string
+		title      string
+	}{
+		{"on two lines", []string{"徐庄镇2017年度安全生产专项整治", "工作计划", "为进一步做好安全生产工作，制定本计划。"}, "", "徐庄镇2017年度安全生产专项整治工作计划"},
+		{"in the notice's text", []string{"各村（社区）：", "现将《徐庄镇2017年度安全生产专项整治工作计划》印发给你们，请认真贯彻执行。"}, "", "徐庄镇2017年度安全生产专项整治工作计划"},
+		{"after a portal's name", nil, "泗洲头镇2024年度重点工作计划二季度执行情况_象山县人民政府", "泗洲头镇2024年度重点工作计划二季度执行情况"},
+		{"a report of progress", []string{"泗洲头镇2024年度重点工作计划二季度执行情况"}, "", "泗洲头镇2024年度重点工作计划二季度执行情况"},
+		{"a sentence is no line of a title", []string{"各单位：", "请认真贯彻执行。"}, "", ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			doc := &document.Document{Title: c.page, Paragraphs: c.paragraphs, Tables: []document.Table{{Before: len(c.paragraphs)}}}
+			if f := FactsOf(doc, 0); f.Title != c.title {
+				t.Errorf("title %q (from %s), want %q", f.Title, f.TitleFrom, c.title)
+			}
+		})
+	}
+}
+
 func TestIsoDate(t *testing.T) {
 	for _, tt := range []struct{ y, m, d, want string }{
 		{"2020", "2", "27", "2020-02-27"},

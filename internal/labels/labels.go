@@ -164,7 +164,7 @@ type Chart struct {
 	YearSeparator string  `toml:"year_separator"`
 	Task          Pattern `toml:"task" args:"id"`
 	Timeline      struct {
-		Title       Pattern `toml:"title" args:"tasks,first,last"`
+		Title       Pattern `toml:"title" args:"tasks,first,last,years"`
 		Description Pattern `toml:"description" args:"years"`
 	} `toml:"timeline"`
 	YearBars struct {

@@ -7,6 +7,7 @@ import (
 
 	"plansite/internal/column"
 	"plansite/internal/config"
+	"plansite/internal/plan"
 )
 
 // ChooseColumns settles, for a table just read from a document, which of
@@ -147,7 +148,9 @@ func UnreadHeadings(header []string, choices []config.ColumnChoice) []string {
 	}
 	var out []string
 	for i, k := range readAs(column.Task, names, header) {
-		if h := strings.TrimSpace(header[i]); k < 0 && h != "" {
+		// As a sentence says it (责任⏎领导 is 责任领导): other_columns
+		// matches headings spaces aside.
+		if h := plan.Word(strings.TrimSpace(header[i])); k < 0 && h != "" {
 			out = append(out, h)
 		}
 	}

@@ -398,7 +398,7 @@ func TestOtherColumnsAsWritten(t *testing.T) {
 	said := func(warns []problem.Problem, text string) bool {
 		return slices.ContainsFunc(warns, func(w problem.Problem) bool { return strings.Contains(w.Error(), text) })
 	}
-	if !said(warns, `column "备 注" is not one plansite reads`) || !said(warns, `other_columns = ["备 注"]`) {
+	if !said(warns, `column "备 注" is not one plansite reads`) || !said(warns, `other_columns = ["备注"]`) {
 		t.Fatalf("no warning of the column, or one that does not say how to keep it: %v", warns)
 	}
 	settings := siteTOML + "other_columns = [\"备注\", \"牵头领导\"]\n"

@@ -380,7 +380,7 @@ func (d *decoder) otherColumn(h string, seen []int) string {
 	}
 	msg := fmt.Sprintf("column %s is not one plansite reads (%s); its cells are published as written, in its own column", plan.QuoteCell(h), strings.Join(d.kind.cols.Names(false), ", "))
 	if d.kind.settings {
-		msg += fmt.Sprintf("; to read it as one of them, name it in site.toml under [columns] with the key %s; to publish it so without this warning, list it in site.toml: other_columns = [%s]", strings.Join(d.kind.cols.Keys(), ", "), strconvQuote(h))
+		msg += fmt.Sprintf("; to read it as one of them, name it in site.toml under [columns] with the key %s; to publish it so without this warning, list it in site.toml: other_columns = [%s]", strings.Join(d.kind.cols.Keys(), ", "), strconvQuote(plan.Word(h)))
 	}
 	return msg
 }

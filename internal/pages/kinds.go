@@ -61,7 +61,7 @@ var (
 	kindDepartment = &Kind{Name: "department", list: listDepartment, view: viewDepartment,
 		title: []string{"department"}, description: []string{"department", "lead", "coop"}}
 	kindYears = &Kind{Name: "years", list: listYears, view: viewYears,
-		description: []string{"first", "last"}}
+		description: []string{"first", "last", "years"}}
 	kindYear = &Kind{Name: "year", list: listYear, view: viewYear,
 		title: []string{"year"}, description: []string{"year", "tasks"}}
 	kindProgress = &Kind{Name: "progress", Optional: true, list: listProgress, view: viewProgress,

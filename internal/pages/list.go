@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"plansite/internal/chart"
 	col "plansite/internal/column"
 	"plansite/internal/labels"
 	"plansite/internal/markdown"
@@ -104,7 +105,9 @@ func homeDescription(s *Context, w *labels.Page) string {
 		aw := s.areaWords()
 		areas = d.Areas.Fill(strconv.Itoa(len(p.Areas)), aw.Counter, aw.Noun)
 	}
-	if len(p.Years) > 0 {
+	if p.HasColumn(col.Timeline) {
+		// The column is listed as the home page lists it, whether or not
+		// any of its dates could be read.
 		timeline = d.Timeline.Fill()
 	}
 	return w.Description.Fill(s.Config.Title, s.Config.Attachment, strconv.Itoa(len(p.Tasks)), areas, strconv.Itoa(len(p.Departments)),
@@ -233,7 +236,7 @@ func listYears(k *Kind, w *labels.Page, l *lister) ([]*Page, error) {
 		return nil, nil
 	}
 	return []*Page{{Site: s, Path: sitepath.Years, Title: w.Title.Fill(),
-		Description: w.Description.Fill(strconv.Itoa(ys[0]), strconv.Itoa(ys[len(ys)-1])), Crumbs: []Link{l.crumb(kindHome, sitepath.Home)}}}, nil
+		Description: w.Description.Fill(strconv.Itoa(ys[0]), strconv.Itoa(ys[len(ys)-1]), chart.YearSpan(ys[0], ys[len(ys)-1])), Crumbs: []Link{l.crumb(kindHome, sitepath.Home)}}}, nil
 }
 
 func listYear(k *Kind, w *labels.Page, l *lister) ([]*Page, error) {

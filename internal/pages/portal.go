@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 
+	"plansite/internal/chart"
 	"plansite/internal/labels"
 	"plansite/internal/markdown"
 	"plansite/internal/plan"
@@ -27,7 +28,7 @@ var (
 	kindPortalDepartment = &Kind{Name: "portal-department", Optional: true, list: listPortalDepartment, view: viewPortalDepartment,
 		title: []string{"unit"}, description: []string{"unit", "plans", "lead", "coop"}}
 	kindPortalYears = &Kind{Name: "portal-years", Optional: true, list: listPortalYears, view: viewPortalYears,
-		description: []string{"first", "last"}}
+		description: []string{"first", "last", "years"}}
 	kindPortalYear = &Kind{Name: "portal-year", Optional: true, list: listPortalYear, view: viewPortalYear,
 		title: []string{"year"}, description: []string{"year", "tasks"}}
 	kindPortalProgress = &Kind{Name: "portal-progress", Optional: true, list: listPortalProgress, view: viewPortalProgress,
@@ -135,7 +136,7 @@ func listPortalYears(k *Kind, w *labels.Page, l *lister) ([]*Page, error) {
 		return nil, nil
 	}
 	return []*Page{{Site: s, Path: sitepath.Years, Title: w.Title.Fill(),
-		Description: w.Description.Fill(strconv.Itoa(ys[0]), strconv.Itoa(ys[len(ys)-1])), Crumbs: l.home()}}, nil
+		Description: w.Description.Fill(strconv.Itoa(ys[0]), strconv.Itoa(ys[len(ys)-1]), chart.YearSpan(ys[0], ys[len(ys)-1])), Crumbs: l.home()}}, nil
 }
 
 func listPortalYear(k *Kind, w *labels.Page, l *lister) ([]*Page, error) {

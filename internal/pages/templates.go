@@ -142,6 +142,8 @@ var funcs = template.FuncMap{
 	// every call, a function once, and these run for nearly every text
 	// a page shows (a tenth of a task page's time went to finding them).
 	"keep": (*Context).Keep,
+	// word is a heading as a sentence says it: 责任⏎领导 is 责任领导.
+	"word": plan.Word,
 	"brk":  (*Context).Brk,
 	"cn":   plan.Numeral,
 	// yearList makes a list of years one value, the key of the values

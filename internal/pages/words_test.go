@@ -252,3 +252,30 @@ func TestCountyDepartments(t *testing.T) {
 		t.Error("a city's department is grouped as one of the county's")
 	}
 }
+
+// A heading written on two lines (责任⏎领导) is shown so in /plan/'s
+// heading row, as the table has it, and said as one word everywhere else.
+// A plan of one year says its year once (2023年, not 2023–2023年), and the
+// home page's description lists the timeline column the page lists.
+func TestHeadingsOnTwoLinesAndOneYear(t *testing.T) {
+	r := render(t, content(map[string]string{"tasks.csv": "序号,主要措施,时间节点,\"牵头\n单位\",\"责任\n领导\"\n1,建设平台。,2023年6月底前,区科技局,张三\n2,培育企业。,年内,区工信局,李四\n"}))
+	for path, want := range map[string]string{
+		"plan/":        "<th scope=\"col\">责任\n领导</th>",
+		"data/fields/": "（原表：牵头单位）",
+		"years/":       `<meta name="description" content="2023年逐年的任务安排。">`,
+		"":             "逐项列出主要措施、时间节点、牵头单位。",
+	} {
+		if !strings.Contains(r.pages[path], want) {
+			t.Errorf("/%s does not say %q", path, want)
+		}
+	}
+	for path, page := range r.pages {
+		// /plan/'s heading row is the table's own.
+		page = strings.Replace(strings.Replace(page, "<th scope=\"col\">责任\n领导</th>", "", 1), "<th scope=\"col\">牵头\n单位</th>", "", 1)
+		for _, bad := range []string{"责任\n领导", "牵头\n单位", "2023–2023"} {
+			if i := strings.Index(page, bad); i >= 0 {
+				t.Errorf("/%s says %q: …%s…", path, bad, page[max(0, i-60):min(len(page), i+30)])
+			}
+		}
+	}
+}

@@ -104,13 +104,14 @@ type Column struct {
 }
 
 // Label names the column where a cell stands alone (a phone's view of a
-// table, a list of a row's cells): its heading, after its group in a
-// heading of two rows (责任单位·牵头单位).
+// table, a list of a row's cells): its heading as running text says it
+// (Word: 责任⏎领导 is 责任领导), after its group in a heading of two rows
+// (责任单位·牵头单位).
 func (c Column) Label() string {
 	if c.Group == "" {
-		return c.Heading
+		return Word(c.Heading)
 	}
-	return c.Group + "·" + c.Heading
+	return Word(c.Group) + "·" + Word(c.Heading)
 }
 
 // Key is the column's key (column.Spec), which pages use in class names;

@@ -305,6 +305,10 @@ func parseAt(c string, start, end, prevYear int) (Milestone, *UnreadClause) {
 		if y == 0 && start != 0 && start == end {
 			y = start
 		}
+		if y == 0 && start == 0 && end == 0 {
+			return fail("the date has no year and the plan's years are not known (neither the title nor start_year and end_year in site.toml give them): " +
+				"write the year, or set start_year and end_year in site.toml, to the same year for a one-year plan")
+		}
 		if y == 0 {
 			return fail("the date has no year and the plan covers more than one year: " +
 				"write the year, or set start_year and end_year in site.toml to the same year for a one-year plan")

@@ -254,3 +254,20 @@ func TestMilestoneDetail(t *testing.T) {
 		}
 	}
 }
+
+// A date without a year says why it cannot be read: the plan's years are
+// unknown, or they are several.
+func TestYearlessReasons(t *testing.T) {
+	for _, c := range []struct {
+		start, end int
+		want       string
+	}{
+		{0, 0, "the plan's years are not known"},
+		{2020, 2022, "the plan covers more than one year"},
+	} {
+		_, errs := ParseTimeline("8月份", c.start, c.end)
+		if len(errs) != 1 || !strings.Contains(errs[0].Reason, c.want) {
+			t.Errorf("years %d–%d: %v, want a reason saying %q", c.start, c.end, errs, c.want)
+		}
+	}
+}
