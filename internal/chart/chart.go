@@ -200,22 +200,20 @@ func DeptBars(pl *plan.Plan, w *labels.Chart, alone *labels.UnitsAlone) *Bars {
 		return nil
 	}
 	wd := &w.DepartmentBars
-	if alone != nil {
-		b := &Bars{ID: "dept-chart", Title: wd.Title.Fill(), Label: wd.Label.Fill(), Series: []string{alone.Lead}}
-		for _, d := range pl.Departments {
-			b.Rows = append(b.Rows, BarRow{Label: d.Name, Target: sitepath.Dept(d), Values: []int{len(d.Lead)}})
-		}
-		sort.SliceStable(b.Rows, func(i, j int) bool { return b.Rows[i].Total() > b.Rows[j].Total() })
-		b.Desc = alone.BarsDescription.Fill(b.Rows[0].Label, itoa(b.Rows[0].Values[0]))
-		return b
-	}
 	b := &Bars{ID: "dept-chart", Title: wd.Title.Fill(), Label: wd.Label.Fill(), Series: []string{wd.Lead, wd.Coop}}
+	if alone != nil {
+		b.Series = []string{alone.Lead}
+	}
 	for _, d := range pl.Departments {
-		b.Rows = append(b.Rows, BarRow{Label: d.Name, Target: sitepath.Dept(d), Values: []int{len(d.Lead), len(d.Coop)}})
+		b.Rows = append(b.Rows, BarRow{Label: d.Name, Target: sitepath.Dept(d), Values: []int{len(d.Lead), len(d.Coop)}[:len(b.Series)]})
 	}
 	sort.SliceStable(b.Rows, func(i, j int) bool { return b.Rows[i].Total() > b.Rows[j].Total() })
 	top := b.Rows[0]
-	b.Desc = wd.Description.Fill(top.Label, itoa(top.Values[0]), itoa(top.Values[1]))
+	if alone != nil {
+		b.Desc = alone.BarsDescription.Fill(top.Label, itoa(top.Values[0]))
+	} else {
+		b.Desc = wd.Description.Fill(top.Label, itoa(top.Values[0]), itoa(top.Values[1]))
+	}
 	return b
 }
 

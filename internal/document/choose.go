@@ -3,7 +3,6 @@ package document
 import (
 	"fmt"
 	"strings"
-	"unicode"
 
 	"plansite/internal/column"
 	"plansite/internal/plan"
@@ -141,12 +140,7 @@ func rowKey(t *Table, r int) string {
 	var b strings.Builder
 	empty := true
 	for c := 0; c < t.Cols; c++ {
-		text := strings.Map(func(r rune) rune {
-			if unicode.IsSpace(r) {
-				return -1
-			}
-			return r
-		}, t.Text(r, c))
+		text := squeeze(t.Text(r, c))
 		empty = empty && text == ""
 		b.WriteString(text)
 		b.WriteByte(0)

@@ -38,12 +38,18 @@ func Continued(doc *Document, chosen Choice, score Score) []Choice {
 func headingKey(h Header) []string {
 	var key []string
 	for _, s := range append(slices.Clone(h.Names), h.Groups...) {
-		key = append(key, strings.Map(func(r rune) rune {
-			if unicode.IsSpace(r) {
-				return -1
-			}
-			return r
-		}, s))
+		key = append(key, squeeze(s))
 	}
 	return key
+}
+
+// squeeze is s without white space: a heading or a row as it reads,
+// however a converter spaced or wrapped it.
+func squeeze(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
 }

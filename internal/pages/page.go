@@ -253,7 +253,7 @@ func (s *Context) KindLabel(k plan.DeptKind) string {
 // governments and collective actors.
 func deptGroups(s *Context) []DeptGroup {
 	w := &s.Labels.DepartmentGroups
-	label := map[plan.DeptKind]string{plan.Municipal: w.Municipal.Fill(s.Plan.Level), plan.District: w.District, plan.Government: w.Government,
+	label := map[plan.DeptKind]string{plan.Municipal: s.KindLabel(plan.Municipal), plan.District: w.District, plan.Government: w.Government,
 		plan.Collective: w.Collective, plan.Other: w.Other}
 	var groups []DeptGroup
 	for _, k := range plan.DeptKinds {

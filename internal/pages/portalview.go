@@ -251,7 +251,7 @@ func viewPortalHome(v *Page, p *Page) error {
 
 func viewPortalDepartments(v *Page, p *Page) error {
 	pt, w := p.Site.Portal, &p.Site.Labels.DepartmentGroups
-	label := map[plan.DeptKind]string{plan.Municipal: w.Municipal.Fill(portalLevel(pt)), plan.District: w.District, plan.Government: w.Government,
+	label := map[plan.DeptKind]string{plan.Municipal: p.Site.KindLabel(plan.Municipal), plan.District: w.District, plan.Government: w.Government,
 		plan.Collective: w.Collective, plan.Other: w.Other}
 	pv := &PortalView{Units: len(pt.Units)}
 	for _, k := range plan.DeptKinds {
