@@ -250,6 +250,7 @@
     (d.l || []).forEach(function (t) { f.push({ text: t, kind: 'l' }); });
     (d.c || []).forEach(function (t) { f.push({ text: t, kind: 'c' }); });
     (d.x || []).forEach(function (t) { f.push({ text: t, kind: 'x' }); });
+    (d.o || []).forEach(function (c) { f.push({ text: c.t, kind: 'o', label: c.h }); });
     var at = 0;
     f.forEach(function (x) { x.at = at; at += x.text.length + 1; });
     return f;
@@ -348,8 +349,8 @@
       var ul = el('ul', 'result-hits');
       hits.slice(0, HITS).forEach(function (i) {
         var x = f[i], item = el('li');
-        var link = el('a', 'hit-where', x.kind === 's' ? '第' + x.n + '句' : labels[x.kind]);
-        link.href = x.kind === 's' ? page + '#m' + x.n : x.kind === 'm' ? page + '#timeline' : page;
+        var link = el('a', 'hit-where', x.kind === 's' ? '第' + x.n + '句' : x.kind === 'o' ? x.label || '原表记载' : labels[x.kind]);
+        link.href = x.kind === 's' ? page + '#m' + x.n : x.kind === 'm' ? page + '#timeline' : x.kind === 'o' ? page + '#original' : page;
         item.appendChild(link);
         item.appendChild(document.createTextNode('：'));
         var e = excerpt(x.text, rs[i]);

@@ -261,8 +261,12 @@ func rankedDocs(pt *portal.Portal) []rankedDoc {
 			for _, dep := range slices.Concat([]*plan.Department{}, t.Lead, t.Coop) {
 				units = append(append(units, dep.Name), dep.Aliases...)
 			}
+			var others []string // the cells of columns plansite does not read: deep text
+			for _, c := range search.NewDoc(pl.Content.Plan, t).Other {
+				others = append(others, c.Text)
+			}
 			d.near, d.units = f(near...), f(units...)
-			d.text = slices.Concat([]string{d.title}, d.near, d.units, f(t.Sentences...))
+			d.text = slices.Concat([]string{d.title}, d.near, d.units, f(t.Sentences...), f(others...))
 			docs = append(docs, d)
 		}
 	}

@@ -18,6 +18,9 @@ type Facts struct {
 	Issuer, IssuerFrom string
 	Number             string // 文号: 穗工信〔2020〕1号
 	Date, DateFrom     string // YYYY-MM-DD
+	// Attachment is the label of the attachment the table is, on its own
+	// line above it or its title: 附件1, 附件二, 附件.
+	Attachment, AttachmentFrom string
 }
 
 var (
@@ -32,6 +35,8 @@ var (
 	// What a portal's page title adds after the page's own: _象山县人民政府,
 	// - 某某市人民政府门户网站.
 	siteSuffix = regexp.MustCompile(`\s*(?:_|\||－|—|\s-\s)\s*[^_|－—]*(?:政府|网|网站|门户|平台|局|委|办公室|办公厅)\s*$`)
+	// An attachment's label, alone on its line: 附件, 附件1, 附件 2：, 附件一.
+	attachmentLine = regexp.MustCompile(`^附\s*件\s*([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})?\s*[:：]?$`)
 	// An issuer is a body's name.
 	issuerEnd = regexp.MustCompile(`(人民政府|政府|办公厅|办公室|委员会|局|委|厅|中心|管委会|领导小组)$`)
 )
@@ -48,6 +53,7 @@ func FactsOf(doc *document.Document, table int) Facts {
 		f.Title, f.TitleFrom = title, fmt.Sprintf("table %d, row %d", table+1, r+1)
 	}
 	before := doc.Paragraphs[:min(t.Before, len(doc.Paragraphs))]
+	f.Attachment, f.AttachmentFrom = attachmentOf(t, table, before)
 	for i := len(before) - 1; i >= 0 && f.Title == ""; i-- {
 		if p := clean(before[i]); isTitle(p) {
 			f.Title, f.TitleFrom = p, fmt.Sprintf("paragraph %d", i+1)
@@ -98,6 +104,54 @@ func FactsOf(doc *document.Document, table int) Facts {
 	return f
 }
 
+// attachmentOf finds the attachment label of table t (index table, from
+// 0): in a row across it above its heading, or in one of the few lines
+// right above it, before any sentence.
+func attachmentOf(t *document.Table, table int, before []string) (label, from string) {
+	for r := 0; r < len(t.Rows) && r < 10; r++ {
+		text := clean(t.Text(r, 0))
+		if !acrossRow(t, r) || text == "" {
+			break
+		}
+		if attachmentLine.MatchString(text) {
+			return attachmentLabel(text), fmt.Sprintf("table %d, row %d", table+1, r+1)
+		}
+	}
+	seen := 0
+	for i := len(before) - 1; i >= 0 && seen < 4; i-- {
+		p := clean(before[i])
+		if p == "" {
+			continue
+		}
+		if attachmentLine.MatchString(p) {
+			return attachmentLabel(p), fmt.Sprintf("paragraph %d", i+1)
+		}
+		if strings.ContainsAny(p, "。；;") {
+			break // a sentence: the notice's text, no longer the table's heading
+		}
+		seen++
+	}
+	return "", ""
+}
+
+// attachmentLabel is an attachment's label as a title shows it: 附件 1：
+// is 附件1.
+func attachmentLabel(p string) string {
+	p = strings.TrimRight(p, ":： ")
+	return strings.Join(strings.Fields(p), "")
+}
+
+// acrossRow reports whether row r of t is one text across the whole table
+// (a title or an attachment's label over the heading).
+func acrossRow(t *document.Table, r int) bool {
+	for c := 1; c < t.Cols; c++ {
+		if t.Origin(r, c) != t.Origin(r, 0) && clean(t.Text(r, c)) != "" {
+			return false
+		}
+	}
+	return true
+}
+
 // titleRow finds a title among the rows at the top of a table, each one
 // text across the whole table, as a table copied out of its document
 // carries it over its heading (附件, then 某区2025年民生实事项目责任分工):
@@ -105,11 +159,8 @@ func FactsOf(doc *document.Document, table int) Facts {
 func titleRow(t *document.Table) (int, string) {
 	at, title := -1, ""
 	for r := 0; r < len(t.Rows) && r < 10; r++ {
-		text, across := clean(t.Text(r, 0)), true
-		for c := 1; c < t.Cols && across; c++ {
-			across = t.Origin(r, c) == t.Origin(r, 0) || clean(t.Text(r, c)) == ""
-		}
-		if !across || text == "" {
+		text := clean(t.Text(r, 0))
+		if !acrossRow(t, r) || text == "" {
 			break
 		}
 		if isTitle(text) || utf8.RuneCountInString(text) >= 6 && (strings.HasSuffix(text, "分工") || strings.HasSuffix(text, "分解")) {

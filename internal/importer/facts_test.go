@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"testing"
@@ -31,8 +32,45 @@ func TestFactsOf(t *testing.T) {
 		t.Errorf("FactsOf =\n%+v\nwant\n%+v", f, want)
 	}
 	// Nothing stated: nothing invented.
-	if f := FactsOf(&document.Document{Paragraphs: []string{"附件1"}, Tables: []document.Table{{Before: 1}}}, 0); f != (Facts{}) {
+	if f := FactsOf(&document.Document{Paragraphs: []string{"请认真贯彻执行。"}, Tables: []document.Table{{Before: 1}}}, 0); f != (Facts{}) {
 		t.Errorf("FactsOf of a bare table = %+v", f)
+	}
+}
+
+// The attachment a table is comes from its label above it, on a line of
+// its own or in a row across the table over its title, as written but for
+// spaces and a colon; a label in the notice's list of attachments, or
+// above the notice's text, is not the table's.
+func TestFactsOfAttachment(t *testing.T) {
+	for _, c := range []struct {
+		name, html, want, from string
+	}{
+		{"a line above the title", "<p>附件1</p><p>广州市人工智能产业发展任务分工表</p><table><tr><th>序号</th><th>任务</th></tr><tr><td>1</td><td>甲</td></tr></table>",
+			"附件1", "paragraph 1"},
+		{"spaced, with a colon", "<p>各区：</p><p>现将方案印发给你们。</p><p>附件 2：</p><p></p><table><tr><th>序号</th><th>任务</th></tr><tr><td>1</td><td>甲</td></tr></table>",
+			"附件2", "paragraph 3"},
+		{"in Chinese numerals, right above", "<p>附件二</p><table><tr><th>序号</th><th>任务</th></tr><tr><td>1</td><td>甲</td></tr></table>",
+			"附件二", "paragraph 1"},
+		{"a row across the table", "<table><tr><td colspan=2>附件</td></tr><tr><td colspan=2>某区2025年民生实事项目责任分工</td></tr><tr><th>序号</th><th>任务</th></tr><tr><td>1</td><td>甲</td></tr></table>",
+			"附件", "table 1, row 1"},
+		{"the notice's list of attachments", "<p>附件：1.重点任务分工表</p><table><tr><th>序号</th><th>任务</th></tr><tr><td>1</td><td>甲</td></tr></table>",
+			"", ""},
+		{"above the notice's text", "<p>附件1</p><p>各区：</p><p>现将方案印发给你们，请认真贯彻执行。</p><table><tr><th>序号</th><th>任务</th></tr><tr><td>1</td><td>甲</td></tr></table>",
+			"", ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			doc, err := document.Read(context.Background(), "page.html", []byte("<html><body>"+c.html+"</body></html>"), document.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if f := FactsOf(doc, 0); f.Attachment != c.want || f.AttachmentFrom != c.from {
+				t.Errorf("attachment %q from %q, want %q from %q", f.Attachment, f.AttachmentFrom, c.want, c.from)
+			}
+		})
+	}
+	s := SiteTOML(Facts{Title: "某方案", TitleFrom: "paragraph 2", Attachment: "附件1", AttachmentFrom: "paragraph 1"}, "x.html", nil, nil)
+	if !strings.Contains(s, "\nattachment = \"附件1\"   # from paragraph 1\n") {
+		t.Errorf("site.toml does not set the attachment found:\n%s", s)
 	}
 }
 

@@ -94,6 +94,7 @@ type HomeDescription struct {
 type SearchDescription struct {
 	Measures         Pattern `toml:"measures" args:"measures"`
 	MeasuresTimeline Pattern `toml:"measures_timeline" args:"measures,timeline"`
+	WithOthers       Pattern `toml:"with_others" args:"searched,columns"`
 }
 
 // AreaWords are the site's word for a plan's groups of tasks.

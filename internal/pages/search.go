@@ -18,7 +18,7 @@ import (
 func listSearch(k *Kind, w *labels.Page, l *lister) ([]*Page, error) {
 	s := l.s
 	return []*Page{{Site: s, Path: sitepath.Search, Title: w.Title.Fill(),
-		Description: w.Description.Fill(searched(s)), Crumbs: []Link{l.crumb(kindHome, sitepath.Home)}}}, nil
+		Description: w.Description.Fill(s.Searched()), Crumbs: []Link{l.crumb(kindHome, sitepath.Home)}}}, nil
 }
 
 // searchExamples are the searches the site suggests: those site.toml
@@ -90,11 +90,23 @@ func fontSizes(s *Context) []FontSize {
 	return []FontSize{{"l", w.Large}, {"m", w.Medium}, {"s", w.Small}}
 }
 
-// searched names what search looks through, in the table's own words.
-func searched(s *Context) string {
+// Searched names what search looks through, in the table's own words:
+// the measures, the timeline, the units and the columns plansite does not
+// read (internal/search indexes their cells).
+func (s *Context) Searched() string {
 	pl, w := s.Plan, &s.Labels.SearchDescription
+	searched := w.Measures.Fill(pl.Heading(col.Measures))
 	if pl.HasColumn(col.Timeline) {
-		return w.MeasuresTimeline.Fill(pl.Heading(col.Measures), pl.Heading(col.Timeline))
+		searched = w.MeasuresTimeline.Fill(pl.Heading(col.Measures), pl.Heading(col.Timeline))
 	}
-	return w.Measures.Fill(pl.Heading(col.Measures))
+	var others []string
+	for _, c := range pl.Columns {
+		if l := c.Label(); c.Std == col.None && l != "" && !slices.Contains(others, l) {
+			others = append(others, l)
+		}
+	}
+	if len(others) == 0 {
+		return searched
+	}
+	return w.WithOthers.Fill(searched, strings.Join(others, "、"))
 }

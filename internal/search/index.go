@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 
+	"plansite/internal/column"
 	"plansite/internal/jsonenc"
 	"plansite/internal/plan"
 	"plansite/internal/sitepath"
@@ -39,6 +40,10 @@ type Doc struct {
 	Lead      []string `json:"l,omitempty"` // lead departments
 	Coop      []string `json:"c,omitempty"` // cooperating departments
 	Aliases   []string `json:"x,omitempty"` // other names of those departments (市规划和自然局)
+	// Other are the task's cells in the table's columns plansite does not
+	// read (完成情况, 备注), row by row, each under its column's name: a
+	// report's account of what was done is what a reader searches for.
+	Other []OtherCell `json:"o,omitempty"`
 	// Status is the task's current 落实情况 status, for the search page's
 	// status filter; only a site with progress has it, so the index of a
 	// site without progress stays as it was. Not part of Hay: a status is
@@ -50,9 +55,10 @@ type Doc struct {
 	// Years are the years the task is active in, for the year filter, as
 	// ranges: first, last, first, last … Not part of Hay either.
 	Years []int `json:"y,omitempty"`
-	// Hay is every field above from Title on, folded and joined by "\n", in
-	// that order. The script matches the query against it and maps a match
-	// back to its field by position. Folding turns every line break of the
+	// Hay is every field above from Title to Other (its texts, not its
+	// columns' names), folded and joined by "\n", in that order. The script
+	// matches the query against it and maps a match back to its field by
+	// position. Folding turns every line break of the
 	// text into a space, so "\n" only ever separates fields.
 	Hay string `json:"h"`
 }
@@ -66,12 +72,41 @@ func (d *Doc) fields() []string {
 	for _, list := range [][]string{d.Sentences, d.Clauses, d.Lead, d.Coop, d.Aliases} {
 		f = append(f, list...)
 	}
+	for _, c := range d.Other {
+		f = append(f, c.Text)
+	}
 	return f
 }
 
-// NewDoc makes the index entry of a task.
-func NewDoc(t *plan.Task) Doc {
-	d := Doc{ID: t.ID, Slug: t.Slug, Title: t.Title, Sentences: t.Sentences}
+// OtherCell is a cell of a column plansite does not read, under the
+// column's name as the table writes it in running text (plan.Column.Label).
+type OtherCell struct {
+	Column string `json:"h"`
+	Text   string `json:"t"`
+}
+
+// otherCells are task t's cells in the columns of cols plansite does not
+// read, its own row's and then its sub-items', the empty ones left out.
+func otherCells(cols []plan.Column, t *plan.Task) []OtherCell {
+	var out []OtherCell
+	for _, r := range t.Rows {
+		n := 0 // r.Others holds the other columns' cells in order
+		for _, c := range cols {
+			if c.Std != column.None {
+				continue
+			}
+			if n < len(r.Others) && plan.TrimSpace(r.Others[n].Text) != "" {
+				out = append(out, OtherCell{Column: c.Label(), Text: r.Others[n].Text})
+			}
+			n++
+		}
+	}
+	return out
+}
+
+// NewDoc makes the index entry of task t of plan p.
+func NewDoc(p *plan.Plan, t *plan.Task) Doc {
+	d := Doc{ID: t.ID, Slug: t.Slug, Title: t.Title, Sentences: t.Sentences, Other: otherCells(p.Columns, t)}
 	if d.Sentences == nil {
 		d.Sentences = []string{}
 	}
@@ -177,7 +212,7 @@ func WriteIndex(p *plan.Plan, status func(*plan.Task) (string, bool), emit func(
 	var cur [][]byte
 	size := 0
 	for _, t := range p.Tasks {
-		doc := NewDoc(t)
+		doc := NewDoc(p, t)
 		if status != nil {
 			doc.Status, doc.Overdue = status(t)
 		}

@@ -5,8 +5,10 @@ import (
 	"compress/gzip"
 	"encoding/json"
 	"os"
+	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"unicode/utf16"
 
 	"plansite/internal/load"
@@ -51,8 +53,9 @@ func realPlan(t testing.TB) *plan.Plan {
 }
 
 func TestHayMatchesFields(t *testing.T) {
-	for _, task := range realPlan(t).Tasks {
-		d := NewDoc(task)
+	p := realPlan(t)
+	for _, task := range p.Tasks {
+		d := NewDoc(p, task)
 		parts := strings.Split(d.Hay, "\n")
 		f := d.fields()
 		if len(parts) != len(f) {
@@ -183,4 +186,46 @@ func TestLargeTableShards(t *testing.T) {
 		t.Errorf("%d tasks in the shards, manifest says %d; want 10000", n, m.Tasks)
 	}
 	t.Logf("10,000 tasks: %d shards, %.1f MB of JSON", len(m.Shards), float64(raw)/1e6)
+}
+
+// The cells of the columns plansite does not read are searched too, each
+// under its column's name, the sub-items' rows after the task's own; an
+// empty cell adds nothing, and a task without such cells keeps the index
+// as it was.
+func TestOtherCellsSearched(t *testing.T) {
+	const table = "序号,工作任务,责任单位,进展情况,备注\n" +
+		"1,改造校舍。,区教育局,已完成校舍改造,\n" +
+		",新建食堂。,区财政局,完成投资60%,资金已到位\n" +
+		"2,建设图书馆。,区文旅局, ,\n"
+	c, _, err := load.Read(fstest.MapFS{
+		"tasks.csv": {Data: []byte(table)},
+		"site.toml": {Data: []byte("title = \"某区2024年民生实事\"\n")},
+	}, "content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := c.Plan
+	want := [][]OtherCell{
+		{{"进展情况", "已完成校舍改造"}, {"进展情况", "完成投资60%"}, {"备注", "资金已到位"}},
+		nil,
+	}
+	for i, task := range p.Tasks {
+		d := NewDoc(p, task)
+		if !slices.Equal(d.Other, want[i]) {
+			t.Errorf("task %s: other cells %q, want %q", task.ID, d.Other, want[i])
+		}
+		parts, f := strings.Split(d.Hay, "\n"), d.fields()
+		if len(parts) != len(f) || parts[len(parts)-1] != Fold(f[len(f)-1]) {
+			t.Errorf("task %s: the folded text %q does not end in the last field %q", task.ID, d.Hay, f[len(f)-1])
+		}
+		for _, o := range want[i] {
+			if !strings.Contains(d.Hay, Fold(o.Text)) {
+				t.Errorf("task %s: %q is not searched", task.ID, o.Text)
+			}
+		}
+		js, _ := json.Marshal(d)
+		if strings.Contains(string(js), `"o":`) != (want[i] != nil) {
+			t.Errorf("task %s: %s", task.ID, js)
+		}
+	}
 }

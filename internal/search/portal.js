@@ -121,7 +121,8 @@
 
   // measure notes where each part of a doc's text starts in d.h (see
   // Doc.fields in internal/search/index.go): the title, the group, the
-  // first sentence, the timeline, the units' names.
+  // first sentence, the timeline, the units' names, the cells of the
+  // columns plansite does not read.
   function measure(d) {
     var at = d.t.length + 1;
     if (d.a) at += d.a.length + 1;
@@ -129,7 +130,9 @@
     d.s.forEach(function (s) { at += s.length + 1; });
     var clauses = at;
     (d.m || []).forEach(function (s) { at += s.length + 1; });
-    d.$ = { title: d.t.length, first: first, clauses: clauses, units: at };
+    var units = at;
+    [d.l, d.c, d.x].forEach(function (list) { (list || []).forEach(function (s) { at += s.length + 1; }); });
+    d.$ = { title: d.t.length, first: first, clauses: clauses, units: units, other: d.o ? at : d.h.length + 1 };
   }
 
   // A sieve is, for each doc, WORDS 32-bit words with the bit of each
@@ -172,13 +175,15 @@
 
   // place ranks where term t, first found at p, occurs in a doc: 0 in its
   // title or a unit's name, 1 in its group, first sentence or timeline, 2
-  // deeper in its text. Only the text from the timeline on is read again,
-  // which is short.
+  // deeper in its text or only in the columns plansite does not read.
+  // Only the text from the timeline on is read again, which is short.
   function place(d, t, p) {
     var h = d.h, m = d.$;
     if (p < m.title) return 0;
-    if (h.indexOf(t, m.units) >= 0) return 0;
-    if (p < m.first || p >= m.clauses) return 1; // past the clauses is the units, found above
+    var u = h.indexOf(t, m.units);
+    if (u >= 0 && u < m.other) return 0;
+    if (p >= m.other) return 2;
+    if (p < m.first || p >= m.clauses) return 1; // past the clauses and before the other cells is the units, found above
     var c = h.indexOf(t, m.clauses);
     return c >= 0 && c < m.units ? 1 : 2;
   }
@@ -372,6 +377,7 @@
     (d.l || []).forEach(function (t) { f.push({ text: t, kind: 'l' }); });
     (d.c || []).forEach(function (t) { f.push({ text: t, kind: 'c' }); });
     (d.x || []).forEach(function (t) { f.push({ text: t, kind: 'x' }); });
+    (d.o || []).forEach(function (c) { f.push({ text: c.t, kind: 'o', label: c.h }); });
     var at = 0;
     f.forEach(function (x) { x.at = at; at += x.text.length + 1; });
     return f;
@@ -466,8 +472,8 @@
       var ul = el('ul', 'result-hits');
       hits.slice(0, HITS).forEach(function (i) {
         var x = f[i], item = el('li');
-        var link = el('a', 'hit-where', x.kind === 's' ? '第' + x.n + '句' : labels[x.kind]);
-        link.href = x.kind === 's' ? page + '#m' + x.n : x.kind === 'm' ? page + '#timeline' : page;
+        var link = el('a', 'hit-where', x.kind === 's' ? '第' + x.n + '句' : x.kind === 'o' ? x.label || '原表记载' : labels[x.kind]);
+        link.href = x.kind === 's' ? page + '#m' + x.n : x.kind === 'm' ? page + '#timeline' : x.kind === 'o' ? page + '#original' : page;
         item.appendChild(link);
         item.appendChild(document.createTextNode('：'));
         var e = excerpt(x.text, rs[i]);
