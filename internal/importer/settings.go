@@ -2,8 +2,9 @@ package importer
 
 import (
 	"fmt"
-	"plansite/internal/config"
 	"strings"
+
+	"plansite/internal/config"
 )
 
 // SiteTOML is a content/site.toml for a new site: the keys the document

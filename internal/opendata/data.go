@@ -23,21 +23,23 @@ import (
 // they change only together with plan.schema.json and its version.
 
 // DataFormat and DataVersion identify the JSON format; DataVersion goes up
-// when a field changes meaning or disappears.
+// when a field is added, changes meaning or disappears: the schema refuses
+// fields it does not name.
 const (
 	DataFormat  = "plansite-plan"
-	DataVersion = 3
+	DataVersion = 4
 )
 
 // PlanData is /data/plan.json.
 type PlanData struct {
-	Format      string     `json:"format"`
-	Version     int        `json:"version"`
-	Plan        MetaData   `json:"plan"`
-	Areas       []AreaData `json:"areas"`
-	Tasks       []TaskData `json:"tasks"`
-	Departments []DeptData `json:"departments"`
-	Years       []int      `json:"years"`
+	Format      string       `json:"format"`
+	Version     int          `json:"version"`
+	Plan        MetaData     `json:"plan"`
+	Columns     []ColumnData `json:"columns"`
+	Areas       []AreaData   `json:"areas"`
+	Tasks       []TaskData   `json:"tasks"`
+	Departments []DeptData   `json:"departments"`
+	Years       []int        `json:"years"`
 }
 
 // MetaData describes the plan as a document and where it comes from.
@@ -54,6 +56,25 @@ type MetaData struct {
 	EndYear    int    `json:"end_year"`
 	SiteURL    string `json:"site_url"`
 	TableURL   string `json:"table_url"`
+}
+
+// ColumnData is a column of the table as its heading names it, and what
+// plansite reads it as: the key of site.toml's [columns] (measures, lead
+// …), or "" for a column it does not read, whose cells are each task's
+// other_cells under the same heading.
+type ColumnData struct {
+	Heading string `json:"heading"`
+	Group   string `json:"group"` // the heading over it in a heading of two rows, else ""
+	Key     string `json:"key"`
+}
+
+// columnsData lists the table's columns in its order.
+func columnsData(cols []plan.Column) []ColumnData {
+	out := make([]ColumnData, len(cols))
+	for i, c := range cols {
+		out[i] = ColumnData{Heading: c.Heading, Group: c.Group, Key: string(c.Std)}
+	}
+	return out
 }
 
 // AreaData is an action area (the area column).
@@ -197,7 +218,7 @@ type Input struct {
 func planData(s Input) PlanData {
 	p, c := s.Plan, s.Config
 	d := PlanData{
-		Format: DataFormat, Version: DataVersion,
+		Format: DataFormat, Version: DataVersion, Columns: columnsData(p.Columns),
 		Plan: MetaData{Title: c.Title, ShortTitle: c.ShortTitle, Attachment: c.Attachment, Issuer: c.Issuer,
 			Date: c.Date, Updated: c.Updated, SourceURL: c.SourceURL, SourceName: c.SourceName,
 			StartYear: p.Meta.StartYear, EndYear: p.Meta.EndYear, SiteURL: s.BaseURL, TableURL: s.BaseURL + sitepath.TableCSV},
@@ -335,9 +356,10 @@ func writePlanJSON(w io.Writer, s Input) error {
 		Format   string       `json:"format"`
 		Version  int          `json:"version"`
 		Plan     MetaData     `json:"plan"`
+		Columns  []ColumnData `json:"columns"`
 		Statuses []StatusData `json:"statuses,omitempty"` // with progress only
 		Areas    []AreaData   `json:"areas"`
-	}{d.Format, d.Version, d.Plan, statusesData(s.Progress), d.Areas})
+	}{d.Format, d.Version, d.Plan, d.Columns, statusesData(s.Progress), d.Areas})
 	if err != nil {
 		return err
 	}

@@ -128,9 +128,14 @@ func readRecords(t *testing.T, data []byte) (header []string, recs []tableRecord
 // The JSON as published, read back with types of the test's own; decoding
 // refuses any field they lack.
 type jsonPlan struct {
-	Format   string `json:"format"`
-	Version  int    `json:"version"`
-	Plan     map[string]any
+	Format  string `json:"format"`
+	Version int    `json:"version"`
+	Plan    map[string]any
+	Columns []struct {
+		Heading string `json:"heading"`
+		Group   string `json:"group"`
+		Key     string `json:"key"`
+	} `json:"columns"`
 	Statuses []struct {
 		Name string `json:"name"`
 		Done bool   `json:"done"`

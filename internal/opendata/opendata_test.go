@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
 
+	"plansite/internal/column"
 	"plansite/internal/config"
 	"plansite/internal/load"
 	"plansite/internal/plan"
@@ -79,6 +81,21 @@ func TestPlanJSONRoundTrip(t *testing.T) {
 				}
 			}
 			checkTasks(t, s, p, d, site.fsys)
+			// The columns are the table's heading as written, each with the
+			// key of the standard column of that name, if any.
+			header, _ := readRecords(t, site.fsys["tasks.csv"].Data)
+			keyOf := map[string]string{}
+			for _, k := range column.Task.Keys() {
+				keyOf[column.Task.Name(k)] = k
+			}
+			if len(d.Columns) != len(header) {
+				t.Errorf("%d columns, the table %d", len(d.Columns), len(header))
+			}
+			for i := range min(len(d.Columns), len(header)) {
+				if c := d.Columns[i]; c.Heading != header[i] || c.Group != "" || c.Key != keyOf[header[i]] {
+					t.Errorf("column %d: %+v, want %q read as %q", i+1, c, header[i], keyOf[header[i]])
+				}
+			}
 			for i, dep := range p.Departments {
 				j := d.Departments[i]
 				if j.Slug != dep.Slug || j.Name != dep.Name || j.English != dep.English || strings.Join(j.Aliases, "|") != strings.Join(dep.Aliases, "|") ||
@@ -340,5 +357,27 @@ func TestTableCSVRoundTrip(t *testing.T) {
 	}
 	if err := writeTableCSV(&bytes.Buffer{}, Input{}); err == nil || !strings.Contains(err.Error(), sitepath.TableCSV) {
 		t.Errorf("a site without a table: %v", err)
+	}
+}
+
+// A heading of two rows gives each column its lower row's heading and
+// the upper row's over it, as the table draws them.
+func TestColumnsOfTwoRowHeading(t *testing.T) {
+	const table = "序号,主要措施,责任单位,,完成时限\n序号,主要措施,牵头单位,配合单位,完成时限\n1,建平台。,区政数局,各街道,2024年\n"
+	c, _, err := load.Read(fstest.MapFS{
+		"tasks.csv": {Data: []byte(table)},
+		"site.toml": {Data: []byte("title = \"某区数字政府建设工作方案\"\n")},
+	}, "content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := decodePlan(t, fileOf(t, siteOf(c), sitepath.PlanJSON))
+	var got []string
+	for _, col := range d.Columns {
+		got = append(got, col.Group+"/"+col.Heading+"="+col.Key)
+	}
+	want := []string{"/序号=id", "/主要措施=measures", "责任单位/牵头单位=lead", "责任单位/配合单位=coop", "/完成时限=timeline"}
+	if !slices.Equal(got, want) {
+		t.Errorf("columns %q, want %q", got, want)
 	}
 }
