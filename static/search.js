@@ -251,6 +251,7 @@
     (d.c || []).forEach(function (t) { f.push({ text: t, kind: 'c' }); });
     (d.x || []).forEach(function (t) { f.push({ text: t, kind: 'x' }); });
     (d.o || []).forEach(function (c) { f.push({ text: c.t, kind: 'o', label: c.h }); });
+    (d.p || []).forEach(function (u) { f.push({ text: u.t, kind: 'p', label: u.d + '进展', anchor: u.a }); });
     var at = 0;
     f.forEach(function (x) { x.at = at; at += x.text.length + 1; });
     return f;
@@ -349,8 +350,8 @@
       var ul = el('ul', 'result-hits');
       hits.slice(0, HITS).forEach(function (i) {
         var x = f[i], item = el('li');
-        var link = el('a', 'hit-where', x.kind === 's' ? '第' + x.n + '句' : x.kind === 'o' ? x.label || '原表记载' : labels[x.kind]);
-        link.href = x.kind === 's' ? page + '#m' + x.n : x.kind === 'm' ? page + '#timeline' : x.kind === 'o' ? page + '#original' : page;
+        var link = el('a', 'hit-where', x.kind === 's' ? '第' + x.n + '句' : x.kind === 'o' ? x.label || '原表记载' : x.label || labels[x.kind]);
+        link.href = x.kind === 's' ? page + '#m' + x.n : x.kind === 'm' ? page + '#timeline' : x.kind === 'o' ? page + '#original' : x.kind === 'p' ? page + '#' + x.anchor : page;
         item.appendChild(link);
         item.appendChild(document.createTextNode('：'));
         var e = excerpt(x.text, rs[i]);

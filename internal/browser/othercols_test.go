@@ -98,3 +98,37 @@ func TestPortalSearchRanksOtherColumnsLast(t *testing.T) {
 func equalHit(a, b hit) bool {
 	return a.Task == b.Task && slices.Equal(a.Where, b.Where) && slices.Equal(a.Links, b.Links)
 }
+
+// A word that is only in a 落实情况 update is found, the match labelled
+// with the update's date, as the task page names it, and linked to the
+// update on the task's page; the search page says updates are searched.
+func TestSearchFindsProgressTexts(t *testing.T) {
+	root, r := serve(t, sources(os.DirFS("../../examples/progress-demo/content")))
+	// The second update of the second task that has two, in file order.
+	var task, anchor, date, text string
+	for _, tk := range r.Content.Plan.Tasks {
+		if us := r.Content.Progress.For(tk); len(us) >= 2 && task == "" {
+			task, anchor, date, text = tk.ID, us[1].Anchor(), us[1].Date.String(), us[1].Text
+		}
+	}
+	q := strings.TrimPrefix(strings.SplitN(text, "：", 2)[0], "（虚构示例）") // 第1项任务第2次进展
+	if task == "" || !strings.Contains(text, "：") {
+		t.Fatalf("the demo has no task with two updates of the expected shape: %q", text)
+	}
+	ctx := browser(t, 1280, 900)
+	var hits []hit
+	var lead string
+	run(t, ctx, "search "+q,
+		chromedp.Navigate(root+"search/?q="+url.QueryEscape(q)),
+		waitSearch(q),
+		chromedp.Evaluate(hitsJS, &hits),
+		chromedp.Text(".lead", &lead, chromedp.ByQuery),
+	)
+	want := []hit{{Task: "任务" + task, Where: []string{date + "进展"}, Links: []string{"tasks/" + task + "/#" + anchor}}}
+	if !slices.EqualFunc(hits, want, equalHit) {
+		t.Errorf("results %+v, want %+v", hits, want)
+	}
+	if !strings.HasSuffix(lead, "，以及落实情况中查找词语。") {
+		t.Errorf("the search page does not say updates are searched: %q", lead)
+	}
+}

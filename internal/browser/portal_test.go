@@ -261,9 +261,19 @@ func rankedDocs(pt *portal.Portal) []rankedDoc {
 			for _, dep := range slices.Concat([]*plan.Department{}, t.Lead, t.Coop) {
 				units = append(append(units, dep.Name), dep.Aliases...)
 			}
-			var others []string // the cells of columns plansite does not read: deep text
-			for _, c := range search.NewDoc(pl.Content.Plan, t).Other {
+			// The cells of columns plansite does not read and the updates'
+			// texts are deep text.
+			var pr *search.Progress
+			if pl.Content.Progress != nil {
+				pr = &search.Progress{Log: pl.Content.Progress}
+			}
+			var others []string
+			doc := search.NewDoc(pl.Content.Plan, t, pr)
+			for _, c := range doc.Other {
 				others = append(others, c.Text)
+			}
+			for _, u := range doc.Updates {
+				others = append(others, u.Text)
 			}
 			d.near, d.units = f(near...), f(units...)
 			d.text = slices.Concat([]string{d.title}, d.near, d.units, f(t.Sentences...), f(others...))

@@ -197,7 +197,7 @@ func TestSearchFilters(t *testing.T) {
 			chromedp.Evaluate(`(function(){var ids=[],late=[];document.querySelectorAll('#search-results .result').forEach(function(li){var n=li.querySelector('.task-no').textContent.replace('任务','');ids.push(n);if(li.querySelector('.overdue-tag'))late.push(n)});return {ids:ids,late:late,query:location.search}})()`, &got))
 		var want, late []string
 		for _, task := range l.Tasks {
-			ok := c.q == "" || strings.Contains(search.NewDoc(l, task).Hay, search.Fold(c.q))
+			ok := c.q == "" || strings.Contains(search.NewDoc(l, task, &search.Progress{Log: r.Content.Progress}).Hay, search.Fold(c.q))
 			if st := r.Content.Progress.Current(task); c.status != "" && (st == nil || st.Name != c.status) {
 				ok = false
 			}

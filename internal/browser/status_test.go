@@ -36,7 +36,7 @@ func TestSearchStatus(t *testing.T) {
 	expect := func(q, st string) []string {
 		var ids []string
 		for _, task := range r.Content.Plan.Tasks {
-			hay, ok := search.NewDoc(r.Content.Plan, task).Hay, true
+			hay, ok := search.NewDoc(r.Content.Plan, task, &search.Progress{Log: l}).Hay, true
 			for _, w := range strings.Fields(search.Fold(q)) {
 				ok = ok && strings.Contains(hay, w)
 			}

@@ -95,6 +95,7 @@ type SearchDescription struct {
 	Measures         Pattern `toml:"measures" args:"measures"`
 	MeasuresTimeline Pattern `toml:"measures_timeline" args:"measures,timeline"`
 	WithOthers       Pattern `toml:"with_others" args:"searched,columns"`
+	Progress         string  `toml:"progress"`
 }
 
 // AreaWords are the site's word for a plan's groups of tasks.

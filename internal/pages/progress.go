@@ -9,6 +9,7 @@ import (
 	"plansite/internal/labels"
 	"plansite/internal/plan"
 	"plansite/internal/progress"
+	"plansite/internal/search"
 	"plansite/internal/sitepath"
 )
 
@@ -236,21 +237,13 @@ func listProgress(k *Kind, w *labels.Page, l *lister) ([]*Page, error) {
 		Description: w.Description.Fill(strconv.Itoa(len(s.Plan.Tasks)), areas), Crumbs: []Link{l.crumb(kindHome, sitepath.Home)}}}, nil
 }
 
-// SearchStatus gives each task's status name, and whether it is overdue,
-// for the search index, the
-// label of no update (暂无进展) for a task without one so that the filter
-// can find those too; nil without progress, which leaves the index as it
-// was.
-func (s *Context) SearchStatus() func(*plan.Task) (string, bool) {
-	l := s.Progress
-	if l == nil {
+// SearchProgress is the site's progress for the search index, with the
+// label of no update (暂无进展) as the status of a task without one, so
+// that the filter can find those too; nil without progress, which leaves
+// the index as it was.
+func (s *Context) SearchProgress() *search.Progress {
+	if s.Progress == nil {
 		return nil
 	}
-	none := s.Labels.Progress.None
-	return func(t *plan.Task) (string, bool) {
-		if s := l.Current(t); s != nil {
-			return s.Name, l.Overdue(t)
-		}
-		return none, l.Overdue(t)
-	}
+	return &search.Progress{Log: s.Progress, None: s.Labels.Progress.None}
 }

@@ -91,8 +91,8 @@ func fontSizes(s *Context) []FontSize {
 }
 
 // Searched names what search looks through, in the table's own words:
-// the measures, the timeline, the units and the columns plansite does not
-// read (internal/search indexes their cells).
+// the measures, the timeline, the units, the columns plansite does not
+// read and the progress updates (internal/search indexes their texts).
 func (s *Context) Searched() string {
 	pl, w := s.Plan, &s.Labels.SearchDescription
 	searched := w.Measures.Fill(pl.Heading(col.Measures))
@@ -104,6 +104,9 @@ func (s *Context) Searched() string {
 		if l := c.Label(); c.Std == col.None && l != "" && !slices.Contains(others, l) {
 			others = append(others, l)
 		}
+	}
+	if s.Progress != nil {
+		others = append(others, w.Progress)
 	}
 	if len(others) == 0 {
 		return searched

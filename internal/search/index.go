@@ -14,6 +14,7 @@ import (
 	"plansite/internal/column"
 	"plansite/internal/jsonenc"
 	"plansite/internal/plan"
+	"plansite/internal/progress"
 	"plansite/internal/sitepath"
 )
 
@@ -44,6 +45,9 @@ type Doc struct {
 	// read (完成情况, 备注), row by row, each under its column's name: a
 	// report's account of what was done is what a reader searches for.
 	Other []OtherCell `json:"o,omitempty"`
+	// Updates are the task's 落实情况 updates of a site with progress, in
+	// the progress file's order: what was reported is searched too.
+	Updates []Update `json:"p,omitempty"`
 	// Status is the task's current 落实情况 status, for the search page's
 	// status filter; only a site with progress has it, so the index of a
 	// site without progress stays as it was. Not part of Hay: a status is
@@ -55,8 +59,8 @@ type Doc struct {
 	// Years are the years the task is active in, for the year filter, as
 	// ranges: first, last, first, last … Not part of Hay either.
 	Years []int `json:"y,omitempty"`
-	// Hay is every field above from Title to Other (its texts, not its
-	// columns' names), folded and joined by "\n", in that order. The script
+	// Hay is every field above from Title to Updates (the texts of Other
+	// and Updates, not their columns' names or dates), folded and joined by "\n", in that order. The script
 	// matches the query against it and maps a match back to its field by
 	// position. Folding turns every line break of the
 	// text into a space, so "\n" only ever separates fields.
@@ -75,7 +79,26 @@ func (d *Doc) fields() []string {
 	for _, c := range d.Other {
 		f = append(f, c.Text)
 	}
+	for _, u := range d.Updates {
+		f = append(f, u.Text)
+	}
 	return f
+}
+
+// Update is a 落实情况 update as search shows it: its date, its text, and
+// its anchor on the task's page (p1, p2 …).
+type Update struct {
+	Anchor string `json:"a"`
+	Date   string `json:"d"`
+	Text   string `json:"t"`
+}
+
+// Progress is what a site with progress adds to the index: each task's
+// status, or None for a task without updates, whether it is overdue, and
+// its updates.
+type Progress struct {
+	Log  *progress.Log
+	None string
 }
 
 // OtherCell is a cell of a column plansite does not read, under the
@@ -104,9 +127,19 @@ func otherCells(cols []plan.Column, t *plan.Task) []OtherCell {
 	return out
 }
 
-// NewDoc makes the index entry of task t of plan p.
-func NewDoc(p *plan.Plan, t *plan.Task) Doc {
+// NewDoc makes the index entry of task t of plan p, with its progress
+// when pr is not nil.
+func NewDoc(p *plan.Plan, t *plan.Task, pr *Progress) Doc {
 	d := Doc{ID: t.ID, Slug: t.Slug, Title: t.Title, Sentences: t.Sentences, Other: otherCells(p.Columns, t)}
+	if pr != nil {
+		d.Status, d.Overdue = pr.None, pr.Log.Overdue(t)
+		if st := pr.Log.Current(t); st != nil {
+			d.Status = st.Name
+		}
+		for _, u := range pr.Log.For(t) {
+			d.Updates = append(d.Updates, Update{Anchor: u.Anchor(), Date: u.Date.String(), Text: u.Text})
+		}
+	}
 	if d.Sentences == nil {
 		d.Sentences = []string{}
 	}
@@ -185,10 +218,9 @@ type File struct {
 // WriteIndex makes the index of the plan, search/0.json, search/1.json, … in
 // task order and then search/index.json, which names them, and hands each
 // file to emit as soon as it is made: a large table's index is a hundred
-// megabytes, of which a shard's worth is held at a time. status gives each
-// task's status name and whether it is overdue; nil for a site without
-// progress.
-func WriteIndex(p *plan.Plan, status func(*plan.Task) (string, bool), emit func(File) error) error {
+// megabytes, of which a shard's worth is held at a time. pr is the site's
+// progress; nil for a site without.
+func WriteIndex(p *plan.Plan, pr *Progress, emit func(File) error) error {
 	m := Manifest{Version: 1, Tasks: len(p.Tasks)}
 	var c compressor
 	shard := func(part [][]byte) error {
@@ -212,10 +244,7 @@ func WriteIndex(p *plan.Plan, status func(*plan.Task) (string, bool), emit func(
 	var cur [][]byte
 	size := 0
 	for _, t := range p.Tasks {
-		doc := NewDoc(p, t)
-		if status != nil {
-			doc.Status, doc.Overdue = status(t)
-		}
+		doc := NewDoc(p, t, pr)
 		d, err := jsonenc.Marshal(doc)
 		if err != nil {
 			return fmt.Errorf("search index, task %s: %v", t.ID, err)

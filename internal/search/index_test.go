@@ -55,7 +55,7 @@ func realPlan(t testing.TB) *plan.Plan {
 func TestHayMatchesFields(t *testing.T) {
 	p := realPlan(t)
 	for _, task := range p.Tasks {
-		d := NewDoc(p, task)
+		d := NewDoc(p, task, nil)
 		parts := strings.Split(d.Hay, "\n")
 		f := d.fields()
 		if len(parts) != len(f) {
@@ -210,7 +210,7 @@ func TestOtherCellsSearched(t *testing.T) {
 		nil,
 	}
 	for i, task := range p.Tasks {
-		d := NewDoc(p, task)
+		d := NewDoc(p, task, nil)
 		if !slices.Equal(d.Other, want[i]) {
 			t.Errorf("task %s: other cells %q, want %q", task.ID, d.Other, want[i])
 		}
@@ -226,6 +226,45 @@ func TestOtherCellsSearched(t *testing.T) {
 		js, _ := json.Marshal(d)
 		if strings.Contains(string(js), `"o":`) != (want[i] != nil) {
 			t.Errorf("task %s: %s", task.ID, js)
+		}
+	}
+}
+
+// A site with progress searches its updates' texts, in the progress
+// file's order, each with its date and its anchor on the task's page; a
+// task without updates has the status of none.
+func TestProgressSearched(t *testing.T) {
+	c, _, err := load.Read(fstest.MapFS{
+		"tasks.csv":    {Data: []byte("序号,主要措施,牵头部门\n1,建设示范园区。,市科技局\n2,培育企业。,市工信局\n")},
+		"progress.csv": {Data: []byte("序号,日期,状态,进展\n1,2023-05-08,推进中,完成选址\n2,2023-06-01,推进中,\"遴选企业\n10家\"\n1,2023-11-08,已完成,竣工验收\n")},
+		"site.toml":    {Data: []byte("title = \"某市人工智能产业园建设方案\"\nupdated = \"2023-12-01\"\n")},
+	}, "content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pr := &Progress{Log: c.Progress, None: "暂无进展"}
+	want := []struct {
+		status  string
+		updates []Update
+	}{
+		{"已完成", []Update{{"p1", "2023-05-08", "完成选址"}, {"p2", "2023-11-08", "竣工验收"}}},
+		{"推进中", []Update{{"p1", "2023-06-01", "遴选企业\n10家"}}},
+	}
+	for i, task := range c.Plan.Tasks {
+		d := NewDoc(c.Plan, task, pr)
+		if d.Status != want[i].status || !slices.Equal(d.Updates, want[i].updates) {
+			t.Errorf("task %s: status %q, updates %q; want %q, %q", task.ID, d.Status, d.Updates, want[i].status, want[i].updates)
+		}
+		for _, u := range want[i].updates {
+			if !strings.Contains(d.Hay, Fold(u.Text)) {
+				t.Errorf("task %s: %q is not searched", task.ID, u.Text)
+			}
+		}
+		if strings.Contains(d.Hay, "2023") {
+			t.Errorf("task %s: an update's date is searched: %q", task.ID, d.Hay)
+		}
+		if d := NewDoc(c.Plan, task, nil); d.Status != "" || d.Updates != nil {
+			t.Errorf("task %s without progress: %+v", task.ID, d)
 		}
 	}
 }

@@ -121,8 +121,8 @@
 
   // measure notes where each part of a doc's text starts in d.h (see
   // Doc.fields in internal/search/index.go): the title, the group, the
-  // first sentence, the timeline, the units' names, the cells of the
-  // columns plansite does not read.
+  // first sentence, the timeline, the units' names, then the cells of the
+  // columns plansite does not read and the updates' texts.
   function measure(d) {
     var at = d.t.length + 1;
     if (d.a) at += d.a.length + 1;
@@ -132,7 +132,7 @@
     (d.m || []).forEach(function (s) { at += s.length + 1; });
     var units = at;
     [d.l, d.c, d.x].forEach(function (list) { (list || []).forEach(function (s) { at += s.length + 1; }); });
-    d.$ = { title: d.t.length, first: first, clauses: clauses, units: units, other: d.o ? at : d.h.length + 1 };
+    d.$ = { title: d.t.length, first: first, clauses: clauses, units: units, other: d.o || d.p ? at : d.h.length + 1 };
   }
 
   // A sieve is, for each doc, WORDS 32-bit words with the bit of each
@@ -175,7 +175,8 @@
 
   // place ranks where term t, first found at p, occurs in a doc: 0 in its
   // title or a unit's name, 1 in its group, first sentence or timeline, 2
-  // deeper in its text or only in the columns plansite does not read.
+  // deeper in its text or only in the columns plansite does not read or in
+  // the updates.
   // Only the text from the timeline on is read again, which is short.
   function place(d, t, p) {
     var h = d.h, m = d.$;
@@ -378,6 +379,7 @@
     (d.c || []).forEach(function (t) { f.push({ text: t, kind: 'c' }); });
     (d.x || []).forEach(function (t) { f.push({ text: t, kind: 'x' }); });
     (d.o || []).forEach(function (c) { f.push({ text: c.t, kind: 'o', label: c.h }); });
+    (d.p || []).forEach(function (u) { f.push({ text: u.t, kind: 'p', label: u.d + '进展', anchor: u.a }); });
     var at = 0;
     f.forEach(function (x) { x.at = at; at += x.text.length + 1; });
     return f;
@@ -472,8 +474,8 @@
       var ul = el('ul', 'result-hits');
       hits.slice(0, HITS).forEach(function (i) {
         var x = f[i], item = el('li');
-        var link = el('a', 'hit-where', x.kind === 's' ? '第' + x.n + '句' : x.kind === 'o' ? x.label || '原表记载' : labels[x.kind]);
-        link.href = x.kind === 's' ? page + '#m' + x.n : x.kind === 'm' ? page + '#timeline' : x.kind === 'o' ? page + '#original' : page;
+        var link = el('a', 'hit-where', x.kind === 's' ? '第' + x.n + '句' : x.kind === 'o' ? x.label || '原表记载' : x.label || labels[x.kind]);
+        link.href = x.kind === 's' ? page + '#m' + x.n : x.kind === 'm' ? page + '#timeline' : x.kind === 'o' ? page + '#original' : x.kind === 'p' ? page + '#' + x.anchor : page;
         item.appendChild(link);
         item.appendChild(document.createTextNode('：'));
         var e = excerpt(x.text, rs[i]);

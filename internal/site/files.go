@@ -88,7 +88,7 @@ func siteFiles(s *pages.Context, data opendata.Input, css []byte, list []*pages.
 		// The search index: its shards and the manifest naming them,
 		// under search/.
 		func(out Sink) error {
-			return search.WriteIndex(s.Plan, s.SearchStatus(), func(f search.File) error {
+			return search.WriteIndex(s.Plan, s.SearchProgress(), func(f search.File) error {
 				return out.Write(output.File{Path: f.Path, Data: f.Data})
 			})
 		})
