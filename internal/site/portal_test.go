@@ -231,6 +231,16 @@ func TestPortalOfRealExamples(t *testing.T) {
 			}
 		}
 	}
+	// None of these plans has progress: the search says nothing of it,
+	// as the example portal's, whose plans have, does.
+	for _, c := range []struct {
+		files map[string][]byte
+		says  string
+	}{{files, "原文和责任单位中查找"}, {filesMap(portalSite(t, portalExample).Files), "原文、落实情况和责任单位中查找"}} {
+		if page := string(c.files[sitepath.File(sitepath.Search)]); !strings.Contains(page, c.says) {
+			t.Errorf("the portal's search page does not say %s", c.says)
+		}
+	}
 }
 
 // A portal that cannot be built stops the build, naming every problem of
