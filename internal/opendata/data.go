@@ -111,6 +111,7 @@ type TaskData struct {
 // 牵头领导 …), under the table's heading of it.
 type OtherCellData struct {
 	Heading string `json:"heading"`
+	Group   string `json:"group"` // the heading over it in a heading of two rows, else ""
 	Text    string `json:"text"`
 }
 
@@ -282,7 +283,7 @@ func otherCells(cols []plan.Column, r plan.Row) []OtherCellData {
 	cells := r.Cells(cols)
 	for i, c := range cols {
 		if c.Std == column.None {
-			out = append(out, OtherCellData{Heading: c.Heading, Text: cells[i].Text})
+			out = append(out, OtherCellData{Heading: c.Heading, Group: c.Group, Text: cells[i].Text})
 		}
 	}
 	return out

@@ -164,6 +164,7 @@ type jsonPlan struct {
 
 type jsonCell struct {
 	Heading string `json:"heading"`
+	Group   string `json:"group"`
 	Text    string `json:"text"`
 }
 

@@ -361,9 +361,10 @@ func TestTableCSVRoundTrip(t *testing.T) {
 }
 
 // A heading of two rows gives each column its lower row's heading and
-// the upper row's over it, as the table draws them.
+// the upper row's over it, as the table draws them, and each cell of a
+// column plansite does not read its column's two headings.
 func TestColumnsOfTwoRowHeading(t *testing.T) {
-	const table = "序号,主要措施,责任单位,,完成时限\n序号,主要措施,牵头单位,配合单位,完成时限\n1,建平台。,区政数局,各街道,2024年\n"
+	const table = "序号,主要措施,责任,,,完成时限\n序号,主要措施,牵头单位,配合单位,责任领导,完成时限\n1,建平台。,区政数局,各街道,张三,2024年\n"
 	c, _, err := load.Read(fstest.MapFS{
 		"tasks.csv": {Data: []byte(table)},
 		"site.toml": {Data: []byte("title = \"某区数字政府建设工作方案\"\n")},
@@ -376,8 +377,11 @@ func TestColumnsOfTwoRowHeading(t *testing.T) {
 	for _, col := range d.Columns {
 		got = append(got, col.Group+"/"+col.Heading+"="+col.Key)
 	}
-	want := []string{"/序号=id", "/主要措施=measures", "责任单位/牵头单位=lead", "责任单位/配合单位=coop", "/完成时限=timeline"}
+	want := []string{"/序号=id", "/主要措施=measures", "责任/牵头单位=lead", "责任/配合单位=coop", "责任/责任领导=", "/完成时限=timeline"}
 	if !slices.Equal(got, want) {
 		t.Errorf("columns %q, want %q", got, want)
+	}
+	if cells := d.Tasks[0].OtherCells; len(cells) != 1 || cells[0] != (jsonCell{Heading: "责任领导", Group: "责任", Text: "张三"}) {
+		t.Errorf("other cells %+v", cells)
 	}
 }
