@@ -60,10 +60,10 @@ type Doc struct {
 	// ranges: first, last, first, last … Not part of Hay either.
 	Years []int `json:"y,omitempty"`
 	// Hay is every field above from Title to Updates (the texts of Other
-	// and Updates, not their columns' names or dates), folded and joined by "\n", in that order. The script
-	// matches the query against it and maps a match back to its field by
-	// position. Folding turns every line break of the
-	// text into a space, so "\n" only ever separates fields.
+	// and Updates, not their columns' names or dates), folded and joined by
+	// "\n", in that order. The script matches the query against it and maps
+	// a match back to its field by position. Folding turns every line break
+	// of the text into a space, so "\n" only ever separates fields.
 	Hay string `json:"h"`
 }
 
@@ -109,7 +109,8 @@ type OtherCell struct {
 }
 
 // otherCells are task t's cells in the columns of cols plansite does not
-// read, its own row's and then its sub-items', the empty ones left out.
+// read, its own row's and then its sub-items', the empty ones left out,
+// and a cell merged over several of its rows once.
 func otherCells(cols []plan.Column, t *plan.Task) []OtherCell {
 	var out []OtherCell
 	for _, r := range t.Rows {
@@ -119,7 +120,9 @@ func otherCells(cols []plan.Column, t *plan.Task) []OtherCell {
 				continue
 			}
 			if n < len(r.Others) && plan.TrimSpace(r.Others[n].Text) != "" {
-				out = append(out, OtherCell{Column: c.Label(), Text: r.Others[n].Text})
+				if cell := (OtherCell{Column: c.Label(), Text: r.Others[n].Text}); !slices.Contains(out, cell) {
+					out = append(out, cell)
+				}
 			}
 			n++
 		}

@@ -190,12 +190,13 @@ func TestLargeTableShards(t *testing.T) {
 
 // The cells of the columns plansite does not read are searched too, each
 // under its column's name, the sub-items' rows after the task's own; an
-// empty cell adds nothing, and a task without such cells keeps the index
-// as it was.
+// empty cell adds nothing, the text of a cell merged over two rows counts
+// once, and a task without such cells keeps the index as it was.
 func TestOtherCellsSearched(t *testing.T) {
 	const table = "序号,工作任务,责任单位,进展情况,备注\n" +
 		"1,改造校舍。,区教育局,已完成校舍改造,\n" +
 		",新建食堂。,区财政局,完成投资60%,资金已到位\n" +
+		",维修操场。,区财政局,完成投资60%,\n" +
 		"2,建设图书馆。,区文旅局, ,\n"
 	c, _, err := load.Read(fstest.MapFS{
 		"tasks.csv": {Data: []byte(table)},
