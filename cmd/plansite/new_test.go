@@ -291,6 +291,48 @@ func TestNewTablePerSection(t *testing.T) {
 	}
 }
 
+// A report whose heading has two rows, one heading merged down over both
+// and across two columns (项目名称 over a project and its parts), and whose
+// 序号 and 项目名称 are merged over a task's rows (a real 民生实事 report's
+// shape): new makes a site that builds, /plan/ draws the heading as the
+// document does, and a task's merged 项目名称 is one sentence, not one a row.
+func TestNewHeadingMergedAcross(t *testing.T) {
+	for _, doc := range pageAndWordFile(t, "report", `<html><head><meta charset="utf-8"><title>某区2024年度民生实事项目进度表</title></head><body>
+<p>附件2</p>
+<p>某区2024年度民生实事项目进度表</p>
+<table border="1">
+<tr><td rowspan="2">序号</td><td rowspan="2">牵头单位</td><td rowspan="2" colspan="2">项目名称</td><td colspan="2">本月进展情况</td></tr>
+<tr><td>前期手续</td><td>在建形象进度</td></tr>
+<tr><td rowspan="2">一</td><td rowspan="2">区住建局</td><td rowspan="2">（一）打通断头路专项行动（2条路）</td><td>1.文化中心北路</td><td colspan="2">已完工</td></tr>
+<tr><td>2.乐业路</td><td colspan="2">已完工</td></tr>
+<tr><td>二</td><td>区城管局</td><td colspan="2">（一）井盖整治项目</td><td>已完成</td><td>主体完工</td></tr>
+</table></body></html>`) {
+		t.Run(filepath.Ext(doc), func(t *testing.T) {
+			t.Chdir(t.TempDir())
+			if code, _, stderr := runArgs("new", "mysite", doc); code != 0 {
+				t.Fatalf("new: exit %d: %s", code, stderr)
+			}
+			if code, _, stderr := runArgs("build", "mysite"); code != 0 {
+				t.Fatalf("build: exit %d: %s", code, stderr)
+			}
+			plan, err := os.ReadFile(filepath.Join("mysite", "public", "plan", "index.html"))
+			if err != nil || !strings.Contains(string(plan), `<th scope="col" colspan="2" rowspan="2">项目名称</th>`) {
+				t.Errorf("/plan/ does not draw 项目名称 over two columns and two rows (%v)", err)
+			}
+			task, err := os.ReadFile(filepath.Join("mysite", "public", "tasks", "1", "index.html"))
+			_, measures, _ := strings.Cut(string(task), `<ol class="sentences">`)
+			measures, _, _ = strings.Cut(measures, "</ol>")
+			if n := strings.Count(measures, "打通断头路专项行动"); err != nil || n != 1 {
+				t.Errorf("task 1's measures say its 项目名称 %d times, want once (%v)", n, err)
+			}
+			toml, err := os.ReadFile(filepath.Join("mysite", "content", "site.toml"))
+			if err != nil || !strings.Contains(string(toml), "\nattachment = \"附件2\"") {
+				t.Errorf("site.toml does not say the attachment (%v):\n%s", err, toml)
+			}
+		})
+	}
+}
+
 // A page that states no title (a portal's table saved alone): new says so,
 // and build and check warn at site.toml's title until it is written, in
 // the same order as each other.

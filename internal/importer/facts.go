@@ -29,7 +29,7 @@ var (
 	// A date as a notice is signed: 2020年2月27日, in digits or numerals.
 	signedDate = regexp.MustCompile(`([0-9０-９〇零一二三四五六七八九]{4})\s*年\s*([0-9０-９〇零一二三四五六七八九十]{1,3})\s*月\s*([0-9０-９〇零一二三四五六七八九十]{1,3})\s*日`)
 	// A title names the kind of document it is.
-	titleEnd = regexp.MustCompile(`(方案|计划|清单|分工表|分解表|任务表|通知|意见|要点|规划|措施|办法|执行情况|落实情况|完成情况|进展情况|台账)(（[^）]*）|\([^)]*\))?[》」]?$`)
+	titleEnd = regexp.MustCompile(`(方案|计划|清单|分工表|分解表|任务表|进度表|一览表|汇总表|情况表|项目表|通知|意见|要点|规划|措施|办法|执行情况|落实情况|完成情况|进展情况|台账)(（[^）]*）|\([^)]*\))?[》」]?$`)
 	// A document named in a notice's text: 现将《…》印发给你们.
 	quotedTitle = regexp.MustCompile(`《([^《》]{6,120})》`)
 	// What a portal's page title adds after the page's own: _象山县人民政府,
@@ -37,6 +37,12 @@ var (
 	siteSuffix = regexp.MustCompile(`\s*(?:_|\||－|—|\s-\s)\s*[^_|－—]*(?:政府|网|网站|门户|平台|局|委|办公室|办公厅)\s*$`)
 	// An attachment's label, alone on its line: 附件, 附件1, 附件 2：, 附件一.
 	attachmentLine = regexp.MustCompile(`^附\s*件\s*([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})?\s*[:：]?$`)
+	// What a portal's page says of itself in a line above its text:
+	// 发布日期：2022-12-14, 来源：苍南县人民政府办公室.
+	pageDate   = regexp.MustCompile(`(?:发布|发文|成文)(?:日期|时间)\s*[:：]\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})`)
+	pageSource = regexp.MustCompile(`(?:来源|发布机构|发文机关|发布单位)\s*[:：]\s*([\p{Han}（）()]{3,40})`)
+	// A line of those, or of the page's tools (浏览次数：, 字体：大 中 小).
+	pageLine = regexp.MustCompile(`(?:(?:发布|发文|成文)(?:日期|时间)|来源|浏览次数|访问次数|字体|字号)\s*[:：]`)
 	// An issuer is a body's name.
 	issuerEnd = regexp.MustCompile(`(人民政府|政府|办公厅|办公室|委员会|局|委|厅|中心|管委会|领导小组)$`)
 )
@@ -101,6 +107,21 @@ func FactsOf(doc *document.Document, table int) Facts {
 			break
 		}
 	}
+	if f.Date == "" || f.Issuer == "" {
+		// A portal's page of a report has no signature, but says when it
+		// was published and by whom.
+		for i, p := range doc.Paragraphs {
+			p = clean(p)
+			if m := pageDate.FindStringSubmatch(p); m != nil && f.Date == "" {
+				if d, ok := isoDate(m[1], m[2], m[3]); ok {
+					f.Date, f.DateFrom = d, fmt.Sprintf("paragraph %d: %s", i+1, m[0])
+				}
+			}
+			if m := pageSource.FindStringSubmatch(p); m != nil && f.Issuer == "" && isIssuer(m[1]) {
+				f.Issuer, f.IssuerFrom = m[1], fmt.Sprintf("paragraph %d: %s", i+1, m[0])
+			}
+		}
+	}
 	return f
 }
 
@@ -129,7 +150,9 @@ func attachmentOf(t *document.Table, table int, before []string) (label, from st
 		if strings.ContainsAny(p, "。；;") {
 			break // a sentence: the notice's text, no longer the table's heading
 		}
-		seen++
+		if !pageLine.MatchString(p) {
+			seen++
+		}
 	}
 	return "", ""
 }

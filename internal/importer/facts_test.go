@@ -55,6 +55,8 @@ func TestFactsOfAttachment(t *testing.T) {
 			"附件", "table 1, row 1"},
 		{"the notice's list of attachments", "<p>附件：1.重点任务分工表</p><table><tr><th>序号</th><th>任务</th></tr><tr><td>1</td><td>甲</td></tr></table>",
 			"", ""},
+		{"above a portal's lines", "<p>附件2</p><p>某县2022年度民生实事项目进度表</p><p>发布日期：2022-12-14</p><p>来源：某县人民政府办公室</p><p>浏览次数：1024</p><p>字体：[大 中 小]</p><table><tr><th>序号</th><th>任务</th></tr><tr><td>1</td><td>甲</td></tr></table>",
+			"附件2", "paragraph 1"},
 		{"above the notice's text", "<p>附件1</p><p>各区：</p><p>现将方案印发给你们，请认真贯彻执行。</p><table><tr><th>序号</th><th>任务</th></tr><tr><td>1</td><td>甲</td></tr></table>",
 			"", ""},
 	} {
@@ -134,5 +136,33 @@ func TestSiteTOML(t *testing.T) {
 		if cfg, err := config.Parse("content/site.toml", []byte(s)); err != nil || !slices.Equal(cfg.OtherColumns, []string{"备注"}) {
 			t.Errorf("site.toml of %+v with other_columns: %v, %v", f, cfg.OtherColumns, err)
 		}
+	}
+}
+
+// A portal's page of a report, which no one signs, says who published it
+// and when on a line of its own: those are its issuer and date, and its
+// title names a 进度表. A signature, where there is one, comes first.
+func TestFactsOfPortalPage(t *testing.T) {
+	doc := &document.Document{
+		Paragraphs: []string{
+			"苍南县2022年度市县民生实事未完成项目进度表(截至10月31日)",
+			"来源:苍南县人民政府办公室 发布日期:2022-12-14 浏览次数:",
+		},
+		Tables: []document.Table{{Before: 2}},
+	}
+	f := FactsOf(doc, 0)
+	want := Facts{Title: "苍南县2022年度市县民生实事未完成项目进度表(截至10月31日)", TitleFrom: "paragraph 1",
+		Issuer: "苍南县人民政府办公室", IssuerFrom: "paragraph 2: 来源:苍南县人民政府办公室",
+		Date: "2022-12-14", DateFrom: "paragraph 2: 发布日期:2022-12-14"}
+	if f != want {
+		t.Errorf("FactsOf =\n%+v\nwant\n%+v", f, want)
+	}
+	doc.Paragraphs = append(doc.Paragraphs, "来源：本网", "某县人民政府办公室", "2022年11月30日")
+	if f := FactsOf(doc, 0); f.Issuer != "某县人民政府办公室" || f.Date != "2022-11-30" {
+		t.Errorf("a signed page: issuer %q, date %q", f.Issuer, f.Date)
+	}
+	doc.Paragraphs = []string{"来源：本网", "发布时间：2022年13月1日"}
+	if f := FactsOf(doc, 0); f.Issuer != "" || f.Date != "" {
+		t.Errorf("no body and no date: issuer %q, date %q", f.Issuer, f.Date)
 	}
 }

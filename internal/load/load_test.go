@@ -198,6 +198,8 @@ func TestSiteErrors(t *testing.T) {
 			`content/tasks.csv:3:1: error: 序号 1 appears twice (first on line 2)`},
 		{"non-numeric 序号", "tasks.csv", row("甲,（一）甲,措施。,2020年,市科技局,"),
 			`content/tasks.csv:2:1: error: 序号 "甲" is not a task number (1, 2, … or 1.1, 1.2, …, or （一）, 一、)`},
+		{"a second heading row that cannot be read as one", "tasks.csv", ptr("序号,主要措施,牵头部门\n序号,主要措施,市科技局\n1,措施。,市科技局\n"),
+			`content/tasks.csv:2:1: error: 序号 "序号" is not a task number (1, 2, … or 1.1, 1.2, …, or （一）, 一、); the row repeats the heading, as the lower row of a heading of two rows does, but cannot be read as one: each of its cells must say the heading above it (a heading merged down over both rows) or stand under a heading that spans columns`},
 		{"empty 主要措施", "tasks.csv", row("1,（一）甲,,2020年,市科技局,"),
 			`content/tasks.csv:2:8: error: task 1: 主要措施 is empty`},
 		{"empty first area", "tasks.csv", row("1,,措施。,2020年,市科技局,"),

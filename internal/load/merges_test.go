@@ -2,6 +2,7 @@ package load
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -141,5 +142,41 @@ func TestWorkbookMerges(t *testing.T) {
 	}
 	if a := p.Tasks[1].Area; a == nil || a.Label != "（一）甲" || len(a.Parents) != 1 {
 		t.Errorf("task 2's group: %+v", a)
+	}
+}
+
+// A cell merged over a task's rows is one cell: its text, which every row
+// it covers carries, is read once into the task's sentences and timeline.
+// A merge of the heading that covers a heading of its own was listed
+// before the heading changed: a warning, and it is not shown.
+func TestMergedCellsReadOnce(t *testing.T) {
+	table := header +
+		"1,（一）甲,建设园区。,2020年,市科技局,——\n" +
+		",（一）甲,建设园区。,2020年,市科技局,——\n" +
+		",（一）甲,完善配套。,2021年,市科技局,——\n"
+	c, warns, err := Read(files(map[string]*string{"tasks.csv": ptr(table), "merges.csv": ptr("合并单元格\nC2:C3\nD2:D3\nC1:D1\n")}), "content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	task := c.Plan.Tasks[0]
+	if want := []string{"建设园区。", "完善配套。"}; !slices.Equal(task.Sentences, want) {
+		t.Errorf("sentences %q, want %q", task.Sentences, want)
+	}
+	var clauses []string
+	for _, m := range task.Milestones {
+		clauses = append(clauses, m.Clause)
+	}
+	if want := []string{"2020年", "2021年"}; !slices.Equal(clauses, want) {
+		t.Errorf("timeline %q, want %q", clauses, want)
+	}
+	if len(task.Rows) != 3 || len(task.Items) != 2 || task.Items[0].Measures != "建设园区。" {
+		t.Errorf("the rows are not kept as written: %d rows, items %+v", len(task.Rows), task.Items)
+	}
+	found := false
+	for _, w := range warns {
+		found = found || strings.HasPrefix(w.Error(), `content/merges.csv:4:1: warning: C1:D1: column D is headed "时间节点", where only the merge's first column has a heading`)
+	}
+	if !found || len(c.Plan.Merges) != 2 {
+		t.Errorf("a merge over a heading of its own: warnings %v, merges %v", warns, c.Plan.Merges)
 	}
 }

@@ -23,20 +23,26 @@ func twoRowHeading(upper []string, upperAt []plan.Cell, lower []string, lowerAt 
 	}
 	groups = make([]string, len(upper))
 	down, spans := false, false
-	group := -1 // the column of the upper cell over this one, when it spans columns
+	group := -1     // the column of the upper cell over this one, when it spans columns
+	merged := false // the column before is a heading merged down, or one of its columns
 	for c := range upper {
 		u, l := plan.TrimSpace(upper[c]), plan.TrimSpace(lower[c])
 		switch {
 		case u != "":
-			group = -1
+			group, merged = -1, false
 			if c+1 < len(upper) && plan.TrimSpace(upper[c+1]) == "" && plan.TrimSpace(lower[c+1]) != "" && l != "" && l != u {
 				group, spans = c, true
 			} else if l == u {
-				down = true
+				down, merged = true, true
 				continue
 			} else {
 				return nil, nil, nil, false
 			}
+		case l == "" && merged:
+			// A heading merged down over both rows and across columns
+			// (项目名称 over two columns) holds its text in its first:
+			// the others are columns without a heading of their own.
+			continue
 		case group < 0 || l == "":
 			return nil, nil, nil, false
 		}

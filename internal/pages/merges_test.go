@@ -193,4 +193,18 @@ func TestPlanHead(t *testing.T) {
 	if want := []string{"工作任务 2", "序号 1", "具体要求 1"}; !slices.Equal(got, want) {
 		t.Errorf("heading %q, want %q", got, want)
 	}
+	// A heading of two rows: a cell merged down over both and across two
+	// columns (项目名称), beside a group over two.
+	pl = &plan.Plan{Columns: []plan.Column{{Heading: "序号"}, {Heading: "项目名称"}, {}, {Heading: "前期手续", Group: "本月进展情况"}, {Heading: "在建形象进度", Group: "本月进展情况"}},
+		Merges: []plan.Merge{{Top: 1, Bottom: 2, Left: 2, Right: 3}, {Top: 1, Bottom: 1, Left: 4, Right: 5}}}
+	top, head := planHead(pl)
+	got = nil
+	for _, row := range [][]PlanHeadCell{top, head} {
+		for _, c := range row {
+			got = append(got, fmt.Sprintf("%s %d×%d", c.Column.Heading, c.Cols, c.Rows))
+		}
+	}
+	if want := []string{"序号 1×2", "项目名称 2×2", "本月进展情况 2×1", "前期手续 1×1", "在建形象进度 1×1"}; !slices.Equal(got, want) {
+		t.Errorf("heading of two rows %q, want %q", got, want)
+	}
 }

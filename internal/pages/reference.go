@@ -126,10 +126,13 @@ type PlanHeadCell struct {
 // and the lower.
 func planHead(pl *plan.Plan) (top, head []PlanHeadCell) {
 	if slices.ContainsFunc(pl.Columns, func(c plan.Column) bool { return c.Group != "" }) {
+		cols := headSpans(pl, 2) // a heading merged down over both rows and across columns (项目名称)
 		for i, c := range pl.Columns {
 			switch {
 			case c.Group == "":
-				top = append(top, PlanHeadCell{Column: c, Cols: 1, Rows: 2})
+				if cols[i] > 0 {
+					top = append(top, PlanHeadCell{Column: c, Cols: cols[i], Rows: 2})
+				}
 			case i == 0 || pl.Columns[i-1].Group != c.Group:
 				n := 1
 				for n < len(pl.Columns)-i && pl.Columns[i+n].Group == c.Group {
@@ -143,12 +146,27 @@ func planHead(pl *plan.Plan) (top, head []PlanHeadCell) {
 		}
 		return top, head
 	}
+	cols := headSpans(pl, 1)
+	for i, c := range pl.Columns {
+		if cols[i] > 0 {
+			head = append(head, PlanHeadCell{Column: c, Cols: cols[i], Rows: 1})
+		}
+	}
+	return nil, head
+}
+
+// headSpans gives each column of the table's heading, rows tall, the
+// number of columns its cell spans where the heading merges cells across
+// columns over all its rows, 0 for a column such a cell covers, else 1. A
+// heading of two rows merges only columns under no group.
+func headSpans(pl *plan.Plan, rows int) []int {
 	cols := make([]int, len(pl.Columns))
 	for i := range cols {
 		cols[i] = 1
 	}
 	for _, g := range pl.Merges {
-		if g.Top != 1 || g.Bottom != 1 || g.Left < 1 || g.Right > len(cols) || cols[g.Left-1] != 1 {
+		if g.Top != 1 || g.Bottom != rows || g.Left < 1 || g.Right > len(cols) || cols[g.Left-1] != 1 ||
+			slices.ContainsFunc(pl.Columns[g.Left-1:g.Right], func(c plan.Column) bool { return c.Group != "" }) {
 			continue
 		}
 		for c := g.Left; c < g.Right; c++ {
@@ -156,12 +174,7 @@ func planHead(pl *plan.Plan) (top, head []PlanHeadCell) {
 		}
 		cols[g.Left-1] = g.Right - g.Left + 1
 	}
-	for i, c := range pl.Columns {
-		if cols[i] > 0 {
-			head = append(head, PlanHeadCell{Column: c, Cols: cols[i], Rows: 1})
-		}
-	}
-	return nil, head
+	return cols
 }
 
 // headColumn is the column of a row's header cell: the id column, else

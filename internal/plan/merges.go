@@ -1,7 +1,9 @@
 package plan
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 
 	"plansite/internal/column"
 	"plansite/internal/problem"
@@ -22,12 +24,15 @@ type Merge struct {
 // Name is the merge as a spreadsheet range: B3:B9.
 func (m Merge) Name() string { return cellName(m.Top, m.Left) + ":" + cellName(m.Bottom, m.Right) }
 
-func cellName(row, col int) string {
+func cellName(row, col int) string { return fmt.Sprintf("%s%d", colName(col), row) }
+
+// colName is a column's name as a spreadsheet shows it: 1 is A, 27 is AA.
+func colName(col int) string {
 	name := ""
 	for ; col > 0; col = (col - 1) / 26 {
 		name = string(rune('A'+(col-1)%26)) + name
 	}
-	return fmt.Sprintf("%s%d", name, row)
+	return name
 }
 
 // merges is what the table's merges say of its rows: which continue the
@@ -36,7 +41,10 @@ func cellName(row, col int) string {
 type merges struct {
 	continues map[int]bool // records whose 序号 cell continues one above
 	headings  map[int]bool // records that are one cell across the table
-	shown     []Merge      // the merges that hold, for the pages
+	// below are the cells, by record and column (from 1), that a merge
+	// covers under its top row in its first column: they repeat its text.
+	below map[[2]int]bool
+	shown []Merge // the merges that hold, for the pages
 }
 
 // checkMerges reads the table's merges against its rows: each must lie in
@@ -45,7 +53,7 @@ type merges struct {
 // column; a merge whose cells say otherwise (the table was edited since) is
 // a warning and is not shown.
 func (b *builder) checkMerges() merges {
-	m := merges{continues: map[int]bool{}, headings: map[int]bool{}}
+	m := merges{continues: map[int]bool{}, headings: map[int]bool{}, below: map[[2]int]bool{}}
 	if len(b.in.Merges) == 0 {
 		return m
 	}
@@ -71,6 +79,12 @@ func (b *builder) checkMerges() merges {
 			continue
 		}
 		if g.Top == 1 {
+			if why := g.headingDiffers(b.p.Columns); why != "" {
+				w := at("%s, so the heading was changed since the merge was listed; it is not shown merged. Correct the heading, or remove the line", why)
+				w.Severity = problem.Warning
+				b.warns = append(b.warns, *w)
+				continue
+			}
 			m.shown = append(m.shown, g) // the heading's own merges
 			continue
 		}
@@ -81,6 +95,9 @@ func (b *builder) checkMerges() merges {
 			continue
 		}
 		m.shown = append(m.shown, g)
+		for r := g.Top + 1; r <= g.Bottom; r++ {
+			m.below[[2]int{r, g.Left}] = true
+		}
 		if g.Left == 1 && g.Right == ncols && g.Top == g.Bottom {
 			m.headings[g.Top] = true
 		}
@@ -91,6 +108,27 @@ func (b *builder) checkMerges() merges {
 		}
 	}
 	return m
+}
+
+// headingDiffers says how the heading's cells a merge of the heading
+// covers differ from what the document's merged cell put in them, or "":
+// only its first column may have a heading, and in a heading of two rows
+// the merge covers both or lies in the upper.
+func (g Merge) headingDiffers(cols []Column) string {
+	two := slices.ContainsFunc(cols, func(c Column) bool { return c.Group != "" })
+	for c := g.Left + 1; c <= g.Right; c++ {
+		col, own := cols[c-1], ""
+		switch {
+		case !two || g.Bottom > 1: // the merge covers the column's own heading
+			own = cmp.Or(TrimSpace(col.Heading), TrimSpace(col.Group))
+		case col.Group != cols[g.Left-1].Group: // the upper row of two: one group
+			own = TrimSpace(col.Group)
+		}
+		if own != "" {
+			return fmt.Sprintf("column %s is headed %s, where only the merge's first column has a heading", colName(c), QuoteCell(own))
+		}
+	}
+	return ""
 }
 
 // differs says how the cells a merge covers differ from what the document's

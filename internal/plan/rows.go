@@ -195,7 +195,11 @@ func (b *builder) row(r Row) {
 	id := strconv.Itoa(len(b.p.Tasks) + 1)
 	if !b.noIDs {
 		if id = numID; !isNum {
-			b.fail(num, "", "%s %s is not a task number (1, 2, … or 1.1, 1.2, …, or （一）, 一、)", column.ID.Name(), QuoteCell(num.Text))
+			why := ""
+			if TrimSpace(num.Text) == TrimSpace(b.p.Heading(column.ID)) {
+				why = "; the row repeats the heading, as the lower row of a heading of two rows does, but cannot be read as one: each of its cells must say the heading above it (a heading merged down over both rows) or stand under a heading that spans columns"
+			}
+			b.fail(num, "", "%s %s is not a task number (1, 2, … or 1.1, 1.2, …, or （一）, 一、)%s", column.ID.Name(), QuoteCell(num.Text), why)
 			id = ""
 		} else if len(id) > MaxSlug {
 			// Checked here, not when the page is written: a file system
@@ -368,10 +372,26 @@ func (b *builder) item(r Row) {
 	it := Item{Row: r, Measures: r.Cell(column.Measures).Text, Timeline: r.Cell(column.Timeline).Text, First: len(t.Sentences)}
 	t.Rows = append(t.Rows, r)
 	c := b.cells(r)
-	t.Sentences = append(t.Sentences, c.sentences...)
-	t.Milestones = append(t.Milestones, b.timeline(r, t.ID, c)...)
+	// A cell merged over the task's rows is one cell, read once: its text
+	// in this row repeats the row's above.
+	if !b.mergedFromAbove(r, column.Measures) {
+		t.Sentences = append(t.Sentences, c.sentences...)
+	}
+	if !b.mergedFromAbove(r, column.Timeline) {
+		t.Milestones = append(t.Milestones, b.timeline(r, t.ID, c)...)
+	}
 	b.units(t, r, c.lead, c.coop)
 	t.Items = append(t.Items, it)
+}
+
+// mergedFromAbove reports whether row r's cell in column std is covered
+// by a merged cell that starts in a row above.
+func (b *builder) mergedFromAbove(r Row, std column.Column) bool {
+	if len(b.merges.below) == 0 || r.Record == 0 {
+		return false
+	}
+	i := slices.IndexFunc(b.p.Columns, func(c Column) bool { return c.Std == std })
+	return i >= 0 && b.merges.below[[2]int{r.Record, i + 1}]
 }
 
 // timeline reads a row's timeline cell, warning about each clause whose
