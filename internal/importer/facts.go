@@ -29,7 +29,7 @@ var (
 	// A date as a notice is signed: 2020年2月27日, in digits or numerals.
 	signedDate = regexp.MustCompile(`([0-9０-９〇零一二三四五六七八九]{4})\s*年\s*([0-9０-９〇零一二三四五六七八九十]{1,3})\s*月\s*([0-9０-９〇零一二三四五六七八九十]{1,3})\s*日`)
 	// A title names the kind of document it is.
-	titleEnd = regexp.MustCompile(`(方案|计划|清单|分工表|分解表|任务表|进度表|一览表|汇总表|情况表|项目表|通知|意见|要点|规划|措施|办法|执行情况|落实情况|完成情况|进展情况|台账)(（[^）]*）|\([^)]*\))?[》」]?$`)
+	titleEnd = regexp.MustCompile(`(方案|计划|清单|分工表|分解表|任务表|进度表|一览表|汇总表|情况表|项目表|通知|意见|要点|规划|措施|办法|执行情况|落实情况|完成情况|进展情况|推进情况|实施情况|台账)(（[^）]*）|\([^)]*\))?[》」]?$`)
 	// A document named in a notice's text: 现将《…》印发给你们.
 	quotedTitle = regexp.MustCompile(`《([^《》]{6,120})》`)
 	// What a portal's page title adds after the page's own: _象山县人民政府,

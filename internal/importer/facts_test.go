@@ -90,6 +90,7 @@ func TestFactsOfTitles(t *testing.T) {
 		{"in the notice's text", []string{"各村（社区）：", "现将《徐庄镇2017年度安全生产专项整治工作计划》印发给你们，请认真贯彻执行。"}, "", "徐庄镇2017年度安全生产专项整治工作计划"},
 		{"after a portal's name", nil, "泗洲头镇2024年度重点工作计划二季度执行情况_象山县人民政府", "泗洲头镇2024年度重点工作计划二季度执行情况"},
 		{"a report of progress", []string{"泗洲头镇2024年度重点工作计划二季度执行情况"}, "", "泗洲头镇2024年度重点工作计划二季度执行情况"},
+		{"a report of progress so far", []string{"2023年区政府重点民生实事项目推进情况(1-11月)"}, "", "2023年区政府重点民生实事项目推进情况(1-11月)"},
 		{"a sentence is no line of a title", []string{"各单位：", "请认真贯彻执行。"}, "", ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {

@@ -2,6 +2,7 @@ package load
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -96,11 +97,13 @@ func unitWord(h string) string {
 // hold the tasks' text when no heading names the measures: a column read
 // as the groups or the titles (a table whose tasks are headed 重点任务,
 // as many are), or not read at all. Columns without a heading are left
-// out, as numbers or marks, and so are columns of units (承办单位).
+// out, as numbers or marks, and so are columns of units (承办单位) and
+// those of a report on the tasks (工作进展, 完成情况, 备注), whose long
+// cells say what was done, not what is to be done.
 func longestText(header []string, body [][]string) (int, bool) {
 	best, bestLen := -1, 0.0
 	for i, h := range header {
-		if squeeze(h) == "" || unitWord(h) != "" {
+		if squeeze(h) == "" || unitWord(h) != "" || slices.ContainsFunc(reportWords, func(w string) bool { return strings.Contains(squeeze(h), w) }) {
 			continue
 		}
 		switch k := standardName(column.Task, nil, h); {
@@ -112,6 +115,9 @@ func longestText(header []string, body [][]string) (int, bool) {
 	}
 	return best, best >= 0
 }
+
+// reportWords are words of the headings of a report's columns.
+var reportWords = []string{"进展", "进度", "完成情况", "落实情况", "推进情况", "执行情况", "实施情况", "备注", "说明"}
 
 // meanLength is the mean length, in characters, of column c's cells.
 func meanLength(body [][]string, c int) float64 {

@@ -42,7 +42,12 @@ func TestHeaderNamesFromTheColumnTable(t *testing.T) {
 		}},
 	} {
 		for k, spec := range kind.table {
-			for _, name := range append([]string{spec.Name}, spec.Synonyms...) {
+			// A heading joining two names of the column is the column.
+			names := append([]string{spec.Name}, spec.Synonyms...)
+			if len(spec.Synonyms) > 0 {
+				names = append(names, spec.Synonyms[len(spec.Synonyms)-1]+"与"+spec.Name, spec.Name+"及"+spec.Synonyms[0])
+			}
+			for _, name := range names {
 				headings := kind.table.Names(false)
 				headings[k] = name
 				var row []string
@@ -140,6 +145,10 @@ func TestChooseMissingColumns(t *testing.T) {
 			[]string{"序号", "主要措施", "责任单位", "备注单位"},
 			[][]string{{"1", "建平台。", "区政务服务数据管理局", "区财政局"}},
 			"", ""},
+		{"a report's progress is not the tasks",
+			[]string{"序号", "工作责任组", "责任领导", "责任单位", "月度目标要求", "工作进展(每周报送更新)"},
+			[][]string{{"3", "项目建设组", "张三", "区发改委", "1.加快固定资产投资调度，确保全年目标完成。", "2024年1-10月我区固定资产投资累计完成168.25亿元，同比增长8.2%，其中工业投资增长12.5%。"}},
+			"月度目标要求", ""},
 		{"a column without a heading is not the tasks",
 			[]string{"", "牵头单位"},
 			[][]string{{"推进数字政府建设，提升一网通办水平。", "区政务服务数据管理局"}},

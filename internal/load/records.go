@@ -201,7 +201,21 @@ func standardName(cols column.Table, names map[string]string, h string) int {
 			return i
 		}
 	}
-	return -1
+	// A heading that joins two names of one column (责任主体与协同单位) is
+	// that column.
+	parts := strings.FieldsFunc(key, func(r rune) bool { return r == '与' || r == '及' || r == '和' || r == '、' })
+	if len(parts) < 2 {
+		return -1
+	}
+	found := -1
+	for _, p := range parts {
+		k := standardName(cols, names, p)
+		if k < 0 || found >= 0 && k != found {
+			return -1
+		}
+		found = k
+	}
+	return found
 }
 
 // squeeze is s without white space.

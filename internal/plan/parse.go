@@ -116,17 +116,26 @@ func Sentences(text string) []string {
 	return out
 }
 
+// leadingNumber is an item's number at the start of a cell: 1. 2、 3． (1) （一） 一、 ①.
+var leadingNumber = regexp.MustCompile(`^(?:\d{1,3}\s*[.、．]|[（(]\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[)）]|[一二三四五六七八九十]{1,3}\s*、|[①-⑳])\s*`)
+
 // MaxTitle is the longest first sentence, in characters, used whole as a title.
 const MaxTitle = 30
 
 // DeriveTitle makes a task's title from its measures: the first sentence when
-// it is short, otherwise the first clause.
+// it is short, otherwise the first clause, without the number a cell may
+// give it (1., 2、, （一）, ①): the page's heading numbers the task itself.
 func DeriveTitle(measures string) string {
 	ss := Sentences(TrimSpace(measures))
 	if len(ss) == 0 {
 		return ""
 	}
 	first := TrimSpace(ss[0])
+	if m := leadingNumber.FindString(first); m != "" && len(m) < len(first) {
+		if r, _ := utf8.DecodeRuneInString(first[len(m):]); !unicode.IsDigit(r) { // 1.5亿元 is a number
+			first = first[len(m):]
+		}
+	}
 	trimmed := strings.TrimRightFunc(first, func(r rune) bool { return sentenceEnd(r) || unicode.IsSpace(r) })
 	if utf8.RuneCountInString(trimmed) <= MaxTitle {
 		return trimmed

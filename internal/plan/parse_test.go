@@ -191,6 +191,16 @@ func TestDeriveTitle(t *testing.T) {
 		// Exactly MaxTitle characters is still short.
 		{strings.Repeat("字", MaxTitle) + "。后文", strings.Repeat("字", MaxTitle)},
 		{strings.Repeat("字", MaxTitle+1) + "。", strings.Repeat("字", MaxTitle+1)},
+		// The number a cell gives its item is not the title's; a decimal is.
+		{"1.积极推进本中心预算、决算及相关报表公开。", "积极推进本中心预算、决算及相关报表公开"},
+		{"2、及时更新网站频道。", "及时更新网站频道"},
+		{"(一)“打通断头路 畅通微循环”攻坚专项行动(6条路)", "“打通断头路 畅通微循环”攻坚专项行动(6条路)"},
+		{"（三）井盖整治项目", "井盖整治项目"},
+		{"十二、强化督查。", "强化督查"},
+		{"①完成选址。", "完成选址"},
+		{"1.5万亩高标准农田建设。", "1.5万亩高标准农田建设"},
+		{"2023年完成。", "2023年完成"},
+		{"1.", "1."},
 	}
 	for _, tt := range tests {
 		if got := DeriveTitle(tt.measures); got != tt.want {
