@@ -140,7 +140,7 @@ func rowKey(t *Table, r int) string {
 	var b strings.Builder
 	empty := true
 	for c := 0; c < t.Cols; c++ {
-		text := squeeze(t.Text(r, c))
+		text := plan.Squeeze(t.Text(r, c))
 		empty = empty && text == ""
 		b.WriteString(text)
 		b.WriteByte(0)

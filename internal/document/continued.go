@@ -2,8 +2,8 @@ package document
 
 import (
 	"slices"
-	"strings"
-	"unicode"
+
+	"plansite/internal/plan"
 )
 
 // Continued finds the tables that make one task table with the chosen one:
@@ -38,18 +38,7 @@ func Continued(doc *Document, chosen Choice, score Score) []Choice {
 func headingKey(h Header) []string {
 	var key []string
 	for _, s := range append(slices.Clone(h.Names), h.Groups...) {
-		key = append(key, squeeze(s))
+		key = append(key, plan.Squeeze(s))
 	}
 	return key
-}
-
-// squeeze is s without white space: a heading or a row as it reads,
-// however a converter spaced or wrapped it.
-func squeeze(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) {
-			return -1
-		}
-		return r
-	}, s)
 }

@@ -84,7 +84,7 @@ func leadUnits(header []string, byStd [][]int) (int, bool) {
 
 // unitWord is the word for units that heading h ends in (单位, 部门 …), or "".
 func unitWord(h string) string {
-	h = squeeze(h)
+	h = plan.Squeeze(h)
 	for _, w := range column.UnitWords {
 		if strings.HasSuffix(h, w) {
 			return w
@@ -103,7 +103,7 @@ func unitWord(h string) string {
 func longestText(header []string, body [][]string) (int, bool) {
 	best, bestLen := -1, 0.0
 	for i, h := range header {
-		if squeeze(h) == "" || unitWord(h) != "" || slices.ContainsFunc(reportWords, func(w string) bool { return strings.Contains(squeeze(h), w) }) {
+		if plan.Squeeze(h) == "" || unitWord(h) != "" || slices.ContainsFunc(reportWords, func(w string) bool { return strings.Contains(plan.Squeeze(h), w) }) {
 			continue
 		}
 		switch k := standardName(column.Task, nil, h); {

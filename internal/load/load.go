@@ -184,16 +184,16 @@ func (t *TaskTable) asWritten(names []string, settings string) {
 	}
 	named := map[string]bool{}
 	for _, n := range names {
-		named[squeeze(n)] = true
+		named[plan.Squeeze(n)] = true
 	}
 	drop := map[int]bool{}
 	for _, o := range t.others {
-		if named[squeeze(o.heading)] {
+		if named[plan.Squeeze(o.heading)] {
 			drop[o.warn] = true
 		}
 	}
 	for _, n := range names {
-		if !slices.ContainsFunc(t.Columns, func(c plan.Column) bool { return c.Std == column.None && squeeze(c.Heading) == squeeze(n) }) {
+		if !slices.ContainsFunc(t.Columns, func(c plan.Column) bool { return c.Std == column.None && plan.Squeeze(c.Heading) == plan.Squeeze(n) }) {
 			t.Warnings = append(t.Warnings, problem.Problem{Severity: problem.Warning, File: settings,
 				Msg: fmt.Sprintf("other_columns names %s, but the table has no column of that heading that plansite does not read", plan.QuoteCell(n))})
 		}

@@ -49,7 +49,7 @@ func readMerges(file string, text []byte) ([]plan.Merge, error) {
 	if err != nil {
 		return nil, err
 	}
-	if len(head) != 1 || squeeze(head[0]) != mergesHeading {
+	if len(head) != 1 || plan.Squeeze(head[0]) != mergesHeading {
 		return nil, &problem.Problem{File: file, Line: pos[0].Line, Col: pos[0].Col,
 			Msg: fmt.Sprintf("the heading must be the one column %s, then a merged cell's range (B3:B9) a line", mergesHeading)}
 	}

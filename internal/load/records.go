@@ -5,7 +5,6 @@ import (
 	"io"
 	"slices"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"plansite/internal/column"
@@ -172,7 +171,7 @@ func readAs(cols column.Table, names map[string]string, headings []string) []int
 	}
 	if lead, coop := cols.Index(string(column.Lead)), cols.Index(string(column.Coop)); lead >= 0 && coop >= 0 && !slices.Contains(colOf, lead) {
 		for i, h := range headings {
-			if colOf[i] == coop && column.Responsible(squeeze(h)) && squeeze(names[string(column.Coop)]) != squeeze(h) {
+			if colOf[i] == coop && column.Responsible(plan.Squeeze(h)) && plan.Squeeze(names[string(column.Coop)]) != plan.Squeeze(h) {
 				colOf[i] = lead
 				break
 			}
@@ -187,9 +186,9 @@ func readAs(cols column.Table, names map[string]string, headings []string) []int
 // breaks inside a name do not count: a heading cell wrapped as 牵头\n单位
 // is 牵头单位.
 func standardName(cols column.Table, names map[string]string, h string) int {
-	key := squeeze(h)
+	key := plan.Squeeze(h)
 	for i, c := range cols {
-		if c.Key != "" && key != "" && squeeze(names[c.Key]) == key {
+		if c.Key != "" && key != "" && plan.Squeeze(names[c.Key]) == key {
 			return i
 		}
 	}
@@ -197,7 +196,7 @@ func standardName(cols column.Table, names map[string]string, h string) int {
 		if names[c.Key] != "" {
 			continue // site.toml names the column: no other heading is it
 		}
-		if squeeze(c.Name) == key || slices.Contains(c.Synonyms, key) {
+		if plan.Squeeze(c.Name) == key || slices.Contains(c.Synonyms, key) {
 			return i
 		}
 	}
@@ -216,16 +215,6 @@ func standardName(cols column.Table, names map[string]string, h string) int {
 		found = k
 	}
 	return found
-}
-
-// squeeze is s without white space.
-func squeeze(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) {
-			return -1
-		}
-		return r
-	}, s)
 }
 
 // readHeader resolves the header's names to the kind's columns and checks
@@ -386,7 +375,7 @@ func (d *decoder) warnUnnamed(id int) {
 // otherColumn says that a column is published as written and how site.toml
 // can name it as one of the columns plansite reads.
 func (d *decoder) otherColumn(h string, seen []int) string {
-	if c, name, ok := d.kind.cols.Like(squeeze(h)); ok && seen[d.kind.cols.Index(c.Key)] == 0 && d.kind.settings {
+	if c, name, ok := d.kind.cols.Like(plan.Squeeze(h)); ok && seen[d.kind.cols.Index(c.Key)] == 0 && d.kind.settings {
 		// Probably the column mistyped: what the site will lack says why
 		// it matters, and the fix is one word.
 		return fmt.Sprintf("column %s is not one plansite reads: did you mean %s? Without %s, %s. Correct the heading, or name it in site.toml: [columns] %s = %s; until then its cells are published as written",

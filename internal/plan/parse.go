@@ -12,6 +12,17 @@ import (
 // Word tables often leave at the end of a cell.
 func TrimSpace(s string) string { return strings.TrimFunc(s, unicode.IsSpace) }
 
+// Squeeze is s without white space: a heading or a row as it reads,
+// however a converter spaced or wrapped it (牵头 单位, 牵头⏎单位).
+func Squeeze(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
 var chineseDigits = map[rune]int{'零': 0, '〇': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
 
 // chineseNumber reads 一 to 九十九. ok is false for anything else.

@@ -114,17 +114,13 @@ type OtherCell struct {
 func otherCells(cols []plan.Column, t *plan.Task) []OtherCell {
 	var out []OtherCell
 	for _, r := range t.Rows {
-		n := 0 // r.Others holds the other columns' cells in order
-		for _, c := range cols {
-			if c.Std != column.None {
+		for i, cell := range r.Cells(cols) {
+			if cols[i].Std != column.None || plan.TrimSpace(cell.Text) == "" {
 				continue
 			}
-			if n < len(r.Others) && plan.TrimSpace(r.Others[n].Text) != "" {
-				if cell := (OtherCell{Column: c.Label(), Text: r.Others[n].Text}); !slices.Contains(out, cell) {
-					out = append(out, cell)
-				}
+			if o := (OtherCell{Column: cols[i].Label(), Text: cell.Text}); !slices.Contains(out, o) {
+				out = append(out, o)
 			}
-			n++
 		}
 	}
 	return out
