@@ -171,24 +171,25 @@ type TaskTable struct {
 
 // otherWarning is a warning that a column is published as written.
 type otherWarning struct {
-	heading string
-	warn    int // its index in TaskTable.Warnings
+	heading string // "" for a column without a heading
+	col     int    // the column's index in the header
+	warn    int    // its index in TaskTable.Warnings
 }
 
 // asWritten drops the warnings of the columns that site.toml's
-// other_columns names, which are published as written on purpose, and
-// warns, at settings, of a name there that is no column of the table.
-func (t *TaskTable) asWritten(names []string, settings string) {
-	if len(names) == 0 {
-		return
-	}
+// other_columns names, which are published as written on purpose, and of
+// the columns without a heading of their own that a merged heading cell
+// spans (项目名称 over a project group and its parts), which the pages draw
+// under that heading; it warns, at settings, of a name in other_columns that
+// is no column of the table.
+func (t *TaskTable) asWritten(names []string, settings string, merges []plan.Merge) {
 	named := map[string]bool{}
 	for _, n := range names {
 		named[plan.Squeeze(n)] = true
 	}
 	drop := map[int]bool{}
 	for _, o := range t.others {
-		if named[plan.Squeeze(o.heading)] {
+		if o.heading == "" && t.underHeading(o.col, merges) || o.heading != "" && named[plan.Squeeze(o.heading)] {
 			drop[o.warn] = true
 		}
 	}
@@ -205,6 +206,17 @@ func (t *TaskTable) asWritten(names []string, settings string) {
 		}
 	}
 	t.Warnings = kept
+}
+
+// underHeading reports whether a merge of the heading spans column col from
+// a column to its left that has a heading.
+func (t *TaskTable) underHeading(col int, merges []plan.Merge) bool {
+	for _, m := range merges {
+		if m.Top == 1 && m.Left-1 < col && col <= m.Right-1 && m.Left-1 < len(t.Columns) && t.Columns[m.Left-1].Heading != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // taskRows reads the rows of a task table, CSV or worksheet.

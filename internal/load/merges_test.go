@@ -180,3 +180,46 @@ func TestMergedCellsReadOnce(t *testing.T) {
 		t.Errorf("a merge over a heading of its own: warnings %v, merges %v", warns, c.Plan.Merges)
 	}
 }
+
+// A column without a heading of its own under a heading merged across it
+// (项目名称 over a project group and its parts) is drawn under that
+// heading: no warning. Without the merge, or under a merge from a column
+// without a heading, it is a column without a name, and says so.
+func TestColumnUnderMergedHeading(t *testing.T) {
+	table := "序号,工作任务,,牵头单位\n" +
+		"1,（一）道路工程,1.文化中心北路,区住建局\n" +
+		"2,（二）学校工程,2.第一小学,区教育局\n"
+	unnamed := func(merges string) int {
+		content := map[string]*string{"tasks.csv": ptr(table)}
+		if merges != "" {
+			content["merges.csv"] = ptr(merges)
+		}
+		_, warns, err := Read(files(content), "content")
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, w := range warns {
+			if strings.Contains(w.Error(), "this column has no heading") {
+				n++
+				if !strings.HasPrefix(w.Error(), "content/tasks.csv:1:") {
+					t.Errorf("not located at the heading: %v", w)
+				}
+			}
+		}
+		return n
+	}
+	for _, tt := range []struct {
+		merges string
+		want   int
+	}{
+		{"", 1},
+		{"合并单元格\nB1:C1\n", 0},
+		{"合并单元格\nC1:D1\n", 1}, // from the blank column itself
+		{"合并单元格\nA2:A3\n", 1}, // a merge of the rows
+	} {
+		if got := unnamed(tt.merges); got != tt.want {
+			t.Errorf("merges %q: %d warnings of a column without a heading, want %d", tt.merges, got, tt.want)
+		}
+	}
+}

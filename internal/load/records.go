@@ -274,7 +274,7 @@ func (d *decoder) readHeader(header []string, pos []plan.Cell) error {
 		}
 	}
 	for _, i := range others {
-		d.t.otherWarns = append(d.t.otherWarns, otherWarning{heading: t.headings[i], warn: len(d.t.warns)})
+		d.t.otherWarns = append(d.t.otherWarns, otherWarning{heading: t.headings[i], col: i, warn: len(d.t.warns)})
 		d.t.warns = append(d.t.warns, problem.Problem{Severity: problem.Warning, File: d.file, Line: pos[i].Line, Col: pos[i].Col, Msg: d.otherColumn(t.headings[i], seen)})
 	}
 	for k, c := range cols {
@@ -366,6 +366,7 @@ func (d *decoder) unnamedColumns() {
 func (d *decoder) warnUnnamed(id int) {
 	for _, i := range d.unnamed {
 		if i != id {
+			d.t.otherWarns = append(d.t.otherWarns, otherWarning{col: i, warn: len(d.t.warns)})
 			d.t.warns = append(d.t.warns, problem.Problem{Severity: problem.Warning, File: d.file, Line: d.headPos[i].Line, Col: d.headPos[i].Col,
 				Msg: "this column has no heading; its cells are published as written, in a column without a name"})
 		}

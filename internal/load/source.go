@@ -142,13 +142,14 @@ func readTables(fsys fs.FS, prefix string, cfg config.Config, memo *Memo) (*Tabl
 	if err != nil {
 		return nil, append(errs, problem.Of(err)...)
 	}
-	tt.asWritten(cfg.OtherColumns, name("site.toml"))
-	t.Rows, t.Sheet, t.Columns, t.Warnings, t.Merges = tt.Rows, sheet, tt.Columns, tt.Warnings, tt.Merges
+	t.Merges = tt.Merges
 	if sheet == "" {
 		if t.Merges, err = readMergesFile(fsys, name(MergesFile), cfg); err != nil {
 			errs = append(errs, problem.Of(err)...)
 		}
 	}
+	tt.asWritten(cfg.OtherColumns, name("site.toml"), t.Merges)
+	t.Rows, t.Sheet, t.Columns, t.Warnings = tt.Rows, sheet, tt.Columns, tt.Warnings
 	if len(errs) > 0 {
 		return t, errs
 	}
