@@ -71,7 +71,7 @@ func Numeral(n int) string {
 	return numeralDigits[n/10] + "十" + numeralDigits[n%10]
 }
 
-var areaLabel = regexp.MustCompile(`^(?:[（(]\s*([一二三四五六七八九十〇零两\d]+)\s*[）)]|([一二三四五六七八九十〇零两\d]+)\s*[、.．])\s*(.*)$`)
+var areaLabel = regexp.MustCompile(`(?s)^(?:[（(]\s*([一二三四五六七八九十〇零两\d]+)\s*[）)]|([一二三四五六七八九十〇零两\d]+)\s*[、.．])\s*(.*)$`)
 
 // ParseAreaLabel reads an area label such as （二）产业培育发展行动 or
 // 二、产业培育发展行动 into its ordinal and name. ok is false when the label

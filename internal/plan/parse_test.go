@@ -137,6 +137,7 @@ func TestParseAreaLabel(t *testing.T) {
 		{"（十）其他行动", 10, "其他行动", true},
 		{"4. 保障措施", 4, "保障措施", true},
 		{"（五）　环境优化行动　", 5, "环境优化行动", true},
+		{"一、就业促进行动\n(6项指标)", 1, "就业促进行动\n(6项指标)", true}, // a cell wrapped in two lines
 		{"产业培育发展行动", 0, "产业培育发展行动", false},
 		{"（二）", 0, "（二）", false},
 		{"（零）甲", 0, "（零）甲", false},
