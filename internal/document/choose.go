@@ -16,7 +16,7 @@ type Score func(names []string) int
 
 // headerSearch is how many rows at the top of a table may hold its
 // heading: a title row or two, a note, then the heading.
-const headerSearch = 10
+const headerSearch = 40
 
 // Header is where a table's heading is and what it says.
 type Header struct {

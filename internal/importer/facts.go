@@ -44,65 +44,142 @@ var (
 	// A line of those, or of the page's tools (浏览次数：, 字体：大 中 小).
 	pageLine = regexp.MustCompile(`(?:(?:发布|发文|成文)(?:日期|时间)|来源|浏览次数|访问次数|字体|字号)\s*[:：]`)
 	// An issuer is a body's name.
-	issuerEnd = regexp.MustCompile(`(人民政府|政府|办公厅|办公室|委员会|局|委|厅|中心|管委会|领导小组)$`)
+	// A note in brackets at the end of a name: (办公室).
+	bracketNote = regexp.MustCompile(`\s*(?:（[^（）]*）|\([^()]*\))$`)
+	issuerEnd   = regexp.MustCompile(`(人民政府|政府|办公厅|办公室|委员会|局|委|厅|中心|管委会|领导小组)$`)
 )
 
+// line is a line of what a document says around its task table: a
+// paragraph, or a row of the table above its heading, one text across it
+// (a workbook saved from a notice holds the notice so, its title, its
+// signature and its date each a row).
+type line struct {
+	text string // cleaned
+	from string // where it is, for site.toml: paragraph 3, table 1, row 2
+	fact bool   // a fact of a portal's table of a page's facts, never a title
+}
+
+// linesOf are the lines of doc in order around table (index, from 0): the
+// paragraphs before it, with the facts of a portal's table of the page's
+// facts (发布机构 | 某区政府) where it stands, then its rows above its heading,
+// then the paragraphs after it. before is how many come before the heading.
+func linesOf(doc *document.Document, table int) (lines []line, before int) {
+	t := &doc.Tables[table]
+	at := min(t.Before, len(doc.Paragraphs))
+	for i := 0; i <= at; i++ {
+		for k := range table {
+			if doc.Tables[k].Before == i {
+				lines = append(lines, factRows(&doc.Tables[k], k)...)
+			}
+		}
+		if i < at {
+			lines = append(lines, line{clean(doc.Paragraphs[i]), fmt.Sprintf("paragraph %d", i+1), false})
+		}
+	}
+	for r := range topRows(t) {
+		lines = append(lines, line{clean(t.Text(r, 0)), fmt.Sprintf("table %d, row %d", table+1, r+1), false})
+	}
+	before = len(lines)
+	for i, p := range doc.Paragraphs[at:] {
+		lines = append(lines, line{clean(p), fmt.Sprintf("paragraph %d", at+i+1), false})
+	}
+	return lines, before
+}
+
+// factName is the name of a fact in a portal's table of a page's facts.
+var factName = regexp.MustCompile(`^(?:索引号|发布机构|发文机关|发文单位|发布单位|信息来源|来源|发布日期|发文日期|成文日期|生成日期|文号|发文字号|名称|标题)$`)
+
+// factRows are the facts of a table that states a page's facts as pairs
+// of cells, a name (发布机构:) then its value, each as a line 发布机构：某区政府.
+func factRows(t *document.Table, index int) []line {
+	var out []line
+	for r := range t.Rows {
+		for c := 0; c+1 < t.Cols; c++ {
+			name, value := clean(t.Text(r, c)), clean(t.Text(r, c+1))
+			if value == "" || !factName.MatchString(strings.TrimRight(name, ":：")) {
+				continue
+			}
+			out = append(out, line{strings.TrimRight(name, ":：") + "：" + value, fmt.Sprintf("table %d, row %d", index+1, r+1), true})
+			c++
+		}
+	}
+	return out
+}
+
+// topRows is how many rows at the top of t are each one text across it,
+// above its heading.
+func topRows(t *document.Table) int {
+	r := 0
+	for r < len(t.Rows) && acrossRow(t, r) && clean(t.Text(r, 0)) != "" {
+		r++
+	}
+	return r
+}
+
 // FactsOf reads what doc says of itself, around the task table (table
-// index, from 0): the title above it (a title row of the table, else the
-// paragraph before it that names a kind of document, else the page's
-// <title>), the 文号 anywhere, the last date written as a notice signs it,
-// and the issuer on the line above that date.
+// index, from 0): the title above it (the nearest line above its heading
+// that names a kind of document, else a notice's 《…》 it 印发, else the
+// page's <title>), the 文号 anywhere, the last date written as a notice
+// signs it, and the issuer on the line above that date. The rows of the
+// table above its heading are lines like the paragraphs.
 func FactsOf(doc *document.Document, table int) Facts {
 	var f Facts
 	t := &doc.Tables[table]
+	lines, n := linesOf(doc, table)
+	before := lines[:n]
+	caption := -1 // the title's line in before
 	if r, title := titleRow(t); title != "" {
-		f.Title, f.TitleFrom = title, fmt.Sprintf("table %d, row %d", table+1, r+1)
+		caption = n - topRows(t) + r
+		f.Title, f.TitleFrom = title, before[caption].from
 	}
-	before := doc.Paragraphs[:min(t.Before, len(doc.Paragraphs))]
-	f.Attachment, f.AttachmentFrom = attachmentOf(t, table, before)
+	label, attachment := attachmentOf(before)
+	f.Attachment = attachment
+	if label >= 0 {
+		f.AttachmentFrom = before[label].from
+	}
 	for i := len(before) - 1; i >= 0 && f.Title == ""; i-- {
-		if p := clean(before[i]); isTitle(p) {
-			f.Title, f.TitleFrom = p, fmt.Sprintf("paragraph %d", i+1)
-		} else if i > 0 && short(before[i-1]) && short(p) && isTitle(clean(before[i-1])+p) {
+		if p := before[i].text; before[i].fact {
+			continue
+		} else if isTitle(p) {
+			f.Title, f.TitleFrom, caption = p, before[i].from, i
+		} else if i > 0 && short(before[i-1].text) && short(p) && isTitle(before[i-1].text+p) {
 			// A title set on two lines: 徐庄镇2017年度安全生产专项整治 / 工作计划.
-			f.Title, f.TitleFrom = clean(before[i-1])+p, fmt.Sprintf("paragraphs %d and %d", i, i+1)
+			f.Title, f.TitleFrom, caption = before[i-1].text+p, before[i-1].from+" and "+before[i].from, i-1
 		}
 	}
-	for i, p := range doc.Paragraphs {
-		if f.Title != "" {
-			break
-		}
-		if m := quotedTitle.FindStringSubmatch(p); m != nil && strings.Contains(p, "印发") && isTitle(clean(m[1])) {
-			f.Title, f.TitleFrom = clean(m[1]), fmt.Sprintf("paragraph %d: 《%s》", i+1, clean(m[1]))
+	if label >= 0 && caption > label {
+		// The title under the attachment's label is the attachment's own
+		// (附件1 / 任务分工表): the document's is above, as Guangzhou's
+		// plan is titled over its 附件1 任务分工表.
+		if title, from := documentTitle(doc, before[:label], before[:label]); title != "" && plan.Squeeze(title) != plan.Squeeze(f.Title) {
+			f.Attachment += " " + f.Title
+			f.AttachmentFrom += " and " + f.TitleFrom
+			f.Title, f.TitleFrom = title, from
 		}
 	}
 	if f.Title == "" {
-		if p := clean(siteSuffix.ReplaceAllString(doc.Title, "")); utf8.RuneCountInString(p) >= 6 {
-			f.Title, f.TitleFrom = p, "the page's <title>"
-		} else if p := clean(doc.Title); p != "" {
-			f.Title, f.TitleFrom = p, "the page's <title>"
-		}
+		f.Title, f.TitleFrom = documentTitle(doc, lines, nil)
 	}
-	for _, p := range doc.Paragraphs {
-		if m := docNumber.FindString(p); m != "" {
+	for _, l := range lines {
+		if m := docNumber.FindString(l.text); m != "" {
 			f.Number = m
 			break
 		}
 	}
-	for i := len(doc.Paragraphs) - 1; i >= 0; i-- {
-		p := clean(doc.Paragraphs[i])
+	for i := len(lines) - 1; i >= 0; i-- {
+		p := lines[i].text
 		m := signedDate.FindStringSubmatch(p)
 		if m == nil {
 			continue
 		}
 		if d, ok := isoDate(m[1], m[2], m[3]); ok {
-			f.Date, f.DateFrom = d, fmt.Sprintf("paragraph %d: %s", i+1, m[0])
+			f.Date, f.DateFrom = d, fmt.Sprintf("%s: %s", lines[i].from, m[0])
 			// The issuer signs on the line above the date, or on the
 			// same line before it.
 			if rest := clean(strings.TrimSuffix(p, m[0])); isIssuer(rest) {
-				f.Issuer, f.IssuerFrom = rest, fmt.Sprintf("paragraph %d", i+1)
-			} else if i > 0 && isIssuer(clean(doc.Paragraphs[i-1])) {
-				f.Issuer, f.IssuerFrom = clean(doc.Paragraphs[i-1]), fmt.Sprintf("paragraph %d", i)
+				f.Issuer, f.IssuerFrom = rest, lines[i].from
+			} else if i > 0 && isIssuer(lines[i-1].text) {
+				f.Issuer, f.IssuerFrom = lines[i-1].text, lines[i-1].from
 			}
 			break
 		}
@@ -110,42 +187,54 @@ func FactsOf(doc *document.Document, table int) Facts {
 	if f.Date == "" || f.Issuer == "" {
 		// A portal's page of a report has no signature, but says when it
 		// was published and by whom.
-		for i, p := range doc.Paragraphs {
-			p = clean(p)
-			if m := pageDate.FindStringSubmatch(p); m != nil && f.Date == "" {
+		for _, l := range lines {
+			if m := pageDate.FindStringSubmatch(l.text); m != nil && f.Date == "" {
 				if d, ok := isoDate(m[1], m[2], m[3]); ok {
-					f.Date, f.DateFrom = d, fmt.Sprintf("paragraph %d: %s", i+1, m[0])
+					f.Date, f.DateFrom = d, fmt.Sprintf("%s: %s", l.from, m[0])
 				}
 			}
-			if m := pageSource.FindStringSubmatch(p); m != nil && f.Issuer == "" && isIssuer(m[1]) {
-				f.Issuer, f.IssuerFrom = m[1], fmt.Sprintf("paragraph %d: %s", i+1, m[0])
+			if m := pageSource.FindStringSubmatch(l.text); m != nil && f.Issuer == "" && isIssuer(m[1]) {
+				f.Issuer, f.IssuerFrom = m[1], fmt.Sprintf("%s: %s", l.from, m[0])
 			}
 		}
 	}
 	return f
 }
 
-// attachmentOf finds the attachment label of table t (index table, from
-// 0): in a row across it above its heading, or in one of the few lines
-// right above it, before any sentence.
-func attachmentOf(t *document.Table, table int, before []string) (label, from string) {
-	for r := 0; r < len(t.Rows) && r < 10; r++ {
-		text := clean(t.Text(r, 0))
-		if !acrossRow(t, r) || text == "" {
-			break
-		}
-		if attachmentLine.MatchString(text) {
-			return attachmentLabel(text), fmt.Sprintf("table %d, row %d", table+1, r+1)
+// documentTitle is the title of the document itself: the one a notice's
+// text names as it 印发 it (《…》, in lines), else the first of above that
+// names a kind of document, else the page's <title>.
+func documentTitle(doc *document.Document, lines, above []line) (title, from string) {
+	for _, l := range lines {
+		if m := quotedTitle.FindStringSubmatch(l.text); m != nil && strings.Contains(l.text, "印发") && isTitle(clean(m[1])) {
+			return clean(m[1]), fmt.Sprintf("%s: 《%s》", l.from, clean(m[1]))
 		}
 	}
+	for _, l := range above {
+		if isTitle(l.text) && !l.fact && !strings.HasPrefix(l.text, "附件") && !pageLine.MatchString(l.text) {
+			return l.text, l.from
+		}
+	}
+	if p := clean(siteSuffix.ReplaceAllString(doc.Title, "")); utf8.RuneCountInString(p) >= 6 {
+		return p, "the page's <title>"
+	} else if p := clean(doc.Title); p != "" {
+		return p, "the page's <title>"
+	}
+	return "", ""
+}
+
+// attachmentOf finds the attachment label of a table in the lines above
+// its heading: in one of the few nearest, before any sentence. at is its
+// index in before, -1 when there is none.
+func attachmentOf(before []line) (at int, label string) {
 	seen := 0
 	for i := len(before) - 1; i >= 0 && seen < 4; i-- {
-		p := clean(before[i])
+		p := before[i].text
 		if p == "" {
 			continue
 		}
 		if attachmentLine.MatchString(p) {
-			return attachmentLabel(p), fmt.Sprintf("paragraph %d", i+1)
+			return i, attachmentLabel(p)
 		}
 		if strings.ContainsAny(p, "。；;") {
 			break // a sentence: the notice's text, no longer the table's heading
@@ -154,7 +243,7 @@ func attachmentOf(t *document.Table, table int, before []string) (label, from st
 			seen++
 		}
 	}
-	return "", ""
+	return -1, ""
 }
 
 // attachmentLabel is an attachment's label as a title shows it: 附件 1：
@@ -181,11 +270,8 @@ func acrossRow(t *document.Table, r int) bool {
 // the last such row that names a kind of document, or a 分工 or 分解.
 func titleRow(t *document.Table) (int, string) {
 	at, title := -1, ""
-	for r := 0; r < len(t.Rows) && r < 10; r++ {
+	for r := range topRows(t) {
 		text := clean(t.Text(r, 0))
-		if !acrossRow(t, r) || text == "" {
-			break
-		}
 		if isTitle(text) || utf8.RuneCountInString(text) >= 6 && (strings.HasSuffix(text, "分工") || strings.HasSuffix(text, "分解")) {
 			at, title = r, text
 		}
@@ -210,9 +296,11 @@ func short(p string) bool {
 	return n >= 2 && n <= 40 && !strings.ContainsAny(p, "，。；：,;:")
 }
 
+// isIssuer reports whether p names a body: a name ending as bodies' names
+// do, a note in brackets after it aside (谯城区政府(办公室)).
 func isIssuer(p string) bool {
 	n := utf8.RuneCountInString(p)
-	return n >= 3 && n <= 40 && issuerEnd.MatchString(p) && !strings.ContainsAny(p, "，。；：")
+	return n >= 3 && n <= 40 && issuerEnd.MatchString(bracketNote.ReplaceAllString(p, "")) && !strings.ContainsAny(p, "，。；：")
 }
 
 // isoDate reads a signed date's year, month and day, in digits (full-width

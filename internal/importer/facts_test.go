@@ -8,6 +8,7 @@ import (
 
 	"plansite/internal/config"
 	"plansite/internal/document"
+	"plansite/internal/load"
 )
 
 // What a notice says of itself is found where notices say it: the title
@@ -162,8 +163,100 @@ func TestFactsOfPortalPage(t *testing.T) {
 	if f := FactsOf(doc, 0); f.Issuer != "某县人民政府办公室" || f.Date != "2022-11-30" {
 		t.Errorf("a signed page: issuer %q, date %q", f.Issuer, f.Date)
 	}
+	// A note in brackets after the body's name is the body's still.
+	doc.Paragraphs = []string{"发布机构：谯城区政府(办公室)", "发布日期：2025-03-28"}
+	if f := FactsOf(doc, 0); f.Issuer != "谯城区政府(办公室)" || f.Date != "2025-03-28" {
+		t.Errorf("an issuer with a note: issuer %q, date %q", f.Issuer, f.Date)
+	}
 	doc.Paragraphs = []string{"来源：本网", "发布时间：2022年13月1日"}
 	if f := FactsOf(doc, 0); f.Issuer != "" || f.Date != "" {
 		t.Errorf("no body and no date: issuer %q, date %q", f.Issuer, f.Date)
+	}
+}
+
+// A notice saved as a workbook holds each of its lines as a row across the
+// table above the heading, a dozen rows down: the table is found there, and
+// the rows say the title, 文号, issuer and date as the notice's paragraphs
+// do. The title under the attachment's label is the attachment's; the
+// document's is the notice's, above.
+func TestFactsOfNoticeAboveTheTable(t *testing.T) {
+	across := func(texts ...string) string {
+		var b strings.Builder
+		for _, s := range texts {
+			b.WriteString("<tr><td colspan=3>" + s + "</td></tr>")
+		}
+		return b.String()
+	}
+	notice := []string{
+		"大竹县人民政府办公室关于对2016年民生实事进行重点督办的通知",
+		"来源:信息公开办 发布日期:2016-03-01",
+		"竹府办〔2016〕20号",
+		"各乡镇人民政府、街道办事处,县级各部门:",
+		"为让人民群众生活得更有保障、更加幸福，现将2016年“民生实事”目标任务分解下达。",
+		"请各责任单位认真研究、强化责任、细化措施。",
+		"县政府督查室将常年跟踪，适时开展督查。",
+		"附件:2016年民生实事目标任务分解表",
+		"大竹县人民政府办公室",
+		"2016年2月26日",
+		"附件",
+		"2016年民生实事目标任务分解表",
+	}
+	table := "<table>" + across(notice...) +
+		"<tr><td>序号</td><td>民生实事</td><td>责任单位</td><td>完成时限</td></tr>" +
+		"<tr><td>1</td><td>新建2座人行天桥。</td><td>县住建局</td><td>9月投入使用</td></tr></table>"
+	doc, err := document.Read(context.Background(), "notice.html", []byte("<html><body>"+table+"</body></html>"), document.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab, err := FromDocument(doc, load.HeaderScore, 0)
+	if err != nil {
+		t.Fatalf("the heading under %d rows of the notice is not found: %v", len(notice), err)
+	}
+	if tab.Index != 1 || tab.HeaderRows != 1 || len(tab.Rows) != 2 {
+		t.Errorf("table %d, %d heading rows, %d rows", tab.Index, tab.HeaderRows, len(tab.Rows))
+	}
+	f := FactsOf(doc, 0)
+	want := Facts{Title: notice[0], TitleFrom: "table 1, row 1",
+		Attachment: "附件 2016年民生实事目标任务分解表", AttachmentFrom: "table 1, row 11 and table 1, row 12",
+		Issuer: "大竹县人民政府办公室", IssuerFrom: "table 1, row 9", Number: "竹府办〔2016〕20号",
+		Date: "2016-02-26", DateFrom: "table 1, row 10: 2016年2月26日"}
+	if f != want {
+		t.Errorf("FactsOf =\n%+v\nwant\n%+v", f, want)
+	}
+	// Without the notice, the caption is the title, and the label alone
+	// the attachment; so too when the page's title is the caption.
+	for _, page := range []string{"", "<title>2016年民生实事目标任务分解表</title>"} {
+		doc, err = document.Read(context.Background(), "table.html", []byte("<html><head>"+page+"</head><body><p>附件</p><p>2016年民生实事目标任务分解表</p>"+
+			"<table><tr><td>序号</td><td>民生实事</td><td>责任单位</td></tr><tr><td>1</td><td>新建2座人行天桥。</td><td>县住建局</td></tr></table></body></html>"), document.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f := FactsOf(doc, 0); f.Title != "2016年民生实事目标任务分解表" || f.Attachment != "附件" {
+			t.Errorf("%q: title %q, attachment %q", page, f.Title, f.Attachment)
+		}
+	}
+}
+
+// A portal's page of public information states its facts in a table of
+// pairs above the text (发布机构: | 某区政府): the issuer, date and 文号 are
+// read there, and its 名称 is no line of the title.
+func TestFactsOfFactsTable(t *testing.T) {
+	page := `<html><body><table>
+<tr><td>索引号:</td><td>11341602003166647K/202503-00040</td><td>组配分类:</td><td>年度重点工作分解情况</td></tr>
+<tr><td>发布机构:</td><td>谯城区政府(办公室)</td><td>主题分类:</td><td>综合政务</td></tr>
+<tr><td>名称:</td><td>某区重点工作任务分解表（名称栏）</td><td>文号:</td><td>谯政办〔2025〕3号</td></tr>
+<tr><td>发文日期:</td><td>2025-03-28</td><td>发布日期:</td><td>2025-03-29</td></tr>
+</table><h1>谯城区2025年政府工作报告重点工作任务分解表</h1>
+<table><tr><td>序号</td><td>重点工作任务</td><td>主要责任单位</td></tr><tr><td>1</td><td>地区生产总值增长6.5%左右。</td><td>区发改委</td></tr></table></body></html>`
+	doc, err := document.Read(context.Background(), "page.html", []byte(page), document.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := FactsOf(doc, 1)
+	want := Facts{Title: "谯城区2025年政府工作报告重点工作任务分解表", TitleFrom: "paragraph 1",
+		Issuer: "谯城区政府(办公室)", IssuerFrom: "table 1, row 2: 发布机构：谯城区政府(办公室)", Number: "谯政办〔2025〕3号",
+		Date: "2025-03-28", DateFrom: "table 1, row 4: 发文日期：2025-03-28"}
+	if f != want {
+		t.Errorf("FactsOf =\n%+v\nwant\n%+v", f, want)
 	}
 }
