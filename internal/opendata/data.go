@@ -27,7 +27,7 @@ import (
 // fields it does not name.
 const (
 	DataFormat  = "plansite-plan"
-	DataVersion = 4
+	DataVersion = 5
 )
 
 // PlanData is /data/plan.json.
@@ -48,6 +48,7 @@ type MetaData struct {
 	ShortTitle string `json:"short_title"`
 	Attachment string `json:"attachment"`
 	Issuer     string `json:"issuer"`
+	Number     string `json:"number"` // 文号
 	Date       string `json:"date"`
 	Updated    string `json:"updated"`
 	SourceURL  string `json:"source_url"`
@@ -221,7 +222,7 @@ func planData(s Input) PlanData {
 	d := PlanData{
 		Format: DataFormat, Version: DataVersion, Columns: columnsData(p.Columns),
 		Plan: MetaData{Title: c.Title, ShortTitle: c.ShortTitle, Attachment: c.Attachment, Issuer: c.Issuer,
-			Date: c.Date, Updated: c.Updated, SourceURL: c.SourceURL, SourceName: c.SourceName,
+			Number: c.Number, Date: c.Date, Updated: c.Updated, SourceURL: c.SourceURL, SourceName: c.SourceName,
 			StartYear: p.Meta.StartYear, EndYear: p.Meta.EndYear, SiteURL: s.BaseURL, TableURL: s.BaseURL + sitepath.TableCSV},
 		Areas:       make([]AreaData, 0, len(p.Areas)),
 		Departments: make([]DeptData, 0, len(p.Departments)),

@@ -67,7 +67,7 @@ func TestPlanJSONRoundTrip(t *testing.T) {
 			s, p := siteOf(site.c), site.c.Plan
 			d := decodePlan(t, fileOf(t, s, sitepath.PlanJSON))
 			if d.Format != DataFormat || d.Version != DataVersion || d.Plan["title"] != site.c.Config.Title ||
-				d.Plan["issuer"] != site.c.Config.Issuer || d.Plan["site_url"] != testBase || d.Plan["table_url"] != testBase+sitepath.TableCSV {
+				d.Plan["issuer"] != site.c.Config.Issuer || d.Plan["number"] != site.c.Config.Number || d.Plan["site_url"] != testBase || d.Plan["table_url"] != testBase+sitepath.TableCSV {
 				t.Errorf("format %q version %d plan %v", d.Format, d.Version, d.Plan)
 			}
 			if len(d.Areas) != len(p.Areas) || len(d.Tasks) != len(p.Tasks) || len(d.Departments) != len(p.Departments) || len(p.Tasks) == 0 {

@@ -80,7 +80,7 @@ func TestSchemaRejectsBrokenData(t *testing.T) {
 		"bad anchor":          func(s string) string { return strings.Replace(s, `"anchor":"m1"`, `"anchor":"x1"`, 1) },
 		"bad department kind": func(s string) string { return strings.Replace(s, `"kind":"municipal"`, `"kind":"city"`, 1) },
 		"bad date":            func(s string) string { return strings.Replace(s, `"date":"2020-03-01"`, `"date":"2020年3月1日"`, 1) },
-		"bad version":         func(s string) string { return strings.Replace(s, `"version":4`, `"version":3`, 1) },
+		"bad version":         func(s string) string { return strings.Replace(s, `"version":5`, `"version":4`, 1) },
 		"bad task id":         func(s string) string { return strings.Replace(s, `"id":"1"`, `"id":"一"`, 1) },
 		"bad status":          func(s string) string { return strings.Replace(s, `"overdue":false`, `"overdue":"no"`, 1) },
 	}
