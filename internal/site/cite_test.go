@@ -3,12 +3,15 @@ package site
 import (
 	"encoding/json"
 	"encoding/xml"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"golang.org/x/net/html"
+
+	"plansite/internal/foldertest"
 )
 
 // The citation of task 7 reads exactly as GB/T 7714-2015 prescribes for an
@@ -312,5 +315,33 @@ func TestSitemapParses(t *testing.T) {
 		if p != "404.html" && !listed[pagePath(p)] {
 			t.Errorf("sitemap does not list %s", pagePath(p))
 		}
+	}
+}
+
+// The 文号 site.toml gives follows the title wherever the pages name the
+// document, and a plan with a date but no issuer still reads as a
+// sentence on /data/.
+func TestDocumentNumberShown(t *testing.T) {
+	content := foldertest.Read(t, "../../content")
+	toml := regexp.MustCompile(`(?m)^issuer = .*$`).ReplaceAllString(string(content["site.toml"].Data), `number = "穗工信〔2020〕1号"`)
+	content["site.toml"].Data = []byte(toml)
+	b := buildContent(t, content)
+	title := b.cfg.Title
+	for file, want := range map[string]string{
+		"data/index.html":    "原表是《" + title + "》的" + b.cfg.Attachment + "，于" + b.cfg.Date + "印发，文号穗工信〔2020〕1号",
+		"plan/index.html":    "文号：穗工信〔2020〕1号",
+		"tasks/7/index.html": "来源：《" + title + "》（穗工信〔2020〕1号）" + b.cfg.Attachment,
+	} {
+		if got := fullText(b.doc(t, file)); !strings.Contains(got, want) {
+			t.Errorf("%s does not say %q", file, want)
+		}
+	}
+	var d struct {
+		Plan struct {
+			Number string `json:"number"`
+		} `json:"plan"`
+	}
+	if err := json.Unmarshal(b.file(t, "data/plan.json"), &d); err != nil || d.Plan.Number != "穗工信〔2020〕1号" {
+		t.Errorf("plan.json's number %q (%v)", d.Plan.Number, err)
 	}
 }
