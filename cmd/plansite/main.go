@@ -150,7 +150,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if err != nil {
-		problem.Print(stderr, "plansite", err)
+		if !errors.As(err, new(cli.ErrFound)) { // else each problem is printed already
+			problem.Print(stderr, "plansite", err)
+		}
 		return 1
 	}
 	return 0

@@ -392,3 +392,33 @@ func pageAndWordFile(t *testing.T, name, html string) []string {
 	}
 	return docs
 }
+
+// A table named with -table N that lacks a column a build needs (a 进展情况
+// report by county, no units that lead): new still makes the site folder,
+// then says at once, as a build would, what is missing and where to name
+// it, and exits 1; it never ends by telling to build a site that cannot be.
+func TestNewTableThatCannotBuild(t *testing.T) {
+	page := filepath.Join(t.TempDir(), "report.html")
+	if err := os.WriteFile(page, []byte(`<html><head><meta charset="utf-8"><title>2023年3月份暖民心行动各县区进展情况表</title></head><body>
+<table border="1">
+<tr><td>县区</td><td>项目名称</td><td>年度目标任务</td><td>完成进度</td></tr>
+<tr><td>寿县</td><td>一、就业促进行动</td><td>城镇新增就业4500人。</td><td>完成1200人。</td></tr>
+<tr><td>寿县</td><td>二、技能培训行动</td><td>开展补贴性职业技能培训3000人次。</td><td>完成800人次。</td></tr>
+</table></body></html>`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(t.TempDir())
+	code, _, stderr := runArgs("new", "mysite", page, "-table", "1")
+	lines := strings.Split(strings.TrimSpace(stderr), "\n")
+	last := lines[len(lines)-1]
+	if code != 1 || !strings.Contains(stderr, `mysite/content/tasks.csv:1:1: error: missing column "牵头部门"`) ||
+		!strings.Contains(last, "but it does not build yet: correct what is above in mysite/content/site.toml, then: plansite check mysite") {
+		t.Errorf("new of a table without its units: exit %d:\n%s", code, stderr)
+	}
+	if strings.Contains(stderr, "plansite build mysite") {
+		t.Errorf("new tells to build a site that cannot be built:\n%s", stderr)
+	}
+	if _, err := os.Stat(filepath.Join("mysite", "content", "site.toml")); err != nil {
+		t.Errorf("new did not leave the site folder to correct: %v", err)
+	}
+}

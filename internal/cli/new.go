@@ -8,10 +8,12 @@ import (
 	"path/filepath"
 	"strings"
 
+	"plansite/internal/check"
 	"plansite/internal/column"
 	"plansite/internal/config"
 	"plansite/internal/importer"
 	"plansite/internal/load"
+	"plansite/internal/problem"
 )
 
 // NewFlags are the flags and arguments of plansite new.
@@ -83,6 +85,18 @@ func New(ctx context.Context, f NewFlags, log io.Writer) error {
 	}
 	if f.Document != "" && facts.Title == "" {
 		fmt.Fprintf(log, "plansite: found no title in %s: site.toml's title is %s until you write the plan's full title there\n", f.Document, config.TitlePlaceholder)
+	}
+	// What new made is read as a build reads it: a table that lacks a
+	// column the build needs says so now, not at the first build.
+	if r := check.Content(os.DirFS(content), content); r.Errors() > 0 {
+		for _, p := range r.Problems {
+			if p.Severity == problem.Error {
+				fmt.Fprintln(log, p.Error())
+			}
+		}
+		fmt.Fprintf(log, "plansite: made %s from %s, but it does not build yet: correct what is above in %s, then: plansite check %s\n",
+			content, what, filepath.Join(content, "site.toml"), f.Dir)
+		return ErrFound{r.Errors()}
 	}
 	fmt.Fprintf(log, "plansite: made %s from %s\n", content, what)
 	fmt.Fprintf(log, "plansite: check %s against the document, then: plansite serve %s (preview), plansite build %s (the site, in %s)\n",

@@ -205,8 +205,8 @@ func FactsOf(doc *document.Document, table int) Facts {
 // text names as it 印发 it (《…》, in lines), else the first of above that
 // names a kind of document, else the page's <title>.
 func documentTitle(doc *document.Document, lines, above []line) (title, from string) {
-	for _, l := range lines {
-		if m := quotedTitle.FindStringSubmatch(l.text); m != nil && strings.Contains(l.text, "印发") && isTitle(clean(m[1])) {
+	for _, l := range append(lines, line{text: clean(doc.Title), from: "the page's <title>"}) {
+		if m := quotedTitle.FindStringSubmatch(l.text); m != nil && strings.Contains(l.text, "印发") && namesDocument(clean(m[1])) {
 			return clean(m[1]), fmt.Sprintf("%s: 《%s》", l.from, clean(m[1]))
 		}
 	}
@@ -272,7 +272,7 @@ func titleRow(t *document.Table) (int, string) {
 	at, title := -1, ""
 	for r := range topRows(t) {
 		text := clean(t.Text(r, 0))
-		if isTitle(text) || utf8.RuneCountInString(text) >= 6 && (strings.HasSuffix(text, "分工") || strings.HasSuffix(text, "分解")) {
+		if namesDocument(text) {
 			at, title = r, text
 		}
 	}
@@ -282,6 +282,12 @@ func titleRow(t *document.Table) (int, string) {
 // clean trims a paragraph's spaces, U+3000 included, at both ends: a title
 // centred with spaces is still the title.
 func clean(s string) string { return plan.TrimSpace(s) }
+
+// namesDocument reports whether p may be a document's title: a title, or
+// one that names a 分工 or 分解 (某区2025年民生实事项目责任分工).
+func namesDocument(p string) bool {
+	return isTitle(p) || utf8.RuneCountInString(p) >= 6 && (strings.HasSuffix(p, "分工") || strings.HasSuffix(p, "分解"))
+}
 
 func isTitle(p string) bool {
 	n := utf8.RuneCountInString(p)
