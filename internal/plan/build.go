@@ -328,6 +328,11 @@ func fallbackSlug(name string) string {
 	return "d-" + strconv.FormatUint(uint64(h.Sum32()), 36)
 }
 
+// genericBodies are kinds of local body that, named without a place, are
+// every one of that kind.
+var genericBodies = map[string]bool{"街道办事处": true, "街道": true, "乡镇": true, "镇街": true, "乡镇街道": true,
+	"镇（街道）": true, "乡镇（街道）": true, "社区": true, "村（社区）": true, "村居": true, "乡镇人民政府": true}
+
 // guessKind is the kind of a department the departments table does not
 // list, read from its name alone, so that no page states a level the table
 // does not give: collective terms (各区政府, 区直各部门, 有关单位), governments (区政府,
@@ -335,8 +340,10 @@ func fallbackSlug(name string) string {
 // otherwise other units.
 func guessKind(name string) DeptKind {
 	switch {
-	case strings.Contains(name, "各") || strings.Contains(name, "有关"):
-		// 各街道, 区直各部门, 全区经济运行各专班: many units, each of them.
+	case strings.Contains(name, "各") || strings.Contains(name, "有关") || genericBodies[name]:
+		// 各街道, 区直各部门, 全区经济运行各专班: many units, each of them;
+		// so is a kind of body named without a place, as the 各 of
+		// 各乡镇人民政府、街道办事处 reaches over the 、.
 		return Collective
 	case strings.HasSuffix(name, "区政府") || strings.HasSuffix(name, "区人民政府"):
 		return District
