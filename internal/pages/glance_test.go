@@ -8,8 +8,9 @@ import (
 )
 
 // A task's summary leads with what a reader asks first: its status (逾期
-// when past its deadline), its deadline in the timeline's words with the
-// date read from them, its latest update and its date, then its units.
+// when past its deadline), its deadline in the timeline's words with what
+// is due then (建成: a date is not always the work's end) and the date read
+// from them, its latest update and its date, then its units.
 func TestTaskSummaryLeads(t *testing.T) {
 	c := content(map[string]string{
 		"tasks.csv": "序号,重点任务,主要措施,时间节点,牵头部门,配合部门\n" +
@@ -25,7 +26,7 @@ func TestTaskSummaryLeads(t *testing.T) {
 	for _, div := range all(all(r.page(t, "tasks/1/"), classed("glance"))[0], tag("div")) {
 		got = append(got, strings.Join(strings.Fields(text(div)), " "))
 	}
-	want := []string{"当前状态滞后 逾期", "完成期限2024年底前 （2024-12-31）", "最新进展2025-02-01：平台尚未建成，正在调试。 详情", "牵头部门市科技局", "配合部门市财政局"}
+	want := []string{"当前状态滞后 逾期", "完成期限2024年底前：建成 （2024-12-31）", "最新进展2025-02-01：平台尚未建成，正在调试。 详情", "牵头部门市科技局", "配合部门市财政局"}
 	if len(got) < len(want) || strings.Join(got[:len(want)], "\n") != strings.Join(want, "\n") {
 		t.Errorf("task 1's summary:\n%s\nwant it to start\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}

@@ -54,9 +54,10 @@ func (p *Page) DeadlineOf(t *plan.Task) string {
 }
 
 // DeadlineView is a task's deadline as its summary shows it: the date,
-// and the timeline's words it is read from.
+// the timeline's words it is read from, and what the clause says is due
+// then (动工 of 5月底前动工: the date is not always the work's end).
 type DeadlineView struct {
-	Date, When string
+	Date, When, Due string
 }
 
 // Deadline is the task's deadline, the latest date its timeline gives, or
@@ -66,7 +67,7 @@ func (p *Page) Deadline(t *plan.Task) *DeadlineView {
 	if !ok {
 		return nil
 	}
-	return &DeadlineView{Date: d.String(), When: m.When}
+	return &DeadlineView{Date: d.String(), When: m.When, Due: excerpt(m.Text, 30)}
 }
 
 // Latest is the task's newest update, or nil; nil without progress.
