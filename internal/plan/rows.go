@@ -335,7 +335,11 @@ func heading(r Row) (string, bool) {
 // below. Heading rows are numbered in their order: a table may nest them
 // (一、 over (一)), so their own ordinals repeat.
 func (b *builder) startArea(label string, r Row, id string, headingRow bool) {
-	if a, ok := b.areas[label]; ok {
+	// A group is its label under its headings: （一）主要目标 under 一、 and
+	// under 二、 are two groups.
+	parents := b.parents(label)
+	key := strings.Join(append(slices.Clone(parents), label), "\x00")
+	if a, ok := b.areas[key]; ok {
 		b.area = a
 		return
 	}
@@ -358,8 +362,8 @@ func (b *builder) startArea(label string, r Row, id string, headingRow bool) {
 	if a, dup := b.byOrdinal[ord]; dup {
 		b.fail(c, id, "area %s has the same number %d as %s", QuoteCell(label), ord, QuoteCell(a.Label))
 	}
-	b.area = &Area{Ordinal: ord, Label: label, Name: name, Parents: b.parents(label)}
-	b.areas[label] = b.area
+	b.area = &Area{Ordinal: ord, Label: label, Name: name, Parents: parents}
+	b.areas[key] = b.area
 	b.byOrdinal[ord] = b.area
 	b.p.Areas = append(b.p.Areas, b.area)
 }
