@@ -3,6 +3,7 @@ package importer
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -43,10 +44,10 @@ var (
 	pageSource = regexp.MustCompile(`(?:来源|发布机构|发文机关|发布单位)\s*[:：]\s*([\p{Han}（）()]{3,40})`)
 	// A line of those, or of the page's tools (浏览次数：, 字体：大 中 小).
 	pageLine = regexp.MustCompile(`(?:(?:发布|发文|成文)(?:日期|时间)|来源|浏览次数|访问次数|字体|字号)\s*[:：]`)
-	// An issuer is a body's name.
 	// A note in brackets at the end of a name: (办公室).
 	bracketNote = regexp.MustCompile(`\s*(?:（[^（）]*）|\([^()]*\))$`)
-	issuerEnd   = regexp.MustCompile(`(人民政府|政府|办公厅|办公室|委员会|局|委|厅|中心|管委会|领导小组)$`)
+	// An issuer is a body's name.
+	issuerEnd = regexp.MustCompile(`(人民政府|政府|办公厅|办公室|委员会|局|委|厅|中心|管委会|领导小组)$`)
 )
 
 // line is a line of what a document says around its task table: a
@@ -119,9 +120,11 @@ func topRows(t *document.Table) int {
 // FactsOf reads what doc says of itself, around the task table (table
 // index, from 0): the title above it (the nearest line above its heading
 // that names a kind of document, else a notice's 《…》 it 印发, else the
-// page's <title>), the 文号 anywhere, the last date written as a notice
-// signs it, and the issuer on the line above that date. The rows of the
-// table above its heading are lines like the paragraphs.
+// page's <title>), the attachment's label above it, the 文号 anywhere, the
+// last date written as a notice signs it, and the issuer on the line above
+// that date. The rows of the table above its heading are lines like the
+// paragraphs. A title under the attachment's label is the attachment's
+// own, and joins it, where the document's own title is found above.
 func FactsOf(doc *document.Document, table int) Facts {
 	var f Facts
 	t := &doc.Tables[table]
@@ -205,7 +208,7 @@ func FactsOf(doc *document.Document, table int) Facts {
 // text names as it 印发 it (《…》, in lines), else the first of above that
 // names a kind of document, else the page's <title>.
 func documentTitle(doc *document.Document, lines, above []line) (title, from string) {
-	for _, l := range append(lines, line{text: clean(doc.Title), from: "the page's <title>"}) {
+	for _, l := range slices.Concat(lines, []line{{text: clean(doc.Title), from: "the page's <title>"}}) {
 		if m := quotedTitle.FindStringSubmatch(l.text); m != nil && strings.Contains(l.text, "印发") && namesDocument(clean(m[1])) {
 			return clean(m[1]), fmt.Sprintf("%s: 《%s》", l.from, clean(m[1]))
 		}
