@@ -412,7 +412,7 @@ func TestNewTableThatCannotBuild(t *testing.T) {
 	lines := strings.Split(strings.TrimSpace(stderr), "\n")
 	last := lines[len(lines)-1]
 	if code != 1 || !strings.Contains(stderr, `mysite/content/tasks.csv:1:1: error: missing column "牵头部门"`) ||
-		!strings.Contains(last, "but it does not build yet: correct what is above in mysite/content/site.toml, then: plansite check mysite") {
+		!strings.Contains(last, "but it does not build yet: correct what is above (each error says where), then: plansite check mysite") {
 		t.Errorf("new of a table without its units: exit %d:\n%s", code, stderr)
 	}
 	if strings.Contains(stderr, "plansite build mysite") {

@@ -94,8 +94,8 @@ func New(ctx context.Context, f NewFlags, log io.Writer) error {
 				fmt.Fprintln(log, p.Error())
 			}
 		}
-		fmt.Fprintf(log, "plansite: made %s from %s, but it does not build yet: correct what is above in %s, then: plansite check %s\n",
-			content, what, filepath.Join(content, "site.toml"), f.Dir)
+		fmt.Fprintf(log, "plansite: made %s from %s, but it does not build yet: correct what is above (each error says where), then: plansite check %s\n",
+			content, what, f.Dir)
 		return ErrFound{r.Errors()}
 	}
 	fmt.Fprintf(log, "plansite: made %s from %s\n", content, what)

@@ -108,10 +108,10 @@ func factRows(t *document.Table, index int) []line {
 }
 
 // topRows is how many rows at the top of t are each one text across it,
-// above its heading.
+// above its heading; none in a table of one column, whose every row is.
 func topRows(t *document.Table) int {
 	r := 0
-	for r < len(t.Rows) && acrossRow(t, r) && clean(t.Text(r, 0)) != "" {
+	for t.Cols > 1 && r < len(t.Rows) && acrossRow(t, r) && clean(t.Text(r, 0)) != "" {
 		r++
 	}
 	return r

@@ -3,6 +3,7 @@ package importer
 import (
 	"context"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode"
@@ -27,6 +28,7 @@ func FuzzFromDocument(f *testing.F) {
 	for _, page := range []string{
 		`<p>一、甲</p><table>` + head + `<tr><td>1<td>甲。<td>市科技局</table><p>二、乙</p><table>` + head + `<tr><td>2<td>乙。<td rowspan=2>市财政局<tr><td>3<td>丙。</table>`,
 		`<table><tr><td colspan=3>附件<tr><td>编号<td>内容<td>单位<tr><td>1<td colspan=2>甲</table>`,
+		`<table><tr><td>发布机构:<td>某区政府(办公室)<tr><td>文号:<td>某府办〔2024〕1号</table><p>关于印发某区方案的通知</p><p>某区人民政府办公室</p><p>2024年3月1日</p><table><tr><td colspan=3>附件<tr><td colspan=3>某区重点任务分工表` + head + `<tr><td>1<td>甲。<td>市科技局</table>`,
 		`<table><tr><td rowspan=2>序号<td colspan=2>责任单位<tr><td>牵头单位<td>配合单位<tr><td>1<td>甲<td>乙</table><table><tr><td rowspan=2>序号<td colspan=2>责任 单位<tr><td>牵头单位<td>配合单位<tr><td>2<td>丙<td>丁</table>`,
 	} {
 		f.Add([]byte(`<meta charset="utf-8">`+page), uint8(0))
@@ -42,6 +44,17 @@ func FuzzFromDocument(f *testing.F) {
 		tab, err := FromDocument(doc, load.HeaderScore, int(n%4))
 		if err != nil {
 			return
+		}
+		// What the document says of itself is as it writes it.
+		facts := FactsOf(doc, tab.Index-1)
+		if facts.Date != "" && !isoDay.MatchString(facts.Date) {
+			t.Fatalf("date %q is not YYYY-MM-DD", facts.Date)
+		}
+		if facts.Attachment != "" && !strings.HasPrefix(facts.Attachment, "附") {
+			t.Fatalf("attachment %q is no attachment's label", facts.Attachment)
+		}
+		if facts.Title != "" && !strings.Contains(string(page), facts.Title) && !strings.Contains(doc.Title, facts.Title) && !inDocument(doc, facts.Title) {
+			t.Fatalf("title %q is not in the document", facts.Title)
 		}
 		width := len(tab.Rows[0])
 		all := map[string]bool{}
@@ -74,6 +87,37 @@ func FuzzFromDocument(f *testing.F) {
 			}
 		}
 	})
+}
+
+var isoDay = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+
+// inDocument reports whether text is in a paragraph's, a cell's or the
+// page title's text, or is two of them joined (a title set on two lines).
+func inDocument(doc *document.Document, text string) bool {
+	squeeze := func(s string) string { return strings.Join(strings.Fields(s), "") }
+	texts := []string{squeeze(doc.Title)}
+	for _, p := range doc.Paragraphs {
+		texts = append(texts, squeeze(p))
+	}
+	for _, tb := range doc.Tables {
+		for r := range tb.Rows {
+			for c := 0; c < tb.Cols; c++ {
+				texts = append(texts, squeeze(tb.Text(r, c)))
+			}
+		}
+	}
+	want := squeeze(text)
+	for _, a := range texts {
+		if strings.Contains(a, want) {
+			return true
+		}
+		for _, b := range texts {
+			if a+b == want {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func repeated(rows []int, r int) bool {
