@@ -331,6 +331,7 @@ func TestDocumentNumberShown(t *testing.T) {
 		"data/index.html":    "原表是《" + title + "》的" + b.cfg.Attachment + "，于" + b.cfg.Date + "印发，文号穗工信〔2020〕1号",
 		"plan/index.html":    "文号：穗工信〔2020〕1号",
 		"tasks/7/index.html": "来源：《" + title + "》（穗工信〔2020〕1号）" + b.cfg.Attachment,
+		"tasks/8/index.html": "文号穗工信〔2020〕1号印发日期" + b.cfg.Date,
 	} {
 		if got := fullText(b.doc(t, file)); !strings.Contains(got, want) {
 			t.Errorf("%s does not say %q", file, want)
