@@ -31,8 +31,9 @@ var pageKinds = []struct{ name, path string }{
 
 // layoutCheck measures, in the page: horizontal overflow; buttons, fields
 // and block links smaller than 24×24 CSS px (links inside running text are
-// exempt, as WCAG 2.5.8 allows); and text whose contrast with what is
-// behind it is under 4.5:1 (3:1 for large text), for HTML and SVG text.
+// exempt, as WCAG 2.5.8 allows); text whose contrast with what is behind
+// it is under 4.5:1 (3:1 for large text), for HTML and SVG text; and a
+// pager link whose title does not follow its number on the line.
 const layoutCheck = `(function(){
 function rgba(s){var m=s.match(/[\d.]+/g)||[0,0,0,0];return [+m[0],+m[1],+m[2],m.length>3?+m[3]:1]}
 function lin(c){c/=255;return c<=0.03928?c/12.92:Math.pow((c+0.055)/1.055,2.4)}
@@ -43,7 +44,7 @@ function bg(e){for(;e;e=e.parentElement){var c=rgba(getComputedStyle(e).backgrou
 function opacity(e){var o=1;for(;e;e=e.parentElement)o*=+getComputedStyle(e).opacity;return o}
 function hidden(e){return !!e.closest('[hidden]')||e.getClientRects().length===0||getComputedStyle(e).visibility!=='visible'}
 function name(e){return e.tagName.toLowerCase()+(e.id?'#'+e.id:'')+(e.getAttribute('class')?'.'+e.getAttribute('class').split(' ').join('.'):'')}
-var out={scroll:document.documentElement.scrollWidth,width:window.innerWidth,small:[],low:[]};
+var out={scroll:document.documentElement.scrollWidth,width:window.innerWidth,small:[],low:[],pager:[]};
 document.querySelectorAll('a,button,input,select,textarea,summary').forEach(function(e){
 	if(hidden(e)||e.closest('.visually-hidden'))return;
 	var cs=getComputedStyle(e);if(cs.display==='inline')return;
@@ -67,6 +68,14 @@ document.querySelectorAll('body *').forEach(function(e){
 	var need=(size>=24||(bold&&size>=18.66))?3:4.5,r=ratio(fg,back);
 	if(r<need)out.low.push(name(e)+' "'+own.slice(0,16)+'" '+r.toFixed(2)+' ('+cs.color+' on '+back.join(',')+', '+size.toFixed(1)+'px)');
 });
+// The pager's links: the title follows 任务N： on its line, under the label.
+document.querySelectorAll('.pager a').forEach(function(a){
+	var lbl=a.firstElementChild,t=lbl&&lbl.nextSibling,title=t&&t.nextElementSibling;
+	if(!t||t.nodeType!==3||!title)return;
+	var rg=document.createRange();rg.selectNodeContents(t);
+	var n=rg.getClientRects()[0],f=title.getClientRects()[0];
+	if(n&&f&&f.top>n.top+n.height/2)out.pager.push('"'+a.textContent.trim().slice(0,24)+'": its title starts a line below '+JSON.stringify(t.data));
+});
 return out})()`
 
 type layout struct {
@@ -74,6 +83,7 @@ type layout struct {
 	Width  int      `json:"width"`
 	Small  []string `json:"small"`
 	Low    []string `json:"low"`
+	Pager  []string `json:"pager"`
 }
 
 // TestLayout loads each page kind at 320 px (a small phone), 640 px (a
@@ -193,6 +203,9 @@ func checkLayout(t *testing.T, ctx context.Context, root string, kinds []struct{
 			}
 			for _, s := range l.Low {
 				t.Errorf("%s: contrast too low: %s", where, s)
+			}
+			for _, s := range l.Pager {
+				t.Errorf("%s: pager: %s", where, s)
 			}
 		}
 	}
