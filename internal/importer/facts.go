@@ -17,7 +17,7 @@ import (
 type Facts struct {
 	Title, TitleFrom   string
 	Issuer, IssuerFrom string
-	Number             string // 文号: 穗工信〔2020〕1号
+	Number, NumberFrom string // 文号: 穗工信〔2020〕1号
 	Date, DateFrom     string // YYYY-MM-DD
 	// Attachment is the label of the attachment the table is, on its own
 	// line above it or its title: 附件1, 附件二, 附件.
@@ -165,7 +165,7 @@ func FactsOf(doc *document.Document, table int) Facts {
 	}
 	for _, l := range lines {
 		if m := docNumber.FindString(l.text); m != "" {
-			f.Number = m
+			f.Number, f.NumberFrom = m, l.from
 			break
 		}
 	}

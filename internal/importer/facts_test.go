@@ -27,7 +27,7 @@ func TestFactsOf(t *testing.T) {
 	}
 	f := FactsOf(doc, 0)
 	want := Facts{Title: "广州市人民政府办公厅关于印发广州市2023年重点工作任务分解方案的通知", TitleFrom: "paragraph 2",
-		Issuer: "广州市人民政府办公厅", IssuerFrom: "paragraph 5", Number: "穗府办〔2023〕12号",
+		Issuer: "广州市人民政府办公厅", IssuerFrom: "paragraph 5", Number: "穗府办〔2023〕12号", NumberFrom: "paragraph 1",
 		Date: "2023-03-28", DateFrom: "paragraph 6: 二〇二三年三月二十八日"}
 	if f != want {
 		t.Errorf("FactsOf =\n%+v\nwant\n%+v", f, want)
@@ -218,7 +218,7 @@ func TestFactsOfNoticeAboveTheTable(t *testing.T) {
 	f := FactsOf(doc, 0)
 	want := Facts{Title: notice[0], TitleFrom: "table 1, row 1",
 		Attachment: "附件 2016年民生实事目标任务分解表", AttachmentFrom: "table 1, row 11 and table 1, row 12",
-		Issuer: "大竹县人民政府办公室", IssuerFrom: "table 1, row 9", Number: "竹府办〔2016〕20号",
+		Issuer: "大竹县人民政府办公室", IssuerFrom: "table 1, row 9", Number: "竹府办〔2016〕20号", NumberFrom: "table 1, row 3",
 		Date: "2016-02-26", DateFrom: "table 1, row 10: 2016年2月26日"}
 	if f != want {
 		t.Errorf("FactsOf =\n%+v\nwant\n%+v", f, want)
@@ -254,7 +254,7 @@ func TestFactsOfFactsTable(t *testing.T) {
 	}
 	f := FactsOf(doc, 1)
 	want := Facts{Title: "谯城区2025年政府工作报告重点工作任务分解表", TitleFrom: "paragraph 1",
-		Issuer: "谯城区政府(办公室)", IssuerFrom: "table 1, row 2: 发布机构：谯城区政府(办公室)", Number: "谯政办〔2025〕3号",
+		Issuer: "谯城区政府(办公室)", IssuerFrom: "table 1, row 2: 发布机构：谯城区政府(办公室)", Number: "谯政办〔2025〕3号", NumberFrom: "table 1, row 3",
 		Date: "2025-03-28", DateFrom: "table 1, row 4: 发文日期：2025-03-28"}
 	if f != want {
 		t.Errorf("FactsOf =\n%+v\nwant\n%+v", f, want)
