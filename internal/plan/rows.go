@@ -459,6 +459,14 @@ func (b *builder) units(t *Task, r Row, lead, coop []Named) {
 			t.UnitNotes = append(t.UnitNotes, UnitNote{Dept: d, Note: u.Note})
 		}
 		if b.names(t, d) {
+			// A unit that helps in one of the task's rows and leads in
+			// another leads the task.
+			if i := slices.Index(t.Coop, d); asLead && i >= 0 {
+				t.Coop = slices.Delete(t.Coop, i, i+1)
+				d.Coop = slices.DeleteFunc(d.Coop, func(x *Task) bool { return x == t })
+				t.Lead = append(t.Lead, d)
+				d.Lead = append(d.Lead, t)
+			}
 			return
 		}
 		if asLead {

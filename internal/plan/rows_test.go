@@ -207,6 +207,33 @@ func TestOthersLeadWithoutLead(t *testing.T) {
 	}
 }
 
+// A unit that helps in one row of a task and leads in another (市医保局
+// helps in its first row and leads in its second) leads the task, once,
+// and its page lists the task among those it leads, not those it helps.
+func TestUnitLeadingALaterRow(t *testing.T) {
+	c := func(line, col int, s string) Cell { return Cell{Text: s, Line: line, Col: col} }
+	r := func(line int, id, lead, coop string) Row {
+		return mkRow(stdCells{column.ID: c(line, 1, id), column.Measures: c(line, 2, "措施。"), column.Lead: c(line, 3, lead), column.Coop: c(line, 4, coop)})
+	}
+	p, _, err := FromRows(Input{TasksFile: tasksFile, Rows: []Row{
+		r(2, "6", "各区政府", "市卫生健康委，市医保局"),
+		r(3, "", "市医保局、市卫生健康委、各区政府", ""),
+		r(4, "7", "市民政局", "市医保局"),
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "6: 措施。/措施。 |  | lead 各区政府、市医保局、市卫生健康委 | coop  | items 1\n7: 措施。 |  | lead 市民政局 | coop 市医保局 | items 0\n"
+	if got := describe(p); got != want {
+		t.Errorf("plan\n%s\nwant\n%s", got, want)
+	}
+	for _, d := range p.Departments {
+		if d.Name == "市医保局" && (len(d.Lead) != 1 || d.Lead[0].ID != "6" || len(d.Coop) != 1 || d.Coop[0].ID != "7") {
+			t.Errorf("市医保局 leads %d and helps %d tasks", len(d.Lead), len(d.Coop))
+		}
+	}
+}
+
 // Heading rows at every level are kept: above an area column they are the
 // areas' parents (一、 over （一）); without one, the innermost heading is the
 // group and those around it its parents. A heading written in the 序号
