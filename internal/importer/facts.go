@@ -58,6 +58,7 @@ type line struct {
 	text string // cleaned
 	from string // where it is, for site.toml: paragraph 3, table 1, row 2
 	fact bool   // a fact of a portal's table of a page's facts, never a title
+	row  bool   // a line of a row of the table above its heading
 }
 
 // linesOf are the lines of doc in order around table (index, from 0): the
@@ -74,15 +75,21 @@ func linesOf(doc *document.Document, table int) (lines []line, before int) {
 			}
 		}
 		if i < at {
-			lines = append(lines, line{clean(doc.Paragraphs[i]), fmt.Sprintf("paragraph %d", i+1), false})
+			lines = append(lines, line{clean(doc.Paragraphs[i]), fmt.Sprintf("paragraph %d", i+1), false, false})
 		}
 	}
 	for r := range topRows(t) {
-		lines = append(lines, line{clean(t.Text(r, 0)), fmt.Sprintf("table %d, row %d", table+1, r+1), false})
+		// A cell of several paragraphs (附件2 / 关于…的任务分工表) is
+		// several lines.
+		for _, p := range strings.Split(t.Text(r, 0), "\n") {
+			if p = clean(p); p != "" {
+				lines = append(lines, line{p, fmt.Sprintf("table %d, row %d", table+1, r+1), false, true})
+			}
+		}
 	}
 	before = len(lines)
 	for i, p := range doc.Paragraphs[at:] {
-		lines = append(lines, line{clean(p), fmt.Sprintf("paragraph %d", at+i+1), false})
+		lines = append(lines, line{clean(p), fmt.Sprintf("paragraph %d", at+i+1), false, false})
 	}
 	return lines, before
 }
@@ -100,7 +107,7 @@ func factRows(t *document.Table, index int) []line {
 			if value == "" || !factName.MatchString(strings.TrimRight(name, ":：")) {
 				continue
 			}
-			out = append(out, line{strings.TrimRight(name, ":：") + "：" + value, fmt.Sprintf("table %d, row %d", index+1, r+1), true})
+			out = append(out, line{strings.TrimRight(name, ":：") + "：" + value, fmt.Sprintf("table %d, row %d", index+1, r+1), true, false})
 			c++
 		}
 	}
@@ -127,13 +134,18 @@ func topRows(t *document.Table) int {
 // own, and joins it, where the document's own title is found above.
 func FactsOf(doc *document.Document, table int) Facts {
 	var f Facts
-	t := &doc.Tables[table]
 	lines, n := linesOf(doc, table)
 	before := lines[:n]
 	caption := -1 // the title's line in before
-	if r, title := titleRow(t); title != "" {
-		caption = n - topRows(t) + r
-		f.Title, f.TitleFrom = title, before[caption].from
+	// A title row over the heading, as a table copied out of its document
+	// carries it (附件, then 某区2025年民生实事项目责任分工): the last that
+	// names a kind of document, or a 分工 or 分解.
+	for i := len(before) - 1; i >= 0 && before[i].row; i-- {
+		if namesDocument(before[i].text) {
+			caption = i
+			f.Title, f.TitleFrom = before[i].text, before[i].from
+			break
+		}
 	}
 	label, attachment := attachmentOf(before)
 	f.Attachment = attachment
@@ -156,7 +168,9 @@ func FactsOf(doc *document.Document, table int) Facts {
 		// plan is titled over its 附件1 任务分工表.
 		if title, from := documentTitle(doc, before[:label], before[:label]); title != "" && plan.Squeeze(title) != plan.Squeeze(f.Title) {
 			f.Attachment += " " + f.Title
-			f.AttachmentFrom += " and " + f.TitleFrom
+			if f.TitleFrom != f.AttachmentFrom {
+				f.AttachmentFrom += " and " + f.TitleFrom
+			}
 			f.Title, f.TitleFrom = title, from
 		}
 	}
@@ -178,11 +192,23 @@ func FactsOf(doc *document.Document, table int) Facts {
 		if d, ok := isoDate(m[1], m[2], m[3]); ok {
 			f.Date, f.DateFrom = d, fmt.Sprintf("%s: %s", lines[i].from, m[0])
 			// The issuer signs on the line above the date, or on the
-			// same line before it.
-			if rest := clean(strings.TrimSuffix(p, m[0])); isIssuer(rest) {
-				f.Issuer, f.IssuerFrom = rest, lines[i].from
-			} else if i > 0 && isIssuer(lines[i-1].text) {
-				f.Issuer, f.IssuerFrom = lines[i-1].text, lines[i-1].from
+			// same line before it; bodies that issue it jointly sign side
+			// by side, on a line or a few.
+			if bs := bodies(strings.TrimSuffix(p, m[0])); bs != nil {
+				f.Issuer, f.IssuerFrom = strings.Join(bs, "、"), lines[i].from
+				break
+			}
+			var signed []string
+			from := ""
+			for j := i - 1; j >= 0 && j >= i-4; j-- {
+				bs := bodies(lines[j].text)
+				if bs == nil {
+					break
+				}
+				signed, from = append(bs, signed...), lines[j].from
+			}
+			if signed != nil {
+				f.Issuer, f.IssuerFrom = strings.Join(signed, "、"), from
 			}
 			break
 		}
@@ -267,21 +293,6 @@ func acrossRow(t *document.Table, r int) bool {
 	return true
 }
 
-// titleRow finds a title among the rows at the top of a table, each one
-// text across the whole table, as a table copied out of its document
-// carries it over its heading (附件, then 某区2025年民生实事项目责任分工):
-// the last such row that names a kind of document, or a 分工 or 分解.
-func titleRow(t *document.Table) (int, string) {
-	at, title := -1, ""
-	for r := range topRows(t) {
-		text := clean(t.Text(r, 0))
-		if namesDocument(text) {
-			at, title = r, text
-		}
-	}
-	return at, title
-}
-
 // clean trims a paragraph's spaces, U+3000 included, at both ends: a title
 // centred with spaces is still the title.
 func clean(s string) string { return plan.TrimSpace(s) }
@@ -303,6 +314,25 @@ func short(p string) bool {
 	p = clean(p)
 	n := utf8.RuneCountInString(p)
 	return n >= 2 && n <= 40 && !strings.ContainsAny(p, "，。；：,;:")
+}
+
+// bodies are the bodies a line of a signature names, side by side with
+// spaces between (广州市卫生健康委员会　　广州市财政局), or one as written
+// (spaced within its name), or nil when it is not such a line.
+func bodies(p string) []string {
+	names := strings.Fields(p)
+	for _, n := range names {
+		if !isIssuer(n) {
+			if p = clean(p); isIssuer(p) {
+				return []string{p}
+			}
+			return nil
+		}
+	}
+	if len(names) == 0 {
+		return nil
+	}
+	return names
 }
 
 // isIssuer reports whether p names a body: a name ending as bodies' names

@@ -260,3 +260,31 @@ func TestFactsOfFactsTable(t *testing.T) {
 		t.Errorf("FactsOf =\n%+v\nwant\n%+v", f, want)
 	}
 }
+
+// A title row of one cell in two paragraphs (附件2 / …任务分工表) is the
+// attachment's label and its title; bodies that issue a notice jointly
+// sign side by side above its date, on two lines, and all of them are its
+// issuer.
+func TestFactsOfJointNotice(t *testing.T) {
+	page := `<html><head><title>广州市卫生健康委等4部门关于印发推进广州市家庭医生签约服务高质量发展实施方案的通知</title></head><body>
+<p>各区卫生健康局、财政局：</p><p>现将《关于推进广州市家庭医生签约服务高质量发展实施方案》印发给你们，请认真贯彻执行。</p>
+<p>广州市卫生健康委员会` + "\u00a0\u00a0\u00a0\u00a0" + `广州市财政局</p><p>广州市人力资源和社会保障局` + "\u00a0\u00a0" + `广州市医疗保障局</p><p>2023年10月19日</p>
+<table><tr><td colspan=3><p>附件2</p><p>关于推进广州市家庭医生签约服务高质量发展工作的任务分工表</p></td></tr>
+<tr><td>序号</td><td>主要内容</td><td>牵头单位</td></tr><tr><td>1</td><td>扩大签约服务供给。</td><td>市卫生健康委</td></tr></table></body></html>`
+	doc, err := document.Read(context.Background(), "page.html", []byte(page), document.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := FactsOf(doc, 0)
+	want := Facts{Title: "关于推进广州市家庭医生签约服务高质量发展实施方案", TitleFrom: "paragraph 2: 《关于推进广州市家庭医生签约服务高质量发展实施方案》",
+		Attachment: "附件2 关于推进广州市家庭医生签约服务高质量发展工作的任务分工表", AttachmentFrom: "table 1, row 1",
+		Issuer: "广州市卫生健康委员会、广州市财政局、广州市人力资源和社会保障局、广州市医疗保障局", IssuerFrom: "paragraph 3",
+		Date: "2023-10-19", DateFrom: "paragraph 5: 2023年10月19日"}
+	if f != want {
+		t.Errorf("FactsOf =\n%+v\nwant\n%+v", f, want)
+	}
+	// A body's name spaced within itself is one body, as written.
+	if bs := bodies("广州市 工业和信息化局"); len(bs) != 1 || bs[0] != "广州市 工业和信息化局" {
+		t.Errorf("a spaced name: %q", bs)
+	}
+}
