@@ -57,6 +57,10 @@ func ChooseColumns(header []string, body [][]string) []config.ColumnChoice {
 		if c, ok := longestText(header, body); ok {
 			out = append(out, config.ColumnChoice{Key: string(column.Measures), Heading: header[c],
 				Why: fmt.Sprintf("no heading names %s, and of the columns that could hold the tasks' text it has the longest cells", column.Measures.Name())})
+			if t, ok := itemTitles(header, body, byStd, c); ok {
+				out = append(out, config.ColumnChoice{Key: string(column.Title), Heading: header[t],
+					Why: fmt.Sprintf("no heading names %s, and its short cells name each task's matter, before its text", column.Title.Name())})
+			}
 		}
 	}
 	if c, ok := leadUnits(header, byStd); ok {
@@ -64,6 +68,25 @@ func ChooseColumns(header []string, body [][]string) []config.ColumnChoice {
 			Why: fmt.Sprintf("no heading names %s, and it is the first column of units (…%s) that plansite does not read", column.Lead.Name(), unitWord(header[c]))})
 	}
 	return out
+}
+
+// itemTitles is the column of the tasks' titles in a table whose headings
+// name none: one left of the measures (column m) that plansite does not
+// read, headed as the matters the tasks are (工作事项, 重点事项), whose cells
+// are short beside the measures'.
+func itemTitles(header []string, body [][]string, byStd [][]int, m int) (int, bool) {
+	if len(byStd[column.Title.Index()]) > 0 {
+		return 0, false
+	}
+	for i := range m {
+		h := plan.Squeeze(header[i])
+		if strings.HasSuffix(h, "事项") && standardName(column.Task, nil, header[i]) < 0 {
+			if n := meanLength(body, i); n > 0 && n <= float64(plan.MaxTitle) && 2*n < meanLength(body, m) {
+				return i, true
+			}
+		}
+	}
+	return 0, false
 }
 
 // leadUnits is the column of the leading units of a table whose headings

@@ -182,3 +182,48 @@ func TestChooseMissingColumns(t *testing.T) {
 		})
 	}
 }
+
+// A table whose headings name neither measures nor titles, with a short
+// column of the matters (工作事项) before its text (主要内容): the text is
+// the measures, the matters the titles, and the table loads so. A matter
+// as long as the text, or after it, is no title.
+func TestChooseItemTitles(t *testing.T) {
+	header := []string{"序号", "工作事项", "主要内容", "牵头单位"}
+	body := [][]string{
+		{"1", "有序扩大家庭医生来源。", "现阶段家庭医生包括全科医生、其他类别临床医师、乡村医生和退休临床医师，由全科向专科拓展。", "市卫生健康委"},
+		{"2", "保障合理用药。", "落实医保药品目录药品配备和使用管理政策，加强基层医疗卫生机构与上级医院用药衔接。", "市医保局"},
+	}
+	toml := "title = \"t\"\n[columns]\n"
+	var title string
+	for _, ch := range ChooseColumns(header, body) {
+		if ch.Key == string(column.Title) {
+			title = ch.Heading
+		}
+		toml += ch.Key + " = \"" + ch.Heading + "\"\n"
+	}
+	if title != "工作事项" {
+		t.Fatalf("title %q, want 工作事项 (%s)", title, toml)
+	}
+	var csv strings.Builder
+	for _, row := range append([][]string{header}, body...) {
+		csv.WriteString(strings.Join(row, ",") + "\n")
+	}
+	c, _, err := Read(fstest.MapFS{"tasks.csv": {Data: []byte(csv.String())}, "site.toml": {Data: []byte(toml)}}, "content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := c.Plan.Tasks[1].Title; got != "保障合理用药。" {
+		t.Errorf("task 2's title %q", got)
+	}
+	for _, h := range [][]string{{"序号", "主要内容", "工作事项", "牵头单位"}, {"序号", "工作事项", "主要内容", "牵头单位"}} {
+		b := body
+		if h[1] == "工作事项" { // as long as the text
+			b = [][]string{{"1", body[0][2], body[0][2] + "。", "市卫生健康委"}}
+		}
+		for _, ch := range ChooseColumns(h, b) {
+			if ch.Key == string(column.Title) {
+				t.Errorf("%q: %s chosen as the titles", h, ch.Heading)
+			}
+		}
+	}
+}

@@ -151,8 +151,33 @@ func DeriveTitle(measures string) string {
 	if utf8.RuneCountInString(trimmed) <= MaxTitle {
 		return trimmed
 	}
-	if i := strings.IndexAny(trimmed, "，；,;"); i > 0 {
-		return trimmed[:i]
+	// The first clause, unless it is too short to say what the task is
+	// (居民签约后，…): then up to the next clause's end, while that is short.
+	cut, end := -1, 0
+	for end < len(trimmed) {
+		i := strings.IndexAny(trimmed[end:], "，；,;")
+		if i < 0 {
+			break
+		}
+		end += i
+		if cut < 0 {
+			cut = end
+		}
+		n := utf8.RuneCountInString(trimmed[:end])
+		if n > MaxTitle {
+			break
+		}
+		if n >= minClause {
+			return trimmed[:end]
+		}
+		_, size := utf8.DecodeRuneInString(trimmed[end:])
+		end += size
+	}
+	if cut > 0 {
+		return trimmed[:cut]
 	}
 	return trimmed
 }
+
+// minClause is the shortest first clause, in characters, that is a title.
+const minClause = 6

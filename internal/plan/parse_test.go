@@ -202,6 +202,9 @@ func TestDeriveTitle(t *testing.T) {
 		{"1.5万亩高标准农田建设。", "1.5万亩高标准农田建设"},
 		{"2023年完成。", "2023年完成"},
 		{"1.", "1."},
+		// A first clause too short to name the task takes the next.
+		{"居民签约后，家庭医生团队为其提供基本医疗服务和健康管理，按规定收取签约服务费。", "居民签约后，家庭医生团队为其提供基本医疗服务和健康管理"},
+		{"签约后，" + strings.Repeat("字", MaxTitle) + "，后文。", "签约后"},
 	}
 	for _, tt := range tests {
 		if got := DeriveTitle(tt.measures); got != tt.want {
