@@ -340,8 +340,9 @@ var genericBodies = map[string]bool{"街道办事处": true, "街道": true, "�
 // otherwise other units.
 func guessKind(name string) DeptKind {
 	switch {
-	case strings.Contains(name, "各") || strings.Contains(name, "有关") || genericBodies[name]:
-		// 各街道, 区直各部门, 全区经济运行各专班: many units, each of them;
+	case strings.Contains(name, "各") || strings.Contains(name, "有关") || strings.Contains(name, "相关") || genericBodies[name]:
+		// 各街道, 区直各部门, 全区经济运行各专班, 区级相关部门: many units,
+		// each of them;
 		// so is a kind of body named without a place, as the 各 of
 		// 各乡镇人民政府、街道办事处 reaches over the 、.
 		return Collective

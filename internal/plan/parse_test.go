@@ -43,6 +43,11 @@ func TestSplitDepartments(t *testing.T) {
 		{"ASCII note", "市科技局(牵头),市财政局", []string{"市科技局", "市财政局"}, ""},
 		{"semicolons", "市科技局；市财政局;各区政府", []string{"市科技局", "市财政局", "各区政府"}, ""},
 		{"—— among names", "市科技局、——", []string{"市科技局"}, ""},
+		{"及 between two units", "州委编办及州直相关单位", []string{"州委编办", "州直相关单位"}, ""},
+		{"及 between collective terms", "市级各有关部门及各县市区政府", []string{"市级各有关部门", "各县市区政府"}, ""},
+		{"和 inside a name", "市发展和改革委员会、市住房和城乡建设局", []string{"市发展和改革委员会", "市住房和城乡建设局"}, ""},
+		{"和 between two units", "区财政局和区税务局", []string{"区财政局", "区税务局"}, ""},
+		{"等部门 after a name", "区水务局等部门", []string{"区水务局"}, ""},
 		{"closing full stop", "市科技局、市财政局。", []string{"市科技局", "市财政局"}, ""},
 	}
 	for _, tt := range tests {
@@ -60,8 +65,8 @@ func TestSplitDepartments(t *testing.T) {
 }
 
 func TestSplitDepartmentsNotes(t *testing.T) {
-	units, _ := SplitDepartments("市发展改革委（牵头）、各县（市、区）人民政府（按职责分工负责）、市科技局")
-	want := []Named{{Name: "市发展改革委", Note: "牵头", Lead: true}, {Name: "各县（市、区）人民政府", Note: "按职责分工负责"}, {Name: "市科技局"}}
+	units, _ := SplitDepartments("市发展改革委（牵头）、各县（市、区）人民政府（按职责分工负责）、市科技局、区水务局等部门")
+	want := []Named{{Name: "市发展改革委", Note: "牵头", Lead: true}, {Name: "各县（市、区）人民政府", Note: "按职责分工负责"}, {Name: "市科技局"}, {Name: "区水务局", Note: "等部门"}}
 	if !reflect.DeepEqual(units, want) {
 		t.Errorf("got %+v, want %+v", units, want)
 	}

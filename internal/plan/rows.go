@@ -417,7 +417,12 @@ func (b *builder) timeline(r Row, id string, c cellReads) []Milestone {
 			b.warn(cell, id, "%s a date that cannot be read (the first %d are listed); they are shown as written", more, i)
 			break
 		}
-		b.warn(cell, id, "%s", e.Message())
+		msg := e.Message()
+		if y, _, ok := strings.Cut(b.p.Meta.Date, "-"); ok && e.Yearless {
+			// A notice of one year often gives its year only in its date.
+			msg += fmt.Sprintf("; the plan is dated %s: for a plan of %s alone, start_year = %s and end_year = %s", b.p.Meta.Date, y, y, y)
+		}
+		b.warn(cell, id, "%s", msg)
 	}
 	return ms
 }

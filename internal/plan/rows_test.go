@@ -170,7 +170,7 @@ func TestGuessKind(t *testing.T) {
 		want DeptKind
 	}{
 		{"各县（市、区）人民政府", Collective}, {"有关单位", Collective}, {"市各相关部门", Collective},
-		{"街道办事处", Collective}, {"村（社区）", Collective}, {"某街道办事处", Other},
+		{"街道办事处", Collective}, {"村（社区）", Collective}, {"某街道办事处", Other}, {"区级相关部门", Collective},
 		{"黄埔区政府", District}, {"天河区人民政府", District},
 		{"宁县人民政府", Government}, {"某镇政府", Government},
 		{"市科技局", Municipal}, {"市场监管局", Other}, {"县发改局", Other}, {"办公室", Other}, {"区工信局", Other},

@@ -51,6 +51,8 @@ func (a YearMonth) String() string {
 type UnreadClause struct {
 	Clause string
 	Reason string
+	// Yearless: the clause has no year, and the plan's years are not known.
+	Yearless bool
 }
 
 // Message is what the warning about the clause says.
@@ -306,8 +308,10 @@ func parseAt(c string, start, end, prevYear int) (Milestone, *UnreadClause) {
 			y = start
 		}
 		if y == 0 && start == 0 && end == 0 {
-			return fail("the date has no year and the plan's years are not known (neither the title nor start_year and end_year in site.toml give them): " +
+			m, u := fail("the date has no year and the plan's years are not known (neither the title nor start_year and end_year in site.toml give them): " +
 				"write the year, or set start_year and end_year in site.toml, to the same year for a one-year plan")
+			u.Yearless = true
+			return m, u
 		}
 		if y == 0 {
 			return fail("the date has no year and the plan covers more than one year: " +

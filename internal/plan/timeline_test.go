@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"plansite/internal/column"
 )
 
 // show is a milestone in one line: kind start..end [when] text.
@@ -171,7 +173,7 @@ func TestParseTimelineUnread(t *testing.T) {
 			continue
 		}
 		if errs[0].Clause != tt.clause || !strings.Contains(errs[0].Message(), tt.reason) {
-			t.Errorf("ParseTimeline(%q): error %q, want clause %q and %q", tt.cell, errs[0], tt.clause, tt.reason)
+			t.Errorf("ParseTimeline(%q): error %q, want clause %q and %q", tt.cell, errs[0].Message(), tt.clause, tt.reason)
 		}
 		if ms[0].Clause != tt.clause || ms[0].DateKind != Unread {
 			t.Errorf("ParseTimeline(%q): milestone %+v, want the clause kept as unread", tt.cell, ms[0])
@@ -268,6 +270,31 @@ func TestYearlessReasons(t *testing.T) {
 		_, errs := ParseTimeline("8月份", c.start, c.end)
 		if len(errs) != 1 || !strings.Contains(errs[0].Reason, c.want) {
 			t.Errorf("years %d–%d: %v, want a reason saying %q", c.start, c.end, errs, c.want)
+		}
+	}
+}
+
+// A yearless clause in a plan whose years are unknown but whose date is
+// set: the warning says which setting of start_year and end_year the date
+// suggests; without a date it does not.
+func TestYearlessWarningSuggestsTheDatesYear(t *testing.T) {
+	c := func(line, col int, s string) Cell { return Cell{Text: s, Line: line, Col: col} }
+	for _, date := range []string{"2016-12-06", ""} {
+		in := Input{TasksFile: tasksFile, Meta: Meta{Title: "官渡区稳增长若干政策措施", Date: date}, Rows: []Row{
+			mkRow(stdCells{column.ID: c(2, 1, "1"), column.Measures: c(2, 2, "措施。"), column.Timeline: c(2, 3, "5月底前"), column.Lead: c(2, 4, "区发改局")}),
+		}}
+		_, warns, err := FromRows(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, w := range warns {
+			if strings.Contains(w.Msg, "5月底前") {
+				found = strings.HasSuffix(w.Msg, "; the plan is dated 2016-12-06: for a plan of 2016 alone, start_year = 2016 and end_year = 2016")
+			}
+		}
+		if found != (date != "") {
+			t.Errorf("date %q: warnings %v", date, warns)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -76,14 +77,45 @@ func SplitDepartments(cell string) (units []Named, note string) {
 		for _, x := range pieces {
 			for _, q := range splitOutsideBrackets(x) {
 				q = strings.TrimFunc(q, func(r rune) bool { return unicode.IsSpace(r) || r == '。' })
-				if !noneMarks[q] {
-					units = append(units, suffixNote(q))
+				for _, u := range joined(q) {
+					if !noneMarks[u] {
+						units = append(units, suffixNote(u))
+					}
 				}
 			}
 		}
 	}
 	return units, strings.Join(notes, "、")
 }
+
+// unitEnd is how the name of a unit, or of units, ends.
+var unitEnd = regexp.MustCompile(`(?:局|委|办|厅|政府|单位|部门|中心|公司|集团|院|会|所|队|站|处|科|室|部|署|馆|社|行|指挥部|小组|街道|乡镇)$`)
+
+// joined splits a name that joins two units with 及, 和 or 与
+// (州委编办及州直相关单位, 区财政局和区税务局): where both sides end as a
+// unit's name does. 市发展和改革委员会 is one name: 市发展 is none.
+func joined(q string) []string {
+	var out []string
+	for {
+		cut, size := -1, 0
+		bracketDepth(q, func(i int, r rune, outside bool) {
+			if cut < 0 && outside && (r == '及' || r == '和' || r == '与') && i > 0 && unitEnd.MatchString(q[:i]) {
+				if rest := q[i+utf8.RuneLen(r):]; unitEnd.MatchString(rest) && utf8.RuneCountInString(rest) >= 2 {
+					cut, size = i, utf8.RuneLen(r)
+				}
+			}
+		})
+		if cut < 0 {
+			return append(out, q)
+		}
+		out = append(out, q[:cut])
+		q = q[cut+size:]
+	}
+}
+
+// others is what a name may end in to say the units named stand for more
+// (区水务局等部门): a note, not part of the name.
+var others = regexp.MustCompile(`等(?:相关|有关|其他)?(?:部门|单位)$`)
 
 // assignmentSuffixes are notes written after a name without brackets, as
 // in 办公室牵头，各科室配合 or 市人力社保局、市农业农村局分别牵头: they say
@@ -99,6 +131,9 @@ func suffixNote(q string) Named {
 	// begins or ends in a mark.
 	if name := strings.TrimFunc(q, func(r rune) bool { return strings.ContainsRune(leadMarks, r) || unicode.IsSpace(r) }); len(name) < len(q) && !noneMarks[name] {
 		return Named{Name: name, Lead: true, Starred: true}
+	}
+	if m := others.FindStringIndex(q); m != nil && m[0] > 0 {
+		return Named{Name: TrimSpace(q[:m[0]]), Note: q[m[0]:]}
 	}
 	for _, s := range assignmentSuffixes {
 		if name, ok := strings.CutSuffix(q, s); ok && !noneMarks[TrimSpace(name)] {
