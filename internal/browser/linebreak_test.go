@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -84,7 +85,7 @@ type breakSite struct {
 // examples/progress-demo, examples/district-plan and each real table in
 // examples/ at 320, 375 and 1280 px and finds, in its titles, headings,
 // labels, names and table cells, every run no line may break inside: a
-// unit's name (the table's own, aliases included), a date or span of
+// unit's name (the table's own, aliases included) or the issuer's, a date or span of
 // years, a number with its unit, a label, a term (internal/linebreak
 // finds them, from the text the reader sees, not from the page's markup).
 // None may stand on more than one line, as Chromium lays the page out.
@@ -103,7 +104,8 @@ func TestLineBreaks(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(dir, "progress", "index.html")); err == nil {
 			kinds = append(kinds, struct{ name, path string }{"progress", "progress/"})
 		}
-		sites = append(sites, breakSite{name, root, deptNames(r.Content.Plan), kinds})
+		names := append(deptNames(r.Content.Plan), strings.Split(r.Content.Config.Issuer, "、")...)
+		sites = append(sites, breakSite{name, root, names, kinds})
 	}
 	add("bundled", "", pageKinds)
 	add("progress-demo", "../../examples/progress-demo/content", nil)

@@ -2,6 +2,7 @@ package pages
 
 import (
 	"html/template"
+	"strings"
 
 	"plansite/internal/linebreak"
 )
@@ -20,7 +21,7 @@ func (s *Context) Brk(text string) template.HTML { return s.lineBreaker().Title(
 func (s *Context) Keep(text string) template.HTML { return s.lineBreaker().Keep(text) }
 
 // lineBreaker is made once per site, from the names and aliases of its
-// departments (a portal's: of every plan's units).
+// departments (a portal's: of every plan's units) and of its issuers.
 func (s *Context) lineBreaker() *linebreak.Breaker {
 	s.breaker.once.Do(func() {
 		var names []string
@@ -30,10 +31,16 @@ func (s *Context) lineBreaker() *linebreak.Breaker {
 				names = append(names, d.Aliases...)
 			}
 		}
+		// The bodies that issue the plan, each whole: 大竹县人民政府办公室
+		// is not to end a line at 办公.
+		names = append(names, strings.Split(s.Config.Issuer, "、")...)
 		if s.Portal != nil {
 			for _, u := range s.Portal.Units {
 				names = append(names, u.Name)
 				names = append(names, u.Aliases...)
+			}
+			for _, pl := range s.Portal.Plans {
+				names = append(names, strings.Split(pl.Content.Config.Issuer, "、")...)
 			}
 		}
 		s.breaker.b = linebreak.New(names)
