@@ -75,7 +75,7 @@ func linesOf(doc *document.Document, table int) (lines []line, before int) {
 			}
 		}
 		if i < at {
-			lines = append(lines, line{clean(doc.Paragraphs[i]), fmt.Sprintf("paragraph %d", i+1), false, false})
+			lines = append(lines, line{text: clean(doc.Paragraphs[i]), from: fmt.Sprintf("paragraph %d", i+1)})
 		}
 	}
 	for r := range topRows(t) {
@@ -83,13 +83,13 @@ func linesOf(doc *document.Document, table int) (lines []line, before int) {
 		// several lines.
 		for _, p := range strings.Split(t.Text(r, 0), "\n") {
 			if p = clean(p); p != "" {
-				lines = append(lines, line{p, fmt.Sprintf("table %d, row %d", table+1, r+1), false, true})
+				lines = append(lines, line{text: p, from: fmt.Sprintf("table %d, row %d", table+1, r+1), row: true})
 			}
 		}
 	}
 	before = len(lines)
 	for i, p := range doc.Paragraphs[at:] {
-		lines = append(lines, line{clean(p), fmt.Sprintf("paragraph %d", at+i+1), false, false})
+		lines = append(lines, line{text: clean(p), from: fmt.Sprintf("paragraph %d", at+i+1)})
 	}
 	return lines, before
 }
@@ -103,11 +103,11 @@ func factRows(t *document.Table, index int) []line {
 	var out []line
 	for r := range t.Rows {
 		for c := 0; c+1 < t.Cols; c++ {
-			name, value := clean(t.Text(r, c)), clean(t.Text(r, c+1))
-			if value == "" || !factName.MatchString(strings.TrimRight(name, ":：")) {
+			name, value := strings.TrimRight(clean(t.Text(r, c)), ":："), clean(t.Text(r, c+1))
+			if value == "" || !factName.MatchString(name) {
 				continue
 			}
-			out = append(out, line{strings.TrimRight(name, ":：") + "：" + value, fmt.Sprintf("table %d, row %d", index+1, r+1), true, false})
+			out = append(out, line{text: name + "：" + value, from: fmt.Sprintf("table %d, row %d", index+1, r+1), fact: true})
 			c++
 		}
 	}
