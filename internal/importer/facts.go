@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"plansite/internal/document"
@@ -24,30 +25,37 @@ type Facts struct {
 	Attachment, AttachmentFrom string
 }
 
+// lazyRegexp compiles expr the first time it is used: only new and import
+// read a document's facts, and compiled as the program started, these
+// were a thirtieth of its start, before every command.
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
+}
+
 var (
 	// 文号: an agency's short name, the year in brackets, the number.
-	docNumber = regexp.MustCompile(`[\p{Han}]{1,12}[〔［\[（(]\s*\d{4}\s*[〕］\]）)]\s*\d{1,5}\s*号`)
+	docNumber = lazyRegexp(`[\p{Han}]{1,12}[〔［\[（(]\s*\d{4}\s*[〕］\]）)]\s*\d{1,5}\s*号`)
 	// A date as a notice is signed: 2020年2月27日, in digits or numerals.
-	signedDate = regexp.MustCompile(`([0-9０-９〇零一二三四五六七八九]{4})\s*年\s*([0-9０-９〇零一二三四五六七八九十]{1,3})\s*月\s*([0-9０-９〇零一二三四五六七八九十]{1,3})\s*日`)
+	signedDate = lazyRegexp(`([0-9０-９〇零一二三四五六七八九]{4})\s*年\s*([0-9０-９〇零一二三四五六七八九十]{1,3})\s*月\s*([0-9０-９〇零一二三四五六七八九十]{1,3})\s*日`)
 	// A title names the kind of document it is.
-	titleEnd = regexp.MustCompile(`(方案|计划|清单|分工表|分解表|任务表|进度表|一览表|汇总表|情况表|项目表|通知|意见|要点|规划|措施|办法|执行情况|落实情况|完成情况|进展情况|推进情况|实施情况|台账)(（[^）]*）|\([^)]*\))?[》」]?$`)
+	titleEnd = lazyRegexp(`(方案|计划|清单|分工表|分解表|任务表|进度表|一览表|汇总表|情况表|项目表|通知|意见|要点|规划|措施|办法|执行情况|落实情况|完成情况|进展情况|推进情况|实施情况|台账)(（[^）]*）|\([^)]*\))?[》」]?$`)
 	// A document named in a notice's text: 现将《…》印发给你们.
-	quotedTitle = regexp.MustCompile(`《([^《》]{6,120})》`)
+	quotedTitle = lazyRegexp(`《([^《》]{6,120})》`)
 	// What a portal's page title adds after the page's own: _象山县人民政府,
 	// - 某某市人民政府门户网站.
-	siteSuffix = regexp.MustCompile(`\s*(?:_|\||－|—|\s-\s)\s*[^_|－—]*(?:政府|网|网站|门户|平台|局|委|办公室|办公厅)\s*$`)
+	siteSuffix = lazyRegexp(`\s*(?:_|\||－|—|\s-\s)\s*[^_|－—]*(?:政府|网|网站|门户|平台|局|委|办公室|办公厅)\s*$`)
 	// An attachment's label, alone on its line: 附件, 附件1, 附件 2：, 附件一.
-	attachmentLine = regexp.MustCompile(`^附\s*件\s*([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})?\s*[:：]?$`)
+	attachmentLine = lazyRegexp(`^附\s*件\s*([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})?\s*[:：]?$`)
 	// What a portal's page says of itself in a line above its text:
 	// 发布日期：2022-12-14, 来源：苍南县人民政府办公室.
-	pageDate   = regexp.MustCompile(`(?:发布|发文|成文)(?:日期|时间)\s*[:：]\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})`)
-	pageSource = regexp.MustCompile(`(?:来源|发布机构|发文机关|发布单位)\s*[:：]\s*([\p{Han}（）()]{3,40})`)
+	pageDate   = lazyRegexp(`(?:发布|发文|成文)(?:日期|时间)\s*[:：]\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})`)
+	pageSource = lazyRegexp(`(?:来源|发布机构|发文机关|发布单位)\s*[:：]\s*([\p{Han}（）()]{3,40})`)
 	// A line of those, or of the page's tools (浏览次数：, 字体：大 中 小).
-	pageLine = regexp.MustCompile(`(?:(?:发布|发文|成文)(?:日期|时间)|来源|浏览次数|访问次数|字体|字号)\s*[:：]`)
+	pageLine = lazyRegexp(`(?:(?:发布|发文|成文)(?:日期|时间)|来源|浏览次数|访问次数|字体|字号)\s*[:：]`)
 	// A note in brackets at the end of a name: (办公室).
-	bracketNote = regexp.MustCompile(`\s*(?:（[^（）]*）|\([^()]*\))$`)
+	bracketNote = lazyRegexp(`\s*(?:（[^（）]*）|\([^()]*\))$`)
 	// An issuer is a body's name.
-	issuerEnd = regexp.MustCompile(`(人民政府|政府|办公厅|办公室|委员会|局|委|厅|中心|管委会|领导小组)$`)
+	issuerEnd = lazyRegexp(`(人民政府|政府|办公厅|办公室|委员会|局|委|厅|中心|管委会|领导小组)$`)
 )
 
 // line is a line of what a document says around its task table: a
@@ -95,7 +103,7 @@ func linesOf(doc *document.Document, table int) (lines []line, before int) {
 }
 
 // factName is the name of a fact in a portal's table of a page's facts.
-var factName = regexp.MustCompile(`^(?:索引号|发布机构|发文机关|发文单位|发布单位|信息来源|来源|发布日期|发文日期|成文日期|生成日期|文号|发文字号|名称|标题)$`)
+var factName = lazyRegexp(`^(?:索引号|发布机构|发文机关|发文单位|发布单位|信息来源|来源|发布日期|发文日期|成文日期|生成日期|文号|发文字号|名称|标题)$`)
 
 // factRows are the facts of a table that states a page's facts as pairs
 // of cells, a name (发布机构:) then its value, each as a line 发布机构：某区政府.
@@ -104,7 +112,7 @@ func factRows(t *document.Table, index int) []line {
 	for r := range t.Rows {
 		for c := 0; c+1 < t.Cols; c++ {
 			name, value := strings.TrimRight(clean(t.Text(r, c)), ":："), clean(t.Text(r, c+1))
-			if value == "" || !factName.MatchString(name) {
+			if value == "" || !factName().MatchString(name) {
 				continue
 			}
 			out = append(out, line{text: name + "：" + value, from: fmt.Sprintf("table %d, row %d", index+1, r+1), fact: true})
@@ -178,14 +186,14 @@ func FactsOf(doc *document.Document, table int) Facts {
 		f.Title, f.TitleFrom = documentTitle(doc, lines, nil)
 	}
 	for _, l := range lines {
-		if m := docNumber.FindString(l.text); m != "" {
+		if m := docNumber().FindString(l.text); m != "" {
 			f.Number, f.NumberFrom = m, l.from
 			break
 		}
 	}
 	for i := len(lines) - 1; i >= 0; i-- {
 		p := lines[i].text
-		m := signedDate.FindStringSubmatch(p)
+		m := signedDate().FindStringSubmatch(p)
 		if m == nil {
 			continue
 		}
@@ -217,12 +225,12 @@ func FactsOf(doc *document.Document, table int) Facts {
 		// A portal's page of a report has no signature, but says when it
 		// was published and by whom.
 		for _, l := range lines {
-			if m := pageDate.FindStringSubmatch(l.text); m != nil && f.Date == "" {
+			if m := pageDate().FindStringSubmatch(l.text); m != nil && f.Date == "" {
 				if d, ok := isoDate(m[1], m[2], m[3]); ok {
 					f.Date, f.DateFrom = d, fmt.Sprintf("%s: %s", l.from, m[0])
 				}
 			}
-			if m := pageSource.FindStringSubmatch(l.text); m != nil && f.Issuer == "" && isIssuer(m[1]) {
+			if m := pageSource().FindStringSubmatch(l.text); m != nil && f.Issuer == "" && isIssuer(m[1]) {
 				f.Issuer, f.IssuerFrom = m[1], fmt.Sprintf("%s: %s", l.from, m[0])
 			}
 		}
@@ -235,16 +243,16 @@ func FactsOf(doc *document.Document, table int) Facts {
 // names a kind of document, else the page's <title>.
 func documentTitle(doc *document.Document, lines, above []line) (title, from string) {
 	for _, l := range slices.Concat(lines, []line{{text: clean(doc.Title), from: "the page's <title>"}}) {
-		if m := quotedTitle.FindStringSubmatch(l.text); m != nil && strings.Contains(l.text, "印发") && namesDocument(clean(m[1])) {
+		if m := quotedTitle().FindStringSubmatch(l.text); m != nil && strings.Contains(l.text, "印发") && namesDocument(clean(m[1])) {
 			return clean(m[1]), fmt.Sprintf("%s: 《%s》", l.from, clean(m[1]))
 		}
 	}
 	for _, l := range above {
-		if isTitle(l.text) && !l.fact && !strings.HasPrefix(l.text, "附件") && !pageLine.MatchString(l.text) {
+		if isTitle(l.text) && !l.fact && !strings.HasPrefix(l.text, "附件") && !pageLine().MatchString(l.text) {
 			return l.text, l.from
 		}
 	}
-	if p := clean(siteSuffix.ReplaceAllString(doc.Title, "")); utf8.RuneCountInString(p) >= 6 {
+	if p := clean(siteSuffix().ReplaceAllString(doc.Title, "")); utf8.RuneCountInString(p) >= 6 {
 		return p, "the page's <title>"
 	} else if p := clean(doc.Title); p != "" {
 		return p, "the page's <title>"
@@ -262,13 +270,13 @@ func attachmentOf(before []line) (at int, label string) {
 		if p == "" {
 			continue
 		}
-		if attachmentLine.MatchString(p) {
+		if attachmentLine().MatchString(p) {
 			return i, attachmentLabel(p)
 		}
 		if strings.ContainsAny(p, "。；;") {
 			break // a sentence: the notice's text, no longer the table's heading
 		}
-		if !pageLine.MatchString(p) {
+		if !pageLine().MatchString(p) {
 			seen++
 		}
 	}
@@ -305,7 +313,7 @@ func namesDocument(p string) bool {
 
 func isTitle(p string) bool {
 	n := utf8.RuneCountInString(p)
-	return n >= 6 && n <= 120 && titleEnd.MatchString(p)
+	return n >= 6 && n <= 120 && titleEnd().MatchString(p)
 }
 
 // short reports whether a paragraph may be a line of a title set on
@@ -339,7 +347,7 @@ func bodies(p string) []string {
 // do, a note in brackets after it aside (谯城区政府(办公室)).
 func isIssuer(p string) bool {
 	n := utf8.RuneCountInString(p)
-	return n >= 3 && n <= 40 && issuerEnd.MatchString(bracketNote.ReplaceAllString(p, "")) && !strings.ContainsAny(p, "，。；：")
+	return n >= 3 && n <= 40 && issuerEnd().MatchString(bracketNote().ReplaceAllString(p, "")) && !strings.ContainsAny(p, "，。；：")
 }
 
 // isoDate reads a signed date's year, month and day, in digits (full-width

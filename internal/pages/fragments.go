@@ -77,7 +77,7 @@ func (f *Frame) Current(target string) (bool, error) {
 
 // fragments renders and keeps the fragments of one set of templates.
 type fragments struct {
-	set   *template.Template // holds the fragments' definitions
+	set   *namedSets // runs the fragments' definitions
 	mu    sync.Mutex
 	cache map[fragmentKey]template.HTML
 	items map[itemKey]template.HTML
@@ -109,7 +109,7 @@ func (fs *fragments) render(name string, p *Page) (template.HTML, error) {
 // of set on what data returns and keeps the result under k: the HTML is
 // html/template's own output, escaped in its context, so it is trusted
 // wherever a template writes it in the same context.
-func made[K comparable](mu *sync.Mutex, cache map[K]template.HTML, k K, set *template.Template, name string, data func() any) (template.HTML, error) {
+func made[K comparable](mu *sync.Mutex, cache map[K]template.HTML, k K, set *namedSets, name string, data func() any) (template.HTML, error) {
 	mu.Lock()
 	h, ok := cache[k]
 	mu.Unlock()

@@ -258,7 +258,7 @@ func TestKindSetsAreMadeByTheirPages(t *testing.T) {
 	c, tmpl = loadWithTemplates(t, content(map[string]string{"tasks.csv": otherWordsTable}))
 	for k, ks := range tmpl.kinds {
 		if k.Name == "task" {
-			ks.file.text = "{{define \"main\"}}{{.Task.ID}{{end}}"
+			ks.file.text, ks.parsed = "{{define \"main\"}}{{.Task.ID}{{end}}", nil
 		}
 	}
 	list, err = Pages(testContext(c, tmpl), markdown.New())

@@ -17,8 +17,6 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
-	"io/fs"
-	"maps"
 	"path"
 	"regexp"
 	"strconv"
@@ -28,10 +26,7 @@ import (
 	"text/template/parse"
 
 	col "plansite/internal/column"
-	"plansite/internal/inputfs"
 	"plansite/internal/labels"
-	"plansite/internal/minifier"
-	"plansite/internal/parallel"
 	"plansite/internal/plan"
 	"plansite/internal/problem"
 	"plansite/internal/sitepath"
@@ -52,7 +47,8 @@ var OptionalPartials = []string{"portal-parts"}
 type Templates struct {
 	// proto is base.html and the partials, minified and never run: each
 	// kind's set of templates is the kind's file with copies of those of
-	// proto's templates its page reaches (kindTemplates).
+	// proto's templates its page reaches (kindTemplates), and each
+	// fragment, item and value runs in a copy of its own (namedSets).
 	proto *template.Template
 	funcs template.FuncMap   // proto's functions
 	kinds map[*Kind]*kindSet // minified
@@ -81,10 +77,11 @@ type Templates struct {
 // the set; the HTML escapers that change nothing are then dropped
 // (prune.go), before any other page of the kind runs it.
 type kindSet struct {
-	file kindFile
-	once sync.Once
-	tmpl *template.Template
-	err  error
+	file   kindFile           // minified
+	parsed *template.Template // file parsed alone, until the set is made
+	once   sync.Once
+	tmpl   *template.Template
+	err    error
 }
 
 // MaxPage is the most bytes one page may have. A real table's largest
@@ -195,210 +192,6 @@ var pageHTMLFuncs = func() map[string]bool {
 	return m
 }()
 
-// TemplateLimit is the most a template file may hold: the bundled ones
-// have a few kilobytes, and each is held twice, as written and minified.
-var TemplateLimit = inputfs.Limit{Bytes: 1 << 20, What: "a template", Advice: "no template is that large; is this the wrong file?"}
-
-// Parse reads templates/base.html, one template per page kind and the
-// labels from fsys, whose root holds the templates folder's files. dir
-// names that folder in messages.
-//
-// Each template is parsed as written, which finds its errors at their
-// lines, then minified and parsed again: the minified templates make pages
-// that need no minifying, which was a fifth of a build's time. Only the
-// minified ones are made into a set of templates per page kind, with a
-// copy of what its page reaches of base.html's, when the kind's first
-// page is made; the templates as written are parsed into one set, which
-// finds the same errors (a kind's "main" replacing the kind's before it),
-// and made into a set per kind only when a page fails, for its message:
-// copying was two thirds of parsing.
-func Parse(fsys fs.FS, dir string) (*Templates, error) {
-	src := &folderSource{fsys: fsys, dir: dir, written: writtenSource{}}
-	written, err := parseFolder(src, dir, asWritten)
-	if err != nil {
-		return nil, err
-	}
-	// The check, the minified set and the labels need only the files as
-	// read: they are made at once, and their errors given in this order.
-	var checkErr, labelsErr error
-	var words *labels.Labels
-	var wg sync.WaitGroup
-	wg.Go(func() { checkErr = written.check() })
-	wg.Go(func() {
-		if src.labels, src.hasLabels, labelsErr = labels.ReadData(fsys, dir); labelsErr == nil {
-			words, labelsErr = labels.ParseData(dir, src.labels, src.hasLabels, labelSpecs())
-		}
-	})
-	min, minErr := parseFolder(src.written, dir, minifier.Template)
-	var proto *template.Template
-	var cloneErr error
-	if minErr == nil {
-		// Cloned while the check runs, not after it.
-		proto, cloneErr = min.base.Clone()
-	}
-	wg.Wait()
-	if checkErr != nil {
-		return nil, checkErr
-	}
-	if minErr != nil {
-		return nil, minifiedError(dir, minErr)
-	}
-	if cloneErr != nil {
-		return nil, templateError(cloneErr)
-	}
-	if labelsErr != nil {
-		return nil, labelsErr
-	}
-	kinds := make(map[*Kind]*kindSet, len(min.kinds))
-	for k, f := range min.kinds {
-		kinds[k] = &kindSet{file: f}
-	}
-	return &Templates{proto: proto, funcs: min.funcs, kinds: kinds, written: src.written, dir: dir, Labels: words,
-		frags: min.frags, vals: min.vals, read: src}, nil
-}
-
-// minifiedError is a template that parses as written and not minified.
-func minifiedError(dir string, err error) error {
-	return &problem.Problem{File: dir, Msg: fmt.Sprintf("the templates, minified, do not parse: %v", err)}
-}
-
-func asWritten(s string) (string, error) { return s, nil }
-
-// templateSource is where parseAll reads the templates' files.
-type templateSource interface {
-	// exists is false when the file is known not to exist; an optional
-	// template's then left out.
-	exists(name string) bool
-	read(name string) (string, error)
-}
-
-// folderSource is the templates folder, whose files it keeps as read,
-// with the names it found missing and its labels.
-type folderSource struct {
-	fsys      fs.FS
-	dir       string
-	written   writtenSource
-	missing   []string
-	labels    []byte
-	hasLabels bool
-}
-
-func (f *folderSource) exists(name string) bool {
-	_, err := fs.Stat(f.fsys, name)
-	if errors.Is(err, fs.ErrNotExist) {
-		f.missing = append(f.missing, name)
-		return false
-	}
-	return true
-}
-
-func (f *folderSource) read(name string) (string, error) {
-	b, err := inputfs.ReadFile(f.fsys, name, path.Join(f.dir, name), TemplateLimit, "cannot read template: ")
-	if err != nil {
-		return "", err
-	}
-	f.written[name] = string(b)
-	return string(b), nil
-}
-
-// writtenSource is the templates folder's files as read, by name.
-type writtenSource map[string]string
-
-func (w writtenSource) exists(name string) bool { _, ok := w[name]; return ok }
-
-func (w writtenSource) read(name string) (string, error) { return w[name], nil }
-
-// folder is a templates folder parsed: base.html and the partials in one
-// set, which runs the fragments, items and values, and each kind's file,
-// read, to be parsed into a copy of that set.
-type folder struct {
-	base  *template.Template
-	funcs template.FuncMap // base's functions, the fragments' bound to base
-	kinds map[*Kind]kindFile
-	frags *fragments
-	vals  *values
-}
-
-// kindFile is a kind's template file: its name (templates/task.html) and
-// its text.
-type kindFile struct{ name, text string }
-
-// parseFolder reads the templates, each text first given to prepare, and
-// parses base.html and the partials.
-func parseFolder(src templateSource, dir string, prepare func(string) (string, error)) (*folder, error) {
-	read := func(name string) (kindFile, error) {
-		b, err := src.read(name)
-		if err != nil {
-			return kindFile{}, err
-		}
-		text, err := prepare(b)
-		if err != nil {
-			return kindFile{}, &problem.Problem{File: path.Join(dir, name), Msg: err.Error()}
-		}
-		return kindFile{path.Join(dir, name), text}, nil
-	}
-	bf, err := read("base.html")
-	if err != nil {
-		return nil, err
-	}
-	frags := &fragments{cache: map[fragmentKey]template.HTML{}, items: map[itemKey]template.HTML{}}
-	vals := &values{cache: map[valueKey]template.HTML{}}
-	fm := template.FuncMap{}
-	maps.Copy(fm, funcs)
-	maps.Copy(fm, fragmentFuncs(frags, vals))
-	base, err := template.New(bf.name).Funcs(fm).Parse(bf.text)
-	if err != nil {
-		return nil, templateError(err)
-	}
-	trimEnd(base)
-	parts := Partials
-	for _, part := range OptionalPartials {
-		if src.exists(part + ".html") {
-			parts = append(parts[:len(parts):len(parts)], part)
-		}
-	}
-	for _, part := range parts {
-		f, err := read(part + ".html")
-		if err != nil {
-			return nil, err
-		}
-		if _, err := base.New(f.name).Parse(f.text); err != nil {
-			return nil, templateError(err)
-		}
-	}
-	frags.set, vals.set = base, base
-	kinds := map[*Kind]kindFile{}
-	for _, kind := range allKinds() {
-		if kind.Optional && !src.exists(kind.Name+".html") {
-			continue
-		}
-		if kinds[kind], err = read(kind.Name + ".html"); err != nil {
-			return nil, err
-		}
-	}
-	return &folder{base: base, funcs: fm, kinds: kinds, frags: frags, vals: vals}, nil
-}
-
-// check parses every kind's file as written, each into a set of its own
-// with base's functions, only to find their errors (those of the first
-// kind in order that has any): the sets are of no use after. Parsed one
-// after another into base's set, the files were the longest part of
-// parsing the templates, on one core.
-func (f *folder) check() error {
-	var files []kindFile
-	for _, kind := range allKinds() {
-		if kf, ok := f.kinds[kind]; ok {
-			files = append(files, kf)
-		}
-	}
-	return parallel.Run(len(files), 0, nil, func(i int) error {
-		if _, err := template.New(files[i].name).Funcs(f.funcs).Parse(files[i].text); err != nil {
-			return templateError(err)
-		}
-		return nil
-	})
-}
-
 // kindTemplates makes the kind's set of templates: the kind's file kf,
 // parsed with the functions fm, and a copy of each template of from,
 // base.html's set as no page has run it yet, that the page reaches, where
@@ -408,9 +201,17 @@ func (f *folder) check() error {
 // values and items, which run in base.html's own set: copying them all
 // into every kind's set was most of the copying.
 func kindTemplates(from *template.Template, fm template.FuncMap, kf kindFile) (*template.Template, error) {
-	file, err := template.New(kf.name).Funcs(fm).Parse(kf.text)
-	if err != nil {
-		return nil, err
+	return kindSetOf(from, fm, kf, nil)
+}
+
+// kindSetOf is kindTemplates with the kind's file already parsed alone,
+// as file, whose trees it takes; nil parses kf.
+func kindSetOf(from *template.Template, fm template.FuncMap, kf kindFile, file *template.Template) (*template.Template, error) {
+	if file == nil {
+		var err error
+		if file, err = template.New(kf.name).Funcs(fm).Parse(kf.text); err != nil {
+			return nil, err
+		}
 	}
 	own := func(name string) *parse.Tree {
 		d := file.Lookup(name)
@@ -423,35 +224,41 @@ func kindTemplates(from *template.Template, fm template.FuncMap, kf kindFile) (*
 		return d.Tree
 	}
 	set := template.New(from.Name()).Funcs(fm)
-	var add func(name string) error
-	add = func(name string) error {
-		if t := set.Lookup(name); t != nil && t.Tree != nil {
-			return nil
-		}
-		tree := own(name)
-		if tree == nil {
-			t := from.Lookup(name)
-			if t == nil || t.Tree == nil {
-				return nil // html/template says so when it escapes the call
-			}
-			tree = t.Tree.Copy()
-		}
-		if _, err := set.AddParseTree(name, tree); err != nil {
-			return err
-		}
-		var err error
-		walkCalls(tree.Root, func(c *parse.TemplateNode) {
-			if err == nil {
-				err = add(c.Name)
-			}
-		})
-		return err
-	}
-	if err := add(from.Name()); err != nil {
+	if err := addReached(set, from, from.Name(), own); err != nil {
 		return nil, err
 	}
 	// AddParseTree put a new template in the set under set's own name.
 	return set.Lookup(from.Name()), nil
+}
+
+// addReached adds to set the template name and every template it calls,
+// and they call, each the tree own gives or else a copy of from's
+// (own may be nil).
+func addReached(set, from *template.Template, name string, own func(string) *parse.Tree) error {
+	if t := set.Lookup(name); t != nil && t.Tree != nil {
+		return nil
+	}
+	var tree *parse.Tree
+	if own != nil {
+		tree = own(name)
+	}
+	if tree == nil {
+		t := from.Lookup(name)
+		if t == nil || t.Tree == nil {
+			return nil // html/template says so when it escapes the call
+		}
+		tree = t.Tree.Copy()
+	}
+	if _, err := set.AddParseTree(name, tree); err != nil {
+		return err
+	}
+	var err error
+	walkCalls(tree.Root, func(c *parse.TemplateNode) {
+		if err == nil {
+			err = addReached(set, from, c.Name, own)
+		}
+	})
+	return err
 }
 
 // walkCalls calls fn with every {{template}} of n.
@@ -498,7 +305,9 @@ func (t *Templates) RenderTo(b *bytes.Buffer, p *Page) error {
 	ran := false
 	ks.once.Do(func() {
 		ran = true
-		if ks.tmpl, ks.err = kindTemplates(t.proto, t.funcs, ks.file); ks.err != nil {
+		ks.tmpl, ks.err = kindSetOf(t.proto, t.funcs, ks.file, ks.parsed)
+		ks.parsed = nil // its trees are the set's now
+		if ks.err != nil {
 			ks.err = minifiedError(t.dir, templateError(ks.err))
 			return
 		}
@@ -542,12 +351,12 @@ func (t *Templates) RenderTo(b *bytes.Buffer, p *Page) error {
 // sourceSets parses the templates as written into a set per kind, all
 // copied before any runs.
 func sourceSets(written writtenSource, dir string) map[*Kind]*template.Template {
-	f, err := parseFolder(written, dir, asWritten)
+	f, kinds, err := parseFolder(written, dir, asWritten)
 	if err != nil {
 		return nil
 	}
-	sets := make(map[*Kind]*template.Template, len(f.kinds))
-	for k, kf := range f.kinds {
+	sets := make(map[*Kind]*template.Template, len(kinds))
+	for k, kf := range kinds {
 		if set, err := kindTemplates(f.base, f.funcs, kf); err == nil {
 			sets[k] = set
 		}

@@ -35,7 +35,7 @@ type valueKey struct {
 // values keeps the values of one set of templates: each build parses its
 // own, so a preview server that rebuilds holds only its latest.
 type values struct {
-	set   *template.Template // holds the values' definitions
+	set   *namedSets // runs the values' definitions
 	mu    sync.Mutex
 	cache map[valueKey]template.HTML
 }

@@ -103,7 +103,7 @@ func TestValueKeys(t *testing.T) {
 		`{{define "link"}}<a href="{{.Page.Rel "years/"}}{{.V}}/">{{.V}}</a>{{end}}` +
 			`{{define "other"}}[{{.V}}]{{end}}` +
 			`{{define "title"}}{{.Page.Title}}{{end}}`))
-	vs := &values{set: set, cache: map[valueKey]template.HTML{}}
+	vs := &values{set: newNamedSets(set, funcs), cache: map[valueKey]template.HTML{}}
 	siteA, siteB := &Context{BasePath: "/a/"}, &Context{BasePath: "/b/"}
 	cases := []struct {
 		name string
