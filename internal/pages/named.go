@@ -14,7 +14,7 @@ import (
 // Run in base.html's own set, each of them was escaped by a pass of its
 // own, and html/template ends every pass by adding its escaping functions
 // again to every template the set's passes have escaped so far: with
-// forty of them, that was a twentieth of a small table's build. In a set
+// forty of them, that was a thirtieth of a small table's CPU. In a set
 // of its own, a pass adds them to that template and the few it calls.
 // base.html's set is never run, so every copy is of its templates as
 // parsed.

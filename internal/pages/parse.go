@@ -33,7 +33,7 @@ var TemplateLimit = inputfs.Limit{Bytes: 1 << 20, What: "a template", Advice: "n
 // minifier drops), whose errors are then those of the file as written.
 // Otherwise the file as written parses as surely as the minified one:
 // text between actions never makes a template fail to parse, and parsing
-// each file twice was a tenth of a small table's build.
+// each file twice was a twentieth of a small table's build.
 //
 // base.html and the partials are parsed into one set; each kind's file
 // alone, on every core, and made into a set of its own with a copy of
