@@ -29,7 +29,7 @@ type Config struct {
 	SiteName   string `toml:"site_name"`
 	Attachment string `toml:"attachment"`
 	Issuer     string `toml:"issuer"`
-	Number     string `toml:"number"` // the document's number (文号): 穗府办〔2023〕1号
+	Number     string `toml:"number"` // the document's number (文号): 某府办〔2023〕1号
 	Date       string `toml:"date"`
 	Updated    string `toml:"updated"`
 	SourceURL  string `toml:"source_url"`

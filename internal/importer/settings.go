@@ -27,7 +27,7 @@ func SiteTOML(f Facts, document string, columns []config.ColumnChoice, unread []
 	b.WriteString("# short_title = \"\"   # the title in page headers, when the full one is long\n")
 	key(&b, "attachment", f.Attachment, f.AttachmentFrom, "which part of the plan the table is, e.g. 附件1 任务分工表")
 	key(&b, "issuer", f.Issuer, f.IssuerFrom, "the issuing body, as it signs the document")
-	key(&b, "number", f.Number, f.NumberFrom, "the document's number (文号), e.g. 穗府办〔2023〕1号")
+	key(&b, "number", f.Number, f.NumberFrom, "the document's number (文号), e.g. 某府办〔2023〕1号")
 	key(&b, "date", f.Date, f.DateFrom, "the issue date, YYYY-MM-DD")
 	b.WriteString("# updated = \"\"   # YYYY-MM-DD: when the content was last changed\n")
 	b.WriteString("# source_url = \"\"   # the official publication's address\n")

@@ -80,9 +80,10 @@ func seq(from, to int) []string {
 	return s
 }
 
-// Words of the bundled Guangzhou plan that no other plan's site may show
-// unless its own table has them.
-var guangzhouWords = []string{"广州", "人工智能", "无人机", "行动计划", "工业和信息化局"}
+// Words of the bundled Guangzhou plan, and 穗, the city's name in its
+// document numbers, that no other plan's site may show unless its own
+// table has them.
+var guangzhouWords = []string{"广州", "穗", "人工智能", "无人机", "行动计划", "工业和信息化局"}
 
 var tagRE = regexp.MustCompile(`<[^>]*>`)
 
